@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from './access/access.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CohortsModule } from './cohorts/cohorts.module';
+import { JwtAuthGuard, PermissionGuard } from './common/guards';
+import { API_CONFIG, type ApiConfig } from './config';
+import { dataSourceOptions } from './database/data-source';
+import { QueryCounter } from './database/query-counter';
+import { EnrolmentsModule } from './enrolments/enrolments.module';
+import { HealthController } from './health/health.controller';
+import { PeopleModule } from './people/people.module';
+import { ProgrammesModule } from './programmes/programmes.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig, queryCounter = new QueryCounter()): DynamicModule {
+    const spa = config.webDistDir && existsSync(config.webDistDir) ? config.webDistDir : null;
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, queryCounter)),
+        // The built SPA on the same port as the API, so one URL works; unknown paths fall back to index.html.
+        ...(spa ? [ServeStaticModule.forRoot({ rootPath: spa, exclude: ['/api/{*path}'] })] : []),
+        AccessModule,
+        AuditModule,
+        PeopleModule,
+        AuthModule,
+        ProgrammesModule,
+        CohortsModule,
+        EnrolmentsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: QueryCounter, useValue: queryCounter },
+        // Order matters: authenticate first, then check the permission.
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: PermissionGuard },
+      ],
+      global: true,
+      exports: [API_CONFIG, QueryCounter],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Versioned } from '../common/versioned.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { Person } from '../people/person.entity';
+import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
+
+/** A group of CCCs who start one template version's programme on the same date. */
+@Entity('cohort')
+export class Cohort extends Versioned {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Index()
+  @Column({ name: 'alliance_id', type: 'uuid' })
+  allianceId!: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'alliance_id' })
+  alliance?: Organisation;
+
+  @Index()
+  @Column({ name: 'template_id', type: 'uuid' })
+  templateId!: string;
+
+  @ManyToOne(() => ProgrammeTemplateVersion, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'template_id' })
+  template?: ProgrammeTemplateVersion;
+
+  /** YYYY-MM-DD: month 1 of the programme starts on this date. */
+  @Column({ name: 'start_date', type: 'date' })
+  startDate!: string;
+
+  /** The Alliance supervisors who run the cohort (group supervision, teaching). */
+  @ManyToMany(() => Person)
+  @JoinTable({
+    name: 'cohort_supervisor',
+    joinColumn: { name: 'cohort_id', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'person_id', referencedColumnName: 'id' },
+  })
+  supervisors?: Person[];
+}

@@ -1,0 +1,70 @@
+import {
+  type ArgumentsHost,
+  BadRequestException,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+  ParseUUIDPipe,
+  ValidationPipe,
+  type ValidationError,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import type { ApiError } from '@ccc/contracts';
+
+export type FieldError = { field: string; reason: string };
+
+function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** A 400 that names each field at fault and why. */
+export function validationFailed(errors: FieldError[]): BadRequestException {
+  return new BadRequestException({ message: 'Validation failed', errors });
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => validationFailed(flatten(errors)),
+  });
+}
+
+/** `@Param('id', uuidParam('id'))`: a malformed id is a 400 naming the parameter, not a database error. */
+export function uuidParam(field: string): ParseUUIDPipe {
+  return new ParseUUIDPipe({ exceptionFactory: () => validationFailed([{ field, reason: `${field} must be a UUID` }]) });
+}
+
+/** Every error leaves as the same JSON shape, and never with a stack trace. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    let body: ApiError;
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const raw = exception.getResponse();
+      const details = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+      const message = typeof raw === 'string' ? raw : details['message'];
+      body = {
+        statusCode: status,
+        error: HttpStatus[status]?.replaceAll('_', ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error',
+        message: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
+      };
+      if (Array.isArray(details['errors'])) body.errors = details['errors'] as FieldError[];
+    } else {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+      body = { statusCode: 500, error: 'Internal server error', message: 'Something went wrong on our side' };
+    }
+    response.status(body.statusCode).json(body);
+  }
+}

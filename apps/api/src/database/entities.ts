@@ -1,0 +1,22 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { Cohort } from '../cohorts/cohort.entity';
+import { Enrolment } from '../enrolments/enrolment.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { Person } from '../people/person.entity';
+import { RoleAssignment } from '../people/role-assignment.entity';
+import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
+import { SessionAttendance } from '../sessions/session-attendance.entity';
+import { Session } from '../sessions/session.entity';
+
+/** Listed explicitly: a glob finds nothing once the API is compiled. */
+export const ENTITIES = [
+  Organisation,
+  Person,
+  RoleAssignment,
+  ProgrammeTemplateVersion,
+  Cohort,
+  Enrolment,
+  Session,
+  SessionAttendance,
+  AuditEntry,
+];

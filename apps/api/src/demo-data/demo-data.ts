@@ -1,0 +1,164 @@
+import { TZDate } from '@date-fns/tz';
+import type { Role } from '@ccc/contracts';
+import { addCalendarMonths, DEFAULT_TEMPLATE, londonDate, monthBounds, PROGRAMME_TIME_ZONE, type Track } from '@ccc/programme';
+import { addDays } from 'date-fns';
+import type { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from '../auth/auth.service';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { Cohort } from '../cohorts/cohort.entity';
+import type { EnrolmentsService } from '../enrolments/enrolments.service';
+import { Organisation } from '../organisations/organisation.entity';
+import { Person } from '../people/person.entity';
+import { RoleAssignment } from '../people/role-assignment.entity';
+import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
+import { Session } from '../sessions/session.entity';
+import { SessionAttendance } from '../sessions/session-attendance.entity';
+
+/** Fictional people on example.org, one login per role, all with this password. */
+export const DEMO_PASSWORD = 'demo-password-1';
+
+export const DEMO_LOGINS: { role: string; email: string; name: string }[] = [
+  { role: 'Programme administrator', email: 'admin@example.org', name: 'Morgan Ellis' },
+  { role: 'Alliance supervisor', email: 'alliance.supervisor@example.org', name: 'Alex Carter' },
+  { role: 'PCN supervisor', email: 'pcn.supervisor@example.org', name: 'Priya Nair' },
+  { role: 'CCC (supervision track)', email: 'ccc@example.org', name: 'Sam Taylor' },
+  { role: 'CCC (training track)', email: 'ccc.training@example.org', name: 'Chris Doyle' },
+];
+
+interface DemoPerson {
+  key: string;
+  email: string;
+  name: string;
+  role: Role;
+  org: 'alliance' | 'north' | 'solent' | 'forest';
+}
+
+const PEOPLE: DemoPerson[] = [
+  { key: 'admin', email: 'admin@example.org', name: 'Morgan Ellis', role: 'admin', org: 'alliance' },
+  { key: 'alex', email: 'alliance.supervisor@example.org', name: 'Alex Carter', role: 'alliance_supervisor', org: 'alliance' },
+  { key: 'jo', email: 'alliance.supervisor2@example.org', name: 'Jo Whitfield', role: 'alliance_supervisor', org: 'alliance' },
+  { key: 'priya', email: 'pcn.supervisor@example.org', name: 'Priya Nair', role: 'pcn_supervisor', org: 'north' },
+  { key: 'tom', email: 'pcn.supervisor2@example.org', name: 'Tom Bennett', role: 'pcn_supervisor', org: 'solent' },
+  { key: 'helen', email: 'pcn.supervisor3@example.org', name: 'Helen Marsh', role: 'pcn_supervisor', org: 'forest' },
+  { key: 'sam', email: 'ccc@example.org', name: 'Sam Taylor', role: 'ccc', org: 'north' },
+  { key: 'chris', email: 'ccc.training@example.org', name: 'Chris Doyle', role: 'ccc', org: 'north' },
+  { key: 'jamie', email: 'ccc2@example.org', name: 'Jamie Reid', role: 'ccc', org: 'solent' },
+  { key: 'aisha', email: 'ccc3@example.org', name: 'Aisha Khan', role: 'ccc', org: 'solent' },
+  { key: 'owen', email: 'ccc4@example.org', name: 'Owen Price', role: 'ccc', org: 'forest' },
+  { key: 'lucy', email: 'ccc5@example.org', name: 'Lucy Grant', role: 'ccc', org: 'forest' },
+];
+
+/** CCC, PCN, PCN supervisor, Alliance supervisor, track, employment start in months relative to the cohort start. */
+const ENROLMENTS: [string, DemoPerson['org'], string, string, Track, number][] = [
+  ['sam', 'north', 'priya', 'alex', 'supervision', -1],
+  ['chris', 'north', 'priya', 'alex', 'training', -30],
+  ['jamie', 'solent', 'tom', 'alex', 'supervision', -3],
+  ['aisha', 'solent', 'tom', 'jo', 'training', -14],
+  ['owen', 'forest', 'helen', 'jo', 'supervision', 0],
+  ['lucy', 'forest', 'helen', 'alex', 'training', -20],
+];
+
+/** 10:00 in London on the given day after the month starts, as an instant. */
+function meetingTime(date: string, dayOffset: number, hour = 10): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return addDays(TZDate.tz(PROGRAMME_TIME_ZONE, y, m - 1, d, hour, 0), dayOffset);
+}
+
+/**
+ * Loads the demo only into an empty database (no people), so a restart never overwrites real work. The cohort
+ * started two months before today: timelines have past, current and future months.
+ */
+export async function seedDemoData(db: DataSource, enrolments: EnrolmentsService, today = londonDate(new Date())): Promise<{ created: boolean }> {
+  return db.transaction(async (manager) => {
+    // Two starts at once must not both seed: the advisory lock serialises them until this transaction ends.
+    await manager.query('SELECT pg_advisory_xact_lock(4242)');
+    if ((await manager.count(Person)) > 0) return { created: false };
+    await seed(manager, enrolments, today);
+    return { created: true };
+  });
+}
+
+async function seed(manager: EntityManager, enrolments: EnrolmentsService, today: string): Promise<void> {
+  const alliance = await manager.save(manager.create(Organisation, { kind: 'alliance', name: 'Wessex Cancer Alliance (demo)' }));
+  const pcn = async (name: string) => manager.save(manager.create(Organisation, { kind: 'pcn', name, parentId: alliance.id }));
+  const orgs = { alliance, north: await pcn('North Downs PCN'), solent: await pcn('Solent Coast PCN'), forest: await pcn('New Forest PCN') };
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const people = new Map<string, Person>();
+  for (const p of PEOPLE) {
+    const person = await manager.save(manager.create(Person, { email: p.email, fullName: p.name, passwordHash }));
+    await manager.insert(RoleAssignment, { personId: person.id, role: p.role, organisationId: orgs[p.org].id });
+    people.set(p.key, person);
+  }
+
+  const template = await manager.save(
+    manager.create(ProgrammeTemplateVersion, {
+      allianceId: alliance.id,
+      key: DEFAULT_TEMPLATE.key,
+      version: DEFAULT_TEMPLATE.version,
+      name: DEFAULT_TEMPLATE.name,
+      definition: DEFAULT_TEMPLATE,
+    }),
+  );
+  const startDate = addCalendarMonths(today, -2);
+  const cohort = await manager.save(
+    manager.create(Cohort, {
+      name: `Wessex CCC cohort starting ${startDate}`,
+      allianceId: alliance.id,
+      templateId: template.id,
+      startDate,
+      supervisors: [people.get('alex')!, people.get('jo')!],
+    }),
+  );
+  cohort.template = template;
+
+  for (const [ccc, org, pcnSupervisor, allianceSupervisor, track, employedMonths] of ENROLMENTS) {
+    await enrolments.enrolInCohort(
+      manager,
+      cohort,
+      {
+        cccId: people.get(ccc)!.id,
+        pcnId: orgs[org].id,
+        pcnSupervisorId: people.get(pcnSupervisor)!.id,
+        allianceSupervisorId: people.get(allianceSupervisor)!.id,
+        track,
+        employmentStart: addCalendarMonths(startDate, employedMonths),
+      },
+      null,
+    );
+  }
+  await recordDemoHistory(manager, cohort, today, people.get('jamie')!.id);
+  await manager.insert(AuditEntry, { actorId: null, action: 'demo-data.loaded', entityType: 'cohort', entityId: cohort.id, detail: {} });
+}
+
+/**
+ * Months 1 and 2 were held (one of Jamie's sessions was never booked, so it shows as missed); this month's
+ * individual sessions are booked a week ahead.
+ */
+async function recordDemoHistory(manager: EntityManager, cohort: Cohort, today: string, neverBookedCccId: string): Promise<void> {
+  const sessions = await manager.find(Session, { where: { cohortId: cohort.id }, relations: { enrolment: true } });
+  const offsets: Record<string, number> = { individual: 2, joint: 5, tna: 7, group: 10, teaching: 14, handover: 20, conference: 21 };
+  for (const session of sessions) {
+    const bounds = monthBounds(cohort.startDate, session.month);
+    const skip = session.enrolment?.cccId === neverBookedCccId && session.planItemKey === 'm2-individual';
+    if (bounds.endsBefore <= today && !skip) {
+      session.status = 'completed';
+      session.startsAt = meetingTime(bounds.startsOn, offsets[session.kind] ?? 3);
+      session.durationMinutes = session.maxMinutes;
+    } else if (bounds.startsOn <= today && today < bounds.endsBefore && session.kind === 'individual') {
+      session.status = 'scheduled';
+      session.startsAt = meetingTime(today, 7);
+      session.durationMinutes = session.minMinutes;
+    }
+  }
+  await manager.save(sessions);
+  const held = sessions.filter((s) => s.status === 'completed').map((s) => s.id);
+  if (held.length > 0) {
+    await manager
+      .createQueryBuilder()
+      .update(SessionAttendance)
+      .set({ attendance: 'present' })
+      .where('session_id IN (:...held)', { held })
+      .execute();
+  }
+}

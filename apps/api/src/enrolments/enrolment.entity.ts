@@ -1,0 +1,65 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { EnrolmentStatus } from '@ccc/contracts';
+import type { Track } from '@ccc/programme';
+import { Cohort } from '../cohorts/cohort.entity';
+import { Versioned } from '../common/versioned.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { Person } from '../people/person.entity';
+
+/** A CCC on a cohort's programme, with the PCN that employs them and their two supervisors. */
+@Entity('enrolment')
+@Unique('enrolment_cohort_ccc', ['cohortId', 'cccId'])
+@Check('enrolment_track_check', `track IN ('supervision', 'training')`)
+@Check('enrolment_status_check', `status IN ('active', 'completed', 'withdrawn')`)
+export class Enrolment extends Versioned {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'cohort_id', type: 'uuid' })
+  cohortId!: string;
+
+  @ManyToOne(() => Cohort, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'cohort_id' })
+  cohort?: Cohort;
+
+  @Index()
+  @Column({ name: 'ccc_id', type: 'uuid' })
+  cccId!: string;
+
+  @ManyToOne(() => Person, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'ccc_id' })
+  ccc?: Person;
+
+  @Index()
+  @Column({ name: 'pcn_id', type: 'uuid' })
+  pcnId!: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'pcn_id' })
+  pcn?: Organisation;
+
+  @Index()
+  @Column({ name: 'pcn_supervisor_id', type: 'uuid', nullable: true })
+  pcnSupervisorId!: string | null;
+
+  @ManyToOne(() => Person, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'pcn_supervisor_id' })
+  pcnSupervisor?: Person | null;
+
+  @Index()
+  @Column({ name: 'alliance_supervisor_id', type: 'uuid', nullable: true })
+  allianceSupervisorId!: string | null;
+
+  @ManyToOne(() => Person, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'alliance_supervisor_id' })
+  allianceSupervisor?: Person | null;
+
+  @Column({ type: 'text' })
+  track!: Track;
+
+  @Column({ name: 'employment_start', type: 'date' })
+  employmentStart!: string;
+
+  @Column({ type: 'text', default: 'active' })
+  status!: EnrolmentStatus;
+}

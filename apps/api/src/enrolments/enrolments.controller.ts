@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { EnrolmentSummary, TimelineResponse } from '@ccc/contracts';
+import type { AuthUser } from '../common/auth-user';
+import { CurrentUser, RequirePermission } from '../common/decorators';
+import { uuidParam } from '../common/errors';
+import { CreateEnrolmentDto } from './dto/create-enrolment.dto';
+import { EnrolmentsService } from './enrolments.service';
+
+@ApiTags('enrolments')
+@ApiBearerAuth()
+@Controller()
+export class EnrolmentsController {
+  constructor(private readonly enrolments: EnrolmentsService) {}
+
+  /** Everyone signed in; each sees only the enrolments in their scope (a CCC: their own). */
+  @RequirePermission('enrolment:read')
+  @Get('enrolments')
+  list(@CurrentUser() user: AuthUser): Promise<EnrolmentSummary[]> {
+    return this.enrolments.list(user);
+  }
+
+  @RequirePermission('enrolment:read')
+  @Get('enrolments/:id')
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<EnrolmentSummary> {
+    return this.enrolments.get(user, id);
+  }
+
+  @RequirePermission('enrolment:read')
+  @Get('enrolments/:id/timeline')
+  timeline(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<TimelineResponse> {
+    return this.enrolments.timeline(user, id);
+  }
+
+  /** Administrators, and Alliance supervisors for the cohorts they run. */
+  @RequirePermission('enrolment:create')
+  @Post('cohorts/:id/enrolments')
+  create(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) cohortId: string,
+    @Body() body: CreateEnrolmentDto,
+  ): Promise<EnrolmentSummary> {
+    return this.enrolments.enrol(user, cohortId, body);
+  }
+}

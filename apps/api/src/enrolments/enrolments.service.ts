@@ -1,0 +1,240 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EnrolmentSummary, TimelineResponse, TimelineSession } from '@ccc/contracts';
+import {
+  checkEligibility,
+  isIsoDate,
+  londonDate,
+  monthOfDate,
+  monthState,
+  plannedSessions,
+  programmeMonths,
+  type ProgrammeTemplate,
+  statusOn,
+} from '@ccc/programme';
+import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import { Cohort } from '../cohorts/cohort.entity';
+import type { AuthUser } from '../common/auth-user';
+import { type FieldError, validationFailed } from '../common/errors';
+import { Organisation } from '../organisations/organisation.entity';
+import { RoleAssignment } from '../people/role-assignment.entity';
+import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
+import { Session } from '../sessions/session.entity';
+import { SessionsService } from '../sessions/sessions.service';
+import type { CreateEnrolmentDto } from './dto/create-enrolment.dto';
+import { Enrolment } from './enrolment.entity';
+
+const UNIQUE_VIOLATION = '23505';
+
+function toSummary(enrolment: Enrolment, template: ProgrammeTemplate, today: string): EnrolmentSummary {
+  const cohort = enrolment.cohort!;
+  const person = (p: { id: string; fullName: string } | null | undefined) => (p ? { id: p.id, fullName: p.fullName } : null);
+  return {
+    id: enrolment.id,
+    cohort: { id: cohort.id, name: cohort.name, startDate: cohort.startDate },
+    ccc: { id: enrolment.ccc!.id, fullName: enrolment.ccc!.fullName, email: enrolment.ccc!.email },
+    pcn: { id: enrolment.pcn!.id, name: enrolment.pcn!.name },
+    pcnSupervisor: person(enrolment.pcnSupervisor),
+    allianceSupervisor: person(enrolment.allianceSupervisor),
+    track: enrolment.track,
+    employmentStart: enrolment.employmentStart,
+    status: enrolment.status,
+    currentMonth: monthOfDate(cohort.startDate, template.durationMonths, today),
+    version: enrolment.version,
+  };
+}
+
+@Injectable()
+export class EnrolmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  private enrolmentQuery(user: AuthUser) {
+    const qb = this.db
+      .getRepository(Enrolment)
+      .createQueryBuilder('enrolment')
+      .innerJoinAndSelect('enrolment.cohort', 'cohort')
+      .innerJoinAndSelect('enrolment.ccc', 'ccc')
+      .innerJoinAndSelect('enrolment.pcn', 'pcn')
+      .leftJoinAndSelect('enrolment.pcnSupervisor', 'pcnSupervisor')
+      .leftJoinAndSelect('enrolment.allianceSupervisor', 'allianceSupervisor');
+    return this.access.scopeEnrolments(qb, 'enrolment', user);
+  }
+
+  /** Templates by id, fetched once for a whole list. */
+  private async templates(ids: string[]): Promise<Map<string, ProgrammeTemplate>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.getRepository(ProgrammeTemplateVersion).find({ where: { id: In([...new Set(ids)]) } });
+    return new Map(rows.map((row) => [row.id, row.definition]));
+  }
+
+  /** The caller's enrolments: two queries whatever their number. */
+  async list(user: AuthUser): Promise<EnrolmentSummary[]> {
+    const enrolments = await this.enrolmentQuery(user)
+      .orderBy('cohort.start_date', 'DESC')
+      .addOrderBy('ccc.full_name', 'ASC')
+      .getMany();
+    const templates = await this.templates(enrolments.map((e) => e.cohort!.templateId));
+    const today = londonDate(new Date());
+    return enrolments.map((e) => toSummary(e, templates.get(e.cohort!.templateId)!, today));
+  }
+
+  private async findReadable(user: AuthUser, id: string): Promise<Enrolment> {
+    const enrolment = await this.enrolmentQuery(user).andWhere('enrolment.id = :id', { id }).getOne();
+    return enrolment ?? this.access.refuse(Enrolment, id, 'Enrolment');
+  }
+
+  async get(user: AuthUser, id: string): Promise<EnrolmentSummary> {
+    const enrolment = await this.findReadable(user, id);
+    const templates = await this.templates([enrolment.cohort!.templateId]);
+    return toSummary(enrolment, templates.get(enrolment.cohort!.templateId)!, londonDate(new Date()));
+  }
+
+  /** The programme month by month for one CCC: three queries whatever the number of sessions. */
+  async timeline(user: AuthUser, id: string): Promise<TimelineResponse> {
+    const enrolment = await this.findReadable(user, id);
+    const templateRow = await this.db.getRepository(ProgrammeTemplateVersion).findOneByOrFail({ id: enrolment.cohort!.templateId });
+    const template = templateRow.definition;
+    const sessions = await this.db
+      .getRepository(Session)
+      .createQueryBuilder('session')
+      .innerJoin('session.attendances', 'attendance', 'attendance.enrolment_id = :id', { id })
+      .getMany();
+
+    const today = londonDate(new Date());
+    // Within a month, sessions follow the template's plan order; booked ones by their date.
+    const planOrder = new Map(plannedSessions(template, enrolment.track).map((p, i) => [p.planItemKey, i]));
+    const people = {
+      ccc: enrolment.ccc ? { id: enrolment.ccc.id, fullName: enrolment.ccc.fullName } : null,
+      pcn_supervisor: enrolment.pcnSupervisor ? { id: enrolment.pcnSupervisor.id, fullName: enrolment.pcnSupervisor.fullName } : null,
+      alliance_supervisor: enrolment.allianceSupervisor
+        ? { id: enrolment.allianceSupervisor.id, fullName: enrolment.allianceSupervisor.fullName }
+        : null,
+    };
+    const months = programmeMonths(enrolment.cohort!.startDate, template.durationMonths).map((bounds) => {
+      const inMonth = sessions
+        .filter((s) => s.month === bounds.month)
+        .sort((a, b) => (planOrder.get(a.planItemKey) ?? 999) - (planOrder.get(b.planItemKey) ?? 999));
+      return {
+        month: bounds.month,
+        startsOn: bounds.startsOn,
+        endsBefore: bounds.endsBefore,
+        state: monthState(bounds, today),
+        teachingTopic: template.teaching.find((t) => t.month === bounds.month)?.topic ?? null,
+        sessions: inMonth.map(
+          (s): TimelineSession => ({
+            id: s.id,
+            planItemKey: s.planItemKey,
+            kind: s.kind,
+            title: s.title,
+            purpose: s.purpose,
+            status: statusOn(s.status, bounds.endsBefore, today),
+            startsAt: s.startsAt ? s.startsAt.toISOString() : null,
+            durationMinutes: s.durationMinutes,
+            durationRange: { min: s.minMinutes, max: s.maxMinutes },
+            mode: s.mode,
+            sharedByCohort: s.sharedByCohort,
+            participants: s.participants.map((role) => ({ role, person: people[role] })),
+            version: s.version,
+          }),
+        ),
+      };
+    });
+    return {
+      enrolment: toSummary(enrolment, template, today),
+      template: { id: templateRow.id, name: templateRow.name, version: templateRow.version },
+      today,
+      months,
+      selfDirectedCourses: template.selfDirectedCourses.map(({ key, title }) => ({ key, title })),
+    };
+  }
+
+  /** Enrols a CCC after checking every reference and the track's eligibility; all or nothing. */
+  async enrol(user: AuthUser, cohortId: string, input: CreateEnrolmentDto): Promise<EnrolmentSummary> {
+    const cohortQuery = this.db
+      .getRepository(Cohort)
+      .createQueryBuilder('cohort')
+      .innerJoinAndSelect('cohort.template', 'template')
+      .where('cohort.id = :cohortId', { cohortId });
+    const cohort = (await this.access.scopeCohorts(cohortQuery, 'cohort', user).getOne()) ?? (await this.access.refuse(Cohort, cohortId, 'Cohort'));
+    const id = await this.db.transaction((manager) => this.enrolInCohort(manager, cohort, input, user.id));
+    return this.get(user, id);
+  }
+
+  /** Shared with the demo data, which enrols as the system rather than as a person. */
+  async enrolInCohort(manager: EntityManager, cohort: Cohort, input: CreateEnrolmentDto, actorId: string | null): Promise<string> {
+    const template = cohort.template!.definition;
+    await this.checkReferences(manager, cohort, input);
+    if (!isIsoDate(input.employmentStart)) {
+      throw validationFailed([{ field: 'employmentStart', reason: 'employmentStart is not a real calendar date' }]);
+    }
+    const eligibility = checkEligibility({
+      track: input.track,
+      employmentStart: input.employmentStart,
+      cohortStart: cohort.startDate,
+      template,
+    });
+    if (!eligibility.eligible) throw validationFailed([{ field: 'track', reason: eligibility.reason }]);
+
+    let enrolmentId: string;
+    try {
+      const inserted = await manager.insert(Enrolment, {
+        cohortId: cohort.id,
+        cccId: input.cccId,
+        pcnId: input.pcnId,
+        pcnSupervisorId: input.pcnSupervisorId ?? null,
+        allianceSupervisorId: input.allianceSupervisorId ?? null,
+        track: input.track,
+        employmentStart: input.employmentStart,
+      });
+      enrolmentId = String(inserted.identifiers[0]!['id']);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new ConflictException('This CCC is already enrolled in this cohort');
+      }
+      throw error;
+    }
+    const sessionCount = await this.sessions.createPlannedSessions(manager, {
+      cohortId: cohort.id,
+      enrolmentId,
+      template,
+      track: input.track,
+    });
+    await this.audit.record(manager, {
+      actorId,
+      action: 'enrolment.created',
+      entityType: 'enrolment',
+      entityId: enrolmentId,
+      detail: { cohortId: cohort.id, cccId: input.cccId, track: input.track, sessions: sessionCount },
+    });
+    return enrolmentId;
+  }
+
+  /** Each id must name the right kind of thing: a CCC, a PCN of the cohort's Alliance, supervisors in role. */
+  private async checkReferences(manager: EntityManager, cohort: Cohort, input: CreateEnrolmentDto): Promise<void> {
+    const [pcn, roles] = await Promise.all([
+      manager.findOne(Organisation, { where: { id: input.pcnId, kind: 'pcn', parentId: cohort.allianceId } }),
+      manager.find(RoleAssignment, {
+        where: { personId: In([input.cccId, input.pcnSupervisorId, input.allianceSupervisorId].filter((v): v is string => !!v)) },
+      }),
+    ]);
+    const holds = (personId: string | undefined, role: RoleAssignment['role'], organisationId?: string) =>
+      roles.some((r) => r.personId === personId && r.role === role && (!organisationId || r.organisationId === organisationId));
+    const errors: FieldError[] = [];
+    if (!holds(input.cccId, 'ccc')) errors.push({ field: 'cccId', reason: 'no Cancer Care Coordinator has this id' });
+    if (!pcn) errors.push({ field: 'pcnId', reason: "no PCN of this cohort's Alliance has this id" });
+    if (input.pcnSupervisorId && !holds(input.pcnSupervisorId, 'pcn_supervisor', input.pcnId)) {
+      errors.push({ field: 'pcnSupervisorId', reason: 'this person is not a PCN supervisor of that PCN' });
+    }
+    if (input.allianceSupervisorId && !holds(input.allianceSupervisorId, 'alliance_supervisor', cohort.allianceId)) {
+      errors.push({ field: 'allianceSupervisorId', reason: "this person is not an Alliance supervisor of the cohort's Alliance" });
+    }
+    if (errors.length > 0) throw validationFailed(errors);
+  }
+}

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createApp } from './app.factory';
+import { loadConfig } from './config';
+import { seedDemoData } from './demo-data/demo-data';
+import { EnrolmentsService } from './enrolments/enrolments.service';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  const logger = new Logger('Main');
+  const db = app.get(DataSource);
+  const applied = await db.runMigrations({ transaction: 'each' });
+  logger.log(`Database schema up to date (${applied.length} migration(s) applied now)`);
+  if (config.seedDemoData) {
+    const result = await seedDemoData(db, app.get(EnrolmentsService));
+    logger.log(result.created ? 'Demo data loaded' : 'Demo data not loaded: the database already has people in it');
+  }
+  await app.listen(config.port);
+  logger.log(`CCC Programme listening on http://localhost:${config.port} (API under /api, document at /api/docs)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { MeResponse } from '@ccc/contracts';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../common/auth-user';
+import { Person } from './person.entity';
+
+@Injectable()
+export class PeopleService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The caller with their role assignments, in one query. */
+  async loadAuthUser(personId: string): Promise<AuthUser | null> {
+    const person = await this.db
+      .getRepository(Person)
+      .findOne({ where: { id: personId }, relations: { roleAssignments: true } });
+    if (!person) return null;
+    const assignments = (person.roleAssignments ?? []).map((a) => ({ role: a.role, organisationId: a.organisationId }));
+    return {
+      id: person.id,
+      email: person.email,
+      fullName: person.fullName,
+      roles: [...new Set(assignments.map((a) => a.role))],
+      assignments,
+    };
+  }
+
+  /** For sign-in only: the one place that reads the password hash. */
+  findWithPasswordHash(email: string): Promise<Person | null> {
+    return this.db
+      .getRepository(Person)
+      .createQueryBuilder('person')
+      .addSelect('person.passwordHash')
+      .where('person.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+  }
+
+  async describe(personId: string): Promise<MeResponse | null> {
+    const person = await this.db
+      .getRepository(Person)
+      .findOne({ where: { id: personId }, relations: { roleAssignments: { organisation: true } } });
+    if (!person) return null;
+    return {
+      id: person.id,
+      email: person.email,
+      fullName: person.fullName,
+      roles: (person.roleAssignments ?? []).map((a) => ({
+        role: a.role,
+        organisationId: a.organisationId,
+        organisationName: a.organisation?.name ?? '',
+      })),
+    };
+  }
+}

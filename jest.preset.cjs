@@ -1,0 +1,13 @@
+// Shared jest settings: swc transpiles TypeScript (with decorator metadata for Nest), libs resolve to their sources.
+const path = require('node:path');
+const fs = require('node:fs');
+const swcrc = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
+  moduleNameMapper: {
+    '^@ccc/programme$': path.join(__dirname, 'libs/programme/src/index.ts'),
+    '^@ccc/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
+  },
+};

