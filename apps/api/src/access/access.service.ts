@@ -29,15 +29,24 @@ export class AccessService {
     );
   }
 
-  /** Narrows a query on cohorts to those the caller runs or supervises someone in. */
-  scopeCohorts<T extends object>(qb: SelectQueryBuilder<T>, alias: string, user: AuthUser): SelectQueryBuilder<T> {
+  /**
+   * Narrows a query on cohorts to those the caller may read: the ones they run or supervise someone in. With
+   * `runOnly`, to the ones they run (to enrol CCCs, say).
+   */
+  scopeCohorts<T extends object>(
+    qb: SelectQueryBuilder<T>,
+    alias: string,
+    user: AuthUser,
+    { runOnly = false }: { runOnly?: boolean } = {},
+  ): SelectQueryBuilder<T> {
     if (hasRole(user, 'admin')) return qb;
     if (!hasRole(user, 'alliance_supervisor')) return qb.andWhere('1 = 0');
     return qb.andWhere(
       new Brackets((where) => {
-        where
-          .where(`EXISTS (SELECT 1 FROM cohort_supervisor cs WHERE cs.cohort_id = ${alias}.id AND cs.person_id = :accessUserId)`)
-          .orWhere(`EXISTS (SELECT 1 FROM enrolment e WHERE e.cohort_id = ${alias}.id AND e.alliance_supervisor_id = :accessUserId)`);
+        where.where(`EXISTS (SELECT 1 FROM cohort_supervisor cs WHERE cs.cohort_id = ${alias}.id AND cs.person_id = :accessUserId)`);
+        if (!runOnly) {
+          where.orWhere(`EXISTS (SELECT 1 FROM enrolment e WHERE e.cohort_id = ${alias}.id AND e.alliance_supervisor_id = :accessUserId)`);
+        }
       }),
       { accessUserId: user.id },
     );

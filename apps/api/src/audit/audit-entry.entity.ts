@@ -23,6 +23,6 @@ export class AuditEntry {
   @Column({ name: 'entity_id', type: 'text' })
   entityId!: string;
 
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb' })
   detail!: Record<string, unknown>;
 }

@@ -55,7 +55,8 @@ export class EnrolmentsService {
     private readonly sessions: SessionsService,
   ) {}
 
-  private enrolmentQuery(user: AuthUser) {
+  /** `user` null: unscoped, for a summary of what the caller has just been allowed to create. */
+  private enrolmentQuery(user: AuthUser | null) {
     const qb = this.db
       .getRepository(Enrolment)
       .createQueryBuilder('enrolment')
@@ -64,7 +65,7 @@ export class EnrolmentsService {
       .innerJoinAndSelect('enrolment.pcn', 'pcn')
       .leftJoinAndSelect('enrolment.pcnSupervisor', 'pcnSupervisor')
       .leftJoinAndSelect('enrolment.allianceSupervisor', 'allianceSupervisor');
-    return this.access.scopeEnrolments(qb, 'enrolment', user);
+    return user ? this.access.scopeEnrolments(qb, 'enrolment', user) : qb;
   }
 
   /** Templates by id, fetched once for a whole list. */
@@ -91,7 +92,10 @@ export class EnrolmentsService {
   }
 
   async get(user: AuthUser, id: string): Promise<EnrolmentSummary> {
-    const enrolment = await this.findReadable(user, id);
+    return this.summarise(await this.findReadable(user, id));
+  }
+
+  private async summarise(enrolment: Enrolment): Promise<EnrolmentSummary> {
     const templates = await this.templates([enrolment.cohort!.templateId]);
     return toSummary(enrolment, templates.get(enrolment.cohort!.templateId)!, londonDate(new Date()));
   }
@@ -162,9 +166,10 @@ export class EnrolmentsService {
       .createQueryBuilder('cohort')
       .innerJoinAndSelect('cohort.template', 'template')
       .where('cohort.id = :cohortId', { cohortId });
-    const cohort = (await this.access.scopeCohorts(cohortQuery, 'cohort', user).getOne()) ?? (await this.access.refuse(Cohort, cohortId, 'Cohort'));
+    const cohort = (await this.access.scopeCohorts(cohortQuery, 'cohort', user, { runOnly: true }).getOne()) ?? (await this.access.refuse(Cohort, cohortId, 'Cohort'));
     const id = await this.db.transaction((manager) => this.enrolInCohort(manager, cohort, input, user.id));
-    return this.get(user, id);
+    // The cohort's supervisor may enrol a CCC into a colleague's caseload: they see what they made, once.
+    return this.summarise(await this.enrolmentQuery(null).andWhere('enrolment.id = :id', { id }).getOneOrFail());
   }
 
   /** Shared with the demo data, which enrols as the system rather than as a person. */
@@ -218,12 +223,11 @@ export class EnrolmentsService {
 
   /** Each id must name the right kind of thing: a CCC, a PCN of the cohort's Alliance, supervisors in role. */
   private async checkReferences(manager: EntityManager, cohort: Cohort, input: CreateEnrolmentDto): Promise<void> {
-    const [pcn, roles] = await Promise.all([
-      manager.findOne(Organisation, { where: { id: input.pcnId, kind: 'pcn', parentId: cohort.allianceId } }),
-      manager.find(RoleAssignment, {
-        where: { personId: In([input.cccId, input.pcnSupervisorId, input.allianceSupervisorId].filter((v): v is string => !!v)) },
-      }),
-    ]);
+    // One after the other: a transaction's connection runs one query at a time.
+    const pcn = await manager.findOne(Organisation, { where: { id: input.pcnId, kind: 'pcn', parentId: cohort.allianceId } });
+    const roles = await manager.find(RoleAssignment, {
+      where: { personId: In([input.cccId, input.pcnSupervisorId, input.allianceSupervisorId].filter((v): v is string => !!v)) },
+    });
     const holds = (personId: string | undefined, role: RoleAssignment['role'], organisationId?: string) =>
       roles.some((r) => r.personId === personId && r.role === role && (!organisationId || r.organisationId === organisationId));
     const errors: FieldError[] = [];

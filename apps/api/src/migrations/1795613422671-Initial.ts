@@ -4,7 +4,7 @@ export class Initial1795613422671 implements MigrationInterface {
     name = 'Initial1795613422671'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`CREATE TABLE "audit_entry" ("id" BIGSERIAL NOT NULL, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "actor_id" uuid, "action" text NOT NULL, "entity_type" text NOT NULL, "entity_id" text NOT NULL, "detail" jsonb NOT NULL DEFAULT '{}'::jsonb, CONSTRAINT "PK_58a130a4b9da189f46ba2a01801" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE TABLE "audit_entry" ("id" BIGSERIAL NOT NULL, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "actor_id" uuid, "action" text NOT NULL, "entity_type" text NOT NULL, "entity_id" text NOT NULL, "detail" jsonb NOT NULL, CONSTRAINT "PK_58a130a4b9da189f46ba2a01801" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "audit_entry_entity" ON "audit_entry" ("entity_type", "entity_id") `);
         await queryRunner.query(`CREATE TABLE "organisation" ("version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "id" uuid NOT NULL DEFAULT gen_random_uuid(), "kind" text NOT NULL, "name" text NOT NULL, "parent_id" uuid, CONSTRAINT "organisation_kind_check" CHECK (kind IN ('alliance', 'pcn', 'practice')), CONSTRAINT "PK_c725ae234ef1b74cce43d2d00c1" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "IDX_c4ba39f5697ec0cd6e03314b61" ON "organisation" ("parent_id") `);

@@ -11,9 +11,13 @@ export class PeopleService {
 
   /** The caller with their role assignments, in one query. */
   async loadAuthUser(personId: string): Promise<AuthUser | null> {
+    // A query builder rather than findOne: findOne with a relation costs a second query on every request.
     const person = await this.db
       .getRepository(Person)
-      .findOne({ where: { id: personId }, relations: { roleAssignments: true } });
+      .createQueryBuilder('person')
+      .leftJoinAndSelect('person.roleAssignments', 'assignment')
+      .where('person.id = :personId', { personId })
+      .getOne();
     if (!person) return null;
     const assignments = (person.roleAssignments ?? []).map((a) => ({ role: a.role, organisationId: a.organisationId }));
     return {
@@ -38,7 +42,11 @@ export class PeopleService {
   async describe(personId: string): Promise<MeResponse | null> {
     const person = await this.db
       .getRepository(Person)
-      .findOne({ where: { id: personId }, relations: { roleAssignments: { organisation: true } } });
+      .createQueryBuilder('person')
+      .leftJoinAndSelect('person.roleAssignments', 'assignment')
+      .leftJoinAndSelect('assignment.organisation', 'organisation')
+      .where('person.id = :personId', { personId })
+      .getOne();
     if (!person) return null;
     return {
       id: person.id,

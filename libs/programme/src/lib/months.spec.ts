@@ -1,0 +1,272 @@
+import {
+  addCalendarMonths,
+  isIsoDate,
+  isoWeekOf,
+  londonDate,
+  monthBounds,
+  monthOfDate,
+  monthOfInstant,
+  monthState,
+  programmeEndsBefore,
+  programmeMonths,
+} from './months';
+
+describe('programme months for the April 2023 Wessex cohort', () => {
+  it('runs six calendar months from 1 April 2023 and ends before 1 October 2023', () => {
+    expect(programmeMonths('2023-04-01', 6)).toEqual([
+      { month: 1, startsOn: '2023-04-01', endsBefore: '2023-05-01' },
+      { month: 2, startsOn: '2023-05-01', endsBefore: '2023-06-01' },
+      { month: 3, startsOn: '2023-06-01', endsBefore: '2023-07-01' },
+      { month: 4, startsOn: '2023-07-01', endsBefore: '2023-08-01' },
+      { month: 5, startsOn: '2023-08-01', endsBefore: '2023-09-01' },
+      { month: 6, startsOn: '2023-09-01', endsBefore: '2023-10-01' },
+    ]);
+    expect(programmeEndsBefore('2023-04-01', 6)).toBe('2023-10-01');
+  });
+
+  it('gives the bounds of a single month the same as the whole programme does', () => {
+    expect(monthBounds('2023-04-01', 3)).toEqual({ month: 3, startsOn: '2023-06-01', endsBefore: '2023-07-01' });
+  });
+
+  it.each([0, -1, 1.5, Number.NaN])('refuses month %p (months are counted from 1)', (month) => {
+    expect(() => monthBounds('2023-04-01', month)).toThrow(RangeError);
+  });
+});
+
+describe('a cohort starting at the end of a month', () => {
+  it('starts month 2 on 28 February in a non-leap year and month 3 on 31 March, counted from the start (no drift)', () => {
+    expect(programmeMonths('2023-01-31', 6)).toEqual([
+      { month: 1, startsOn: '2023-01-31', endsBefore: '2023-02-28' },
+      { month: 2, startsOn: '2023-02-28', endsBefore: '2023-03-31' },
+      { month: 3, startsOn: '2023-03-31', endsBefore: '2023-04-30' },
+      { month: 4, startsOn: '2023-04-30', endsBefore: '2023-05-31' },
+      { month: 5, startsOn: '2023-05-31', endsBefore: '2023-06-30' },
+      { month: 6, startsOn: '2023-06-30', endsBefore: '2023-07-31' },
+    ]);
+  });
+
+  it('starts month 2 on 29 February in the leap year 2024', () => {
+    expect(monthBounds('2024-01-31', 2)).toEqual({ month: 2, startsOn: '2024-02-29', endsBefore: '2024-03-31' });
+  });
+
+  it('runs a 30 August 2023 cohort to 29 February 2024 (no 30 February)', () => {
+    expect(programmeMonths('2023-08-30', 6).map((m) => m.startsOn)).toEqual([
+      '2023-08-30',
+      '2023-09-30',
+      '2023-10-30',
+      '2023-11-30',
+      '2023-12-30',
+      '2024-01-30',
+    ]);
+    expect(programmeEndsBefore('2023-08-30', 6)).toBe('2024-02-29');
+  });
+
+  it('adds calendar months the way people count them, forwards and backwards', () => {
+    expect(addCalendarMonths('2023-01-31', 1)).toBe('2023-02-28');
+    expect(addCalendarMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addCalendarMonths('2023-04-01', -4)).toBe('2022-12-01');
+    expect(addCalendarMonths('2023-06-30', -4)).toBe('2023-02-28');
+    expect(addCalendarMonths('2023-10-15', 0)).toBe('2023-10-15');
+  });
+});
+
+describe('which month of the programme a date falls in', () => {
+  const start = '2023-04-01';
+
+  it('puts the cohort start date in month 1', () => {
+    expect(monthOfDate(start, 6, '2023-04-01')).toBe(1);
+  });
+
+  it('puts the day before a month ends in that month, and the end date in the next month', () => {
+    expect(monthOfDate(start, 6, '2023-04-30')).toBe(1);
+    expect(monthOfDate(start, 6, '2023-05-01')).toBe(2);
+    expect(monthOfDate(start, 6, '2023-06-30')).toBe(3);
+    expect(monthOfDate(start, 6, '2023-07-01')).toBe(4);
+  });
+
+  it('puts the last day of the programme in month 6', () => {
+    expect(monthOfDate(start, 6, '2023-09-30')).toBe(6);
+  });
+
+  it('is null before the start and from the day the programme ends', () => {
+    expect(monthOfDate(start, 6, '2023-03-31')).toBeNull();
+    expect(monthOfDate(start, 6, '2023-10-01')).toBeNull();
+    expect(monthOfDate(start, 6, '2024-04-01')).toBeNull();
+  });
+
+  it('handles an end-of-month start: 28 February 2023 is month 2 of a 31 January cohort', () => {
+    expect(monthOfDate('2023-01-31', 6, '2023-02-27')).toBe(1);
+    expect(monthOfDate('2023-01-31', 6, '2023-02-28')).toBe(2);
+    expect(monthOfDate('2023-01-31', 6, '2023-03-30')).toBe(2);
+    expect(monthOfDate('2023-01-31', 6, '2023-03-31')).toBe(3);
+  });
+
+  it('rejects a date that is not a calendar date', () => {
+    expect(() => monthOfDate(start, 6, '2023-02-30')).toThrow(RangeError);
+    expect(() => monthOfDate(start, 6, '2023-5-1')).toThrow(RangeError);
+  });
+});
+
+describe('London calendar dates of instants', () => {
+  it.each([
+    ['2026-03-28T23:30:00Z', '2026-03-28'], // GMT, the night before the clocks go forward
+    ['2026-03-29T00:30:00Z', '2026-03-29'], // still GMT: the change is at 01:00 UTC
+    ['2026-03-29T23:30:00Z', '2026-03-30'], // BST: 00:30 on 30 March
+    ['2026-05-31T23:30:00Z', '2026-06-01'], // BST: 00:30 on 1 June
+    ['2026-10-24T23:30:00Z', '2026-10-25'], // BST: 00:30 on the day the clocks go back
+    ['2026-10-25T23:30:00Z', '2026-10-25'], // GMT again
+    ['2026-12-31T23:30:00Z', '2026-12-31'], // GMT: still New Year's Eve
+  ])('reads %s as %s in London', (instant, date) => {
+    expect(londonDate(new Date(instant))).toBe(date);
+  });
+
+  it('places a session at 00:30 BST on 1 May 2023 in month 2, not month 1', () => {
+    // 2023-04-30T23:30Z is 00:30 BST on 1 May.
+    expect(monthOfInstant('2023-04-01', 6, new Date('2023-04-30T23:30:00Z'))).toBe(2);
+    expect(monthOfInstant('2023-04-01', 6, new Date('2023-04-30T22:30:00Z'))).toBe(1);
+  });
+
+  it('ends the programme at midnight London time on 30 September 2023, which is 23:00 UTC in summer time', () => {
+    expect(monthOfInstant('2023-04-01', 6, new Date('2023-09-30T22:59:00Z'))).toBe(6);
+    expect(monthOfInstant('2023-04-01', 6, new Date('2023-09-30T23:00:00Z'))).toBeNull();
+  });
+});
+
+describe('month state on a given day', () => {
+  const month2 = monthBounds('2023-04-01', 2); // [2023-05-01, 2023-06-01)
+
+  it('is future before the month starts', () => {
+    expect(monthState(month2, '2023-04-30')).toBe('future');
+  });
+
+  it('is current from its first day to its last day', () => {
+    expect(monthState(month2, '2023-05-01')).toBe('current');
+    expect(monthState(month2, '2023-05-31')).toBe('current');
+  });
+
+  it('is past from the day it ends before', () => {
+    expect(monthState(month2, '2023-06-01')).toBe('past');
+    expect(monthState(month2, '2024-01-01')).toBe('past');
+  });
+});
+
+describe('ISO weeks for weekly release time', () => {
+  it.each([
+    ['2026-01-01', '2026-W01'], // a Thursday: the week belongs to 2026
+    ['2025-12-29', '2026-W01'], // the Monday of that week, still in December
+    ['2025-12-28', '2025-W52'],
+    ['2026-02-23', '2026-W09'],
+    ['2026-12-31', '2026-W53'],
+    ['2027-01-01', '2026-W53'], // a Friday: the last week of 2026
+    ['2027-01-04', '2027-W01'],
+  ])('puts %s in %s', (date, week) => {
+    expect(isoWeekOf(date)).toBe(week);
+  });
+
+  it('rejects a malformed date', () => {
+    expect(() => isoWeekOf('2026-13-01')).toThrow(RangeError);
+  });
+});
+
+describe('calendar date validation', () => {
+  it.each(['2023-04-01', '2024-02-29', '2023-12-31'])('accepts %s', (date) => {
+    expect(isIsoDate(date)).toBe(true);
+  });
+
+  it.each([
+    '2023-02-30',
+    '2023-02-29',
+    '2023-2-1',
+    '2023-04-31',
+    '2023-13-01',
+    '2023-00-10',
+    '01/04/2023',
+    '2023-04-01T00:00:00Z',
+    '',
+  ])('rejects %p', (date) => {
+    expect(isIsoDate(date)).toBe(false);
+    expect(() => addCalendarMonths(date, 1)).toThrow(RangeError);
+  });
+
+  it.each([null, undefined, 20230401, new Date('2023-04-01')])('rejects the non-text %p', (value) => {
+    expect(isIsoDate(value)).toBe(false);
+  });
+});
+
+/** Independent day arithmetic (UTC milliseconds), so the property check does not lean on the code under test. */
+function daysFrom(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function daysInMonth(year: number, month1: number): number {
+  return new Date(Date.UTC(year, month1, 0)).getUTCDate();
+}
+
+describe('month arithmetic holds for every start date from 2023 to 2028', () => {
+  const starts: string[] = [];
+  for (let day = '2023-01-01'; day < '2029-01-01'; day = daysFrom(day, 1)) starts.push(day);
+
+  it('covers all 2192 start days', () => {
+    expect(starts).toHaveLength(2192);
+  });
+
+  it('gives contiguous months: month k ends before the day month k+1 starts, and the last month ends the programme', () => {
+    for (const start of starts) {
+      const months = programmeMonths(start, 6);
+      expect(months[0]?.startsOn).toBe(start);
+      for (let k = 0; k < 5; k++) {
+        if (months[k]?.endsBefore !== months[k + 1]?.startsOn) {
+          throw new Error(
+            `start ${start}: month ${k + 1} ends before ${months[k]?.endsBefore}, month ${k + 2} starts ${months[k + 1]?.startsOn}`,
+          );
+        }
+      }
+      expect(months[5]?.endsBefore).toBe(programmeEndsBefore(start, 6));
+    }
+  });
+
+  it('starts every month on the start day of the month, or on the last day of a shorter month', () => {
+    for (const start of starts) {
+      const startDay = Number(start.slice(8, 10));
+      for (const { startsOn } of programmeMonths(start, 7)) {
+        const year = Number(startsOn.slice(0, 4));
+        const month1 = Number(startsOn.slice(5, 7));
+        const expectedDay = Math.min(startDay, daysInMonth(year, month1));
+        if (Number(startsOn.slice(8, 10)) !== expectedDay)
+          throw new Error(`start ${start}: a month starts on ${startsOn}`);
+      }
+    }
+  });
+
+  it('puts every date of the programme in exactly one month, and no date outside it in any', () => {
+    // Month ends (28th to 31st) are where drift would hide; every 7th day samples the rest.
+    const sample = starts.filter((s, i) => i % 7 === 0 || Number(s.slice(8, 10)) >= 28);
+    for (const start of sample) {
+      const months = programmeMonths(start, 6);
+      const end = programmeEndsBefore(start, 6);
+      let days = 0;
+      for (let date = start; date < end; date = daysFrom(date, 1)) {
+        const containing = months.filter((m) => m.startsOn <= date && date < m.endsBefore).map((m) => m.month);
+        if (containing.length !== 1) throw new Error(`start ${start}: ${date} is in months [${containing.join(', ')}]`);
+        days++;
+      }
+      if (days < 181 || days > 184) throw new Error(`start ${start}: the programme lasts ${days} days`);
+    }
+  });
+
+  it('agrees with monthOfDate on the first and last day of every month and just outside the programme', () => {
+    const sample = starts.filter((s, i) => i % 29 === 0 || Number(s.slice(8, 10)) >= 29);
+    for (const start of sample) {
+      for (const { month, startsOn, endsBefore } of programmeMonths(start, 6)) {
+        const lastDay = daysFrom(endsBefore, -1);
+        if (monthOfDate(start, 6, startsOn) !== month || monthOfDate(start, 6, lastDay) !== month) {
+          throw new Error(`start ${start}: month ${month} [${startsOn}, ${endsBefore}) disagrees with monthOfDate`);
+        }
+      }
+      expect(monthOfDate(start, 6, daysFrom(start, -1))).toBeNull();
+      expect(monthOfDate(start, 6, programmeEndsBefore(start, 6))).toBeNull();
+    }
+  });
+});
