@@ -30,12 +30,21 @@ export async function startPostgres({ dataDir, port, database, quiet = false }) 
     onError: (message) => {
       const text = String(message);
       // Printed on every stop; not an error.
-      if (!text.includes('terminating connection due to administrator command')) process.stderr.write(`[postgres] ${text}\n`);
+      if (!text.includes('terminating connection due to administrator command'))
+        process.stderr.write(`[postgres] ${text}\n`);
     },
   });
   // initialise() refuses a non-empty folder, so only the first start initialises.
   if (!existsSync(path.join(absDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    // The package rejects without a reason when the server exits at once, typically because the port is taken.
+    throw new Error(
+      `Could not start the embedded PostgreSQL (data in ${absDir}, port ${port}): ${error ?? 'it exited at once'}. ` +
+        'Is another copy already running on that port or folder? Stop it, or set DATABASE_URL to use another server.',
+    );
+  }
   const url = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
   await ensureDatabase(url);
   return { url, embedded: true, stop: () => server.stop() };

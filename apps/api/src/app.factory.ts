@@ -7,7 +7,10 @@ import type { ApiConfig } from './config';
 import { QueryCounter } from './database/query-counter';
 
 /** The application as both `main.ts` and the API tests run it: same pipes, filters, guards and document. */
-export async function createApp(config: ApiConfig, options: { logger?: LogLevel[] | false } = {}): Promise<INestApplication> {
+export async function createApp(
+  config: ApiConfig,
+  options: { logger?: LogLevel[] | false } = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config, new QueryCounter()), {
     logger: options.logger ?? ['error', 'warn', 'log'],
   });

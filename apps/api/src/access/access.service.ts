@@ -43,9 +43,13 @@ export class AccessService {
     if (!hasRole(user, 'alliance_supervisor')) return qb.andWhere('1 = 0');
     return qb.andWhere(
       new Brackets((where) => {
-        where.where(`EXISTS (SELECT 1 FROM cohort_supervisor cs WHERE cs.cohort_id = ${alias}.id AND cs.person_id = :accessUserId)`);
+        where.where(
+          `EXISTS (SELECT 1 FROM cohort_supervisor cs WHERE cs.cohort_id = ${alias}.id AND cs.person_id = :accessUserId)`,
+        );
         if (!runOnly) {
-          where.orWhere(`EXISTS (SELECT 1 FROM enrolment e WHERE e.cohort_id = ${alias}.id AND e.alliance_supervisor_id = :accessUserId)`);
+          where.orWhere(
+            `EXISTS (SELECT 1 FROM enrolment e WHERE e.cohort_id = ${alias}.id AND e.alliance_supervisor_id = :accessUserId)`,
+          );
         }
       }),
       { accessUserId: user.id },

@@ -11,7 +11,11 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     @Inject(API_CONFIG) config: ApiConfig,
     private readonly people: PeopleService,
   ) {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.jwtSecret, ignoreExpiration: false });
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      ignoreExpiration: false,
+    });
   }
 
   /** Roles are read from the database on each request, so a removed role takes effect at once. */

@@ -39,7 +39,9 @@ export function createValidationPipe(): ValidationPipe {
 
 /** `@Param('id', uuidParam('id'))`: a malformed id is a 400 naming the parameter, not a database error. */
 export function uuidParam(field: string): ParseUUIDPipe {
-  return new ParseUUIDPipe({ exceptionFactory: () => validationFailed([{ field, reason: `${field} must be a UUID` }]) });
+  return new ParseUUIDPipe({
+    exceptionFactory: () => validationFailed([{ field, reason: `${field} must be a UUID` }]),
+  });
 }
 
 /** Every error leaves as the same JSON shape, and never with a stack trace. */
@@ -57,7 +59,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const message = typeof raw === 'string' ? raw : details['message'];
       body = {
         statusCode: status,
-        error: HttpStatus[status]?.replaceAll('_', ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error',
+        error:
+          HttpStatus[status]
+            ?.replaceAll('_', ' ')
+            .toLowerCase()
+            .replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error',
         message: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
       };
       if (Array.isArray(details['errors'])) body.errors = details['errors'] as FieldError[];

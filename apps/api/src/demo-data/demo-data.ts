@@ -1,7 +1,14 @@
 import { TZDate } from '@date-fns/tz';
 import type { Role } from '@ccc/contracts';
-import { addCalendarMonths, DEFAULT_TEMPLATE, londonDate, monthBounds, PROGRAMME_TIME_ZONE, type Track } from '@ccc/programme';
-import { addDays } from 'date-fns';
+import {
+  addCalendarMonths,
+  DEFAULT_TEMPLATE,
+  londonDate,
+  monthBounds,
+  PROGRAMME_TIME_ZONE,
+  type Track,
+} from '@ccc/programme';
+import { addDays, format, parseISO } from 'date-fns';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/auth.service';
 import { AuditEntry } from '../audit/audit-entry.entity';
@@ -35,8 +42,20 @@ interface DemoPerson {
 
 const PEOPLE: DemoPerson[] = [
   { key: 'admin', email: 'admin@example.org', name: 'Morgan Ellis', role: 'admin', org: 'alliance' },
-  { key: 'alex', email: 'alliance.supervisor@example.org', name: 'Alex Carter', role: 'alliance_supervisor', org: 'alliance' },
-  { key: 'jo', email: 'alliance.supervisor2@example.org', name: 'Jo Whitfield', role: 'alliance_supervisor', org: 'alliance' },
+  {
+    key: 'alex',
+    email: 'alliance.supervisor@example.org',
+    name: 'Alex Carter',
+    role: 'alliance_supervisor',
+    org: 'alliance',
+  },
+  {
+    key: 'jo',
+    email: 'alliance.supervisor2@example.org',
+    name: 'Jo Whitfield',
+    role: 'alliance_supervisor',
+    org: 'alliance',
+  },
   { key: 'priya', email: 'pcn.supervisor@example.org', name: 'Priya Nair', role: 'pcn_supervisor', org: 'north' },
   { key: 'tom', email: 'pcn.supervisor2@example.org', name: 'Tom Bennett', role: 'pcn_supervisor', org: 'solent' },
   { key: 'helen', email: 'pcn.supervisor3@example.org', name: 'Helen Marsh', role: 'pcn_supervisor', org: 'forest' },
@@ -68,7 +87,11 @@ function meetingTime(date: string, dayOffset: number, hour = 10): Date {
  * Loads the demo only into an empty database (no people), so a restart never overwrites real work. The cohort
  * started two months before today: timelines have past, current and future months.
  */
-export async function seedDemoData(db: DataSource, enrolments: EnrolmentsService, today = londonDate(new Date())): Promise<{ created: boolean }> {
+export async function seedDemoData(
+  db: DataSource,
+  enrolments: EnrolmentsService,
+  today = londonDate(new Date()),
+): Promise<{ created: boolean }> {
   return db.transaction(async (manager) => {
     // Two starts at once must not both seed: the advisory lock serialises them until this transaction ends.
     await manager.query('SELECT pg_advisory_xact_lock(4242)');
@@ -79,9 +102,17 @@ export async function seedDemoData(db: DataSource, enrolments: EnrolmentsService
 }
 
 async function seed(manager: EntityManager, enrolments: EnrolmentsService, today: string): Promise<void> {
-  const alliance = await manager.save(manager.create(Organisation, { kind: 'alliance', name: 'Wessex Cancer Alliance (demo)' }));
-  const pcn = async (name: string) => manager.save(manager.create(Organisation, { kind: 'pcn', name, parentId: alliance.id }));
-  const orgs = { alliance, north: await pcn('North Downs PCN'), solent: await pcn('Solent Coast PCN'), forest: await pcn('New Forest PCN') };
+  const alliance = await manager.save(
+    manager.create(Organisation, { kind: 'alliance', name: 'Wessex Cancer Alliance (demo)' }),
+  );
+  const pcn = async (name: string) =>
+    manager.save(manager.create(Organisation, { kind: 'pcn', name, parentId: alliance.id }));
+  const orgs = {
+    alliance,
+    north: await pcn('North Downs PCN'),
+    solent: await pcn('Solent Coast PCN'),
+    forest: await pcn('New Forest PCN'),
+  };
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const people = new Map<string, Person>();
@@ -103,7 +134,7 @@ async function seed(manager: EntityManager, enrolments: EnrolmentsService, today
   const startDate = addCalendarMonths(today, -2);
   const cohort = await manager.save(
     manager.create(Cohort, {
-      name: `Wessex CCC cohort starting ${startDate}`,
+      name: `Wessex CCC cohort, ${format(parseISO(startDate), 'MMMM yyyy')}`,
       allianceId: alliance.id,
       templateId: template.id,
       startDate,
@@ -128,16 +159,35 @@ async function seed(manager: EntityManager, enrolments: EnrolmentsService, today
     );
   }
   await recordDemoHistory(manager, cohort, today, people.get('jamie')!.id);
-  await manager.insert(AuditEntry, { actorId: null, action: 'demo-data.loaded', entityType: 'cohort', entityId: cohort.id, detail: {} });
+  await manager.insert(AuditEntry, {
+    actorId: null,
+    action: 'demo-data.loaded',
+    entityType: 'cohort',
+    entityId: cohort.id,
+    detail: {},
+  });
 }
 
 /**
  * Months 1 and 2 were held (one of Jamie's sessions was never booked, so it shows as missed); this month's
  * individual sessions are booked a week ahead.
  */
-async function recordDemoHistory(manager: EntityManager, cohort: Cohort, today: string, neverBookedCccId: string): Promise<void> {
+async function recordDemoHistory(
+  manager: EntityManager,
+  cohort: Cohort,
+  today: string,
+  neverBookedCccId: string,
+): Promise<void> {
   const sessions = await manager.find(Session, { where: { cohortId: cohort.id }, relations: { enrolment: true } });
-  const offsets: Record<string, number> = { individual: 2, joint: 5, tna: 7, group: 10, teaching: 14, handover: 20, conference: 21 };
+  const offsets: Record<string, number> = {
+    individual: 2,
+    joint: 5,
+    tna: 7,
+    group: 10,
+    teaching: 14,
+    handover: 20,
+    conference: 21,
+  };
   for (const session of sessions) {
     const bounds = monthBounds(cohort.startDate, session.month);
     const skip = session.enrolment?.cccId === neverBookedCccId && session.planItemKey === 'm2-individual';
@@ -151,7 +201,10 @@ async function recordDemoHistory(manager: EntityManager, cohort: Cohort, today: 
       session.durationMinutes = session.minMinutes;
     }
   }
-  await manager.save(sessions);
+  // One by one: saving the array makes TypeORM run the updates concurrently on the transaction's one connection.
+  for (const { id, status, startsAt, durationMinutes } of sessions) {
+    if (status !== 'planned') await manager.update(Session, id, { status, startsAt, durationMinutes });
+  }
   const held = sessions.filter((s) => s.status === 'completed').map((s) => s.id);
   if (held.length > 0) {
     await manager

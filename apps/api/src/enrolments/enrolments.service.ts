@@ -30,7 +30,8 @@ const UNIQUE_VIOLATION = '23505';
 
 function toSummary(enrolment: Enrolment, template: ProgrammeTemplate, today: string): EnrolmentSummary {
   const cohort = enrolment.cohort!;
-  const person = (p: { id: string; fullName: string } | null | undefined) => (p ? { id: p.id, fullName: p.fullName } : null);
+  const person = (p: { id: string; fullName: string } | null | undefined) =>
+    p ? { id: p.id, fullName: p.fullName } : null;
   return {
     id: enrolment.id,
     cohort: { id: cohort.id, name: cohort.name, startDate: cohort.startDate },
@@ -103,7 +104,9 @@ export class EnrolmentsService {
   /** The programme month by month for one CCC: three queries whatever the number of sessions. */
   async timeline(user: AuthUser, id: string): Promise<TimelineResponse> {
     const enrolment = await this.findReadable(user, id);
-    const templateRow = await this.db.getRepository(ProgrammeTemplateVersion).findOneByOrFail({ id: enrolment.cohort!.templateId });
+    const templateRow = await this.db
+      .getRepository(ProgrammeTemplateVersion)
+      .findOneByOrFail({ id: enrolment.cohort!.templateId });
     const template = templateRow.definition;
     const sessions = await this.db
       .getRepository(Session)
@@ -116,7 +119,9 @@ export class EnrolmentsService {
     const planOrder = new Map(plannedSessions(template, enrolment.track).map((p, i) => [p.planItemKey, i]));
     const people = {
       ccc: enrolment.ccc ? { id: enrolment.ccc.id, fullName: enrolment.ccc.fullName } : null,
-      pcn_supervisor: enrolment.pcnSupervisor ? { id: enrolment.pcnSupervisor.id, fullName: enrolment.pcnSupervisor.fullName } : null,
+      pcn_supervisor: enrolment.pcnSupervisor
+        ? { id: enrolment.pcnSupervisor.id, fullName: enrolment.pcnSupervisor.fullName }
+        : null,
       alliance_supervisor: enrolment.allianceSupervisor
         ? { id: enrolment.allianceSupervisor.id, fullName: enrolment.allianceSupervisor.fullName }
         : null,
@@ -131,23 +136,21 @@ export class EnrolmentsService {
         endsBefore: bounds.endsBefore,
         state: monthState(bounds, today),
         teachingTopic: template.teaching.find((t) => t.month === bounds.month)?.topic ?? null,
-        sessions: inMonth.map(
-          (s): TimelineSession => ({
-            id: s.id,
-            planItemKey: s.planItemKey,
-            kind: s.kind,
-            title: s.title,
-            purpose: s.purpose,
-            status: statusOn(s.status, bounds.endsBefore, today),
-            startsAt: s.startsAt ? s.startsAt.toISOString() : null,
-            durationMinutes: s.durationMinutes,
-            durationRange: { min: s.minMinutes, max: s.maxMinutes },
-            mode: s.mode,
-            sharedByCohort: s.sharedByCohort,
-            participants: s.participants.map((role) => ({ role, person: people[role] })),
-            version: s.version,
-          }),
-        ),
+        sessions: inMonth.map((s): TimelineSession => ({
+          id: s.id,
+          planItemKey: s.planItemKey,
+          kind: s.kind,
+          title: s.title,
+          purpose: s.purpose,
+          status: statusOn(s.status, bounds.endsBefore, today),
+          startsAt: s.startsAt ? s.startsAt.toISOString() : null,
+          durationMinutes: s.durationMinutes,
+          durationRange: { min: s.minMinutes, max: s.maxMinutes },
+          mode: s.mode,
+          sharedByCohort: s.sharedByCohort,
+          participants: s.participants.map((role) => ({ role, person: people[role] })),
+          version: s.version,
+        })),
       };
     });
     return {
@@ -166,14 +169,21 @@ export class EnrolmentsService {
       .createQueryBuilder('cohort')
       .innerJoinAndSelect('cohort.template', 'template')
       .where('cohort.id = :cohortId', { cohortId });
-    const cohort = (await this.access.scopeCohorts(cohortQuery, 'cohort', user, { runOnly: true }).getOne()) ?? (await this.access.refuse(Cohort, cohortId, 'Cohort'));
+    const cohort =
+      (await this.access.scopeCohorts(cohortQuery, 'cohort', user, { runOnly: true }).getOne()) ??
+      (await this.access.refuse(Cohort, cohortId, 'Cohort'));
     const id = await this.db.transaction((manager) => this.enrolInCohort(manager, cohort, input, user.id));
     // The cohort's supervisor may enrol a CCC into a colleague's caseload: they see what they made, once.
     return this.summarise(await this.enrolmentQuery(null).andWhere('enrolment.id = :id', { id }).getOneOrFail());
   }
 
   /** Shared with the demo data, which enrols as the system rather than as a person. */
-  async enrolInCohort(manager: EntityManager, cohort: Cohort, input: CreateEnrolmentDto, actorId: string | null): Promise<string> {
+  async enrolInCohort(
+    manager: EntityManager,
+    cohort: Cohort,
+    input: CreateEnrolmentDto,
+    actorId: string | null,
+  ): Promise<string> {
     const template = cohort.template!.definition;
     await this.checkReferences(manager, cohort, input);
     if (!isIsoDate(input.employmentStart)) {
@@ -224,12 +234,18 @@ export class EnrolmentsService {
   /** Each id must name the right kind of thing: a CCC, a PCN of the cohort's Alliance, supervisors in role. */
   private async checkReferences(manager: EntityManager, cohort: Cohort, input: CreateEnrolmentDto): Promise<void> {
     // One after the other: a transaction's connection runs one query at a time.
-    const pcn = await manager.findOne(Organisation, { where: { id: input.pcnId, kind: 'pcn', parentId: cohort.allianceId } });
+    const pcn = await manager.findOne(Organisation, {
+      where: { id: input.pcnId, kind: 'pcn', parentId: cohort.allianceId },
+    });
     const roles = await manager.find(RoleAssignment, {
-      where: { personId: In([input.cccId, input.pcnSupervisorId, input.allianceSupervisorId].filter((v): v is string => !!v)) },
+      where: {
+        personId: In([input.cccId, input.pcnSupervisorId, input.allianceSupervisorId].filter((v): v is string => !!v)),
+      },
     });
     const holds = (personId: string | undefined, role: RoleAssignment['role'], organisationId?: string) =>
-      roles.some((r) => r.personId === personId && r.role === role && (!organisationId || r.organisationId === organisationId));
+      roles.some(
+        (r) => r.personId === personId && r.role === role && (!organisationId || r.organisationId === organisationId),
+      );
     const errors: FieldError[] = [];
     if (!holds(input.cccId, 'ccc')) errors.push({ field: 'cccId', reason: 'no Cancer Care Coordinator has this id' });
     if (!pcn) errors.push({ field: 'pcnId', reason: "no PCN of this cohort's Alliance has this id" });
@@ -237,7 +253,10 @@ export class EnrolmentsService {
       errors.push({ field: 'pcnSupervisorId', reason: 'this person is not a PCN supervisor of that PCN' });
     }
     if (input.allianceSupervisorId && !holds(input.allianceSupervisorId, 'alliance_supervisor', cohort.allianceId)) {
-      errors.push({ field: 'allianceSupervisorId', reason: "this person is not an Alliance supervisor of the cohort's Alliance" });
+      errors.push({
+        field: 'allianceSupervisorId',
+        reason: "this person is not an Alliance supervisor of the cohort's Alliance",
+      });
     }
     if (errors.length > 0) throw validationFailed(errors);
   }

@@ -1,4 +1,15 @@
-import { type Relation, Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  type Relation,
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import type { Role } from '@ccc/contracts';
 import { Organisation } from '../organisations/organisation.entity';
 import { Person } from './person.entity';

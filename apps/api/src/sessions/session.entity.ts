@@ -12,7 +12,10 @@ import { SessionAttendance } from './session-attendance.entity';
  */
 @Entity('session')
 @Index('session_cohort_item_unique', ['cohortId', 'planItemKey'], { unique: true, where: 'enrolment_id IS NULL' })
-@Index('session_enrolment_item_unique', ['enrolmentId', 'planItemKey'], { unique: true, where: 'enrolment_id IS NOT NULL' })
+@Index('session_enrolment_item_unique', ['enrolmentId', 'planItemKey'], {
+  unique: true,
+  where: 'enrolment_id IS NOT NULL',
+})
 @Check('session_status_check', `status IN ('planned', 'scheduled', 'completed', 'cancelled', 'missed')`)
 @Check('session_mode_check', `mode IN ('virtual', 'face_to_face')`)
 export class Session extends Versioned {

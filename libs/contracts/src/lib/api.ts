@@ -1,4 +1,11 @@
-import type { ParticipantRole, ProgrammeTemplate, SessionKind, SessionMode, SessionStatus, Track } from '@ccc/programme';
+import type {
+  ParticipantRole,
+  ProgrammeTemplate,
+  SessionKind,
+  SessionMode,
+  SessionStatus,
+  Track,
+} from '@ccc/programme';
 import type { Role } from './roles';
 
 /** Shapes of the API's requests and responses, shared by the API and the SPA. Dates are ISO strings. */

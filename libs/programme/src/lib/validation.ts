@@ -56,7 +56,8 @@ class Checker {
 
   text(obj: Json, field: string, path: string): void {
     const value = obj[field];
-    if (typeof value !== 'string' || value.trim() === '') this.fail(`${path}.${field}`.replace(/^\./, ''), 'must be a non-empty text');
+    if (typeof value !== 'string' || value.trim() === '')
+      this.fail(`${path}.${field}`.replace(/^\./, ''), 'must be a non-empty text');
   }
 
   wholeNumber(obj: Json, field: string, path: string, min: number, max = Number.MAX_SAFE_INTEGER): void {
@@ -89,7 +90,8 @@ class Checker {
     if (!Array.isArray(value) || value.length === 0) this.fail(`${path}.${field}`, 'must be a non-empty list');
     else
       value.forEach((item, i) => {
-        if (!oneOf(allowed, item)) this.fail(`${path}.${field}[${i}]`, `unknown value "${String(item)}"; expected one of ${allowed.join(', ')}`);
+        if (!oneOf(allowed, item))
+          this.fail(`${path}.${field}[${i}]`, `unknown value "${String(item)}"; expected one of ${allowed.join(', ')}`);
       });
   }
 
@@ -128,7 +130,11 @@ function checkPlanItem(c: Checker, item: unknown, path: string, duration: number
   if (!isObject(item)) return c.fail(path, 'must be an object');
   c.text(item, 'key', path);
   c.month(item, path, duration);
-  if (!oneOf(SESSION_KINDS, item['kind'])) c.fail(`${path}.kind`, `unknown session kind "${String(item['kind'])}"; expected one of ${SESSION_KINDS.join(', ')}`);
+  if (!oneOf(SESSION_KINDS, item['kind']))
+    c.fail(
+      `${path}.kind`,
+      `unknown session kind "${String(item['kind'])}"; expected one of ${SESSION_KINDS.join(', ')}`,
+    );
   c.text(item, 'title', path);
   c.text(item, 'purpose', path);
   c.list(item, 'participants', path, PARTICIPANT_ROLES);
@@ -142,7 +148,8 @@ function checkExpectation(c: Checker, item: unknown, path: string): void {
   if (!isObject(item)) return c.fail(path, 'must be an object');
   c.text(item, 'key', path);
   c.text(item, 'title', path);
-  if (!oneOf(PARTIES, item['party'])) c.fail(`${path}.party`, `unknown party "${String(item['party'])}"; expected one of ${PARTIES.join(', ')}`);
+  if (!oneOf(PARTIES, item['party']))
+    c.fail(`${path}.party`, `unknown party "${String(item['party'])}"; expected one of ${PARTIES.join(', ')}`);
   const measure = item['measure'];
   const at = `${path}.measure`;
   if (!isObject(measure)) return c.fail(at, 'must be an object with a type');
@@ -157,7 +164,11 @@ function checkExpectation(c: Checker, item: unknown, path: string): void {
     case 'weekly_release':
       c.number(measure, 'minHours', at, 0, 168);
       c.number(measure, 'maxHours', at, 0, 168);
-      if (typeof measure['minHours'] === 'number' && typeof measure['maxHours'] === 'number' && measure['minHours'] > measure['maxHours']) {
+      if (
+        typeof measure['minHours'] === 'number' &&
+        typeof measure['maxHours'] === 'number' &&
+        measure['minHours'] > measure['maxHours']
+      ) {
         c.fail(at, 'minHours must not exceed maxHours');
       }
       break;
@@ -181,13 +192,17 @@ function checkExpectation(c: Checker, item: unknown, path: string): void {
  */
 export function validateTemplate(input: unknown): TemplateValidation {
   const c = new Checker();
-  if (!isObject(input)) return { valid: false, errors: [{ path: '', message: 'the template must be an object' }], warnings: [] };
+  if (!isObject(input))
+    return { valid: false, errors: [{ path: '', message: 'the template must be an object' }], warnings: [] };
   c.text(input, 'key', '');
   c.text(input, 'name', '');
   c.wholeNumber(input, 'version', '', 1);
   c.wholeNumber(input, 'durationMonths', '', 1, MAX_MONTHS);
   c.wholeNumber(input, 'supervisionEligibilityMonths', '', 0, MAX_MONTHS);
-  const duration = typeof input['durationMonths'] === 'number' && Number.isInteger(input['durationMonths']) ? input['durationMonths'] : null;
+  const duration =
+    typeof input['durationMonths'] === 'number' && Number.isInteger(input['durationMonths'])
+      ? input['durationMonths']
+      : null;
 
   const plan = c.array(input, 'plan');
   plan.forEach((item, i) => checkPlanItem(c, item, `plan[${i}]`, duration));
@@ -249,7 +264,8 @@ export function templateWarnings(template: ProgrammeTemplate): string[] {
     if (planned !== measure.target) warnings.push(countWarning(expectation, planned, measure.target, measure.kinds));
   }
   for (let month = 1; month <= template.durationMonths; month++) {
-    const hasItems = template.plan.some((item) => item.month === month) || template.teaching.some((t) => t.month === month);
+    const hasItems =
+      template.plan.some((item) => item.month === month) || template.teaching.some((t) => t.month === month);
     if (!hasItems) warnings.push(`Month ${month} has no sessions and no teaching.`);
   }
   return warnings;

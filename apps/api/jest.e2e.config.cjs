@@ -1,0 +1,10 @@
+// API tests over HTTP against a real PostgreSQL: the embedded server, or the one DATABASE_URL names.
+module.exports = {
+  ...require('../../jest.preset.cjs'),
+  displayName: 'api-http',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+  testTimeout: 30000,
+};

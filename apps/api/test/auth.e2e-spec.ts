@@ -1,0 +1,80 @@
+import { startTestApp, type TestApp } from './support/test-app';
+import { createWorld, PASSWORD, tokenFor, type World } from './support/world';
+
+describe('sign-in and /api/me', () => {
+  let t: TestApp;
+  let world: World;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await createWorld(t);
+  });
+  afterAll(() => t.close());
+
+  it('signs in with email and password, case-insensitively, and returns a token and who signed in', async () => {
+    const { email, id } = world.people.cccA;
+    const res = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: email.toUpperCase(), password: PASSWORD })
+      .expect(200);
+    expect(res.body.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(res.body.expiresIn).toBeGreaterThan(0);
+    expect(res.body.me).toEqual(
+      expect.objectContaining({
+        id,
+        email,
+        roles: [{ role: 'ccc', organisationId: world.pcn1.id, organisationName: world.pcn1.name }],
+      }),
+    );
+  });
+
+  it('gives the same answer for a wrong password and an unknown email', async () => {
+    const wrong = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: world.people.cccA.email, password: 'nope' })
+      .expect(401);
+    const unknown = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'nobody@example.org', password: 'nope' })
+      .expect(401);
+    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Email or password is incorrect' });
+    expect(unknown.body).toEqual(wrong.body);
+  });
+
+  it('answers bad input with 400, naming each field and the reason', async () => {
+    const res = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'not-an-email', password: '', extra: 1 })
+      .expect(400);
+    expect(res.body.message).toBe('Validation failed');
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'email', reason: 'email must be an email address' },
+        { field: 'password', reason: 'password must not be empty' },
+        { field: 'extra', reason: 'property extra should not exist' },
+      ]),
+    );
+  });
+
+  it('returns the caller on /api/me and refuses it without a token', async () => {
+    await t.http().get('/api/me').expect(401);
+    const token = await tokenFor(t, world.people.pcnSupervisor1);
+    const res = await t.http().get('/api/me').set('Authorization', token).expect(200);
+    expect(res.body).toEqual({
+      id: world.people.pcnSupervisor1.id,
+      email: world.people.pcnSupervisor1.email,
+      fullName: world.people.pcnSupervisor1.fullName,
+      roles: [{ role: 'pcn_supervisor', organisationId: world.pcn1.id, organisationName: world.pcn1.name }],
+    });
+  });
+
+  it('never returns the password hash', async () => {
+    const token = await tokenFor(t, world.people.admin);
+    const res = await t.http().get('/api/me').set('Authorization', token).expect(200);
+    expect(JSON.stringify(res.body)).not.toContain('argon2');
+  });
+});

@@ -1,0 +1,82 @@
+import { Client } from 'pg';
+import 'reflect-metadata';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/app.factory';
+import { loadConfig } from '../src/config';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from '../src/demo-data/demo-data';
+import { EnrolmentsService } from '../src/enrolments/enrolments.service';
+
+/** The demo data needs an empty database of its own. */
+async function withDatabase(suffix: string, action: 'create' | 'drop'): Promise<string> {
+  const base = new URL(process.env.TEST_DATABASE_URL!);
+  const name = `${base.pathname.slice(1)}_${suffix}`;
+  const admin = new URL(base.toString());
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(
+    action === 'create' ? `CREATE DATABASE "${name}"` : `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`,
+  );
+  await client.end();
+  base.pathname = `/${name}`;
+  return base.toString();
+}
+
+describe('demo data', () => {
+  let url: string;
+  beforeAll(async () => {
+    url = await withDatabase('demo', 'create');
+  });
+  afterAll(async () => {
+    await withDatabase('demo', 'drop');
+  });
+
+  it('loads once into an empty database, with a login per role, and never again over existing data', async () => {
+    const app = await createApp(loadConfig({ ...process.env, DATABASE_URL: url, NODE_ENV: 'test' }), {
+      logger: ['error'],
+    });
+    await app.init();
+    try {
+      const db = app.get(DataSource);
+      await db.runMigrations();
+      const service = app.get(EnrolmentsService);
+      expect(await seedDemoData(db, service)).toEqual({ created: true });
+      const rows = async () => Number((await db.query('SELECT count(*) AS n FROM session_attendance'))[0].n);
+      const attendance = await rows();
+      expect(await seedDemoData(db, service)).toEqual({ created: false });
+      expect(await rows()).toBe(attendance);
+
+      const http = request(app.getHttpServer());
+      for (const login of DEMO_LOGINS) {
+        await http.post('/api/auth/login').send({ email: login.email, password: DEMO_PASSWORD }).expect(200);
+      }
+      const token = (await http.post('/api/auth/login').send({ email: 'ccc@example.org', password: DEMO_PASSWORD }))
+        .body.accessToken;
+      const [enrolment] = (await http.get('/api/enrolments').set('Authorization', `Bearer ${token}`).expect(200)).body;
+      const timeline = (
+        await http.get(`/api/enrolments/${enrolment.id}/timeline`).set('Authorization', `Bearer ${token}`).expect(200)
+      ).body;
+      expect(timeline.months.map((m: { state: string }) => m.state)).toEqual([
+        'past',
+        'past',
+        'current',
+        'future',
+        'future',
+        'future',
+      ]);
+      expect(timeline.months[0].sessions.every((s: { status: string }) => s.status === 'completed')).toBe(true);
+
+      const pcn = (
+        await http.post('/api/auth/login').send({ email: 'pcn.supervisor@example.org', password: DEMO_PASSWORD })
+      ).body.accessToken;
+      const theirs = (await http.get('/api/enrolments').set('Authorization', `Bearer ${pcn}`).expect(200)).body;
+      expect(theirs.map((e: { ccc: { fullName: string } }) => e.ccc.fullName).sort()).toEqual([
+        'Chris Doyle',
+        'Sam Taylor',
+      ]);
+    } finally {
+      await app.close();
+    }
+  });
+});

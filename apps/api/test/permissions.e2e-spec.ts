@@ -1,0 +1,284 @@
+import { randomUUID } from 'node:crypto';
+import { startTestApp, type TestApp } from './support/test-app';
+import { createWorld, tokenFor, type World } from './support/world';
+
+type Caller =
+  | 'anonymous'
+  | 'admin'
+  | 'supervisor1'
+  | 'supervisor2'
+  | 'pcnSupervisor1'
+  | 'pcnSupervisor2'
+  | 'cccA'
+  | 'cccB'
+  | 'cccC';
+const CALLERS: Caller[] = [
+  'anonymous',
+  'admin',
+  'supervisor1',
+  'supervisor2',
+  'pcnSupervisor1',
+  'pcnSupervisor2',
+  'cccA',
+  'cccB',
+  'cccC',
+];
+
+/**
+ * Who may call what. supervisor1 runs the cohort and supervises A and B; supervisor2 supervises C only;
+ * pcnSupervisor1 is the PCN supervisor of A and B's PCN, pcnSupervisor2 of C's.
+ */
+const MATRIX: {
+  name: string;
+  method: 'get' | 'post';
+  path: (w: World) => string;
+  body?: object;
+  expect: Record<Caller, number>;
+}[] = [
+  {
+    name: 'GET /api/me',
+    method: 'get',
+    path: () => '/api/me',
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 200,
+      pcnSupervisor1: 200,
+      pcnSupervisor2: 200,
+      cccA: 200,
+      cccB: 200,
+      cccC: 200,
+    },
+  },
+  {
+    name: 'GET /api/enrolments',
+    method: 'get',
+    path: () => '/api/enrolments',
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 200,
+      pcnSupervisor1: 200,
+      pcnSupervisor2: 200,
+      cccA: 200,
+      cccB: 200,
+      cccC: 200,
+    },
+  },
+  {
+    name: "GET /api/enrolments/:id (CCC A's)",
+    method: 'get',
+    path: (w) => `/api/enrolments/${w.enrolments.A}`,
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 403,
+      pcnSupervisor1: 200,
+      pcnSupervisor2: 403,
+      cccA: 200,
+      cccB: 403,
+      cccC: 403,
+    },
+  },
+  {
+    name: "GET /api/enrolments/:id/timeline (CCC A's)",
+    method: 'get',
+    path: (w) => `/api/enrolments/${w.enrolments.A}/timeline`,
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 403,
+      pcnSupervisor1: 200,
+      pcnSupervisor2: 403,
+      cccA: 200,
+      cccB: 403,
+      cccC: 403,
+    },
+  },
+  {
+    name: "GET /api/enrolments/:id/timeline (CCC C's)",
+    method: 'get',
+    path: (w) => `/api/enrolments/${w.enrolments.C}/timeline`,
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 403,
+      supervisor2: 200,
+      pcnSupervisor1: 403,
+      pcnSupervisor2: 200,
+      cccA: 403,
+      cccB: 403,
+      cccC: 200,
+    },
+  },
+  {
+    name: 'GET /api/enrolments/:id/timeline (unknown id)',
+    method: 'get',
+    path: () => `/api/enrolments/${randomUUID()}/timeline`,
+    expect: {
+      anonymous: 401,
+      admin: 404,
+      supervisor1: 404,
+      supervisor2: 404,
+      pcnSupervisor1: 404,
+      pcnSupervisor2: 404,
+      cccA: 404,
+      cccB: 404,
+      cccC: 404,
+    },
+  },
+  {
+    name: 'GET /api/cohorts',
+    method: 'get',
+    path: () => '/api/cohorts',
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 200,
+      pcnSupervisor1: 403,
+      pcnSupervisor2: 403,
+      cccA: 403,
+      cccB: 403,
+      cccC: 403,
+    },
+  },
+  {
+    name: 'GET /api/cohorts/:id',
+    method: 'get',
+    path: (w) => `/api/cohorts/${w.cohort.id}`,
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 200,
+      pcnSupervisor1: 403,
+      pcnSupervisor2: 403,
+      cccA: 403,
+      cccB: 403,
+      cccC: 403,
+    },
+  },
+  {
+    name: 'GET /api/templates',
+    method: 'get',
+    path: () => '/api/templates',
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 200,
+      pcnSupervisor1: 403,
+      pcnSupervisor2: 403,
+      cccA: 403,
+      cccB: 403,
+      cccC: 403,
+    },
+  },
+  {
+    name: 'GET /api/templates/:id',
+    method: 'get',
+    path: (w) => `/api/templates/${w.template.id}`,
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 200,
+      pcnSupervisor1: 403,
+      pcnSupervisor2: 403,
+      cccA: 403,
+      cccB: 403,
+      cccC: 403,
+    },
+  },
+  {
+    // An empty body: callers whose role may enrol get as far as validation (400); the others are stopped first.
+    name: 'POST /api/cohorts/:id/enrolments',
+    method: 'post',
+    path: (w) => `/api/cohorts/${w.cohort.id}/enrolments`,
+    body: {},
+    expect: {
+      anonymous: 401,
+      admin: 400,
+      supervisor1: 400,
+      supervisor2: 400,
+      pcnSupervisor1: 403,
+      pcnSupervisor2: 403,
+      cccA: 403,
+      cccB: 403,
+      cccC: 403,
+    },
+  },
+];
+
+describe('the permission matrix: each role against each endpoint', () => {
+  let t: TestApp;
+  let world: World;
+  const tokens = new Map<Caller, string>();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await createWorld(t);
+    for (const caller of CALLERS) {
+      if (caller !== 'anonymous') tokens.set(caller, await tokenFor(t, world.people[caller]));
+    }
+  });
+  afterAll(() => t.close());
+
+  const cases = MATRIX.flatMap((row) => CALLERS.map((caller) => [row.name, caller, row.expect[caller], row] as const));
+  it.each(cases)('%s as %s answers %i', async (_name, caller, status, row) => {
+    const req = t.http()[row.method](row.path(world));
+    const token = tokens.get(caller);
+    if (token) req.set('Authorization', token);
+    const res = await (row.body ? req.send(row.body) : req);
+    expect(res.status).toBe(status);
+    if (status >= 400)
+      expect(res.body).toEqual(expect.objectContaining({ statusCode: status, message: expect.any(String) }));
+  });
+
+  const listed = async (caller: Exclude<Caller, 'anonymous'>) => {
+    const res = await t.http().get('/api/enrolments').set('Authorization', tokens.get(caller)!).expect(200);
+    return (res.body as { id: string }[]).map((e) => e.id).sort();
+  };
+
+  it('lists to each party exactly the enrolments in their scope', async () => {
+    const { A, B, C } = world.enrolments;
+    expect(await listed('cccA')).toEqual([A]);
+    expect(await listed('cccB')).toEqual([B]);
+    expect(await listed('cccC')).toEqual([C]);
+    expect(await listed('pcnSupervisor1')).toEqual([A, B].sort());
+    expect(await listed('pcnSupervisor2')).toEqual([C]);
+    expect(await listed('supervisor1')).toEqual([A, B].sort());
+    expect(await listed('supervisor2')).toEqual([C]);
+    expect(await listed('admin')).toEqual(expect.arrayContaining([A, B, C]));
+  });
+
+  it('gives a CCC who is not enrolled an empty list, not an error', async () => {
+    const token = await tokenFor(t, world.people.cccUnenrolled);
+    const res = await t.http().get('/api/enrolments').set('Authorization', token).expect(200);
+    expect(res.body).toEqual([]);
+  });
+
+  it("refuses a second CCC the first one's timeline, and says so without its content", async () => {
+    const res = await t
+      .http()
+      .get(`/api/enrolments/${world.enrolments.A}/timeline`)
+      .set('Authorization', tokens.get('cccC')!);
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'You do not have access to this enrolment',
+    });
+  });
+
+  it('refuses a forged or expired token', async () => {
+    await t.http().get('/api/me').set('Authorization', 'Bearer not.a.token').expect(401);
+    const forged = tokens.get('admin')!.slice(0, -4) + 'abcd';
+    await t.http().get('/api/me').set('Authorization', forged).expect(401);
+  });
+});

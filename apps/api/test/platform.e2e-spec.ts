@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { AuditEntry } from '../src/audit/audit-entry.entity';
+import { startTestApp, type TestApp } from './support/test-app';
+import { createWorld, tokenFor } from './support/world';
+
+const PUBLIC_ROUTES = new Set(['post /api/auth/login', 'get /api/health']);
+
+describe('the platform: health, the OpenAPI document, the schema and the audit trail', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('reports health without a token', async () => {
+    const res = await t.http().get('/api/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it('serves the OpenAPI document, and every route in it but sign-in and health refuses a call without a token', async () => {
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => ({ method, path })),
+    );
+    expect(routes.length).toBeGreaterThanOrEqual(10);
+    for (const { method, path } of routes) {
+      const key = `${method} ${path}`;
+      if (PUBLIC_ROUTES.has(key)) continue;
+      const url = path.replace(/\{[^}]+\}/g, randomUUID());
+      const res = await t.http()[method as 'get' | 'post'](url);
+      expect({ route: key, status: res.status }).toEqual({ route: key, status: 401 });
+    }
+  });
+
+  it('has no schema drift: after the migrations, the entities need no further change', async () => {
+    const pending = await t.db.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('keeps the audit trail append-only in the database itself', async () => {
+    const world = await createWorld(t);
+    const entry = await t.db.getRepository(AuditEntry).findOneByOrFail({ entityId: world.enrolments.A });
+    await expect(
+      t.db.query('UPDATE audit_entry SET action = $1 WHERE id = $2', ['rewritten', entry.id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(t.db.query('DELETE FROM audit_entry WHERE id = $1', [entry.id])).rejects.toThrow(/append-only/);
+    expect((await t.db.getRepository(AuditEntry).findOneByOrFail({ id: entry.id })).action).toBe('enrolment.created');
+  });
+
+  it('shows the template with the seed mismatch as warnings', async () => {
+    const world = await createWorld(t);
+    const token = await tokenFor(t, world.people.admin);
+    const res = await t.http().get(`/api/templates/${world.template.id}`).set('Authorization', token).expect(200);
+    expect(res.body.definition.durationMonths).toBe(6);
+    expect(res.body.warnings).toHaveLength(2);
+    expect(res.body.warnings[0]).toContain('5 group sessions but the Alliance expects 6');
+    expect(res.body.warnings[1]).toContain('1 TNA but the Alliance expects 2');
+  });
+
+  it('describes a cohort with its dates and enrolment counts', async () => {
+    const world = await createWorld(t);
+    const token = await tokenFor(t, world.people.supervisor1);
+    const res = await t.http().get(`/api/cohorts/${world.cohort.id}`).set('Authorization', token).expect(200);
+    expect(res.body).toEqual(
+      expect.objectContaining({
+        startDate: world.startDate,
+        enrolments: { total: 3, supervision: 2, training: 1 },
+        allianceSupervisors: [{ id: world.people.supervisor1.id, fullName: world.people.supervisor1.fullName }],
+      }),
+    );
+  });
+});

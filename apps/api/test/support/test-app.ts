@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { loadConfig } from '../../src/config';
+import { QueryCounter } from '../../src/database/query-counter';
+
+export interface TestApp {
+  app: INestApplication;
+  db: DataSource;
+  queries: QueryCounter;
+  http: () => ReturnType<typeof request>;
+  close: () => Promise<void>;
+}
+
+/** The real application (same factory as main.ts) on the test database, migrated. */
+export async function startTestApp(): Promise<TestApp> {
+  const databaseUrl = process.env.TEST_DATABASE_URL;
+  if (!databaseUrl) throw new Error('TEST_DATABASE_URL is not set: run through the api-e2e jest config');
+  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', WEB_DIST_DIR: '' });
+  const app = await createApp(config, { logger: ['error'] });
+  await app.init();
+  const db = app.get(DataSource);
+  await db.runMigrations({ transaction: 'each' });
+  const server = app.getHttpServer();
+  return { app, db, queries: app.get(QueryCounter), http: () => request(server), close: () => app.close() };
+}

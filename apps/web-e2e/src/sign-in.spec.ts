@@ -1,0 +1,150 @@
+import type { Browser } from 'playwright-core';
+import {
+  USERS,
+  DEMO_PASSWORD,
+  expectNoAxeViolations,
+  expectNoProblems,
+  launchBrowser,
+  openPage,
+  url,
+  type TestPage,
+} from './support/e2e';
+
+describe('signing in', () => {
+  let browser: Browser;
+  let t: TestPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    t = await openPage(browser);
+  });
+  afterEach(async () => {
+    await t.context.close();
+  });
+
+  it('sends a signed-out visitor to the sign-in page, which passes axe', async () => {
+    const { page } = t;
+    await page.goto(url('/'));
+    await page.waitForURL('**/sign-in');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sign in');
+    await expect(page.title()).resolves.toBe('Sign in – CCC Programme');
+    expect(await page.getByRole('banner').getByText('CCC Programme').isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'the sign-in page');
+    expectNoProblems(t);
+  });
+
+  it('shows an accessible error for a wrong password and keeps the person on the page', async () => {
+    const { page } = t;
+    await page.goto(url('/sign-in'));
+    await page.getByLabel('Email address').fill(USERS.ccc);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('The email address or password is not right');
+    // The summary takes focus, so a screen reader reads it and a keyboard user starts from it.
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('alert');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await expect(page.evaluate(() => sessionStorage.length)).resolves.toBe(0);
+    await expectNoAxeViolations(page, 'the sign-in page with a wrong password');
+    expectNoProblems(t);
+  });
+
+  it('asks for the missing fields before sending anything', async () => {
+    const { page } = t;
+    await page.goto(url('/sign-in'));
+    let loginCalls = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/auth/login')) loginCalls += 1;
+    });
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Enter your email address');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Enter your password');
+    await expect(page.getByLabel('Email address').getAttribute('aria-invalid')).resolves.toBe('true');
+    // The summary links to the field at fault.
+    await page.getByRole('link', { name: 'Enter your password' }).click();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('sign-in-password');
+    expect(loginCalls).toBe(0);
+    await expectNoAxeViolations(page, 'the sign-in page with missing fields');
+  });
+
+  it('works with the keyboard alone, and signs out with it too', async () => {
+    const { page } = t;
+    await page.goto(url('/sign-in'));
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+    // Tab from the top of the page: skip link, service name, then the email field.
+    const reached: string[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => document.activeElement?.id ?? '');
+      reached.push(id || (await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')));
+      if (id === 'sign-in-email') break;
+    }
+    expect(reached[0]).toBe('Skip to main content');
+    expect(reached[reached.length - 1]).toBe('sign-in-email');
+
+    await page.keyboard.type(USERS.ccc);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('sign-in-password');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+
+    await page.waitForURL('**/enrolments/*');
+    await page.getByRole('heading', { level: 1, name: 'Sam Taylor' }).waitFor();
+
+    // Sign out from the header with the keyboard.
+    await page.getByRole('button', { name: 'Sign out' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/sign-in');
+    await page.getByText('You have signed out.').waitFor();
+    await expect(page.evaluate(() => sessionStorage.length)).resolves.toBe(0);
+    expectNoProblems(t);
+  });
+
+  it('sends someone whose token the API refuses back to sign in, saying why', async () => {
+    const { page } = t;
+    await page.goto(url('/sign-in'));
+    await page.evaluate(() =>
+      sessionStorage.setItem(
+        'ccc-programme.auth',
+        JSON.stringify({ accessToken: 'not-a-valid-token', expiresAt: Date.now() + 3_600_000 }),
+      ),
+    );
+    await page.goto(url('/'));
+    await page.getByText('Your session has ended. Sign in again to carry on.').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await expect(page.evaluate(() => sessionStorage.getItem('ccc-programme.auth'))).resolves.toBeNull();
+    expectNoProblems(t);
+  });
+
+  it('takes a signed-out visitor of a timeline link there after signing in', async () => {
+    const { page } = t;
+    // Learn Sam's enrolment id the way the app does: sign in, then follow "/" to the timeline.
+    await page.goto(url('/sign-in'));
+    await page.getByLabel('Email address').fill(USERS.ccc);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/enrolments/*');
+    const timelinePath = new URL(page.url()).pathname;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/sign-in');
+
+    // A fresh load of the deep link (the API must serve the SPA for it) asks for sign-in first.
+    await page.goto(url(timelinePath));
+    await page.waitForURL('**/sign-in');
+    await page.getByLabel('Email address').fill(USERS.ccc);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`**${timelinePath}`);
+    await page.getByRole('heading', { level: 1, name: 'Sam Taylor' }).waitFor();
+    expectNoProblems(t);
+  });
+});

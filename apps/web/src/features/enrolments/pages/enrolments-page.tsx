@@ -1,0 +1,44 @@
+import { ErrorMessage } from '../../../components/error-message';
+import { EmptyState } from '../../../components/empty-state';
+import { Loading } from '../../../components/loading';
+import { useDocumentTitle } from '../../../utils/use-document-title';
+import { useEnrolments } from '../api/get-enrolments';
+import { EnrolmentsTable } from '../components/enrolments-table';
+
+/** "Your CCCs": the supervisor's or administrator's list of the CCCs they can see. */
+export function EnrolmentsPage() {
+  useDocumentTitle('Your CCCs');
+  const enrolments = useEnrolments();
+
+  return (
+    <>
+      <h1>Your CCCs</h1>
+      {enrolments.isPending ? (
+        <Loading label="Loading your CCCs" />
+      ) : enrolments.isError ? (
+        <ErrorMessage title="Your CCCs could not be loaded" error={enrolments.error}>
+          <button className="button button--secondary" type="button" onClick={() => void enrolments.refetch()}>
+            Try again
+          </button>
+        </ErrorMessage>
+      ) : enrolments.data.length === 0 ? (
+        <EmptyState title="No CCCs yet">
+          <p>
+            When a Cancer Care Coordinator you supervise is enrolled in a cohort, they will be listed here with a link
+            to their timeline.
+          </p>
+        </EmptyState>
+      ) : (
+        <>
+          <p className="lead">
+            {enrolments.data.length === 1
+              ? '1 Cancer Care Coordinator.'
+              : `${enrolments.data.length} Cancer Care Coordinators.`}{' '}
+            Select a name to see their timeline.
+          </p>
+          <EnrolmentsTable enrolments={enrolments.data} caption="Cancer Care Coordinators you can see" />
+        </>
+      )}
+    </>
+  );
+}

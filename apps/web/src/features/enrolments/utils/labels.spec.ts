@@ -1,0 +1,49 @@
+import { describe, expect, it } from '@jest/globals';
+import { SESSION_KINDS } from '@ccc/programme';
+import {
+  SESSION_KIND_LABELS,
+  SESSION_STATUS_LABELS,
+  SESSION_STATUS_TONES,
+  currentMonthLabel,
+  sessionKindLabel,
+  sessionStatusLabel,
+} from './labels';
+
+const cohort = { id: 'c1', name: 'Autumn 2026', startDate: '2026-07-01' };
+
+describe('session labels', () => {
+  it('names every session kind of the template', () => {
+    for (const kind of SESSION_KINDS) expect(SESSION_KIND_LABELS[kind]).toBeTruthy();
+    expect(sessionKindLabel('tna')).toBe('Training needs analysis');
+    expect(sessionKindLabel('joint')).toBe('Joint session with PCN supervisor');
+  });
+
+  it('gives each status a distinct word, so status never relies on colour', () => {
+    const labels = Object.values(SESSION_STATUS_LABELS);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(sessionStatusLabel('planned')).toBe('Not booked yet');
+    expect(sessionStatusLabel('missed')).toBe('Missed');
+    expect(Object.keys(SESSION_STATUS_TONES).sort()).toEqual(Object.keys(SESSION_STATUS_LABELS).sort());
+  });
+
+  it('falls back to the raw code for a kind or status it does not know', () => {
+    expect(sessionKindLabel('mentoring')).toBe('mentoring');
+    expect(sessionStatusLabel('postponed')).toBe('postponed');
+  });
+});
+
+describe('currentMonthLabel', () => {
+  it('says which month is running', () => {
+    expect(currentMonthLabel({ currentMonth: 3, status: 'active', cohort }, '2026-09-10')).toBe('Month 3');
+    expect(currentMonthLabel({ currentMonth: 3, status: 'active', cohort }, '2026-09-10', 6)).toBe('Month 3 of 6');
+  });
+
+  it('tells a cohort that has not started from one that has finished', () => {
+    expect(currentMonthLabel({ currentMonth: null, status: 'active', cohort }, '2026-06-30')).toBe('Not started');
+    expect(currentMonthLabel({ currentMonth: null, status: 'completed', cohort }, '2027-01-05')).toBe('Finished');
+  });
+
+  it('shows a withdrawal rather than a month', () => {
+    expect(currentMonthLabel({ currentMonth: 2, status: 'withdrawn', cohort }, '2026-08-10')).toBe('Withdrawn');
+  });
+});

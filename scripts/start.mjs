@@ -1,0 +1,68 @@
+// `npm start`: PostgreSQL (embedded, or DATABASE_URL's), then the built API, which migrates, loads the demo data
+// into an empty database and serves the SPA and the API on one port. `--seed-only` migrates and seeds, then exits.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startPostgres } from './lib/postgres.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const apiDir = path.join(root, 'dist/apps/api/apps/api/src');
+const seedOnly = process.argv.includes('--seed-only');
+const port = Number(process.env.PORT ?? 3000);
+
+const postgres = await startPostgres({
+  dataDir: process.env.EMBEDDED_PG_DIR ?? path.join(root, '.data/postgres'),
+  port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+  database: 'ccc_programme',
+  quiet: true,
+});
+console.log(
+  postgres.embedded
+    ? `Embedded PostgreSQL running (data in .data/postgres)`
+    : 'Using the PostgreSQL server named by DATABASE_URL',
+);
+
+const api = spawn(process.execPath, [path.join(apiDir, seedOnly ? 'seed.js' : 'main.js')], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    DATABASE_URL: postgres.url,
+    PORT: String(port),
+    SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
+    WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? path.join(root, 'dist/apps/web'),
+  },
+});
+
+let stopping = false;
+async function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  if (api.exitCode === null) api.kill('SIGTERM');
+  await postgres.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+api.on('exit', (code) => stop(code ?? 0));
+
+if (!seedOnly) {
+  // Once the API answers, show where to go and who to be.
+  const require = createRequire(import.meta.url);
+  const { DEMO_LOGINS, DEMO_PASSWORD } = require(path.join(apiDir, 'demo-data/demo-data.js'));
+  for (let i = 0; i < 120 && !stopping; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  if (!stopping) {
+    console.log(
+      `\nOpen http://localhost:${port}  (API document: http://localhost:${port}/api/docs)\nDemo logins, password "${DEMO_PASSWORD}":`,
+    );
+    console.table(DEMO_LOGINS.map(({ role, email }) => ({ role, email })));
+  }
+}
