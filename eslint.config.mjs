@@ -54,6 +54,7 @@ export default tseslint.config(
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
         AbortSignal: 'readonly',
+        performance: 'readonly',
         fetch: 'readonly',
         URL: 'readonly',
       },

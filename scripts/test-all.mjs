@@ -48,6 +48,13 @@ function summarise() {
 
 run('format', 'npx', ['prettier', '--check', '.']);
 run('lint', 'npx', nx('run-many', '-t', 'lint'));
+run('lint (scripts, bench, root config)', 'npx', [
+  'eslint',
+  'scripts',
+  'bench',
+  'eslint.config.mjs',
+  'jest.preset.cjs',
+]);
 run('typecheck (strict)', 'npx', nx('run-many', '-t', 'typecheck'));
 for (const project of ['programme', 'contracts', 'api', 'web']) jestTarget(project);
 jestTarget('api', 'e2e');

@@ -1,6 +1,5 @@
 // Starts PostgreSQL (DATABASE_URL's server, else an embedded one), makes a scratch database, and runs the built API
 // on it with the demo data and the built SPA. The tests read the address from WEB_E2E_BASE_URL.
-/* global AbortSignal */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
