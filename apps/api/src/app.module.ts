@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { JwtAuthGuard, PermissionGuard } from './common/guards';
 import { API_CONFIG, type ApiConfig } from './config';
@@ -15,6 +16,7 @@ import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { HealthController } from './health/health.controller';
 import { PeopleModule } from './people/people.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { SessionsModule } from './sessions/sessions.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +35,8 @@ export class AppModule {
         ProgrammesModule,
         CohortsModule,
         EnrolmentsModule,
+        SessionsModule,
+        CalendarModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -3,7 +3,8 @@ import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createWorld, tokenFor } from './support/world';
 
-const PUBLIC_ROUTES = new Set(['post /api/auth/login', 'get /api/health']);
+// Open without a bearer token: sign-in, health, and the calendar feed (its own revocable token is the credential).
+const PUBLIC_ROUTES = new Set(['post /api/auth/login', 'get /api/health', 'get /api/calendar/{file}']);
 
 describe('the platform: health, the OpenAPI document, the schema and the audit trail', () => {
   let t: TestApp;
@@ -30,9 +31,17 @@ describe('the platform: health, the OpenAPI document, the schema and the audit t
       const key = `${method} ${path}`;
       if (PUBLIC_ROUTES.has(key)) continue;
       const url = path.replace(/\{[^}]+\}/g, randomUUID());
-      const res = await t.http()[method as 'get' | 'post'](url);
+      const res = await t.http()[method as 'get' | 'post' | 'delete'](url);
       expect({ route: key, status: res.status }).toEqual({ route: key, status: 401 });
     }
+  });
+
+  it('answers 404 on the calendar feed for a token that does not exist', async () => {
+    await t
+      .http()
+      .get(`/api/calendar/${'x'.repeat(43)}.ics`)
+      .expect(404);
+    await t.http().get('/api/calendar/not-a-feed').expect(404);
   });
 
   it('has no schema drift: after the migrations, the entities need no further change', async () => {

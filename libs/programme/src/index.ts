@@ -4,3 +4,4 @@ export * from './lib/eligibility';
 export * from './lib/default-template';
 export * from './lib/validation';
 export * from './lib/schedule';
+export * from './lib/booking';

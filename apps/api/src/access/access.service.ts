@@ -1,9 +1,11 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { ParticipantRole, SessionActor } from '@ccc/programme';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { type AuthUser, hasRole, organisationsWhere } from '../common/auth-user';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
+import { Session } from '../sessions/session.entity';
 
 /**
  * The one place that decides which records a caller may touch. Default deny: a caller gets rows only through a
@@ -57,12 +59,48 @@ export class AccessService {
   }
 
   /**
+   * Which side the caller acts for in a session, or null when they have nothing to do with it: the Alliance
+   * (an administrator, the session's lead, a supervisor of the cohort or of a CCC attending), the PCN (a PCN
+   * supervisor of a CCC attending) or the CCC (attending).
+   */
+  sessionActor(user: AuthUser, audience: SessionAudience): SessionActor | null {
+    if (hasRole(user, 'admin')) return 'alliance';
+    if (
+      hasRole(user, 'alliance_supervisor') &&
+      (audience.leadId === user.id ||
+        audience.cohortSupervisorIds.includes(user.id) ||
+        audience.attendees.some((a) => a.allianceSupervisorId === user.id))
+    ) {
+      return 'alliance';
+    }
+    const pcnIds = organisationsWhere(user, 'pcn_supervisor');
+    if (audience.attendees.some((a) => pcnIds.includes(a.pcnId))) return 'pcn';
+    if (hasRole(user, 'ccc') && audience.attendees.some((a) => a.cccId === user.id)) return 'ccc';
+    return null;
+  }
+
+  /** Of a session's register, the rows this caller may see: all for the Alliance, their PCN's, or their own. */
+  visibleAttendee(user: AuthUser, actor: SessionActor, attendee: SessionAudience['attendees'][number]): boolean {
+    if (actor === 'alliance') return true;
+    if (actor === 'pcn') return organisationsWhere(user, 'pcn_supervisor').includes(attendee.pcnId);
+    return attendee.cccId === user.id;
+  }
+
+  /**
    * Turns "no row in the caller's scope" into 404 when the record does not exist at all, and 403 when it exists
    * but belongs to someone else. The extra query runs only on that failure path.
    */
-  async refuse(entity: typeof Enrolment | typeof Cohort, id: string, label: string): Promise<never> {
+  async refuse(entity: typeof Enrolment | typeof Cohort | typeof Session, id: string, label: string): Promise<never> {
     const exists = await this.db.getRepository(entity).exists({ where: { id } });
     if (!exists) throw new NotFoundException(`${label} not found`);
     throw new ForbiddenException(`You do not have access to this ${label.toLowerCase()}`);
   }
+}
+
+/** Who a session concerns, as far as access is decided. */
+export interface SessionAudience {
+  participants: readonly ParticipantRole[];
+  leadId: string | null;
+  cohortSupervisorIds: string[];
+  attendees: { cccId: string; pcnId: string; pcnSupervisorId: string | null; allianceSupervisorId: string | null }[];
 }

@@ -67,6 +67,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
         message: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
       };
       if (Array.isArray(details['errors'])) body.errors = details['errors'] as FieldError[];
+      // Other details a thrower chose to give (a clash names the other session) pass through as they are.
+      for (const [key, value] of Object.entries(details)) {
+        if (!['statusCode', 'error', 'message', 'errors'].includes(key))
+          (body as unknown as Record<string, unknown>)[key] = value;
+      }
     } else {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
       body = { statusCode: 500, error: 'Internal server error', message: 'Something went wrong on our side' };

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { EnrolmentSummary, TimelineResponse } from '@ccc/contracts';
+import type { CaseloadRow, EnrolmentSummary, TimelineResponse } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
@@ -18,6 +18,13 @@ export class EnrolmentsController {
   @Get('enrolments')
   list(@CurrentUser() user: AuthUser): Promise<EnrolmentSummary[]> {
     return this.enrolments.list(user);
+  }
+
+  /** Administrators and Alliance supervisors: each CCC in scope with what is unbooked, waiting, upcoming, overdue. */
+  @RequirePermission('caseload:read')
+  @Get('caseload')
+  caseload(@CurrentUser() user: AuthUser): Promise<CaseloadRow[]> {
+    return this.enrolments.caseload(user);
   }
 
   @RequirePermission('enrolment:read')

@@ -1,8 +1,11 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { EnrolmentSummary, TimelineResponse, TimelineSession } from '@ccc/contracts';
+import type { Attendance, CaseloadRow, EnrolmentSummary, TimelineResponse, TimelineSession } from '@ccc/contracts';
 import {
+  ACTIVE_BOOKING_STATUSES,
+  availableActions,
   checkEligibility,
+  displayStatus,
   isIsoDate,
   londonDate,
   monthOfDate,
@@ -10,7 +13,7 @@ import {
   plannedSessions,
   programmeMonths,
   type ProgrammeTemplate,
-  statusOn,
+  RECORD_WITHIN_DAYS,
 } from '@ccc/programme';
 import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
 import { AccessService } from '../access/access.service';
@@ -21,6 +24,7 @@ import { type FieldError, validationFailed } from '../common/errors';
 import { Organisation } from '../organisations/organisation.entity';
 import { RoleAssignment } from '../people/role-assignment.entity';
 import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
+import { personRef } from '../sessions/session-view';
 import { Session } from '../sessions/session.entity';
 import { SessionsService } from '../sessions/sessions.service';
 import type { CreateEnrolmentDto } from './dto/create-enrolment.dto';
@@ -37,8 +41,8 @@ function toSummary(enrolment: Enrolment, template: ProgrammeTemplate, today: str
     cohort: { id: cohort.id, name: cohort.name, startDate: cohort.startDate },
     ccc: { id: enrolment.ccc!.id, fullName: enrolment.ccc!.fullName, email: enrolment.ccc!.email },
     pcn: { id: enrolment.pcn!.id, name: enrolment.pcn!.name },
-    pcnSupervisor: person(enrolment.pcnSupervisor),
-    allianceSupervisor: person(enrolment.allianceSupervisor),
+    pcnSupervisor: personRef(enrolment.pcnSupervisor),
+    allianceSupervisor: personRef(enrolment.allianceSupervisor),
     track: enrolment.track,
     employmentStart: enrolment.employmentStart,
     status: enrolment.status,
@@ -87,6 +91,51 @@ export class EnrolmentsService {
     return enrolments.map((e) => toSummary(e, templates.get(e.cohort!.templateId)!, today));
   }
 
+  /**
+   * Per CCC in the caller's scope: sessions still to book this month, waiting, coming up, overdue for recording,
+   * missed, held; and the next one. Four queries whatever the caseload's size.
+   */
+  async caseload(user: AuthUser): Promise<CaseloadRow[]> {
+    const enrolments = await this.list(user);
+    if (enrolments.length === 0) return [];
+    const ids = enrolments.map((e) => e.id);
+    const counts: { enrolment_id: string; month: number; status: string; overdue: boolean; n: string }[] =
+      await this.db.query(
+        `SELECT a.enrolment_id, s.month, s.status,
+              (s.status = 'scheduled' AND s.starts_at + make_interval(mins => s.duration_minutes) + make_interval(days => $2) < now()) AS overdue,
+              count(*) AS n
+         FROM session_attendance a JOIN session s ON s.id = a.session_id
+        WHERE a.enrolment_id = ANY($1::uuid[])
+        GROUP BY 1, 2, 3, 4`,
+        [ids, RECORD_WITHIN_DAYS],
+      );
+    const next: { enrolment_id: string; id: string; title: string; starts_at: Date }[] = await this.db.query(
+      `SELECT DISTINCT ON (a.enrolment_id) a.enrolment_id, s.id, s.title, s.starts_at
+         FROM session_attendance a JOIN session s ON s.id = a.session_id
+        WHERE a.enrolment_id = ANY($1::uuid[]) AND s.status = ANY($2) AND s.starts_at > now()
+        ORDER BY a.enrolment_id, s.starts_at`,
+      [ids, ACTIVE_BOOKING_STATUSES],
+    );
+    return enrolments.map((enrolment) => {
+      const mine = counts.filter((c) => c.enrolment_id === enrolment.id);
+      const sum = (test: (c: (typeof mine)[number]) => boolean) =>
+        mine.filter(test).reduce((total, c) => total + Number(c.n), 0);
+      // Before the start nothing is due; after the end every unbooked session was missed.
+      const current = enrolment.currentMonth ?? (enrolment.cohort.startDate > londonDate(new Date()) ? 0 : Infinity);
+      const upcoming = next.find((n) => n.enrolment_id === enrolment.id);
+      return {
+        enrolment,
+        unbooked: sum((c) => c.status === 'planned' && c.month === current),
+        awaiting: sum((c) => c.status === 'awaiting_pcn' || c.status === 'awaiting_alliance'),
+        upcoming: sum((c) => ACTIVE_BOOKING_STATUSES.includes(c.status as 'scheduled') && !c.overdue),
+        overdue: sum((c) => c.overdue),
+        missed: sum((c) => c.status === 'missed' || (c.status === 'planned' && c.month < current)),
+        completed: sum((c) => c.status === 'completed'),
+        next: upcoming ? { id: upcoming.id, title: upcoming.title, startsAt: upcoming.starts_at.toISOString() } : null,
+      };
+    });
+  }
+
   private async findReadable(user: AuthUser, id: string): Promise<Enrolment> {
     const enrolment = await this.enrolmentQuery(user).andWhere('enrolment.id = :id', { id }).getOne();
     return enrolment ?? this.access.refuse(Enrolment, id, 'Enrolment');
@@ -101,7 +150,7 @@ export class EnrolmentsService {
     return toSummary(enrolment, templates.get(enrolment.cohort!.templateId)!, londonDate(new Date()));
   }
 
-  /** The programme month by month for one CCC: three queries whatever the number of sessions. */
+  /** The programme month by month for one CCC: four queries whatever the number of sessions. */
   async timeline(user: AuthUser, id: string): Promise<TimelineResponse> {
     const enrolment = await this.findReadable(user, id);
     const templateRow = await this.db
@@ -111,46 +160,80 @@ export class EnrolmentsService {
     const sessions = await this.db
       .getRepository(Session)
       .createQueryBuilder('session')
-      .innerJoin('session.attendances', 'attendance', 'attendance.enrolment_id = :id', { id })
+      .innerJoinAndSelect('session.attendances', 'attendance', 'attendance.enrolment_id = :id', { id })
       .getMany();
+    const cohortSupervisorIds: { person_id: string }[] = await this.db.query(
+      'SELECT person_id FROM cohort_supervisor WHERE cohort_id = $1',
+      [enrolment.cohortId],
+    );
 
-    const today = londonDate(new Date());
-    // Within a month, sessions follow the template's plan order; booked ones by their date.
+    const now = new Date();
+    const today = londonDate(now);
+    // Within a month, sessions follow the template's plan order; a cancelled one comes after its replacement.
     const planOrder = new Map(plannedSessions(template, enrolment.track).map((p, i) => [p.planItemKey, i]));
     const people = {
-      ccc: enrolment.ccc ? { id: enrolment.ccc.id, fullName: enrolment.ccc.fullName } : null,
-      pcn_supervisor: enrolment.pcnSupervisor
-        ? { id: enrolment.pcnSupervisor.id, fullName: enrolment.pcnSupervisor.fullName }
-        : null,
-      alliance_supervisor: enrolment.allianceSupervisor
-        ? { id: enrolment.allianceSupervisor.id, fullName: enrolment.allianceSupervisor.fullName }
-        : null,
+      ccc: personRef(enrolment.ccc),
+      pcn_supervisor: personRef(enrolment.pcnSupervisor),
+      alliance_supervisor: personRef(enrolment.allianceSupervisor),
     };
+    const attendee = {
+      cccId: enrolment.cccId,
+      pcnId: enrolment.pcnId,
+      pcnSupervisorId: enrolment.pcnSupervisorId,
+      allianceSupervisorId: enrolment.allianceSupervisorId,
+    };
+    const supervisorIds = cohortSupervisorIds.map((r) => r.person_id);
     const months = programmeMonths(enrolment.cohort!.startDate, template.durationMonths).map((bounds) => {
       const inMonth = sessions
         .filter((s) => s.month === bounds.month)
-        .sort((a, b) => (planOrder.get(a.planItemKey) ?? 999) - (planOrder.get(b.planItemKey) ?? 999));
+        .sort(
+          (a, b) =>
+            (planOrder.get(a.planItemKey) ?? 999) - (planOrder.get(b.planItemKey) ?? 999) ||
+            Number(a.status === 'cancelled') - Number(b.status === 'cancelled'),
+        );
       return {
         month: bounds.month,
         startsOn: bounds.startsOn,
         endsBefore: bounds.endsBefore,
         state: monthState(bounds, today),
         teachingTopic: template.teaching.find((t) => t.month === bounds.month)?.topic ?? null,
-        sessions: inMonth.map((s): TimelineSession => ({
-          id: s.id,
-          planItemKey: s.planItemKey,
-          kind: s.kind,
-          title: s.title,
-          purpose: s.purpose,
-          status: statusOn(s.status, bounds.endsBefore, today),
-          startsAt: s.startsAt ? s.startsAt.toISOString() : null,
-          durationMinutes: s.durationMinutes,
-          durationRange: { min: s.minMinutes, max: s.maxMinutes },
-          mode: s.mode,
-          sharedByCohort: s.sharedByCohort,
-          participants: s.participants.map((role) => ({ role, person: people[role] })),
-          version: s.version,
-        })),
+        sessions: inMonth.map((s): TimelineSession => {
+          const state = {
+            status: s.status,
+            participants: s.participants,
+            startsAt: s.startsAt,
+            durationMinutes: s.durationMinutes,
+          };
+          const actor =
+            this.access.sessionActor(user, {
+              participants: s.participants,
+              leadId: s.leadId,
+              cohortSupervisorIds: supervisorIds,
+              attendees: [attendee],
+            }) ?? 'ccc';
+          return {
+            id: s.id,
+            planItemKey: s.planItemKey,
+            kind: s.kind,
+            title: s.title,
+            purpose: s.purpose,
+            status: displayStatus({ ...state, monthEndsBefore: bounds.endsBefore }, now),
+            startsAt: s.startsAt ? s.startsAt.toISOString() : null,
+            durationMinutes: s.durationMinutes,
+            durationRange: { min: s.minMinutes, max: s.maxMinutes },
+            mode: s.mode,
+            meetingLink: s.meetingLink,
+            place: s.place,
+            outOfMonthReason: s.outOfMonthReason,
+            proposedStartsAt: s.proposedStartsAt?.toISOString() ?? null,
+            cancellationReason: s.cancellationReason,
+            sharedByCohort: s.sharedByCohort,
+            participants: s.participants.map((role) => ({ role, person: people[role] })),
+            attendance: (s.attendances?.[0]?.attendance ?? 'expected') as Attendance,
+            availableActions: availableActions(state, actor, now),
+            version: s.version,
+          };
+        }),
       };
     });
     return {

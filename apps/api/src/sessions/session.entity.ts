@@ -3,6 +3,7 @@ import type { ParticipantRole, SessionKind, SessionMode, SessionStatus } from '@
 import { Cohort } from '../cohorts/cohort.entity';
 import { Versioned } from '../common/versioned.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
+import { Person } from '../people/person.entity';
 import { SessionAttendance } from './session-attendance.entity';
 
 /**
@@ -70,11 +71,53 @@ export class Session extends Versioned {
   @Column({ type: 'text', default: 'planned' })
   status!: SessionStatus;
 
+  @Index()
   @Column({ name: 'starts_at', type: 'timestamptz', nullable: true })
   startsAt!: Date | null;
 
   @Column({ name: 'duration_minutes', type: 'integer', nullable: true })
   durationMinutes!: number | null;
+
+  @Column({ name: 'meeting_link', type: 'text', nullable: true })
+  meetingLink!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  place!: string | null;
+
+  @Column({ name: 'out_of_month_reason', type: 'text', nullable: true })
+  outOfMonthReason!: string | null;
+
+  @Column({ name: 'conflict_override_reason', type: 'text', nullable: true })
+  conflictOverrideReason!: string | null;
+
+  /** Another time the PCN supervisor proposed, while the session awaits the Alliance. */
+  @Column({ name: 'proposed_starts_at', type: 'timestamptz', nullable: true })
+  proposedStartsAt!: Date | null;
+
+  @Column({ name: 'cancellation_reason', type: 'text', nullable: true })
+  cancellationReason!: string | null;
+
+  /** The Alliance supervisor who runs it: the CCC's own for a per-CCC session, whoever booked a cohort one. */
+  @Index()
+  @Column({ name: 'lead_id', type: 'uuid', nullable: true })
+  leadId!: string | null;
+
+  @ManyToOne(() => Person, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'lead_id' })
+  lead?: Person | null;
+
+  @Column({ type: 'text', nullable: true })
+  notes!: string | null;
+
+  /** Attendance of the supervisors, by participant role. */
+  @Column({ name: 'staff_attendance', type: 'jsonb', nullable: true })
+  staffAttendance!: Partial<Record<'pcn_supervisor' | 'alliance_supervisor', string>> | null;
+
+  @Column({ name: 'recorded_at', type: 'timestamptz', nullable: true })
+  recordedAt!: Date | null;
+
+  @Column({ name: 'recorded_by_id', type: 'uuid', nullable: true })
+  recordedById!: string | null;
 
   @OneToMany(() => SessionAttendance, (attendance) => attendance.session)
   attendances?: SessionAttendance[];

@@ -1,4 +1,6 @@
 import type {
+  DisplayStatus,
+  SessionAction,
   ParticipantRole,
   ProgrammeTemplate,
   SessionKind,
@@ -64,21 +66,36 @@ export interface TimelineParticipant {
   person: PersonRef | null;
 }
 
+export const ATTENDANCE_STATES = ['expected', 'present', 'apologies', 'absent'] as const;
+export type Attendance = (typeof ATTENDANCE_STATES)[number];
+
 export interface TimelineSession {
   id: string;
   planItemKey: string;
   kind: SessionKind;
   title: string;
   purpose: string;
-  status: SessionStatus;
-  /** ISO instant, when booked */
+  /** The stored status, or `missed` / `overdue` as of now. */
+  status: DisplayStatus;
+  /** ISO instant, when booked (or proposed by the Alliance while awaiting the PCN supervisor) */
   startsAt: string | null;
   durationMinutes: number | null;
   durationRange: { min: number; max: number };
   mode: SessionMode;
+  meetingLink: string | null;
+  place: string | null;
+  /** Why the session is booked outside its plan month; shown on every timeline. */
+  outOfMonthReason: string | null;
+  /** The other time the PCN supervisor proposed, while the session awaits the Alliance. */
+  proposedStartsAt: string | null;
+  cancellationReason: string | null;
   /** One meeting for the cohort (group supervision, group teaching, conference). */
   sharedByCohort: boolean;
   participants: TimelineParticipant[];
+  /** This CCC's attendance. */
+  attendance: Attendance;
+  /** What the person viewing can do next with this session. */
+  availableActions: SessionAction[];
   version: number;
 }
 
@@ -141,4 +158,142 @@ export interface ApiError {
   error: string;
   message: string;
   errors?: { field: string; reason: string }[];
+}
+
+/** Book a planned session. Times are ISO instants; the API reads days in Europe/London. */
+export interface BookSessionRequest {
+  startsAt: string;
+  durationMinutes: number;
+  mode: SessionMode;
+  meetingLink?: string;
+  place?: string;
+  /** Required when the date is outside the session's plan month. */
+  outOfMonthReason?: string;
+  /** Alliance supervisors may book over a clash, saying why. */
+  conflictOverrideReason?: string;
+  /** The version read; a stale one is a 409. */
+  version: number;
+}
+
+export interface RescheduleSessionRequest extends BookSessionRequest {
+  reason: string;
+}
+
+export interface CancelSessionRequest {
+  reason: string;
+  version: number;
+}
+
+/** The PCN supervisor accepts the offered slot, or proposes another time. */
+export interface PcnResponseRequest {
+  decision: 'accept' | 'propose';
+  proposedStartsAt?: string;
+  version: number;
+}
+
+/** The Alliance supervisor accepts the PCN's proposal, or counters with another time. */
+export interface AllianceResponseRequest {
+  decision: 'accept' | 'counter';
+  startsAt?: string;
+  version: number;
+}
+
+export interface AgreedAction {
+  description: string;
+  owner: ParticipantRole;
+  /** YYYY-MM-DD */
+  dueDate: string;
+}
+
+export interface RecordSessionRequest {
+  /** One entry per CCC attending (for group sessions: every CCC of the cohort on the register). */
+  attendance: { enrolmentId: string; attendance: Exclude<Attendance, 'expected'> }[];
+  /** Attendance of the supervisors, for sessions they take part in. */
+  staffAttendance?: Partial<Record<'pcn_supervisor' | 'alliance_supervisor', Exclude<Attendance, 'expected'>>>;
+  notes?: string;
+  actions?: AgreedAction[];
+  version: number;
+}
+
+export interface SessionActionView extends AgreedAction {
+  id: string;
+  done: boolean;
+  version: number;
+}
+
+export interface SessionHistoryEntry {
+  at: string;
+  actor: PersonRef | null;
+  action: string;
+  from: SessionStatus | null;
+  to: SessionStatus | null;
+  reason: string | null;
+  startsAt: string | null;
+}
+
+/** One session in full, as GET /api/sessions/:id returns it and every session write answers. */
+export interface SessionView extends Omit<TimelineSession, 'attendance' | 'participants'> {
+  cohortId: string;
+  enrolmentId: string | null;
+  month: number;
+  monthStartsOn: string;
+  monthEndsBefore: string;
+  lead: PersonRef | null;
+  /** The register: every CCC attending, with their PCN supervisor and Alliance supervisor. */
+  attendees: {
+    enrolmentId: string;
+    ccc: PersonRef;
+    pcnSupervisor: PersonRef | null;
+    allianceSupervisor: PersonRef | null;
+    attendance: Attendance;
+  }[];
+  participants: ParticipantRole[];
+  staffAttendance: Partial<Record<'pcn_supervisor' | 'alliance_supervisor', Attendance>>;
+  notes: string | null;
+  recordedAt: string | null;
+  actions: SessionActionView[];
+  history: SessionHistoryEntry[];
+}
+
+/** A 409 for a clash names the other session. */
+export interface ConflictError extends ApiError {
+  conflict?: { sessionId: string; title: string; startsAt: string; durationMinutes: number };
+}
+
+/** The Alliance supervisor's caseload: per CCC, what is unbooked, waiting, coming up, overdue. */
+export interface CaseloadRow {
+  enrolment: EnrolmentSummary;
+  /** Planned sessions of the current and earlier months not yet booked. */
+  unbooked: number;
+  /** Waiting for the PCN supervisor or for the Alliance supervisor. */
+  awaiting: number;
+  upcoming: number;
+  overdue: number;
+  missed: number;
+  completed: number;
+  next: { id: string; title: string; startsAt: string } | null;
+}
+
+export interface AgendaItem {
+  id: string;
+  title: string;
+  kind: SessionKind;
+  status: DisplayStatus;
+  startsAt: string;
+  durationMinutes: number;
+  mode: SessionMode;
+  meetingLink: string | null;
+  place: string | null;
+  sharedByCohort: boolean;
+  /** The CCCs attending (one for a per-CCC session). */
+  cccs: PersonRef[];
+  /** Set for per-CCC sessions, to open the timeline. */
+  enrolmentId: string | null;
+}
+
+export interface CalendarFeedResponse {
+  active: boolean;
+  createdAt: string | null;
+  /** Only in the answer that creates the feed: the private address is never shown again. */
+  url?: string;
 }

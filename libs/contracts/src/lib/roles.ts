@@ -11,6 +11,13 @@ export const PERMISSIONS = {
   'enrolment:create': ['admin', 'alliance_supervisor'],
   'cohort:read': ['admin', 'alliance_supervisor'],
   'template:read': ['admin', 'alliance_supervisor'],
+  'session:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  'session:book': ['admin', 'alliance_supervisor'],
+  'session:respond': ['pcn_supervisor'],
+  'session:record': ['admin', 'alliance_supervisor'],
+  'caseload:read': ['admin', 'alliance_supervisor'],
+  'agenda:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  'calendar:manage': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,35 +1,5 @@
 import { DEFAULT_TEMPLATE } from './default-template';
-import { monthBounds } from './months';
-import { SESSION_STATUSES, plannedSessions, statusOn } from './schedule';
-
-describe('the status of a session on a given day', () => {
-  // Month 2 of the April 2023 cohort: 1 May to 31 May, ends before 1 June.
-  const { endsBefore } = monthBounds('2023-04-01', 2);
-
-  it('keeps a planned session planned while its month runs', () => {
-    expect(statusOn('planned', endsBefore, '2023-05-01')).toBe('planned');
-    expect(statusOn('planned', endsBefore, '2023-05-31')).toBe('planned');
-  });
-
-  it('shows a session still only planned as missed from the day its month ends', () => {
-    expect(endsBefore).toBe('2023-06-01');
-    expect(statusOn('planned', endsBefore, '2023-06-01')).toBe('missed');
-    expect(statusOn('planned', endsBefore, '2024-01-15')).toBe('missed');
-  });
-
-  it.each(['scheduled', 'completed', 'cancelled', 'missed'] as const)(
-    'leaves a %s session as it is, before and after the month ends',
-    (stored) => {
-      expect(statusOn(stored, endsBefore, '2023-05-15')).toBe(stored);
-      expect(statusOn(stored, endsBefore, '2023-06-01')).toBe(stored);
-      expect(statusOn(stored, endsBefore, '2023-12-01')).toBe(stored);
-    },
-  );
-
-  it('knows the five statuses', () => {
-    expect([...SESSION_STATUSES]).toEqual(['planned', 'scheduled', 'completed', 'cancelled', 'missed']);
-  });
-});
+import { plannedSessions } from './schedule';
 
 describe('planned sessions from an edited template', () => {
   it('follows the data: a training-track item added to month 4 appears for training-track CCCs only in month 4', () => {

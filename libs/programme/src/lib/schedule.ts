@@ -1,4 +1,3 @@
-import type { IsoDate } from './months';
 import type { DurationRange, ParticipantRole, ProgrammeTemplate, SessionKind, SessionMode, Track } from './template';
 
 /** A session the template plans for a CCC, before anyone books a date. */
@@ -49,15 +48,4 @@ export function plannedSessions(template: ProgrammeTemplate, track: Track): Plan
     sharedByCohort: true,
   }));
   return [...fromPlan, ...teaching].sort((a, b) => a.month - b.month);
-}
-
-export const SESSION_STATUSES = ['planned', 'scheduled', 'completed', 'cancelled', 'missed'] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
-
-/**
- * A session still only planned when its month has ended was never booked: it shows as missed.
- * Kept as a rule rather than a stored state so that nothing has to run at midnight for it to be true.
- */
-export function statusOn(stored: SessionStatus, monthEndsBefore: IsoDate, today: IsoDate): SessionStatus {
-  return stored === 'planned' && today >= monthEndsBefore ? 'missed' : stored;
 }

@@ -1,0 +1,66 @@
+import {
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { Request } from 'express';
+import type { CalendarFeedResponse } from '@ccc/contracts';
+import type { AuthUser } from '../common/auth-user';
+import { CurrentUser, Public, RequirePermission } from '../common/decorators';
+import { CalendarService } from './calendar.service';
+
+@ApiTags('calendar')
+@Controller()
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @ApiBearerAuth()
+  @RequirePermission('calendar:manage')
+  @Get('calendar-feed')
+  status(@CurrentUser() user: AuthUser): Promise<CalendarFeedResponse> {
+    return this.calendar.status(user);
+  }
+
+  /** Creates the caller's private feed address, replacing any earlier one; the address is shown only now. */
+  @ApiBearerAuth()
+  @RequirePermission('calendar:manage')
+  @Post('calendar-feed')
+  create(@CurrentUser() user: AuthUser, @Req() req: Request): Promise<CalendarFeedResponse> {
+    const base = process.env.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`;
+    return this.calendar.create(user, base);
+  }
+
+  @ApiBearerAuth()
+  @RequirePermission('calendar:manage')
+  @Delete('calendar-feed')
+  @HttpCode(204)
+  revoke(@CurrentUser() user: AuthUser): Promise<void> {
+    return this.calendar.revoke(user);
+  }
+
+  /**
+   * Open to calendar programs: the token in the address is the credential (revocable, not the person's JWT).
+   * Rate limited per address; an unknown or revoked token is 404.
+   */
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 30, ttl: 60_000 } })
+  @Get('calendar/:file')
+  @ApiProduces('text/calendar')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Cache-Control', 'private, max-age=300')
+  feed(@Param('file') file: string): Promise<string> {
+    const token = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(file)?.[1];
+    if (!token) throw new NotFoundException('No such calendar');
+    return this.calendar.feed(token);
+  }
+}

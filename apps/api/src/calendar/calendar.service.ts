@@ -1,0 +1,126 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CalendarFeedResponse } from '@ccc/contracts';
+import { PROGRAMME_TIME_ZONE, sessionEnd } from '@ccc/programme';
+import { TZDate } from '@date-fns/tz';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import { format } from 'date-fns';
+import ical, { ICalEventStatus, type ICalCalendar } from 'ical-generator';
+import { DataSource, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../common/auth-user';
+import { DiaryService } from '../sessions/diary.service';
+import type { Session } from '../sessions/session.entity';
+import { CalendarFeed } from './calendar-feed.entity';
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Wall-clock time in London; with TZID=Europe/London and the VTIMEZONE, every calendar reads it right. */
+const londonWallClock = (instant: Date) =>
+  format(new TZDate(instant.getTime(), PROGRAMME_TIME_ZONE), "yyyy-MM-dd'T'HH:mm:ss");
+
+const STATUS: Partial<Record<Session['status'], ICalEventStatus>> = {
+  awaiting_pcn: ICalEventStatus.TENTATIVE,
+  awaiting_alliance: ICalEventStatus.TENTATIVE,
+  scheduled: ICalEventStatus.CONFIRMED,
+  completed: ICalEventStatus.CONFIRMED,
+  cancelled: ICalEventStatus.CANCELLED,
+};
+
+@Injectable()
+export class CalendarService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly diary: DiaryService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * iCalendar (RFC 5545) for these sessions: stable UIDs (the session id), SEQUENCE from the row's version so
+   * that every change supersedes the last, STATUS:CANCELLED for cancellations, Europe/London with its VTIMEZONE.
+   */
+  toCalendar(name: string, sessions: Session[]): ICalCalendar {
+    const calendar = ical({
+      name,
+      prodId: { company: 'CCC Programme', product: 'Sessions', language: 'EN' },
+      timezone: { name: PROGRAMME_TIME_ZONE, generator: getVtimezoneComponent },
+    });
+    for (const s of sessions) {
+      if (!s.startsAt || !s.durationMinutes) continue;
+      calendar.createEvent({
+        id: `${s.id}@ccc-programme`,
+        sequence: s.version - 1,
+        stamp: s.updatedAt,
+        start: londonWallClock(s.startsAt),
+        end: londonWallClock(sessionEnd(s.startsAt, s.durationMinutes)),
+        timezone: PROGRAMME_TIME_ZONE,
+        summary: s.title,
+        description: [
+          s.purpose,
+          s.meetingLink ? `Join: ${s.meetingLink}` : null,
+          s.outOfMonthReason ? `Outside its plan month: ${s.outOfMonthReason}` : null,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        location: s.place ?? s.meetingLink ?? null,
+        url: s.meetingLink ?? null,
+        status: STATUS[s.status] ?? null,
+      });
+    }
+    return calendar;
+  }
+
+  async status(user: AuthUser): Promise<CalendarFeedResponse> {
+    const feed = await this.db
+      .getRepository(CalendarFeed)
+      .findOne({ where: { personId: user.id, revokedAt: IsNull() } });
+    return { active: !!feed, createdAt: feed?.createdAt.toISOString() ?? null };
+  }
+
+  /** A new private address; any earlier one stops working. The token is shown once and only its hash kept. */
+  async create(user: AuthUser, baseUrl: string): Promise<CalendarFeedResponse> {
+    const token = randomBytes(32).toString('base64url');
+    const feed = await this.db.transaction(async (manager) => {
+      await manager.update(CalendarFeed, { personId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      const created = await manager.save(
+        manager.create(CalendarFeed, { personId: user.id, tokenHash: hash(token), revokedAt: null }),
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'calendar_feed.created',
+        entityType: 'calendar_feed',
+        entityId: created.id,
+      });
+      return created;
+    });
+    return { active: true, createdAt: feed.createdAt.toISOString(), url: `${baseUrl}/api/calendar/${token}.ics` };
+  }
+
+  async revoke(user: AuthUser): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const result = await manager.update(
+        CalendarFeed,
+        { personId: user.id, revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
+      if (result.affected) {
+        await this.audit.record(manager, {
+          actorId: user.id,
+          action: 'calendar_feed.revoked',
+          entityType: 'person',
+          entityId: user.id,
+        });
+      }
+    });
+  }
+
+  /** The feed behind a token: 404 alike for an unknown and a revoked one. */
+  async feed(token: string): Promise<string> {
+    const feed = await this.db
+      .getRepository(CalendarFeed)
+      .findOne({ where: { tokenHash: hash(token), revokedAt: IsNull() } });
+    if (!feed) throw new NotFoundException('No such calendar');
+    return this.toCalendar('CCC Programme', await this.diary.sessionsOf(feed.personId)).toString();
+  }
+}

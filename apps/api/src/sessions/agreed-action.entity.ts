@@ -1,0 +1,32 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import type { ParticipantRole } from '@ccc/programme';
+import { Versioned } from '../common/versioned.entity';
+import { Session } from './session.entity';
+
+/** Something agreed in a held session: who does it, by when, and whether it is done. */
+@Entity('agreed_action')
+@Check('agreed_action_owner_check', `owner IN ('ccc', 'alliance_supervisor', 'pcn_supervisor')`)
+export class AgreedActionEntity extends Versioned {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index()
+  @Column({ name: 'session_id', type: 'uuid' })
+  sessionId!: string;
+
+  @ManyToOne(() => Session, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'session_id' })
+  session?: Relation<Session>;
+
+  @Column({ type: 'text' })
+  description!: string;
+
+  @Column({ type: 'text' })
+  owner!: ParticipantRole;
+
+  @Column({ name: 'due_date', type: 'date' })
+  dueDate!: string;
+
+  @Column({ type: 'boolean', default: false })
+  done!: boolean;
+}

@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength } from 'class-validator';
+import type { SessionMode } from '@ccc/programme';
+
+const MODES = ['virtual', 'face_to_face'] as const;
+
+export class BookSessionDto {
+  @ApiProperty({ example: '2026-12-02T10:00:00Z', description: 'ISO 8601 instant with an offset or Z' })
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'startsAt must be a date and time (ISO 8601)' })
+  startsAt!: string;
+
+  @ApiProperty({ example: 45 })
+  @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
+  @Min(1)
+  @Max(24 * 60)
+  durationMinutes!: number;
+
+  @ApiProperty({ enum: MODES })
+  @IsIn([...MODES], { message: 'mode must be virtual or face_to_face' })
+  mode!: SessionMode;
+
+  @ApiPropertyOptional({ example: 'https://meet.example.org/ccc-supervision' })
+  @IsOptional()
+  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'meetingLink must be an https:// address' })
+  @MaxLength(2000)
+  meetingLink?: string;
+
+  @ApiPropertyOptional({ example: 'Room 2, Alliance offices' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  place?: string;
+
+  @ApiPropertyOptional({ description: 'Why the session is booked outside its plan month' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  outOfMonthReason?: string;
+
+  @ApiPropertyOptional({ description: 'Why the session is booked over a clash' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  conflictOverrideReason?: string;
+
+  @ApiProperty({ description: 'The version read' })
+  @IsInt({ message: 'version must be the version you read' })
+  @Min(1)
+  version!: number;
+}
+
+export class RescheduleSessionDto extends BookSessionDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(3, { message: 'reason must say why the session moves' })
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class CancelSessionDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(3, { message: 'reason must say why the session is cancelled' })
+  @MaxLength(1000)
+  reason!: string;
+
+  @ApiProperty()
+  @IsInt({ message: 'version must be the version you read' })
+  @Min(1)
+  version!: number;
+}

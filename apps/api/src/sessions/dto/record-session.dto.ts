@@ -1,0 +1,92 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PARTICIPANT_ROLES, type ParticipantRole } from '@ccc/programme';
+
+const HELD = ['present', 'apologies', 'absent'] as const;
+type Held = (typeof HELD)[number];
+
+export class AttendanceEntryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'enrolmentId must be a UUID' })
+  enrolmentId!: string;
+
+  @ApiProperty({ enum: HELD })
+  @IsIn([...HELD], { message: 'attendance must be present, apologies or absent' })
+  attendance!: Held;
+}
+
+export class StaffAttendanceDto {
+  @ApiPropertyOptional({ enum: HELD })
+  @IsOptional()
+  @IsIn([...HELD], { message: 'attendance must be present, apologies or absent' })
+  pcn_supervisor?: Held;
+
+  @ApiPropertyOptional({ enum: HELD })
+  @IsOptional()
+  @IsIn([...HELD], { message: 'attendance must be present, apologies or absent' })
+  alliance_supervisor?: Held;
+}
+
+export class AgreedActionDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(2, { message: 'description must say what was agreed' })
+  @MaxLength(1000)
+  description!: string;
+
+  @ApiProperty({ enum: PARTICIPANT_ROLES })
+  @IsIn([...PARTICIPANT_ROLES], { message: `owner must be one of ${PARTICIPANT_ROLES.join(', ')}` })
+  owner!: ParticipantRole;
+
+  @ApiProperty({ example: '2026-12-15' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date as YYYY-MM-DD' })
+  dueDate!: string;
+}
+
+export class RecordSessionDto {
+  @ApiProperty({ type: [AttendanceEntryDto] })
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => AttendanceEntryDto)
+  attendance!: AttendanceEntryDto[];
+
+  @ApiPropertyOptional({ type: StaffAttendanceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StaffAttendanceDto)
+  staffAttendance?: StaffAttendanceDto;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  notes?: string;
+
+  @ApiPropertyOptional({ type: [AgreedActionDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AgreedActionDto)
+  actions?: AgreedActionDto[];
+
+  @ApiProperty()
+  @IsInt({ message: 'version must be the version you read' })
+  @Min(1)
+  version!: number;
+}

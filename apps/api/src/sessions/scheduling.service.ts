@@ -1,0 +1,475 @@
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { SessionView } from '@ccc/contracts';
+import {
+  ACTIVE_BOOKING_STATUSES,
+  checkBooking,
+  isIsoDate,
+  type SessionAction,
+  type SessionActor,
+  type SessionStatus,
+  transition,
+} from '@ccc/programme';
+import { format } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { AccessService, type SessionAudience } from '../access/access.service';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../common/auth-user';
+import { validationFailed } from '../common/errors';
+import { Person } from '../people/person.entity';
+import { AgreedActionEntity } from './agreed-action.entity';
+import type { BookSessionDto, CancelSessionDto, RescheduleSessionDto } from './dto/book-session.dto';
+import type { RecordSessionDto } from './dto/record-session.dto';
+import type { AllianceResponseDto, PcnResponseDto } from './dto/respond.dto';
+import { SessionAttendance } from './session-attendance.entity';
+import { historyOf, toSessionView } from './session-view';
+import { Session } from './session.entity';
+
+type Loaded = { session: Session; audience: SessionAudience; actor: SessionActor };
+type BookingFields = Pick<
+  Session,
+  'startsAt' | 'durationMinutes' | 'mode' | 'meetingLink' | 'place' | 'outOfMonthReason' | 'conflictOverrideReason'
+>;
+
+const BOOKING_KEYS = [
+  'status',
+  'startsAt',
+  'durationMinutes',
+  'mode',
+  'meetingLink',
+  'place',
+  'proposedStartsAt',
+] as const;
+
+/** The booking fields of a session, for the before/after of its audit entry. */
+function snapshot(session: Partial<Session>): Record<string, unknown> {
+  return Object.fromEntries(
+    BOOKING_KEYS.map((key) => {
+      const value = session[key];
+      return [key, value instanceof Date ? value.toISOString() : (value ?? null)];
+    }),
+  );
+}
+
+function londonTime(instant: Date): string {
+  return format(new TZDate(instant.getTime(), 'Europe/London'), "d MMM yyyy 'at' HH:mm");
+}
+
+/**
+ * Booking, the PCN supervisor's answer, rescheduling, cancelling and recording. Each write: load the session
+ * with who it concerns, decide who the caller acts for, apply the programme's transition rule, check the
+ * booking and clashes, update guarded by the version read, and audit before/after in the same transaction.
+ */
+@Injectable()
+export class SchedulingService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private sessionQuery(manager: EntityManager) {
+    return manager
+      .getRepository(Session)
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.cohort', 'cohort')
+      .leftJoinAndSelect('cohort.supervisors', 'cohortSupervisor')
+      .leftJoinAndSelect('session.lead', 'lead')
+      .leftJoinAndSelect('session.attendances', 'attendance')
+      .leftJoinAndSelect('attendance.enrolment', 'enrolment')
+      .leftJoinAndSelect('enrolment.ccc', 'ccc')
+      .leftJoinAndSelect('enrolment.pcnSupervisor', 'pcnSupervisor')
+      .leftJoinAndSelect('enrolment.allianceSupervisor', 'allianceSupervisor')
+      .orderBy('ccc.full_name', 'ASC');
+  }
+
+  /** The session and who the caller acts for in it: 404 when it does not exist, 403 when it is not theirs. */
+  private async load(manager: EntityManager, user: AuthUser, id: string): Promise<Loaded> {
+    const session = await this.sessionQuery(manager).where('session.id = :id', { id }).getOne();
+    if (!session) return this.access.refuse(Session, id, 'Session');
+    const audience: SessionAudience = {
+      participants: session.participants,
+      leadId: session.leadId,
+      cohortSupervisorIds: (session.cohort!.supervisors ?? []).map((p) => p.id),
+      attendees: (session.attendances ?? []).map((a) => ({
+        cccId: a.enrolment!.cccId,
+        pcnId: a.enrolment!.pcnId,
+        pcnSupervisorId: a.enrolment!.pcnSupervisorId,
+        allianceSupervisorId: a.enrolment!.allianceSupervisorId,
+      })),
+    };
+    const actor = this.access.sessionActor(user, audience);
+    if (!actor) throw new ForbiddenException('You do not have access to this session');
+    return { session, audience, actor };
+  }
+
+  async view(user: AuthUser, id: string, manager: EntityManager = this.db.manager): Promise<SessionView> {
+    const { session, audience, actor } = await this.load(manager, user, id);
+    const actions = await manager.find(AgreedActionEntity, {
+      where: { sessionId: id },
+      order: { dueDate: 'ASC', createdAt: 'ASC' },
+    });
+    const entries = await manager.find(AuditEntry, {
+      where: { entityType: 'session', entityId: id },
+      order: { id: 'ASC' },
+    });
+    const actorIds = [...new Set(entries.map((e) => e.actorId).filter((v): v is string => !!v))];
+    const people = actorIds.length ? await manager.find(Person, { where: { id: In(actorIds) } }) : [];
+    const attendeeOf = new Map((session.attendances ?? []).map((a, i) => [a, audience.attendees[i]!]));
+    return toSessionView(session, {
+      actor,
+      visible: (a) => this.access.visibleAttendee(user, actor, attendeeOf.get(a)!),
+      actions,
+      history: historyOf(entries, new Map(people.map((p) => [p.id, p]))),
+      now: new Date(),
+    });
+  }
+
+  /** The session row itself, for its calendar file, once the caller's access is checked. */
+  async entityFor(user: AuthUser, id: string): Promise<Session> {
+    return (await this.load(this.db.manager, user, id)).session;
+  }
+
+  /** The transition for this caller, or 403 (wrong party) / 409 (wrong state) saying why. */
+  private decide(loaded: Loaded, action: SessionAction, now: Date): SessionStatus {
+    const { session, actor } = loaded;
+    const result = transition(action, session, actor, now);
+    if (result.allowed) return result.to;
+    if (result.reason.startsWith('Only')) throw new ForbiddenException(result.reason);
+    throw new ConflictException(result.reason);
+  }
+
+  private checkVersion(session: Session, version: number): void {
+    if (session.version !== version) {
+      throw new ConflictException(
+        'This session was changed by someone else since you read it; reload it and try again',
+      );
+    }
+  }
+
+  /** The Alliance supervisor who runs the session once booked. */
+  private leadFor(user: AuthUser, loaded: Loaded): string | null {
+    const { session, audience } = loaded;
+    if (!session.sharedByCohort) return audience.attendees[0]?.allianceSupervisorId ?? session.leadId ?? user.id;
+    return user.roles.includes('alliance_supervisor')
+      ? user.id
+      : (session.leadId ?? audience.cohortSupervisorIds[0] ?? null);
+  }
+
+  /** Everyone whose diary a booking of this session takes. */
+  private peopleIn(loaded: Loaded, leadId: string | null): string[] {
+    const { audience } = loaded;
+    const ids = new Set<string>(audience.attendees.map((a) => a.cccId));
+    if (leadId) ids.add(leadId);
+    if (audience.participants.includes('pcn_supervisor')) {
+      for (const a of audience.attendees) if (a.pcnSupervisorId) ids.add(a.pcnSupervisorId);
+    }
+    return [...ids];
+  }
+
+  /**
+   * The first other live booking that shares a person and overlaps the slot. Bookings in one Alliance are
+   * serialised by an advisory lock held to the end of the transaction, so two supervisors booking the same
+   * person at once cannot both pass this check.
+   */
+  private async findClash(manager: EntityManager, loaded: Loaded, people: string[], startsAt: Date, minutes: number) {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `booking:${loaded.session.cohort!.allianceId}`,
+    ]);
+    const endsAt = new Date(startsAt.getTime() + minutes * 60_000);
+    const rows: { id: string; title: string; starts_at: Date; duration_minutes: number }[] = await manager.query(
+      `SELECT s.id, s.title, s.starts_at, s.duration_minutes
+         FROM session s
+        WHERE s.status = ANY($1) AND s.id <> $2
+          AND s.starts_at < $4 AND s.starts_at + make_interval(mins => s.duration_minutes) > $3
+          AND (s.lead_id = ANY($5::uuid[]) OR EXISTS (
+                SELECT 1 FROM session_attendance a JOIN enrolment e ON e.id = a.enrolment_id
+                 WHERE a.session_id = s.id
+                   AND (e.ccc_id = ANY($5::uuid[]) OR (s.participants ? 'pcn_supervisor' AND e.pcn_supervisor_id = ANY($5::uuid[])))))
+        ORDER BY s.starts_at
+        LIMIT 1`,
+      [ACTIVE_BOOKING_STATUSES, loaded.session.id, startsAt, endsAt, people],
+    );
+    return rows[0] ?? null;
+  }
+
+  private async refuseClash(
+    manager: EntityManager,
+    loaded: Loaded,
+    leadId: string | null,
+    startsAt: Date,
+    minutes: number,
+    override?: string,
+  ) {
+    const clash = await this.findClash(manager, loaded, this.peopleIn(loaded, leadId), startsAt, minutes);
+    if (!clash) return null;
+    if (override?.trim() && loaded.actor === 'alliance') return clash;
+    throw new ConflictException({
+      message: `This clashes with \u201c${clash.title}\u201d on ${londonTime(clash.starts_at)}, which has someone in common`,
+      conflict: {
+        sessionId: clash.id,
+        title: clash.title,
+        startsAt: clash.starts_at.toISOString(),
+        durationMinutes: clash.duration_minutes,
+      },
+    });
+  }
+
+  /** Update guarded by the version read, then the audit entry; both in the caller's transaction. */
+  private async save(
+    manager: EntityManager,
+    user: AuthUser,
+    loaded: Loaded,
+    version: number,
+    changes: Partial<Session>,
+    action: string,
+    reason?: string | null,
+  ): Promise<void> {
+    const { session } = loaded;
+    const result = await manager
+      .createQueryBuilder()
+      .update(Session)
+      .set(changes)
+      .where('id = :id AND version = :version', { id: session.id, version })
+      .execute();
+    if (result.affected !== 1) {
+      throw new ConflictException(
+        'This session was changed by someone else since you read it; reload it and try again',
+      );
+    }
+    await this.audit.record(manager, {
+      actorId: user.id,
+      action: `session.${action}`,
+      entityType: 'session',
+      entityId: session.id,
+      detail: {
+        from: session.status,
+        to: changes.status ?? session.status,
+        reason: reason ?? null,
+        before: snapshot(session),
+        after: snapshot({ ...session, ...changes }),
+      },
+    });
+  }
+
+  private bookingFields(dto: BookSessionDto, loaded: Loaded): { fields: BookingFields; startsAt: Date } {
+    const startsAt = new Date(dto.startsAt);
+    const { session } = loaded;
+    const { problems, outOfMonth } = checkBooking(
+      { ...dto, startsAt },
+      {
+        cohortStart: session.cohort!.startDate,
+        month: session.month,
+        durationRange: { min: session.minMinutes, max: session.maxMinutes },
+      },
+    );
+    if (problems.length > 0) throw validationFailed(problems);
+    return {
+      startsAt,
+      fields: {
+        startsAt,
+        durationMinutes: dto.durationMinutes,
+        mode: dto.mode,
+        meetingLink: dto.mode === 'virtual' ? (dto.meetingLink ?? null) : null,
+        place: dto.mode === 'face_to_face' ? (dto.place ?? null) : null,
+        outOfMonthReason: outOfMonth ? dto.outOfMonthReason!.trim() : null,
+        conflictOverrideReason: null,
+      },
+    };
+  }
+
+  private async book(user: AuthUser, id: string, dto: BookSessionDto, action: 'book' | 'reschedule', reason?: string) {
+    return this.db.transaction(async (manager) => {
+      const loaded = await this.load(manager, user, id);
+      this.checkVersion(loaded.session, dto.version);
+      const to = this.decide(loaded, action, new Date());
+      const { fields, startsAt } = this.bookingFields(dto, loaded);
+      const leadId = this.leadFor(user, loaded);
+      const clash = await this.refuseClash(
+        manager,
+        loaded,
+        leadId,
+        startsAt,
+        dto.durationMinutes,
+        dto.conflictOverrideReason,
+      );
+      fields.conflictOverrideReason = clash ? dto.conflictOverrideReason!.trim() : null;
+      await this.save(
+        manager,
+        user,
+        loaded,
+        dto.version,
+        { ...fields, status: to, leadId, proposedStartsAt: null },
+        action,
+        reason ?? fields.conflictOverrideReason,
+      );
+      return id;
+    });
+  }
+
+  async bookSession(user: AuthUser, id: string, dto: BookSessionDto): Promise<SessionView> {
+    return this.view(user, await this.book(user, id, dto, 'book'));
+  }
+
+  async reschedule(user: AuthUser, id: string, dto: RescheduleSessionDto): Promise<SessionView> {
+    return this.view(user, await this.book(user, id, dto, 'reschedule', dto.reason.trim()));
+  }
+
+  /** Cancels, and puts a fresh planned session in its place so the plan item can be booked again. */
+  async cancel(user: AuthUser, id: string, dto: CancelSessionDto): Promise<SessionView> {
+    await this.db.transaction(async (manager) => {
+      const loaded = await this.load(manager, user, id);
+      this.checkVersion(loaded.session, dto.version);
+      const to = this.decide(loaded, 'cancel', new Date());
+      const reason = dto.reason.trim();
+      await this.save(manager, user, loaded, dto.version, { status: to, cancellationReason: reason }, 'cancel', reason);
+      const s = loaded.session;
+      const replacement = await manager.insert(Session, {
+        cohortId: s.cohortId,
+        enrolmentId: s.enrolmentId,
+        planItemKey: s.planItemKey,
+        month: s.month,
+        kind: s.kind,
+        title: s.title,
+        purpose: s.purpose,
+        participants: s.participants,
+        minMinutes: s.minMinutes,
+        maxMinutes: s.maxMinutes,
+        mode: s.mode,
+        sharedByCohort: s.sharedByCohort,
+      });
+      const replacementId = String(replacement.identifiers[0]!['id']);
+      const attendees = (s.attendances ?? []).map((a) => ({ sessionId: replacementId, enrolmentId: a.enrolmentId }));
+      if (attendees.length > 0) await manager.insert(SessionAttendance, attendees);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'session.replanned',
+        entityType: 'session',
+        entityId: replacementId,
+        detail: { replaces: s.id, reason, from: null, to: 'planned' },
+      });
+    });
+    return this.view(user, id);
+  }
+
+  /** The PCN supervisor accepts the offered slot or proposes another time. */
+  async pcnResponse(user: AuthUser, id: string, dto: PcnResponseDto): Promise<SessionView> {
+    await this.db.transaction(async (manager) => {
+      const loaded = await this.load(manager, user, id);
+      this.checkVersion(loaded.session, dto.version);
+      if (dto.decision === 'accept') {
+        const to = this.decide(loaded, 'accept_slot', new Date());
+        await this.save(manager, user, loaded, dto.version, { status: to }, 'accept_slot');
+        return;
+      }
+      const to = this.decide(loaded, 'propose_slot', new Date());
+      const proposed = new Date(dto.proposedStartsAt!);
+      await this.refuseClash(manager, loaded, loaded.session.leadId, proposed, loaded.session.durationMinutes!);
+      await this.save(manager, user, loaded, dto.version, { status: to, proposedStartsAt: proposed }, 'propose_slot');
+    });
+    return this.view(user, id);
+  }
+
+  /** The Alliance supervisor accepts the PCN's proposal or counters with another time. */
+  async allianceResponse(user: AuthUser, id: string, dto: AllianceResponseDto): Promise<SessionView> {
+    await this.db.transaction(async (manager) => {
+      const loaded = await this.load(manager, user, id);
+      const { session } = loaded;
+      this.checkVersion(session, dto.version);
+      const accepting = dto.decision === 'accept';
+      const to = this.decide(loaded, accepting ? 'accept_proposal' : 'counter_proposal', new Date());
+      const startsAt = accepting ? session.proposedStartsAt! : new Date(dto.startsAt!);
+      const { fields } = this.bookingFields(
+        {
+          startsAt: startsAt.toISOString(),
+          durationMinutes: session.durationMinutes!,
+          mode: session.mode,
+          meetingLink: session.meetingLink ?? undefined,
+          place: session.place ?? undefined,
+          outOfMonthReason: session.outOfMonthReason ?? undefined,
+          version: dto.version,
+        },
+        loaded,
+      );
+      await this.refuseClash(manager, loaded, session.leadId, startsAt, session.durationMinutes!);
+      await this.save(
+        manager,
+        user,
+        loaded,
+        dto.version,
+        { ...fields, status: to, proposedStartsAt: null },
+        accepting ? 'accept_proposal' : 'counter_proposal',
+      );
+    });
+    return this.view(user, id);
+  }
+
+  /** Records a held session: the whole register at once, the supervisors' attendance, notes and actions. */
+  async record(user: AuthUser, id: string, dto: RecordSessionDto): Promise<SessionView> {
+    await this.db.transaction(async (manager) => {
+      const loaded = await this.load(manager, user, id);
+      const { session } = loaded;
+      this.checkVersion(session, dto.version);
+      const to = this.decide(loaded, 'record', new Date());
+      const expected = new Set((session.attendances ?? []).map((a) => a.enrolmentId));
+      const given = new Set(dto.attendance.map((a) => a.enrolmentId));
+      const problems = [
+        ...[...expected]
+          .filter((e) => !given.has(e))
+          .map(() => ({ field: 'attendance', reason: 'every CCC on the register needs an attendance' })),
+        ...[...given]
+          .filter((g) => !expected.has(g))
+          .map((g) => ({ field: 'attendance', reason: `enrolment ${g} is not on this session's register` })),
+        ...Object.keys(dto.staffAttendance ?? {})
+          .filter((role) => !session.participants.includes(role as 'pcn_supervisor'))
+          .map((role) => ({
+            field: `staffAttendance.${role}`,
+            reason: `this session has no ${role.replace('_', ' ')}`,
+          })),
+        ...(dto.actions ?? [])
+          .map((a, i) => ({ a, i }))
+          .filter(({ a }) => !isIsoDate(a.dueDate))
+          .map(({ i }) => ({ field: `actions.${i}.dueDate`, reason: 'dueDate is not a real calendar date' })),
+      ];
+      if (problems.length > 0)
+        throw validationFailed([...new Map(problems.map((p) => [p.field + p.reason, p])).values()]);
+      if (dto.attendance.length > 0) {
+        // One statement for the whole register, however many CCCs a group session has.
+        await manager.query(
+          `UPDATE session_attendance a SET attendance = v.attendance, version = a.version + 1, updated_at = now()
+             FROM unnest($2::uuid[], $3::text[]) AS v(enrolment_id, attendance)
+            WHERE a.session_id = $1 AND a.enrolment_id = v.enrolment_id`,
+          [id, dto.attendance.map((a) => a.enrolmentId), dto.attendance.map((a) => a.attendance)],
+        );
+      }
+      if (dto.actions?.length) {
+        await manager.insert(
+          AgreedActionEntity,
+          dto.actions.map((a) => ({
+            sessionId: id,
+            description: a.description.trim(),
+            owner: a.owner,
+            dueDate: a.dueDate,
+          })),
+        );
+      }
+      await this.save(
+        manager,
+        user,
+        loaded,
+        dto.version,
+        {
+          status: to,
+          notes: dto.notes?.trim() || null,
+          staffAttendance: { ...dto.staffAttendance },
+          recordedAt: new Date(),
+          recordedById: user.id,
+        },
+        'record',
+      );
+    });
+    return this.view(user, id);
+  }
+}
