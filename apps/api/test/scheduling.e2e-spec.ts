@@ -2,7 +2,7 @@ import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { Session } from '../src/sessions/session.entity';
 import { inMonth, sessionOf, timeline, view, virtual } from './support/scheduling';
 import { startTestApp, type TestApp } from './support/test-app';
-import { createWorld, tokenFor, type World } from './support/world';
+import { createWorld, tokenFor } from './support/world';
 
 describe('scheduling: book, respond, reschedule, cancel, record', () => {
   let t: TestApp;

@@ -34,8 +34,6 @@ const UNIQUE_VIOLATION = '23505';
 
 function toSummary(enrolment: Enrolment, template: ProgrammeTemplate, today: string): EnrolmentSummary {
   const cohort = enrolment.cohort!;
-  const person = (p: { id: string; fullName: string } | null | undefined) =>
-    p ? { id: p.id, fullName: p.fullName } : null;
   return {
     id: enrolment.id,
     cohort: { id: cohort.id, name: cohort.name, startDate: cohort.startDate },

@@ -4,7 +4,7 @@
  * of a 400. A 401 on an authenticated call means the session is over: the token is cleared, and the guarded
  * routes send the person to the sign-in page.
  */
-import type { ApiError } from '@ccc/contracts';
+import type { ApiError, ConflictError } from '@ccc/contracts';
 import { clearAuth, getToken } from './auth-store';
 
 export const API_BASE = '/api';
@@ -14,6 +14,9 @@ export interface FieldError {
   reason: string;
 }
 
+/** The other session a booking would clash with (a 409 from a session write). */
+export type SessionConflict = NonNullable<ConflictError['conflict']>;
+
 export class ApiClientError extends Error {
   override readonly name = 'ApiClientError';
   /** HTTP status; 0 when the request never got an answer. */
@@ -21,13 +24,34 @@ export class ApiClientError extends Error {
   /** The API's short error name, e.g. "Not Found". */
   readonly error: string;
   readonly fieldErrors: FieldError[];
+  /** Set on a 409 for a clash with another session. */
+  readonly conflict: SessionConflict | null;
 
-  constructor(status: number, message: string, error = '', fieldErrors: FieldError[] = []) {
+  constructor(
+    status: number,
+    message: string,
+    error = '',
+    fieldErrors: FieldError[] = [],
+    conflict: SessionConflict | null = null,
+  ) {
     super(message);
     this.status = status;
     this.error = error;
     this.fieldErrors = fieldErrors;
+    this.conflict = conflict;
   }
+}
+
+function toConflict(value: unknown): SessionConflict | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { sessionId, title, startsAt, durationMinutes } = value as Record<string, unknown>;
+  if (typeof sessionId !== 'string' || typeof startsAt !== 'string') return null;
+  return {
+    sessionId,
+    title: typeof title === 'string' ? title : 'Another session',
+    startsAt,
+    durationMinutes: typeof durationMinutes === 'number' ? durationMinutes : 0,
+  };
 }
 
 export function isApiClientError(value: unknown): value is ApiClientError {
@@ -76,31 +100,17 @@ export function toApiClientError(status: number, body: unknown): ApiClientError 
           typeof item.reason === 'string',
       )
     : [];
-  return new ApiClientError(status, message, typeof body.error === 'string' ? body.error : '', fieldErrors);
+  return new ApiClientError(
+    status,
+    message,
+    typeof body.error === 'string' ? body.error : '',
+    fieldErrors,
+    toConflict((body as { conflict?: unknown }).conflict),
+  );
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal, authenticated = true } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (authenticated) {
-    const token = getToken();
-    if (token) headers['Authorization'] = `Bearer ${token}`;
-  }
-
-  let response: Response;
-  try {
-    response = await fetch(`${API_BASE}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiClientError(0, NETWORK_MESSAGE);
-  }
-
+  const response = await send(path, options, 'application/json');
   const text = await response.text();
   let parsed: unknown = undefined;
   if (text) {
@@ -112,10 +122,48 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   }
 
   if (!response.ok) {
-    if (response.status === 401 && authenticated) clearAuth('expired');
+    if (response.status === 401 && options.authenticated !== false) clearAuth('expired');
     throw toApiClientError(response.status, parsed);
   }
   return parsed as T;
+}
+
+/** A file the API makes, fetched with the bearer token (a plain link could not send it), e.g. an .ics file. */
+export async function apiDownload(path: string, accept: string, signal?: AbortSignal): Promise<Blob> {
+  const response = await send(path, { signal }, accept);
+  if (!response.ok) {
+    if (response.status === 401) clearAuth('expired');
+    let parsed: unknown = undefined;
+    try {
+      parsed = JSON.parse(await response.text());
+    } catch {
+      parsed = undefined;
+    }
+    throw toApiClientError(response.status, parsed);
+  }
+  return response.blob();
+}
+
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
+  const { method = 'GET', body, signal, authenticated = true } = options;
+  const headers: Record<string, string> = { Accept: accept };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (authenticated) {
+    const token = getToken();
+    if (token) headers['Authorization'] = `Bearer ${token}`;
+  }
+
+  try {
+    return await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiClientError(0, NETWORK_MESSAGE);
+  }
 }
 
 export const api = {
@@ -123,4 +171,11 @@ export const api = {
     apiRequest<T>(path, { ...options, method: 'GET' }),
   post: <T>(path: string, body: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     apiRequest<T>(path, { ...options, method: 'POST', body }),
+  delete: <T = void>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+    apiRequest<T>(path, { ...options, method: 'DELETE' }),
 };
+
+/** A 409 that is not a clash: someone else changed the record since it was read. */
+export function isStaleVersion(error: unknown): boolean {
+  return isApiClientError(error) && error.status === 409 && error.conflict === null;
+}

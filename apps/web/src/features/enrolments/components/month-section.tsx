@@ -44,7 +44,7 @@ export function MonthSection({ month }: { month: TimelineMonth }) {
         <ul className="session-list" aria-label={`Sessions in month ${month.month}`}>
           {month.sessions.map((session) => (
             <li key={session.id}>
-              <SessionItem session={session} />
+              <SessionItem session={session} monthNumber={month.month} />
             </li>
           ))}
         </ul>

@@ -1,6 +1,13 @@
 import type { TimelineSession } from '@ccc/contracts';
+import { Link } from 'react-router';
 import { formatDateTime, formatDuration } from '../../../utils/format';
-import { SESSION_MODE_LABELS, participantRoleLabel, sessionKindLabel } from '../utils/labels';
+import {
+  SESSION_ACTION_LABELS,
+  SESSION_MODE_LABELS,
+  attendanceLabel,
+  participantRoleLabel,
+  sessionKindLabel,
+} from '../utils/labels';
 import { StatusBadge } from './status-badge';
 
 function whenText(session: TimelineSession): string {
@@ -8,11 +15,26 @@ function whenText(session: TimelineSession): string {
   return session.status === 'planned' ? 'To be arranged' : 'No date recorded';
 }
 
-/** One session: what it is, why, its status, when, how long, how, and who takes part. */
-export function SessionItem({ session }: { session: TimelineSession }) {
+/** Attendance is worth showing once the session has happened, or once someone has marked it. */
+function showsAttendance(session: TimelineSession): boolean {
+  return session.attendance !== 'expected' || session.status === 'completed';
+}
+
+/**
+ * One session: what it is, why, its status, when, how long, how and where, who takes part, any reason it is out of
+ * its month or cancelled, and links to what the viewer can do with it.
+ */
+export function SessionItem({ session, monthNumber }: { session: TimelineSession; monthNumber?: number }) {
   const titleId = `session-${session.id}-title`;
+  const sessionPath = `/sessions/${session.id}`;
   return (
-    <article className={`session session--${session.kind}`} aria-labelledby={titleId} data-session-kind={session.kind}>
+    <article
+      className={`session session--${session.kind}`}
+      aria-labelledby={titleId}
+      data-session-kind={session.kind}
+      data-session-id={session.id}
+      data-status={session.status}
+    >
       <h4 className="session__title" id={titleId}>
         <span className="session__kind">
           {sessionKindLabel(session.kind)}
@@ -24,14 +46,33 @@ export function SessionItem({ session }: { session: TimelineSession }) {
         <StatusBadge status={session.status} />
       </p>
       {session.purpose && <p className="session__purpose">{session.purpose}</p>}
+      {session.outOfMonthReason && (
+        <p className="session__note">
+          <strong>Booked outside {monthNumber ? `month ${monthNumber}` : 'its month'}:</strong>{' '}
+          {session.outOfMonthReason}
+        </p>
+      )}
+      {session.status === 'cancelled' && session.cancellationReason && (
+        <p className="session__note">
+          <strong>Cancelled:</strong> {session.cancellationReason}
+        </p>
+      )}
       <dl className="session__details">
         <div>
-          <dt>When</dt>
+          <dt>{session.status === 'awaiting_pcn' ? 'Time offered' : 'When'}</dt>
           <dd>
             {session.startsAt ? <time dateTime={session.startsAt}>{whenText(session)}</time> : whenText(session)}
             {session.startsAt && <span className="visually-hidden"> UK time</span>}
           </dd>
         </div>
+        {session.proposedStartsAt && (
+          <div>
+            <dt>PCN proposed</dt>
+            <dd>
+              <time dateTime={session.proposedStartsAt}>{formatDateTime(session.proposedStartsAt)}</time>
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Duration</dt>
           <dd>{formatDuration(session.durationMinutes, session.durationRange)}</dd>
@@ -43,6 +84,22 @@ export function SessionItem({ session }: { session: TimelineSession }) {
             {session.sharedByCohort && ', with the whole cohort'}
           </dd>
         </div>
+        {session.mode === 'virtual' && session.meetingLink && session.status !== 'cancelled' && (
+          <div>
+            <dt>Join</dt>
+            <dd>
+              <a className="break-anywhere" href={session.meetingLink} target="_blank" rel="noreferrer noopener">
+                Meeting link<span className="visually-hidden"> for {session.title} (opens in a new tab)</span>
+              </a>
+            </dd>
+          </div>
+        )}
+        {session.mode === 'face_to_face' && session.place && (
+          <div>
+            <dt>Place</dt>
+            <dd>{session.place}</dd>
+          </div>
+        )}
         <div>
           <dt>Participants</dt>
           <dd>
@@ -60,7 +117,28 @@ export function SessionItem({ session }: { session: TimelineSession }) {
             )}
           </dd>
         </div>
+        {showsAttendance(session) && (
+          <div>
+            <dt>Attendance</dt>
+            <dd>{attendanceLabel(session.attendance)}</dd>
+          </div>
+        )}
       </dl>
+      <ul className="session__links">
+        {session.availableActions.map((action) => (
+          <li key={action}>
+            <Link className="button button--small" to={`${sessionPath}?action=${action}`}>
+              {SESSION_ACTION_LABELS[action]}
+              <span className="visually-hidden">: {session.title}</span>
+            </Link>
+          </li>
+        ))}
+        <li>
+          <Link className="session__view-link" to={sessionPath}>
+            View details<span className="visually-hidden"> of {session.title}</span>
+          </Link>
+        </li>
+      </ul>
     </article>
   );
 }

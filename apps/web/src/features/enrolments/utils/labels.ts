@@ -1,6 +1,13 @@
 /** Words for the programme's codes. Every `Record` is exhaustive, so a new kind or status fails the typecheck. */
-import type { EnrolmentStatus, EnrolmentSummary, MonthState } from '@ccc/contracts';
-import type { ParticipantRole, SessionKind, SessionMode, SessionStatus, Track } from '@ccc/programme';
+import type { Attendance, EnrolmentStatus, EnrolmentSummary, MonthState } from '@ccc/contracts';
+import type {
+  DisplayStatus,
+  ParticipantRole,
+  SessionAction,
+  SessionKind,
+  SessionMode,
+  Track,
+} from '@ccc/programme';
 
 export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
   individual: 'Individual supervision',
@@ -12,12 +19,34 @@ export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
   teaching: 'Group teaching',
 };
 
-export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
+export const SESSION_STATUS_LABELS: Record<DisplayStatus, string> = {
   planned: 'Not booked yet',
+  awaiting_pcn: 'Waiting for the PCN supervisor',
+  awaiting_alliance: 'Waiting for the Alliance supervisor',
   scheduled: 'Booked',
   completed: 'Completed',
   cancelled: 'Cancelled',
   missed: 'Missed',
+  overdue: 'Overdue: not recorded',
+};
+
+/** The words on the button (or link) that starts each action. */
+export const SESSION_ACTION_LABELS: Record<SessionAction, string> = {
+  book: 'Book',
+  accept_slot: 'Accept this time',
+  propose_slot: 'Propose another time',
+  accept_proposal: 'Accept the proposed time',
+  counter_proposal: 'Offer another time',
+  reschedule: 'Reschedule',
+  cancel: 'Cancel session',
+  record: 'Record',
+};
+
+export const ATTENDANCE_LABELS: Record<Attendance, string> = {
+  expected: 'Expected',
+  present: 'Present',
+  apologies: 'Sent apologies',
+  absent: 'Absent',
 };
 
 export const SESSION_MODE_LABELS: Record<SessionMode, string> = {
@@ -51,12 +80,15 @@ export const MONTH_STATE_LABELS: Record<MonthState, string> = {
 /** The tone of a status badge; the text always says the status, the colour only repeats it. */
 export type BadgeTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 
-export const SESSION_STATUS_TONES: Record<SessionStatus, BadgeTone> = {
+export const SESSION_STATUS_TONES: Record<DisplayStatus, BadgeTone> = {
   planned: 'neutral',
+  awaiting_pcn: 'warning',
+  awaiting_alliance: 'warning',
   scheduled: 'info',
   completed: 'success',
-  cancelled: 'warning',
+  cancelled: 'neutral',
   missed: 'danger',
+  overdue: 'danger',
 };
 
 export function sessionKindLabel(kind: string): string {
@@ -65,6 +97,14 @@ export function sessionKindLabel(kind: string): string {
 
 export function sessionStatusLabel(status: string): string {
   return (SESSION_STATUS_LABELS as Record<string, string>)[status] ?? status;
+}
+
+export function sessionActionLabel(action: string): string {
+  return (SESSION_ACTION_LABELS as Record<string, string>)[action] ?? action.replaceAll('_', ' ');
+}
+
+export function attendanceLabel(attendance: string): string {
+  return (ATTENDANCE_LABELS as Record<string, string>)[attendance] ?? attendance;
 }
 
 export function participantRoleLabel(role: string): string {
