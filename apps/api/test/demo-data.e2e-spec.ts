@@ -1,3 +1,4 @@
+import ical from 'node-ical';
 import { Client } from 'pg';
 import 'reflect-metadata';
 import request from 'supertest';
@@ -66,6 +67,25 @@ describe('demo data', () => {
         'future',
       ]);
       expect(timeline.months[0].sessions.every((s: { status: string }) => s.status === 'completed')).toBe(true);
+
+      // The demo Alliance supervisor's calendar feed parses with an independent parser and holds every booked
+      // session they lead exactly once.
+      const alex = (
+        await http.post('/api/auth/login').send({ email: 'alliance.supervisor@example.org', password: DEMO_PASSWORD })
+      ).body;
+      const feed = (
+        await http.post('/api/calendar-feed').set('Authorization', `Bearer ${alex.accessToken}`).expect(201)
+      ).body;
+      const text = (await http.get(new URL(feed.url).pathname).expect(200)).text;
+      const uids = Object.values(ical.sync.parseICS(text))
+        .filter((c) => (c as { type: string }).type === 'VEVENT')
+        .map((c) => (c as { uid: string }).uid);
+      const booked: { id: string }[] = await db.query(
+        `SELECT id FROM session WHERE lead_id = $1 AND starts_at IS NOT NULL`,
+        [alex.me.id],
+      );
+      expect(booked.length).toBeGreaterThan(10);
+      expect(uids.sort()).toEqual(booked.map((b) => `${b.id}@ccc-programme`).sort());
 
       const pcn = (
         await http.post('/api/auth/login').send({ email: 'pcn.supervisor@example.org', password: DEMO_PASSWORD })

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { IsNull } from 'typeorm';
+import { Session } from '../src/sessions/session.entity';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createWorld, tokenFor, type World } from './support/world';
 
@@ -23,6 +25,9 @@ const CALLERS: Caller[] = [
   'cccB',
   'cccC',
 ];
+
+/** Session ids of the world, looked up once: CCC A's month-3 individual session and the cohort's month-3 group. */
+const sessions = { individualA: '', group: '' };
 
 /**
  * Who may call what. supervisor1 runs the cohort and supervises A and B; supervisor2 supervises C only;
@@ -213,6 +218,136 @@ const MATRIX: {
       cccC: 403,
     },
   },
+  {
+    name: "GET /api/sessions/:id (CCC A's individual)",
+    method: 'get',
+    path: () => `/api/sessions/${sessions.individualA}`,
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 403,
+      pcnSupervisor1: 200,
+      pcnSupervisor2: 403,
+      cccA: 200,
+      cccB: 403,
+      cccC: 403,
+    },
+  },
+  {
+    name: 'GET /api/sessions/:id (the group, A and C attend)',
+    method: 'get',
+    path: () => `/api/sessions/${sessions.group}`,
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 200,
+      pcnSupervisor1: 200,
+      pcnSupervisor2: 200,
+      cccA: 200,
+      cccB: 403,
+      cccC: 200,
+    },
+  },
+  {
+    name: "GET /api/sessions/:id/calendar.ics (CCC A's individual)",
+    method: 'get',
+    path: () => `/api/sessions/${sessions.individualA}/calendar.ics`,
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 403,
+      pcnSupervisor1: 200,
+      pcnSupervisor2: 403,
+      cccA: 200,
+      cccB: 403,
+      cccC: 403,
+    },
+  },
+  ...(['book', 'reschedule', 'cancel', 'alliance-response', 'record'] as const).map((action) => ({
+    name: `POST /api/sessions/:id/${action}`,
+    method: 'post' as const,
+    path: () => `/api/sessions/${sessions.individualA}/${action}`,
+    body: {},
+    expect: {
+      anonymous: 401,
+      admin: 400,
+      supervisor1: 400,
+      supervisor2: 400,
+      pcnSupervisor1: 403,
+      pcnSupervisor2: 403,
+      cccA: 403,
+      cccB: 403,
+      cccC: 403,
+    },
+  })),
+  {
+    name: 'POST /api/sessions/:id/pcn-response',
+    method: 'post',
+    path: () => `/api/sessions/${sessions.individualA}/pcn-response`,
+    body: {},
+    expect: {
+      anonymous: 401,
+      admin: 403,
+      supervisor1: 403,
+      supervisor2: 403,
+      pcnSupervisor1: 400,
+      pcnSupervisor2: 400,
+      cccA: 403,
+      cccB: 403,
+      cccC: 403,
+    },
+  },
+  {
+    name: 'GET /api/caseload',
+    method: 'get',
+    path: () => '/api/caseload',
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 200,
+      pcnSupervisor1: 403,
+      pcnSupervisor2: 403,
+      cccA: 403,
+      cccB: 403,
+      cccC: 403,
+    },
+  },
+  {
+    name: 'GET /api/agenda',
+    method: 'get',
+    path: () => '/api/agenda?from=2026-11-23&days=7',
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 200,
+      pcnSupervisor1: 200,
+      pcnSupervisor2: 200,
+      cccA: 200,
+      cccB: 200,
+      cccC: 200,
+    },
+  },
+  {
+    name: 'GET /api/calendar-feed',
+    method: 'get',
+    path: () => '/api/calendar-feed',
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 200,
+      pcnSupervisor1: 200,
+      pcnSupervisor2: 200,
+      cccA: 200,
+      cccB: 200,
+      cccC: 200,
+    },
+  },
 ];
 
 describe('the permission matrix: each role against each endpoint', () => {
@@ -223,6 +358,13 @@ describe('the permission matrix: each role against each endpoint', () => {
   beforeAll(async () => {
     t = await startTestApp();
     world = await createWorld(t);
+    const repo = t.db.getRepository(Session);
+    sessions.individualA = (
+      await repo.findOneByOrFail({ enrolmentId: world.enrolments.A, planItemKey: 'm3-individual' })
+    ).id;
+    sessions.group = (
+      await repo.findOneByOrFail({ cohortId: world.cohort.id, enrolmentId: IsNull(), planItemKey: 'm3-group' })
+    ).id;
     for (const caller of CALLERS) {
       if (caller !== 'anonymous') tokens.set(caller, await tokenFor(t, world.people[caller]));
     }

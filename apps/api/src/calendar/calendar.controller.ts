@@ -1,18 +1,7 @@
-import {
-  Controller,
-  Delete,
-  Get,
-  Header,
-  HttpCode,
-  NotFoundException,
-  Param,
-  Post,
-  Req,
-  UseGuards,
-} from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { CalendarFeedResponse } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Public, RequirePermission } from '../common/decorators';
@@ -56,11 +45,13 @@ export class CalendarController {
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
   @Get('calendar/:file')
   @ApiProduces('text/calendar')
-  @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @Header('Cache-Control', 'private, max-age=300')
-  feed(@Param('file') file: string): Promise<string> {
+  async feed(@Param('file') file: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const token = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(file)?.[1];
     if (!token) throw new NotFoundException('No such calendar');
-    return this.calendar.feed(token);
+    const text = await this.calendar.feed(token);
+    // Set only on success, so that an error still answers as JSON.
+    res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    res.setHeader('Cache-Control', 'private, max-age=300');
+    return text;
   }
 }

@@ -21,6 +21,8 @@ import { ProgrammeTemplateVersion } from '../programmes/programme-template.entit
 import { Session } from '../sessions/session.entity';
 import { SessionAttendance } from '../sessions/session-attendance.entity';
 
+const DEMO_MEETING_LINK = 'https://meet.example.org/ccc-programme-demo';
+
 /** Fictional people on example.org, one login per role, all with this password. */
 export const DEMO_PASSWORD = 'demo-password-1';
 
@@ -191,6 +193,8 @@ async function recordDemoHistory(
   for (const session of sessions) {
     const bounds = monthBounds(cohort.startDate, session.month);
     const skip = session.enrolment?.cccId === neverBookedCccId && session.planItemKey === 'm2-individual';
+    // The CCC's own Alliance supervisor leads their sessions; the cohort's first supervisor the shared ones.
+    session.leadId = session.enrolment?.allianceSupervisorId ?? cohort.supervisors![0]!.id;
     if (bounds.endsBefore <= today && !skip) {
       session.status = 'completed';
       session.startsAt = meetingTime(bounds.startsOn, offsets[session.kind] ?? 3);
@@ -202,8 +206,9 @@ async function recordDemoHistory(
     }
   }
   // One by one: saving the array makes TypeORM run the updates concurrently on the transaction's one connection.
-  for (const { id, status, startsAt, durationMinutes } of sessions) {
-    if (status !== 'planned') await manager.update(Session, id, { status, startsAt, durationMinutes });
+  for (const { id, status, startsAt, durationMinutes, leadId } of sessions) {
+    if (status !== 'planned')
+      await manager.update(Session, id, { status, startsAt, durationMinutes, leadId, meetingLink: DEMO_MEETING_LINK });
   }
   const held = sessions.filter((s) => s.status === 'completed').map((s) => s.id);
   if (held.length > 0) {

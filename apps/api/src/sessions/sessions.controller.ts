@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AgendaItem, SessionView } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
@@ -100,11 +100,14 @@ export class SessionsController {
   @RequirePermission('session:read')
   @Get('sessions/:id/calendar.ics')
   @ApiProduces('text/calendar')
-  @Header('Content-Type', 'text/calendar; charset=utf-8')
   async ics(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<StreamableFile> {
     const session = await this.scheduling.entityFor(user, id);
     const text = this.calendar.toCalendar(session.title, [session]).toString();
-    return new StreamableFile(Buffer.from(text, 'utf8'), { disposition: `attachment; filename="session-${id}.ics"` });
+    // The type is set only on success, so that an error still answers as JSON.
+    return new StreamableFile(Buffer.from(text, 'utf8'), {
+      type: 'text/calendar; charset=utf-8',
+      disposition: `attachment; filename="session-${id}.ics"`,
+    });
   }
 
   /** The caller's own sessions in a window of days (Europe/London). */

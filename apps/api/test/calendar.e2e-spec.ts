@@ -1,0 +1,156 @@
+import ical from 'node-ical';
+import { inMonth, sessionOf, virtual } from './support/scheduling';
+import { startTestApp, type TestApp } from './support/test-app';
+import { createWorld, tokenFor, type World } from './support/world';
+
+type Event = { type: string; uid: string; sequence: string; start: Date; end: Date; status?: string; summary: string };
+
+/** Parsed by node-ical, an independent iCalendar parser. */
+function events(text: string): Event[] {
+  return Object.values(ical.sync.parseICS(text)).filter(
+    (c) => (c as { type: string }).type === 'VEVENT',
+  ) as unknown as Event[];
+}
+
+describe('calendar feeds', () => {
+  let t: TestApp;
+  let world: World;
+  let sup1: string;
+  let cccA: string;
+  let cccC: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await createWorld(t);
+    sup1 = await tokenFor(t, world.people.supervisor1);
+    cccA = await tokenFor(t, world.people.cccA);
+    cccC = await tokenFor(t, world.people.cccC);
+  });
+  afterAll(() => t.close());
+
+  const post = (token: string, path: string, body: object = {}) =>
+    t.http().post(path).set('Authorization', token).send(body);
+  const pathOf = (url: string) => new URL(url).pathname;
+
+  it('gives each person a private feed with their sessions in Europe/London, updated in place on every change', async () => {
+    const A = world.enrolments.A;
+    const individual = await sessionOf(t, sup1, A, 'm3-individual');
+    const group = await sessionOf(t, sup1, A, 'm3-group');
+    const sup2 = await tokenFor(t, world.people.supervisor2);
+    const cIndividual = await sessionOf(t, sup2, world.enrolments.C, 'm3-individual');
+    const slot = inMonth(world, 3, 2);
+    let booked = await post(sup1, `/api/sessions/${individual.id}/book`, {
+      startsAt: slot,
+      durationMinutes: 60,
+      ...virtual,
+      version: individual.version,
+    }).expect(200);
+    await post(sup1, `/api/sessions/${group.id}/book`, {
+      startsAt: inMonth(world, 3, 3),
+      durationMinutes: 90,
+      ...virtual,
+      version: group.version,
+    }).expect(200);
+    await post(sup2, `/api/sessions/${cIndividual.id}/book`, {
+      startsAt: inMonth(world, 3, 4),
+      durationMinutes: 60,
+      ...virtual,
+      version: cIndividual.version,
+    }).expect(200);
+
+    expect((await t.http().get('/api/calendar-feed').set('Authorization', cccA).expect(200)).body).toEqual({
+      active: false,
+      createdAt: null,
+    });
+    const created = await post(cccA, '/api/calendar-feed').expect(201);
+    expect(created.body.url).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    const status = (await t.http().get('/api/calendar-feed').set('Authorization', cccA).expect(200)).body;
+    expect(status).toEqual({ active: true, createdAt: expect.any(String) });
+
+    const feed = await t.http().get(pathOf(created.body.url)).expect(200);
+    expect(feed.headers['content-type']).toContain('text/calendar');
+    expect(feed.text).toContain('BEGIN:VTIMEZONE');
+    expect(feed.text).toContain('TZID:Europe/London');
+    expect(feed.text).toContain(`DTSTART;TZID=Europe/London:`);
+    let parsed = events(feed.text);
+    // CCC A has their individual session and the group; not CCC C's individual session.
+    expect(parsed.map((e) => e.uid).sort()).toEqual(
+      [`${individual.id}@ccc-programme`, `${group.id}@ccc-programme`].sort(),
+    );
+    const first = parsed.find((e) => e.uid.startsWith(individual.id))!;
+    expect(first.start.toISOString()).toBe(slot);
+    expect(first.end.getTime() - first.start.getTime()).toBe(60 * 60_000);
+    expect(first.status).toBe('CONFIRMED');
+
+    // Rescheduled: the same UID with a higher SEQUENCE and the new time.
+    const moved = inMonth(world, 3, 9, 15);
+    booked = await post(sup1, `/api/sessions/${individual.id}/reschedule`, {
+      startsAt: moved,
+      durationMinutes: 45,
+      ...virtual,
+      reason: 'Clinic overran',
+      version: booked.body.version,
+    }).expect(200);
+    parsed = events((await t.http().get(pathOf(created.body.url)).expect(200)).text);
+    const second = parsed.find((e) => e.uid === first.uid)!;
+    expect(Number(second.sequence)).toBeGreaterThan(Number(first.sequence));
+    expect(second.start.toISOString()).toBe(moved);
+
+    // Cancelled: still there, with STATUS:CANCELLED, so calendars remove it.
+    await post(sup1, `/api/sessions/${individual.id}/cancel`, {
+      reason: 'Supervisor unwell',
+      version: booked.body.version,
+    }).expect(200);
+    parsed = events((await t.http().get(pathOf(created.body.url)).expect(200)).text);
+    const third = parsed.find((e) => e.uid === first.uid)!;
+    expect(third.status).toBe('CANCELLED');
+    expect(Number(third.sequence)).toBeGreaterThan(Number(second.sequence));
+    expect(parsed.filter((e) => e.uid === first.uid)).toHaveLength(1);
+
+    // The supervisor's own feed has the sessions they lead.
+    const supFeed = await post(sup1, '/api/calendar-feed').expect(201);
+    const supEvents = events((await t.http().get(pathOf(supFeed.body.url)).expect(200)).text);
+    expect(supEvents.map((e) => e.uid)).toEqual(
+      expect.arrayContaining([`${group.id}@ccc-programme`, `${individual.id}@ccc-programme`]),
+    );
+    expect(supEvents.map((e) => e.uid)).not.toContain(`${cIndividual.id}@ccc-programme`);
+  });
+
+  it('answers 404 for a replaced or revoked feed address', async () => {
+    const first = await post(cccC, '/api/calendar-feed').expect(201);
+    const second = await post(cccC, '/api/calendar-feed').expect(201);
+    await t.http().get(pathOf(first.body.url)).expect(404);
+    await t.http().get(pathOf(second.body.url)).expect(200);
+    await t.http().delete('/api/calendar-feed').set('Authorization', cccC).expect(204);
+    await t.http().get(pathOf(second.body.url)).expect(404);
+    expect((await t.http().get('/api/calendar-feed').set('Authorization', cccC).expect(200)).body.active).toBe(false);
+  });
+
+  it('downloads one session as an .ics file for the people it concerns only', async () => {
+    const joint = await sessionOf(t, sup1, world.enrolments.A, 'm3-joint');
+    await post(sup1, `/api/sessions/${joint.id}/book`, {
+      startsAt: inMonth(world, 3, 12),
+      durationMinutes: 30,
+      ...virtual,
+      version: joint.version,
+    }).expect(200);
+    const res = await t.http().get(`/api/sessions/${joint.id}/calendar.ics`).set('Authorization', cccA).expect(200);
+    expect(res.headers['content-type']).toContain('text/calendar');
+    expect(res.headers['content-disposition']).toContain('attachment');
+    const parsed = events(res.text);
+    expect(parsed).toHaveLength(1);
+    expect(parsed[0]).toMatchObject({ uid: `${joint.id}@ccc-programme`, status: 'TENTATIVE' });
+    await t.http().get(`/api/sessions/${joint.id}/calendar.ics`).expect(401);
+    await t.http().get(`/api/sessions/${joint.id}/calendar.ics`).set('Authorization', cccC).expect(403);
+  });
+
+  it('rate limits the feed address', async () => {
+    const feed = await post(cccA, '/api/calendar-feed').expect(201);
+    const answers = [];
+    for (let i = 0; i < 35; i++) answers.push(await t.http().get(pathOf(feed.body.url)));
+    expect(answers[0]!.status).toBe(200);
+    const limited = answers.find((a) => a.status === 429);
+    expect(limited).toBeDefined();
+    expect(Number(limited!.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
