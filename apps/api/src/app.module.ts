@@ -13,9 +13,11 @@ import { API_CONFIG, type ApiConfig } from './config';
 import { dataSourceOptions } from './database/data-source';
 import { QueryCounter } from './database/query-counter';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
+import { ExpectationsModule } from './expectations/expectations.module';
 import { HealthController } from './health/health.controller';
 import { PeopleModule } from './people/people.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { ReleaseTimeModule } from './release-time/release-time.module';
 import { SessionsModule } from './sessions/sessions.module';
 
 @Module({})
@@ -37,6 +39,8 @@ export class AppModule {
         EnrolmentsModule,
         SessionsModule,
         CalendarModule,
+        ReleaseTimeModule,
+        ExpectationsModule,
       ],
       controllers: [HealthController],
       providers: [

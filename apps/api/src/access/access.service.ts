@@ -5,6 +5,7 @@ import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { type AuthUser, hasRole, organisationsWhere } from '../common/auth-user';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
+import { ReleaseRequest } from '../release-time/release-request.entity';
 import { Session } from '../sessions/session.entity';
 
 /**
@@ -90,7 +91,11 @@ export class AccessService {
    * Turns "no row in the caller's scope" into 404 when the record does not exist at all, and 403 when it exists
    * but belongs to someone else. The extra query runs only on that failure path.
    */
-  async refuse(entity: typeof Enrolment | typeof Cohort | typeof Session, id: string, label: string): Promise<never> {
+  async refuse(
+    entity: typeof Enrolment | typeof Cohort | typeof Session | typeof ReleaseRequest,
+    id: string,
+    label: string,
+  ): Promise<never> {
     const exists = await this.db.getRepository(entity).exists({ where: { id } });
     if (!exists) throw new NotFoundException(`${label} not found`);
     throw new ForbiddenException(`You do not have access to this ${label.toLowerCase()}`);

@@ -2,10 +2,12 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { CalendarFeed } from '../calendar/calendar-feed.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
+import { Attestation } from '../expectations/attestation.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Person } from '../people/person.entity';
 import { RoleAssignment } from '../people/role-assignment.entity';
 import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
+import { ReleaseRequest } from '../release-time/release-request.entity';
 import { AgreedActionEntity } from '../sessions/agreed-action.entity';
 import { SessionAttendance } from '../sessions/session-attendance.entity';
 import { Session } from '../sessions/session.entity';
@@ -22,5 +24,7 @@ export const ENTITIES = [
   SessionAttendance,
   AgreedActionEntity,
   CalendarFeed,
+  ReleaseRequest,
+  Attestation,
   AuditEntry,
 ];

@@ -134,6 +134,24 @@ export class EnrolmentsService {
     });
   }
 
+  /** An enrolment the caller may read (404/403 otherwise) with its template, for the features built on it. */
+  async readable(user: AuthUser, id: string): Promise<{ enrolment: Enrolment; template: ProgrammeTemplate }> {
+    const enrolment = await this.findReadable(user, id);
+    const templates = await this.templates([enrolment.cohort!.templateId]);
+    return { enrolment, template: templates.get(enrolment.cohort!.templateId)! };
+  }
+
+  /** Every enrolment in the caller's scope with its people and template: a fixed number of queries. */
+  async readableAll(user: AuthUser): Promise<{ enrolment: Enrolment; template: ProgrammeTemplate }[]> {
+    const enrolments = await this.enrolmentQuery(user).orderBy('ccc.full_name', 'ASC').getMany();
+    const templates = await this.templates(enrolments.map((e) => e.cohort!.templateId));
+    return enrolments.map((enrolment) => ({ enrolment, template: templates.get(enrolment.cohort!.templateId)! }));
+  }
+
+  summaryOf(enrolment: Enrolment, template: ProgrammeTemplate): EnrolmentSummary {
+    return toSummary(enrolment, template, londonDate(new Date()));
+  }
+
   private async findReadable(user: AuthUser, id: string): Promise<Enrolment> {
     const enrolment = await this.enrolmentQuery(user).andWhere('enrolment.id = :id', { id }).getOne();
     return enrolment ?? this.access.refuse(Enrolment, id, 'Enrolment');

@@ -19,6 +19,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { Person } from '../people/person.entity';
+import { syncReleaseForSession } from '../release-time/release-sync';
 import { AgreedActionEntity } from './agreed-action.entity';
 import type { BookSessionDto, CancelSessionDto, RescheduleSessionDto } from './dto/book-session.dto';
 import type { RecordSessionDto } from './dto/record-session.dto';
@@ -239,6 +240,11 @@ export class SchedulingService {
         'This session was changed by someone else since you read it; reload it and try again',
       );
     }
+    await syncReleaseForSession(
+      manager,
+      { ...session, ...changes },
+      (session.attendances ?? []).map((a) => a.enrolmentId),
+    );
     await this.audit.record(manager, {
       actorId: user.id,
       action: `session.${action}`,

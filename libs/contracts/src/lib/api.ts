@@ -1,5 +1,9 @@
 import type {
   DisplayStatus,
+  ExpectationResult,
+  ReleaseKind,
+  ReleaseStatus,
+  StudyWeek,
   SessionAction,
   ParticipantRole,
   ProgrammeTemplate,
@@ -296,4 +300,98 @@ export interface CalendarFeedResponse {
   createdAt: string | null;
   /** Only in the answer that creates the feed: the private address is never shown again. */
   url?: string;
+}
+
+export interface ReleaseRequestView {
+  id: string;
+  enrolmentId: string;
+  kind: ReleaseKind;
+  sessionId: string | null;
+  /** What the time is for: the session's title, or the CCC's description. */
+  description: string;
+  /** YYYY-MM-DD, London */
+  date: string;
+  minutes: number;
+  status: ReleaseStatus;
+  decidedBy: PersonRef | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  overrideReason: string | null;
+  viaLink: boolean;
+  version: number;
+}
+
+export interface ReleaseRulesView {
+  weeklyStudyMinutes: { min: number; max: number };
+  totalReleaseMinutes: number;
+  hoursPerDay: number;
+}
+
+export interface ReleaseSummary {
+  enrolmentId: string;
+  rules: ReleaseRulesView | null;
+  requests: ReleaseRequestView[];
+  /** The last 8 ISO weeks (London), oldest first. */
+  weeks: StudyWeek[];
+  confirmedReleaseMinutes: number;
+  pendingCount: number;
+}
+
+/** The CCC logs protected study time or a training day. */
+export interface LogReleaseRequest {
+  kind: 'study' | 'training';
+  date: string;
+  minutes: number;
+  description: string;
+}
+
+export interface ConfirmReleaseRequest {
+  version: number;
+  /** Needed to confirm past the agreed cap. */
+  overrideReason?: string;
+}
+
+export interface DeclineReleaseRequest {
+  version: number;
+  reason: string;
+}
+
+export interface ConfirmWeekRequest {
+  /** ISO week, e.g. 2026-W48 */
+  week: string;
+  overrideReason?: string;
+}
+
+export interface AttestationView {
+  expectationKey: string;
+  attestedOn: string;
+  attestedBy: PersonRef;
+  note: string | null;
+}
+
+export interface ExpectationsResponse {
+  enrolmentId: string;
+  results: ExpectationResult[];
+  attestations: AttestationView[];
+  /** Attestations this caller may give now. */
+  canAttest: string[];
+}
+
+export interface AttestRequest {
+  expectationKey: string;
+  /** YYYY-MM-DD */
+  attestedOn: string;
+  note?: string;
+}
+
+/** The PCN supervisor's one screen: per CCC, what awaits them. */
+export interface PcnHomeRow {
+  enrolment: EnrolmentSummary;
+  slotsAwaiting: { id: string; title: string; startsAt: string; durationMinutes: number; version: number }[];
+  releaseToConfirm: ReleaseRequestView[];
+  attestationsDue: { key: string; title: string }[];
+  weeks: StudyWeek[];
+  confirmedReleaseMinutes: number;
+  totalReleaseMinutes: number | null;
+  nextJoint: { id: string; title: string; startsAt: string; status: DisplayStatus } | null;
 }

@@ -18,6 +18,12 @@ export const PERMISSIONS = {
   'caseload:read': ['admin', 'alliance_supervisor'],
   'agenda:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
   'calendar:manage': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  'release:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  'release:log': ['ccc'],
+  'release:decide': ['admin', 'pcn_supervisor'],
+  'expectations:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  'expectations:attest': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  'pcn-home:read': ['admin', 'pcn_supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

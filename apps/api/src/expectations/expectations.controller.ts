@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { ExpectationsResponse, PcnHomeRow } from '@ccc/contracts';
+import type { AuthUser } from '../common/auth-user';
+import { CurrentUser, RequirePermission } from '../common/decorators';
+import { uuidParam } from '../common/errors';
+import { AttestDto } from './dto/attest.dto';
+import { ExpectationsService } from './expectations.service';
+
+@ApiTags('expectations')
+@ApiBearerAuth()
+@Controller()
+export class ExpectationsController {
+  constructor(private readonly expectations: ExpectationsService) {}
+
+  /** Anyone who may read the enrolment: each party's expectations with their state and evidence. */
+  @RequirePermission('expectations:read')
+  @Get('enrolments/:id/expectations')
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<ExpectationsResponse> {
+    return this.expectations.forEnrolment(user, id);
+  }
+
+  /** The responsible party only (the CCC, a PCN supervisor of their PCN, their Alliance supervisor). */
+  @RequirePermission('expectations:attest')
+  @Post('enrolments/:id/attestations')
+  attest(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: AttestDto,
+  ): Promise<ExpectationsResponse> {
+    return this.expectations.attest(user, id, body);
+  }
+
+  /** PCN supervisors (and administrators): everything that awaits the PCN, per CCC, on one screen. */
+  @RequirePermission('pcn-home:read')
+  @Get('pcn-home')
+  pcnHome(@CurrentUser() user: AuthUser): Promise<PcnHomeRow[]> {
+    return this.expectations.pcnHome(user);
+  }
+}

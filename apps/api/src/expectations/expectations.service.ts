@@ -1,0 +1,239 @@
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ExpectationsResponse, PcnHomeRow } from '@ccc/contracts';
+import {
+  ACTIVE_BOOKING_STATUSES,
+  confirmedReleaseMinutes,
+  displayStatus,
+  evaluateExpectations,
+  type ExpectationFacts,
+  isIsoDate,
+  lastIsoWeeks,
+  londonDate,
+  monthBounds,
+  type Party,
+  releaseRules,
+  studyWeeks,
+} from '@ccc/programme';
+import { DataSource, In, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { type AuthUser, hasRole, organisationsWhere } from '../common/auth-user';
+import { validationFailed } from '../common/errors';
+import type { Enrolment } from '../enrolments/enrolment.entity';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
+import { ReleaseRequest } from '../release-time/release-request.entity';
+import { CHART_WEEKS, deciders, toReleaseView } from '../release-time/release.service';
+import { SessionAttendance } from '../sessions/session-attendance.entity';
+import { personRef } from '../sessions/session-view';
+import type { AttestDto } from './dto/attest.dto';
+import { Attestation } from './attestation.entity';
+
+/** Whether the caller speaks for this party of this enrolment. */
+function speaksFor(user: AuthUser, party: Party, enrolment: Enrolment): boolean {
+  switch (party) {
+    case 'ccc':
+      return enrolment.cccId === user.id;
+    case 'pcn':
+      return organisationsWhere(user, 'pcn_supervisor').includes(enrolment.pcnId);
+    case 'alliance':
+      return hasRole(user, 'admin') || enrolment.allianceSupervisorId === user.id;
+  }
+}
+
+@Injectable()
+export class ExpectationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly enrolments: EnrolmentsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The facts behind the expectations of many enrolments at once: three queries. */
+  private async facts(
+    enrolments: Enrolment[],
+  ): Promise<
+    Map<
+      string,
+      ExpectationFacts & {
+        attestationRows: Attestation[];
+        attendanceRows: SessionAttendance[];
+        releaseRows: ReleaseRequest[];
+      }
+    >
+  > {
+    const ids = enrolments.map((e) => e.id);
+    const [attendance, release, attestations] = ids.length
+      ? await Promise.all([
+          this.db
+            .getRepository(SessionAttendance)
+            .find({ where: { enrolmentId: In(ids) }, relations: { session: true } }),
+          this.db.getRepository(ReleaseRequest).find({ where: { enrolmentId: In(ids) } }),
+          this.db.getRepository(Attestation).find({ where: { enrolmentId: In(ids) }, relations: { attestedBy: true } }),
+        ])
+      : [[], [], []];
+    return new Map(
+      enrolments.map((e) => {
+        const mine = attestations.filter((a) => a.enrolmentId === e.id);
+        return [
+          e.id,
+          {
+            cohortStart: e.cohort!.startDate,
+            sessions: attendance
+              .filter((a) => a.enrolmentId === e.id)
+              .map((a) => ({
+                kind: a.session!.kind,
+                month: a.session!.month,
+                status: a.session!.status,
+                startsAt: a.session!.startsAt,
+                durationMinutes: a.session!.durationMinutes,
+                attendance: a.attendance,
+                pcnSupervisorAttendance: (a.session!.staffAttendance?.pcn_supervisor as 'present' | undefined) ?? null,
+              })),
+            release: release.filter((r) => r.enrolmentId === e.id),
+            attestations: mine.map((a) => ({
+              expectationKey: a.expectationKey,
+              attestedOn: a.attestedOn,
+              attestedBy: a.attestedBy?.fullName ?? '',
+            })),
+            attestationRows: mine,
+            attendanceRows: attendance.filter((a) => a.enrolmentId === e.id),
+            releaseRows: release.filter((r) => r.enrolmentId === e.id),
+          },
+        ];
+      }),
+    );
+  }
+
+  async forEnrolment(user: AuthUser, enrolmentId: string): Promise<ExpectationsResponse> {
+    const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
+    const facts = (await this.facts([enrolment])).get(enrolment.id)!;
+    const now = new Date();
+    const results = evaluateExpectations(template, facts, now, londonDate(now));
+    return {
+      enrolmentId,
+      results,
+      attestations: facts.attestationRows.map((a) => ({
+        expectationKey: a.expectationKey,
+        attestedOn: a.attestedOn,
+        attestedBy: personRef(a.attestedBy)!,
+        note: a.note,
+      })),
+      canAttest: template.expectations
+        .filter((x) => x.measure.type === 'attestation' && speaksFor(user, x.party, enrolment))
+        .filter((x) => !facts.attestationRows.some((a) => a.expectationKey === x.key))
+        .map((x) => x.key),
+    };
+  }
+
+  /** A party attests an expectation no data can show. Once only; audited. */
+  async attest(user: AuthUser, enrolmentId: string, dto: AttestDto): Promise<ExpectationsResponse> {
+    const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
+    const expectation = template.expectations.find((x) => x.key === dto.expectationKey);
+    if (!expectation)
+      throw validationFailed([{ field: 'expectationKey', reason: 'this programme has no such expectation' }]);
+    if (expectation.measure.type !== 'attestation') {
+      throw validationFailed([
+        { field: 'expectationKey', reason: 'this expectation is measured from the data, not attested' },
+      ]);
+    }
+    if (!speaksFor(user, expectation.party, enrolment)) {
+      throw new ForbiddenException(
+        `Only the ${expectation.party === 'pcn' ? 'PCN supervisor' : expectation.party === 'ccc' ? 'CCC' : 'Alliance supervisor'} attests this`,
+      );
+    }
+    if (!isIsoDate(dto.attestedOn) || dto.attestedOn > londonDate(new Date())) {
+      throw validationFailed([{ field: 'attestedOn', reason: 'attestedOn must be a real date, today or earlier' }]);
+    }
+    try {
+      await this.db.transaction(async (manager) => {
+        const row = await manager.save(
+          manager.create(Attestation, {
+            enrolmentId,
+            expectationKey: expectation.key,
+            party: expectation.party,
+            attestedById: user.id,
+            attestedOn: dto.attestedOn,
+            note: dto.note?.trim() || null,
+          }),
+        );
+        await this.audit.record(manager, {
+          actorId: user.id,
+          action: 'expectation.attested',
+          entityType: 'enrolment',
+          entityId: enrolmentId,
+          detail: { attestationId: row.id, expectationKey: expectation.key, attestedOn: dto.attestedOn },
+        });
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw new ConflictException('This expectation has already been attested');
+      }
+      throw error;
+    }
+    return this.forEnrolment(user, enrolmentId);
+  }
+
+  /**
+   * The PCN supervisor's home: per CCC of their PCNs, slots to accept, release to confirm, attestations due,
+   * the last 8 weeks of study time, the cap counter and the next joint session. A fixed number of queries.
+   */
+  async pcnHome(user: AuthUser): Promise<PcnHomeRow[]> {
+    const scoped = await this.enrolments.readableAll(user);
+    const facts = await this.facts(scoped.map((s) => s.enrolment));
+    const people = await deciders(
+      this.db.manager,
+      [...facts.values()].flatMap((f) => f.releaseRows),
+    );
+    const now = new Date();
+    const weeks = lastIsoWeeks(londonDate(now), CHART_WEEKS);
+    return scoped.map(({ enrolment, template }) => {
+      const f = facts.get(enrolment.id)!;
+      const rules = releaseRules(template);
+      const sessions = f.attendanceRows.map((a) => a.session!);
+      const nextJoint = sessions
+        .filter(
+          (s) =>
+            s.participants.includes('pcn_supervisor') &&
+            ACTIVE_BOOKING_STATUSES.includes(s.status) &&
+            s.startsAt &&
+            s.startsAt >= now,
+        )
+        .sort((a, b) => a.startsAt!.getTime() - b.startsAt!.getTime())[0];
+      return {
+        enrolment: this.enrolments.summaryOf(enrolment, template),
+        slotsAwaiting: sessions
+          .filter((s) => s.status === 'awaiting_pcn' && s.startsAt)
+          .map((s) => ({
+            id: s.id,
+            title: s.title,
+            startsAt: s.startsAt!.toISOString(),
+            durationMinutes: s.durationMinutes!,
+            version: s.version,
+          })),
+        releaseToConfirm: f.releaseRows.filter((r) => r.status === 'pending').map((r) => toReleaseView(r, people)),
+        attestationsDue: template.expectations
+          .filter(
+            (x) =>
+              x.party === 'pcn' &&
+              x.measure.type === 'attestation' &&
+              !f.attestationRows.some((a) => a.expectationKey === x.key),
+          )
+          .map((x) => ({ key: x.key, title: x.title })),
+        weeks: rules ? studyWeeks(f.releaseRows, weeks, rules) : [],
+        confirmedReleaseMinutes: confirmedReleaseMinutes(f.releaseRows),
+        totalReleaseMinutes: rules && Number.isFinite(rules.totalReleaseMinutes) ? rules.totalReleaseMinutes : null,
+        nextJoint: nextJoint
+          ? {
+              id: nextJoint.id,
+              title: nextJoint.title,
+              startsAt: nextJoint.startsAt!.toISOString(),
+              status: displayStatus(
+                { ...nextJoint, monthEndsBefore: monthBounds(enrolment.cohort!.startDate, nextJoint.month).endsBefore },
+                now,
+              ),
+            }
+          : null,
+      };
+    });
+  }
+}

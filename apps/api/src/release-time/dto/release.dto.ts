@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+export class LogReleaseDto {
+  @ApiProperty({ enum: ['study', 'training'] })
+  @IsIn(['study', 'training'], { message: 'kind must be study or training' })
+  kind!: 'study' | 'training';
+
+  @ApiProperty({ example: '2026-11-24' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date as YYYY-MM-DD' })
+  date!: string;
+
+  @ApiProperty({ example: 60 })
+  @IsInt({ message: 'minutes must be a whole number' })
+  @Min(5, { message: 'minutes must be at least 5' })
+  @Max(720, { message: 'minutes must be at most 720 (12 hours)' })
+  minutes!: number;
+
+  @ApiProperty({ example: 'e-LfH ACCEND module 2' })
+  @IsString()
+  @MinLength(2, { message: 'description must say what the time was for' })
+  @MaxLength(500)
+  description!: string;
+}
+
+export class ConfirmReleaseDto {
+  @ApiProperty()
+  @IsInt({ message: 'version must be the version you read' })
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ description: 'Why release goes past the agreed cap' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  overrideReason?: string;
+}
+
+export class DeclineReleaseDto {
+  @ApiProperty()
+  @IsInt({ message: 'version must be the version you read' })
+  @Min(1)
+  version!: number;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(3, { message: 'reason must say why the time cannot be released' })
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class ConfirmWeekDto {
+  @ApiProperty({ example: '2026-W48' })
+  @Matches(/^\d{4}-W\d{2}$/, { message: 'week must be an ISO week like 2026-W48' })
+  week!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  overrideReason?: string;
+}

@@ -1,0 +1,70 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { ReleaseKind, ReleaseStatus } from '@ccc/programme';
+import { Versioned } from '../common/versioned.entity';
+import { Enrolment } from '../enrolments/enrolment.entity';
+import { Session } from '../sessions/session.entity';
+
+/**
+ * Time the PCN releases the CCC for: a booked session (created and moved with it), a training day, or protected
+ * study time the CCC logs. The PCN supervisor confirms or declines each.
+ */
+@Entity('release_request')
+@Index('release_request_session_unique', ['sessionId', 'enrolmentId'], {
+  unique: true,
+  where: 'session_id IS NOT NULL',
+})
+@Check('release_request_kind_check', `kind IN ('study', 'session', 'training')`)
+@Check('release_request_status_check', `status IN ('pending', 'confirmed', 'declined', 'withdrawn')`)
+@Check('release_request_minutes_check', `minutes > 0 AND minutes <= 1440`)
+export class ReleaseRequest extends Versioned {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index()
+  @Column({ name: 'enrolment_id', type: 'uuid' })
+  enrolmentId!: string;
+
+  @ManyToOne(() => Enrolment, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'enrolment_id' })
+  enrolment?: Enrolment;
+
+  @Column({ type: 'text' })
+  kind!: ReleaseKind;
+
+  @Column({ name: 'session_id', type: 'uuid', nullable: true })
+  sessionId!: string | null;
+
+  @ManyToOne(() => Session, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'session_id' })
+  session?: Session | null;
+
+  /** The London date the time is taken on. */
+  @Column({ type: 'date' })
+  date!: string;
+
+  @Column({ type: 'integer' })
+  minutes!: number;
+
+  @Column({ type: 'text' })
+  description!: string;
+
+  @Column({ type: 'text', default: 'pending' })
+  status!: ReleaseStatus;
+
+  @Column({ name: 'decided_by_id', type: 'uuid', nullable: true })
+  decidedById!: string | null;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+
+  @Column({ name: 'decision_reason', type: 'text', nullable: true })
+  decisionReason!: string | null;
+
+  /** Why release was confirmed past the agreed cap. */
+  @Column({ name: 'override_reason', type: 'text', nullable: true })
+  overrideReason!: string | null;
+
+  /** Decided from a single-purpose link rather than signed in. */
+  @Column({ name: 'via_link', type: 'boolean', default: false })
+  viaLink!: boolean;
+}

@@ -1,0 +1,252 @@
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ReleaseRequestView, ReleaseSummary } from '@ccc/contracts';
+import {
+  checkCap,
+  confirmedReleaseMinutes,
+  isoWeekOf,
+  lastIsoWeeks,
+  londonDate,
+  programmeEndsBefore,
+  type ProgrammeTemplate,
+  releaseRules,
+  studyWeeks,
+} from '@ccc/programme';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import { type AuthUser, hasRole, organisationsWhere } from '../common/auth-user';
+import { validationFailed } from '../common/errors';
+import { Enrolment } from '../enrolments/enrolment.entity';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
+import { Person } from '../people/person.entity';
+import { personRef } from '../sessions/session-view';
+import type { ConfirmReleaseDto, ConfirmWeekDto, DeclineReleaseDto, LogReleaseDto } from './dto/release.dto';
+import { ReleaseRequest } from './release-request.entity';
+
+export const CHART_WEEKS = 8;
+
+export function toReleaseView(r: ReleaseRequest, people: Map<string, Person>): ReleaseRequestView {
+  return {
+    id: r.id,
+    enrolmentId: r.enrolmentId,
+    kind: r.kind,
+    sessionId: r.sessionId,
+    description: r.description,
+    date: r.date,
+    minutes: r.minutes,
+    status: r.status,
+    decidedBy: r.decidedById ? personRef(people.get(r.decidedById)) : null,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    decisionReason: r.decisionReason,
+    overrideReason: r.overrideReason,
+    viaLink: r.viaLink,
+    version: r.version,
+  };
+}
+
+/** Who decided, for many requests at once: one query. */
+export async function deciders(manager: EntityManager, requests: ReleaseRequest[]): Promise<Map<string, Person>> {
+  const ids = [...new Set(requests.map((r) => r.decidedById).filter((v): v is string => !!v))];
+  const people = ids.length ? await manager.find(Person, { where: { id: In(ids) } }) : [];
+  return new Map(people.map((p) => [p.id, p]));
+}
+
+@Injectable()
+export class ReleaseService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly enrolments: EnrolmentsService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async summary(user: AuthUser, enrolmentId: string): Promise<ReleaseSummary> {
+    const { template } = await this.enrolments.readable(user, enrolmentId);
+    const requests = await this.db
+      .getRepository(ReleaseRequest)
+      .find({ where: { enrolmentId }, order: { date: 'DESC', createdAt: 'DESC' } });
+    const rules = releaseRules(template);
+    return {
+      enrolmentId,
+      rules,
+      requests: await this.views(requests),
+      weeks: rules ? studyWeeks(requests, lastIsoWeeks(londonDate(new Date()), CHART_WEEKS), rules) : [],
+      confirmedReleaseMinutes: confirmedReleaseMinutes(requests),
+      pendingCount: requests.filter((r) => r.status === 'pending').length,
+    };
+  }
+
+  private async views(requests: ReleaseRequest[]): Promise<ReleaseRequestView[]> {
+    const people = await deciders(this.db.manager, requests);
+    return requests.map((r) => toReleaseView(r, people));
+  }
+
+  /** The CCC logs their own study time or a training day, inside the programme's dates. */
+  async log(user: AuthUser, enrolmentId: string, dto: LogReleaseDto): Promise<ReleaseRequestView> {
+    const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
+    if (enrolment.cccId !== user.id) throw new ForbiddenException('Only the CCC logs their own study time');
+    const endsBefore = programmeEndsBefore(enrolment.cohort!.startDate, template.durationMonths);
+    if (dto.date < enrolment.cohort!.startDate || dto.date >= endsBefore) {
+      throw validationFailed([
+        {
+          field: 'date',
+          reason: `date must be within the programme (${enrolment.cohort!.startDate} to before ${endsBefore})`,
+        },
+      ]);
+    }
+    if (dto.date > londonDate(new Date()))
+      throw validationFailed([{ field: 'date', reason: 'study time is logged once taken, not ahead' }]);
+    const saved = await this.db.transaction(async (manager) => {
+      const row = await manager.save(
+        manager.create(ReleaseRequest, {
+          enrolmentId,
+          kind: dto.kind,
+          sessionId: null,
+          date: dto.date,
+          minutes: dto.minutes,
+          description: dto.description.trim(),
+        }),
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'release.logged',
+        entityType: 'release_request',
+        entityId: row.id,
+        detail: { kind: dto.kind, date: dto.date, minutes: dto.minutes },
+      });
+      return row;
+    });
+    return toReleaseView(saved, new Map());
+  }
+
+  /**
+   * The request and its enrolment, locked for this transaction so that two confirmations for one CCC cannot
+   * both pass the cap check. Only an administrator or a PCN supervisor of the CCC's PCN decides.
+   */
+  private async loadForDecision(manager: EntityManager, user: AuthUser, id: string) {
+    const request = await manager.findOne(ReleaseRequest, { where: { id } });
+    if (!request) return this.access.refuse(ReleaseRequest, id, 'Release request');
+    const enrolment = await manager
+      .getRepository(Enrolment)
+      .createQueryBuilder('e')
+      .innerJoinAndSelect('e.cohort', 'cohort')
+      .innerJoinAndSelect('cohort.template', 'template')
+      .where('e.id = :id', { id: request.enrolmentId })
+      .setLock('pessimistic_write', undefined, ['e'])
+      .getOneOrFail();
+    const mayDecide = hasRole(user, 'admin') || organisationsWhere(user, 'pcn_supervisor').includes(enrolment.pcnId);
+    if (!mayDecide) throw new ForbiddenException('Only a PCN supervisor of the CCC\u2019s PCN confirms release time');
+    return { request, enrolment, template: enrolment.cohort!.template!.definition };
+  }
+
+  private async confirmIn(
+    manager: EntityManager,
+    user: AuthUser,
+    request: ReleaseRequest,
+    template: ProgrammeTemplate,
+    overrideReason: string | undefined,
+    viaLink: boolean,
+  ): Promise<void> {
+    const all = await manager.find(ReleaseRequest, { where: { enrolmentId: request.enrolmentId } });
+    const rules = releaseRules(template);
+    const self = all.find((r) => r.id === request.id)!;
+    const cap = rules ? checkCap(all, { ...self, status: 'confirmed' as const }, rules) : null;
+    const reason = overrideReason?.trim() || null;
+    if (cap && !cap.withinCap && !reason) throw validationFailed([{ field: 'overrideReason', reason: cap.reason }]);
+    await manager.update(
+      ReleaseRequest,
+      { id: request.id, version: request.version },
+      {
+        status: 'confirmed',
+        decidedById: user.id,
+        decidedAt: new Date(),
+        overrideReason: cap && !cap.withinCap ? reason : null,
+        viaLink,
+        version: request.version + 1,
+      },
+    );
+    await this.audit.record(manager, {
+      actorId: user.id,
+      action: 'release.confirmed',
+      entityType: 'release_request',
+      entityId: request.id,
+      detail: {
+        from: request.status,
+        to: 'confirmed',
+        viaLink,
+        minutes: request.minutes,
+        date: request.date,
+        overCap: cap ? !cap.withinCap : false,
+        reason: cap && !cap.withinCap ? reason : null,
+      },
+    });
+  }
+
+  /** Confirms; confirming an already confirmed request changes nothing. Past the cap needs a reason. */
+  async confirm(user: AuthUser, id: string, dto: ConfirmReleaseDto, viaLink = false): Promise<ReleaseRequestView> {
+    await this.db.transaction(async (manager) => {
+      const { request, template } = await this.loadForDecision(manager, user, id);
+      if (request.status === 'confirmed') return;
+      if (request.status !== 'pending')
+        throw new ConflictException(`This request was ${request.status}; it cannot be confirmed`);
+      if (request.version !== dto.version)
+        throw new ConflictException('This request was changed since you read it; reload it and try again');
+      await this.confirmIn(manager, user, request, template, dto.overrideReason, viaLink);
+    });
+    return this.one(id);
+  }
+
+  /** Declines with a reason; a session's declined release shows on the Alliance supervisor's caseload. */
+  async decline(user: AuthUser, id: string, dto: DeclineReleaseDto, viaLink = false): Promise<ReleaseRequestView> {
+    await this.db.transaction(async (manager) => {
+      const { request } = await this.loadForDecision(manager, user, id);
+      if (request.status === 'declined') return;
+      if (request.status !== 'pending')
+        throw new ConflictException(`This request was ${request.status}; it cannot be declined`);
+      if (request.version !== dto.version)
+        throw new ConflictException('This request was changed since you read it; reload it and try again');
+      const reason = dto.reason.trim();
+      await manager.update(
+        ReleaseRequest,
+        { id, version: request.version },
+        {
+          status: 'declined',
+          decidedById: user.id,
+          decidedAt: new Date(),
+          decisionReason: reason,
+          viaLink,
+          version: request.version + 1,
+        },
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'release.declined',
+        entityType: 'release_request',
+        entityId: id,
+        detail: { from: request.status, to: 'declined', reason, viaLink, sessionId: request.sessionId },
+      });
+    });
+    return this.one(id);
+  }
+
+  /** Confirms every pending request of one ISO week for a CCC, all or nothing. */
+  async confirmWeek(user: AuthUser, enrolmentId: string, dto: ConfirmWeekDto): Promise<ReleaseSummary> {
+    await this.enrolments.readable(user, enrolmentId);
+    await this.db.transaction(async (manager) => {
+      const pending = (
+        await manager.find(ReleaseRequest, { where: { enrolmentId, status: 'pending' }, order: { date: 'ASC' } })
+      ).filter((r) => isoWeekOf(r.date) === dto.week);
+      for (const request of pending) {
+        const { template } = await this.loadForDecision(manager, user, request.id);
+        await this.confirmIn(manager, user, request, template, dto.overrideReason, false);
+      }
+    });
+    return this.summary(user, enrolmentId);
+  }
+
+  private async one(id: string): Promise<ReleaseRequestView> {
+    const request = await this.db.getRepository(ReleaseRequest).findOneByOrFail({ id });
+    return (await this.views([request]))[0]!;
+  }
+}
