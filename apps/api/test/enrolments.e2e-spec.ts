@@ -68,7 +68,7 @@ describe('POST /api/cohorts/:id/enrolments', () => {
     ]);
     const impossible = await post(admin, body({ employmentStart: '2026-02-30' })).expect(400);
     expect(impossible.body.errors).toEqual([
-      { field: 'employmentStart', reason: 'employmentStart is not a real calendar date' },
+      { field: 'employmentStart', reason: 'employmentStart must be a real date as YYYY-MM-DD' },
     ]);
     expect(await counts()).toEqual(before);
   });

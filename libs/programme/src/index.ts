@@ -5,3 +5,5 @@ export * from './lib/default-template';
 export * from './lib/validation';
 export * from './lib/schedule';
 export * from './lib/booking';
+export * from './lib/release-time';
+export * from './lib/expectations';

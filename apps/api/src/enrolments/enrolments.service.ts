@@ -6,7 +6,6 @@ import {
   availableActions,
   checkEligibility,
   displayStatus,
-  isIsoDate,
   londonDate,
   monthOfDate,
   monthState,
@@ -285,9 +284,6 @@ export class EnrolmentsService {
   ): Promise<string> {
     const template = cohort.template!.definition;
     await this.checkReferences(manager, cohort, input);
-    if (!isIsoDate(input.employmentStart)) {
-      throw validationFailed([{ field: 'employmentStart', reason: 'employmentStart is not a real calendar date' }]);
-    }
     const eligibility = checkEligibility({
       track: input.track,
       employmentStart: input.employmentStart,

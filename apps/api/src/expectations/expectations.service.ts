@@ -49,9 +49,7 @@ export class ExpectationsService {
   ) {}
 
   /** The facts behind the expectations of many enrolments at once: three queries. */
-  private async facts(
-    enrolments: Enrolment[],
-  ): Promise<
+  private async facts(enrolments: Enrolment[]): Promise<
     Map<
       string,
       ExpectationFacts & {

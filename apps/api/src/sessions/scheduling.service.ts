@@ -4,7 +4,6 @@ import type { SessionView } from '@ccc/contracts';
 import {
   ACTIVE_BOOKING_STATUSES,
   checkBooking,
-  isIsoDate,
   type SessionAction,
   type SessionActor,
   type SessionStatus,
@@ -434,10 +433,6 @@ export class SchedulingService {
             field: `staffAttendance.${role}`,
             reason: `this session has no ${role.replace('_', ' ')}`,
           })),
-        ...(dto.actions ?? [])
-          .map((a, i) => ({ a, i }))
-          .filter(({ a }) => !isIsoDate(a.dueDate))
-          .map(({ i }) => ({ field: `actions.${i}.dueDate`, reason: 'dueDate is not a real calendar date' })),
       ];
       if (problems.length > 0)
         throw validationFailed([...new Map(problems.map((p) => [p.field + p.reason, p])).values()]);

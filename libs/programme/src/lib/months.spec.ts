@@ -1,7 +1,10 @@
 import {
+  addCalendarDays,
   addCalendarMonths,
   isIsoDate,
   isoWeekOf,
+  isoWeeksBetween,
+  lastIsoWeeks,
   londonDate,
   monthBounds,
   monthOfDate,
@@ -268,5 +271,133 @@ describe('month arithmetic holds for every start date from 2023 to 2028', () => 
       expect(monthOfDate(start, 6, daysFrom(start, -1))).toBeNull();
       expect(monthOfDate(start, 6, programmeEndsBefore(start, 6))).toBeNull();
     }
+  });
+});
+
+describe('adding calendar days', () => {
+  it.each([
+    ['2026-09-30', 1, '2026-10-01'], // month boundary
+    ['2026-10-01', -1, '2026-09-30'],
+    ['2026-12-31', 1, '2027-01-01'], // year boundary
+    ['2028-02-28', 1, '2028-02-29'], // leap day
+    ['2027-02-28', 1, '2027-03-01'], // no leap day
+    ['2026-09-01', 0, '2026-09-01'],
+    ['2026-09-01', 182, '2027-03-02'],
+    // British Summer Time starts on Sun 29 Mar 2026 and ends on Sun 25 Oct 2026: a day is still one day
+    ['2026-03-28', 1, '2026-03-29'],
+    ['2026-03-29', 1, '2026-03-30'],
+    ['2026-03-30', -1, '2026-03-29'],
+    ['2026-10-24', 1, '2026-10-25'],
+    ['2026-10-25', 1, '2026-10-26'],
+    ['2026-10-26', -1, '2026-10-25'],
+    ['2026-10-19', 7, '2026-10-26'],
+  ])('%s + %p days is %s', (date, days, expected) => {
+    expect(addCalendarDays(date, days)).toBe(expected);
+  });
+
+  it.each(['2026-02-29', '2026-9-1', ''])('rejects %p', (date) => {
+    expect(() => addCalendarDays(date, 1)).toThrow(RangeError);
+  });
+});
+
+describe('ISO weeks between two dates', () => {
+  it('puts Mon 28 Sep to Sun 4 Oct 2026 in one week although it spans a month boundary', () => {
+    expect(isoWeeksBetween('2026-09-28', '2026-10-05')).toEqual(['2026-W40']);
+    expect(isoWeekOf('2026-09-30')).toBe(isoWeekOf('2026-10-02'));
+  });
+
+  it('starts with the partial week a Tuesday cohort start falls in', () => {
+    expect(isoWeeksBetween('2026-09-01', '2026-09-15')).toEqual(['2026-W36', '2026-W37', '2026-W38']);
+  });
+
+  it('excludes the end date', () => {
+    expect(isoWeeksBetween('2026-09-28', '2026-10-04')).toEqual(['2026-W40']);
+    expect(isoWeeksBetween('2026-09-28', '2026-10-06')).toEqual(['2026-W40', '2026-W41']);
+  });
+
+  it('is empty when the range is empty or reversed', () => {
+    expect(isoWeeksBetween('2026-09-01', '2026-09-01')).toEqual([]);
+    expect(isoWeeksBetween('2026-09-02', '2026-09-01')).toEqual([]);
+  });
+
+  it('changes week between the Sunday and the Monday around the end of British Summer Time (25 Oct 2026)', () => {
+    expect(isoWeekOf('2026-10-25')).toBe('2026-W43');
+    expect(isoWeekOf('2026-10-26')).toBe('2026-W44');
+    expect(isoWeeksBetween('2026-10-24', '2026-10-28')).toEqual(['2026-W43', '2026-W44']);
+  });
+
+  it('changes week between the Sunday and the Monday around the start of British Summer Time (29 Mar 2026)', () => {
+    expect(isoWeekOf('2026-03-29')).toBe('2026-W13');
+    expect(isoWeekOf('2026-03-30')).toBe('2026-W14');
+    expect(isoWeeksBetween('2026-03-23', '2026-04-06')).toEqual(['2026-W13', '2026-W14']);
+  });
+
+  it('crosses a year with 53 ISO weeks', () => {
+    expect(isoWeeksBetween('2026-12-21', '2027-01-12')).toEqual(['2026-W52', '2026-W53', '2027-W01', '2027-W02']);
+  });
+
+  it('covers the 26 weeks of a programme from Tue 1 Sep 2026 to Sun 28 Feb 2027', () => {
+    const weeks = isoWeeksBetween('2026-09-01', '2027-03-01');
+    expect(weeks).toHaveLength(26);
+    expect(weeks[0]).toBe('2026-W36');
+    expect(weeks.at(-1)).toBe('2027-W08');
+    expect(new Set(weeks).size).toBe(26);
+  });
+});
+
+describe('the last ISO weeks up to today', () => {
+  it.each([
+    ['2026-11-25', 2, ['2026-W47', '2026-W48']], // a Wednesday
+    ['2026-11-23', 2, ['2026-W47', '2026-W48']], // the Monday of the same week
+    ['2026-11-29', 2, ['2026-W47', '2026-W48']], // the Sunday of the same week
+    ['2026-11-30', 2, ['2026-W48', '2026-W49']], // the next Monday
+    ['2026-11-25', 1, ['2026-W48']],
+    ['2026-11-25', 4, ['2026-W45', '2026-W46', '2026-W47', '2026-W48']],
+    ['2026-10-25', 2, ['2026-W42', '2026-W43']], // Sunday the clocks go back
+    ['2026-10-26', 2, ['2026-W43', '2026-W44']], // the Monday after
+    ['2026-03-29', 2, ['2026-W12', '2026-W13']], // Sunday the clocks go forward
+    ['2026-03-30', 2, ['2026-W13', '2026-W14']],
+    ['2027-01-01', 3, ['2026-W51', '2026-W52', '2026-W53']],
+    ['2027-01-04', 2, ['2026-W53', '2027-W01']],
+  ])('on %s the last %p weeks are %p', (today, count, weeks) => {
+    expect(lastIsoWeeks(today, count)).toEqual(weeks);
+  });
+
+  it('gives no weeks for a count of 0', () => {
+    expect(lastIsoWeeks('2026-11-25', 0)).toEqual([]);
+  });
+
+  // 2026 holds both British Summer Time changes and ends in a 53rd ISO week.
+  it('ends with the week of today and gives `count` distinct weeks for every day of 2026 and early 2027', () => {
+    for (let day = '2026-01-01'; day < '2027-01-15'; day = daysFrom(day, 1)) {
+      const weeks = lastIsoWeeks(day, 3);
+      if (weeks.length !== 3 || new Set(weeks).size !== 3 || weeks[2] !== isoWeekOf(day)) {
+        throw new Error(`${day}: ${weeks.join(', ')}`);
+      }
+      // The oldest week holds the day two weeks back; weeks are in order.
+      if (weeks[0] !== isoWeekOf(daysFrom(day, -14)) || [...weeks].sort().join() !== weeks.join()) {
+        throw new Error(`${day}: ${weeks.join(', ')}`);
+      }
+    }
+  });
+});
+
+describe('day and week arithmetic does not depend on the server time zone', () => {
+  const zones = ['Europe/London', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC'];
+  const original = process.env['TZ'];
+  afterEach(() => {
+    if (original === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = original;
+  });
+
+  it.each(zones)('gives the same answers with TZ=%s', (zone) => {
+    process.env['TZ'] = zone;
+    expect(addCalendarDays('2026-10-25', 1)).toBe('2026-10-26');
+    expect(addCalendarDays('2026-03-29', 1)).toBe('2026-03-30');
+    expect(isoWeekOf('2026-10-25')).toBe('2026-W43');
+    expect(isoWeekOf('2026-10-26')).toBe('2026-W44');
+    expect(isoWeeksBetween('2026-03-28', '2026-04-01')).toEqual(['2026-W13', '2026-W14']);
+    expect(lastIsoWeeks('2026-10-26', 2)).toEqual(['2026-W43', '2026-W44']);
+    expect(isoWeeksBetween('2026-09-01', '2027-03-01')).toHaveLength(26);
   });
 });

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addMonths, format, getISOWeek, getISOWeekYear, isValid } from 'date-fns';
+import { addDays, addMonths, format, getISOWeek, getISOWeekYear, isValid } from 'date-fns';
 
 /** The programme runs on English calendar dates; instants are read in this zone. */
 export const PROGRAMME_TIME_ZONE = 'Europe/London';
@@ -91,4 +91,23 @@ export function monthState(bounds: MonthBounds, today: IsoDate): MonthState {
 export function isoWeekOf(date: IsoDate): string {
   const day = toCalendar(date);
   return `${getISOWeekYear(day)}-W${String(getISOWeek(day)).padStart(2, '0')}`;
+}
+
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  return format(addDays(toCalendar(date), days), 'yyyy-MM-dd');
+}
+
+/** The ISO weeks (e.g. `2026-W48`) that the days from `from` up to `toExclusive` fall in, in order. */
+export function isoWeeksBetween(from: IsoDate, toExclusive: IsoDate): string[] {
+  const weeks: string[] = [];
+  for (let day = from; day < toExclusive; day = addCalendarDays(day, 1)) {
+    const week = isoWeekOf(day);
+    if (weeks.at(-1) !== week) weeks.push(week);
+  }
+  return weeks;
+}
+
+/** The `count` ISO weeks ending with the one `today` falls in, oldest first. */
+export function lastIsoWeeks(today: IsoDate, count: number): string[] {
+  return isoWeeksBetween(addCalendarDays(today, -7 * (count - 1)), addCalendarDays(today, 1)).slice(-count);
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsCalendarDate } from '../../common/validators';
 import { TRACKS, type Track } from '@ccc/programme';
 
 export class CreateEnrolmentDto {
@@ -26,6 +27,6 @@ export class CreateEnrolmentDto {
   track!: Track;
 
   @ApiProperty({ example: '2026-08-01', description: 'YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'employmentStart must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   employmentStart!: string;
 }

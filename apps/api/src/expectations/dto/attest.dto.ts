@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate } from '../../common/validators';
 
 export class AttestDto {
   @ApiProperty({ example: 'ccc-community-of-practice' })
@@ -9,7 +10,7 @@ export class AttestDto {
   expectationKey!: string;
 
   @ApiProperty({ example: '2026-11-20' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'attestedOn must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   attestedOn!: string;
 
   @ApiPropertyOptional()

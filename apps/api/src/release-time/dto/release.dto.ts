@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsCalendarDate } from '../../common/validators';
 
 export class LogReleaseDto {
   @ApiProperty({ enum: ['study', 'training'] })
@@ -7,7 +8,7 @@ export class LogReleaseDto {
   kind!: 'study' | 'training';
 
   @ApiProperty({ example: '2026-11-24' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   date!: string;
 
   @ApiProperty({ example: 60 })

@@ -8,12 +8,12 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '../../common/validators';
 import { PARTICIPANT_ROLES, type ParticipantRole } from '@ccc/programme';
 
 const HELD = ['present', 'apologies', 'absent'] as const;
@@ -53,7 +53,7 @@ export class AgreedActionDto {
   owner!: ParticipantRole;
 
   @ApiProperty({ example: '2026-12-15' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   dueDate!: string;
 }
 

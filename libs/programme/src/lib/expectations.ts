@@ -1,0 +1,182 @@
+import { displayStatus, type SessionStatus } from './booking';
+import { addCalendarDays, isoWeeksBetween, type IsoDate, monthBounds, programmeEndsBefore } from './months';
+import { confirmedReleaseMinutes, hours, type ReleaseEntry, releaseRules, studyWeeks } from './release-time';
+import type { Expectation, Party, ProgrammeTemplate, SessionKind } from './template';
+
+/*
+ * Each party's expectations, computed from the data, each with the evidence behind it. The measures come from
+ * the template; this file says how each kind of measure is judged.
+ */
+
+export const EXPECTATION_STATES = ['met', 'on_track', 'at_risk', 'missed', 'not_measured'] as const;
+/** `not_measured`: the data that would show it is not recorded by the service yet (said, not guessed). */
+export type ExpectationState = (typeof EXPECTATION_STATES)[number];
+
+export interface SessionFact {
+  kind: SessionKind;
+  month: number;
+  status: SessionStatus;
+  startsAt: Date | null;
+  durationMinutes: number | null;
+  /** This CCC's attendance. */
+  attendance: 'expected' | 'present' | 'apologies' | 'absent';
+  /** Recorded attendance of the PCN supervisor, for the sessions they join. */
+  pcnSupervisorAttendance: 'present' | 'apologies' | 'absent' | null;
+}
+
+export interface AttestationFact {
+  expectationKey: string;
+  attestedOn: IsoDate;
+  attestedBy: string;
+}
+
+export interface ExpectationFacts {
+  cohortStart: IsoDate;
+  sessions: SessionFact[];
+  release: ReleaseEntry[];
+  attestations: AttestationFact[];
+}
+
+export interface ExpectationResult {
+  key: string;
+  party: Party;
+  title: string;
+  state: ExpectationState;
+  /** What the state rests on, in words a person can check. */
+  evidence: string;
+  /** For counts: how far along, e.g. 2 of 6. */
+  progress: { done: number; target: number } | null;
+}
+
+/** Below this share of held sessions attended, attendance is at risk. */
+const ATTENDANCE_ON_TRACK = 0.8;
+
+const live = (s: SessionFact) => s.status !== 'cancelled';
+
+function sessionCount(
+  expectation: Expectation,
+  kinds: SessionKind[],
+  target: number,
+  facts: ExpectationFacts,
+  ended: boolean,
+  now: Date,
+): Omit<ExpectationResult, 'key' | 'party' | 'title'> {
+  const ofKind = facts.sessions.filter((s) => kinds.includes(s.kind) && live(s));
+  // The PCN's count is of sessions the PCN supervisor attended; the Alliance's of sessions held.
+  const done =
+    expectation.party === 'pcn'
+      ? ofKind.filter((s) => s.status === 'completed' && s.pcnSupervisorAttendance === 'present').length
+      : ofKind.filter((s) => s.status === 'completed').length;
+  const stillPossible = ofKind.filter((s) => {
+    const status = displayStatus(
+      { ...s, participants: [], monthEndsBefore: monthBounds(facts.cohortStart, s.month).endsBefore },
+      now,
+    );
+    // An overdue session was booked and may well have been held: it can still be recorded.
+    return ['planned', 'scheduled', 'overdue', 'awaiting_pcn', 'awaiting_alliance'].includes(status);
+  }).length;
+  const evidence = `${done} of ${target} held${stillPossible ? `; ${stillPossible} more planned or booked` : ''}`;
+  const progress = { done, target };
+  if (done >= target) return { state: 'met', evidence, progress };
+  if (ended) return { state: 'missed', evidence, progress };
+  return { state: done + stillPossible >= target ? 'on_track' : 'at_risk', evidence, progress };
+}
+
+function attendance(
+  kinds: SessionKind[],
+  facts: ExpectationFacts,
+  ended: boolean,
+): Omit<ExpectationResult, 'key' | 'party' | 'title'> {
+  const held = facts.sessions.filter((s) => kinds.includes(s.kind) && s.status === 'completed');
+  const present = held.filter((s) => s.attendance === 'present').length;
+  const evidence = held.length ? `attended ${present} of ${held.length} held` : 'none held yet';
+  const progress = { done: present, target: held.length };
+  if (held.length === 0) return { state: ended ? 'missed' : 'on_track', evidence, progress };
+  const share = present / held.length;
+  if (ended) return { state: share >= ATTENDANCE_ON_TRACK ? 'met' : 'missed', evidence, progress };
+  return { state: share >= ATTENDANCE_ON_TRACK ? 'on_track' : 'at_risk', evidence, progress };
+}
+
+/**
+ * Evaluates every expectation of the template for one enrolment on `today` (London). Met and missed are
+ * final; on track and at risk look ahead at what is still planned.
+ */
+export function evaluateExpectations(
+  template: ProgrammeTemplate,
+  facts: ExpectationFacts,
+  now: Date,
+  today: IsoDate,
+): ExpectationResult[] {
+  const endsBefore = programmeEndsBefore(facts.cohortStart, template.durationMonths);
+  const ended = today >= endsBefore;
+  const lastMonthStarts = monthBounds(facts.cohortStart, template.durationMonths).startsOn;
+  const rules = releaseRules(template);
+  return template.expectations.map((expectation) => {
+    const { key, party, title, measure } = expectation;
+    const base = { key, party, title };
+    switch (measure.type) {
+      case 'session_count':
+        return { ...base, ...sessionCount(expectation, measure.kinds, measure.target, facts, ended, now) };
+      case 'attendance':
+        return { ...base, ...attendance(measure.kinds, facts, ended) };
+      case 'weekly_release': {
+        // Complete weeks of the programme so far: the current week is still being filled in.
+        // Up to and including today, less today's week: on a Monday the week that ended yesterday is complete.
+        const weeks = isoWeeksBetween(facts.cohortStart, ended ? endsBefore : addCalendarDays(today, 1)).slice(
+          0,
+          ended ? undefined : -1,
+        );
+        const checked = rules ? studyWeeks(facts.release, weeks, rules) : [];
+        const within = checked.filter((w) => w.state !== 'below').length;
+        const evidence = weeks.length
+          ? `${within} of ${weeks.length} complete weeks had at least ${measure.minHours} hour${measure.minHours === 1 ? '' : 's'} of confirmed study time`
+          : 'no complete week yet';
+        const progress = { done: within, target: weeks.length };
+        const recentBelow = checked.slice(-2).some((w) => w.state === 'below');
+        if (ended)
+          return {
+            ...base,
+            state: within >= weeks.length * ATTENDANCE_ON_TRACK ? 'met' : 'missed',
+            evidence,
+            progress,
+          };
+        return { ...base, state: weeks.length && recentBelow ? 'at_risk' : 'on_track', evidence, progress };
+      }
+      case 'total_release': {
+        const cap = Math.round(measure.maxDays * measure.hoursPerDay * 60);
+        const used = confirmedReleaseMinutes(facts.release);
+        const evidence = `${hours(used)} of ${hours(cap)} hours of release confirmed`;
+        const progress = { done: used, target: cap };
+        if (used > cap)
+          return {
+            ...base,
+            state: 'missed',
+            evidence: `${evidence}: over the agreed ${measure.maxDays} days`,
+            progress,
+          };
+        return { ...base, state: ended ? 'met' : 'on_track', evidence, progress };
+      }
+      case 'attestation': {
+        const attested = facts.attestations.find((a) => a.expectationKey === key);
+        if (attested)
+          return {
+            ...base,
+            state: 'met',
+            evidence: `confirmed by ${attested.attestedBy} on ${attested.attestedOn}`,
+            progress: null,
+          };
+        const state: ExpectationState = ended ? 'missed' : today >= lastMonthStarts ? 'at_risk' : 'on_track';
+        return { ...base, state, evidence: 'not confirmed yet', progress: null };
+      }
+      case 'competencies':
+      case 'training':
+      case 'survey':
+        return {
+          ...base,
+          state: 'not_measured',
+          evidence: `the service does not record ${measure.type} yet`,
+          progress: null,
+        };
+    }
+  });
+}

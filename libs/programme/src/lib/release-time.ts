@@ -1,0 +1,119 @@
+import { isoWeekOf, type IsoDate } from './months';
+import type { ExpectationMeasure, ProgrammeTemplate } from './template';
+
+/*
+ * Release time: what the PCN gives the CCC. Two allowances from the template (never from code):
+ *  - protected study time, a range of hours per ISO week (the seed: 1–2 hours);
+ *  - release for supervisions and training, a cap over the programme (the seed: up to 5 days of 7.5 hours).
+ * Minutes are whole numbers throughout so that 37.5 hours is exactly 2,250 minutes.
+ */
+
+export const RELEASE_KINDS = ['study', 'session', 'training'] as const;
+/** `study`: protected study time the CCC logs; `session` and `training`: release that counts towards the cap. */
+export type ReleaseKind = (typeof RELEASE_KINDS)[number];
+
+export const RELEASE_STATUSES = ['pending', 'confirmed', 'declined', 'withdrawn'] as const;
+export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
+
+export interface ReleaseEntry {
+  kind: ReleaseKind;
+  /** London date the time is taken on. */
+  date: IsoDate;
+  minutes: number;
+  status: ReleaseStatus;
+}
+
+export interface ReleaseRules {
+  weeklyStudyMinutes: { min: number; max: number };
+  /** Cap on session and training release over the programme, in minutes. */
+  totalReleaseMinutes: number;
+  hoursPerDay: number;
+}
+
+/** The release allowances of a template, from its PCN expectations; null where the template sets none. */
+export function releaseRules(template: Pick<ProgrammeTemplate, 'expectations'>): ReleaseRules | null {
+  const weekly = template.expectations.find((e) => e.measure.type === 'weekly_release')?.measure as
+    Extract<ExpectationMeasure, { type: 'weekly_release' }> | undefined;
+  const total = template.expectations.find((e) => e.measure.type === 'total_release')?.measure as
+    Extract<ExpectationMeasure, { type: 'total_release' }> | undefined;
+  if (!weekly && !total) return null;
+  return {
+    weeklyStudyMinutes: {
+      min: Math.round((weekly?.minHours ?? 0) * 60),
+      max: Math.round((weekly?.maxHours ?? 168) * 60),
+    },
+    totalReleaseMinutes: total ? Math.round(total.maxDays * total.hoursPerDay * 60) : Number.POSITIVE_INFINITY,
+    hoursPerDay: total?.hoursPerDay ?? 7.5,
+  };
+}
+
+export const countsTowardsCap = (kind: ReleaseKind) => kind !== 'study';
+
+/**
+ * The same entry: the same object, or, where entries carry an `id` (rows from the database), the same id, so that
+ * a moved copy (`{ ...entry, minutes: 90 }`) is recognised as the entry it replaces.
+ */
+function sameEntry(a: ReleaseEntry, b: ReleaseEntry | undefined): boolean {
+  if (b === undefined) return false;
+  if (a === b) return true;
+  const idOf = (e: ReleaseEntry): unknown => (e as { id?: unknown }).id;
+  return idOf(a) !== undefined && idOf(a) !== null && idOf(a) === idOf(b);
+}
+
+/** Confirmed session and training release, in minutes; `excluding` leaves out one entry (a session being moved). */
+export function confirmedReleaseMinutes<T extends ReleaseEntry>(entries: readonly T[], excluding?: T): number {
+  return entries
+    .filter((e) => !sameEntry(e, excluding) && e.status === 'confirmed' && countsTowardsCap(e.kind))
+    .reduce((sum, e) => sum + e.minutes, 0);
+}
+
+export type CapCheck =
+  { withinCap: true; afterMinutes: number } | { withinCap: false; afterMinutes: number; reason: string };
+
+/** Would confirming `entry` take session and training release past the cap? */
+export function checkCap<T extends ReleaseEntry>(entries: readonly T[], entry: T, rules: ReleaseRules): CapCheck {
+  if (!countsTowardsCap(entry.kind)) return { withinCap: true, afterMinutes: confirmedReleaseMinutes(entries) };
+  const afterMinutes = confirmedReleaseMinutes(entries, entry) + entry.minutes;
+  if (afterMinutes <= rules.totalReleaseMinutes) return { withinCap: true, afterMinutes };
+  return {
+    withinCap: false,
+    afterMinutes,
+    reason:
+      `Confirming this would take release for supervisions and training to ${hours(afterMinutes)} hours, ` +
+      `past the ${hours(rules.totalReleaseMinutes)} hours (${Math.round((rules.totalReleaseMinutes / 60 / rules.hoursPerDay) * 100) / 100} days) agreed; ` +
+      'give a reason to go over',
+  };
+}
+
+export function hours(minutes: number): string {
+  return (Math.round((minutes / 60) * 100) / 100).toString();
+}
+
+export type WeekState = 'below' | 'within' | 'above';
+
+export interface StudyWeek {
+  /** ISO week in Europe/London, e.g. 2026-W48 */
+  week: string;
+  confirmedMinutes: number;
+  pendingMinutes: number;
+  state: WeekState;
+}
+
+/**
+ * Protected study time per ISO week for the given weeks (oldest first), from confirmed entries: below the
+ * weekly range, within it, or above it. Pending minutes are shown but do not count until confirmed.
+ */
+export function studyWeeks(
+  entries: readonly ReleaseEntry[],
+  weeks: readonly string[],
+  rules: ReleaseRules,
+): StudyWeek[] {
+  return weeks.map((week) => {
+    const inWeek = entries.filter((e) => e.kind === 'study' && isoWeekOf(e.date) === week);
+    const confirmedMinutes = inWeek.filter((e) => e.status === 'confirmed').reduce((s, e) => s + e.minutes, 0);
+    const pendingMinutes = inWeek.filter((e) => e.status === 'pending').reduce((s, e) => s + e.minutes, 0);
+    const { min, max } = rules.weeklyStudyMinutes;
+    const state: WeekState = confirmedMinutes < min ? 'below' : confirmedMinutes > max ? 'above' : 'within';
+    return { week, confirmedMinutes, pendingMinutes, state };
+  });
+}
