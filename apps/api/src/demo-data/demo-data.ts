@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { Role } from '@ccc/contracts';
 import {
+  addCalendarDays,
   addCalendarMonths,
   DEFAULT_TEMPLATE,
   londonDate,
@@ -9,15 +10,18 @@ import {
   type Track,
 } from '@ccc/programme';
 import { addDays, format, parseISO } from 'date-fns';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { hashPassword } from '../auth/auth.service';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Cohort } from '../cohorts/cohort.entity';
+import { Enrolment } from '../enrolments/enrolment.entity';
 import type { EnrolmentsService } from '../enrolments/enrolments.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { Person } from '../people/person.entity';
 import { RoleAssignment } from '../people/role-assignment.entity';
 import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
+import { ReleaseRequest } from '../release-time/release-request.entity';
+import { syncReleaseForSession } from '../release-time/release-sync';
 import { Session } from '../sessions/session.entity';
 import { SessionAttendance } from '../sessions/session-attendance.entity';
 
@@ -218,5 +222,51 @@ async function recordDemoHistory(
       .set({ attendance: 'present' })
       .where('session_id IN (:...held)', { held })
       .execute();
+    // The PCN supervisor joined the joint sessions that were held.
+    await manager.query(
+      `UPDATE session SET staff_attendance = '{"pcn_supervisor": "present", "alliance_supervisor": "present"}'::jsonb
+        WHERE id = ANY($1::uuid[]) AND participants ? 'pcn_supervisor'`,
+      [held],
+    );
   }
+  await recordDemoRelease(manager, sessions, today);
+}
+
+/**
+ * Release time as the app would have made it: a request per booked session and CCC (held ones confirmed by the
+ * PCN supervisor), and weekly study time the CCCs logged over the last 8 weeks, one week short, this week's
+ * still waiting for the PCN supervisor.
+ */
+async function recordDemoRelease(manager: EntityManager, sessions: Session[], today: string): Promise<void> {
+  const registers = await manager.find(SessionAttendance, { where: { sessionId: In(sessions.map((s) => s.id)) } });
+  for (const session of sessions.filter((s) => s.status !== 'planned')) {
+    const enrolmentIds = registers.filter((r) => r.sessionId === session.id).map((r) => r.enrolmentId);
+    await syncReleaseForSession(manager, session, enrolmentIds);
+  }
+  const enrolments = await manager.find(Enrolment, { relations: { cohort: true } });
+  await manager.query(
+    `UPDATE release_request r SET status = 'confirmed', decided_by_id = e.pcn_supervisor_id, decided_at = now()
+       FROM session s, enrolment e
+      WHERE r.session_id = s.id AND s.status = 'completed' AND e.id = r.enrolment_id`,
+  );
+  const rows: Partial<ReleaseRequest>[] = [];
+  for (const enrolment of enrolments) {
+    for (let week = 7; week >= 0; week--) {
+      const date = addCalendarDays(today, -7 * week);
+      if (date < enrolment.cohort!.startDate) continue;
+      // Sam Taylor's study time fell short three weeks ago; everyone's this week waits for confirmation.
+      const short = week === 3 && enrolment.track === 'supervision';
+      rows.push({
+        enrolmentId: enrolment.id,
+        kind: 'study',
+        date,
+        minutes: short ? 45 : 60 + 15 * (week % 3),
+        description: ['e-LfH ACCEND module', 'Macmillan Explore', 'Personalised Care Institute course'][week % 3]!,
+        status: week === 0 ? 'pending' : 'confirmed',
+        decidedById: week === 0 ? null : enrolment.pcnSupervisorId,
+        decidedAt: week === 0 ? null : new Date(),
+      });
+    }
+  }
+  if (rows.length > 0) await manager.insert(ReleaseRequest, rows);
 }
