@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
@@ -15,6 +16,7 @@ import { QueryCounter } from './database/query-counter';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { ExpectationsModule } from './expectations/expectations.module';
 import { HealthController } from './health/health.controller';
+import { LinksModule } from './links/links.module';
 import { PeopleModule } from './people/people.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReleaseTimeModule } from './release-time/release-time.module';
@@ -28,6 +30,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, queryCounter)),
+        // Limits are set per route (the calendar feed, the answer links); nothing is limited by default.
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 30 }]),
         // The built SPA on the same port as the API, so one URL works; unknown paths fall back to index.html.
         ...(spa ? [ServeStaticModule.forRoot({ rootPath: spa, exclude: ['/api/{*path}'] })] : []),
         AccessModule,
@@ -41,6 +45,7 @@ export class AppModule {
         CalendarModule,
         ReleaseTimeModule,
         ExpectationsModule,
+        LinksModule,
       ],
       controllers: [HealthController],
       providers: [

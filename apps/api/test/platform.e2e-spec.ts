@@ -4,7 +4,14 @@ import { startTestApp, type TestApp } from './support/test-app';
 import { createWorld, tokenFor } from './support/world';
 
 // Open without a bearer token: sign-in, health, and the calendar feed (its own revocable token is the credential).
-const PUBLIC_ROUTES = new Set(['post /api/auth/login', 'get /api/health', 'get /api/calendar/{file}']);
+const PUBLIC_ROUTES = new Set([
+  'post /api/auth/login',
+  'get /api/health',
+  'get /api/calendar/{file}',
+  // Answer links for PCN supervisors: the single-use token is the credential.
+  'get /api/links/{token}',
+  'post /api/links/{token}',
+]);
 
 describe('the platform: health, the OpenAPI document, the schema and the audit trail', () => {
   let t: TestApp;

@@ -353,6 +353,7 @@ describe('scheduling: book, respond, reschedule, cancel, record', () => {
         { enrolmentId: world.enrolments.A, attendance: 'present' },
         { enrolmentId: world.enrolments.C, attendance: 'apologies' },
       ],
+      staffAttendance: { alliance_supervisor: 'present' },
       notes: 'Discussed safety netting.',
       version: res.body.version,
     }).expect(200);

@@ -12,8 +12,8 @@ import {
   type TestPage,
 } from './support/e2e';
 
-async function rowNames(page: Page): Promise<string[]> {
-  const table = page.getByRole('table', { name: 'Cancer Care Coordinators you can see' });
+async function rowNames(page: Page, tableName = 'Cancer Care Coordinators you can see'): Promise<string[]> {
+  const table = page.getByRole('table', { name: tableName });
   await table.waitFor();
   return table
     .locator('tbody th[scope="row"] a')
@@ -83,25 +83,51 @@ describe('supervisors and the administrator', () => {
     expectNoProblems(t);
   });
 
-  it('the Alliance supervisor sees the CCCs they supervise', async () => {
+  it('the Alliance supervisor’s home is their caseload', async () => {
     t = await openPage(browser, DESKTOP);
     const { page } = t;
     await signIn(page, USERS.allianceSupervisor);
-    await page.getByRole('heading', { level: 1, name: 'Your CCCs' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Your caseload' }).waitFor();
     await expect(page.getByRole('banner').textContent()).resolves.toContain('Alliance supervisor');
-    expect(await rowNames(page)).toContain('Sam Taylor');
-    await expectNoAxeViolations(page, 'the Alliance supervisor’s list');
+    const tableName = 'CCCs you supervise and their sessions';
+    const names = await rowNames(page, tableName);
+    expect(names).toContain('Sam Taylor');
+    const table = page.getByRole('table', { name: tableName });
+    for (const header of ['CCC', 'PCN', 'Month', 'Unbooked', 'Awaiting', 'Upcoming', 'Overdue', 'Missed']) {
+      await expect(table.getByRole('columnheader', { name: header, exact: true }).count()).resolves.toBe(1);
+    }
+    // Sam's month 3 individual session is booked a week ahead: it is the next session.
+    const samRow = table.getByRole('row').filter({ hasText: 'Sam Taylor' });
+    await expect(samRow.textContent()).resolves.toContain('North Downs PCN');
+    await expect(samRow.textContent()).resolves.toContain('Month 3');
+    await expect(samRow.locator('td').last().getByRole('link').count()).resolves.toBe(1);
+    await expectNoAxeViolations(page, 'the Alliance supervisor’s caseload');
+    await saveScreenshot(page, 'alliance-caseload-1280');
     expectNoProblems(t);
   });
 
-  it('the administrator sees CCCs of every PCN', async () => {
+  it('the caseload reads well on a phone', async () => {
+    t = await openPage(browser, MOBILE);
+    const { page } = t;
+    await signIn(page, USERS.allianceSupervisor);
+    await page.getByRole('heading', { level: 1, name: 'Your caseload' }).waitFor();
+    await rowNames(page, 'CCCs you supervise and their sessions');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page, 'the caseload at 375px');
+    expectNoProblems(t);
+  });
+
+  it('the administrator sees the caseload of every PCN', async () => {
     t = await openPage(browser, DESKTOP);
     const { page } = t;
     await signIn(page, USERS.admin);
-    await page.getByRole('heading', { level: 1, name: 'Your CCCs' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Caseload: all CCCs' }).waitFor();
     await expect(page.getByRole('banner').textContent()).resolves.toContain('Programme administrator');
-    expect(await rowNames(page)).toEqual(expect.arrayContaining(['Sam Taylor', 'Chris Doyle', 'Jamie Reid']));
-    await expectNoAxeViolations(page, 'the administrator’s list');
+    expect(await rowNames(page, 'Every CCC and their sessions')).toEqual(
+      expect.arrayContaining(['Sam Taylor', 'Chris Doyle', 'Jamie Reid', 'Aisha Khan']),
+    );
+    await expectNoAxeViolations(page, 'the administrator’s caseload');
     expectNoProblems(t);
   });
 });

@@ -3,6 +3,8 @@ import { CalendarFeed } from '../calendar/calendar-feed.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { Attestation } from '../expectations/attestation.entity';
+import { ActionLink } from '../links/action-link.entity';
+import { OutboxMessage } from '../links/outbox-message.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Person } from '../people/person.entity';
 import { RoleAssignment } from '../people/role-assignment.entity';
@@ -26,5 +28,7 @@ export const ENTITIES = [
   CalendarFeed,
   ReleaseRequest,
   Attestation,
+  ActionLink,
+  OutboxMessage,
   AuditEntry,
 ];

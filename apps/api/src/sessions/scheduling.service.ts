@@ -226,6 +226,7 @@ export class SchedulingService {
     changes: Partial<Session>,
     action: string,
     reason?: string | null,
+    viaLink = false,
   ): Promise<void> {
     const { session } = loaded;
     const result = await manager
@@ -253,6 +254,7 @@ export class SchedulingService {
         from: session.status,
         to: changes.status ?? session.status,
         reason: reason ?? null,
+        ...(viaLink ? { viaLink: true } : {}),
         before: snapshot(session),
         after: snapshot({ ...session, ...changes }),
       },
@@ -360,19 +362,28 @@ export class SchedulingService {
   }
 
   /** The PCN supervisor accepts the offered slot or proposes another time. */
-  async pcnResponse(user: AuthUser, id: string, dto: PcnResponseDto): Promise<SessionView> {
+  async pcnResponse(user: AuthUser, id: string, dto: PcnResponseDto, viaLink = false): Promise<SessionView> {
     await this.db.transaction(async (manager) => {
       const loaded = await this.load(manager, user, id);
       this.checkVersion(loaded.session, dto.version);
       if (dto.decision === 'accept') {
         const to = this.decide(loaded, 'accept_slot', new Date());
-        await this.save(manager, user, loaded, dto.version, { status: to }, 'accept_slot');
+        await this.save(manager, user, loaded, dto.version, { status: to }, 'accept_slot', null, viaLink);
         return;
       }
       const to = this.decide(loaded, 'propose_slot', new Date());
       const proposed = new Date(dto.proposedStartsAt!);
       await this.refuseClash(manager, loaded, loaded.session.leadId, proposed, loaded.session.durationMinutes!);
-      await this.save(manager, user, loaded, dto.version, { status: to, proposedStartsAt: proposed }, 'propose_slot');
+      await this.save(
+        manager,
+        user,
+        loaded,
+        dto.version,
+        { status: to, proposedStartsAt: proposed },
+        'propose_slot',
+        null,
+        viaLink,
+      );
     });
     return this.view(user, id);
   }
@@ -427,7 +438,10 @@ export class SchedulingService {
         ...[...given]
           .filter((g) => !expected.has(g))
           .map((g) => ({ field: 'attendance', reason: `enrolment ${g} is not on this session's register` })),
-        ...Object.keys(dto.staffAttendance ?? {})
+        // Declared but unset DTO fields are own properties holding undefined: only roles given count.
+        ...Object.entries(dto.staffAttendance ?? {})
+          .filter(([, value]) => value !== undefined)
+          .map(([role]) => role)
           .filter((role) => !session.participants.includes(role as 'pcn_supervisor'))
           .map((role) => ({
             field: `staffAttendance.${role}`,

@@ -1,6 +1,9 @@
 import { createBrowserRouter } from 'react-router';
 import { SignInPage } from '../features/auth/pages/sign-in-page';
+import { AgendaPage } from '../features/agenda/pages/agenda-page';
+import { CalendarFeedPage } from '../features/calendar-feed/pages/calendar-feed-page';
 import { TimelinePage } from '../features/enrolments/pages/timeline-page';
+import { SessionPage } from '../features/sessions/pages/session-page';
 import { RootLayout } from './layout/root-layout';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
@@ -19,6 +22,9 @@ export function createRouter() {
           children: [
             { index: true, element: <HomeRoute /> },
             { path: '/enrolments/:enrolmentId', element: <TimelinePage /> },
+            { path: '/sessions/:sessionId', element: <SessionPage /> },
+            { path: '/agenda', element: <AgendaPage /> },
+            { path: '/calendar', element: <CalendarFeedPage /> },
           ],
         },
         { path: '*', element: <NotFoundRoute /> },

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { can } from '@ccc/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { getMeQueryOptions } from '../../features/auth/api/get-me';
 import { useSignOut } from '../../features/auth/api/use-sign-out';
@@ -26,6 +27,12 @@ export function RootLayout() {
 
   const signedIn = token !== null;
   const user = signedIn ? me.data : undefined;
+  const roles = user?.roles.map(({ role }) => role) ?? [];
+  const homeLabel = can(roles, 'caseload:read')
+    ? 'Caseload'
+    : user && homeKindFor(user.roles) === 'ccc-list'
+      ? 'Your CCCs'
+      : 'Your programme';
 
   return (
     <>
@@ -58,9 +65,23 @@ export function RootLayout() {
             <ul className="nav__list container">
               <li>
                 <NavLink className="nav__link" to="/" end>
-                  {homeKindFor(user.roles) === 'ccc-list' ? 'Your CCCs' : 'Your programme'}
+                  {homeLabel}
                 </NavLink>
               </li>
+              {can(roles, 'agenda:read') && (
+                <li>
+                  <NavLink className="nav__link" to="/agenda">
+                    Agenda
+                  </NavLink>
+                </li>
+              )}
+              {can(roles, 'calendar:manage') && (
+                <li>
+                  <NavLink className="nav__link" to="/calendar">
+                    Calendar link
+                  </NavLink>
+                </li>
+              )}
             </ul>
           </nav>
         )}

@@ -4,10 +4,14 @@ import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { useMe } from '../../features/auth/api/get-me';
 import { homeKindFor } from '../../features/auth/utils/roles';
+import { CaseloadPage } from '../../features/caseload/pages/caseload-page';
 import { CccHomePage } from '../../features/enrolments/pages/ccc-home-page';
 import { EnrolmentsPage } from '../../features/enrolments/pages/enrolments-page';
 
-/** "/" depends on who is signed in: a CCC sees their own timeline, everyone else their list of CCCs. */
+/**
+ * "/" depends on who is signed in: the Alliance supervisor (and the administrator) their caseload, the PCN supervisor
+ * their CCCs and the sessions waiting for them, a CCC their own timeline.
+ */
 export function HomeRoute() {
   const me = useMe();
   if (me.isPending) {
@@ -41,5 +45,10 @@ export function HomeRoute() {
       </>
     );
   }
-  return homeKindFor(me.data.roles) === 'ccc-list' ? <EnrolmentsPage /> : <CccHomePage />;
+  if (can(roles, 'caseload:read')) return <CaseloadPage everyone={roles.includes('admin')} />;
+  return homeKindFor(me.data.roles) === 'ccc-list' ? (
+    <EnrolmentsPage showWaiting={can(roles, 'session:respond')} />
+  ) : (
+    <CccHomePage />
+  );
 }

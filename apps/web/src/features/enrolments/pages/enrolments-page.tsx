@@ -2,11 +2,12 @@ import { ErrorMessage } from '../../../components/error-message';
 import { EmptyState } from '../../../components/empty-state';
 import { Loading } from '../../../components/loading';
 import { useDocumentTitle } from '../../../utils/use-document-title';
+import { WaitingForYou } from '../../sessions/components/waiting-for-you';
 import { useEnrolments } from '../api/get-enrolments';
 import { EnrolmentsTable } from '../components/enrolments-table';
 
-/** "Your CCCs": the supervisor's or administrator's list of the CCCs they can see. */
-export function EnrolmentsPage() {
+/** "Your CCCs": the PCN supervisor's list of the CCCs they can see, and the sessions waiting for their answer. */
+export function EnrolmentsPage({ showWaiting = false }: { showWaiting?: boolean }) {
   useDocumentTitle('Your CCCs');
   const enrolments = useEnrolments();
 
@@ -37,6 +38,7 @@ export function EnrolmentsPage() {
             Select a name to see their timeline.
           </p>
           <EnrolmentsTable enrolments={enrolments.data} caption="Cancer Care Coordinators you can see" />
+          {showWaiting && <WaitingForYou enrolments={enrolments.data} />}
         </>
       )}
     </>

@@ -1,13 +1,6 @@
 /** Words for the programme's codes. Every `Record` is exhaustive, so a new kind or status fails the typecheck. */
 import type { Attendance, EnrolmentStatus, EnrolmentSummary, MonthState } from '@ccc/contracts';
-import type {
-  DisplayStatus,
-  ParticipantRole,
-  SessionAction,
-  SessionKind,
-  SessionMode,
-  Track,
-} from '@ccc/programme';
+import type { DisplayStatus, ParticipantRole, SessionAction, SessionKind, SessionMode, Track } from '@ccc/programme';
 
 export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
   individual: 'Individual supervision',

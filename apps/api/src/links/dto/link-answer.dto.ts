@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+
+export class LinkAnswerDto {
+  @ApiProperty({ enum: ['confirm', 'decline', 'propose'] })
+  @IsIn(['confirm', 'decline', 'propose'], { message: 'decision must be confirm, decline or propose' })
+  decision!: 'confirm' | 'decline' | 'propose';
+
+  @ApiPropertyOptional({ description: 'Why the time cannot be released (to decline)' })
+  @ValidateIf((o: LinkAnswerDto) => o.decision === 'decline' || o.reason !== undefined)
+  @IsString({ message: 'reason must say why' })
+  @MinLength(3, { message: 'reason must say why the time cannot be released' })
+  @MaxLength(1000)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'Why release goes past the agreed cap' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  overrideReason?: string;
+
+  @ApiPropertyOptional({ description: 'Another time, to propose for a session slot' })
+  @ValidateIf((o: LinkAnswerDto) => o.decision === 'propose' || o.proposedStartsAt !== undefined)
+  @IsISO8601({ strict: true }, { message: 'proposedStartsAt must be a date and time (ISO 8601)' })
+  proposedStartsAt?: string;
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { Request } from 'express';
+import type { AuthUser } from '../common/auth-user';
+import { CurrentUser, Public, RequirePermission } from '../common/decorators';
+import { uuidParam } from '../common/errors';
+import { LinkAnswerDto } from './dto/link-answer.dto';
+import { type LinkIssued, LinksService, type LinkView } from './links.service';
+
+const baseUrl = (req: Request) => process.env.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`;
+
+@ApiTags('links')
+@Controller()
+export class LinksController {
+  constructor(private readonly links: LinksService) {}
+
+  /** Anyone who can read the CCC's record asks for the link; it is e-mailed to the CCC's PCN supervisor. */
+  @ApiBearerAuth()
+  @RequirePermission('release:read')
+  @Post('release-requests/:id/link')
+  forRelease(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Req() req: Request,
+  ): Promise<LinkIssued> {
+    return this.links.issueForRelease(user, id, baseUrl(req));
+  }
+
+  @ApiBearerAuth()
+  @RequirePermission('session:read')
+  @Post('sessions/:id/link')
+  forSession(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Req() req: Request,
+  ): Promise<LinkIssued> {
+    return this.links.issueForSession(user, id, baseUrl(req));
+  }
+
+  /** Open: the token is the credential. Rate limited; 404 for an unknown link, 410 for a used or expired one. */
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 20, ttl: 60_000 } })
+  @Get('links/:token')
+  show(@Param('token') token: string): Promise<LinkView> {
+    return this.links.show(token);
+  }
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 20, ttl: 60_000 } })
+  @Post('links/:token')
+  answer(@Param('token') token: string, @Body() body: LinkAnswerDto): Promise<LinkView> {
+    return this.links.answer(token, body);
+  }
+}

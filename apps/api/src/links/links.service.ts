@@ -1,0 +1,248 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PROGRAMME_TIME_ZONE } from '@ccc/programme';
+import { TZDate } from '@date-fns/tz';
+import { addDays, format } from 'date-fns';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../common/auth-user';
+import { validationFailed } from '../common/errors';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
+import { Person } from '../people/person.entity';
+import { PeopleService } from '../people/people.service';
+import { ReleaseRequest } from '../release-time/release-request.entity';
+import { ReleaseService } from '../release-time/release.service';
+import { SchedulingService } from '../sessions/scheduling.service';
+import { Session } from '../sessions/session.entity';
+import { ActionLink, type LinkPurpose } from './action-link.entity';
+import type { LinkAnswerDto } from './dto/link-answer.dto';
+import { OutboxMessage } from './outbox-message.entity';
+
+export const LINK_LIFETIME_DAYS = 14;
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+const londonTime = (instant: Date) =>
+  format(new TZDate(instant.getTime(), PROGRAMME_TIME_ZONE), "EEEE d MMMM yyyy 'at' HH:mm");
+
+export interface LinkIssued {
+  sentTo: { id: string; fullName: string };
+  expiresAt: string;
+}
+
+/** What the link's page shows: just the one request, nothing else of the record. */
+export interface LinkView {
+  purpose: LinkPurpose;
+  forPerson: string;
+  ccc: string;
+  what: string;
+  /** Release: the date and minutes. Session slot: the offered start and duration. */
+  date: string | null;
+  startsAt: string | null;
+  minutes: number;
+  status: string;
+  expiresAt: string;
+}
+
+/**
+ * Single-purpose links for PCN supervisors, who rarely sign in: one request each, 14 days, once. The link is
+ * e-mailed through the outbox; answering it acts as that PCN supervisor, audited "via link".
+ */
+@Injectable()
+export class LinksService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly enrolments: EnrolmentsService,
+    private readonly people: PeopleService,
+    private readonly release: ReleaseService,
+    private readonly scheduling: SchedulingService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private async issue(
+    manager: EntityManager,
+    actor: AuthUser,
+    purpose: LinkPurpose,
+    targetId: string,
+    to: Person,
+    baseUrl: string,
+    subject: string,
+    summary: string,
+  ): Promise<LinkIssued> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = addDays(new Date(), LINK_LIFETIME_DAYS);
+    await manager.update(
+      ActionLink,
+      { targetId, purpose, usedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
+    const link = await manager.save(
+      manager.create(ActionLink, {
+        tokenHash: hash(token),
+        purpose,
+        targetId,
+        personId: to.id,
+        expiresAt,
+        usedAt: null,
+        revokedAt: null,
+      }),
+    );
+    await manager.insert(OutboxMessage, {
+      toPersonId: to.id,
+      toEmail: to.email,
+      subject,
+      body: `${summary}\n\nAnswer here, no sign-in needed (the link works once, until ${londonTime(expiresAt)}):\n${baseUrl}/respond/${token}\n`,
+    });
+    await this.audit.record(manager, {
+      actorId: actor.id,
+      action: 'link.issued',
+      entityType: purpose,
+      entityId: targetId,
+      detail: { linkId: link.id, to: to.id },
+    });
+    return { sentTo: { id: to.id, fullName: to.fullName }, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** Any party who can read the CCC's record may ask; the link always goes to the CCC's PCN supervisor. */
+  async issueForRelease(user: AuthUser, requestId: string, baseUrl: string): Promise<LinkIssued> {
+    const request = await this.db.getRepository(ReleaseRequest).findOneBy({ id: requestId });
+    if (!request) throw new NotFoundException('Release request not found');
+    const { enrolment } = await this.enrolments.readable(user, request.enrolmentId);
+    if (request.status !== 'pending')
+      throw new ConflictException(`This request was ${request.status}; there is nothing to answer`);
+    if (!enrolment.pcnSupervisor) throw new ConflictException('This CCC has no PCN supervisor to send the link to');
+    const to = enrolment.pcnSupervisor;
+    return this.db.transaction((manager) =>
+      this.issue(
+        manager,
+        user,
+        'release_request',
+        request.id,
+        to,
+        baseUrl,
+        `Release time for ${enrolment.ccc!.fullName}: please confirm`,
+        `${enrolment.ccc!.fullName} asks for ${request.minutes} minutes on ${request.date} for: ${request.description}.`,
+      ),
+    );
+  }
+
+  async issueForSession(user: AuthUser, sessionId: string, baseUrl: string): Promise<LinkIssued> {
+    const view = await this.scheduling.view(user, sessionId);
+    if (view.status !== 'awaiting_pcn' || !view.enrolmentId || !view.startsAt) {
+      throw new ConflictException('Only a joint session waiting for the PCN supervisor can be answered by link');
+    }
+    const { enrolment } = await this.enrolments.readable(user, view.enrolmentId);
+    if (!enrolment.pcnSupervisor) throw new ConflictException('This CCC has no PCN supervisor to send the link to');
+    const to = enrolment.pcnSupervisor;
+    return this.db.transaction((manager) =>
+      this.issue(
+        manager,
+        user,
+        'session_slot',
+        sessionId,
+        to,
+        baseUrl,
+        `${view.title} with ${enrolment.ccc!.fullName}: can you make it?`,
+        `${view.title} with ${enrolment.ccc!.fullName} is offered on ${londonTime(new Date(view.startsAt!))} for ${view.durationMinutes} minutes.`,
+      ),
+    );
+  }
+
+  /** The link, or 404 for one that never existed and 410 for one used, replaced or expired. */
+  private async find(token: string): Promise<ActionLink> {
+    const link = await this.db
+      .getRepository(ActionLink)
+      .findOne({ where: { tokenHash: hash(token) }, relations: { person: true } });
+    if (!link) throw new NotFoundException('This link is not valid');
+    if (link.usedAt) throw new GoneException('This link has already been used');
+    if (link.revokedAt) throw new GoneException('A newer link replaced this one; use the latest e-mail');
+    if (link.expiresAt < new Date()) throw new GoneException('This link has expired; ask for a new one');
+    return link;
+  }
+
+  async show(token: string): Promise<LinkView> {
+    return this.describe(await this.find(token));
+  }
+
+  /** The one request behind a link, in the few words its page shows. */
+  private async describe(link: ActionLink): Promise<LinkView> {
+    const forPerson = link.person!.fullName;
+    if (link.purpose === 'release_request') {
+      const request = await this.db
+        .getRepository(ReleaseRequest)
+        .findOneOrFail({ where: { id: link.targetId }, relations: { enrolment: { ccc: true } } });
+      return {
+        purpose: link.purpose,
+        forPerson,
+        ccc: request.enrolment!.ccc!.fullName,
+        what: request.description,
+        date: request.date,
+        startsAt: null,
+        minutes: request.minutes,
+        status: request.status,
+        expiresAt: link.expiresAt.toISOString(),
+      };
+    }
+    const session = await this.db
+      .getRepository(Session)
+      .findOneOrFail({ where: { id: link.targetId }, relations: { enrolment: { ccc: true } } });
+    return {
+      purpose: link.purpose,
+      forPerson,
+      ccc: session.enrolment?.ccc?.fullName ?? '',
+      what: session.title,
+      date: null,
+      startsAt: session.startsAt?.toISOString() ?? null,
+      minutes: session.durationMinutes ?? 0,
+      status: session.status,
+      expiresAt: link.expiresAt.toISOString(),
+    };
+  }
+
+  /**
+   * Answers the link as its PCN supervisor. The link is claimed first (so a double click cannot act twice) and
+   * released again if the answer is refused, so that a mistake can be corrected.
+   */
+  async answer(token: string, dto: LinkAnswerDto): Promise<LinkView> {
+    const link = await this.find(token);
+    const claimed = await this.db
+      .getRepository(ActionLink)
+      .update({ id: link.id, usedAt: IsNull() }, { usedAt: new Date() });
+    if (!claimed.affected) throw new GoneException('This link has already been used');
+    try {
+      const user = await this.people.loadAuthUser(link.personId);
+      if (!user) throw new NotFoundException('This link is not valid');
+      if (link.purpose === 'release_request') {
+        const request = await this.db.getRepository(ReleaseRequest).findOneByOrFail({ id: link.targetId });
+        if (dto.decision === 'confirm')
+          await this.release.confirm(
+            user,
+            request.id,
+            { version: request.version, overrideReason: dto.overrideReason },
+            true,
+          );
+        else if (dto.decision === 'decline')
+          await this.release.decline(user, request.id, { version: request.version, reason: dto.reason ?? '' }, true);
+        else throw validationFailed([{ field: 'decision', reason: 'a release request is confirmed or declined' }]);
+      } else {
+        const session = await this.db.getRepository(Session).findOneByOrFail({ id: link.targetId });
+        if (dto.decision === 'confirm')
+          await this.scheduling.pcnResponse(user, session.id, { decision: 'accept', version: session.version }, true);
+        else if (dto.decision === 'propose') {
+          await this.scheduling.pcnResponse(
+            user,
+            session.id,
+            { decision: 'propose', proposedStartsAt: dto.proposedStartsAt, version: session.version },
+            true,
+          );
+        } else
+          throw validationFailed([
+            { field: 'decision', reason: 'a session slot is confirmed, or another time proposed' },
+          ]);
+      }
+    } catch (error) {
+      await this.db.getRepository(ActionLink).update({ id: link.id }, { usedAt: null });
+      throw error;
+    }
+    return this.describe(link);
+  }
+}

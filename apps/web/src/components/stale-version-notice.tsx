@@ -1,0 +1,22 @@
+interface StaleVersionNoticeProps {
+  what?: string;
+  message?: string;
+  onReload: () => void;
+}
+
+/** A 409 for a stale version: someone else changed the record; the person reloads it and tries again. */
+export function StaleVersionNotice({ what = 'session', message, onReload }: StaleVersionNoticeProps) {
+  const title = `This ${what} was changed by someone else`;
+  return (
+    <div className="error-message" role="alert">
+      <h2 className="error-message__title">{title}</h2>
+      <p>
+        Reload it to see the changes, then try again.
+        {message && !/changed by someone else/i.test(message) && <span> The service said: {message}</span>}
+      </p>
+      <button className="button button--secondary" type="button" onClick={onReload}>
+        Reload
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import type { AgendaItem } from '@ccc/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+/** The caller's sessions in the `days` days from `from` (YYYY-MM-DD, a London calendar date). */
+export function getAgenda(from: string, days: number, signal?: AbortSignal): Promise<AgendaItem[]> {
+  const query = new URLSearchParams({ from, days: String(days) });
+  return api.get<AgendaItem[]>(`/agenda?${query.toString()}`, { signal });
+}
+
+export function getAgendaQueryOptions(from: string, days = 7) {
+  return queryOptions({
+    queryKey: ['agenda', from, days],
+    queryFn: ({ signal }) => getAgenda(from, days, signal),
+  });
+}
+
+export function useAgenda(from: string, days = 7, options: { enabled?: boolean } = {}) {
+  return useQuery({ ...getAgendaQueryOptions(from, days), enabled: options.enabled ?? true });
+}

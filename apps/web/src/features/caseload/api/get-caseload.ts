@@ -1,0 +1,19 @@
+import type { CaseloadRow } from '@ccc/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+/** Per CCC, what is unbooked, waiting, coming up, overdue and missed: the Alliance supervisor's (admin: all). */
+export function getCaseload(signal?: AbortSignal): Promise<CaseloadRow[]> {
+  return api.get<CaseloadRow[]>('/caseload', { signal });
+}
+
+export function getCaseloadQueryOptions() {
+  return queryOptions({
+    queryKey: ['caseload'],
+    queryFn: ({ signal }) => getCaseload(signal),
+  });
+}
+
+export function useCaseload(options: { enabled?: boolean } = {}) {
+  return useQuery({ ...getCaseloadQueryOptions(), enabled: options.enabled ?? true });
+}

@@ -1,0 +1,19 @@
+import type { RescheduleSessionRequest, SessionView } from '@ccc/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { onSessionChanged } from './session-changed';
+
+/** Moves a booked (or offered) session to another time, with a reason. */
+export function rescheduleSession(sessionId: string, body: RescheduleSessionRequest): Promise<SessionView> {
+  return api.post<SessionView>(`/sessions/${encodeURIComponent(sessionId)}/reschedule`, body);
+}
+
+export function useRescheduleSession(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RescheduleSessionRequest) => rescheduleSession(sessionId, body),
+    onSuccess: (view) => {
+      void onSessionChanged(queryClient, view);
+    },
+  });
+}

@@ -1,0 +1,19 @@
+import type { AllianceResponseRequest, SessionView } from '@ccc/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { onSessionChanged } from './session-changed';
+
+/** The Alliance supervisor accepts the PCN supervisor's proposal or offers another time. */
+export function respondAsAlliance(sessionId: string, body: AllianceResponseRequest): Promise<SessionView> {
+  return api.post<SessionView>(`/sessions/${encodeURIComponent(sessionId)}/alliance-response`, body);
+}
+
+export function useRespondAsAlliance(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AllianceResponseRequest) => respondAsAlliance(sessionId, body),
+    onSuccess: (view) => {
+      void onSessionChanged(queryClient, view);
+    },
+  });
+}

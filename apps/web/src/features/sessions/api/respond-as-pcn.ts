@@ -1,0 +1,19 @@
+import type { PcnResponseRequest, SessionView } from '@ccc/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { onSessionChanged } from './session-changed';
+
+/** The PCN supervisor accepts the offered slot or proposes another time. */
+export function respondAsPcn(sessionId: string, body: PcnResponseRequest): Promise<SessionView> {
+  return api.post<SessionView>(`/sessions/${encodeURIComponent(sessionId)}/pcn-response`, body);
+}
+
+export function useRespondAsPcn(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PcnResponseRequest) => respondAsPcn(sessionId, body),
+    onSuccess: (view) => {
+      void onSessionChanged(queryClient, view);
+    },
+  });
+}

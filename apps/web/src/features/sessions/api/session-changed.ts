@@ -1,0 +1,21 @@
+import type { SessionView } from '@ccc/contracts';
+import type { QueryClient } from '@tanstack/react-query';
+import { sessionQueryKey, sessionsQueryKey } from './get-session';
+
+/**
+ * After any session write: the answer is the session as it now is, so it goes straight into the cache; every view
+ * that shows sessions (timelines, other sessions' pages, the caseload, agendas) is refetched.
+ */
+export async function onSessionChanged(queryClient: QueryClient, view: SessionView): Promise<void> {
+  queryClient.setQueryData(sessionQueryKey(view.id), view);
+  await Promise.all([
+    // Refetched even when not on screen, so going back to the timeline shows the change at once.
+    queryClient.invalidateQueries({ queryKey: ['enrolments'], refetchType: 'all' }),
+    queryClient.invalidateQueries({
+      queryKey: sessionsQueryKey,
+      predicate: (query) => query.queryKey[1] !== view.id,
+    }),
+    queryClient.invalidateQueries({ queryKey: ['caseload'], refetchType: 'all' }),
+    queryClient.invalidateQueries({ queryKey: ['agenda'] }),
+  ]);
+}

@@ -1,0 +1,304 @@
+import type { SessionView } from '@ccc/contracts';
+import { humanMinutes, type SessionMode } from '@ccc/programme';
+import { useState, type FormEvent } from 'react';
+import { ErrorSummary } from '../../../components/error-summary';
+import { ChoiceGroup, FormField } from '../../../components/form-field';
+import { StaleVersionNotice } from '../../../components/stale-version-notice';
+import { formatDate, dayBefore } from '../../../utils/format';
+import { useBookSession } from '../api/book-session';
+import { useRescheduleSession } from '../api/reschedule-session';
+import {
+  bookingFieldFor,
+  initialBookingValues,
+  isOutsideMonth,
+  toBookingRequest,
+  toRescheduleRequest,
+  validateBooking,
+  type BookingField,
+  type BookingRules,
+  type BookingValues,
+} from '../utils/booking-form';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../utils/action-error';
+import { ConflictNotice } from './conflict-notice';
+
+interface BookingFormProps {
+  session: SessionView;
+  kind: 'book' | 'reschedule';
+  onDone: (view: SessionView) => void;
+  onReload: () => void;
+  onClose: () => void;
+}
+
+const MODE_OPTIONS: { value: SessionMode; label: string }[] = [
+  { value: 'virtual', label: 'Virtual (online meeting)' },
+  { value: 'face_to_face', label: 'Face to face' },
+];
+
+/** Book or reschedule: date and start time in UK time, duration, mode, link or place, and the reasons it needs. */
+export function BookingForm({ session, kind, onDone, onReload, onClose }: BookingFormProps) {
+  const idPrefix = `${kind}-session`;
+  const fieldId = (field: BookingField) => `${idPrefix}-${field}`;
+  const [values, setValues] = useState<BookingValues>(() => initialBookingValues(session));
+  const [showErrors, setShowErrors] = useState(false);
+  const [server, setServer] = useState<ActionErrorState>(NO_ACTION_ERROR);
+  const [attempt, setAttempt] = useState(0);
+  const book = useBookSession(session.id);
+  const reschedule = useRescheduleSession(session.id);
+  const mutation = kind === 'book' ? book : reschedule;
+
+  const rules: BookingRules = {
+    month: session.month,
+    monthStartsOn: session.monthStartsOn,
+    monthEndsBefore: session.monthEndsBefore,
+    durationRange: session.durationRange,
+    requireReason: kind === 'reschedule',
+    requireOverrideReason: server.conflict !== null,
+  };
+  const clientErrors = showErrors ? validateBooking(values, rules) : {};
+  const errors: Partial<Record<BookingField, string>> = { ...server.fields, ...clientErrors };
+  const outside = isOutsideMonth(values.date, session.monthStartsOn, session.monthEndsBefore);
+  const { min, max } = session.durationRange;
+
+  function update<K extends BookingField>(field: K, value: BookingValues[K]) {
+    setValues((current) => ({ ...current, [field]: value }));
+    setServer((current) => {
+      const fields = { ...current.fields };
+      delete fields[field];
+      // A new time may not clash: the override is asked for again only if the API says so.
+      const clears = field === 'date' || field === 'time' || field === 'durationMinutes';
+      return { ...current, fields, conflict: clears ? null : current.conflict };
+    });
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    const found = validateBooking(values, rules);
+    if (Object.keys(found).length > 0) {
+      setShowErrors(true);
+      setServer((current) => ({ ...current, general: [], stale: null }));
+      setAttempt((n) => n + 1);
+      return;
+    }
+    const options = {
+      onSuccess: onDone,
+      onError: (error: unknown) => {
+        setServer(readActionError(error, bookingFieldFor));
+        setAttempt((n) => n + 1);
+      },
+    };
+    if (kind === 'book') book.mutate(toBookingRequest(values, session.version, rules), options);
+    else reschedule.mutate(toRescheduleRequest(values, session.version, rules), options);
+  }
+
+  const summary = [
+    ...server.general.map((message) => ({ message })),
+    ...(Object.entries(errors) as [BookingField, string][]).map(([field, message]) => ({
+      message,
+      fieldId: field === 'mode' ? fieldId('mode') : fieldId(field),
+    })),
+  ];
+
+  return (
+    <form className="action-form" onSubmit={handleSubmit} noValidate aria-labelledby={`${idPrefix}-title`}>
+      {server.stale !== null && (
+        <StaleVersionNotice
+          message={server.stale}
+          onReload={() => {
+            setServer(NO_ACTION_ERROR);
+            onReload();
+          }}
+        />
+      )}
+      <ErrorSummary id={`${idPrefix}-errors`} errors={summary} focusKey={attempt} />
+      {server.conflict && <ConflictNotice conflict={server.conflict} canOverride />}
+
+      <p className="hint">
+        This session belongs to month {session.month}: {formatDate(session.monthStartsOn)} to{' '}
+        {formatDate(dayBefore(session.monthEndsBefore))}. Times are UK time.
+      </p>
+
+      <div className="form-row">
+        <FormField id={fieldId('date')} label="Date" error={errors.date}>
+          {(control) => (
+            <input
+              {...control}
+              className="input input--date"
+              type="date"
+              name="date"
+              value={values.date}
+              onChange={(event) => update('date', event.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField
+          id={fieldId('time')}
+          label="Start time"
+          hint="UK time, 24-hour clock, like 14:00"
+          error={errors.time}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="input input--time"
+              type="time"
+              name="time"
+              value={values.time}
+              onChange={(event) => update('time', event.target.value)}
+            />
+          )}
+        </FormField>
+      </div>
+
+      <FormField
+        id={fieldId('durationMinutes')}
+        label="Duration in minutes"
+        hint={
+          min === max
+            ? `This session lasts ${humanMinutes(min)}.`
+            : `Between ${min} and ${max} minutes (${humanMinutes(min)} to ${humanMinutes(max)}).`
+        }
+        error={errors.durationMinutes}
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="input input--short"
+            type="text"
+            inputMode="numeric"
+            name="durationMinutes"
+            autoComplete="off"
+            value={values.durationMinutes}
+            onChange={(event) => update('durationMinutes', event.target.value)}
+          />
+        )}
+      </FormField>
+
+      <ChoiceGroup
+        id={fieldId('mode')}
+        name={`${idPrefix}-mode`}
+        legend="How will it be held?"
+        options={MODE_OPTIONS}
+        value={values.mode}
+        error={errors.mode}
+        onChange={(mode) => update('mode', mode)}
+      />
+
+      {values.mode === 'virtual' ? (
+        <FormField
+          id={fieldId('meetingLink')}
+          label="Meeting link"
+          hint="The web address people use to join, for example a Microsoft Teams link."
+          error={errors.meetingLink}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="url"
+              name="meetingLink"
+              autoComplete="off"
+              spellCheck={false}
+              value={values.meetingLink}
+              onChange={(event) => update('meetingLink', event.target.value)}
+            />
+          )}
+        </FormField>
+      ) : (
+        <FormField
+          id={fieldId('place')}
+          label="Place"
+          hint="Where people meet, for example the room and building."
+          error={errors.place}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="text"
+              name="place"
+              value={values.place}
+              onChange={(event) => update('place', event.target.value)}
+            />
+          )}
+        </FormField>
+      )}
+
+      {(outside || errors.outOfMonthReason) && (
+        <FormField
+          id={fieldId('outOfMonthReason')}
+          label={`Why is it booked outside month ${session.month}?`}
+          hint="Everyone who sees the timeline will see this reason."
+          error={errors.outOfMonthReason}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              className="textarea"
+              name="outOfMonthReason"
+              rows={3}
+              value={values.outOfMonthReason}
+              onChange={(event) => update('outOfMonthReason', event.target.value)}
+            />
+          )}
+        </FormField>
+      )}
+
+      {kind === 'reschedule' && (
+        <FormField
+          id={fieldId('reason')}
+          label="Why is it being rescheduled?"
+          hint="Shown in the session’s history."
+          error={errors.reason}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              className="textarea"
+              name="reason"
+              rows={3}
+              value={values.reason}
+              onChange={(event) => update('reason', event.target.value)}
+            />
+          )}
+        </FormField>
+      )}
+
+      {server.conflict && (
+        <FormField
+          id={fieldId('conflictOverrideReason')}
+          label="Why should it go ahead at the same time as the other session?"
+          error={errors.conflictOverrideReason}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              className="textarea"
+              name="conflictOverrideReason"
+              rows={3}
+              value={values.conflictOverrideReason}
+              onChange={(event) => update('conflictOverrideReason', event.target.value)}
+            />
+          )}
+        </FormField>
+      )}
+
+      <div className="button-group">
+        <button className="button" type="submit" aria-disabled={mutation.isPending || undefined}>
+          {mutation.isPending
+            ? 'Saving…'
+            : kind === 'book'
+              ? server.conflict
+                ? 'Book anyway'
+                : 'Book session'
+              : server.conflict
+                ? 'Reschedule anyway'
+                : 'Reschedule session'}
+        </button>
+        <button className="button button--secondary" type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,256 @@
+import type { SessionView } from '@ccc/contracts';
+import { SESSION_ACTIONS, type SessionAction } from '@ccc/programme';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { Confirmation } from '../../../components/confirmation';
+import { ErrorMessage, describeError } from '../../../components/error-message';
+import { Loading } from '../../../components/loading';
+import { isApiClientError } from '../../../lib/api-client';
+import { useDocumentTitle } from '../../../utils/use-document-title';
+import { StatusBadge } from '../../enrolments/components/status-badge';
+import { SESSION_ACTION_LABELS, sessionKindLabel } from '../../enrolments/utils/labels';
+import { useDownloadSessionCalendar } from '../api/download-session-calendar';
+import { useSession } from '../api/get-session';
+import { AcceptForm } from '../components/accept-form';
+import { AgreedActions } from '../components/agreed-actions';
+import { BookingForm } from '../components/booking-form';
+import { CancelForm } from '../components/cancel-form';
+import { RecordForm } from '../components/record-form';
+import { SessionHistory } from '../components/session-history';
+import { SessionRegister } from '../components/session-register';
+import { SessionSummary } from '../components/session-summary';
+import { SlotForm } from '../components/slot-form';
+import { confirmationFor } from '../utils/confirmation';
+
+const PANEL_TITLES: Record<SessionAction, string> = {
+  book: 'Book this session',
+  accept_slot: 'Accept the time offered',
+  propose_slot: 'Propose another time',
+  accept_proposal: 'Accept the time the PCN supervisor proposed',
+  counter_proposal: 'Offer another time',
+  reschedule: 'Reschedule this session',
+  cancel: 'Cancel this session',
+  record: 'Record this session',
+};
+
+function isSessionAction(value: string | null): value is SessionAction {
+  return value !== null && (SESSION_ACTIONS as readonly string[]).includes(value);
+}
+
+function ActionPanel({
+  session,
+  action,
+  focusKey,
+  onDone,
+  onReload,
+  onClose,
+}: {
+  session: SessionView;
+  action: SessionAction;
+  focusKey: number;
+  onDone: (view: SessionView) => void;
+  onReload: () => void;
+  onClose: () => void;
+}) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusKey > 0) headingRef.current?.focus();
+  }, [focusKey, action]);
+  const props = { session, onDone, onReload, onClose };
+  return (
+    <section className="action-panel" id="session-action-panel" aria-labelledby="action-panel-title">
+      <h2 id="action-panel-title" tabIndex={-1} ref={headingRef}>
+        {PANEL_TITLES[action]}
+      </h2>
+      {(action === 'book' || action === 'reschedule') && <BookingForm key={action} kind={action} {...props} />}
+      {(action === 'accept_slot' || action === 'accept_proposal') && (
+        <AcceptForm key={action} kind={action} {...props} />
+      )}
+      {(action === 'propose_slot' || action === 'counter_proposal') && (
+        <SlotForm key={action} kind={action} {...props} />
+      )}
+      {action === 'cancel' && <CancelForm {...props} />}
+      {action === 'record' && <RecordForm {...props} />}
+    </section>
+  );
+}
+
+function CalendarDownload({ session }: { session: SessionView }) {
+  const download = useDownloadSessionCalendar(session.id, session.title);
+  return (
+    <div className="calendar-download">
+      <button
+        className="button button--secondary"
+        type="button"
+        aria-disabled={download.isPending || undefined}
+        onClick={() => {
+          if (!download.isPending) download.mutate();
+        }}
+      >
+        {download.isPending ? 'Preparing the file…' : 'Add to my calendar (.ics file)'}
+      </button>
+      {download.isError && (
+        <p className="field-error" role="alert">
+          The calendar file could not be made: {describeError(download.error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** One session: its details, what the person can do with it now, the register, agreed actions and history. */
+export function SessionPage() {
+  const { sessionId = '' } = useParams();
+  const session = useSession(sessionId);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [confirmation, setConfirmation] = useState<{ title: string; detail: string | null; key: number } | null>(null);
+  const [panelFocus, setPanelFocus] = useState(0);
+  useDocumentTitle(session.data ? session.data.title : 'Session');
+
+  const requested = searchParams.get('action');
+  const available = session.data?.availableActions ?? [];
+  const active = isSessionAction(requested) && available.includes(requested) ? requested : null;
+
+  function choose(action: SessionAction | null) {
+    setSearchParams(action ? { action } : {}, { replace: true });
+    if (action) {
+      setConfirmation(null);
+      setPanelFocus((n) => n + 1);
+    }
+  }
+
+  function done(action: SessionAction, view: SessionView) {
+    setSearchParams({}, { replace: true });
+    setConfirmation({ ...confirmationFor(action, view), key: Date.now() });
+  }
+
+  if (session.isPending) {
+    return (
+      <>
+        <h1>Session</h1>
+        <Loading label="Loading the session" />
+      </>
+    );
+  }
+
+  if (session.isError) {
+    const status = isApiClientError(session.error) ? session.error.status : 0;
+    return (
+      <>
+        <h1>{status === 404 ? 'Session not found' : status === 403 ? 'You cannot see this session' : 'Session'}</h1>
+        <ErrorMessage title="There is a problem" error={session.error}>
+          {status !== 403 && status !== 404 && (
+            <button className="button button--secondary" type="button" onClick={() => void session.refetch()}>
+              Try again
+            </button>
+          )}
+        </ErrorMessage>
+        <p>
+          <Link to="/">Go to the start page</Link>
+        </p>
+      </>
+    );
+  }
+
+  const view = session.data;
+  const firstCcc = view.attendees[0]?.ccc.fullName;
+  const backLink =
+    view.enrolmentId !== null ? (
+      <Link className="back-link" to={`/enrolments/${view.enrolmentId}`}>
+        {firstCcc ? `${firstCcc}’s timeline` : 'Back to the timeline'}
+      </Link>
+    ) : (
+      <Link className="back-link" to="/">
+        Back to the start page
+      </Link>
+    );
+  const canDownload =
+    view.startsAt !== null &&
+    (view.status === 'scheduled' || view.status === 'awaiting_pcn' || view.status === 'awaiting_alliance');
+
+  return (
+    <>
+      <p>{backLink}</p>
+      <div className="page-heading">
+        <span className="page-heading__caption">{sessionKindLabel(view.kind)}</span>
+        <h1>{view.title}</h1>
+      </div>
+      <p className="session-page__status">
+        <StatusBadge status={view.status} />
+      </p>
+
+      {confirmation && (
+        <Confirmation key={confirmation.key} title={confirmation.title}>
+          {confirmation.detail && <p>{confirmation.detail}</p>}
+          {view.enrolmentId && (
+            <p>
+              <Link to={`/enrolments/${view.enrolmentId}`}>Go to the timeline</Link>
+            </p>
+          )}
+        </Confirmation>
+      )}
+
+      {view.purpose && <p className="lead">{view.purpose}</p>}
+
+      {view.outOfMonthReason && (
+        <div className="inset-text">
+          <p>
+            <strong>Booked outside month {view.month}:</strong> {view.outOfMonthReason}
+          </p>
+        </div>
+      )}
+      {view.cancellationReason && (
+        <div className="inset-text">
+          <p>
+            <strong>Reason for cancelling:</strong> {view.cancellationReason}
+          </p>
+        </div>
+      )}
+
+      <SessionSummary session={view} />
+      {canDownload && <CalendarDownload session={view} />}
+
+      {available.length > 0 && (
+        <section aria-labelledby="next-steps-heading" className="section">
+          <h2 id="next-steps-heading">What you can do</h2>
+          <ul className="button-list">
+            {available.map((action) => (
+              <li key={action}>
+                <button
+                  className={action === active ? 'button' : 'button button--secondary'}
+                  type="button"
+                  aria-expanded={action === active}
+                  aria-controls={action === active ? 'session-action-panel' : undefined}
+                  onClick={() => choose(action === active ? null : action)}
+                >
+                  {SESSION_ACTION_LABELS[action]}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {active && (
+            <ActionPanel
+              key={`${active}-${view.id}`}
+              session={view}
+              action={active}
+              focusKey={panelFocus}
+              onDone={(updated) => done(active, updated)}
+              onReload={() => void session.refetch()}
+              onClose={() => choose(null)}
+            />
+          )}
+        </section>
+      )}
+
+      <SessionRegister session={view} />
+      {view.notes && (
+        <section aria-labelledby="notes-heading" className="section">
+          <h2 id="notes-heading">Notes</h2>
+          <p className="preserve-lines">{view.notes}</p>
+        </section>
+      )}
+      <AgreedActions actions={view.actions} />
+      <SessionHistory history={view.history} />
+    </>
+  );
+}

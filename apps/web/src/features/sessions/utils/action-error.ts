@@ -1,0 +1,38 @@
+import { describeError } from '../../../components/error-message';
+import { isApiClientError, isStaleVersion, type SessionConflict } from '../../../lib/api-client';
+
+/** What a failed session write means for the form that sent it. */
+export interface ActionErrorState {
+  /** Field errors, by the form's own field keys. */
+  fields: Record<string, string>;
+  /** Errors that belong to no field. */
+  general: string[];
+  /** The other session a booking clashes with. */
+  conflict: SessionConflict | null;
+  /** Set when someone else changed the session first: the API's message. */
+  stale: string | null;
+}
+
+export const NO_ACTION_ERROR: ActionErrorState = { fields: {}, general: [], conflict: null, stale: null };
+
+function capitalise(text: string): string {
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+export function readActionError(error: unknown, fieldFor: (serverField: string) => string | null): ActionErrorState {
+  if (isStaleVersion(error)) return { ...NO_ACTION_ERROR, stale: isApiClientError(error) ? error.message : '' };
+  if (isApiClientError(error) && error.status === 409 && error.conflict) {
+    return { ...NO_ACTION_ERROR, conflict: error.conflict };
+  }
+  if (isApiClientError(error) && error.fieldErrors.length > 0) {
+    const fields: Record<string, string> = {};
+    const general: string[] = [];
+    for (const { field, reason } of error.fieldErrors) {
+      const key = fieldFor(field);
+      if (key) fields[key] ??= capitalise(reason);
+      else general.push(capitalise(reason));
+    }
+    return { ...NO_ACTION_ERROR, fields, general };
+  }
+  return { ...NO_ACTION_ERROR, general: [describeError(error)] };
+}
