@@ -1,7 +1,7 @@
 import ical from 'node-ical';
 import { inMonth, sessionOf, virtual } from './support/scheduling';
 import { startTestApp, type TestApp } from './support/test-app';
-import { createWorld, tokenFor, type World } from './support/world';
+import { createWorld, postAs, tokenFor, type World } from './support/world';
 
 type Event = { type: string; uid: string; sequence: string; start: Date; end: Date; status?: string; summary: string };
 
@@ -28,8 +28,7 @@ describe('calendar feeds', () => {
   });
   afterAll(() => t.close());
 
-  const post = (token: string, path: string, body: object = {}) =>
-    t.http().post(path).set('Authorization', token).send(body);
+  const post = (token: string, path: string, body: object = {}) => postAs(t, token, path, body);
   const pathOf = (url: string) => new URL(url).pathname;
 
   it('gives each person a private feed with their sessions in Europe/London, updated in place on every change', async () => {

@@ -7,7 +7,7 @@ import { ReleaseRequest } from '../src/release-time/release-request.entity';
 import { Session } from '../src/sessions/session.entity';
 import { inMonth, sessionOf, virtual } from './support/scheduling';
 import { startTestApp, type TestApp } from './support/test-app';
-import { createWorld, tokenFor, type World } from './support/world';
+import { createWorld, postAs, tokenFor, type World } from './support/world';
 
 describe('answer links: a PCN supervisor confirms without signing in', () => {
   let t: TestApp;
@@ -23,8 +23,7 @@ describe('answer links: a PCN supervisor confirms without signing in', () => {
   });
   afterAll(() => t.close());
 
-  const post = (token: string, path: string, body: object = {}) =>
-    t.http().post(path).set('Authorization', token).send(body);
+  const post = (token: string, path: string, body: object = {}) => postAs(t, token, path, body);
 
   /** The link as the PCN supervisor receives it: the newest message in their outbox. */
   async function linkInOutbox(): Promise<string> {

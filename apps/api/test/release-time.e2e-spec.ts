@@ -3,7 +3,7 @@ import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { ReleaseRequest } from '../src/release-time/release-request.entity';
 import { inMonth, sessionOf, virtual } from './support/scheduling';
 import { startTestApp, type TestApp } from './support/test-app';
-import { createWorld, tokenFor } from './support/world';
+import { postAs, worldWithTokens } from './support/world';
 
 describe("the PCN's part: release time, attestations, expectations", () => {
   let t: TestApp;
@@ -12,20 +12,8 @@ describe("the PCN's part: release time, attestations, expectations", () => {
   });
   afterAll(() => t.close());
 
-  async function setUp() {
-    const world = await createWorld(t);
-    const tokens = {
-      admin: await tokenFor(t, world.people.admin),
-      sup1: await tokenFor(t, world.people.supervisor1),
-      pcn1: await tokenFor(t, world.people.pcnSupervisor1),
-      pcn2: await tokenFor(t, world.people.pcnSupervisor2),
-      cccA: await tokenFor(t, world.people.cccA),
-      cccC: await tokenFor(t, world.people.cccC),
-    };
-    return { world, tokens };
-  }
-  const post = (token: string, path: string, body: object) =>
-    t.http().post(path).set('Authorization', token).send(body);
+  const setUp = () => worldWithTokens(t);
+  const post = (token: string, path: string, body: object) => postAs(t, token, path, body);
   const get = (token: string, path: string) => t.http().get(path).set('Authorization', token);
   const requestsOf = (enrolmentId: string) =>
     t.db.getRepository(ReleaseRequest).find({ where: { enrolmentId }, order: { date: 'ASC' } });

@@ -2,7 +2,7 @@ import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { Session } from '../src/sessions/session.entity';
 import { inMonth, sessionOf, timeline, view, virtual } from './support/scheduling';
 import { startTestApp, type TestApp } from './support/test-app';
-import { createWorld, tokenFor } from './support/world';
+import { postAs, worldWithTokens } from './support/world';
 
 describe('scheduling: book, respond, reschedule, cancel, record', () => {
   let t: TestApp;
@@ -11,21 +11,8 @@ describe('scheduling: book, respond, reschedule, cancel, record', () => {
   });
   afterAll(() => t.close());
 
-  async function setUp() {
-    const world = await createWorld(t);
-    const tokens = {
-      admin: await tokenFor(t, world.people.admin),
-      sup1: await tokenFor(t, world.people.supervisor1),
-      sup2: await tokenFor(t, world.people.supervisor2),
-      pcn1: await tokenFor(t, world.people.pcnSupervisor1),
-      pcn2: await tokenFor(t, world.people.pcnSupervisor2),
-      cccA: await tokenFor(t, world.people.cccA),
-      cccC: await tokenFor(t, world.people.cccC),
-    };
-    return { world, tokens };
-  }
-  const post = (token: string, path: string, body: object) =>
-    t.http().post(path).set('Authorization', token).send(body);
+  const setUp = () => worldWithTokens(t);
+  const post = (token: string, path: string, body: object) => postAs(t, token, path, body);
 
   it('walks a joint session through book, a counter-proposal, acceptance, the meeting and its record, each party seeing each step', async () => {
     const { world, tokens } = await setUp();

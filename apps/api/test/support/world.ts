@@ -135,3 +135,23 @@ export async function tokenFor(t: TestApp, person: WorldPerson): Promise<string>
   const res = await t.http().post('/api/auth/login').send({ email: person.email, password: PASSWORD }).expect(200);
   return `Bearer ${res.body.accessToken}`;
 }
+
+/** A fresh world and a signed-in token for each of its people who act in the scheduling and release tests. */
+export async function worldWithTokens(t: TestApp) {
+  const world = await createWorld(t);
+  const sign = (person: WorldPerson) => tokenFor(t, person);
+  const tokens = {
+    admin: await sign(world.people.admin),
+    sup1: await sign(world.people.supervisor1),
+    sup2: await sign(world.people.supervisor2),
+    pcn1: await sign(world.people.pcnSupervisor1),
+    pcn2: await sign(world.people.pcnSupervisor2),
+    cccA: await sign(world.people.cccA),
+    cccC: await sign(world.people.cccC),
+  };
+  return { world, tokens };
+}
+
+/** `POST path` with a bearer token and a JSON body. */
+export const postAs = (t: TestApp, token: string, path: string, body: object = {}) =>
+  t.http().post(path).set('Authorization', token).send(body);
