@@ -94,6 +94,15 @@ describe("the PCN's part: release time, attestations, expectations", () => {
       version: request!.version,
     }).expect(200);
     expect(second.body).toEqual(first.body);
+    const signOffs = (await sessionOf(t, tokens.cccA, world.enrolments.A, 'm3-individual')).signOffs;
+    expect(signOffs).toEqual([
+      {
+        what: 'release_confirmed',
+        by: { id: world.people.pcnSupervisor1.id, fullName: world.people.pcnSupervisor1.fullName },
+        at: expect.any(String),
+        viaLink: false,
+      },
+    ]);
     expect(
       await t.db
         .getRepository(AuditEntry)
@@ -291,6 +300,28 @@ describe("the PCN's part: release time, attestations, expectations", () => {
       .getRepository(AuditEntry)
       .findOneByOrFail({ entityId: logged.body.id, action: 'release.declined' });
     expect(audit.actorId).toBe(world.people.pcnSupervisor1.id);
+
+    // A session's declined release shows on the Alliance supervisor's caseload and the timeline.
+    const s = await sessionOf(t, tokens.sup1, world.enrolments.A, 'm3-individual');
+    await post(tokens.sup1, `/api/sessions/${s.id}/book`, {
+      startsAt: inMonth(world, 3, 5),
+      durationMinutes: 45,
+      ...virtual,
+      version: s.version,
+    }).expect(200);
+    const request = (await requestsOf(world.enrolments.A)).find((r) => r.sessionId === s.id)!;
+    await post(tokens.pcn1, `/api/release-requests/${request.id}/decline`, {
+      version: request.version,
+      reason: 'Clinic that morning',
+    }).expect(200);
+    const caseload = (await get(tokens.sup1, '/api/caseload').expect(200)).body as {
+      enrolment: { id: string };
+      releaseDeclined: number;
+    }[];
+    expect(caseload.find((r) => r.enrolment.id === world.enrolments.A)!.releaseDeclined).toBe(1);
+    expect((await sessionOf(t, tokens.cccA, world.enrolments.A, 'm3-individual')).signOffs.map((x) => x.what)).toEqual([
+      'release_declined',
+    ]);
   });
 
   it("computes each party's expectations from the data: the Alliance's 6 individual sessions count only sessions recorded as held", async () => {

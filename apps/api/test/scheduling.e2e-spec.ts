@@ -102,6 +102,12 @@ describe('scheduling: book, respond, reschedule, cancel, record', () => {
       status: 'completed',
       attendance: 'present',
     });
+    // The timeline marks who signed what: the Alliance accepted the PCN's time, then recorded the meeting.
+    const signed = (await sessionOf(t, tokens.cccA, A, 'm1-joint')).signOffs;
+    expect(signed.map((x) => [x.what, x.by?.id])).toEqual([
+      ['slot_accepted', world.people.supervisor1.id],
+      ['recorded', world.people.supervisor1.id],
+    ]);
     expect((await sessionOf(t, tokens.pcn1, A, 'm1-joint')).status).toBe('completed');
   });
 

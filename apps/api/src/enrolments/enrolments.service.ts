@@ -1,6 +1,13 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Attendance, CaseloadRow, EnrolmentSummary, TimelineResponse, TimelineSession } from '@ccc/contracts';
+import type {
+  Attendance,
+  CaseloadRow,
+  EnrolmentSummary,
+  SignOff,
+  TimelineResponse,
+  TimelineSession,
+} from '@ccc/contracts';
 import {
   ACTIVE_BOOKING_STATUSES,
   availableActions,
@@ -90,7 +97,7 @@ export class EnrolmentsService {
 
   /**
    * Per CCC in the caller's scope: sessions still to book this month, waiting, coming up, overdue for recording,
-   * missed, held; and the next one. Four queries whatever the caseload's size.
+   * missed, held; and the next one. Five queries whatever the caseload's size.
    */
   async caseload(user: AuthUser): Promise<CaseloadRow[]> {
     const enrolments = await this.list(user);
@@ -113,6 +120,13 @@ export class EnrolmentsService {
         ORDER BY a.enrolment_id, s.starts_at`,
       [ids, ACTIVE_BOOKING_STATUSES],
     );
+    const declined: { enrolment_id: string; n: string }[] = await this.db.query(
+      `SELECT r.enrolment_id, count(*) AS n
+         FROM release_request r JOIN session s ON s.id = r.session_id
+        WHERE r.enrolment_id = ANY($1::uuid[]) AND r.status = 'declined' AND s.status = ANY($2)
+        GROUP BY 1`,
+      [ids, ACTIVE_BOOKING_STATUSES],
+    );
     return enrolments.map((enrolment) => {
       const mine = counts.filter((c) => c.enrolment_id === enrolment.id);
       const sum = (test: (c: (typeof mine)[number]) => boolean) =>
@@ -128,6 +142,7 @@ export class EnrolmentsService {
         overdue: sum((c) => c.overdue),
         missed: sum((c) => c.status === 'missed' || (c.status === 'planned' && c.month < current)),
         completed: sum((c) => c.status === 'completed'),
+        releaseDeclined: Number(declined.find((d) => d.enrolment_id === enrolment.id)?.n ?? 0),
         next: upcoming ? { id: upcoming.id, title: upcoming.title, startsAt: upcoming.starts_at.toISOString() } : null,
       };
     });
@@ -165,7 +180,7 @@ export class EnrolmentsService {
     return toSummary(enrolment, templates.get(enrolment.cohort!.templateId)!, londonDate(new Date()));
   }
 
-  /** The programme month by month for one CCC: four queries whatever the number of sessions. */
+  /** The programme month by month for one CCC: six queries whatever the number of sessions. */
   async timeline(user: AuthUser, id: string): Promise<TimelineResponse> {
     const enrolment = await this.findReadable(user, id);
     const templateRow = await this.db
@@ -177,6 +192,10 @@ export class EnrolmentsService {
       .createQueryBuilder('session')
       .innerJoinAndSelect('session.attendances', 'attendance', 'attendance.enrolment_id = :id', { id })
       .getMany();
+    const signOffs = await this.signOffs(
+      id,
+      sessions.map((s) => s.id),
+    );
     const cohortSupervisorIds: { person_id: string }[] = await this.db.query(
       'SELECT person_id FROM cohort_supervisor WHERE cohort_id = $1',
       [enrolment.cohortId],
@@ -246,6 +265,7 @@ export class EnrolmentsService {
             participants: s.participants.map((role) => ({ role, person: people[role] })),
             attendance: (s.attendances?.[0]?.attendance ?? 'expected') as Attendance,
             availableActions: availableActions(state, actor, now),
+            signOffs: signOffs.get(s.id) ?? [],
             version: s.version,
           };
         }),
@@ -258,6 +278,50 @@ export class EnrolmentsService {
       months,
       selfDirectedCourses: template.selfDirectedCourses.map(({ key, title }) => ({ key, title })),
     };
+  }
+
+  /**
+   * Who signed what for these sessions of one enrolment, from the audit trail (the slot accepted, the record)
+   * and the release requests (confirmed or declined): one query.
+   */
+  private async signOffs(enrolmentId: string, sessionIds: string[]): Promise<Map<string, SignOff[]>> {
+    const rows: {
+      session_id: string;
+      what: SignOff['what'];
+      person_id: string | null;
+      full_name: string | null;
+      at: Date;
+      via_link: boolean;
+    }[] =
+      sessionIds.length === 0
+        ? []
+        : await this.db.query(
+            `SELECT a.entity_id AS session_id,
+                    CASE a.action WHEN 'session.record' THEN 'recorded' ELSE 'slot_accepted' END AS what,
+                    p.id AS person_id, p.full_name, a.at, COALESCE((a.detail->>'viaLink')::boolean, false) AS via_link
+               FROM audit_entry a LEFT JOIN person p ON p.id = a.actor_id
+              WHERE a.entity_type = 'session' AND a.entity_id = ANY($1::text[])
+                AND a.action IN ('session.accept_slot', 'session.accept_proposal', 'session.record')
+             UNION ALL
+             SELECT r.session_id::text,
+                    CASE r.status WHEN 'confirmed' THEN 'release_confirmed' ELSE 'release_declined' END,
+                    p.id, p.full_name, r.decided_at, r.via_link
+               FROM release_request r LEFT JOIN person p ON p.id = r.decided_by_id
+              WHERE r.enrolment_id = $2 AND r.session_id IS NOT NULL AND r.status IN ('confirmed', 'declined')
+              ORDER BY at`,
+            [sessionIds, enrolmentId],
+          );
+    const bySession = new Map<string, SignOff[]>();
+    for (const row of rows) {
+      const entry: SignOff = {
+        what: row.what,
+        by: row.person_id ? { id: row.person_id, fullName: row.full_name ?? '' } : null,
+        at: new Date(row.at).toISOString(),
+        viaLink: row.via_link,
+      };
+      bySession.set(row.session_id, [...(bySession.get(row.session_id) ?? []), entry]);
+    }
+    return bySession;
   }
 
   /** Enrols a CCC after checking every reference and the track's eligibility; all or nothing. */

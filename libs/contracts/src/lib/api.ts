@@ -100,7 +100,16 @@ export interface TimelineSession {
   attendance: Attendance;
   /** What the person viewing can do next with this session. */
   availableActions: SessionAction[];
+  /** Who signed what for this session, oldest first: the PCN's acceptance of the slot, the record, the release. */
+  signOffs: SignOff[];
   version: number;
+}
+
+export interface SignOff {
+  what: 'slot_accepted' | 'recorded' | 'release_confirmed' | 'release_declined';
+  by: PersonRef | null;
+  at: string;
+  viaLink: boolean;
 }
 
 export type MonthState = 'past' | 'current' | 'future';
@@ -236,7 +245,7 @@ export interface SessionHistoryEntry {
 }
 
 /** One session in full, as GET /api/sessions/:id returns it and every session write answers. */
-export interface SessionView extends Omit<TimelineSession, 'attendance' | 'participants'> {
+export interface SessionView extends Omit<TimelineSession, 'attendance' | 'participants' | 'signOffs'> {
   cohortId: string;
   enrolmentId: string | null;
   month: number;
@@ -275,6 +284,8 @@ export interface CaseloadRow {
   overdue: number;
   missed: number;
   completed: number;
+  /** Sessions whose release the PCN declined: the Alliance supervisor should talk to the PCN. */
+  releaseDeclined: number;
   next: { id: string; title: string; startsAt: string } | null;
 }
 
