@@ -1,5 +1,6 @@
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter, createValidationPipe } from './common/errors';
@@ -11,10 +12,12 @@ export async function createApp(
   config: ApiConfig,
   options: { logger?: LogLevel[] | false } = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config, new QueryCounter()), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, new QueryCounter()), {
     logger: options.logger ?? ['error', 'warn', 'log'],
   });
   app.setGlobalPrefix('api');
+  // Explicit limits: no write needs more than this; bigger bodies are a 413 before any work is done.
+  app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();

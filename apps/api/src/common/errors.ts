@@ -44,6 +44,18 @@ export function uuidParam(field: string): ParseUUIDPipe {
   });
 }
 
+const CLIENT_ERROR_MESSAGES: Record<string, string> = {
+  'entity.too.large': 'The request body is too large',
+  'entity.parse.failed': 'The request body is not valid JSON',
+  'encoding.unsupported': 'The request body has an unsupported encoding',
+  'charset.unsupported': 'The request body has an unsupported character set',
+};
+
+function isClientError(error: unknown): error is { status: number; type?: string } {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** Every error leaves as the same JSON shape, and never with a stack trace. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -72,6 +84,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
         if (!['statusCode', 'error', 'message', 'errors'].includes(key))
           (body as unknown as Record<string, unknown>)[key] = value;
       }
+    } else if (isClientError(exception)) {
+      // body-parser's own refusals (too large, unparsable, unsupported encoding) carry a 4xx status.
+      const status = exception.status;
+      body = {
+        statusCode: status,
+        error:
+          HttpStatus[status]
+            ?.replaceAll('_', ' ')
+            .toLowerCase()
+            .replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error',
+        message: CLIENT_ERROR_MESSAGES[exception.type ?? ''] ?? 'The request could not be read',
+      };
     } else {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
       body = { statusCode: 500, error: 'Internal server error', message: 'Something went wrong on our side' };

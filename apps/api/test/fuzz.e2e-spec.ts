@@ -1,0 +1,186 @@
+import fc from 'fast-check';
+import { IsNull } from 'typeorm';
+import { ReleaseRequest } from '../src/release-time/release-request.entity';
+import { Session } from '../src/sessions/session.entity';
+import { inMonth } from './support/scheduling';
+import { startTestApp, type TestApp } from './support/test-app';
+import { createWorld, tokenFor, type World } from './support/world';
+
+/** Cases per endpoint: 200 in CI, more with FUZZ_RUNS=2000. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+const ALLOWED = [200, 201, 204, 400, 403, 404, 409, 410, 413, 415];
+/** The public answer links are rate limited: a burst of generated calls meets the limit, as it should. */
+const RATE_LIMITED = new Set(['/api/links/{token}']);
+
+/**
+ * Generated bodies against every write endpoint of the OpenAPI document: the answer is always one of the
+ * expected refusals or a success, never a 500, and a refused request changes nothing in the database.
+ */
+describe('bad input, tried systematically', () => {
+  let t: TestApp;
+  let world: World;
+  let admin: string;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await createWorld(t);
+    admin = await tokenFor(t, world.people.admin);
+    const sessions = t.db.getRepository(Session);
+    ids.session = (
+      await sessions.findOneByOrFail({ enrolmentId: world.enrolments.A, planItemKey: 'm3-individual' })
+    ).id;
+    ids.group = (
+      await sessions.findOneByOrFail({ cohortId: world.cohort.id, enrolmentId: IsNull(), planItemKey: 'm3-group' })
+    ).id;
+    const request = await t.db.getRepository(ReleaseRequest).save({
+      enrolmentId: world.enrolments.A,
+      kind: 'study',
+      sessionId: null,
+      date: world.startDate,
+      minutes: 60,
+      description: 'Fuzz target',
+    });
+    ids.release = request.id;
+  });
+  afterAll(() => t.close());
+
+  /** A fingerprint of everything a write could change. */
+  async function fingerprint(): Promise<string> {
+    const rows: { f: string }[] = await t.db.query(`
+      SELECT concat_ws('|',
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM session),
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM session_attendance),
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM enrolment),
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM release_request),
+        (SELECT count(*) FROM attestation), (SELECT count(*) FROM agreed_action),
+        (SELECT count(*) FROM calendar_feed WHERE revoked_at IS NULL), (SELECT count(*) FROM action_link),
+        (SELECT count(*) FROM audit_entry)) AS f`);
+    return rows[0]!.f;
+  }
+
+  /** A valid body for each write, so that generated variations reach past the first check. */
+  const examples: Record<string, () => object> = {
+    '/api/auth/login': () => ({ email: world.people.cccA.email, password: 'wrong' }),
+    '/api/cohorts/{id}/enrolments': () => ({
+      cccId: world.people.cccUnenrolled.id,
+      pcnId: world.pcn2.id,
+      track: 'supervision',
+      employmentStart: world.startDate,
+    }),
+    book: () => ({
+      startsAt: inMonth(world, 3, 4),
+      durationMinutes: 45,
+      mode: 'virtual',
+      meetingLink: 'https://meet.example.org/x',
+      version: 1,
+    }),
+    reschedule: () => ({
+      startsAt: inMonth(world, 3, 5),
+      durationMinutes: 45,
+      mode: 'virtual',
+      meetingLink: 'https://meet.example.org/x',
+      reason: 'Moved',
+      version: 1,
+    }),
+    cancel: () => ({ reason: 'Unwell', version: 1 }),
+    'pcn-response': () => ({ decision: 'propose', proposedStartsAt: inMonth(world, 3, 6), version: 1 }),
+    'alliance-response': () => ({ decision: 'counter', startsAt: inMonth(world, 3, 6), version: 1 }),
+    record: () => ({
+      attendance: [{ enrolmentId: world.enrolments.A, attendance: 'present' }],
+      notes: 'x',
+      version: 1,
+    }),
+    '/api/enrolments/{id}/release-requests': () => ({
+      kind: 'study',
+      date: world.startDate,
+      minutes: 60,
+      description: 'Reading',
+    }),
+    confirm: () => ({ version: 1 }),
+    decline: () => ({ version: 1, reason: 'Busy' }),
+    'confirm-week': () => ({ week: '2026-W48' }),
+    '/api/enrolments/{id}/attestations': () => ({
+      expectationKey: 'ccc-community-of-practice',
+      attestedOn: world.startDate,
+    }),
+  };
+  const exampleFor = (path: string) => (examples[path] ?? examples[path.split('/').pop()!] ?? (() => ({})))();
+
+  const fillPath = (path: string) =>
+    path
+      .replace('/cohorts/{id}', `/cohorts/${world.cohort.id}`)
+      .replace('/enrolments/{id}', `/enrolments/${world.enrolments.A}`)
+      .replace('/sessions/{id}', `/sessions/${ids.session}`)
+      .replace('/release-requests/{id}', `/release-requests/${ids.release}`)
+      .replace(/\{[^}]+\}/g, 'not-a-real-token-00000000000000000000000');
+
+  /** Each field of the example kept, dropped, or replaced by anything at all; sometimes a field added. */
+  const bodyArbitrary = (example: Record<string, unknown>) =>
+    fc.oneof(
+      fc.anything(),
+      fc.record(
+        Object.fromEntries(
+          Object.entries(example).map(([k, v]) => [
+            k,
+            fc.oneof(fc.constant(v), fc.anything(), fc.string(), fc.integer(), fc.constant(undefined)),
+          ]),
+        ),
+        { requiredKeys: [] },
+      ),
+      fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue(), { maxKeys: 5 }),
+    );
+
+  it(`answers ${RUNS} generated bodies per write endpoint without a 500, and a refusal changes nothing`, async () => {
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const writes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods)
+        .filter((m) => m === 'post' || m === 'delete' || m === 'put' || m === 'patch')
+        .map((method) => ({ method: method as 'post' | 'delete', path })),
+    );
+    expect(writes.length).toBeGreaterThanOrEqual(15);
+    const seen = new Map<string, Set<number>>();
+    for (const { method, path } of writes) {
+      const url = fillPath(path);
+      const example = exampleFor(path) as Record<string, unknown>;
+      await fc.assert(
+        fc.asyncProperty(bodyArbitrary(example), async (body) => {
+          const before = await fingerprint();
+          const req = t.http()[method](url).set('Authorization', admin);
+          const res =
+            typeof body === 'object' && body !== null
+              ? await req.send(body as object)
+              : await req.set('Content-Type', 'application/json').send(JSON.stringify(body) ?? 'null');
+          seen.set(`${method} ${path}`, (seen.get(`${method} ${path}`) ?? new Set()).add(res.status));
+          const allowed =
+            ALLOWED.includes(res.status) ||
+            (res.status === 429 && RATE_LIMITED.has(path)) ||
+            (res.status === 401 && path === '/api/auth/login');
+          if (!allowed)
+            throw new Error(`${method} ${path} answered ${res.status} to ${JSON.stringify(body)}: ${res.text}`);
+          if (res.status >= 400 && (await fingerprint()) !== before) {
+            throw new Error(
+              `${method} ${path} refused ${JSON.stringify(body)} with ${res.status} but changed the database`,
+            );
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    }
+    // The generated bodies reached validation on every endpoint.
+    for (const [route, statuses] of seen)
+      expect({
+        route,
+        validated: statuses.has(400) || statuses.has(404) || statuses.has(409) || statuses.has(410),
+      }).toEqual({ route, validated: true });
+  }, 600_000);
+
+  it('refuses a body over the size limit with 413 and a non-JSON body with 400 or 415', async () => {
+    const huge = { notes: 'x'.repeat(2_000_000) };
+    await t.http().post(`/api/sessions/${ids.session}/record`).set('Authorization', admin).send(huge).expect(413);
+    const res = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send('{"email": ');
+    expect([400, 415]).toContain(res.status);
+  });
+});
