@@ -2,10 +2,40 @@ import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter, createValidationPipe } from './common/errors';
 import type { ApiConfig } from './config';
 import { QueryCounter } from './database/query-counter';
+
+/**
+ * Security headers on every answer, with a strict Content-Security-Policy for the SPA (everything from this
+ * origin, nothing inline). The API document's page (Swagger UI) needs inline code, so it gets the headers
+ * without the policy. CORS stays closed: the SPA is served from the same origin.
+ */
+function securityHeaders() {
+  const strict = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  const docs = helmet({ contentSecurityPolicy: false });
+  return (req: Request, res: Response, next: NextFunction) =>
+    (req.path.startsWith('/api/docs') ? docs : strict)(req, res, next);
+}
 
 /** The application as both `main.ts` and the API tests run it: same pipes, filters, guards and document. */
 export async function createApp(
@@ -16,6 +46,10 @@ export async function createApp(
     logger: options.logger ?? ['error', 'warn', 'log'],
   });
   app.setGlobalPrefix('api');
+  app.use(securityHeaders());
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  if (config.trustProxy)
+    app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   // Explicit limits: no write needs more than this; bigger bodies are a 413 before any work is done.
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(createValidationPipe());

@@ -30,8 +30,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, queryCounter)),
-        // Limits are set per route (the calendar feed, the answer links); nothing is limited by default.
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 30 }]),
+        // Only routes that opt in with a throttler guard are limited: the calendar feed and the answer links
+        // ('default'), and sign-in ('login', per address and per account).
+        ThrottlerModule.forRoot([
+          { name: 'default', ttl: 60_000, limit: 30 },
+          { name: 'login', ttl: 60_000, limit: config.loginAttemptsPerMinute },
+        ]),
         // The built SPA on the same port as the API, so one URL works; unknown paths fall back to index.html.
         ...(spa ? [ServeStaticModule.forRoot({ rootPath: spa, exclude: ['/api/{*path}'] })] : []),
         AccessModule,

@@ -7,6 +7,10 @@ export interface ApiConfig {
   /** The built SPA to serve on the same port, if present. */
   webDistDir: string | null;
   seedDemoData: boolean;
+  /** Sign-in attempts allowed per minute, per address and per account. */
+  loginAttemptsPerMinute: number;
+  /** Express `trust proxy`: set (e.g. `loopback` or a hop count) when behind a reverse proxy, so limits see the real address. */
+  trustProxy: string | null;
 }
 
 const DEV_JWT_SECRET = 'development-only-secret-change-me';
@@ -29,6 +33,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     jwtExpiresInSeconds: Number(env.JWT_EXPIRES_IN_SECONDS ?? 8 * 60 * 60),
     webDistDir: env.WEB_DIST_DIR ?? null,
     seedDemoData: env.SEED_DEMO_DATA === 'true',
+    // Test runs sign in hundreds of times a minute from one address.
+    trustProxy: env.TRUST_PROXY || null,
+    loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? (env.NODE_ENV === 'test' ? 10_000 : 10)),
   };
 }
 

@@ -78,3 +78,58 @@ describe('sign-in and /api/me', () => {
     expect(JSON.stringify(res.body)).not.toContain('argon2');
   });
 });
+
+describe('sign-in under attack', () => {
+  let t: TestApp;
+  let world: World;
+  beforeAll(async () => {
+    t = await startTestApp({ LOGIN_ATTEMPTS_PER_MINUTE: '3', TRUST_PROXY: 'loopback' });
+    world = await createWorld(t);
+  });
+  afterAll(() => t.close());
+
+  it('limits attempts per account, whatever the address, with 429 and Retry-After', async () => {
+    const attempt = (ip: string) =>
+      t
+        .http()
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', ip)
+        .send({ email: world.people.cccB.email, password: 'guess' });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await attempt(`10.0.0.${i}`)).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const limited = await attempt('10.0.0.9');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // Another account is not affected.
+    await t
+      .http()
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '10.0.1.1')
+      .send({ email: world.people.cccC.email, password: PASSWORD })
+      .expect(200);
+  });
+
+  it('limits attempts per address across accounts', async () => {
+    const emails = [
+      world.people.admin.email,
+      world.people.supervisor1.email,
+      world.people.supervisor2.email,
+      world.people.pcnSupervisor2.email,
+    ];
+    const statuses = [];
+    for (const email of emails)
+      statuses.push((await t.http().post('/api/auth/login').send({ email, password: 'guess' })).status);
+    // cccC's successful sign-in above counts against this address too.
+    expect(statuses.slice(-1)).toEqual([429]);
+  });
+
+  it('sends security headers and a strict Content-Security-Policy, and no CORS grant', async () => {
+    const res = await t.http().get('/api/health').set('Origin', 'https://evil.example.org').expect(200);
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+});

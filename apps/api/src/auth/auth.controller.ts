@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Post, UseGuards } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { LoginResponse, MeResponse } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
@@ -6,6 +7,7 @@ import { CurrentUser, Public, RequirePermission } from '../common/decorators';
 import { PeopleService } from '../people/people.service';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
+import { AccountThrottlerGuard, AddressThrottlerGuard } from './login-throttler.guard';
 
 @ApiTags('auth')
 @Controller()
@@ -17,6 +19,8 @@ export class AuthController {
 
   /** Open to all: exchanges an email and password for an access token. */
   @Public()
+  @UseGuards(AddressThrottlerGuard, AccountThrottlerGuard)
+  @SkipThrottle({ default: true })
   @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ description: 'An access token and who signed in' })

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import type { CalendarFeedResponse } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
@@ -42,6 +42,7 @@ export class CalendarController {
    */
   @Public()
   @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ login: true })
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
   @Get('calendar/:file')
   @ApiProduces('text/calendar')

@@ -38,6 +38,17 @@ import { Enrolment } from './enrolment.entity';
 
 const UNIQUE_VIOLATION = '23505';
 
+/** The month a cohort is in today, computed once per cohort however many CCCs a list holds. */
+const currentMonths = new Map<string, number | null>();
+function currentMonthOf(start: string, durationMonths: number, today: string): number | null {
+  const key = `${start}/${durationMonths}/${today}`;
+  if (!currentMonths.has(key)) {
+    if (currentMonths.size > 10_000) currentMonths.clear();
+    currentMonths.set(key, monthOfDate(start, durationMonths, today));
+  }
+  return currentMonths.get(key)!;
+}
+
 function toSummary(enrolment: Enrolment, template: ProgrammeTemplate, today: string): EnrolmentSummary {
   const cohort = enrolment.cohort!;
   return {
@@ -50,7 +61,7 @@ function toSummary(enrolment: Enrolment, template: ProgrammeTemplate, today: str
     track: enrolment.track,
     employmentStart: enrolment.employmentStart,
     status: enrolment.status,
-    currentMonth: monthOfDate(cohort.startDate, template.durationMonths, today),
+    currentMonth: currentMonthOf(cohort.startDate, template.durationMonths, today),
     version: enrolment.version,
   };
 }
@@ -127,13 +138,22 @@ export class EnrolmentsService {
         GROUP BY 1`,
       [ids, ACTIVE_BOOKING_STATUSES],
     );
+    // Indexed once, so that a caseload of thousands is not a search per CCC.
+    const countsOf = new Map<string, typeof counts>();
+    for (const c of counts) {
+      const list = countsOf.get(c.enrolment_id);
+      if (list) list.push(c);
+      else countsOf.set(c.enrolment_id, [c]);
+    }
+    const nextOf = new Map(next.map((n) => [n.enrolment_id, n]));
+    const declinedOf = new Map(declined.map((d) => [d.enrolment_id, d]));
     return enrolments.map((enrolment) => {
-      const mine = counts.filter((c) => c.enrolment_id === enrolment.id);
+      const mine = countsOf.get(enrolment.id) ?? [];
       const sum = (test: (c: (typeof mine)[number]) => boolean) =>
         mine.filter(test).reduce((total, c) => total + Number(c.n), 0);
       // Before the start nothing is due; after the end every unbooked session was missed.
       const current = enrolment.currentMonth ?? (enrolment.cohort.startDate > londonDate(new Date()) ? 0 : Infinity);
-      const upcoming = next.find((n) => n.enrolment_id === enrolment.id);
+      const upcoming = nextOf.get(enrolment.id);
       return {
         enrolment,
         unbooked: sum((c) => c.status === 'planned' && c.month === current),
@@ -142,7 +162,7 @@ export class EnrolmentsService {
         overdue: sum((c) => c.overdue),
         missed: sum((c) => c.status === 'missed' || (c.status === 'planned' && c.month < current)),
         completed: sum((c) => c.status === 'completed'),
-        releaseDeclined: Number(declined.find((d) => d.enrolment_id === enrolment.id)?.n ?? 0),
+        releaseDeclined: Number(declinedOf.get(enrolment.id)?.n ?? 0),
         next: upcoming ? { id: upcoming.id, title: upcoming.title, startsAt: upcoming.starts_at.toISOString() } : null,
       };
     });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Public, RequirePermission } from '../common/decorators';
@@ -41,6 +41,7 @@ export class LinksController {
   /** Open: the token is the credential. Rate limited; 404 for an unknown link, 410 for a used or expired one. */
   @Public()
   @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ login: true })
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @Get('links/:token')
   show(@Param('token') token: string): Promise<LinkView> {
@@ -49,6 +50,7 @@ export class LinksController {
 
   @Public()
   @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ login: true })
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @Post('links/:token')
   answer(@Param('token') token: string, @Body() body: LinkAnswerDto): Promise<LinkView> {

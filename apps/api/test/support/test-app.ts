@@ -15,10 +15,10 @@ export interface TestApp {
 }
 
 /** The real application (same factory as main.ts) on the test database, migrated. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('TEST_DATABASE_URL is not set: run through the api-e2e jest config');
-  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', WEB_DIST_DIR: '' });
+  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', WEB_DIST_DIR: '', ...env });
   const app = await createApp(config, { logger: ['error'] });
   await app.init();
   const db = app.get(DataSource);

@@ -20,13 +20,14 @@ export type MonthState = 'past' | 'current' | 'future';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
- * Calendar dates are handled as midnight UTC so that no server time zone or daylight-saving change can move them.
+ * Calendar dates are handled as local noon: date-fns then counts days and months in plain Dates (fast), and no
+ * server time zone or daylight-saving change can move noon to another day.
  */
-function toCalendar(date: IsoDate): TZDate {
+function toCalendar(date: IsoDate): Date {
   const match = ISO_DATE.exec(date);
   if (!match) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
   const [, y, m, d] = match;
-  const value = new TZDate(Number(y), Number(m) - 1, Number(d), 'UTC');
+  const value = new Date(Number(y), Number(m) - 1, Number(d), 12);
   if (!isValid(value) || format(value, 'yyyy-MM-dd') !== date) throw new RangeError(`Not a calendar date: ${date}`);
   return value;
 }
