@@ -71,7 +71,10 @@ try {
   const login = (email) => call('/api/auth/login', { method: 'POST', body: { email, password: 'demo-password-1' } });
   const admin = (await login('admin@example.org')).accessToken;
   const [cohort] = await call('/api/cohorts', { token: admin });
-  const [sample] = await call('/api/enrolments', { token: admin });
+  // The extra CCCs join the demo Alliance supervisor Alex Carter's caseload, whose list is then measured.
+  const sample = (await call('/api/enrolments', { token: admin })).find(
+    (e) => e.allianceSupervisor?.fullName === 'Alex Carter',
+  );
 
   // Extra CCCs straight into the database (no people API yet), then enrolled through the API like real ones.
   const client = new pg.Client({ connectionString: url });
