@@ -1,28 +1,12 @@
 import ical from 'node-ical';
-import { Client } from 'pg';
 import 'reflect-metadata';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config';
+import { withDatabase } from './support/test-app';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from '../src/demo-data/demo-data';
 import { EnrolmentsService } from '../src/enrolments/enrolments.service';
-
-/** The demo data needs an empty database of its own. */
-async function withDatabase(suffix: string, action: 'create' | 'drop'): Promise<string> {
-  const base = new URL(process.env.TEST_DATABASE_URL!);
-  const name = `${base.pathname.slice(1)}_${suffix}`;
-  const admin = new URL(base.toString());
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(
-    action === 'create' ? `CREATE DATABASE "${name}"` : `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`,
-  );
-  await client.end();
-  base.pathname = `/${name}`;
-  return base.toString();
-}
 
 describe('demo data', () => {
   let url: string;

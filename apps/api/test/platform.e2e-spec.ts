@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
-import { startTestApp, type TestApp } from './support/test-app';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../src/database/data-source';
+import { MIGRATIONS } from '../src/migrations';
+import { startTestApp, type TestApp, withDatabase } from './support/test-app';
 import { createWorld, tokenFor } from './support/world';
 
 // Open without a bearer token: sign-in, health, and the calendar feed (its own revocable token is the credential).
 const PUBLIC_ROUTES = new Set([
   'post /api/auth/login',
   'get /api/health',
+  'get /api/health/ready',
   'get /api/calendar/{file}',
   // Answer links for PCN supervisors: the single-use token is the credential.
   'get /api/links/{token}',
@@ -24,6 +28,43 @@ describe('the platform: health, the OpenAPI document, the schema and the audit t
   it('reports health without a token', async () => {
     const res = await t.http().get('/api/health').expect(200);
     expect(res.body).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it('is ready only when every migration is applied', async () => {
+    expect((await t.http().get('/api/health/ready').expect(200)).body).toEqual({
+      status: 'ready',
+      database: 'up',
+      migrations: 'applied',
+    });
+    await t.db.undoLastMigration();
+    try {
+      const notReady = await t.http().get('/api/health/ready').expect(503);
+      expect(notReady.body.message).toBe('Migrations are waiting to be applied');
+    } finally {
+      await t.db.runMigrations();
+    }
+    await t.http().get('/api/health/ready').expect(200);
+  });
+
+  it('can revert every migration and apply them again', async () => {
+    const url = await withDatabase('revert', 'create');
+    // A bare DataSource: a second Nest app in this process would replace the first one's passport strategy.
+    const db = new DataSource(dataSourceOptions(url));
+    try {
+      await db.initialize();
+      await db.runMigrations();
+      const count = async () => (await db.query(`SELECT count(*)::int AS n FROM migrations`))[0].n as number;
+      const applied = await count();
+      expect(applied).toBe(MIGRATIONS.length);
+      for (let i = 0; i < applied; i++) await db.undoLastMigration();
+      expect(await count()).toBe(0);
+      await db.runMigrations();
+      expect(await count()).toBe(applied);
+      expect((await db.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+    } finally {
+      if (db.isInitialized) await db.destroy();
+      await withDatabase('revert', 'drop');
+    }
   });
 
   it('serves the OpenAPI document, and every route in it but sign-in and health refuses a call without a token', async () => {
@@ -57,6 +98,8 @@ describe('the platform: health, the OpenAPI document, the schema and the audit t
   });
 
   it('keeps the audit trail append-only in the database itself', async () => {
+    // The refused statements are logged as failed queries; expected here.
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => {});
     const world = await createWorld(t);
     const entry = await t.db.getRepository(AuditEntry).findOneByOrFail({ entityId: world.enrolments.A });
     await expect(
@@ -64,6 +107,8 @@ describe('the platform: health, the OpenAPI document, the schema and the audit t
     ).rejects.toThrow(/append-only/);
     await expect(t.db.query('DELETE FROM audit_entry WHERE id = $1', [entry.id])).rejects.toThrow(/append-only/);
     expect((await t.db.getRepository(AuditEntry).findOneByOrFail({ id: entry.id })).action).toBe('enrolment.created');
+    expect(quiet).toHaveBeenCalledTimes(2);
+    quiet.mockRestore();
   });
 
   it('shows the template with the seed mismatch as warnings', async () => {

@@ -9,7 +9,7 @@ import { Public } from '../common/decorators';
 export class HealthController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Open to all: 200 when the database answers, 503 when it does not. */
+  /** Open to all (liveness): 200 when the database answers, 503 when it does not. */
   @Public()
   @Get()
   async check(): Promise<{ status: 'ok'; database: 'up' }> {
@@ -19,5 +19,19 @@ export class HealthController {
       throw new ServiceUnavailableException('The database is not reachable');
     }
     return { status: 'ok', database: 'up' };
+  }
+
+  /** Open to all: ready to serve when the database answers and every migration has been applied (503 otherwise). */
+  @Public()
+  @Get('ready')
+  async ready(): Promise<{ status: 'ready'; database: 'up'; migrations: 'applied' }> {
+    let pending: boolean;
+    try {
+      pending = await this.db.showMigrations();
+    } catch {
+      throw new ServiceUnavailableException('The database is not reachable');
+    }
+    if (pending) throw new ServiceUnavailableException('Migrations are waiting to be applied');
+    return { status: 'ready', database: 'up', migrations: 'applied' };
   }
 }

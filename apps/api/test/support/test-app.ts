@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
@@ -25,4 +26,20 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await db.runMigrations({ transaction: 'each' });
   const server = app.getHttpServer();
   return { app, db, queries: app.get(QueryCounter), http: () => request(server), close: () => app.close() };
+}
+
+/** A database of its own beside the test database, for tests that need an empty or half-migrated one. */
+export async function withDatabase(suffix: string, action: 'create' | 'drop'): Promise<string> {
+  const base = new URL(process.env.TEST_DATABASE_URL!);
+  const name = `${base.pathname.slice(1)}_${suffix}`;
+  const admin = new URL(base.toString());
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(
+    action === 'create' ? `CREATE DATABASE "${name}"` : `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`,
+  );
+  await client.end();
+  base.pathname = `/${name}`;
+  return base.toString();
 }
