@@ -111,6 +111,40 @@ describe('the platform: health, the OpenAPI document, the schema and the audit t
     quiet.mockRestore();
   });
 
+  it('chains the audit trail with hashes, so that a rewrite made behind the trigger is detected', async () => {
+    const world = await createWorld(t);
+    const admin = await tokenFor(t, world.people.admin);
+    const before = (await t.http().get('/api/audit/verify').set('Authorization', admin).expect(200)).body;
+    expect(before).toEqual({ valid: true, entries: expect.any(Number), firstBroken: null });
+    expect(before.entries).toBeGreaterThan(3);
+    await t
+      .http()
+      .get('/api/audit/verify')
+      .set('Authorization', await tokenFor(t, world.people.supervisor1))
+      .expect(403);
+
+    // Someone with the database's keys rewrites an entry, switching the append-only trigger off to do it.
+    const entry = await t.db.getRepository(AuditEntry).findOneByOrFail({ entityId: world.enrolments.B });
+    const rewrite = (detail: object) =>
+      t.db.transaction(async (m) => {
+        await m.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only');
+        await m.query('UPDATE audit_entry SET detail = $1 WHERE id = $2', [JSON.stringify(detail), entry.id]);
+        await m.query('ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only');
+      });
+    await rewrite({ ...entry.detail, track: 'supervision' });
+    try {
+      const after = (await t.http().get('/api/audit/verify').set('Authorization', admin).expect(200)).body;
+      expect(after).toEqual({
+        valid: false,
+        entries: before.entries,
+        firstBroken: { chainSeq: Number(entry.chainSeq), id: entry.id, reason: 'its content does not match its hash' },
+      });
+    } finally {
+      await rewrite(entry.detail);
+    }
+    expect((await t.http().get('/api/audit/verify').set('Authorization', admin).expect(200)).body.valid).toBe(true);
+  });
+
   it('shows the template with the seed mismatch as warnings', async () => {
     const world = await createWorld(t);
     const token = await tokenFor(t, world.people.admin);

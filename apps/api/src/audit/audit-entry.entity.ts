@@ -25,4 +25,18 @@ export class AuditEntry {
 
   @Column({ type: 'jsonb' })
   detail!: Record<string, unknown>;
+
+  /*
+   * The hash chain, written by the database's own BEFORE INSERT trigger (never by the application): each
+   * entry's hash covers its content and the previous entry's hash, so rewriting any entry breaks the chain.
+   */
+  @Index('audit_entry_chain_seq', { unique: true })
+  @Column({ name: 'chain_seq', type: 'bigint', insert: false, update: false })
+  chainSeq!: string;
+
+  @Column({ name: 'prev_hash', type: 'text', insert: false, update: false })
+  prevHash!: string;
+
+  @Column({ type: 'text', insert: false, update: false })
+  hash!: string;
 }

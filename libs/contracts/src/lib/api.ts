@@ -406,3 +406,11 @@ export interface PcnHomeRow {
   totalReleaseMinutes: number | null;
   nextJoint: { id: string; title: string; startsAt: string; status: DisplayStatus } | null;
 }
+
+/** The audit trail's hash chain, checked end to end. */
+export interface AuditVerification {
+  valid: boolean;
+  entries: number;
+  /** The first entry whose hash or link to the previous one does not hold. */
+  firstBroken: { chainSeq: number; id: string; reason: string } | null;
+}

@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   'expectations:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
   'expectations:attest': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
   'pcn-home:read': ['admin', 'pcn_supervisor'],
+  'audit:verify': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
