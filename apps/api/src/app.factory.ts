@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter, createValidationPipe } from './common/errors';
 import type { ApiConfig } from './config';
@@ -44,7 +45,10 @@ export async function createApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, new QueryCounter()), {
     logger: options.logger ?? ['error', 'warn', 'log'],
+    bufferLogs: true,
   });
+  // Nest's own messages go through pino too, as JSON.
+  app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.use(securityHeaders());
   app.getHttpAdapter().getInstance().disable('x-powered-by');

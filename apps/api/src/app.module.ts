@@ -4,12 +4,14 @@ import { APP_GUARD } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { JwtAuthGuard, PermissionGuard } from './common/guards';
+import { loggingParams } from './common/logging';
 import { API_CONFIG, type ApiConfig } from './config';
 import { dataSourceOptions } from './database/data-source';
 import { QueryCounter } from './database/query-counter';
@@ -29,6 +31,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        LoggerModule.forRoot(loggingParams(config.logLevel)),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, queryCounter)),
         // Only routes that opt in with a throttler guard are limited: the calendar feed and the answer links
         // ('default'), and sign-in ('login', per address and per account).

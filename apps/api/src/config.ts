@@ -11,6 +11,8 @@ export interface ApiConfig {
   loginAttemptsPerMinute: number;
   /** Express `trust proxy`: set (e.g. `loopback` or a hop count) when behind a reverse proxy, so limits see the real address. */
   trustProxy: string | null;
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
 }
 
 const DEV_JWT_SECRET = 'development-only-secret-change-me';
@@ -35,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     seedDemoData: env.SEED_DEMO_DATA === 'true',
     // Test runs sign in hundreds of times a minute from one address.
     trustProxy: env.TRUST_PROXY || null,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'error' : 'info'),
     loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? (env.NODE_ENV === 'test' ? 10_000 : 10)),
   };
 }

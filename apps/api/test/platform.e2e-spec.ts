@@ -30,6 +30,13 @@ describe('the platform: health, the OpenAPI document, the schema and the audit t
     expect(res.body).toEqual({ status: 'ok', database: 'up' });
   });
 
+  it("gives every answer a request id: the caller's if sane, otherwise a new one", async () => {
+    const given = await t.http().get('/api/health').set('X-Request-Id', 'trace-42').expect(200);
+    expect(given.headers['x-request-id']).toBe('trace-42');
+    const fresh = await t.http().get('/api/health').set('X-Request-Id', 'bad id with spaces').expect(200);
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('is ready only when every migration is applied', async () => {
     expect((await t.http().get('/api/health/ready').expect(200)).body).toEqual({
       status: 'ready',
