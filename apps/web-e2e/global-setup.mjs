@@ -1,5 +1,6 @@
 // Starts PostgreSQL (DATABASE_URL's server, else an embedded one), makes a scratch database, and runs the built API
-// on it with the demo data and the built SPA. The tests read the address from WEB_E2E_BASE_URL.
+// on it with the demo data and the built SPA. The tests read the address from WEB_E2E_BASE_URL and the scratch
+// database's URL from WEB_E2E_DATABASE_URL.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -93,5 +94,7 @@ async function start(state) {
   }
 
   process.env.WEB_E2E_BASE_URL = baseUrl;
+  // For tests that read what the API only writes to the database, e.g. the e-mails waiting in outbox_message.
+  process.env.WEB_E2E_DATABASE_URL = state.databaseUrl;
   if (process.env.WEB_E2E_VERBOSE) process.stdout.write(`\n[web-e2e] API ready at ${baseUrl}\n${output}\n`);
 }

@@ -7,10 +7,11 @@ import { homeKindFor } from '../../features/auth/utils/roles';
 import { CaseloadPage } from '../../features/caseload/pages/caseload-page';
 import { CccHomePage } from '../../features/enrolments/pages/ccc-home-page';
 import { EnrolmentsPage } from '../../features/enrolments/pages/enrolments-page';
+import { PcnHomePage } from '../../features/pcn-home/pages/pcn-home-page';
 
 /**
  * "/" depends on who is signed in: the Alliance supervisor (and the administrator) their caseload, the PCN supervisor
- * their CCCs and the sessions waiting for them, a CCC their own timeline.
+ * what waits for them per CCC (sessions, release time, checks), a CCC their own timeline.
  */
 export function HomeRoute() {
   const me = useMe();
@@ -46,6 +47,7 @@ export function HomeRoute() {
     );
   }
   if (can(roles, 'caseload:read')) return <CaseloadPage everyone={roles.includes('admin')} />;
+  if (can(roles, 'pcn-home:read')) return <PcnHomePage />;
   return homeKindFor(me.data.roles) === 'ccc-list' ? (
     <EnrolmentsPage showWaiting={can(roles, 'session:respond')} />
   ) : (

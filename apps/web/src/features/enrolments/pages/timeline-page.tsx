@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
@@ -9,11 +10,14 @@ import { homeKindFor } from '../../auth/utils/roles';
 import { useTimeline } from '../api/get-timeline';
 import { EnrolmentSummaryList } from '../components/enrolment-summary';
 import { MonthSection } from '../components/month-section';
+import { ExpectationsChecklist } from '../../expectations/components/expectations-checklist';
+import { ReleaseSummarySection } from '../../release/components/release-summary-section';
 
 export function TimelinePage() {
   const { enrolmentId = '' } = useParams();
   const timeline = useTimeline(enrolmentId);
   const me = useMe();
+  const [showExpectations, setShowExpectations] = useState(false);
   const name = timeline.data?.enrolment.ccc.fullName;
   useDocumentTitle(name ? `${name}: programme timeline` : 'Programme timeline');
 
@@ -70,6 +74,20 @@ export function TimelinePage() {
         <h1>{enrolment.ccc.fullName}</h1>
       </div>
       <EnrolmentSummaryList timeline={timeline.data} />
+
+      <ReleaseSummarySection enrolmentId={enrolment.id} isCcc={me.data?.id === enrolment.ccc.id} />
+
+      <section aria-labelledby="expectations-heading" className="section">
+        <h2 id="expectations-heading">Expectations</h2>
+        <details className="disclosure" onToggle={(event) => setShowExpectations(event.currentTarget.open)}>
+          <summary className="disclosure__summary">What each party agreed to, and how it is going</summary>
+          <div className="disclosure__body">
+            {showExpectations && (
+              <ExpectationsChecklist enrolmentId={enrolment.id} cccName={enrolment.ccc.fullName} headingLevel={3} />
+            )}
+          </div>
+        </details>
+      </section>
 
       <section aria-labelledby="months-heading" className="months">
         <h2 id="months-heading">Month by month</h2>

@@ -4,7 +4,7 @@ import { sessionQueryKey, sessionsQueryKey } from './get-session';
 
 /**
  * After any session write: the answer is the session as it now is, so it goes straight into the cache; every view
- * that shows sessions (timelines, other sessions' pages, the caseload, agendas) is refetched.
+ * that shows sessions (timelines, other sessions' pages, the caseload, the PCN home, agendas) is refetched.
  */
 export async function onSessionChanged(queryClient: QueryClient, view: SessionView): Promise<void> {
   queryClient.setQueryData(sessionQueryKey(view.id), view);
@@ -16,6 +16,7 @@ export async function onSessionChanged(queryClient: QueryClient, view: SessionVi
       predicate: (query) => query.queryKey[1] !== view.id,
     }),
     queryClient.invalidateQueries({ queryKey: ['caseload'], refetchType: 'all' }),
+    queryClient.invalidateQueries({ queryKey: ['pcn-home'], refetchType: 'all' }),
     queryClient.invalidateQueries({ queryKey: ['agenda'] }),
   ]);
 }

@@ -15,6 +15,7 @@ import { AcceptForm } from '../components/accept-form';
 import { AgreedActions } from '../components/agreed-actions';
 import { BookingForm } from '../components/booking-form';
 import { CancelForm } from '../components/cancel-form';
+import { PcnLink } from '../components/pcn-link';
 import { RecordForm } from '../components/record-form';
 import { SessionHistory } from '../components/session-history';
 import { SessionRegister } from '../components/session-register';
@@ -241,6 +242,8 @@ export function SessionPage() {
           )}
         </section>
       )}
+
+      {view.status === 'awaiting_pcn' && !available.includes('accept_slot') && <PcnLink session={view} />}
 
       <SessionRegister session={view} />
       {view.notes && (

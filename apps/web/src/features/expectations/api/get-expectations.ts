@@ -1,0 +1,19 @@
+import type { ExpectationsResponse } from '@ccc/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+/** Each party's expectations for one CCC, with their state and evidence, and what the caller may attest. */
+export function getExpectations(enrolmentId: string, signal?: AbortSignal): Promise<ExpectationsResponse> {
+  return api.get<ExpectationsResponse>(`/enrolments/${encodeURIComponent(enrolmentId)}/expectations`, { signal });
+}
+
+export function getExpectationsQueryOptions(enrolmentId: string) {
+  return queryOptions({
+    queryKey: ['enrolments', enrolmentId, 'expectations'],
+    queryFn: ({ signal }) => getExpectations(enrolmentId, signal),
+  });
+}
+
+export function useExpectations(enrolmentId: string, enabled = true) {
+  return useQuery({ ...getExpectationsQueryOptions(enrolmentId), enabled });
+}

@@ -1,0 +1,80 @@
+import { useState, type FormEvent } from 'react';
+import { FormField } from '../../../components/form-field';
+import { describeError } from '../../../components/error-message';
+import { isApiClientError } from '../../../lib/api-client';
+import { todayInLondon } from '../../../utils/format';
+import { useAttest } from '../api/attest';
+
+interface AttestFormProps {
+  enrolmentId: string;
+  expectationKey: string;
+  title: string;
+  /** For the button's hidden text: "for Sam Taylor". */
+  cccName?: string;
+  onDone?: (message: string) => void;
+}
+
+/** "Done on [today]": the responsible party ticks an expectation the data cannot show, with the date it was done. */
+export function AttestForm({ enrolmentId, expectationKey, title, cccName, onDone }: AttestFormProps) {
+  const today = todayInLondon();
+  const [date, setDate] = useState(today);
+  const [error, setError] = useState<string | null>(null);
+  const attest = useAttest(enrolmentId);
+  const id = `attest-${enrolmentId}-${expectationKey}`;
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (attest.isPending) return;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      setError('Enter the date it was done');
+      return;
+    }
+    if (date > today) {
+      setError('The date must be today or in the past');
+      return;
+    }
+    setError(null);
+    attest.mutate(
+      { expectationKey, attestedOn: date },
+      {
+        onSuccess: () => onDone?.(`Ticked as done: ${title}${cccName ? `, for ${cccName}` : ''}`),
+        onError: (cause) => {
+          const field = isApiClientError(cause) ? cause.fieldErrors.find((f) => f.field === 'attestedOn') : undefined;
+          setError(field ? field.reason.charAt(0).toUpperCase() + field.reason.slice(1) : describeError(cause));
+        },
+      },
+    );
+  }
+
+  return (
+    <form className="attest-form" onSubmit={handleSubmit} noValidate>
+      <FormField
+        id={`${id}-date`}
+        label={
+          <span>
+            Date done<span className="visually-hidden">: {title}</span>
+          </span>
+        }
+        error={error ?? undefined}
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="input input--date"
+            type="date"
+            max={today}
+            value={date}
+            onChange={(event) => setDate(event.target.value)}
+          />
+        )}
+      </FormField>
+      <button className="button button--small" type="submit" aria-disabled={attest.isPending || undefined}>
+        {attest.isPending ? 'Sending…' : 'Tick as done'}
+        <span className="visually-hidden">
+          : {title}
+          {cccName && `, for ${cccName}`}
+        </span>
+      </button>
+    </form>
+  );
+}

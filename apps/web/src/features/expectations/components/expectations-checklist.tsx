@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { ErrorMessage } from '../../../components/error-message';
+import { Loading } from '../../../components/loading';
+import { formatDate } from '../../../utils/format';
+import { useExpectations } from '../api/get-expectations';
+import { EXPECTATION_STATE_LABELS, EXPECTATION_STATE_TONES, PARTIES, stateSummary } from '../utils/labels';
+import { AttestForm } from './attest-form';
+
+interface ExpectationsChecklistProps {
+  enrolmentId: string;
+  cccName: string;
+  /** The level of each party's heading. */
+  headingLevel?: 3 | 4;
+  /** An id whose text starts each group's name, where several checklists share a page. */
+  labelPrefixId?: string;
+}
+
+/**
+ * Each party's expectations, grouped CCC / PCN / Alliance: the state in words, the evidence behind it, progress for
+ * counts, who ticked it and when; a "Tick as done" form where the caller is the party responsible.
+ */
+export function ExpectationsChecklist({
+  enrolmentId,
+  cccName,
+  headingLevel = 3,
+  labelPrefixId,
+}: ExpectationsChecklistProps) {
+  const expectations = useExpectations(enrolmentId);
+  const [message, setMessage] = useState<string | null>(null);
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+
+  if (expectations.isPending) return <Loading label="Loading the expectations" />;
+  if (expectations.isError) {
+    return (
+      <ErrorMessage title="The expectations could not be loaded" error={expectations.error}>
+        <button className="button button--secondary" type="button" onClick={() => void expectations.refetch()}>
+          Try again
+        </button>
+      </ErrorMessage>
+    );
+  }
+  const { results, attestations, canAttest } = expectations.data;
+  return (
+    <div className="expectations" data-enrolment-id={enrolmentId}>
+      <div role="status" className="expectations__status">
+        {message && <p className="notice">{message}</p>}
+      </div>
+      {PARTIES.map(({ party, title }) => {
+        const items = results.filter((r) => r.party === party);
+        if (items.length === 0) return null;
+        const headingId = `expectations-${enrolmentId}-${party}`;
+        return (
+          <section
+            key={party}
+            className="expectations__party"
+            aria-labelledby={labelPrefixId ? `${labelPrefixId} ${headingId}` : headingId}
+            data-party={party}
+          >
+            <Heading id={headingId} className="expectations__party-title">
+              {title}
+              {party === 'ccc' && `: ${cccName}`} <span className="expectations__summary">({stateSummary(items)})</span>
+            </Heading>
+            <ul className="expectations__list">
+              {items.map((result) => {
+                const attestation = attestations.find((a) => a.expectationKey === result.key);
+                const showProgress = result.progress !== null && result.progress.target > 0;
+                return (
+                  <li
+                    key={result.key}
+                    className={`expectation expectation--${result.state}`}
+                    data-expectation-key={result.key}
+                    data-state={result.state}
+                  >
+                    <div className="expectation__head">
+                      <span className="expectation__title">{result.title}</span>
+                      <strong className={`badge badge--${EXPECTATION_STATE_TONES[result.state]}`}>
+                        <span className="visually-hidden">State: </span>
+                        {EXPECTATION_STATE_LABELS[result.state]}
+                      </strong>
+                    </div>
+                    {/* Once ticked, the line below says who and when, in the service's date format. */}
+                    {!attestation && (
+                      <p className="expectation__evidence">
+                        {result.evidence.charAt(0).toUpperCase() + result.evidence.slice(1)}
+                      </p>
+                    )}
+                    {showProgress && result.progress && (
+                      <progress
+                        className="expectation__progress"
+                        value={Math.min(result.progress.done, result.progress.target)}
+                        max={result.progress.target}
+                        aria-label={`${result.title}: ${result.evidence}`}
+                      />
+                    )}
+                    {attestation && (
+                      <p className="expectation__attested">
+                        Ticked as done by {attestation.attestedBy.fullName} on{' '}
+                        <time dateTime={attestation.attestedOn}>{formatDate(attestation.attestedOn)}</time>
+                        {attestation.note && `: ${attestation.note}`}
+                      </p>
+                    )}
+                    {!attestation && canAttest.includes(result.key) && (
+                      <AttestForm
+                        enrolmentId={enrolmentId}
+                        expectationKey={result.key}
+                        title={result.title}
+                        onDone={setMessage}
+                      />
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { PcnHomeRow } from '@ccc/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+/** The PCN supervisor's one screen: per CCC, what waits for them. */
+export function getPcnHome(signal?: AbortSignal): Promise<PcnHomeRow[]> {
+  return api.get<PcnHomeRow[]>('/pcn-home', { signal });
+}
+
+export function getPcnHomeQueryOptions() {
+  return queryOptions({
+    queryKey: ['pcn-home'],
+    queryFn: ({ signal }) => getPcnHome(signal),
+  });
+}
+
+export function usePcnHome() {
+  return useQuery(getPcnHomeQueryOptions());
+}

@@ -1,0 +1,20 @@
+import type { ConfirmWeekRequest, ReleaseSummary } from '@ccc/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { onReleaseChanged } from './release-changed';
+
+/** Every pending request of one ISO week at once. */
+export function confirmWeek(enrolmentId: string, body: ConfirmWeekRequest): Promise<ReleaseSummary> {
+  return api.post<ReleaseSummary>(`/enrolments/${encodeURIComponent(enrolmentId)}/release-requests/confirm-week`, body);
+}
+
+export function useConfirmWeek(enrolmentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ConfirmWeekRequest) => confirmWeek(enrolmentId, body),
+    onSuccess: (summary) => {
+      queryClient.setQueryData(['enrolments', enrolmentId, 'release'], summary);
+      return onReleaseChanged(queryClient, enrolmentId);
+    },
+  });
+}

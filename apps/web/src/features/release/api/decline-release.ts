@@ -1,0 +1,18 @@
+import type { DeclineReleaseRequest, ReleaseRequestView } from '@ccc/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { onReleaseChanged } from './release-changed';
+
+/** The PCN supervisor declines one request, saying why. */
+export function declineRelease(requestId: string, body: DeclineReleaseRequest): Promise<ReleaseRequestView> {
+  return api.post<ReleaseRequestView>(`/release-requests/${encodeURIComponent(requestId)}/decline`, body);
+}
+
+export function useDeclineRelease(enrolmentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ requestId, ...body }: DeclineReleaseRequest & { requestId: string }) =>
+      declineRelease(requestId, body),
+    onSuccess: () => onReleaseChanged(queryClient, enrolmentId),
+  });
+}

@@ -1,0 +1,19 @@
+import type { ReleaseSummary } from '@ccc/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+/** A CCC's release requests (newest first), the 8-week study chart and the 5-day counter. */
+export function getReleaseSummary(enrolmentId: string, signal?: AbortSignal): Promise<ReleaseSummary> {
+  return api.get<ReleaseSummary>(`/enrolments/${encodeURIComponent(enrolmentId)}/release`, { signal });
+}
+
+export function getReleaseSummaryQueryOptions(enrolmentId: string) {
+  return queryOptions({
+    queryKey: ['enrolments', enrolmentId, 'release'],
+    queryFn: ({ signal }) => getReleaseSummary(enrolmentId, signal),
+  });
+}
+
+export function useReleaseSummary(enrolmentId: string) {
+  return useQuery(getReleaseSummaryQueryOptions(enrolmentId));
+}

@@ -1,0 +1,17 @@
+import type { LogReleaseRequest, ReleaseRequestView } from '@ccc/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { onReleaseChanged } from './release-changed';
+
+/** The CCC logs protected study time or a training day, for their PCN supervisor to confirm. */
+export function logRelease(enrolmentId: string, body: LogReleaseRequest): Promise<ReleaseRequestView> {
+  return api.post<ReleaseRequestView>(`/enrolments/${encodeURIComponent(enrolmentId)}/release-requests`, body);
+}
+
+export function useLogRelease(enrolmentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LogReleaseRequest) => logRelease(enrolmentId, body),
+    onSuccess: () => onReleaseChanged(queryClient, enrolmentId),
+  });
+}

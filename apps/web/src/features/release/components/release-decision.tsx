@@ -1,0 +1,204 @@
+import type { ReleaseRequestView } from '@ccc/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { FormField } from '../../../components/form-field';
+import { StaleVersionNotice } from '../../../components/stale-version-notice';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
+import { useConfirmRelease } from '../api/confirm-release';
+import { useDeclineRelease } from '../api/decline-release';
+import { onReleaseChanged } from '../api/release-changed';
+import { requestName } from '../utils/labels';
+
+interface ReleaseDecisionProps {
+  request: ReleaseRequestView;
+  /** Whose request, for the buttons' names: "for Sam Taylor". */
+  cccName: string;
+  onDone: (message: string) => void;
+}
+
+type Mode = 'idle' | 'declining' | 'override';
+
+const fieldFor = (field: string) =>
+  field === 'overrideReason' ? 'overrideReason' : field === 'reason' ? 'reason' : null;
+
+/**
+ * Confirm in one click; Decline opens a reason field in place. Past the agreed cap the API asks for a reason to go
+ * over, and the field to give it appears here.
+ */
+export function ReleaseDecision({ request, cccName, onDone }: ReleaseDecisionProps) {
+  const [mode, setMode] = useState<Mode>('idle');
+  const [reason, setReason] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
+  const [clientError, setClientError] = useState<string | null>(null);
+  const [server, setServer] = useState<ActionErrorState>(NO_ACTION_ERROR);
+  const confirm = useConfirmRelease(request.enrolmentId);
+  const decline = useDeclineRelease(request.enrolmentId);
+  const queryClient = useQueryClient();
+  const pending = confirm.isPending || decline.isPending;
+  const fieldRef = useRef<HTMLTextAreaElement>(null);
+  const idPrefix = `release-${request.id}`;
+  const name = requestName(request);
+  const hidden = `: ${name}, for ${cccName}`;
+
+  useEffect(() => {
+    if (mode !== 'idle') fieldRef.current?.focus();
+  }, [mode]);
+
+  function fail(error: unknown) {
+    const state = readActionError(error, fieldFor);
+    setServer(state);
+    if (state.fields['overrideReason']) setMode('override');
+  }
+
+  function sendConfirm(withReason?: string) {
+    if (pending) return;
+    setServer(NO_ACTION_ERROR);
+    confirm.mutate(
+      { requestId: request.id, version: request.version, overrideReason: withReason },
+      { onSuccess: () => onDone(`Confirmed: ${name}, for ${cccName}`), onError: fail },
+    );
+  }
+
+  function handleOverride(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (overrideReason.trim().length < 3) {
+      setClientError('Enter why this release may go past the time agreed');
+      return;
+    }
+    setClientError(null);
+    sendConfirm(overrideReason.trim());
+  }
+
+  function handleDecline(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    if (reason.trim().length < 3) {
+      setClientError('Enter why this time cannot be released');
+      fieldRef.current?.focus();
+      return;
+    }
+    setClientError(null);
+    setServer(NO_ACTION_ERROR);
+    decline.mutate(
+      { requestId: request.id, version: request.version, reason: reason.trim() },
+      { onSuccess: () => onDone(`Declined: ${name}, for ${cccName}`), onError: fail },
+    );
+  }
+
+  function close() {
+    setMode('idle');
+    setClientError(null);
+    setServer(NO_ACTION_ERROR);
+  }
+
+  const general = server.general.length > 0 && (
+    <p className="field-error" role="alert">
+      {server.general.join(' ')}
+    </p>
+  );
+  const stale = server.stale !== null && (
+    <StaleVersionNotice
+      what="request"
+      message={server.stale}
+      onReload={() => {
+        close();
+        void onReleaseChanged(queryClient, request.enrolmentId);
+      }}
+    />
+  );
+
+  if (mode === 'declining') {
+    const error = clientError ?? server.fields['reason'];
+    return (
+      <form className="release-decision release-decision--open" onSubmit={handleDecline} noValidate>
+        {stale}
+        {general}
+        <FormField id={`${idPrefix}-decline-reason`} label="Why can this time not be released?" error={error}>
+          {(control) => (
+            <textarea
+              {...control}
+              ref={fieldRef}
+              className="textarea"
+              rows={2}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+            />
+          )}
+        </FormField>
+        <div className="button-group">
+          <button className="button button--warning button--small" type="submit" aria-disabled={pending || undefined}>
+            {pending ? 'Sending…' : 'Decline'}
+            <span className="visually-hidden">{hidden}</span>
+          </button>
+          <button className="button button--secondary button--small" type="button" onClick={close}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  if (mode === 'override') {
+    const error = clientError ?? undefined;
+    return (
+      <form className="release-decision release-decision--open" onSubmit={handleOverride} noValidate>
+        {stale}
+        {general}
+        <FormField
+          id={`${idPrefix}-override-reason`}
+          label="Reason to go over the time agreed"
+          hint={server.fields['overrideReason']}
+          error={error}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              ref={fieldRef}
+              className="textarea"
+              rows={2}
+              value={overrideReason}
+              onChange={(event) => setOverrideReason(event.target.value)}
+            />
+          )}
+        </FormField>
+        <div className="button-group">
+          <button className="button button--small" type="submit" aria-disabled={pending || undefined}>
+            {pending ? 'Sending…' : 'Confirm with this reason'}
+            <span className="visually-hidden">{hidden}</span>
+          </button>
+          <button className="button button--secondary button--small" type="button" onClick={close}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  return (
+    <div className="release-decision">
+      {stale}
+      {general}
+      <div className="release-decision__buttons">
+        <button
+          className="button button--small"
+          type="button"
+          aria-disabled={pending || undefined}
+          onClick={() => sendConfirm()}
+        >
+          {confirm.isPending ? 'Confirming…' : 'Confirm'}
+          <span className="visually-hidden">{hidden}</span>
+        </button>
+        <button
+          className="button button--secondary button--small"
+          type="button"
+          onClick={() => {
+            setServer(NO_ACTION_ERROR);
+            setMode('declining');
+          }}
+        >
+          Decline<span className="visually-hidden">{hidden}</span>
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,343 @@
+import { useState, type FormEvent } from 'react';
+import { useParams } from 'react-router';
+import { Confirmation } from '../../../components/confirmation';
+import { ErrorSummary } from '../../../components/error-summary';
+import { ErrorMessage } from '../../../components/error-message';
+import { FormField } from '../../../components/form-field';
+import { Loading } from '../../../components/loading';
+import { isApiClientError } from '../../../lib/api-client';
+import { formatDate, formatDateTime, formatMinutes } from '../../../utils/format';
+import { londonDateTime } from '../../../utils/london-time';
+import { useDocumentTitle } from '../../../utils/use-document-title';
+import { checkSlot, type SlotValues } from '../../sessions/utils/booking-form';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
+import { useAnswerLink, type LinkAnswer } from '../api/answer-link';
+import { useLink, type LinkView } from '../api/get-link';
+
+type Mode = 'choose' | 'decline' | 'propose';
+
+const STATUS_WORDS: Record<string, string> = {
+  pending: 'Waiting for your answer',
+  confirmed: 'Confirmed',
+  declined: 'Declined',
+  withdrawn: 'Withdrawn',
+  awaiting_pcn: 'Waiting for your answer',
+  awaiting_alliance: 'Another time proposed, waiting for the Alliance supervisor',
+  scheduled: 'Booked',
+  completed: 'Held',
+  cancelled: 'Cancelled',
+};
+
+function isOpen(view: LinkView): boolean {
+  return view.purpose === 'release_request' ? view.status === 'pending' : view.status === 'awaiting_pcn';
+}
+
+function Details({ view }: { view: LinkView }) {
+  return (
+    <dl className="summary-list">
+      <div className="summary-list__row">
+        <dt>Cancer Care Coordinator</dt>
+        <dd>{view.ccc}</dd>
+      </div>
+      <div className="summary-list__row">
+        <dt>{view.purpose === 'release_request' ? 'Time for' : 'Session'}</dt>
+        <dd>{view.what}</dd>
+      </div>
+      <div className="summary-list__row">
+        <dt>When</dt>
+        <dd>
+          {view.startsAt ? (
+            <>
+              <time dateTime={view.startsAt}>{formatDateTime(view.startsAt)}</time> (UK time)
+            </>
+          ) : view.date ? (
+            <time dateTime={view.date}>{formatDate(view.date)}</time>
+          ) : (
+            'Not set'
+          )}
+        </dd>
+      </div>
+      <div className="summary-list__row">
+        <dt>How long</dt>
+        <dd>{formatMinutes(view.minutes)}</dd>
+      </div>
+      <div className="summary-list__row">
+        <dt>Status</dt>
+        <dd data-testid="link-status">{STATUS_WORDS[view.status] ?? view.status}</dd>
+      </div>
+    </dl>
+  );
+}
+
+const fieldFor = (field: string) =>
+  field === 'reason' || field === 'overrideReason' ? field : field === 'proposedStartsAt' ? 'date' : null;
+
+/**
+ * The page a PCN supervisor opens from an e-mail, without signing in: the one request, and Confirm / Decline (release
+ * time) or Accept / Propose another time (a joint session). The link works once.
+ */
+export function RespondPage() {
+  const { token = '' } = useParams();
+  const link = useLink(token);
+  const answer = useAnswerLink(token);
+  const [mode, setMode] = useState<Mode>('choose');
+  const [reason, setReason] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
+  const [slot, setSlot] = useState<SlotValues>({ date: '', time: '' });
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [server, setServer] = useState<ActionErrorState>(NO_ACTION_ERROR);
+  const [attempt, setAttempt] = useState(0);
+  const [overrideAsked, setOverrideAsked] = useState(false);
+  const [answered, setAnswered] = useState<{ view: LinkView; decision: LinkAnswer['decision'] } | null>(null);
+  const view = link.data;
+  const isRelease = view?.purpose === 'release_request';
+  const title = !view
+    ? 'Answer a request'
+    : isRelease
+      ? `Confirm release time for ${view.ccc}`
+      : `Can you make this joint session with ${view.ccc}?`;
+  useDocumentTitle(answered ? 'Thank you' : title);
+
+  if (link.isPending) {
+    return (
+      <div className="narrow-page">
+        <h1>Answer a request</h1>
+        <Loading label="Loading the request" />
+      </div>
+    );
+  }
+
+  if (link.isError && !answered) {
+    const status = isApiClientError(link.error) ? link.error.status : 0;
+    const heading =
+      status === 404
+        ? 'This link is not valid'
+        : status === 410
+          ? 'This link can no longer be used'
+          : status === 429
+            ? 'Too many tries'
+            : 'The request could not be loaded';
+    return (
+      <div className="narrow-page">
+        <h1>{heading}</h1>
+        <ErrorMessage title="What happened" error={link.error}>
+          {status === 404 && <p>Check that you copied the whole link from the e-mail.</p>}
+          {status === 410 && (
+            <p>
+              Each link works once and for 14 days. If something still needs your answer, sign in to the service or ask
+              for a new link.
+            </p>
+          )}
+          {status !== 404 && status !== 410 && (
+            <button className="button button--secondary" type="button" onClick={() => void link.refetch()}>
+              Try again
+            </button>
+          )}
+        </ErrorMessage>
+      </div>
+    );
+  }
+
+  if (answered) {
+    const words =
+      answered.decision === 'confirm'
+        ? isRelease
+          ? 'Release time confirmed'
+          : 'Session accepted'
+        : answered.decision === 'decline'
+          ? 'Release time declined'
+          : 'Another time proposed';
+    return (
+      <div className="narrow-page">
+        <h1>Thank you</h1>
+        <Confirmation title={words}>
+          <p>
+            {answered.view.ccc} and the Alliance supervisor can see your answer in the service. This link has now been
+            used.
+          </p>
+        </Confirmation>
+        <Details view={answered.view} />
+      </div>
+    );
+  }
+
+  if (!view) return null;
+
+  const errors: Record<string, string> = { ...server.fields, ...clientErrors };
+  const summary = [
+    ...server.general.map((message) => ({ message })),
+    ...Object.entries(errors).map(([field, message]) => ({ message, fieldId: `respond-${field}` })),
+  ];
+  const needsOverride = overrideAsked;
+
+  function send(body: LinkAnswer) {
+    if (answer.isPending) return;
+    answer.mutate(body, {
+      onSuccess: (result) => setAnswered({ view: result, decision: body.decision }),
+      onError: (error) => {
+        const state = readActionError(error, fieldFor);
+        if (state.fields['overrideReason']) setOverrideAsked(true);
+        setServer(state);
+        setAttempt((n) => n + 1);
+      },
+    });
+  }
+
+  function fail(errorsFound: Record<string, string>) {
+    setClientErrors(errorsFound);
+    setAttempt((n) => n + 1);
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setServer(NO_ACTION_ERROR);
+    if (mode === 'decline') {
+      if (reason.trim().length < 3) return fail({ reason: 'Enter why this time cannot be released' });
+      setClientErrors({});
+      return send({ decision: 'decline', reason: reason.trim() });
+    }
+    if (mode === 'propose') {
+      const checked = checkSlot(slot);
+      if (!checked.startsAt) return fail(checked.errors as Record<string, string>);
+      setClientErrors({});
+      return send({ decision: 'propose', proposedStartsAt: checked.startsAt });
+    }
+    if (needsOverride && overrideReason.trim().length < 3) {
+      return fail({ overrideReason: 'Enter why this release may go past the time agreed' });
+    }
+    setClientErrors({});
+    send({ decision: 'confirm', overrideReason: needsOverride ? overrideReason.trim() : undefined });
+  }
+
+  const open = isOpen(view);
+
+  return (
+    <div className="narrow-page">
+      <div className="page-heading">
+        <span className="page-heading__caption">For {view.forPerson}, PCN supervisor</span>
+        <h1>{title}</h1>
+      </div>
+      <p>
+        {isRelease
+          ? `${view.ccc} asks you to confirm this time away from their PCN work. No sign-in is needed; this link works once.`
+          : `The Alliance supervisor offers this time for a joint session with ${view.ccc} and you. No sign-in is needed; this link works once.`}
+      </p>
+      <Details view={view} />
+      {!open ? (
+        <div className="inset-text">
+          <p>This has already been answered: {(STATUS_WORDS[view.status] ?? view.status).toLowerCase()}.</p>
+        </div>
+      ) : (
+        <form className="respond-form" onSubmit={handleSubmit} noValidate>
+          <ErrorSummary id="respond-errors" errors={summary} focusKey={attempt} />
+          {mode === 'decline' && (
+            <FormField id="respond-reason" label="Why can this time not be released?" error={errors['reason']}>
+              {(control) => (
+                <textarea
+                  {...control}
+                  className="textarea"
+                  rows={3}
+                  value={reason}
+                  onChange={(event) => setReason(event.target.value)}
+                />
+              )}
+            </FormField>
+          )}
+          {mode === 'choose' && isRelease && needsOverride && (
+            <FormField
+              id="respond-overrideReason"
+              label="Reason to go over the time agreed"
+              hint="Confirming this takes release for supervisions and training past the 5 days agreed."
+              error={errors['overrideReason']}
+            >
+              {(control) => (
+                <textarea
+                  {...control}
+                  className="textarea"
+                  rows={3}
+                  value={overrideReason}
+                  onChange={(event) => setOverrideReason(event.target.value)}
+                />
+              )}
+            </FormField>
+          )}
+          {mode === 'propose' && (
+            <div className="form-row">
+              <FormField id="respond-date" label="Date" error={errors['date']}>
+                {(control) => (
+                  <input
+                    {...control}
+                    className="input input--date"
+                    type="date"
+                    value={slot.date}
+                    onChange={(event) => setSlot((previous) => ({ ...previous, date: event.target.value }))}
+                  />
+                )}
+              </FormField>
+              <FormField id="respond-time" label="Start time" hint="UK time, like 14:00" error={errors['time']}>
+                {(control) => (
+                  <input
+                    {...control}
+                    className="input input--time"
+                    type="time"
+                    value={slot.time}
+                    onChange={(event) => setSlot((previous) => ({ ...previous, time: event.target.value }))}
+                  />
+                )}
+              </FormField>
+            </div>
+          )}
+          <div className="button-group">
+            {mode === 'choose' && (
+              <>
+                <button className="button" type="submit" aria-disabled={answer.isPending || undefined}>
+                  {answer.isPending ? 'Sending…' : isRelease ? 'Confirm' : 'Accept this time'}
+                </button>
+                <button
+                  className="button button--secondary"
+                  type="button"
+                  onClick={() => {
+                    setClientErrors({});
+                    setServer(NO_ACTION_ERROR);
+                    if (isRelease) setMode('decline');
+                    else {
+                      setSlot(view.startsAt ? londonDateTime(view.startsAt) : { date: '', time: '' });
+                      setMode('propose');
+                    }
+                  }}
+                >
+                  {isRelease ? 'Decline' : 'Propose another time'}
+                </button>
+              </>
+            )}
+            {mode !== 'choose' && (
+              <>
+                <button
+                  className={mode === 'decline' ? 'button button--warning' : 'button'}
+                  type="submit"
+                  aria-disabled={answer.isPending || undefined}
+                >
+                  {answer.isPending ? 'Sending…' : mode === 'decline' ? 'Decline this time' : 'Propose this time'}
+                </button>
+                <button
+                  className="button button--secondary"
+                  type="button"
+                  onClick={() => {
+                    setClientErrors({});
+                    setServer(NO_ACTION_ERROR);
+                    setMode('choose');
+                  }}
+                >
+                  Back
+                </button>
+              </>
+            )}
+          </div>
+        </form>
+      )}
+      <p className="respond-expiry">
+        This link works until <time dateTime={view.expiresAt}>{formatDateTime(view.expiresAt)}</time>.
+      </p>
+    </div>
+  );
+}
