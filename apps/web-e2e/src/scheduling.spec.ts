@@ -226,6 +226,10 @@ describe('scheduling sessions', () => {
     const samJoint = sessionCard(t.page, 3, 'joint');
     await expect(samJoint.locator('.badge').textContent()).resolves.toContain('Booked');
     await expect(samJoint.textContent()).resolves.toContain(`${shownDate(jointDate)}, 14:00`);
+    // The timeline says who agreed the time.
+    await expect(samJoint.getByRole('list', { name: /^Sign-offs for/ }).textContent()).resolves.toContain(
+      'Time agreed by Priya Nair',
+    );
     expectNoProblems(t);
   });
 

@@ -7,6 +7,7 @@ import {
   attendanceLabel,
   participantRoleLabel,
   sessionKindLabel,
+  signOffText,
 } from '../utils/labels';
 import { StatusBadge } from './status-badge';
 
@@ -124,6 +125,13 @@ export function SessionItem({ session, monthNumber }: { session: TimelineSession
           </div>
         )}
       </dl>
+      {session.signOffs.length > 0 && (
+        <ul className="session__sign-offs" aria-label={`Sign-offs for ${session.title}`}>
+          {session.signOffs.map((signOff) => (
+            <li key={`${signOff.what}-${signOff.at}`}>{signOffText(signOff)}</li>
+          ))}
+        </ul>
+      )}
       <ul className="session__links">
         {session.availableActions.map((action) => (
           <li key={action}>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { SESSION_KINDS } from '@ccc/programme';
 import {
+  signOffText,
   SESSION_KIND_LABELS,
   SESSION_STATUS_LABELS,
   SESSION_STATUS_TONES,
@@ -45,5 +46,21 @@ describe('currentMonthLabel', () => {
 
   it('shows a withdrawal rather than a month', () => {
     expect(currentMonthLabel({ currentMonth: 2, status: 'withdrawn', cohort }, '2026-08-10')).toBe('Withdrawn');
+  });
+});
+
+describe('sign-offs on the timeline', () => {
+  it('says who signed what, when, and how', () => {
+    expect(
+      signOffText({
+        what: 'release_confirmed',
+        by: { id: 'p', fullName: 'Priya Nair' },
+        at: '2026-11-25T10:00:00.000Z',
+        viaLink: true,
+      }),
+    ).toBe('Release confirmed by Priya Nair on 25 Nov 2026, by e-mailed link');
+    expect(signOffText({ what: 'recorded', by: null, at: '2026-10-02T09:00:00.000Z', viaLink: false })).toBe(
+      'Recorded as held on 2 Oct 2026',
+    );
   });
 });

@@ -1,3 +1,5 @@
+import type { SignOff } from '@ccc/contracts';
+import { formatDate } from '../../../utils/format';
 /** Words for the programme's codes. Every `Record` is exhaustive, so a new kind or status fails the typecheck. */
 import type { Attendance, EnrolmentStatus, EnrolmentSummary, MonthState } from '@ccc/contracts';
 import type { DisplayStatus, ParticipantRole, SessionAction, SessionKind, SessionMode, Track } from '@ccc/programme';
@@ -119,4 +121,17 @@ export function currentMonthLabel(
   }
   if (today < enrolment.cohort.startDate.slice(0, 10)) return 'Not started';
   return 'Finished';
+}
+
+const SIGN_OFF_WORDS: Record<SignOff['what'], string> = {
+  slot_accepted: 'Time agreed',
+  recorded: 'Recorded as held',
+  release_confirmed: 'Release confirmed',
+  release_declined: 'Release declined',
+};
+
+/** "Release confirmed by Priya Nair on 25 Nov 2026, by e-mailed link" */
+export function signOffText(signOff: SignOff): string {
+  const who = signOff.by ? ` by ${signOff.by.fullName}` : '';
+  return `${SIGN_OFF_WORDS[signOff.what]}${who} on ${formatDate(signOff.at.slice(0, 10))}${signOff.viaLink ? ', by e-mailed link' : ''}`;
 }
