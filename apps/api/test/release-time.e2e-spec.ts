@@ -403,6 +403,7 @@ describe("the PCN's part: release time, attestations, expectations", () => {
       attestationsDue: { key: string }[];
       weeks: unknown[];
       totalReleaseMinutes: number;
+      rules: unknown;
       nextJoint: { id: string; status: string } | null;
     }[];
     expect(rows.map((r) => r.enrolment.id).sort()).toEqual([world.enrolments.A, world.enrolments.B].sort());
@@ -412,6 +413,7 @@ describe("the PCN's part: release time, attestations, expectations", () => {
     expect(rowA.attestationsDue.map((a) => a.key)).toEqual(['pcn-table-2']);
     expect(rowA.weeks).toHaveLength(8);
     expect(rowA.totalReleaseMinutes).toBe(2250);
+    expect(rowA.rules).toEqual({ weeklyStudyMinutes: { min: 60, max: 120 }, totalReleaseMinutes: 2250, hoursPerDay: 7.5 });
     expect(rowA.nextJoint).toMatchObject({ id: joint.id, status: 'awaiting_pcn' });
     expect(
       (await get(tokens.pcn2, '/api/pcn-home').expect(200)).body.map(

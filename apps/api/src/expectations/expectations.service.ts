@@ -199,6 +199,7 @@ export class ExpectationsService {
         .sort((a, b) => a.startsAt!.getTime() - b.startsAt!.getTime())[0];
       return {
         enrolment: this.enrolments.summaryOf(enrolment, template),
+        rules,
         slotsAwaiting: sessions
           .filter((s) => s.status === 'awaiting_pcn' && s.startsAt)
           .map((s) => ({

@@ -6,7 +6,8 @@ import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Public, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
 import { LinkAnswerDto } from './dto/link-answer.dto';
-import { type LinkIssued, LinksService, type LinkView } from './links.service';
+import type { LinkIssued, LinkView } from '@ccc/contracts';
+import { LinksService } from './links.service';
 
 const baseUrl = (req: Request) => process.env.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`;
 

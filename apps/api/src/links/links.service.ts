@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { LinkIssued, LinkView } from '@ccc/contracts';
 import { PROGRAMME_TIME_ZONE } from '@ccc/programme';
 import { TZDate } from '@date-fns/tz';
 import { addDays, format } from 'date-fns';
@@ -23,25 +24,6 @@ export const LINK_LIFETIME_DAYS = 14;
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 const londonTime = (instant: Date) =>
   format(new TZDate(instant.getTime(), PROGRAMME_TIME_ZONE), "EEEE d MMMM yyyy 'at' HH:mm");
-
-export interface LinkIssued {
-  sentTo: { id: string; fullName: string };
-  expiresAt: string;
-}
-
-/** What the link's page shows: just the one request, nothing else of the record. */
-export interface LinkView {
-  purpose: LinkPurpose;
-  forPerson: string;
-  ccc: string;
-  what: string;
-  /** Release: the date and minutes. Session slot: the offered start and duration. */
-  date: string | null;
-  startsAt: string | null;
-  minutes: number;
-  status: string;
-  expiresAt: string;
-}
 
 /**
  * Single-purpose links for PCN supervisors, who rarely sign in: one request each, 14 days, once. The link is

@@ -334,6 +334,7 @@ export interface ReleaseRequestView {
 
 export interface ReleaseRulesView {
   weeklyStudyMinutes: { min: number; max: number };
+  /** A template without a cap sends null here (JSON has no Infinity). */
   totalReleaseMinutes: number;
   hoursPerDay: number;
 }
@@ -398,6 +399,8 @@ export interface AttestRequest {
 /** The PCN supervisor's one screen: per CCC, what awaits them. */
 export interface PcnHomeRow {
   enrolment: EnrolmentSummary;
+  /** The template's release rules (weekly band, cap), for the chart and the counter. */
+  rules: ReleaseRulesView | null;
   slotsAwaiting: { id: string; title: string; startsAt: string; durationMinutes: number; version: number }[];
   releaseToConfirm: ReleaseRequestView[];
   attestationsDue: { key: string; title: string }[];
@@ -413,4 +416,31 @@ export interface AuditVerification {
   entries: number;
   /** The first entry whose hash or link to the previous one does not hold. */
   firstBroken: { chainSeq: number; id: string; reason: string } | null;
+}
+
+/** The answer to asking for a one-time link: who it was e-mailed to, and until when it works. */
+export interface LinkIssued {
+  sentTo: PersonRef;
+  expiresAt: string;
+}
+
+/** What a one-time link's page shows: the one request behind it, nothing else of the record. */
+export interface LinkView {
+  purpose: 'release_request' | 'session_slot';
+  forPerson: string;
+  ccc: string;
+  what: string;
+  /** Release: the date and minutes. Session slot: the offered start and duration. */
+  date: string | null;
+  startsAt: string | null;
+  minutes: number;
+  status: string;
+  expiresAt: string;
+}
+
+export interface LinkAnswerRequest {
+  decision: 'confirm' | 'decline' | 'propose';
+  reason?: string;
+  overrideReason?: string;
+  proposedStartsAt?: string;
 }

@@ -7,7 +7,6 @@ import { StatusBadge } from '../../enrolments/components/status-badge';
 import { TRACK_LABELS } from '../../enrolments/utils/labels';
 import { AttestForm } from '../../expectations/components/attest-form';
 import { ExpectationsChecklist } from '../../expectations/components/expectations-checklist';
-import { useReleaseSummary } from '../../release/api/get-release-summary';
 import { PendingRelease } from '../../release/components/pending-release';
 import { ReleaseCounter } from '../../release/components/release-counter';
 import { StudyChart } from '../../release/components/study-chart';
@@ -28,8 +27,7 @@ export function CccSection({ row }: { row: PcnHomeRow }) {
   const [message, setMessage] = useState<{ text: string; key: number } | null>(null);
   const [showChecklist, setShowChecklist] = useState(false);
   // For the weekly band and the length of a day: the home row carries the counts, the summary the rules.
-  const summary = useReleaseSummary(enrolment.id);
-  const rules = summary.data?.rules ?? null;
+  const rules = row.rules;
   const headingId = `ccc-${enrolment.id}-heading`;
   const count = waitingCount(row);
   const done = (text: string) => setMessage((previous) => ({ text, key: (previous?.key ?? 0) + 1 }));

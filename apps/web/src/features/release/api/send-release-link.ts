@@ -1,10 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
+import type { LinkIssued } from '@ccc/contracts';
 import { api } from '../../../lib/api-client';
 
-export interface LinkIssued {
-  sentTo: { id: string; fullName: string };
-  expiresAt: string;
-}
+export type { LinkIssued };
 
 /** E-mails the CCC's PCN supervisor a one-time link to answer this request without signing in. */
 export function sendReleaseLink(requestId: string): Promise<LinkIssued> {

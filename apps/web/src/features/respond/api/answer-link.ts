@@ -1,13 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import type { LinkView } from './get-link';
+import type { LinkAnswerRequest, LinkView } from '@ccc/contracts';
 
-export interface LinkAnswer {
-  decision: 'confirm' | 'decline' | 'propose';
-  reason?: string;
-  overrideReason?: string;
-  proposedStartsAt?: string;
-}
+export type LinkAnswer = LinkAnswerRequest;
 
 /** Answers the link as the PCN supervisor it was sent to; it works once. */
 export function answerLink(token: string, body: LinkAnswer): Promise<LinkView> {
