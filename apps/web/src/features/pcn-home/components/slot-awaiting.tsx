@@ -48,12 +48,10 @@ export function SlotAwaiting({ slot, cccName, onDone }: { slot: Slot; cccName: s
             onClick={() => {
               if (respond.isPending) return;
               setServer(NO_ACTION_ERROR);
-              respond.mutate(
-                { decision: 'accept', version: slot.version },
-                {
-                  onSuccess: () => onDone(`Accepted: ${slot.title} with ${cccName}, ${when}`),
-                  onError: (error) => setServer(readActionError(error, () => null)),
-                },
+              // mutateAsync: the accepted slot leaves the list before mutate's callbacks would run.
+              respond.mutateAsync({ decision: 'accept', version: slot.version }).then(
+                () => onDone(`Accepted: ${slot.title} with ${cccName}, ${when}`),
+                (error: unknown) => setServer(readActionError(error, () => null)),
               );
             }}
           >

@@ -24,12 +24,11 @@ export function ConfirmWeekButton({ enrolmentId, week, count, cccName, onDone }:
 
   function send(reason?: string) {
     if (confirmWeek.isPending) return;
-    confirmWeek.mutate(
-      { week, overrideReason: reason },
-      {
-        onSuccess: () => onDone(done),
-        onError: (error) => setServer(readActionError(error, (f) => (f === 'overrideReason' ? f : null))),
-      },
+    // mutateAsync rather than mutate's callbacks: a confirmed week leaves the list (and this button unmounts)
+    // before the callbacks would run, and the confirmation must still be announced.
+    confirmWeek.mutateAsync({ week, overrideReason: reason }).then(
+      () => onDone(done),
+      (error: unknown) => setServer(readActionError(error, (f) => (f === 'overrideReason' ? f : null))),
     );
   }
 

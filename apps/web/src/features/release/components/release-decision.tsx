@@ -53,10 +53,10 @@ export function ReleaseDecision({ request, cccName, onDone }: ReleaseDecisionPro
   function sendConfirm(withReason?: string) {
     if (pending) return;
     setServer(NO_ACTION_ERROR);
-    confirm.mutate(
-      { requestId: request.id, version: request.version, overrideReason: withReason },
-      { onSuccess: () => onDone(`Confirmed: ${name}, for ${cccName}`), onError: fail },
-    );
+    // mutateAsync: the decided request leaves the list before mutate's callbacks would run.
+    confirm
+      .mutateAsync({ requestId: request.id, version: request.version, overrideReason: withReason })
+      .then(() => onDone(`Confirmed: ${name}, for ${cccName}`), fail);
   }
 
   function handleOverride(event: FormEvent<HTMLFormElement>) {
@@ -79,10 +79,9 @@ export function ReleaseDecision({ request, cccName, onDone }: ReleaseDecisionPro
     }
     setClientError(null);
     setServer(NO_ACTION_ERROR);
-    decline.mutate(
-      { requestId: request.id, version: request.version, reason: reason.trim() },
-      { onSuccess: () => onDone(`Declined: ${name}, for ${cccName}`), onError: fail },
-    );
+    decline
+      .mutateAsync({ requestId: request.id, version: request.version, reason: reason.trim() })
+      .then(() => onDone(`Declined: ${name}, for ${cccName}`), fail);
   }
 
   function close() {
