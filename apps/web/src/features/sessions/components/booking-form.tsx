@@ -20,6 +20,7 @@ import {
 } from '../utils/booking-form';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../utils/action-error';
 import { ConflictNotice } from './conflict-notice';
+import { DateTimeFields } from './date-time-fields';
 
 interface BookingFormProps {
   session: SessionView;
@@ -118,37 +119,13 @@ export function BookingForm({ session, kind, onDone, onReload, onClose }: Bookin
         {formatDate(dayBefore(session.monthEndsBefore))}. Times are UK time.
       </p>
 
-      <div className="form-row">
-        <FormField id={fieldId('date')} label="Date" error={errors.date}>
-          {(control) => (
-            <input
-              {...control}
-              className="input input--date"
-              type="date"
-              name="date"
-              value={values.date}
-              onChange={(event) => update('date', event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField
-          id={fieldId('time')}
-          label="Start time"
-          hint="UK time, 24-hour clock, like 14:00"
-          error={errors.time}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input input--time"
-              type="time"
-              name="time"
-              value={values.time}
-              onChange={(event) => update('time', event.target.value)}
-            />
-          )}
-        </FormField>
-      </div>
+      <DateTimeFields
+        idPrefix={idPrefix}
+        values={values}
+        errors={errors}
+        onChange={update}
+        timeHint="UK time, 24-hour clock, like 14:00"
+      />
 
       <FormField
         id={fieldId('durationMinutes')}

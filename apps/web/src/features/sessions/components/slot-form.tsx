@@ -1,7 +1,6 @@
 import type { SessionView } from '@ccc/contracts';
 import { useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../../components/error-summary';
-import { FormField } from '../../../components/form-field';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { formatDateTime } from '../../../utils/format';
 import { londonDateTime } from '../../../utils/london-time';
@@ -10,6 +9,7 @@ import { useRespondAsPcn } from '../api/respond-as-pcn';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../utils/action-error';
 import { checkSlot, type SlotValues } from '../utils/booking-form';
 import { ConflictNotice } from './conflict-notice';
+import { DateTimeFields } from './date-time-fields';
 
 interface SlotFormProps {
   session: SessionView;
@@ -98,32 +98,7 @@ export function SlotForm({ session, kind, onDone, onReload, onClose }: SlotFormP
           . Choose another date and time, in UK time.
         </p>
       )}
-      <div className="form-row">
-        <FormField id={`${idPrefix}-date`} label="Date" error={errors.date}>
-          {(control) => (
-            <input
-              {...control}
-              className="input input--date"
-              type="date"
-              name="date"
-              value={values.date}
-              onChange={(event) => update('date', event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={`${idPrefix}-time`} label="Start time" hint="UK time, like 14:00" error={errors.time}>
-          {(control) => (
-            <input
-              {...control}
-              className="input input--time"
-              type="time"
-              name="time"
-              value={values.time}
-              onChange={(event) => update('time', event.target.value)}
-            />
-          )}
-        </FormField>
-      </div>
+      <DateTimeFields idPrefix={idPrefix} values={values} errors={errors} onChange={update} />
       <div className="button-group">
         <button className="button" type="submit" aria-disabled={pending || undefined}>
           {pending ? 'Sending…' : kind === 'propose_slot' ? 'Propose this time' : 'Offer this time'}
