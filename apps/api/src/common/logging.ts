@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -12,6 +13,8 @@ const SECRET_IN_PATH = /\/api\/(calendar|links)\/[^/?]+/g;
  */
 export function loggingParams(level: string): Params {
   return {
+    // Every route, in the path syntax of Express 5 (the default '*' is converted with a warning at each start).
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       genReqId: (req: IncomingMessage, res: ServerResponse) => {
