@@ -75,7 +75,17 @@ describe('supervisors and the administrator', () => {
     const names = await rowNames(page, tableName);
     expect(names).toContain('Sam Taylor');
     const table = page.getByRole('table', { name: tableName });
-    for (const header of ['CCC', 'PCN', 'Month', 'Unbooked', 'Awaiting', 'Upcoming', 'Overdue', 'Missed']) {
+    for (const header of [
+      'CCC',
+      'PCN',
+      'Month',
+      'Unbooked',
+      'Awaiting',
+      'Upcoming',
+      'Overdue',
+      'Missed',
+      'Release declined',
+    ]) {
       await expect(table.getByRole('columnheader', { name: header, exact: true }).count()).resolves.toBe(1);
     }
     // Sam's month 3 individual session is booked a week ahead: it is the next session.

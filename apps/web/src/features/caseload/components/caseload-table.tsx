@@ -42,6 +42,9 @@ export function CaseloadTable({ rows, caption }: { rows: CaseloadRow[]; caption:
               <th scope="col" className="numeric">
                 Missed
               </th>
+              <th scope="col" className="numeric">
+                Release declined
+              </th>
               <th scope="col">Next session</th>
             </tr>
           </thead>
@@ -70,6 +73,9 @@ export function CaseloadTable({ rows, caption }: { rows: CaseloadRow[]; caption:
                 </td>
                 <td className="numeric">
                   <Count value={row.missed} tone="danger" />
+                </td>
+                <td className="numeric">
+                  <Count value={row.releaseDeclined} tone="warning" />
                 </td>
                 <td>
                   {row.next ? (
