@@ -27,6 +27,7 @@ import { AuditService } from '../audit/audit.service';
 import { Cohort } from '../cohorts/cohort.entity';
 import type { AuthUser } from '../common/auth-user';
 import { type FieldError, validationFailed } from '../common/errors';
+import { groupBy } from '../common/group-by';
 import { Organisation } from '../organisations/organisation.entity';
 import { RoleAssignment } from '../people/role-assignment.entity';
 import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
@@ -139,12 +140,7 @@ export class EnrolmentsService {
       [ids, ACTIVE_BOOKING_STATUSES],
     );
     // Indexed once, so that a caseload of thousands is not a search per CCC.
-    const countsOf = new Map<string, typeof counts>();
-    for (const c of counts) {
-      const list = countsOf.get(c.enrolment_id);
-      if (list) list.push(c);
-      else countsOf.set(c.enrolment_id, [c]);
-    }
+    const countsOf = groupBy(counts, (c) => c.enrolment_id);
     const nextOf = new Map(next.map((n) => [n.enrolment_id, n]));
     const declinedOf = new Map(declined.map((d) => [d.enrolment_id, d]));
     return enrolments.map((enrolment) => {

@@ -19,6 +19,7 @@ import { DataSource, In, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type AuthUser, hasRole, organisationsWhere } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
+import { groupBy } from '../common/group-by';
 import type { Enrolment } from '../enrolments/enrolment.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { ReleaseRequest } from '../release-time/release-request.entity';
@@ -69,33 +70,37 @@ export class ExpectationsService {
           this.db.getRepository(Attestation).find({ where: { enrolmentId: In(ids) }, relations: { attestedBy: true } }),
         ])
       : [[], [], []];
+    // Grouped once by CCC, so that a PCN (or Alliance) with many CCCs is not a search per CCC.
+    const attendanceOf = groupBy(attendance, (a) => a.enrolmentId);
+    const releaseOf = groupBy(release, (r) => r.enrolmentId);
+    const attestationsOf = groupBy(attestations, (a) => a.enrolmentId);
     return new Map(
       enrolments.map((e) => {
-        const mine = attestations.filter((a) => a.enrolmentId === e.id);
+        const mine = attestationsOf.get(e.id) ?? [];
+        const attendanceRows = attendanceOf.get(e.id) ?? [];
+        const releaseRows = releaseOf.get(e.id) ?? [];
         return [
           e.id,
           {
             cohortStart: e.cohort!.startDate,
-            sessions: attendance
-              .filter((a) => a.enrolmentId === e.id)
-              .map((a) => ({
-                kind: a.session!.kind,
-                month: a.session!.month,
-                status: a.session!.status,
-                startsAt: a.session!.startsAt,
-                durationMinutes: a.session!.durationMinutes,
-                attendance: a.attendance,
-                pcnSupervisorAttendance: (a.session!.staffAttendance?.pcn_supervisor as 'present' | undefined) ?? null,
-              })),
-            release: release.filter((r) => r.enrolmentId === e.id),
+            sessions: attendanceRows.map((a) => ({
+              kind: a.session!.kind,
+              month: a.session!.month,
+              status: a.session!.status,
+              startsAt: a.session!.startsAt,
+              durationMinutes: a.session!.durationMinutes,
+              attendance: a.attendance,
+              pcnSupervisorAttendance: (a.session!.staffAttendance?.pcn_supervisor as 'present' | undefined) ?? null,
+            })),
+            release: releaseRows,
             attestations: mine.map((a) => ({
               expectationKey: a.expectationKey,
               attestedOn: a.attestedOn,
               attestedBy: a.attestedBy?.fullName ?? '',
             })),
             attestationRows: mine,
-            attendanceRows: attendance.filter((a) => a.enrolmentId === e.id),
-            releaseRows: release.filter((r) => r.enrolmentId === e.id),
+            attendanceRows,
+            releaseRows,
           },
         ];
       }),
