@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
+  DEMO_PASSWORD,
   DESKTOP,
   MOBILE,
   USERS,
@@ -123,6 +124,50 @@ describe('the PCN’s part: release time, links and expectations', () => {
     // The week's bar now counts the time as confirmed.
     const bar = chris.getByRole('figure').getByRole('listitem').last();
     await expect(bar.textContent()).resolves.not.toContain('waiting for confirmation');
+    expectNoProblems(t);
+  });
+
+  it('declines a request with a reason given in place', async () => {
+    // Its own request to decline, logged by Sam through the API, so that no other test's request is used up.
+    const description = `Training day to decline ${Date.now()}`;
+    const login = await fetch(url('/api/auth/login'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: USERS.ccc, password: DEMO_PASSWORD }),
+    });
+    const auth = {
+      authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`,
+      'content-type': 'application/json',
+    };
+    const [enrolment] = (await (await fetch(url('/api/enrolments'), { headers: auth })).json()) as { id: string }[];
+    const logged = await fetch(url(`/api/enrolments/${enrolment!.id}/release-requests`), {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ kind: 'training', date: new Date().toISOString().slice(0, 10), minutes: 60, description }),
+    });
+    expect(logged.status).toBe(201);
+
+    t = await openPage(browser, DESKTOP);
+    const { page } = t;
+    await signIn(page, USERS.pcnSupervisor);
+    const sam = cccSection(page, 'Sam Taylor');
+    await sam.waitFor();
+    const row = sam.locator('.pending-item').filter({ hasText: description });
+    const title = (await row.locator('.pending-item__title').textContent()) ?? '';
+    await row.getByRole('button', { name: /^Decline\b/ }).click();
+    const reason = row.getByRole('textbox', { name: 'Why can this time not be released?' });
+    await reason.waitFor();
+    // Focus moves to the reason; an empty one is refused before anything is sent.
+    await expect(reason.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await row.getByRole('button', { name: /^Decline\b/ }).click();
+    await expect(row.textContent()).resolves.toContain('Enter why this time cannot be released');
+    await reason.fill('Clinic that morning');
+    await expectNoAxeViolations(page, 'the decline reason form');
+    await row.getByRole('button', { name: /^Decline\b/ }).click();
+    await sam
+      .getByRole('status')
+      .filter({ hasText: `Declined: ${title}` })
+      .waitFor();
     expectNoProblems(t);
   });
 

@@ -1,6 +1,6 @@
 import type { ReleaseRequestView } from '@ccc/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { FormField } from '../../../components/form-field';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
@@ -107,69 +107,53 @@ export function ReleaseDecision({ request, cccName, onDone }: ReleaseDecisionPro
   );
 
   if (mode === 'declining') {
-    const error = clientError ?? server.fields['reason'];
     return (
-      <form className="release-decision release-decision--open" onSubmit={handleDecline} noValidate>
-        {stale}
-        {general}
-        <FormField id={`${idPrefix}-decline-reason`} label="Why can this time not be released?" error={error}>
-          {(control) => (
-            <textarea
-              {...control}
-              ref={fieldRef}
-              className="textarea"
-              rows={2}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-            />
-          )}
-        </FormField>
-        <div className="button-group">
-          <button className="button button--warning button--small" type="submit" aria-disabled={pending || undefined}>
-            {pending ? 'Sending…' : 'Decline'}
-            <span className="visually-hidden">{hidden}</span>
-          </button>
-          <button className="button button--secondary button--small" type="button" onClick={close}>
-            Cancel
-          </button>
-        </div>
-      </form>
+      <ReasonForm
+        id={`${idPrefix}-decline-reason`}
+        label="Why can this time not be released?"
+        error={clientError ?? server.fields['reason']}
+        value={reason}
+        onChange={setReason}
+        onSubmit={handleDecline}
+        onCancel={close}
+        fieldRef={fieldRef}
+        submitClassName="button button--warning button--small"
+        submitLabel={pending ? 'Sending…' : 'Decline'}
+        pending={pending}
+        hidden={hidden}
+        notices={
+          <>
+            {stale}
+            {general}
+          </>
+        }
+      />
     );
   }
 
   if (mode === 'override') {
-    const error = clientError ?? undefined;
     return (
-      <form className="release-decision release-decision--open" onSubmit={handleOverride} noValidate>
-        {stale}
-        {general}
-        <FormField
-          id={`${idPrefix}-override-reason`}
-          label="Reason to go over the time agreed"
-          hint={server.fields['overrideReason']}
-          error={error}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              ref={fieldRef}
-              className="textarea"
-              rows={2}
-              value={overrideReason}
-              onChange={(event) => setOverrideReason(event.target.value)}
-            />
-          )}
-        </FormField>
-        <div className="button-group">
-          <button className="button button--small" type="submit" aria-disabled={pending || undefined}>
-            {pending ? 'Sending…' : 'Confirm with this reason'}
-            <span className="visually-hidden">{hidden}</span>
-          </button>
-          <button className="button button--secondary button--small" type="button" onClick={close}>
-            Cancel
-          </button>
-        </div>
-      </form>
+      <ReasonForm
+        id={`${idPrefix}-override-reason`}
+        label="Reason to go over the time agreed"
+        hint={server.fields['overrideReason']}
+        error={clientError ?? undefined}
+        value={overrideReason}
+        onChange={setOverrideReason}
+        onSubmit={handleOverride}
+        onCancel={close}
+        fieldRef={fieldRef}
+        submitClassName="button button--small"
+        submitLabel={pending ? 'Sending…' : 'Confirm with this reason'}
+        pending={pending}
+        hidden={hidden}
+        notices={
+          <>
+            {stale}
+            {general}
+          </>
+        }
+      />
     );
   }
 
@@ -199,5 +183,50 @@ export function ReleaseDecision({ request, cccName, onDone }: ReleaseDecisionPro
         </button>
       </div>
     </div>
+  );
+}
+
+/** The reason field that opens in place, to decline or to go over the cap: one textarea, submit and cancel. */
+function ReasonForm(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  onCancel: () => void;
+  fieldRef: RefObject<HTMLTextAreaElement | null>;
+  submitClassName: string;
+  submitLabel: string;
+  pending: boolean;
+  hidden: string;
+  notices: ReactNode;
+}) {
+  return (
+    <form className="release-decision release-decision--open" onSubmit={props.onSubmit} noValidate>
+      {props.notices}
+      <FormField id={props.id} label={props.label} hint={props.hint} error={props.error}>
+        {(control) => (
+          <textarea
+            {...control}
+            ref={props.fieldRef}
+            className="textarea"
+            rows={2}
+            value={props.value}
+            onChange={(event) => props.onChange(event.target.value)}
+          />
+        )}
+      </FormField>
+      <div className="button-group">
+        <button className={props.submitClassName} type="submit" aria-disabled={props.pending || undefined}>
+          {props.submitLabel}
+          <span className="visually-hidden">{props.hidden}</span>
+        </button>
+        <button className="button button--secondary button--small" type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
