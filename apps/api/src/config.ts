@@ -3,7 +3,12 @@ export interface ApiConfig {
   port: number;
   databaseUrl: string;
   jwtSecret: string;
+  /** Lifetime of an access token: short, since the refresh cookie renews it. */
   jwtExpiresInSeconds: number;
+  /** Lifetime of each refresh token (renewed at every refresh): how long an idle session lasts. */
+  refreshExpiresInSeconds: number;
+  /** Mark the refresh cookie Secure (browsers accept Secure cookies from http://localhost too). */
+  cookieSecure: boolean;
   /** The built SPA to serve on the same port, if present. */
   webDistDir: string | null;
   seedDemoData: boolean;
@@ -13,6 +18,13 @@ export interface ApiConfig {
   trustProxy: string | null;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
+}
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a whole number of seconds, got "${value}"`);
+  return n;
 }
 
 const DEV_JWT_SECRET = 'development-only-secret-change-me';
@@ -32,7 +44,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     port,
     databaseUrl,
     jwtSecret,
-    jwtExpiresInSeconds: Number(env.JWT_EXPIRES_IN_SECONDS ?? 8 * 60 * 60),
+    jwtExpiresInSeconds: positive('JWT_EXPIRES_IN_SECONDS', env.JWT_EXPIRES_IN_SECONDS, 15 * 60),
+    refreshExpiresInSeconds: positive('REFRESH_EXPIRES_IN_SECONDS', env.REFRESH_EXPIRES_IN_SECONDS, 12 * 60 * 60),
+    cookieSecure: env.COOKIE_SECURE !== 'false',
     webDistDir: env.WEB_DIST_DIR ?? null,
     seedDemoData: env.SEED_DEMO_DATA === 'true',
     // Test runs sign in hundreds of times a minute from one address.

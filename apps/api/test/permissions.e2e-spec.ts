@@ -57,6 +57,24 @@ const MATRIX: {
     },
   },
   {
+    // Everyone signed in may change their own password; an empty body is refused by validation, not permission.
+    name: 'POST /api/me/password',
+    method: 'post',
+    path: () => '/api/me/password',
+    body: {},
+    expect: {
+      anonymous: 401,
+      admin: 400,
+      supervisor1: 400,
+      supervisor2: 400,
+      pcnSupervisor1: 400,
+      pcnSupervisor2: 400,
+      cccA: 400,
+      cccB: 400,
+      cccC: 400,
+    },
+  },
+  {
     name: 'GET /api/enrolments',
     method: 'get',
     path: () => '/api/enrolments',

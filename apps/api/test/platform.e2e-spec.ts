@@ -9,6 +9,9 @@ import { createWorld, tokenFor } from './support/world';
 // Open without a bearer token: sign-in, health, and the calendar feed (its own revocable token is the credential).
 const PUBLIC_ROUTES = new Set([
   'post /api/auth/login',
+  // The refresh cookie is the credential; signing out without one is harmless.
+  'post /api/auth/refresh',
+  'post /api/auth/logout',
   'get /api/health',
   'get /api/health/ready',
   'get /api/calendar/{file}',

@@ -1,13 +1,20 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import type { LoginResponse, MeResponse } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Public, RequirePermission } from '../common/decorators';
+import { API_CONFIG, type ApiConfig } from '../config';
 import { PeopleService } from '../people/people.service';
-import { AuthService } from './auth.service';
+import { AuthService, type IssuedTokens } from './auth.service';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { AccountThrottlerGuard, AddressThrottlerGuard } from './login-throttler.guard';
+
+/** The refresh token lives only in this cookie: httpOnly (no script reads it), sent only to the auth routes. */
+export const REFRESH_COOKIE = 'ccc_refresh';
+const REFRESH_COOKIE_PATH = '/api/auth';
 
 @ApiTags('auth')
 @Controller()
@@ -15,18 +22,46 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly people: PeopleService,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  /** Open to all: exchanges an email and password for an access token. */
+  /** Open to all: exchanges an email and password for a short access token and a refresh cookie. */
   @Public()
   @UseGuards(AddressThrottlerGuard, AccountThrottlerGuard)
   @SkipThrottle({ default: true })
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'An access token and who signed in' })
+  @ApiOkResponse({ description: 'An access token and who signed in; the refresh token is set as an httpOnly cookie' })
   @ApiUnauthorizedResponse({ description: 'Email or password is incorrect' })
-  login(@Body() body: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(body.email, body.password);
+  async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+    return this.withCookie(res, await this.auth.login(body.email, body.password));
+  }
+
+  /** Open to all, authenticated by the refresh cookie: a new access token, and the cookie rotated. */
+  @Public()
+  @SkipThrottle({ default: true })
+  @Post('auth/refresh')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'A new access token; the refresh cookie is replaced' })
+  @ApiUnauthorizedResponse({ description: 'No valid refresh cookie: sign in again' })
+  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+    try {
+      return this.withCookie(res, await this.auth.refresh(this.presented(req)));
+    } catch (error) {
+      this.clearCookie(res);
+      throw error;
+    }
+  }
+
+  /** Open to all: ends the session of the refresh cookie, if any, and clears the cookie. */
+  @Public()
+  @SkipThrottle({ default: true })
+  @Post('auth/logout')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Signed out' })
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(this.presented(req));
+    this.clearCookie(res);
   }
 
   /** Every signed-in person: who they are and their roles. */
@@ -37,5 +72,47 @@ export class AuthController {
     const me = await this.people.describe(user.id);
     if (!me) throw new NotFoundException('Person not found');
     return me;
+  }
+
+  /** Every signed-in person, for themself; every session of theirs ends, so they sign in again with it. */
+  @ApiBearerAuth()
+  @RequirePermission('me:read')
+  @Post('me/password')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Password changed; every session ended' })
+  async changePassword(
+    @CurrentUser() user: AuthUser,
+    @Body() body: ChangePasswordDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    await this.auth.changePassword(user, body.currentPassword, body.newPassword);
+    this.clearCookie(res);
+  }
+
+  private presented(req: Request): string | undefined {
+    const value = (req.cookies as Record<string, unknown> | undefined)?.[REFRESH_COOKIE];
+    return typeof value === 'string' && value ? value : undefined;
+  }
+
+  private withCookie(res: Response, issued: IssuedTokens): LoginResponse {
+    res.cookie(REFRESH_COOKIE, issued.refreshToken, {
+      httpOnly: true,
+      secure: this.config.cookieSecure,
+      sameSite: 'strict',
+      path: REFRESH_COOKIE_PATH,
+      expires: issued.refreshExpiresAt,
+    });
+    // Tokens must never be cached by a proxy or the browser.
+    res.setHeader('Cache-Control', 'no-store');
+    return issued.body;
+  }
+
+  private clearCookie(res: Response): void {
+    res.clearCookie(REFRESH_COOKIE, {
+      httpOnly: true,
+      secure: this.config.cookieSecure,
+      sameSite: 'strict',
+      path: REFRESH_COOKIE_PATH,
+    });
   }
 }

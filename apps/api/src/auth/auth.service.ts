@@ -1,30 +1,151 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import { BadRequestException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { LoginResponse } from '@ccc/contracts';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../common/auth-user';
 import { API_CONFIG, type ApiConfig } from '../config';
+import { Person } from '../people/person.entity';
 import { PeopleService } from '../people/people.service';
+import { AuthSession } from './auth-session.entity';
+import { RefreshToken } from './refresh-token.entity';
 
 // Verified when the email is unknown so that a wrong email and a wrong password take the same time.
 const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$IFUKw/MDYvUQL6m2eeJTvg$RplJAirh4qyRFe/ZjkOlPCCV3mKtl37g51/Qh+Ds7EI';
+const SIGNED_OUT = 'Your session has ended; sign in again';
+
+/** What a sign-in or a refresh hands back: the JSON body, plus the refresh token the controller puts in a cookie. */
+export interface IssuedTokens {
+  body: LoginResponse;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 @Injectable()
 export class AuthService {
   constructor(
     private readonly people: PeopleService,
     private readonly jwt: JwtService,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly db: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  async login(email: string, password: string): Promise<LoginResponse> {
+  async login(email: string, password: string): Promise<IssuedTokens> {
     const person = await this.people.findWithPasswordHash(email);
     const hash = person?.passwordHash ?? DUMMY_HASH;
     const ok = await argon2.verify(hash, password).catch(() => false);
     if (!person || !person.passwordHash || !ok) throw new UnauthorizedException('Email or password is incorrect');
-    const me = await this.people.describe(person.id);
-    if (!me) throw new UnauthorizedException('Email or password is incorrect');
-    const accessToken = await this.jwt.signAsync({ sub: person.id }, { expiresIn: this.config.jwtExpiresInSeconds });
-    return { accessToken, expiresIn: this.config.jwtExpiresInSeconds, me };
+    return this.db.transaction(async (manager) => {
+      const session = await manager.save(manager.create(AuthSession, { personId: person.id }));
+      return this.issue(manager, person.id, session.id);
+    });
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair (rotation). A token already exchanged is being replayed — by a thief
+   * or by the person after a thief — so the whole session is revoked, and both must sign in again.
+   */
+  async refresh(presented: string | undefined): Promise<IssuedTokens> {
+    if (!presented) throw new UnauthorizedException(SIGNED_OUT);
+    const outcome = await this.db.transaction(async (manager) => {
+      // Locked so that two refreshes with one token are decided one after the other.
+      const token = await manager
+        .getRepository(RefreshToken)
+        .createQueryBuilder('token')
+        .innerJoinAndSelect('token.session', 'session')
+        .where('token.tokenHash = :hash', { hash: sha256(presented) })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!token?.session || token.session.revokedAt) return null;
+      if (token.replacedAt) {
+        await this.revokeSessions(manager, token.session.personId, 'refresh_token_reused', token.sessionId);
+        return 'reused' as const;
+      }
+      if (token.expiresAt.getTime() <= Date.now()) return null;
+      await manager.update(RefreshToken, { id: token.id }, { replacedAt: () => 'now()' });
+      return this.issue(manager, token.session.personId, token.sessionId);
+    });
+    if (!outcome || outcome === 'reused') throw new UnauthorizedException(SIGNED_OUT);
+    return outcome;
+  }
+
+  /** Ends the session the refresh token belongs to; quietly does nothing for an unknown or missing token. */
+  async logout(presented: string | undefined): Promise<void> {
+    if (!presented) return;
+    await this.db.transaction(async (manager) => {
+      const token = await manager.findOne(RefreshToken, {
+        where: { tokenHash: sha256(presented) },
+        relations: { session: true },
+      });
+      if (!token?.session || token.session.revokedAt) return;
+      await this.revokeSessions(manager, token.session.personId, 'signed_out', token.sessionId);
+    });
+  }
+
+  /** A new password ends every session of the person, including the one that changed it. */
+  async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
+    const personId = user.id;
+    const person = await this.people.findWithPasswordHash(user.email);
+    const ok = person?.passwordHash
+      ? await argon2.verify(person.passwordHash, currentPassword).catch(() => false)
+      : false;
+    if (!person || !ok)
+      throw new BadRequestException({
+        message: 'Your current password is not right',
+        errors: [{ field: 'currentPassword', reason: 'is not right' }],
+      });
+    if (currentPassword === newPassword)
+      throw new BadRequestException({
+        message: 'Choose a password different from your current one',
+        errors: [{ field: 'newPassword', reason: 'must differ from the current password' }],
+      });
+    const passwordHash = await hashPassword(newPassword);
+    await this.db.transaction(async (manager) => {
+      await manager.update(Person, { id: personId }, { passwordHash });
+      await this.audit.record(manager, {
+        actorId: personId,
+        action: 'person.password_changed',
+        entityType: 'person',
+        entityId: personId,
+      });
+      await this.revokeSessions(manager, personId, 'password_changed');
+    });
+  }
+
+  private async revokeSessions(manager: EntityManager, personId: string, reason: string, sessionId?: string) {
+    await manager.update(
+      AuthSession,
+      { personId, revokedAt: IsNull(), ...(sessionId ? { id: sessionId } : {}) },
+      { revokedAt: () => 'now()', revokedReason: reason },
+    );
+    // A replay is a security event worth finding later; sign-outs and password changes are recorded elsewhere.
+    if (reason === 'refresh_token_reused')
+      await this.audit.record(manager, {
+        actorId: null,
+        action: 'auth_session.revoked',
+        entityType: 'auth_session',
+        entityId: sessionId ?? personId,
+        detail: { reason, personId },
+      });
+  }
+
+  private async issue(manager: EntityManager, personId: string, sessionId: string): Promise<IssuedTokens> {
+    const me = await this.people.describe(personId, manager);
+    if (!me) throw new UnauthorizedException(SIGNED_OUT);
+    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshExpiresAt = new Date(Date.now() + this.config.refreshExpiresInSeconds * 1000);
+    await manager.insert(RefreshToken, { sessionId, tokenHash: sha256(refreshToken), expiresAt: refreshExpiresAt });
+    const accessToken = await this.jwt.signAsync(
+      { sub: personId, sid: sessionId },
+      { expiresIn: this.config.jwtExpiresInSeconds },
+    );
+    return { body: { accessToken, expiresIn: this.config.jwtExpiresInSeconds, me }, refreshToken, refreshExpiresAt };
   }
 }
 

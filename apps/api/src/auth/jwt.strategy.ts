@@ -18,9 +18,9 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     });
   }
 
-  /** Roles are read from the database on each request, so a removed role takes effect at once. */
-  async validate(payload: { sub?: string }): Promise<AuthUser> {
-    const user = payload.sub ? await this.people.loadAuthUser(payload.sub) : null;
+  /** Roles and the session are read from the database on each request, so a removed role or a sign-out takes effect at once. */
+  async validate(payload: { sub?: string; sid?: string }): Promise<AuthUser> {
+    const user = payload.sub && payload.sid ? await this.people.loadAuthUser(payload.sub, payload.sid) : null;
     if (!user) throw new UnauthorizedException('Your session is no longer valid; sign in again');
     return user;
   }

@@ -1,4 +1,6 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { AuthSession } from '../auth/auth-session.entity';
+import { RefreshToken } from '../auth/refresh-token.entity';
 import { CalendarFeed } from '../calendar/calendar-feed.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
@@ -19,6 +21,8 @@ export const ENTITIES = [
   Organisation,
   Person,
   RoleAssignment,
+  AuthSession,
+  RefreshToken,
   ProgrammeTemplateVersion,
   Cohort,
   Enrolment,

@@ -1,0 +1,30 @@
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, JoinColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Person } from '../people/person.entity';
+
+/**
+ * One signed-in session: the family of refresh tokens that rotate from one sign-in. Access tokens name it (`sid`),
+ * so revoking it (sign-out, password change, reuse of an old refresh token) ends every token of the family at once.
+ */
+@Entity('auth_session')
+export class AuthSession {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index()
+  @Column({ name: 'person_id', type: 'uuid' })
+  personId!: string;
+
+  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id' })
+  person?: Person;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+
+  /** signed_out | password_changed | refresh_token_reused */
+  @Column({ name: 'revoked_reason', type: 'text', nullable: true })
+  revokedReason!: string | null;
+}
