@@ -18,6 +18,7 @@ import { QueryCounter } from './database/query-counter';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { ExpectationsModule } from './expectations/expectations.module';
 import { HealthController } from './health/health.controller';
+import { HttpDrain } from './health/http-drain';
 import { LinksModule } from './links/links.module';
 import { PeopleModule } from './people/people.module';
 import { ProgrammesModule } from './programmes/programmes.module';
@@ -58,6 +59,7 @@ export class AppModule {
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: QueryCounter, useValue: queryCounter },
+        HttpDrain,
         // Order matters: authenticate first, then check the permission.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },

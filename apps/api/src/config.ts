@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /** Configuration read once at start; a missing value stops the API with a message that names it. */
 export interface ApiConfig {
   port: number;
@@ -16,8 +18,23 @@ export interface ApiConfig {
   loginAttemptsPerMinute: number;
   /** Express `trust proxy`: set (e.g. `loopback` or a hop count) when behind a reverse proxy, so limits see the real address. */
   trustProxy: string | null;
+  /** How long SIGTERM waits for requests in flight before cutting them off. */
+  shutdownTimeoutMs: number;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
+  /** The address people reach the service at, for the links in e-mails. */
+  publicUrl: string;
+  /** Run the background jobs (reminders, e-mail delivery) in this process. Off in tests unless asked for. */
+  jobsEnabled: boolean;
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** smtp:// or smtps:// with any credentials; null writes each e-mail as an .eml file into `dir` instead. */
+  smtpUrl: string | null;
+  from: string;
+  /** Absolute path. */
+  dir: string;
 }
 
 function positive(name: string, value: string | undefined, fallback: number): number {
@@ -25,6 +42,36 @@ function positive(name: string, value: string | undefined, fallback: number): nu
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a whole number of seconds, got "${value}"`);
   return n;
+}
+
+function isUrl(value: string, protocols: string[]): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** Mail and jobs settings, every problem named in one message. */
+function mailAndJobs(env: NodeJS.ProcessEnv, port: number): Pick<ApiConfig, 'publicUrl' | 'jobsEnabled' | 'mail'> {
+  const problems: string[] = [];
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !isUrl(smtpUrl, ['smtp:', 'smtps:']))
+    problems.push('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587');
+  const from = env.MAIL_FROM?.trim() || 'CCC Programme <no-reply@localhost>';
+  if (!/^(?:[^<>@\s]+@[^<>@\s]+|[^<>]*<[^<>@\s]+@[^<>@\s]+>)$/.test(from))
+    problems.push('MAIL_FROM must be an e-mail address, optionally with a name, e.g. "CCC Programme <reminders@example.org>"');
+  const jobs = env.JOBS_ENABLED?.trim() || (env.NODE_ENV === 'test' ? 'false' : 'true');
+  if (jobs !== 'true' && jobs !== 'false') problems.push(`JOBS_ENABLED must be true or false, got "${jobs}"`);
+  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!isUrl(publicUrl, ['http:', 'https:']))
+    problems.push('PUBLIC_URL must be an http:// or https:// address, e.g. https://ccc.example.org');
+  if (problems.length > 0) throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  return {
+    publicUrl,
+    jobsEnabled: jobs === 'true',
+    mail: { smtpUrl, from, dir: path.resolve(env.MAIL_DIR?.trim() || '.data/mail') },
+  };
 }
 
 const DEV_JWT_SECRET = 'development-only-secret-change-me';
@@ -47,12 +94,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     jwtExpiresInSeconds: positive('JWT_EXPIRES_IN_SECONDS', env.JWT_EXPIRES_IN_SECONDS, 15 * 60),
     refreshExpiresInSeconds: positive('REFRESH_EXPIRES_IN_SECONDS', env.REFRESH_EXPIRES_IN_SECONDS, 12 * 60 * 60),
     cookieSecure: env.COOKIE_SECURE !== 'false',
+    shutdownTimeoutMs: positive('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 10_000),
     webDistDir: env.WEB_DIST_DIR ?? null,
     seedDemoData: env.SEED_DEMO_DATA === 'true',
     // Test runs sign in hundreds of times a minute from one address.
     trustProxy: env.TRUST_PROXY || null,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'error' : 'info'),
     loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? (env.NODE_ENV === 'test' ? 10_000 : 10)),
+    ...mailAndJobs(env, port),
   };
 }
 

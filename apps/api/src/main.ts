@@ -17,6 +17,21 @@ async function main(): Promise<void> {
     const result = await seedDemoData(db, app.get(EnrolmentsService));
     logger.log(result.created ? 'Demo data loaded' : 'Demo data not loaded: the database already has people in it');
   }
+  // SIGTERM (an orchestrator) or SIGINT (Ctrl-C): stop taking work, finish what is in flight (HttpDrain), close
+  // the database and the queues, then exit 0 — a clean stop, not a crash, to whoever is watching.
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+          process.exit(1);
+        },
+      );
+    });
   await app.listen(config.port);
   logger.log(`CCC Programme listening on http://localhost:${config.port} (API under /api, document at /api/docs)`);
 }

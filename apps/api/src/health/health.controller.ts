@@ -3,11 +3,15 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/decorators';
+import { HttpDrain } from './http-drain';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly drain: HttpDrain,
+  ) {}
 
   /** Open to all (liveness): 200 when the database answers, 503 when it does not. */
   @Public()
@@ -21,10 +25,14 @@ export class HealthController {
     return { status: 'ok', database: 'up' };
   }
 
-  /** Open to all: ready to serve when the database answers and every migration has been applied (503 otherwise). */
+  /**
+   * Open to all: ready to serve when the database answers and every migration has been applied, and not shutting
+   * down (503 otherwise).
+   */
   @Public()
   @Get('ready')
   async ready(): Promise<{ status: 'ready'; database: 'up'; migrations: 'applied' }> {
+    if (this.drain.isDraining) throw new ServiceUnavailableException('Shutting down');
     let pending: boolean;
     try {
       pending = await this.db.showMigrations();

@@ -1,0 +1,136 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { Client } from 'pg';
+import { hashPassword } from '../src/auth/auth.service';
+import { withDatabase } from './support/test-app';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** A port nobody is listening on. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * SIGTERM to a real API process (run from source, as its own process, so the signal is real) while a request is in
+ * flight: the request finishes, new connections are refused, and the process exits cleanly.
+ */
+describe('graceful shutdown', () => {
+  let databaseUrl: string;
+  let api: ChildProcess;
+  let base: string;
+  let output = '';
+  let db: Client | undefined;
+  const exited = () =>
+    new Promise<number | null>((resolve) =>
+      api.exitCode !== null ? resolve(api.exitCode) : api.once('exit', (code) => resolve(code)),
+    );
+
+  beforeAll(async () => {
+    databaseUrl = await withDatabase('shutdown', 'create');
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    api = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        SWC_NODE_PROJECT: 'apps/api/tsconfig.spec.json',
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'info',
+        SHUTDOWN_TIMEOUT_MS: '20000',
+        WEB_DIST_DIR: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    api.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    api.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // Started when it answers.
+    for (let i = 0; ; i += 1) {
+      const up = await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (up) break;
+      if (i > 300 || api.exitCode !== null) throw new Error(`the API did not start:\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    if (api.exitCode === null) api.kill('SIGKILL');
+    await db?.end().catch(() => undefined);
+    await withDatabase('shutdown', 'drop');
+  });
+
+  it('finishes the request in flight, refuses new work, and exits 0', async () => {
+    const email = 'shutdown.person@example.org';
+    db = new Client({ connectionString: databaseUrl });
+    // The database is dropped at the end with FORCE; a connection left open must not fail the run.
+    db.on('error', () => undefined);
+    await db.connect();
+    const hash = await hashPassword('first-password-1');
+    await db.query(
+      `WITH pcn AS (INSERT INTO organisation (kind, name) VALUES ('pcn', 'Shutdown PCN') RETURNING id),
+            person AS (INSERT INTO person (email, full_name, password_hash) VALUES ($1, 'Shutdown Person', $2) RETURNING id)
+       INSERT INTO role_assignment (person_id, role, organisation_id) SELECT person.id, 'ccc', pcn.id FROM person, pcn`,
+      [email, hash],
+    );
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password: 'first-password-1' }),
+    });
+    expect(login.status).toBe(200);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+
+    // Hold the person's row, so that a password change stays in flight at its UPDATE until the test lets go.
+    await db.query('BEGIN');
+    await db.query(`SELECT id FROM person WHERE email = $1 FOR UPDATE`, [email]);
+    const inFlight = fetch(`${base}/api/me/password`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ currentPassword: 'first-password-1', newPassword: 'second-password-2' }),
+    });
+    // Wait until the request is really blocked on the row inside the API.
+    for (let i = 0; ; i += 1) {
+      const waiting = await db.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+      );
+      if (waiting.rows[0].n > 0) break;
+      if (i > 200) throw new Error('the password change never reached the database');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+
+    api.kill('SIGTERM');
+    // New connections are refused while the request in flight is still running.
+    for (let i = 0; ; i += 1) {
+      const refused = await fetch(`${base}/api/health`).then(
+        () => false,
+        () => true,
+      );
+      if (refused) break;
+      if (i > 100) throw new Error('the API still accepts connections after SIGTERM');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(api.exitCode).toBeNull();
+
+    await db.query('COMMIT');
+    const answer = await inFlight;
+    expect(answer.status).toBe(204);
+    await expect(exited()).resolves.toBe(0);
+    // The work was done, not lost: the new password is stored.
+    const stored = await db.query(`SELECT password_hash <> $2 AS changed FROM person WHERE email = $1`, [email, hash]);
+    expect(stored.rows[0].changed).toBe(true);
+    expect(output).toContain('no new connections; finishing the requests in flight');
+  }, 60_000);
+});
