@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
@@ -11,6 +12,7 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { JwtAuthGuard, PermissionGuard } from './common/guards';
+import { PgThrottlerStorage } from './common/pg-throttler-storage';
 import { loggingParams } from './common/logging';
 import { API_CONFIG, type ApiConfig } from './config';
 import { dataSourceOptions } from './database/data-source';
@@ -36,10 +38,17 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, queryCounter)),
         // Only routes that opt in with a throttler guard are limited: the calendar feed and the answer links
         // ('default'), and sign-in ('login', per address and per account).
-        ThrottlerModule.forRoot([
-          { name: 'default', ttl: 60_000, limit: 30 },
-          { name: 'login', ttl: 60_000, limit: config.loginAttemptsPerMinute },
-        ]),
+        ThrottlerModule.forRootAsync({
+          inject: [DataSource],
+          // Counted in PostgreSQL, so that the limits hold across API instances.
+          useFactory: (db: DataSource) => ({
+            throttlers: [
+              { name: 'default', ttl: 60_000, limit: 30 },
+              { name: 'login', ttl: 60_000, limit: config.loginAttemptsPerMinute },
+            ],
+            storage: new PgThrottlerStorage(db),
+          }),
+        }),
         // The built SPA on the same port as the API, so one URL works; unknown paths fall back to index.html.
         ...(spa ? [ServeStaticModule.forRoot({ rootPath: spa, exclude: ['/api/{*path}'] })] : []),
         AccessModule,

@@ -2,8 +2,9 @@ import { ActionLinks1795615733305 } from './1795615733305-ActionLinks';
 import { Initial1795613422671 } from './1795613422671-Initial';
 import { AuditChain1795616741419 } from './1795616741419-AuditChain';
 import { AuthSessions1795621356620 } from './1795621356620-AuthSessions';
+import { RateLimits1795621976460 } from './1795621976460-RateLimits';
 import { ReleaseTime1795615062744 } from './1795615062744-ReleaseTime';
 import { Scheduling1795614479187 } from './1795614479187-Scheduling';
 
 /** Listed explicitly, in order: a glob finds nothing once the API is compiled. */
-export const MIGRATIONS = [Initial1795613422671, Scheduling1795614479187, ReleaseTime1795615062744, ActionLinks1795615733305, AuditChain1795616741419, AuthSessions1795621356620];
+export const MIGRATIONS = [Initial1795613422671, Scheduling1795614479187, ReleaseTime1795615062744, ActionLinks1795615733305, AuditChain1795616741419, AuthSessions1795621356620, RateLimits1795621976460];

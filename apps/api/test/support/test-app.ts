@@ -25,7 +25,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const db = app.get(DataSource);
   await db.runMigrations({ transaction: 'each' });
   const server = app.getHttpServer();
-  return { app, db, queries: app.get(QueryCounter), http: () => request(server), close: () => app.close() };
+  const close = async () => {
+    // Rate-limit counters live in the shared test database: leave none to limit the next test file.
+    await db.query('DELETE FROM rate_limit_counter').catch(() => undefined);
+    await app.close();
+  };
+  return { app, db, queries: app.get(QueryCounter), http: () => request(server), close };
 }
 
 /** A database of its own beside the test database, for tests that need an empty or half-migrated one. */
