@@ -6,9 +6,11 @@ import {
   expectNoProblems,
   launchBrowser,
   openPage,
+  signIn,
   url,
   type TestPage,
 } from './support/e2e';
+import { endSessionsOf } from './support/outbox';
 
 describe('signing in', () => {
   let browser: Browser;
@@ -109,19 +111,55 @@ describe('signing in', () => {
     expectNoProblems(t);
   });
 
-  it('sends someone whose token the API refuses back to sign in, saying why', async () => {
+  it('keeps the access token out of storage and stays signed in across a reload with the refresh cookie', async () => {
+    const { page, context } = t;
+    await signIn(page, USERS.ccc);
+    await page.waitForURL('**/enrolments/*');
+    await page.getByRole('heading', { level: 1, name: 'Sam Taylor' }).waitFor();
+    await expect(page.evaluate(() => sessionStorage.length + localStorage.length)).resolves.toBe(0);
+    // The refresh token is a cookie no script can read, sent only to the sign-in routes.
+    const cookies = await context.cookies();
+    expect(cookies.map(({ name, httpOnly, sameSite, path }) => ({ name, httpOnly, sameSite, path }))).toEqual([
+      { name: 'ccc_refresh', httpOnly: true, sameSite: 'Strict', path: '/api/auth' },
+    ]);
+    await expect(page.evaluate(() => document.cookie)).resolves.toBe('');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Sam Taylor' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/enrolments\//);
+    expectNoProblems(t);
+  });
+
+  it('renews an ended access token without the person noticing', async () => {
     const { page } = t;
-    await page.goto(url('/sign-in'));
-    await page.evaluate(() =>
-      sessionStorage.setItem(
-        'ccc-programme.auth',
-        JSON.stringify({ accessToken: 'not-a-valid-token', expiresAt: Date.now() + 3_600_000 }),
-      ),
-    );
-    await page.goto(url('/'));
+    await signIn(page, USERS.ccc);
+    await page.getByRole('heading', { level: 1, name: 'Sam Taylor' }).waitFor();
+    // The next call to the API is refused as if the access token had run out; the app renews it and carries on.
+    let refused = 0;
+    await page.route('**/api/**', async (route) => {
+      if (refused === 0 && route.request().headers()['authorization']) {
+        refused += 1;
+        await route.fulfill({ status: 401, contentType: 'application/json', body: '{"statusCode":401}' });
+      } else await route.continue();
+    });
+    const renewed = page.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
+    await page.getByRole('link', { name: 'Calendar link' }).first().click();
+    expect((await renewed).status()).toBe(200);
+    await page.getByRole('heading', { level: 1, name: /calendar/i }).waitFor();
+    expect(refused).toBe(1);
+    expect(new URL(page.url()).pathname).toBe('/calendar');
+    expectNoProblems(t);
+  });
+
+  it('sends someone whose session was ended elsewhere back to sign in, saying why', async () => {
+    const { page } = t;
+    await signIn(page, USERS.ccc);
+    await page.getByRole('heading', { level: 1, name: 'Sam Taylor' }).waitFor();
+    // Ended on the server (as a password change elsewhere would): the next call is refused and cannot be renewed.
+    await endSessionsOf(USERS.ccc);
+    await page.getByRole('link', { name: 'Calendar link' }).first().click();
     await page.getByText('Your session has ended. Sign in again to carry on.').waitFor();
     expect(new URL(page.url()).pathname).toBe('/sign-in');
-    await expect(page.evaluate(() => sessionStorage.getItem('ccc-programme.auth'))).resolves.toBeNull();
     expectNoProblems(t);
   });
 

@@ -1,6 +1,7 @@
 /**
  * The e-mails the API writes to the outbox_message table (no mailer runs in the tests): read straight from the
- * scratch database the global setup made, to find the one-time link an e-mail carries. Read only.
+ * scratch database the global setup made, to find the one-time link an e-mail carries. Read only, but for
+ * endSessionsOf.
  */
 import pg from 'pg';
 
@@ -35,4 +36,19 @@ export function respondToken(body: string): string {
   const match = /\/respond\/([A-Za-z0-9_-]+)/.exec(body);
   if (!match?.[1]) throw new Error(`No /respond/ link in the message:\n${body}`);
   return match[1];
+}
+
+/** Ends every signed-in session of a person on the server, as a password change or an administrator would. */
+export async function endSessionsOf(email: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    await client.query(
+      `UPDATE auth_session SET revoked_at = now(), revoked_reason = 'ended_by_test'
+        WHERE revoked_at IS NULL AND person_id = (SELECT id FROM person WHERE lower(email) = lower($1))`,
+      [email],
+    );
+  } finally {
+    await client.end();
+  }
 }

@@ -1,11 +1,12 @@
 /**
  * The one way the SPA talks to the API: JSON over fetch under `/api`, with the bearer token from the auth store.
  * Every failure becomes an `ApiClientError` carrying the HTTP status, a message fit to show, and the field errors
- * of a 400. A 401 on an authenticated call means the session is over: the token is cleared, and the guarded
- * routes send the person to the sign-in page.
+ * of a 400. A 401 on an authenticated call means the access token has ended: it is renewed with the refresh
+ * cookie and the call made once more; when that fails too the session is over, the token is cleared, and the
+ * guarded routes send the person to the sign-in page.
  */
 import type { ApiError, ConflictError } from '@ccc/contracts';
-import { clearAuth, getToken } from './auth-store';
+import { clearAuth, getToken, refreshSession } from './auth-store';
 
 export const API_BASE = '/api';
 
@@ -110,7 +111,7 @@ export function toApiClientError(status: number, body: unknown): ApiClientError 
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const response = await send(path, options, 'application/json');
+  const response = await sendRenewing(path, options, 'application/json');
   const text = await response.text();
   let parsed: unknown = undefined;
   if (text) {
@@ -121,18 +122,14 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     }
   }
 
-  if (!response.ok) {
-    if (response.status === 401 && options.authenticated !== false) clearAuth('expired');
-    throw toApiClientError(response.status, parsed);
-  }
+  if (!response.ok) throw toApiClientError(response.status, parsed);
   return parsed as T;
 }
 
 /** A file the API makes, fetched with the bearer token (a plain link could not send it), e.g. an .ics file. */
 export async function apiDownload(path: string, accept: string, signal?: AbortSignal): Promise<Blob> {
-  const response = await send(path, { signal }, accept);
+  const response = await sendRenewing(path, { signal }, accept);
   if (!response.ok) {
-    if (response.status === 401) clearAuth('expired');
     let parsed: unknown = undefined;
     try {
       parsed = JSON.parse(await response.text());
@@ -142,6 +139,19 @@ export async function apiDownload(path: string, accept: string, signal?: AbortSi
     throw toApiClientError(response.status, parsed);
   }
   return response.blob();
+}
+
+/** `send`, and for an authenticated call refused with 401: renew the access token once and try again. */
+async function sendRenewing(path: string, options: RequestOptions, accept: string): Promise<Response> {
+  const response = await send(path, options, accept);
+  if (response.status !== 401 || options.authenticated === false) return response;
+  if (!(await refreshSession())) {
+    clearAuth('expired');
+    return response;
+  }
+  const retried = await send(path, options, accept);
+  if (retried.status === 401) clearAuth('expired');
+  return retried;
 }
 
 async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {

@@ -1,17 +1,20 @@
 /**
- * The access token, kept in sessionStorage so it survives a reload but not the closing of the tab.
- * Components read it through `useAuthToken` (useSyncExternalStore), so clearing it (sign out, a 401,
- * expiry) re-renders the guarded routes, which then send the person to the sign-in page.
+ * The access token, kept in memory only: a script injected into the page finds nothing in storage. It lives 15
+ * minutes; the refresh token, in an httpOnly cookie the page cannot read, renews it shortly before it ends, after a
+ * 401, and on a reload (`restoreSession`). Components read it through `useAuthToken` (useSyncExternalStore), so
+ * clearing it (sign out, a refused refresh) re-renders the guarded routes, which then go to the sign-in page.
  */
 import { useSyncExternalStore } from 'react';
 
-const STORAGE_KEY = 'ccc-programme.auth';
+const REFRESH_PATH = '/api/auth/refresh';
+/** Renew this long before the access token ends, so a request never races its expiry. */
+const RENEW_EARLY_MS = 60_000;
 /** setTimeout cannot wait longer than this. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
 export type SignOutReason = 'signed_out' | 'expired';
 
-interface StoredAuth {
+interface Auth {
   accessToken: string;
   /** epoch milliseconds */
   expiresAt: number;
@@ -20,69 +23,86 @@ interface StoredAuth {
 type Listener = () => void;
 
 const listeners = new Set<Listener>();
-let current: StoredAuth | null = read();
+let current: Auth | null = null;
 let lastReason: SignOutReason | null = null;
-let expiryTimer: ReturnType<typeof setTimeout> | undefined;
-scheduleExpiry();
-
-function storage(): Storage | null {
-  try {
-    return typeof window === 'undefined' ? null : window.sessionStorage;
-  } catch {
-    // Storage can be blocked by the browser's privacy settings; the session then lasts until reload.
-    return null;
-  }
-}
-
-function read(): StoredAuth | null {
-  const raw = storage()?.getItem(STORAGE_KEY);
-  if (!raw) return null;
-  try {
-    const parsed = JSON.parse(raw) as Partial<StoredAuth>;
-    if (typeof parsed.accessToken !== 'string' || typeof parsed.expiresAt !== 'number') return null;
-    if (parsed.expiresAt <= Date.now()) return null;
-    return { accessToken: parsed.accessToken, expiresAt: parsed.expiresAt };
-  } catch {
-    return null;
-  }
-}
+let renewTimer: ReturnType<typeof setTimeout> | undefined;
+let inFlight: Promise<boolean> | null = null;
 
 function emit(): void {
   for (const listener of listeners) listener();
 }
 
-function scheduleExpiry(): void {
-  if (expiryTimer !== undefined) clearTimeout(expiryTimer);
-  expiryTimer = undefined;
+function scheduleRenewal(): void {
+  if (renewTimer !== undefined) clearTimeout(renewTimer);
+  renewTimer = undefined;
   if (!current) return;
-  const wait = Math.min(Math.max(current.expiresAt - Date.now(), 0), MAX_TIMEOUT_MS);
-  expiryTimer = setTimeout(() => clearAuth('expired'), wait);
+  const wait = Math.min(Math.max(current.expiresAt - Date.now() - RENEW_EARLY_MS, 0), MAX_TIMEOUT_MS);
+  renewTimer = setTimeout(() => {
+    void refreshSession().then((ok) => {
+      if (!ok) clearAuth('expired');
+    });
+  }, wait);
 }
 
 export function setAuth(accessToken: string, expiresInSeconds: number): void {
   current = { accessToken, expiresAt: Date.now() + expiresInSeconds * 1000 };
   lastReason = null;
-  storage()?.setItem(STORAGE_KEY, JSON.stringify(current));
-  scheduleExpiry();
+  scheduleRenewal();
   emit();
 }
 
 export function clearAuth(reason: SignOutReason = 'signed_out'): void {
   const hadToken = current !== null;
   current = null;
-  storage()?.removeItem(STORAGE_KEY);
-  scheduleExpiry();
+  scheduleRenewal();
   if (hadToken) {
     lastReason = reason;
     emit();
   }
 }
 
-/** The token, or null when signed out or expired. */
+/**
+ * Asks the API for a new access token with the refresh cookie. One at a time, in this tab (a shared promise) and
+ * across tabs (a Web Lock): the API treats a second use of one refresh token as theft and ends the session, and
+ * the tabs share the cookie. Resolves true when a new token was set; false when the session is over (the token is
+ * then left for the caller to clear) or the API could not be reached.
+ */
+export function refreshSession(): Promise<boolean> {
+  inFlight ??= withLock(async () => {
+    try {
+      const response = await fetch(REFRESH_PATH, {
+        method: 'POST',
+        headers: { Accept: 'application/json' },
+        credentials: 'same-origin',
+      });
+      if (!response.ok) return false;
+      const body = (await response.json()) as { accessToken?: unknown; expiresIn?: unknown };
+      if (typeof body.accessToken !== 'string' || typeof body.expiresIn !== 'number') return false;
+      setAuth(body.accessToken, body.expiresIn);
+      return true;
+    } catch {
+      return false;
+    }
+  }).finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+function withLock<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? (locks.request('ccc-programme.refresh', work) as Promise<T>) : work();
+}
+
+/** On start: a reload keeps the person signed in if their refresh cookie is still good. */
+export async function restoreSession(): Promise<void> {
+  if (current) return;
+  await refreshSession();
+}
+
+/** The token, or null when signed out. */
 export function getToken(): string | null {
-  // Pure, so it can serve as useSyncExternalStore's snapshot; the expiry timer does the clearing.
-  if (!current || current.expiresAt <= Date.now()) return null;
-  return current.accessToken;
+  return current?.accessToken ?? null;
 }
 
 /** Why the last session ended, for the sign-in page to explain itself; forgotten at the next sign-in. */
