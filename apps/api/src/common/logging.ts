@@ -6,10 +6,43 @@ import type { Params } from 'nestjs-pino';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 // Calendar-feed and answer-link addresses carry their credential in the path.
 const SECRET_IN_PATH = /\/api\/(calendar|links)\/[^/?]+/g;
+const EMAIL = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+/g;
+
+/** Any e-mail address in a text, replaced: error messages (a duplicate key, say) can quote one. */
+export function scrubPersonalData(text: string): string {
+  return text.replace(EMAIL, '[email]');
+}
+
+/** The path as is (ids are not personal data), query values replaced: a search term may be a name. */
+export function loggableUrl(url: string): string {
+  const [pathname, query] = url.split('?', 2);
+  const safePath = pathname.replace(SECRET_IN_PATH, '/api/$1/[redacted]');
+  if (query === undefined) return safePath;
+  const keys = query
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => `${pair.split('=', 1)[0]}=[redacted]`);
+  return `${safePath}?${keys.join('&')}`;
+}
+
+/**
+ * Errors keep their type, message and stack only: a database error also carries the query's parameters, the
+ * row's values in its detail and the driver's copy of both — names, e-mails and free text that must not be logged.
+ */
+function serializeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: scrubPersonalData(String(error)) };
+  return {
+    type: error.name,
+    message: scrubPersonalData(error.message),
+    ...(error.stack ? { stack: scrubPersonalData(error.stack) } : {}),
+    ...('code' in error && typeof error.code === 'string' ? { code: error.code } : {}),
+  };
+}
 
 /**
  * Structured JSON logs, one line per request with its id (the caller's X-Request-Id if sane, else a new one,
- * echoed back). Credentials never reach the log: headers and secret paths are redacted and bodies not logged.
+ * echoed back). Neither credentials nor personal data reach the log: headers, secret paths and query values are
+ * redacted, bodies are not logged, errors lose their parameters and every message is scrubbed of e-mail addresses.
  */
 export function loggingParams(level: string): Params {
   return {
@@ -31,9 +64,19 @@ export function loggingParams(level: string): Params {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url.replace(SECRET_IN_PATH, '/api/$1/[redacted]'),
+          url: loggableUrl(req.url),
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: serializeError,
+      },
+      hooks: {
+        // Messages (Nest's own included, which arrive as plain strings) are scrubbed before they are written.
+        logMethod(args, method) {
+          method.apply(
+            this,
+            args.map((arg) => (typeof arg === 'string' ? scrubPersonalData(arg) : arg)) as Parameters<typeof method>,
+          );
+        },
       },
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
