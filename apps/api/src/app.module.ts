@@ -11,20 +11,25 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CohortsModule } from './cohorts/cohorts.module';
+import { CompetenciesModule } from './competencies/competencies.module';
 import { JwtAuthGuard, PermissionGuard } from './common/guards';
 import { PgThrottlerStorage } from './common/pg-throttler-storage';
 import { loggingParams } from './common/logging';
 import { API_CONFIG, type ApiConfig } from './config';
 import { dataSourceOptions } from './database/data-source';
 import { QueryCounter } from './database/query-counter';
+import { DraftsModule } from './drafts/drafts.module';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { ExpectationsModule } from './expectations/expectations.module';
 import { HealthController } from './health/health.controller';
 import { HttpDrain } from './health/http-drain';
 import { LinksModule } from './links/links.module';
+import { MonthSixModule } from './month-six/month-six.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PeopleModule } from './people/people.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReleaseTimeModule } from './release-time/release-time.module';
+import { ReportsModule } from './reports/reports.module';
 import { SessionsModule } from './sessions/sessions.module';
 
 @Module({})
@@ -63,6 +68,11 @@ export class AppModule {
         ReleaseTimeModule,
         ExpectationsModule,
         LinksModule,
+        MonthSixModule,
+        ReportsModule,
+        CompetenciesModule,
+        DraftsModule,
+        NotificationsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -19,4 +19,46 @@ describe('loadConfig', () => {
       'PORT must be a port number',
     );
   });
+
+  it('writes e-mails to .data/mail when no SMTP server is set, and runs the jobs except in tests', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://localhost/x', PORT: '3001' });
+    expect(config.mail).toEqual({
+      smtpUrl: null,
+      from: 'CCC Programme <no-reply@localhost>',
+      dir: expect.stringMatching(/\.data\/mail$/),
+    });
+    expect(config.jobsEnabled).toBe(true);
+    expect(config.publicUrl).toBe('http://localhost:3001');
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/x', NODE_ENV: 'test' }).jobsEnabled).toBe(false);
+    const set = loadConfig({
+      DATABASE_URL: 'postgres://localhost/x',
+      NODE_ENV: 'test',
+      JOBS_ENABLED: 'true',
+      SMTP_URL: 'smtps://user:secret@mail.example.org:465',
+      MAIL_FROM: 'Reminders <reminders@example.org>',
+      PUBLIC_URL: 'https://ccc.example.org/',
+    });
+    expect(set).toMatchObject({
+      jobsEnabled: true,
+      publicUrl: 'https://ccc.example.org',
+      mail: { smtpUrl: 'smtps://user:secret@mail.example.org:465', from: 'Reminders <reminders@example.org>' },
+    });
+  });
+
+  it('names each mail and jobs setting that is wrong', () => {
+    expect(() =>
+      loadConfig({
+        DATABASE_URL: 'postgres://localhost/x',
+        SMTP_URL: 'mail.example.org',
+        MAIL_FROM: 'nobody',
+        JOBS_ENABLED: 'yes',
+        PUBLIC_URL: 'ccc.example.org',
+      }),
+    ).toThrow(
+      'Invalid configuration: SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587; ' +
+        'MAIL_FROM must be an e-mail address, optionally with a name, e.g. "CCC Programme <reminders@example.org>"; ' +
+        'JOBS_ENABLED must be true or false, got "yes"; ' +
+        'PUBLIC_URL must be an http:// or https:// address, e.g. https://ccc.example.org',
+    );
+  });
 });

@@ -60,7 +60,9 @@ function mailAndJobs(env: NodeJS.ProcessEnv, port: number): Pick<ApiConfig, 'pub
     problems.push('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587');
   const from = env.MAIL_FROM?.trim() || 'CCC Programme <no-reply@localhost>';
   if (!/^(?:[^<>@\s]+@[^<>@\s]+|[^<>]*<[^<>@\s]+@[^<>@\s]+>)$/.test(from))
-    problems.push('MAIL_FROM must be an e-mail address, optionally with a name, e.g. "CCC Programme <reminders@example.org>"');
+    problems.push(
+      'MAIL_FROM must be an e-mail address, optionally with a name, e.g. "CCC Programme <reminders@example.org>"',
+    );
   const jobs = env.JOBS_ENABLED?.trim() || (env.NODE_ENV === 'test' ? 'false' : 'true');
   if (jobs !== 'true' && jobs !== 'false') problems.push(`JOBS_ENABLED must be true or false, got "${jobs}"`);
   const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');

@@ -79,6 +79,69 @@ describe('demo data', () => {
         'Chris Doyle',
         'Sam Taylor',
       ]);
+
+      // Competencies: Sam Taylor has some in each state and a TNA signed by both; one piece of evidence waits
+      // for Alex Carter, who was told when it arrived.
+      const alexAuth = `Bearer ${alex.accessToken}`;
+      const inbox = (await http.get('/api/competencies/inbox').set('Authorization', alexAuth).expect(200)).body;
+      expect(
+        inbox.awaitingReview.map((i: { ccc: { fullName: string }; competency: { code: string } }) => [
+          i.ccc.fullName,
+          i.competency.code,
+        ]),
+      ).toEqual([['Sam Taylor', 'SN-03']]);
+      const told = await db.query(
+        `SELECT count(*)::int AS n FROM notification WHERE person_id = $1 AND occasion = 'submitted'`,
+        [alex.me.id],
+      );
+      expect(told[0].n).toBe(1);
+      const grid = (
+        await http
+          .get(`/api/enrolments/${enrolment.id}/competencies`)
+          .set('Authorization', `Bearer ${token}`)
+          .expect(200)
+      ).body;
+      expect(grid.counts).toEqual({ not_started: 19, working_towards: 2, evidence_submitted: 1, signed_off: 2 });
+      const returned = (await http.get('/api/competencies/inbox').set('Authorization', `Bearer ${token}`).expect(200))
+        .body.returned;
+      expect(returned.map((i: { competency: { code: string } }) => i.competency.code)).toEqual(['PC-04']);
+      const tna = (
+        await http.get(`/api/enrolments/${enrolment.id}/tna`).set('Authorization', `Bearer ${token}`).expect(200)
+      ).body;
+      expect(tna.rounds[0]).toMatchObject({ round: 1, signed: true });
+      const plan = (
+        await http
+          .get(`/api/enrolments/${enrolment.id}/training-plan`)
+          .set('Authorization', `Bearer ${token}`)
+          .expect(200)
+      ).body;
+      expect(plan).toMatchObject({ total: 4, done: 2 });
+      await http.get(`/api/enrolments/${enrolment.id}/record.pdf`).set('Authorization', `Bearer ${token}`).expect(200);
+
+      // The finished pilot cohort gives the cohort report something to show, matching the raw rows.
+      const adminToken = (
+        await http.post('/api/auth/login').send({ email: 'admin@example.org', password: DEMO_PASSWORD })
+      ).body.accessToken;
+      const [pilot] = await db.query(`SELECT id FROM cohort WHERE name LIKE 'Wessex CCC pilot cohort%'`);
+      const report = (
+        await http
+          .get(`/api/reports/cohort?cohortId=${pilot.id}`)
+          .set('Authorization', `Bearer ${adminToken}`)
+          .expect(200)
+      ).body;
+      expect(report.enrolment.total).toMatchObject({ enrolled: 6, completed: 5, withdrawn: 1, completedPercent: 83 });
+      const [reviews] = await db.query(
+        `SELECT sum(o.count)::int AS n FROM outcome_count o JOIN enrolment e ON e.id = o.enrolment_id
+          WHERE e.cohort_id = $1 AND o.measure_id = 'cancer-care-reviews'`,
+        [pilot.id],
+      );
+      expect(report.outcomes[0]).toMatchObject({ measureId: 'cancer-care-reviews', total: reviews.n });
+      const statements = new Map(
+        report.survey.statements.map((s: { statementId: string; display: string }) => [s.statementId, s.display]),
+      );
+      expect(statements.get('supervision-supported-me')).toBe('100%');
+      expect(statements.get('joint-sessions-useful')).toBe('fewer than 5');
+      expect(report.quotes.length).toBeGreaterThan(3);
     } finally {
       await app.close();
     }

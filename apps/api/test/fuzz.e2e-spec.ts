@@ -1,5 +1,7 @@
 import fc from 'fast-check';
+import { DEFAULT_TEMPLATE } from '@ccc/programme';
 import { IsNull } from 'typeorm';
+import { DEFAULT_FRAMEWORK_ID } from '../src/competencies/competency-framework.entity';
 import { ReleaseRequest } from '../src/release-time/release-request.entity';
 import { Session } from '../src/sessions/session.entity';
 import { inMonth } from './support/scheduling';
@@ -10,7 +12,7 @@ import { createWorld, tokenFor, type World } from './support/world';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const ALLOWED = [200, 201, 204, 400, 403, 404, 409, 410, 413, 415];
 /** The public answer links are rate limited: a burst of generated calls meets the limit, as it should. */
-const RATE_LIMITED = new Set(['/api/links/{token}']);
+const RATE_LIMITED = new Set(['/api/links/{token}', '/api/invitations/{token}', '/api/invitations/{token}/password']);
 /** Their credential is the refresh cookie, not the body: a body is ignored, and no cookie is a 401 (refresh). */
 const COOKIE_ROUTES = new Set(['/api/auth/refresh', '/api/auth/logout']);
 
@@ -57,6 +59,21 @@ describe('bad input, tried systematically', () => {
         (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM release_request),
         (SELECT count(*) FROM attestation), (SELECT count(*) FROM agreed_action),
         (SELECT count(*) FROM calendar_feed WHERE revoked_at IS NULL), (SELECT count(*) FROM action_link),
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM notification_preference),
+        (SELECT count(*) FROM notification WHERE read_at IS NOT NULL),
+        (SELECT count(*) FROM competency_framework),
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM cohort),
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM competency_progress),
+        (SELECT count(*) FROM competency_evidence), (SELECT count(*) FROM competency_review),
+        (SELECT count(*) FROM evidence_file), (SELECT count(*) FROM tna_rating),
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM tna),
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM training_plan_item),
+        (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM draft),
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM handover_interview),
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM evaluation_response),
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM outcome_count),
+        (SELECT count(*) FROM enrolment_amendment), (SELECT count(*) FROM programme_template),
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM person), (SELECT count(*) FROM role_assignment),
         (SELECT count(*) FROM audit_entry)) AS f`);
     return rows[0]!.f;
   }
@@ -102,6 +119,47 @@ describe('bad input, tried systematically', () => {
     confirm: () => ({ version: 1 }),
     decline: () => ({ version: 1, reason: 'Busy' }),
     'confirm-week': () => ({ week: '2026-W48' }),
+    '/api/me/notification-preferences': () => ({ enabled: { session_tomorrow: false }, version: 0 }),
+    // Competencies: most of these are refused to an administrator (403), which is what they must stay.
+    start: () => ({ version: 0 }),
+    evidence: () => ({ kind: 'reflection', text: 'A reflection long enough' }),
+    'sign-off': () => ({ rating: 3, comment: 'Good', version: 1 }),
+    return: () => ({ comment: 'More please', version: 1 }),
+    'withdraw-sign-off': () => ({ reason: 'Signed in error', version: 1 }),
+    'self-ratings': () => ({ ratings: [{ code: 'SN-01', rating: 2 }], version: 0 }),
+    'agreed-ratings': () => ({ ratings: [{ code: 'SN-01', rating: 2, needs: 'x' }], version: 0 }),
+    sign: () => ({ version: 0 }),
+    '/api/enrolments/{id}/training-plan-items': () => ({
+      kind: 'free',
+      title: 'Shadowing',
+      targetMonth: 2,
+      competencyCodes: [],
+    }),
+    '/api/training-plan-items/{id}': () => ({ title: 'Shadowing', version: 1 }),
+    complete: () => ({ completedOn: world.startDate, version: 1 }),
+    '/api/cohorts/{id}/competency-framework': () => ({ frameworkId: DEFAULT_FRAMEWORK_ID, version: 1 }),
+    '/api/drafts/{key}': () => ({ content: { text: 'typed so far' } }),
+    // Month six and administration (an administrator may amend, create cohorts and versions, invite).
+    '/api/enrolments/{id}/amendments': () => ({
+      record: 'handover',
+      reason: 'Corrected',
+      handover: { roleEvaluation: 'Valued by the practice' },
+    }),
+    '/api/cohorts': () => ({
+      name: 'Fuzz cohort',
+      templateId: world.template.id,
+      startDate: world.startDate,
+      supervisorIds: [world.people.supervisor1.id],
+    }),
+    '/api/people/invitations': () => ({
+      email: 'fuzz.invitee@example.org',
+      fullName: 'Fuzz Invitee',
+      role: 'ccc',
+      organisationId: world.pcn1.id,
+    }),
+    validate: () => ({ definition: DEFAULT_TEMPLATE }),
+    '/api/templates/{id}/versions': () => ({ definition: DEFAULT_TEMPLATE, acknowledgedWarnings: true }),
+    password: () => ({ password: 'a-long-new-password' }),
     '/api/enrolments/{id}/attestations': () => ({
       expectationKey: 'ccc-community-of-practice',
       attestedOn: world.startDate,
@@ -114,6 +172,7 @@ describe('bad input, tried systematically', () => {
       .replace('/cohorts/{id}', `/cohorts/${world.cohort.id}`)
       .replace('/enrolments/{id}', `/enrolments/${world.enrolments.A}`)
       .replace('/sessions/{id}', `/sessions/${ids.session}`)
+      .replace('/templates/{id}', `/templates/${world.template.id}`)
       .replace('/release-requests/{id}', `/release-requests/${ids.release}`)
       .replace(/\{[^}]+\}/g, 'not-a-real-token-00000000000000000000000');
 

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
+import { Notification } from '../src/notifications/notification.entity';
 import { Session } from '../src/sessions/session.entity';
+import { COMPETENCY_MATRIX } from './support/competency-permissions';
+import { MONTH_SIX_MATRIX } from './support/month-six-permissions';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createWorld, tokenFor, type World } from './support/world';
 
@@ -28,6 +31,8 @@ const CALLERS: Caller[] = [
 
 /** Session ids of the world, looked up once: CCC A's month-3 individual session and the cohort's month-3 group. */
 const sessions = { individualA: '', group: '' };
+/** A reminder in CCC A's in-app list. */
+const notifications = { cccA: '' };
 
 /**
  * Who may call what. supervisor1 runs the cohort and supervises A and B; supervisor2 supervises C only;
@@ -35,7 +40,7 @@ const sessions = { individualA: '', group: '' };
  */
 const MATRIX: {
   name: string;
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: (w: World) => string;
   body?: object;
   expect: Record<Caller, number>;
@@ -465,6 +470,74 @@ const MATRIX: {
       cccC: 403,
     },
   },
+  // Each person's own reminders: every role has them, nobody reaches another's.
+  {
+    name: 'GET /api/me/notifications',
+    method: 'get',
+    path: () => '/api/me/notifications',
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 200,
+      pcnSupervisor1: 200,
+      pcnSupervisor2: 200,
+      cccA: 200,
+      cccB: 200,
+      cccC: 200,
+    },
+  },
+  {
+    name: "POST /api/me/notifications/:id/read (CCC A's)",
+    method: 'post',
+    path: () => `/api/me/notifications/${notifications.cccA}/read`,
+    expect: {
+      anonymous: 401,
+      admin: 404,
+      supervisor1: 404,
+      supervisor2: 404,
+      pcnSupervisor1: 404,
+      pcnSupervisor2: 404,
+      cccA: 200,
+      cccB: 404,
+      cccC: 404,
+    },
+  },
+  {
+    name: 'GET /api/me/notification-preferences',
+    method: 'get',
+    path: () => '/api/me/notification-preferences',
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 200,
+      pcnSupervisor1: 200,
+      pcnSupervisor2: 200,
+      cccA: 200,
+      cccB: 200,
+      cccC: 200,
+    },
+  },
+  {
+    name: 'PUT /api/me/notification-preferences',
+    method: 'put',
+    path: () => '/api/me/notification-preferences',
+    body: {},
+    expect: {
+      anonymous: 401,
+      admin: 400,
+      supervisor1: 400,
+      supervisor2: 400,
+      pcnSupervisor1: 400,
+      pcnSupervisor2: 400,
+      cccA: 400,
+      cccB: 400,
+      cccC: 400,
+    },
+  },
+  ...COMPETENCY_MATRIX,
+  ...MONTH_SIX_MATRIX,
 ];
 
 describe('the permission matrix: each role against each endpoint', () => {
@@ -481,6 +554,18 @@ describe('the permission matrix: each role against each endpoint', () => {
     ).id;
     sessions.group = (
       await repo.findOneByOrFail({ cohortId: world.cohort.id, enrolmentId: IsNull(), planItemKey: 'm3-group' })
+    ).id;
+    notifications.cccA = (
+      await t.db.getRepository(Notification).save({
+        personId: world.people.cccA.id,
+        kind: 'session_tomorrow',
+        subjectType: 'session',
+        subjectId: sessions.individualA,
+        occasion: '2026-03-04',
+        title: 'Tomorrow at 10:00: Individual supervision',
+        body: 'Individual supervision is tomorrow.',
+        link: `/sessions/${sessions.individualA}`,
+      })
     ).id;
     for (const caller of CALLERS) {
       if (caller !== 'anonymous') tokens.set(caller, await tokenFor(t, world.people[caller]));

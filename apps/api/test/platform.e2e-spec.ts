@@ -18,6 +18,9 @@ const PUBLIC_ROUTES = new Set([
   // Answer links for PCN supervisors: the single-use token is the credential.
   'get /api/links/{token}',
   'post /api/links/{token}',
+  // Invitations: the single-use set-password token is the credential.
+  'get /api/invitations/{token}',
+  'post /api/invitations/{token}/password',
 ]);
 
 describe('the platform: health, the OpenAPI document, the schema and the audit trail', () => {

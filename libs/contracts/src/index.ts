@@ -1,2 +1,5 @@
 export * from './lib/roles';
 export * from './lib/api';
+export * from './lib/competencies';
+export * from './lib/month-six';
+export * from './lib/reports';

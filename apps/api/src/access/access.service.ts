@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { type AuthUser, hasRole, organisationsWhere } from '../common/auth-user';
 import { Cohort } from '../cohorts/cohort.entity';
+import { EvidenceFile } from '../competencies/evidence-file.entity';
+import { TrainingPlanItem } from '../competencies/training-plan-item.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { ReleaseRequest } from '../release-time/release-request.entity';
 import { Session } from '../sessions/session.entity';
@@ -60,6 +62,18 @@ export class AccessService {
   }
 
   /**
+   * Narrows a query on notifications to the caller's own: reminders are personal, so no role (administrators
+   * included) reads another's, and another's id is answered as unknown (404), not as forbidden.
+   */
+  scopeNotifications<T extends object>(
+    qb: SelectQueryBuilder<T>,
+    alias: string,
+    user: AuthUser,
+  ): SelectQueryBuilder<T> {
+    return qb.andWhere(`${alias}.person_id = :accessUserId`, { accessUserId: user.id });
+  }
+
+  /**
    * Which side the caller acts for in a session, or null when they have nothing to do with it: the Alliance
    * (an administrator, the session's lead, a supervisor of the cohort or of a CCC attending), the PCN (a PCN
    * supervisor of a CCC attending) or the CCC (attending).
@@ -88,11 +102,69 @@ export class AccessService {
   }
 
   /**
+   * Who the caller is to a CCC's competency record, for writing it: the CCC themself, or the CCC's own Alliance
+   * supervisor (the only one who signs off, agrees TNA ratings, and so on). Anyone else who may read the record
+   * (a PCN supervisor, another Alliance supervisor of the cohort, an administrator) reads only.
+   */
+  competencySide(
+    user: AuthUser,
+    enrolment: Pick<Enrolment, 'cccId' | 'allianceSupervisorId'>,
+  ): 'ccc' | 'supervisor' | null {
+    if (hasRole(user, 'ccc') && enrolment.cccId === user.id) return 'ccc';
+    if (hasRole(user, 'alliance_supervisor') && enrolment.allianceSupervisorId === user.id) return 'supervisor';
+    return null;
+  }
+
+  /** 403 unless the caller is that side of the record. */
+  requireCompetencySide(
+    user: AuthUser,
+    enrolment: Pick<Enrolment, 'cccId' | 'allianceSupervisorId'>,
+    side: 'ccc' | 'supervisor',
+  ): void {
+    if (this.competencySide(user, enrolment) === side) return;
+    throw new ForbiddenException(
+      side === 'ccc'
+        ? 'Only the CCC records their own evidence, ratings and training'
+        : 'Only the CCC\u2019s own Alliance supervisor does this',
+    );
+  }
+
+  /**
+   * Which of the three parties of the month-6 handover interview the caller is for this enrolment: the CCC
+   * themself, a PCN supervisor of the CCC's PCN, the CCC's own Alliance supervisor. An administrator is none of
+   * them (they correct a completed record by amendment). Also who answers the survey (the CCC, the PCN side).
+   */
+  handoverParties(
+    user: AuthUser,
+    enrolment: Pick<Enrolment, 'cccId' | 'pcnId' | 'allianceSupervisorId'>,
+  ): ('ccc' | 'pcn_supervisor' | 'alliance_supervisor')[] {
+    const parties: ('ccc' | 'pcn_supervisor' | 'alliance_supervisor')[] = [];
+    if (hasRole(user, 'ccc') && enrolment.cccId === user.id) parties.push('ccc');
+    if (organisationsWhere(user, 'pcn_supervisor').includes(enrolment.pcnId)) parties.push('pcn_supervisor');
+    if (hasRole(user, 'alliance_supervisor') && enrolment.allianceSupervisorId === user.id)
+      parties.push('alliance_supervisor');
+    return parties;
+  }
+
+  /** Who may correct a completed enrolment's record by amendment: an administrator or the CCC's Alliance supervisor. */
+  mayAmend(user: AuthUser, enrolment: Pick<Enrolment, 'allianceSupervisorId'>): boolean {
+    return (
+      hasRole(user, 'admin') || (hasRole(user, 'alliance_supervisor') && enrolment.allianceSupervisorId === user.id)
+    );
+  }
+
+  /**
    * Turns "no row in the caller's scope" into 404 when the record does not exist at all, and 403 when it exists
    * but belongs to someone else. The extra query runs only on that failure path.
    */
   async refuse(
-    entity: typeof Enrolment | typeof Cohort | typeof Session | typeof ReleaseRequest,
+    entity:
+      | typeof Enrolment
+      | typeof Cohort
+      | typeof Session
+      | typeof ReleaseRequest
+      | typeof EvidenceFile
+      | typeof TrainingPlanItem,
     id: string,
     label: string,
   ): Promise<never> {

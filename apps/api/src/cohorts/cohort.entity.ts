@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Versioned } from '../common/versioned.entity';
+import { CompetencyFrameworkVersion, DEFAULT_FRAMEWORK_ID } from '../competencies/competency-framework.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Person } from '../people/person.entity';
 import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
@@ -28,6 +29,15 @@ export class Cohort extends Versioned {
   @ManyToOne(() => ProgrammeTemplateVersion, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'template_id' })
   template?: ProgrammeTemplateVersion;
+
+  /** The competency framework version the cohort's CCCs work towards: the seeded default unless set. */
+  @Index()
+  @Column({ name: 'competency_framework_id', type: 'uuid', default: DEFAULT_FRAMEWORK_ID })
+  competencyFrameworkId!: string;
+
+  @ManyToOne(() => CompetencyFrameworkVersion, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'competency_framework_id' })
+  competencyFramework?: CompetencyFrameworkVersion;
 
   /** YYYY-MM-DD: month 1 of the programme starts on this date. */
   @Column({ name: 'start_date', type: 'date' })

@@ -1,10 +1,11 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CohortResponse } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
 import { CohortsService } from './cohorts.service';
+import { CreateCohortDto } from './dto/create-cohort.dto';
 
 @ApiTags('cohorts')
 @ApiBearerAuth()
@@ -17,6 +18,13 @@ export class CohortsController {
   @Get()
   list(@CurrentUser() user: AuthUser): Promise<CohortResponse[]> {
     return this.cohorts.list(user);
+  }
+
+  /** Administrators: a new cohort of a template version, with the Alliance supervisors who run it. */
+  @RequirePermission('cohort:create')
+  @Post()
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateCohortDto): Promise<CohortResponse> {
+    return this.cohorts.create(user, body);
   }
 
   @RequirePermission('cohort:read')

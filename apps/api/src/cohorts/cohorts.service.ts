@@ -2,18 +2,67 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CohortResponse } from '@ccc/contracts';
 import { programmeEndsBefore } from '@ccc/programme';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
+import { type FieldError, validationFailed } from '../common/errors';
+import { RoleAssignment } from '../people/role-assignment.entity';
+import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { Cohort } from './cohort.entity';
+import type { CreateCohortDto } from './dto/create-cohort.dto';
 
 @Injectable()
 export class CohortsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly audit: AuditService,
   ) {}
+
+  /** A cohort of a template version, run by Alliance supervisors of the template's Alliance. */
+  async create(user: AuthUser, dto: CreateCohortDto): Promise<CohortResponse> {
+    const template = await this.db.getRepository(ProgrammeTemplateVersion).findOneBy({ id: dto.templateId });
+    const supervisorIds = [...new Set(dto.supervisorIds)];
+    const errors: FieldError[] = [];
+    if (!template) errors.push({ field: 'templateId', reason: 'no template version has this id' });
+    else if (supervisorIds.length > 0) {
+      const roles = await this.db.getRepository(RoleAssignment).find({
+        where: { personId: In(supervisorIds), role: 'alliance_supervisor', organisationId: template.allianceId },
+      });
+      const found = new Set(roles.map((r) => r.personId));
+      supervisorIds
+        .filter((id) => !found.has(id))
+        .forEach((id) =>
+          errors.push({
+            field: 'supervisorIds',
+            reason: `${id} is not an Alliance supervisor of the template's Alliance`,
+          }),
+        );
+    }
+    if (errors.length > 0) throw validationFailed(errors);
+    const id = await this.db.transaction(async (manager) => {
+      const cohort = await manager.save(
+        manager.create(Cohort, {
+          name: dto.name.trim(),
+          allianceId: template!.allianceId,
+          templateId: template!.id,
+          startDate: dto.startDate,
+          supervisors: supervisorIds.map((personId) => ({ id: personId })),
+        }),
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'cohort.created',
+        entityType: 'cohort',
+        entityId: cohort.id,
+        detail: { templateId: template!.id, startDate: dto.startDate, supervisorIds },
+      });
+      return cohort.id;
+    });
+    return this.get(user, id);
+  }
 
   private cohortQuery(user: AuthUser) {
     const qb = this.db

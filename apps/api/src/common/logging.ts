@@ -4,8 +4,8 @@ import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
-// Calendar-feed and answer-link addresses carry their credential in the path.
-const SECRET_IN_PATH = /\/api\/(calendar|links)\/[^/?]+/g;
+// Calendar-feed, answer-link and invitation addresses carry their credential in the path.
+const SECRET_IN_PATH = /\/api\/(calendar|links|invitations)\/[^/?]+/g;
 const EMAIL = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+/g;
 
 /** Any e-mail address in a text, replaced: error messages (a duplicate key, say) can quote one. */

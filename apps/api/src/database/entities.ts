@@ -3,10 +3,24 @@ import { AuthSession } from '../auth/auth-session.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { CalendarFeed } from '../calendar/calendar-feed.entity';
 import { Cohort } from '../cohorts/cohort.entity';
+import { CompetencyEvidence } from '../competencies/competency-evidence.entity';
+import { CompetencyFrameworkVersion } from '../competencies/competency-framework.entity';
+import { CompetencyProgress } from '../competencies/competency-progress.entity';
+import { CompetencyReview } from '../competencies/competency-review.entity';
+import { EvidenceFile } from '../competencies/evidence-file.entity';
+import { Tna, TnaRating } from '../competencies/tna.entity';
+import { TrainingPlanItem } from '../competencies/training-plan-item.entity';
+import { Draft } from '../drafts/draft.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { Attestation } from '../expectations/attestation.entity';
+import { EnrolmentAmendment } from '../month-six/enrolment-amendment.entity';
+import { EvaluationResponse } from '../month-six/evaluation-response.entity';
+import { HandoverInterview } from '../month-six/handover-interview.entity';
+import { OutcomeCount } from '../month-six/outcome-count.entity';
 import { ActionLink } from '../links/action-link.entity';
 import { OutboxMessage } from '../links/outbox-message.entity';
+import { NotificationPreference } from '../notifications/notification-preference.entity';
+import { Notification } from '../notifications/notification.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Person } from '../people/person.entity';
 import { RoleAssignment } from '../people/role-assignment.entity';
@@ -34,5 +48,20 @@ export const ENTITIES = [
   Attestation,
   ActionLink,
   OutboxMessage,
+  Notification,
+  NotificationPreference,
   AuditEntry,
+  CompetencyFrameworkVersion,
+  CompetencyProgress,
+  EvidenceFile,
+  CompetencyEvidence,
+  CompetencyReview,
+  Tna,
+  TnaRating,
+  TrainingPlanItem,
+  Draft,
+  HandoverInterview,
+  EvaluationResponse,
+  OutcomeCount,
+  EnrolmentAmendment,
 ];

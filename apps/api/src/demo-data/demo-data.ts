@@ -16,6 +16,8 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import type { EnrolmentsService } from '../enrolments/enrolments.service';
+import { recordDemoCompetencies } from './demo-competencies';
+import { recordDemoOutcomes, recordDemoPastCohort } from './demo-month-six';
 import { Organisation } from '../organisations/organisation.entity';
 import { Person } from '../people/person.entity';
 import { RoleAssignment } from '../people/role-assignment.entity';
@@ -165,6 +167,15 @@ async function seed(manager: EntityManager, enrolments: EnrolmentsService, today
     );
   }
   await recordDemoHistory(manager, cohort, today, people.get('jamie')!.id);
+  await recordDemoCompetencies(manager, cohort, people, today);
+  await recordDemoOutcomes(manager, cohort, today);
+  await recordDemoPastCohort(manager, enrolments, {
+    alliance,
+    template,
+    supervisor: people.get('jo')!,
+    passwordHash,
+    today,
+  });
   await manager.insert(AuditEntry, {
     actorId: null,
     action: 'demo-data.loaded',

@@ -60,6 +60,21 @@ export class Enrolment extends Versioned {
   @Column({ name: 'employment_start', type: 'date' })
   employmentStart!: string;
 
+  /** `completed` when the handover record has all three signatures; `withdrawn` by an administrator. */
   @Column({ type: 'text', default: 'active' })
   status!: EnrolmentStatus;
+
+  /** Why it was withdrawn; null while active and for a completion. */
+  @Column({ name: 'status_reason', type: 'text', nullable: true })
+  statusReason!: string | null;
+
+  @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
+  statusChangedAt!: Date | null;
+
+  @Column({ name: 'status_changed_by_id', type: 'uuid', nullable: true })
+  statusChangedById!: string | null;
+
+  @ManyToOne(() => Person, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'status_changed_by_id' })
+  statusChangedBy?: Person | null;
 }

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CaseloadRow, EnrolmentSummary, TimelineResponse } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
 import { CreateEnrolmentDto } from './dto/create-enrolment.dto';
+import { WithdrawEnrolmentDto } from './dto/withdraw-enrolment.dto';
 import { EnrolmentsService } from './enrolments.service';
 
 @ApiTags('enrolments')
@@ -48,5 +49,17 @@ export class EnrolmentsController {
     @Body() body: CreateEnrolmentDto,
   ): Promise<EnrolmentSummary> {
     return this.enrolments.enrol(user, cohortId, body);
+  }
+
+  /** Administrators: the CCC leaves the programme early; the reason is kept and the records stay, read-only. */
+  @RequirePermission('enrolment:withdraw')
+  @Post('enrolments/:id/withdraw')
+  @HttpCode(200)
+  withdraw(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: WithdrawEnrolmentDto,
+  ): Promise<EnrolmentSummary> {
+    return this.enrolments.withdraw(user, id, body);
   }
 }

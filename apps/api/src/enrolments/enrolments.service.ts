@@ -35,6 +35,7 @@ import { personRef } from '../sessions/session-view';
 import { Session } from '../sessions/session.entity';
 import { SessionsService } from '../sessions/sessions.service';
 import type { CreateEnrolmentDto } from './dto/create-enrolment.dto';
+import type { WithdrawEnrolmentDto } from './dto/withdraw-enrolment.dto';
 import { Enrolment } from './enrolment.entity';
 
 const UNIQUE_VIOLATION = '23505';
@@ -62,6 +63,8 @@ function toSummary(enrolment: Enrolment, template: ProgrammeTemplate, today: str
     track: enrolment.track,
     employmentStart: enrolment.employmentStart,
     status: enrolment.status,
+    statusReason: enrolment.statusReason,
+    statusChangedAt: enrolment.statusChangedAt?.toISOString() ?? null,
     currentMonth: currentMonthOf(cohort.startDate, template.durationMonths, today),
     version: enrolment.version,
   };
@@ -338,6 +341,45 @@ export class EnrolmentsService {
       bySession.set(row.session_id, [...(bySession.get(row.session_id) ?? []), entry]);
     }
     return bySession;
+  }
+
+  /**
+   * Ends an active enrolment early, with the reason. Its records stay as they are, read-only; sessions still
+   * booked are left for the Alliance supervisor to cancel, so the people in them are told.
+   */
+  async withdraw(user: AuthUser, id: string, dto: WithdrawEnrolmentDto): Promise<EnrolmentSummary> {
+    await this.findReadable(user, id);
+    const reason = dto.reason.trim();
+    if (!reason)
+      throw validationFailed([{ field: 'reason', reason: 'reason must say why the enrolment is withdrawn' }]);
+    await this.db.transaction(async (manager) => {
+      const [row] = (await manager.query('SELECT status, version FROM enrolment WHERE id = $1 FOR UPDATE', [id])) as {
+        status: string;
+        version: number;
+      }[];
+      if (row!.status !== 'active') throw new ConflictException(`This enrolment is already ${row!.status}`);
+      if (row!.version !== dto.version)
+        throw new ConflictException('This enrolment was changed since you read it; reload it and try again');
+      await manager.update(
+        Enrolment,
+        { id },
+        {
+          status: 'withdrawn',
+          statusReason: reason,
+          statusChangedAt: new Date(),
+          statusChangedById: user.id,
+          version: row!.version + 1,
+        },
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'enrolment.withdrawn',
+        entityType: 'enrolment',
+        entityId: id,
+        detail: { from: 'active', to: 'withdrawn', reason },
+      });
+    });
+    return this.get(user, id);
   }
 
   /** Enrols a CCC after checking every reference and the track's eligibility; all or nothing. */

@@ -21,6 +21,7 @@ import { type AuthUser, hasRole, organisationsWhere } from '../common/auth-user'
 import { validationFailed } from '../common/errors';
 import { groupBy } from '../common/group-by';
 import type { Enrolment } from '../enrolments/enrolment.entity';
+import { refuseIfClosed } from '../enrolments/enrolment-lock';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { ReleaseRequest } from '../release-time/release-request.entity';
 import { CHART_WEEKS, deciders, toReleaseView } from '../release-time/release.service';
@@ -28,6 +29,7 @@ import { SessionAttendance } from '../sessions/session-attendance.entity';
 import { personRef } from '../sessions/session-view';
 import type { AttestDto } from './dto/attest.dto';
 import { Attestation } from './attestation.entity';
+import { EvaluationResponse } from '../month-six/evaluation-response.entity';
 
 /** Whether the caller speaks for this party of this enrolment. */
 function speaksFor(user: AuthUser, party: Party, enrolment: Enrolment): boolean {
@@ -49,8 +51,8 @@ export class ExpectationsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The facts behind the expectations of many enrolments at once: three queries. */
-  private async facts(enrolments: Enrolment[]): Promise<
+  /** The facts behind the expectations of many enrolments at once: four queries. */
+  async facts(enrolments: Enrolment[]): Promise<
     Map<
       string,
       ExpectationFacts & {
@@ -61,15 +63,21 @@ export class ExpectationsService {
     >
   > {
     const ids = enrolments.map((e) => e.id);
-    const [attendance, release, attestations] = ids.length
+    const [attendance, release, attestations, surveys] = ids.length
       ? await Promise.all([
           this.db
             .getRepository(SessionAttendance)
             .find({ where: { enrolmentId: In(ids) }, relations: { session: true } }),
           this.db.getRepository(ReleaseRequest).find({ where: { enrolmentId: In(ids) } }),
           this.db.getRepository(Attestation).find({ where: { enrolmentId: In(ids) }, relations: { attestedBy: true } }),
+          // The CCC's own evaluation survey, when submitted (month-six): its date only, never its answers.
+          this.db.getRepository(EvaluationResponse).find({
+            select: { enrolmentId: true, submittedAt: true },
+            where: { enrolmentId: In(ids), respondent: 'ccc', status: 'submitted' },
+          }),
         ])
-      : [[], [], []];
+      : [[], [], [], []];
+    const surveyOf = new Map(surveys.map((r) => [r.enrolmentId, londonDate(r.submittedAt!)]));
     // Grouped once by CCC, so that a PCN (or Alliance) with many CCCs is not a search per CCC.
     const attendanceOf = groupBy(attendance, (a) => a.enrolmentId);
     const releaseOf = groupBy(release, (r) => r.enrolmentId);
@@ -83,6 +91,7 @@ export class ExpectationsService {
           e.id,
           {
             cohortStart: e.cohort!.startDate,
+            surveySubmittedOn: surveyOf.get(e.id) ?? null,
             sessions: attendanceRows.map((a) => ({
               kind: a.session!.kind,
               month: a.session!.month,
@@ -149,6 +158,7 @@ export class ExpectationsService {
     }
     try {
       await this.db.transaction(async (manager) => {
+        await refuseIfClosed(manager, [enrolmentId]);
         const row = await manager.save(
           manager.create(Attestation, {
             enrolmentId,

@@ -1,14 +1,15 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Person } from '../people/person.entity';
 
-export type LinkPurpose = 'release_request' | 'session_slot';
+/** `set_password`: an invited person's one-time link to choose a password (targetId is the person). */
+export type LinkPurpose = 'release_request' | 'session_slot' | 'set_password';
 
 /**
- * A single-purpose link that lets a PCN supervisor answer one request without signing in. Only the token's hash
- * is kept; it expires, and it works once.
+ * A single-purpose link that lets a PCN supervisor answer one request without signing in, or an invited person
+ * set their password. Only the token's hash is kept; it expires, and it works once.
  */
 @Entity('action_link')
-@Check('action_link_purpose_check', `purpose IN ('release_request', 'session_slot')`)
+@Check('action_link_purpose_check', `purpose IN ('release_request', 'session_slot', 'set_password')`)
 export class ActionLink {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

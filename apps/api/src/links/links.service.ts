@@ -1,10 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LinkIssued, LinkView } from '@ccc/contracts';
 import { PROGRAMME_TIME_ZONE } from '@ccc/programme';
 import { TZDate } from '@date-fns/tz';
-import { addDays, format } from 'date-fns';
+import { format } from 'date-fns';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
@@ -17,11 +16,12 @@ import { ReleaseService } from '../release-time/release.service';
 import { SchedulingService } from '../sessions/scheduling.service';
 import { Session } from '../sessions/session.entity';
 import { ActionLink, type LinkPurpose } from './action-link.entity';
+import { findLiveLink, issueActionLink } from './action-links';
 import type { LinkAnswerDto } from './dto/link-answer.dto';
 import { OutboxMessage } from './outbox-message.entity';
 
 export const LINK_LIFETIME_DAYS = 14;
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+const ANSWER_PURPOSES: LinkPurpose[] = ['release_request', 'session_slot'];
 const londonTime = (instant: Date) =>
   format(new TZDate(instant.getTime(), PROGRAMME_TIME_ZONE), "EEEE d MMMM yyyy 'at' HH:mm");
 
@@ -50,24 +50,12 @@ export class LinksService {
     subject: string,
     summary: string,
   ): Promise<LinkIssued> {
-    const token = randomBytes(32).toString('base64url');
-    const expiresAt = addDays(new Date(), LINK_LIFETIME_DAYS);
-    await manager.update(
-      ActionLink,
-      { targetId, purpose, usedAt: IsNull(), revokedAt: IsNull() },
-      { revokedAt: new Date() },
-    );
-    const link = await manager.save(
-      manager.create(ActionLink, {
-        tokenHash: hash(token),
-        purpose,
-        targetId,
-        personId: to.id,
-        expiresAt,
-        usedAt: null,
-        revokedAt: null,
-      }),
-    );
+    const { token, link, expiresAt } = await issueActionLink(manager, {
+      purpose,
+      targetId,
+      personId: to.id,
+      lifetimeDays: LINK_LIFETIME_DAYS,
+    });
     await manager.insert(OutboxMessage, {
       toPersonId: to.id,
       toEmail: to.email,
@@ -130,15 +118,9 @@ export class LinksService {
   }
 
   /** The link, or 404 for one that never existed and 410 for one used, replaced or expired. */
-  private async find(token: string): Promise<ActionLink> {
-    const link = await this.db
-      .getRepository(ActionLink)
-      .findOne({ where: { tokenHash: hash(token) }, relations: { person: true } });
-    if (!link) throw new NotFoundException('This link is not valid');
-    if (link.usedAt) throw new GoneException('This link has already been used');
-    if (link.revokedAt) throw new GoneException('A newer link replaced this one; use the latest e-mail');
-    if (link.expiresAt < new Date()) throw new GoneException('This link has expired; ask for a new one');
-    return link;
+  private find(token: string): Promise<ActionLink> {
+    // An invitation's set-password link is not answered here (see people/invitations.service.ts).
+    return findLiveLink(this.db.manager, token, ANSWER_PURPOSES);
   }
 
   async show(token: string): Promise<LinkView> {
@@ -168,7 +150,7 @@ export class LinksService {
       .getRepository(Session)
       .findOneOrFail({ where: { id: link.targetId }, relations: { enrolment: { ccc: true } } });
     return {
-      purpose: link.purpose,
+      purpose: 'session_slot',
       forPerson,
       ccc: session.enrolment?.ccc?.fullName ?? '',
       what: session.title,

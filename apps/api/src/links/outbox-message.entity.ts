@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * An e-mail to send, written in the same transaction as the change that causes it (the outbox pattern); a
- * mailer delivers and stamps sent_at. Until the reminders work lands, messages wait here.
+ * An e-mail to send, written in the same transaction as the change that causes it (the outbox pattern); the
+ * delivery job (apps/api/src/notifications/outbox-delivery.ts) sends it and stamps sent_at.
  */
 @Entity('outbox_message')
 export class OutboxMessage {
@@ -28,4 +28,14 @@ export class OutboxMessage {
   @Index()
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  /** Failed deliveries so far; each waits longer before the next try, and after a few the message is left. */
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'last_attempt_at', type: 'timestamptz', nullable: true })
+  lastAttemptAt!: Date | null;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
 }

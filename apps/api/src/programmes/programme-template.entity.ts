@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import type { ProgrammeTemplate } from '@ccc/programme';
+import { type ProgrammeTemplate, withTemplateDefaults } from '@ccc/programme';
 import { Organisation } from '../organisations/organisation.entity';
 
 /**
@@ -38,8 +38,17 @@ export class ProgrammeTemplateVersion {
   @Column({ type: 'text' })
   name!: string;
 
-  /** Validated by libs/programme before it is stored. */
-  @Column({ type: 'jsonb' })
+  /**
+   * Validated by libs/programme before it is stored. Read with the parts added since (the evaluation survey, the
+   * outcome measures) filled with their defaults, so a version stored before them stays valid and unchanged.
+   */
+  @Column({
+    type: 'jsonb',
+    transformer: {
+      to: (value: ProgrammeTemplate | undefined) => value,
+      from: (value: ProgrammeTemplate | null) => (value ? withTemplateDefaults(value) : value),
+    },
+  })
   definition!: ProgrammeTemplate;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

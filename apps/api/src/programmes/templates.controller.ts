@@ -1,8 +1,10 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { TemplateResponse } from '@ccc/contracts';
-import { RequirePermission } from '../common/decorators';
+import type { TemplateResponse, TemplateValidationResponse } from '@ccc/contracts';
+import type { AuthUser } from '../common/auth-user';
+import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
+import { TemplateVersionDto } from './dto/template-version.dto';
 import { TemplatesService } from './templates.service';
 
 @ApiTags('templates')
@@ -22,5 +24,27 @@ export class TemplatesController {
   @Get(':id')
   get(@Param('id', uuidParam('id')) id: string): Promise<TemplateResponse> {
     return this.templates.get(id);
+  }
+
+  /** Administrators: the dry run of saving the next version of this template (errors and warnings, nothing saved). */
+  @RequirePermission('template:edit')
+  @Post(':id/versions/validate')
+  @HttpCode(200)
+  validate(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: TemplateVersionDto,
+  ): Promise<TemplateValidationResponse> {
+    return this.templates.validate(id, body);
+  }
+
+  /** Administrators: saves the next version (key kept, version + 1); with warnings, only once acknowledged. */
+  @RequirePermission('template:edit')
+  @Post(':id/versions')
+  createVersion(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: TemplateVersionDto,
+  ): Promise<TemplateResponse> {
+    return this.templates.createVersion(user, id, body);
   }
 }

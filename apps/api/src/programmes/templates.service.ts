@@ -1,8 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TemplateResponse } from '@ccc/contracts';
+import type { TemplateResponse, TemplateValidationResponse } from '@ccc/contracts';
 import { validateTemplate } from '@ccc/programme';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../common/auth-user';
+import type { TemplateVersionDto } from './dto/template-version.dto';
 import { ProgrammeTemplateVersion } from './programme-template.entity';
 
 function describe(row: ProgrammeTemplateVersion): TemplateResponse {
@@ -20,7 +23,10 @@ function describe(row: ProgrammeTemplateVersion): TemplateResponse {
 
 @Injectable()
 export class TemplatesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(): Promise<TemplateResponse[]> {
     const rows = await this.db.getRepository(ProgrammeTemplateVersion).find({ order: { key: 'ASC', version: 'DESC' } });
@@ -31,5 +37,85 @@ export class TemplatesService {
     const row = await this.db.getRepository(ProgrammeTemplateVersion).findOneBy({ id });
     if (!row) throw new NotFoundException('Template not found');
     return describe(row);
+  }
+
+  /** The definition as the next version of template `id` would be: its key, and the latest version + 1. */
+  private async nextVersion(manager: EntityManager, id: string, definition: unknown) {
+    const base = await manager.getRepository(ProgrammeTemplateVersion).findOneBy({ id });
+    if (!base) throw new NotFoundException('Template not found');
+    const [{ latest }] = (await manager.query(
+      'SELECT max(version)::int AS latest FROM programme_template WHERE alliance_id = $1 AND key = $2',
+      [base.allianceId, base.key],
+    )) as { latest: number }[];
+    const version = latest + 1;
+    // A non-object definition is left as it is, for validation to refuse.
+    const next =
+      typeof definition === 'object' && definition !== null && !Array.isArray(definition)
+        ? { ...definition, key: base.key, version }
+        : definition;
+    return { base, version, validation: validateTemplate(next) };
+  }
+
+  /** The dry run: what saving would say (errors with their paths, warnings), nothing saved. */
+  async validate(id: string, dto: TemplateVersionDto): Promise<TemplateValidationResponse> {
+    const { base, version, validation } = await this.nextVersion(this.db.manager, id, dto.definition);
+    return {
+      valid: validation.valid,
+      errors: validation.errors,
+      warnings: validation.warnings,
+      wouldBe: validation.valid ? { key: base.key, version } : null,
+    };
+  }
+
+  /**
+   * Saves the next version. Errors refuse it (400, each with its path); warnings are for the administrator to
+   * read, so saving a definition with warnings needs `acknowledgedWarnings`.
+   */
+  async createVersion(user: AuthUser, id: string, dto: TemplateVersionDto): Promise<TemplateResponse> {
+    try {
+      const row = await this.db.transaction(async (manager) => {
+        const { base, version, validation } = await this.nextVersion(manager, id, dto.definition);
+        if (!validation.valid)
+          throw new BadRequestException({
+            message: 'The template has errors',
+            errors: validation.errors.map((e) => ({
+              field: `definition${e.path ? `.${e.path}` : ''}`,
+              reason: e.message,
+            })),
+            warnings: validation.warnings,
+          });
+        if (validation.warnings.length > 0 && dto.acknowledgedWarnings !== true)
+          throw new BadRequestException({
+            message: 'The template has warnings: read them, then save again acknowledging them',
+            errors: [
+              { field: 'acknowledgedWarnings', reason: `the template has ${validation.warnings.length} warning(s)` },
+            ],
+            warnings: validation.warnings,
+          });
+        const saved = await manager.save(
+          manager.create(ProgrammeTemplateVersion, {
+            allianceId: base.allianceId,
+            key: base.key,
+            version,
+            name: validation.template.name,
+            definition: validation.template,
+          }),
+        );
+        await this.audit.record(manager, {
+          actorId: user.id,
+          action: 'template.version_created',
+          entityType: 'programme_template',
+          entityId: saved.id,
+          detail: { key: base.key, version, from: base.id, warnings: validation.warnings },
+        });
+        return saved;
+      });
+      return this.get(row.id);
+    } catch (error) {
+      // Two administrators saving at once: the unique (alliance, key, version) lets one through.
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
+        throw new ConflictException('Another version of this template was saved meanwhile; reload and try again');
+      throw error;
+    }
   }
 }

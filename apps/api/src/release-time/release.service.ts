@@ -18,6 +18,7 @@ import { AuditService } from '../audit/audit.service';
 import { type AuthUser, hasRole, organisationsWhere } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { Enrolment } from '../enrolments/enrolment.entity';
+import { COMPLETED_MESSAGE, refuseIfClosed, WITHDRAWN_MESSAGE } from '../enrolments/enrolment-lock';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { Person } from '../people/person.entity';
 import { personRef } from '../sessions/session-view';
@@ -98,6 +99,7 @@ export class ReleaseService {
     if (dto.date > londonDate(new Date()))
       throw validationFailed([{ field: 'date', reason: 'study time is logged once taken, not ahead' }]);
     const saved = await this.db.transaction(async (manager) => {
+      await refuseIfClosed(manager, [enrolmentId]);
       const row = await manager.save(
         manager.create(ReleaseRequest, {
           enrolmentId,
@@ -137,6 +139,8 @@ export class ReleaseService {
       .getOneOrFail();
     const mayDecide = hasRole(user, 'admin') || organisationsWhere(user, 'pcn_supervisor').includes(enrolment.pcnId);
     if (!mayDecide) throw new ForbiddenException('Only a PCN supervisor of the CCC\u2019s PCN confirms release time');
+    if (enrolment.status === 'completed') throw new ConflictException(COMPLETED_MESSAGE);
+    if (enrolment.status === 'withdrawn') throw new ConflictException(WITHDRAWN_MESSAGE);
     return { request, enrolment, template: enrolment.cohort!.template!.definition };
   }
 

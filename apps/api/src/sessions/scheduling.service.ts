@@ -15,8 +15,10 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, type SessionAudience } from '../access/access.service';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
+import { markGroupTeachingAttended } from '../competencies/training-hooks';
 import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
+import { refuseIfClosed } from '../enrolments/enrolment-lock';
 import { Person } from '../people/person.entity';
 import { syncReleaseForSession } from '../release-time/release-sync';
 import { AgreedActionEntity } from './agreed-action.entity';
@@ -103,6 +105,13 @@ export class SchedulingService {
     const actor = this.access.sessionActor(user, audience);
     if (!actor) throw new ForbiddenException('You do not have access to this session');
     return { session, audience, actor };
+  }
+
+  /** As load, for a change: a session of a completed or withdrawn enrolment is read-only (409). */
+  private async loadForWrite(manager: EntityManager, user: AuthUser, id: string): Promise<Loaded> {
+    const loaded = await this.load(manager, user, id);
+    if (loaded.session.enrolmentId) await refuseIfClosed(manager, [loaded.session.enrolmentId]);
+    return loaded;
   }
 
   async view(user: AuthUser, id: string, manager: EntityManager = this.db.manager): Promise<SessionView> {
@@ -289,7 +298,7 @@ export class SchedulingService {
 
   private async book(user: AuthUser, id: string, dto: BookSessionDto, action: 'book' | 'reschedule', reason?: string) {
     return this.db.transaction(async (manager) => {
-      const loaded = await this.load(manager, user, id);
+      const loaded = await this.loadForWrite(manager, user, id);
       this.checkVersion(loaded.session, dto.version);
       const to = this.decide(loaded, action, new Date());
       const { fields, startsAt } = this.bookingFields(dto, loaded);
@@ -327,7 +336,7 @@ export class SchedulingService {
   /** Cancels, and puts a fresh planned session in its place so the plan item can be booked again. */
   async cancel(user: AuthUser, id: string, dto: CancelSessionDto): Promise<SessionView> {
     await this.db.transaction(async (manager) => {
-      const loaded = await this.load(manager, user, id);
+      const loaded = await this.loadForWrite(manager, user, id);
       this.checkVersion(loaded.session, dto.version);
       const to = this.decide(loaded, 'cancel', new Date());
       const reason = dto.reason.trim();
@@ -364,7 +373,7 @@ export class SchedulingService {
   /** The PCN supervisor accepts the offered slot or proposes another time. */
   async pcnResponse(user: AuthUser, id: string, dto: PcnResponseDto, viaLink = false): Promise<SessionView> {
     await this.db.transaction(async (manager) => {
-      const loaded = await this.load(manager, user, id);
+      const loaded = await this.loadForWrite(manager, user, id);
       this.checkVersion(loaded.session, dto.version);
       if (dto.decision === 'accept') {
         const to = this.decide(loaded, 'accept_slot', new Date());
@@ -391,7 +400,7 @@ export class SchedulingService {
   /** The Alliance supervisor accepts the PCN's proposal or counters with another time. */
   async allianceResponse(user: AuthUser, id: string, dto: AllianceResponseDto): Promise<SessionView> {
     await this.db.transaction(async (manager) => {
-      const loaded = await this.load(manager, user, id);
+      const loaded = await this.loadForWrite(manager, user, id);
       const { session } = loaded;
       this.checkVersion(session, dto.version);
       const accepting = dto.decision === 'accept';
@@ -425,7 +434,7 @@ export class SchedulingService {
   /** Records a held session: the whole register at once, the supervisors' attendance, notes and actions. */
   async record(user: AuthUser, id: string, dto: RecordSessionDto): Promise<SessionView> {
     await this.db.transaction(async (manager) => {
-      const loaded = await this.load(manager, user, id);
+      const loaded = await this.loadForWrite(manager, user, id);
       const { session } = loaded;
       this.checkVersion(session, dto.version);
       const to = this.decide(loaded, 'record', new Date());
@@ -459,6 +468,14 @@ export class SchedulingService {
           [id, dto.attendance.map((a) => a.enrolmentId), dto.attendance.map((a) => a.attendance)],
         );
       }
+      // Presence at a month's group teaching marks that month's teaching item of the CCC's training plan done.
+      await markGroupTeachingAttended(
+        manager,
+        this.audit,
+        session,
+        dto.attendance.filter((a) => a.attendance === 'present').map((a) => a.enrolmentId),
+        user.id,
+      );
       if (dto.actions?.length) {
         await manager.insert(
           AgreedActionEntity,

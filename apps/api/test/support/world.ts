@@ -65,7 +65,12 @@ export async function createPerson(
   return { id: person.id, email, fullName: person.fullName };
 }
 
-export async function createWorld(t: TestApp, template: ProgrammeTemplate = DEFAULT_TEMPLATE): Promise<World> {
+/** `startMonthsAgo`: when the cohort started (2 by default: months 1–2 past, 3 current). */
+export async function createWorld(
+  t: TestApp,
+  template: ProgrammeTemplate = DEFAULT_TEMPLATE,
+  { startMonthsAgo = 2 }: { startMonthsAgo?: number } = {},
+): Promise<World> {
   const { db } = t;
   const orgs = db.getRepository(Organisation);
   const tag = randomUUID().slice(0, 8);
@@ -90,7 +95,7 @@ export async function createWorld(t: TestApp, template: ProgrammeTemplate = DEFA
     name: template.name,
     definition: template,
   });
-  const startDate = addCalendarMonths(londonDate(new Date()), -2);
+  const startDate = addCalendarMonths(londonDate(new Date()), -startMonthsAgo);
   const cohort = await db.getRepository(Cohort).save({
     name: `Cohort ${tag}`,
     allianceId: alliance.id,

@@ -3,6 +3,7 @@ import type {
   ExpectationResult,
   ReleaseKind,
   ReleaseStatus,
+  ReminderKind,
   StudyWeek,
   SessionAction,
   ParticipantRole,
@@ -60,6 +61,10 @@ export interface EnrolmentSummary {
   /** YYYY-MM-DD */
   employmentStart: string;
   status: EnrolmentStatus;
+  /** Why it was withdrawn (null otherwise). */
+  statusReason?: string | null;
+  /** When it was completed or withdrawn. */
+  statusChangedAt?: string | null;
   /** 1-based month of the programme today, or null before the start / after the end. */
   currentMonth: number | null;
   version: number;
@@ -443,4 +448,41 @@ export interface LinkAnswerRequest {
   reason?: string;
   overrideReason?: string;
   proposedStartsAt?: string;
+}
+
+/** One item of a person's in-app list: a reminder, also e-mailed unless they turned its kind off. */
+export interface NotificationView {
+  id: string;
+  kind: ReminderKind;
+  title: string;
+  body: string;
+  /** Where in the SPA to act on it. */
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationsResponse {
+  /** Newest first; the latest 50. */
+  items: NotificationView[];
+  unreadCount: number;
+}
+
+export interface NotificationPreferenceView {
+  kind: ReminderKind;
+  label: string;
+  description: string;
+  enabled: boolean;
+}
+
+export interface NotificationPreferencesResponse {
+  preferences: NotificationPreferenceView[];
+  /** 0 until the person first saves their choices. */
+  version: number;
+}
+
+/** Kinds on or off (a kind left out keeps its setting), and the version read. */
+export interface UpdateNotificationPreferencesRequest {
+  enabled: Partial<Record<ReminderKind, boolean>>;
+  version: number;
 }

@@ -17,3 +17,16 @@ describe('the permission table', () => {
       expect(can([], permission)).toBe(false);
   });
 });
+
+describe('the competency permissions', () => {
+  it('lets only CCCs submit evidence and only Alliance supervisors review it', () => {
+    expect(ROLES.filter((role) => can([role], 'competency:submit'))).toEqual(['ccc']);
+    expect(ROLES.filter((role) => can([role], 'competency:review'))).toEqual(['alliance_supervisor']);
+  });
+
+  it('lets every role read a record it can see, and only administrators import frameworks', () => {
+    for (const role of ROLES) expect(can([role], 'competency:read') && can([role], 'record:read')).toBe(true);
+    expect(ROLES.filter((role) => can([role], 'framework:manage'))).toEqual(['admin']);
+    expect(can(['pcn_supervisor'], 'tna:write')).toBe(false);
+  });
+});

@@ -25,6 +25,38 @@ export const PERMISSIONS = {
   'expectations:attest': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
   'pcn-home:read': ['admin', 'pcn_supervisor'],
   'audit:verify': ['admin'],
+  // Each person's own reminders and their choices of which to get.
+  'notifications:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  'notifications:manage': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  // Competencies. Which CCC's records a person may touch is the access service's decision; these are the actions.
+  'framework:read': ['admin', 'alliance_supervisor'],
+  'framework:manage': ['admin'],
+  'competency:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  'competency:submit': ['ccc'],
+  'competency:review': ['alliance_supervisor'],
+  'tna:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  'tna:write': ['alliance_supervisor', 'ccc'],
+  'training-plan:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  'training-plan:edit': ['alliance_supervisor', 'ccc'],
+  'training:complete': ['ccc'],
+  'record:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  'drafts:manage': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  // Month six and after. Which enrolment's records a person may touch is the access service's decision.
+  'handover:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  'handover:edit': ['alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  'handover:sign': ['alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  'survey:respond': ['pcn_supervisor', 'ccc'],
+  'outcomes:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  'outcomes:record': ['ccc'],
+  'amendment:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  'amendment:create': ['admin', 'alliance_supervisor'],
+  'report:read': ['admin', 'alliance_supervisor'],
+  // Programme administration.
+  'cohort:create': ['admin'],
+  'enrolment:withdraw': ['admin'],
+  'people:read': ['admin', 'alliance_supervisor'],
+  'people:invite': ['admin'],
+  'template:edit': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,12 @@
-import type { DurationRange, PlanItem, ProgrammeTemplate, SessionMode, Track } from './template';
+import type {
+  DurationRange,
+  EvaluationSurvey,
+  OutcomeMeasure,
+  PlanItem,
+  ProgrammeTemplate,
+  SessionMode,
+  Track,
+} from './template';
 
 /*
  * The Wessex Cancer Alliance offer (shared/seeds/wessex-ccc-support-and-training-offer.txt) as data.
@@ -58,6 +66,79 @@ function joint(month: number, kind: 'joint' | 'handover', title: string, purpose
     sharedByCohort: false,
   };
 }
+
+/*
+ * The end-of-programme survey. Statements are reported as "% agreed or strongly agreed", as the Wessex MDT
+ * development days were (shared/seeds/wessex-mdt-coordinator-development-days.txt); the PCN statements echo the
+ * GM pilot's workforce survey ("having a CCC reduced their workload", shared/seeds/gm-ccc-pilot-poster.txt).
+ */
+export const DEFAULT_EVALUATION: EvaluationSurvey = {
+  statements: [
+    {
+      id: 'supervision-supported-me',
+      text: 'Supervision with the Alliance supervisor supported me in my role',
+      respondents: ['ccc'],
+    },
+    { id: 'training-increased-knowledge', text: 'The training increased my knowledge', respondents: ['ccc'] },
+    {
+      id: 'competencies-guided-development',
+      text: 'The competency framework helped me plan my development',
+      respondents: ['ccc'],
+    },
+    {
+      id: 'connected-with-colleagues',
+      text: 'I valued connecting with CCCs from other PCNs (group supervision, the community of practice)',
+      respondents: ['ccc'],
+    },
+    {
+      id: 'released-as-agreed',
+      text: 'My PCN released me for training and supervision as agreed',
+      respondents: ['ccc'],
+    },
+    { id: 'confident-in-role', text: 'I feel confident in my role as a Cancer Care Coordinator', respondents: ['ccc'] },
+    {
+      id: 'role-met-pcn-priorities',
+      text: 'The CCC role developed in line with the PCN\u2019s priorities',
+      respondents: ['pcn_supervisor'],
+    },
+    {
+      id: 'reduced-workload',
+      text: 'Having a Cancer Care Coordinator reduced the workload of the practice team',
+      respondents: ['pcn_supervisor'],
+    },
+    {
+      id: 'joint-sessions-useful',
+      text: 'The joint sessions helped shape the role to the PCN\u2019s expectations',
+      respondents: ['pcn_supervisor'],
+    },
+    {
+      id: 'ready-to-supervise',
+      text: 'The PCN is ready to take over the CCC\u2019s supervision',
+      respondents: ['pcn_supervisor'],
+    },
+    {
+      id: 'would-recommend',
+      text: 'I would recommend the programme to other PCNs',
+      respondents: ['ccc', 'pcn_supervisor'],
+    },
+  ],
+  questions: [
+    { id: 'most-valuable', text: 'What did you find most valuable?', respondents: ['ccc', 'pcn_supervisor'] },
+    { id: 'work-differently', text: 'How will you work differently in the future?', respondents: ['ccc'] },
+    {
+      id: 'future-programmes',
+      text: 'What would you like to see in future programmes?',
+      respondents: ['ccc', 'pcn_supervisor'],
+    },
+  ],
+};
+
+/** The GM pilot's outcome counts (shared/seeds/gm-ccc-pilot-poster.txt, "Outcomes" 1–3). */
+export const DEFAULT_OUTCOME_MEASURES: OutcomeMeasure[] = [
+  { id: 'cancer-care-reviews', label: 'Cancer Care Reviews completed', unit: 'reviews' },
+  { id: 'reviews-audited', label: 'Cancer Care Reviews audited', unit: 'reviews' },
+  { id: 'social-prescriber-referrals', label: 'Social prescriber link worker referrals', unit: 'referrals' },
+];
 
 const ONGOING_INDIVIDUAL = 'Individual supervision with the Alliance supervisor';
 
@@ -244,4 +325,6 @@ export const DEFAULT_TEMPLATE: ProgrammeTemplate = {
       measure: { type: 'attestation' },
     },
   ],
+  evaluation: DEFAULT_EVALUATION,
+  outcomeMeasures: DEFAULT_OUTCOME_MEASURES,
 };

@@ -776,3 +776,20 @@ describe('a whole programme that went to plan', () => {
     );
   });
 });
+
+describe('the evaluation survey, once the service knows whether it was submitted', () => {
+  it('is on track before the last month, due (at risk) from it and after the end, met once submitted', () => {
+    const notYet = facts({ surveySubmittedOn: null });
+    expect(states('ccc-evaluation', notYet, [START, '2027-02-01', ENDS_BEFORE, '2027-06-01'])).toEqual([
+      'on_track',
+      'at_risk',
+      'at_risk',
+      'at_risk',
+    ]);
+    expect(evaluate('ccc-evaluation', notYet, START).evidence).toBe('opens on 2027-02-01');
+    expect(evaluate('ccc-evaluation', facts({ surveySubmittedOn: '2027-02-20' }), ENDS_BEFORE)).toMatchObject({
+      state: 'met',
+      evidence: 'submitted on 2027-02-20',
+    });
+  });
+});

@@ -35,6 +35,8 @@ export interface ExpectationFacts {
   sessions: SessionFact[];
   release: ReleaseEntry[];
   attestations: AttestationFact[];
+  /** When the CCC submitted the evaluation survey (null: not yet); left out where it is not known. */
+  surveySubmittedOn?: IsoDate | null;
 }
 
 export interface ExpectationResult {
@@ -168,15 +170,28 @@ export function evaluateExpectations(
         const state: ExpectationState = ended ? 'missed' : today >= lastMonthStarts ? 'at_risk' : 'on_track';
         return { ...base, state, evidence: 'not confirmed yet', progress: null };
       }
-      case 'competencies':
-      case 'training':
-      case 'survey':
+      case 'survey': {
+        if (facts.surveySubmittedOn === undefined) break;
+        if (facts.surveySubmittedOn)
+          return { ...base, state: 'met', evidence: `submitted on ${facts.surveySubmittedOn}`, progress: null };
+        // It opens in the last month and stays open after the end: due, never missed.
+        const due = today >= lastMonthStarts;
         return {
           ...base,
-          state: 'not_measured',
-          evidence: `the service does not record ${measure.type} yet`,
+          state: due ? 'at_risk' : 'on_track',
+          evidence: due ? 'not submitted yet' : `opens on ${lastMonthStarts}`,
           progress: null,
         };
+      }
+      case 'competencies':
+      case 'training':
+        break;
     }
+    return {
+      ...base,
+      state: 'not_measured' as const,
+      evidence: `the service does not record ${measure.type} yet`,
+      progress: null,
+    };
   });
 }

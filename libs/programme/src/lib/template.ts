@@ -76,6 +76,37 @@ export interface Expectation {
   measure: ExpectationMeasure;
 }
 
+/** Who answers the evaluation survey at the end: the CCC and the PCN supervisor. */
+export const SURVEY_RESPONDENTS = ['ccc', 'pcn_supervisor'] as const;
+export type SurveyRespondent = (typeof SURVEY_RESPONDENTS)[number];
+
+/** A Likert statement ("strongly disagree" … "strongly agree"); its id stays the same across template versions. */
+export interface SurveyStatement {
+  id: string;
+  text: string;
+  respondents: SurveyRespondent[];
+}
+
+/** A free-text question; each answer carries the respondent's choice whether it may be quoted. */
+export interface SurveyQuestion {
+  id: string;
+  text: string;
+  respondents: SurveyRespondent[];
+}
+
+export interface EvaluationSurvey {
+  statements: SurveyStatement[];
+  questions: SurveyQuestion[];
+}
+
+/** A monthly count the CCC records, chosen by the Alliance (the GM pilot reported Cancer Care Reviews, …). */
+export interface OutcomeMeasure {
+  id: string;
+  label: string;
+  /** What is counted, in the plural: "reviews", "referrals". */
+  unit: string;
+}
+
 export interface ProgrammeTemplate {
   key: string;
   name: string;
@@ -87,4 +118,7 @@ export interface ProgrammeTemplate {
   teaching: TeachingTopic[];
   selfDirectedCourses: SelfDirectedCourse[];
   expectations: Expectation[];
+  /** Absent in versions stored before the survey existed: read with the defaults (withTemplateDefaults). */
+  evaluation: EvaluationSurvey;
+  outcomeMeasures: OutcomeMeasure[];
 }

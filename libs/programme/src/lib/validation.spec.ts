@@ -6,6 +6,7 @@ import {
   plannedCount,
   templateWarnings,
   validateTemplate,
+  withTemplateDefaults,
 } from './validation';
 
 /** A fresh, deep copy of the default template, to break. */
@@ -349,5 +350,61 @@ describe('rejecting a broken template, with the path of each fault', () => {
     const template = copy();
     validateTemplate(template);
     expect(template).toEqual(DEFAULT_TEMPLATE);
+  });
+});
+
+describe('the evaluation survey and outcome measures in a template', () => {
+  it('accepts a version stored before they existed, and reads it with the defaults', () => {
+    const old = loose();
+    delete old['evaluation'];
+    delete old['outcomeMeasures'];
+    const result = validateTemplate(old);
+    expect(result.valid).toBe(true);
+    if (result.valid) {
+      expect(result.template.evaluation).toEqual(DEFAULT_TEMPLATE.evaluation);
+      expect(result.template.outcomeMeasures).toEqual(DEFAULT_TEMPLATE.outcomeMeasures);
+    }
+    expect(withTemplateDefaults(old as never)).toEqual(DEFAULT_TEMPLATE);
+  });
+
+  it('keeps an Alliance\u2019s own survey and measures, an empty list included', () => {
+    const template = copy();
+    template.outcomeMeasures = [];
+    expect(withTemplateDefaults(template).outcomeMeasures).toEqual([]);
+    expect(validateTemplate(template).warnings).toContain(
+      'The template has no outcome measures: CCCs will have no monthly counts to record.',
+    );
+  });
+
+  it('refuses statements, questions and measures without an id, text or known respondents, and duplicates', () => {
+    const template = loose();
+    template['evaluation'] = {
+      statements: [
+        { id: 'Bad Id', text: 'x', respondents: ['ccc'] },
+        { id: 'ok', text: '', respondents: ['patient'] },
+        { id: 'ok', text: 'y', respondents: [] },
+      ],
+      questions: 'none',
+    };
+    template['outcomeMeasures'] = [{ id: 'ccr', label: 'CCRs' }, 'x'];
+    expect(pathsOf(validateTemplate(template))).toEqual([
+      'evaluation.statements[0].id',
+      'evaluation.statements[1].text',
+      'evaluation.statements[1].respondents[0]',
+      'evaluation.statements[2].respondents',
+      'evaluation.statements[2].id',
+      'evaluation.questions',
+      'outcomeMeasures[0].unit',
+      'outcomeMeasures[1]',
+    ]);
+  });
+
+  it('warns when the survey asks one kind of respondent nothing', () => {
+    const template = copy();
+    template.evaluation = {
+      statements: template.evaluation.statements.filter((s) => !s.respondents.includes('pcn_supervisor')),
+      questions: template.evaluation.questions.filter((q) => !q.respondents.includes('pcn_supervisor')),
+    };
+    expect(validateTemplate(template).warnings).toContain('The evaluation survey asks PCN supervisors nothing.');
   });
 });

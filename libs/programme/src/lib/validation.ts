@@ -1,3 +1,4 @@
+import { DEFAULT_EVALUATION, DEFAULT_OUTCOME_MEASURES } from './default-template';
 import {
   type Expectation,
   PARTICIPANT_ROLES,
@@ -7,6 +8,7 @@ import {
   type ProgrammeTemplate,
   SESSION_KINDS,
   type SessionKind,
+  SURVEY_RESPONDENTS,
   TRACKS,
 } from './template';
 import { plannedSessions } from './schedule';
@@ -186,6 +188,76 @@ function checkExpectation(c: Checker, item: unknown, path: string): void {
   }
 }
 
+/** Ids of statements, questions and measures name columns in exports and answers in stored responses. */
+const ITEM_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const MAX_ITEM_TEXT = 500;
+
+function checkItemId(c: Checker, item: Json, path: string): void {
+  const id = item['id'];
+  if (typeof id !== 'string' || !ITEM_ID.test(id))
+    c.fail(`${path}.id`, 'must be lower-case letters, digits and hyphens, starting with a letter or digit');
+}
+
+function checkLongText(c: Checker, item: Json, field: string, path: string): void {
+  c.text(item, field, path);
+  const value = item[field];
+  if (typeof value === 'string' && value.length > MAX_ITEM_TEXT)
+    c.fail(`${path}.${field}`, `must be at most ${MAX_ITEM_TEXT} characters`);
+}
+
+/** The survey and the outcome measures; absent in versions stored before they existed, which is allowed. */
+function checkEvaluation(c: Checker, input: Json): void {
+  if (input['evaluation'] !== undefined) {
+    const evaluation = input['evaluation'];
+    if (!isObject(evaluation)) c.fail('evaluation', 'must be an object with statements and questions');
+    else
+      for (const field of ['statements', 'questions'] as const) {
+        const items = evaluation[field];
+        if (!Array.isArray(items)) {
+          c.fail(`evaluation.${field}`, 'must be a list');
+          continue;
+        }
+        items.forEach((item, i) => {
+          const path = `evaluation.${field}[${i}]`;
+          if (!isObject(item)) return c.fail(path, 'must be an object');
+          checkItemId(c, item, path);
+          checkLongText(c, item, 'text', path);
+          c.list(item, 'respondents', path, SURVEY_RESPONDENTS);
+        });
+        c.uniqueKeys(items, 'id', `evaluation.${field}`);
+      }
+  }
+  if (input['outcomeMeasures'] !== undefined) {
+    const measures = input['outcomeMeasures'];
+    if (!Array.isArray(measures)) return c.fail('outcomeMeasures', 'must be a list');
+    measures.forEach((item, i) => {
+      const path = `outcomeMeasures[${i}]`;
+      if (!isObject(item)) return c.fail(path, 'must be an object');
+      checkItemId(c, item, path);
+      checkLongText(c, item, 'label', path);
+      checkLongText(c, item, 'unit', path);
+    });
+    c.uniqueKeys(measures, 'id', 'outcomeMeasures');
+  }
+}
+
+/**
+ * A stored template with the parts later versions added filled in: versions saved before the evaluation survey
+ * and the outcome measures existed read with the defaults (the stored JSON is never rewritten).
+ */
+export function withTemplateDefaults<T extends Omit<ProgrammeTemplate, 'evaluation' | 'outcomeMeasures'>>(
+  template: T & Partial<Pick<ProgrammeTemplate, 'evaluation' | 'outcomeMeasures'>>,
+): T & ProgrammeTemplate {
+  // Copies, so that no caller can change the shared defaults; plain JSON data, so a JSON round trip copies it (the
+  // library is built without DOM or Node typings, where structuredClone lives).
+  const copy = <V>(value: V): V => JSON.parse(JSON.stringify(value)) as V;
+  return {
+    ...template,
+    evaluation: template.evaluation ?? copy(DEFAULT_EVALUATION),
+    outcomeMeasures: template.outcomeMeasures ?? copy(DEFAULT_OUTCOME_MEASURES),
+  };
+}
+
 /**
  * Checks a template received as data (an administrator's upload or a stored version). Errors reject it;
  * warnings are for a person to read and decide, such as a plan that delivers fewer sessions than promised.
@@ -230,9 +302,10 @@ export function validateTemplate(input: unknown): TemplateValidation {
   const expectations = c.array(input, 'expectations');
   expectations.forEach((item, i) => checkExpectation(c, item, `expectations[${i}]`));
   c.uniqueKeys(expectations, 'key', 'expectations');
+  checkEvaluation(c, input);
 
   if (c.errors.length > 0) return { valid: false, errors: c.errors, warnings: [] };
-  const template = input as unknown as ProgrammeTemplate;
+  const template = withTemplateDefaults(input as unknown as ProgrammeTemplate);
   return { valid: true, template, errors: [], warnings: templateWarnings(template) };
 }
 
@@ -268,5 +341,17 @@ export function templateWarnings(template: ProgrammeTemplate): string[] {
       template.plan.some((item) => item.month === month) || template.teaching.some((t) => t.month === month);
     if (!hasItems) warnings.push(`Month ${month} has no sessions and no teaching.`);
   }
+  const evaluation = template.evaluation ?? DEFAULT_EVALUATION;
+  for (const [respondent, label] of [
+    ['ccc', 'CCCs'],
+    ['pcn_supervisor', 'PCN supervisors'],
+  ] as const) {
+    const asks = [...evaluation.statements, ...evaluation.questions].some((item) =>
+      item.respondents.includes(respondent),
+    );
+    if (!asks) warnings.push(`The evaluation survey asks ${label} nothing.`);
+  }
+  if ((template.outcomeMeasures ?? DEFAULT_OUTCOME_MEASURES).length === 0)
+    warnings.push('The template has no outcome measures: CCCs will have no monthly counts to record.');
   return warnings;
 }

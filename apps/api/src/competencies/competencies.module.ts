@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { EnrolmentsModule } from '../enrolments/enrolments.module';
+import { CompetenciesController } from './competencies.controller';
+import { CompetencyContextService } from './competency-context.service';
+import { FrameworksController } from './frameworks.controller';
+import { FrameworksService } from './frameworks.service';
+import { ProgressService } from './progress.service';
+import { RecordService } from './record.service';
+import { TnaController } from './tna.controller';
+import { TnaService } from './tna.service';
+import { TrainingPlanService } from './training-plan.service';
+
+@Module({
+  imports: [EnrolmentsModule],
+  controllers: [FrameworksController, CompetenciesController, TnaController],
+  providers: [
+    CompetencyContextService,
+    FrameworksService,
+    ProgressService,
+    TnaService,
+    TrainingPlanService,
+    RecordService,
+  ],
+})
+export class CompetenciesModule {}

@@ -1,0 +1,227 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TRAINING_ITEM_KINDS, type TrainingItemKind } from '@ccc/programme';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsCalendarDate } from '../../common/validators';
+
+const version = { message: 'version must be the version you read' };
+
+export class VersionDto {
+  @ApiProperty({ description: 'The version you read (0 before anything was recorded)' })
+  @IsInt(version)
+  @Min(0, version)
+  version!: number;
+}
+
+export class SubmitEvidenceDto {
+  @ApiProperty({ enum: ['reflection', 'link'] })
+  @IsIn(['reflection', 'link'], { message: 'kind must be reflection or link (a file goes to .../evidence/file)' })
+  kind!: 'reflection' | 'link';
+
+  @ApiPropertyOptional({ description: 'The reflection; for a link, an optional note' })
+  @ValidateIf((o: SubmitEvidenceDto) => o.kind === 'reflection' || o.text !== undefined)
+  @IsString({ message: 'text must be text' })
+  @MinLength(10, { message: 'text must be a reflection of at least 10 characters' })
+  @MaxLength(20000)
+  text?: string;
+
+  @ApiPropertyOptional({ example: 'https://example.org/audit-summary' })
+  @ValidateIf((o: SubmitEvidenceDto) => o.kind === 'link' || o.url !== undefined)
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'url must be a web address starting with https:// or http://' },
+  )
+  @MaxLength(2000)
+  url?: string;
+}
+
+/** The text fields of a multipart evidence upload. */
+export class EvidenceFileFieldsDto {
+  @ApiPropertyOptional({ description: 'A note about the file' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  text?: string;
+}
+
+export class SignOffDto extends VersionDto {
+  @ApiProperty({ description: "A level of the framework's proficiency scale", example: 3 })
+  @IsInt({ message: "rating must be a level of the framework's scale" })
+  rating!: number;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(3, { message: 'comment must say what the sign-off rests on' })
+  @MaxLength(5000)
+  comment!: string;
+}
+
+export class ReturnEvidenceDto extends VersionDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(3, { message: 'comment must say what more is needed' })
+  @MaxLength(5000)
+  comment!: string;
+}
+
+export class WithdrawSignOffDto extends VersionDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(3, { message: 'reason must say why the sign-off is withdrawn' })
+  @MaxLength(5000)
+  reason!: string;
+}
+
+class SelfRatingDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(32)
+  code!: string;
+
+  @ApiProperty()
+  @IsInt({ message: 'rating must be a level of the scale' })
+  rating!: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  note?: string;
+}
+
+class AgreedRatingDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(32)
+  code!: string;
+
+  @ApiProperty()
+  @IsInt({ message: 'rating must be a level of the scale' })
+  rating!: number;
+
+  @ApiPropertyOptional({ description: 'The training needs agreed for this competency' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  needs?: string;
+}
+
+export class TnaSelfRatingsDto extends VersionDto {
+  @ApiProperty({ type: [SelfRatingDto] })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => SelfRatingDto)
+  ratings!: SelfRatingDto[];
+}
+
+export class TnaAgreedRatingsDto extends VersionDto {
+  @ApiProperty({ type: [AgreedRatingDto] })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => AgreedRatingDto)
+  ratings!: AgreedRatingDto[];
+}
+
+export class CreateTrainingPlanItemDto {
+  @ApiProperty({ enum: TRAINING_ITEM_KINDS })
+  @IsIn(TRAINING_ITEM_KINDS, { message: `kind must be one of ${TRAINING_ITEM_KINDS.join(', ')}` })
+  kind!: TrainingItemKind;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ example: 'elfh-accend' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  courseKey?: string;
+
+  @ApiProperty({ example: 2 })
+  @IsInt({ message: 'targetMonth must be a month of the programme' })
+  targetMonth!: number;
+
+  @ApiProperty({ type: [String], example: ['SCR-01'] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(32, { each: true })
+  competencyCodes!: string[];
+}
+
+export class UpdateTrainingPlanItemDto extends VersionDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt({ message: 'targetMonth must be a month of the programme' })
+  targetMonth?: number;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(32, { each: true })
+  competencyCodes?: string[];
+}
+
+/** Multipart text fields arrive as strings: the version is converted before it is checked. */
+export class CompleteTrainingPlanItemDto {
+  @ApiProperty({ example: '2026-11-24' })
+  @IsCalendarDate()
+  completedOn!: string;
+
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt(version)
+  @Min(1, version)
+  version!: number;
+}
+
+export class SetCohortFrameworkDto {
+  @ApiProperty()
+  @IsUUID('all', { message: 'frameworkId must be the id of a framework version' })
+  frameworkId!: string;
+
+  @ApiProperty()
+  @IsInt(version)
+  @Min(1, version)
+  version!: number;
+}
+
+export class ImportFrameworkFieldsDto {
+  @ApiPropertyOptional({ enum: ['json', 'csv'] })
+  @IsOptional()
+  @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
+  format?: 'json' | 'csv';
+}
+
+export class ExportFrameworkQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'csv'] })
+  @IsOptional()
+  @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
+  format?: 'json' | 'csv';
+}

@@ -1,0 +1,262 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CohortFrameworkResponse,
+  FrameworkImportResponse,
+  FrameworkResponse,
+  FrameworkSummary,
+} from '@ccc/contracts';
+import { competenciesOf, type CompetencyFramework, type FrameworkImportProblem, sameFramework } from '@ccc/programme';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import { Cohort } from '../cohorts/cohort.entity';
+import type { AuthUser } from '../common/auth-user';
+import { validationFailed } from '../common/errors';
+import { Person } from '../people/person.entity';
+import { personRef } from '../sessions/session-view';
+import { CompetencyFrameworkVersion, DEFAULT_FRAMEWORK_ID } from './competency-framework.entity';
+import type { SetCohortFrameworkDto } from './dto/competencies.dto';
+import { type FrameworkFormat, formatOf, frameworkFile, parseFrameworkFile } from './framework-files';
+import type { UploadedFile } from './uploads';
+
+export const MAX_FRAMEWORK_FILE_BYTES = 1024 * 1024;
+
+/** A 400 that names each place in the file at fault. */
+function malformed(problems: FrameworkImportProblem[]): BadRequestException {
+  return new BadRequestException({
+    message: `The file was not imported: ${problems.length} problem${problems.length === 1 ? '' : 's'}, first at ${problems[0]!.at}: ${problems[0]!.reason}`,
+    errors: problems.map((p) => ({ field: p.at, reason: p.reason })),
+    problems,
+  });
+}
+
+@Injectable()
+export class FrameworksService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Three queries whatever the number of versions: the versions, who imported them, the cohorts on them. */
+  private async describe(rows: CompetencyFrameworkVersion[], manager: EntityManager = this.db.manager) {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const importers = [...new Set(rows.map((r) => r.importedById).filter((id): id is string => !!id))];
+    const people = importers.length ? await manager.find(Person, { where: { id: In(importers) } }) : [];
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const cohorts = await manager.find(Cohort, {
+      select: { id: true, name: true, competencyFrameworkId: true },
+      where: { competencyFrameworkId: In(ids) },
+      order: { startDate: 'DESC' },
+    });
+    return rows.map((row): FrameworkResponse => {
+      const on = cohorts.filter((c) => c.competencyFrameworkId === row.id);
+      return {
+        ...summaryOf(row, on.length, row.importedById ? personRef(byId.get(row.importedById)) : null),
+        definition: row.definition,
+        cohorts: on.map((c) => ({ id: c.id, name: c.name })),
+      };
+    });
+  }
+
+  async list(): Promise<FrameworkSummary[]> {
+    const rows = await this.db
+      .getRepository(CompetencyFrameworkVersion)
+      .find({ order: { key: 'ASC', version: 'DESC' } });
+    return (await this.describe(rows)).map(({ definition: _d, cohorts: _c, ...summary }) => summary);
+  }
+
+  async get(id: string): Promise<FrameworkResponse> {
+    const row = await this.db.getRepository(CompetencyFrameworkVersion).findOneBy({ id });
+    if (!row) throw new NotFoundException('Competency framework not found');
+    return (await this.describe([row]))[0]!;
+  }
+
+  async export(id: string, format: FrameworkFormat = 'json') {
+    const row = await this.db.getRepository(CompetencyFrameworkVersion).findOneBy({ id });
+    if (!row) throw new NotFoundException('Competency framework not found');
+    const file = frameworkFile(row.definition, format);
+    return { ...file, fileName: `${row.key}-v${row.version}.${file.extension}` };
+  }
+
+  /**
+   * A new version of the file's framework, and every cohort on an older version of it moved onto it, in one
+   * transaction; refused whole when the file is malformed (400) or when a competency with progress recorded
+   * would disappear (409). Importing what the latest version already says stores nothing.
+   */
+  async import(
+    user: AuthUser,
+    file: UploadedFile,
+    chosen: FrameworkFormat | undefined,
+  ): Promise<FrameworkImportResponse> {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(file.buffer);
+    } catch {
+      throw malformed([{ at: 'the file', reason: 'not UTF-8 text: save it as CSV UTF-8 or JSON' }]);
+    }
+    const parsed = parseFrameworkFile(formatOf(chosen, file.originalname, text), text);
+    if (!parsed.ok) throw malformed(parsed.problems);
+    const incoming = parsed.framework;
+
+    const outcome = await this.db.transaction(async (manager) => {
+      // Imports of one framework key wait for each other: each reads the latest version and adds the next.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+        `competency_framework:${incoming.key}`,
+      ]);
+      const latest = await manager.findOne(CompetencyFrameworkVersion, {
+        where: { key: incoming.key },
+        order: { version: 'DESC' },
+      });
+      if (latest && sameFramework(latest.definition, incoming)) return { row: latest, created: false, moved: 0 };
+      const version = (latest?.version ?? 0) + 1;
+      const definition: CompetencyFramework = { ...incoming, version };
+      const cohorts: { id: string; version: number }[] = await manager.query(
+        `SELECT c.id, c.version FROM cohort c JOIN competency_framework f ON f.id = c.competency_framework_id
+          WHERE f.key = $1 ORDER BY c.id FOR UPDATE OF c`,
+        [incoming.key],
+      );
+      await this.refuseLostProgress(
+        manager,
+        cohorts.map((c) => c.id),
+        definition,
+      );
+      const { identifiers } = await manager.insert(CompetencyFrameworkVersion, {
+        key: definition.key,
+        version,
+        name: definition.name,
+        definition,
+        importedById: user.id,
+      });
+      const id = identifiers[0]!['id'] as string;
+      if (cohorts.length > 0)
+        await manager.query(
+          `UPDATE cohort SET competency_framework_id = $1, version = version + 1, updated_at = now() WHERE id = ANY($2::uuid[])`,
+          [id, cohorts.map((c) => c.id)],
+        );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'competency-framework.imported',
+        entityType: 'competency_framework',
+        entityId: id,
+        detail: {
+          key: definition.key,
+          version,
+          previousVersion: latest?.version ?? null,
+          competencies: competenciesOf(definition).length,
+          cohortsMoved: cohorts.map((c) => c.id),
+          fileName: file.originalname.slice(0, 200),
+        },
+      });
+      return {
+        row: await manager.findOneByOrFail(CompetencyFrameworkVersion, { id }),
+        created: true,
+        moved: cohorts.length,
+      };
+    });
+    return {
+      framework: (await this.describe([outcome.row]))[0]!,
+      created: outcome.created,
+      cohortsMoved: outcome.moved,
+    };
+  }
+
+  /** An administrator sets the framework version a cohort's CCCs work towards. */
+  async setCohortFramework(
+    user: AuthUser,
+    cohortId: string,
+    dto: SetCohortFrameworkDto,
+  ): Promise<CohortFrameworkResponse> {
+    const saved = await this.db.transaction(async (manager) => {
+      const cohort = await manager.findOne(Cohort, { where: { id: cohortId }, lock: { mode: 'pessimistic_write' } });
+      if (!cohort) throw new NotFoundException('Cohort not found');
+      const framework = await manager.findOneBy(CompetencyFrameworkVersion, { id: dto.frameworkId });
+      if (!framework) throw validationFailed([{ field: 'frameworkId', reason: 'no competency framework has this id' }]);
+      if (cohort.version !== dto.version)
+        throw new ConflictException('This cohort was changed since you read it; reload it and try again');
+      if (cohort.competencyFrameworkId === framework.id) return { cohort, framework };
+      await this.refuseLostProgress(manager, [cohort.id], framework.definition);
+      await manager.update(
+        Cohort,
+        { id: cohort.id, version: cohort.version },
+        { competencyFrameworkId: framework.id, version: cohort.version + 1 },
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'cohort.competency-framework-set',
+        entityType: 'cohort',
+        entityId: cohort.id,
+        detail: {
+          from: cohort.competencyFrameworkId,
+          to: framework.id,
+          key: framework.key,
+          version: framework.version,
+        },
+      });
+      return { cohort: { ...cohort, version: cohort.version + 1 }, framework };
+    });
+    const [described] = await this.describe([saved.framework]);
+    const { definition: _d, cohorts: _c, ...summary } = described!;
+    return { cohortId, framework: summary, version: saved.cohort.version };
+  }
+
+  /**
+   * 409 when moving these cohorts to `framework` would leave progress, evidence, sign-offs or TNA ratings
+   * pointing at a competency it no longer has. One query.
+   */
+  private async refuseLostProgress(
+    manager: EntityManager,
+    cohortIds: string[],
+    framework: CompetencyFramework,
+  ): Promise<void> {
+    if (cohortIds.length === 0) return;
+    const codes = competenciesOf(framework).map((c) => c.code);
+    const lost: { code: string; enrolments: string }[] = await manager.query(
+      `SELECT code, count(DISTINCT enrolment_id) AS enrolments FROM (
+          SELECT p.competency_code AS code, p.enrolment_id FROM competency_progress p
+            JOIN enrolment e ON e.id = p.enrolment_id WHERE e.cohort_id = ANY($1::uuid[])
+          UNION ALL
+          SELECT r.competency_code, t.enrolment_id FROM tna_rating r JOIN tna t ON t.id = r.tna_id
+            JOIN enrolment e ON e.id = t.enrolment_id WHERE e.cohort_id = ANY($1::uuid[])
+        ) recorded
+        WHERE NOT (code = ANY($2::text[]))
+        GROUP BY code ORDER BY code`,
+      [cohortIds, codes],
+    );
+    if (lost.length === 0) return;
+    const list = lost.map((l) => `${l.code} (${l.enrolments} CCC${l.enrolments === '1' ? '' : 's'})`).join(', ');
+    throw new ConflictException({
+      message: `Refused: progress is recorded against ${list}, which the new framework leaves out. Keep these codes in the file (their wording may change), or move the cohorts to another framework first.`,
+      lostProgress: lost.map((l) => ({ code: l.code, enrolments: Number(l.enrolments) })),
+    });
+  }
+
+  /** The framework versions of these cohorts, by id: one query. */
+  async forFrameworkIds(manager: EntityManager, ids: string[]): Promise<Map<string, CompetencyFrameworkVersion>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await manager.find(CompetencyFrameworkVersion, { where: { id: In(unique) } });
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+}
+
+export function summaryOf(
+  row: CompetencyFrameworkVersion,
+  cohortCount: number,
+  importedBy: FrameworkSummary['importedBy'],
+): FrameworkSummary {
+  return {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    version: row.version,
+    domainCount: row.definition.domains.length,
+    competencyCount: competenciesOf(row.definition).length,
+    cohortCount,
+    isDefault: row.id === DEFAULT_FRAMEWORK_ID,
+    importedBy,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

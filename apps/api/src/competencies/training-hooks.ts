@@ -1,0 +1,39 @@
+import { londonDate } from '@ccc/programme';
+import type { EntityManager } from 'typeorm';
+import type { AuditRecord, AuditService } from '../audit/audit.service';
+import type { Session } from '../sessions/session.entity';
+
+// Kept apart from the training plan service, with type-only imports, so that the sessions feature can call it
+// without loading the competencies module.
+
+/**
+ * When a group teaching session's attendance is recorded, each CCC present has the plan's group teaching item for
+ * that month marked done: one statement, in the recording's transaction, each marking audited. Any other kind
+ * of session leaves the plan alone.
+ */
+export async function markGroupTeachingAttended(
+  manager: EntityManager,
+  audit: AuditService,
+  session: Pick<Session, 'id' | 'kind' | 'month' | 'startsAt'>,
+  presentEnrolmentIds: string[],
+  actorId: string,
+): Promise<void> {
+  if (session.kind !== 'teaching' || presentEnrolmentIds.length === 0) return;
+  const completedOn = londonDate(session.startsAt ?? new Date());
+  const marked: { id: string; enrolment_id: string }[] = await manager.query(
+    `UPDATE training_plan_item SET completed_on = $1, completed_via = 'attendance', session_id = $2,
+            version = version + 1, updated_at = now()
+      WHERE enrolment_id = ANY($3::uuid[]) AND kind = 'group_teaching' AND target_month = $4 AND completed_on IS NULL
+      RETURNING id, enrolment_id`,
+    [completedOn, session.id, presentEnrolmentIds, session.month],
+  );
+  const [rows] = Array.isArray(marked[0]) ? (marked as unknown as [typeof marked]) : [marked];
+  const entries: AuditRecord[] = rows.map((row) => ({
+    actorId,
+    action: 'training.done',
+    entityType: 'training_plan_item',
+    entityId: row.id,
+    detail: { enrolmentId: row.enrolment_id, completedOn, via: 'attendance', sessionId: session.id },
+  }));
+  await audit.record(manager, entries);
+}

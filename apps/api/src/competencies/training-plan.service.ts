@@ -1,0 +1,225 @@
+import { refuseIfClosed } from '../enrolments/enrolment-lock';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { TrainingPlanItemView, TrainingPlanResponse } from '@ccc/contracts';
+import { checkTrainingItem, londonDate, type TrainingItemInput } from '@ccc/programme';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../common/auth-user';
+import { validationFailed } from '../common/errors';
+import { type CompetencyContext, CompetencyContextService } from './competency-context.service';
+import type {
+  CompleteTrainingPlanItemDto,
+  CreateTrainingPlanItemDto,
+  UpdateTrainingPlanItemDto,
+  VersionDto,
+} from './dto/competencies.dto';
+import { EvidenceFile } from './evidence-file.entity';
+import { TrainingPlanItem } from './training-plan-item.entity';
+import { checkEvidenceFile, storeEvidenceFile, toFileView, type UploadedFile } from './uploads';
+
+const STALE = 'This plan item was changed since you read it; reload it and try again';
+
+function toItemView(item: TrainingPlanItem, files: Map<string, EvidenceFile>): TrainingPlanItemView {
+  const certificate = item.certificateFileId ? files.get(item.certificateFileId) : undefined;
+  return {
+    id: item.id,
+    kind: item.kind,
+    title: item.title,
+    courseKey: item.courseKey,
+    targetMonth: item.targetMonth,
+    competencyCodes: item.competencyCodes,
+    done: item.completedOn !== null,
+    completedOn: item.completedOn,
+    completedVia: item.completedVia,
+    sessionId: item.sessionId,
+    certificate: certificate ? toFileView(certificate) : null,
+    version: item.version,
+  };
+}
+
+/** The training plan agreed at the TNA: items, and when each was done. */
+@Injectable()
+export class TrainingPlanService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly context: CompetencyContextService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Two queries: the items and their certificates' details. */
+  async plan(user: AuthUser, enrolmentId: string): Promise<TrainingPlanResponse> {
+    const ctx = await this.context.forEnrolment(user, enrolmentId);
+    return this.planOf(ctx);
+  }
+
+  private async planOf(ctx: CompetencyContext): Promise<TrainingPlanResponse> {
+    const items = await this.db.getRepository(TrainingPlanItem).find({
+      where: { enrolmentId: ctx.enrolment.id },
+      order: { targetMonth: 'ASC', createdAt: 'ASC' },
+    });
+    const fileIds = items.map((i) => i.certificateFileId).filter((id): id is string => !!id);
+    const files = fileIds.length
+      ? new Map((await this.db.getRepository(EvidenceFile).find({ where: { id: In(fileIds) } })).map((f) => [f.id, f]))
+      : new Map<string, EvidenceFile>();
+    return {
+      enrolmentId: ctx.enrolment.id,
+      items: items.map((i) => toItemView(i, files)),
+      done: items.filter((i) => i.completedOn !== null).length,
+      total: items.length,
+      courses: ctx.template.selfDirectedCourses.map((c) => ({ key: c.key, title: c.title })),
+      teaching: ctx.template.teaching.map((t) => ({ month: t.month, topic: t.topic })),
+      durationMonths: ctx.template.durationMonths,
+      canEdit: ctx.side !== null,
+    };
+  }
+
+  private requireEditor(ctx: CompetencyContext): void {
+    if (!ctx.side)
+      throw new ForbiddenException('Only the CCC and their own Alliance supervisor change the training plan');
+  }
+
+  private check(ctx: CompetencyContext, input: TrainingItemInput) {
+    const result = checkTrainingItem(input, {
+      durationMonths: ctx.template.durationMonths,
+      courses: ctx.template.selfDirectedCourses,
+      teaching: ctx.template.teaching,
+      framework: ctx.framework,
+    });
+    if (!result.ok) throw validationFailed(result.problems);
+    return result.item;
+  }
+
+  async create(user: AuthUser, enrolmentId: string, dto: CreateTrainingPlanItemDto): Promise<TrainingPlanResponse> {
+    const ctx = await this.context.forEnrolment(user, enrolmentId);
+    this.requireEditor(ctx);
+    const item = this.check(ctx, dto);
+    await this.db.transaction(async (manager) => {
+      await refuseIfClosed(manager, [enrolmentId]);
+      const { identifiers } = await manager.insert(TrainingPlanItem, { ...item, enrolmentId, createdById: user.id });
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'training-plan.item-added',
+        entityType: 'training_plan_item',
+        entityId: identifiers[0]!['id'] as string,
+        detail: { enrolmentId, ...item },
+      });
+    });
+    return this.planOf(ctx);
+  }
+
+  /** The item and its enrolment's context, locked, for a change: 404 / 403 as for the enrolment. */
+  private async load(manager: EntityManager, user: AuthUser, id: string) {
+    const item = await manager.findOne(TrainingPlanItem, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!item) throw new NotFoundException('Training plan item not found');
+    const ctx = await this.context.forEnrolment(user, item.enrolmentId);
+    await refuseIfClosed(manager, [item.enrolmentId]);
+    return { item, ctx };
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateTrainingPlanItemDto): Promise<TrainingPlanResponse> {
+    const ctx = await this.db.transaction(async (manager) => {
+      const { item, ctx } = await this.load(manager, user, id);
+      this.requireEditor(ctx);
+      if (item.version !== dto.version) throw new ConflictException(STALE);
+      if (item.completedOn) throw new ConflictException('This item is done: it stays as it was done');
+      const next = this.check(ctx, {
+        kind: item.kind,
+        courseKey: item.courseKey,
+        title: dto.title ?? item.title,
+        targetMonth: dto.targetMonth ?? item.targetMonth,
+        competencyCodes: dto.competencyCodes ?? item.competencyCodes,
+      });
+      await manager.update(
+        TrainingPlanItem,
+        { id, version: item.version },
+        {
+          title: next.title,
+          targetMonth: next.targetMonth,
+          competencyCodes: next.competencyCodes,
+          version: item.version + 1,
+        },
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'training-plan.item-changed',
+        entityType: 'training_plan_item',
+        entityId: id,
+        detail: {
+          enrolmentId: item.enrolmentId,
+          before: { title: item.title, targetMonth: item.targetMonth, competencyCodes: item.competencyCodes },
+          after: { title: next.title, targetMonth: next.targetMonth, competencyCodes: next.competencyCodes },
+        },
+      });
+      return ctx;
+    });
+    return this.planOf(ctx);
+  }
+
+  async remove(user: AuthUser, id: string, dto: VersionDto): Promise<TrainingPlanResponse> {
+    const ctx = await this.db.transaction(async (manager) => {
+      const { item, ctx } = await this.load(manager, user, id);
+      this.requireEditor(ctx);
+      if (item.version !== dto.version) throw new ConflictException(STALE);
+      if (item.completedOn) throw new ConflictException('This item is done: it stays on the record');
+      await manager.delete(TrainingPlanItem, { id, version: item.version });
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'training-plan.item-removed',
+        entityType: 'training_plan_item',
+        entityId: id,
+        detail: { enrolmentId: item.enrolmentId, kind: item.kind, title: item.title, targetMonth: item.targetMonth },
+      });
+      return ctx;
+    });
+    return this.planOf(ctx);
+  }
+
+  /** The CCC marks an item done, on a date not in the future, with a certificate if they have one. */
+  async complete(
+    user: AuthUser,
+    id: string,
+    dto: CompleteTrainingPlanItemDto,
+    certificate: UploadedFile | undefined,
+  ): Promise<TrainingPlanResponse> {
+    if (dto.completedOn > londonDate(new Date()))
+      throw validationFailed([{ field: 'completedOn', reason: 'completedOn must not be in the future' }]);
+    const type = certificate && certificate.size > 0 ? checkEvidenceFile(certificate) : null;
+    const ctx = await this.db.transaction(async (manager) => {
+      const { item, ctx } = await this.load(manager, user, id);
+      this.access.requireCompetencySide(user, ctx.enrolment, 'ccc');
+      if (item.version !== dto.version) throw new ConflictException(STALE);
+      if (item.completedOn) throw new ConflictException(`This item is already done (${item.completedOn})`);
+      const stored =
+        certificate && type
+          ? await storeEvidenceFile(manager, certificate, type.contentType, type.extension, item.enrolmentId, user.id)
+          : null;
+      await manager.update(
+        TrainingPlanItem,
+        { id, version: item.version },
+        {
+          completedOn: dto.completedOn,
+          completedVia: 'ccc',
+          certificateFileId: stored?.id ?? null,
+          version: item.version + 1,
+        },
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'training.done',
+        entityType: 'training_plan_item',
+        entityId: id,
+        detail: {
+          enrolmentId: item.enrolmentId,
+          completedOn: dto.completedOn,
+          via: 'ccc',
+          certificate: stored ? { id: stored.id, sha256: stored.sha256, sizeBytes: stored.sizeBytes } : null,
+        },
+      });
+      return ctx;
+    });
+    return this.planOf(ctx);
+  }
+}

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ALLOWED_EVIDENCE_DESCRIPTION, detectEvidenceType, MAX_EVIDENCE_BYTES } from '@ccc/programme';
+import type { EntityManager } from 'typeorm';
+import type { EvidenceFileView } from '@ccc/contracts';
+import { EvidenceFile } from './evidence-file.entity';
+
+/** What multer hands over for one file (kept in memory: the file goes to PostgreSQL, never to disk). */
+export interface UploadedFile {
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer: Buffer;
+}
+
+/**
+ * One file in `field`, at most `maxBytes` (multer stops reading past it and Nest answers 413), a few text
+ * fields beside it, nothing else. No storage option: multer keeps it in memory.
+ */
+export function singleFileUpload(field: string, maxBytes = MAX_EVIDENCE_BYTES) {
+  return FileInterceptor(field, {
+    limits: { fileSize: maxBytes, files: 1, fields: 8, fieldSize: 100_000, parts: 10 },
+  });
+}
+
+export function requireFile(file: UploadedFile | undefined, field: string): UploadedFile {
+  if (!file || file.size === 0)
+    throw new BadRequestException({
+      message: 'Validation failed',
+      errors: [{ field, reason: `${field} must be a file sent as multipart/form-data` }],
+    });
+  return file;
+}
+
+/** A name that is safe in a header and a file system: no folders, no control characters, not too long. */
+export function safeFileName(name: string, extension: string): string {
+  const base = [...(name.split(/[\\/]/).pop() ?? '')]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"')
+    .join('')
+    .trim()
+    .slice(0, 150);
+  if (!base) return `evidence.${extension}`;
+  return base;
+}
+
+/** Recognises the file by its content (415 when it is not one we keep) and checks its size again. */
+export function checkEvidenceFile(file: UploadedFile) {
+  const type = detectEvidenceType(file.buffer, file.originalname);
+  if (!type)
+    throw new UnsupportedMediaTypeException(
+      `This file is not ${ALLOWED_EVIDENCE_DESCRIPTION}: its content says otherwise, whatever its name`,
+    );
+  if (file.size > MAX_EVIDENCE_BYTES) throw new BadRequestException('The file is over 10 MB');
+  return type;
+}
+
+/** Stores an evidence file (already checked) in the caller's transaction, with its SHA-256. */
+export async function storeEvidenceFile(
+  manager: EntityManager,
+  file: UploadedFile,
+  contentType: string,
+  extension: string,
+  enrolmentId: string,
+  uploadedById: string,
+): Promise<EvidenceFile> {
+  const row = manager.create(EvidenceFile, {
+    enrolmentId,
+    fileName: safeFileName(file.originalname, extension),
+    contentType,
+    sizeBytes: file.size,
+    sha256: createHash('sha256').update(file.buffer).digest('hex'),
+    content: file.buffer,
+    uploadedById,
+  });
+  const { identifiers } = await manager.insert(EvidenceFile, row);
+  return { ...row, id: identifiers[0]!['id'] as string, createdAt: new Date() };
+}
+
+export function toFileView(
+  file: Pick<EvidenceFile, 'id' | 'fileName' | 'contentType' | 'sizeBytes' | 'sha256'>,
+): EvidenceFileView {
+  return {
+    id: file.id,
+    fileName: file.fileName,
+    contentType: file.contentType,
+    sizeBytes: file.sizeBytes,
+    sha256: file.sha256,
+    downloadUrl: `/api/evidence-files/${file.id}`,
+  };
+}

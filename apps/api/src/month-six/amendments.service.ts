@@ -1,0 +1,172 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AmendmentView } from '@ccc/contracts';
+import type { ProgrammeTemplate } from '@ccc/programme';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../common/auth-user';
+import { validationFailed } from '../common/errors';
+import type { Enrolment } from '../enrolments/enrolment.entity';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
+import { SessionAttendance } from '../sessions/session-attendance.entity';
+import { personRef } from '../sessions/session-view';
+import { Session } from '../sessions/session.entity';
+import type { CreateAmendmentDto } from './dto/amendment.dto';
+import { EnrolmentAmendment } from './enrolment-amendment.entity';
+import { applyHandoverFields, changedFields, contentOf } from './handover.service';
+import { HandoverInterview } from './handover-interview.entity';
+import { checkOutcomeEntries, conflictOnDuplicate, upsertOutcomes } from './outcomes.service';
+
+type Change = { recordId: string; before: Record<string, unknown>; after: Record<string, unknown> };
+
+function toView(row: EnrolmentAmendment): AmendmentView {
+  return {
+    id: row.id,
+    record: row.record,
+    recordId: row.recordId,
+    reason: row.reason,
+    before: row.before,
+    after: row.after,
+    amendedBy: personRef(row.amendedBy),
+    at: row.createdAt.toISOString(),
+  };
+}
+
+const NOTHING_CHANGES = 'The amendment changes nothing in the record';
+
+/**
+ * Corrections to the record of an enrolment that is no longer active (completed or withdrawn), which refuses
+ * ordinary edits. Each applies the change, keeps its before and after with the reason in an insert-only row, and
+ * is audited, in one transaction. Signatures stand: the record they signed and its corrections are both kept.
+ */
+@Injectable()
+export class AmendmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly enrolments: EnrolmentsService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(user: AuthUser, enrolmentId: string): Promise<AmendmentView[]> {
+    await this.enrolments.readable(user, enrolmentId);
+    const rows = await this.db.getRepository(EnrolmentAmendment).find({
+      where: { enrolmentId },
+      relations: { amendedBy: true },
+      order: { createdAt: 'ASC' },
+    });
+    return rows.map(toView);
+  }
+
+  async create(user: AuthUser, enrolmentId: string, dto: CreateAmendmentDto): Promise<AmendmentView> {
+    const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
+    if (!this.access.mayAmend(user, enrolment))
+      throw new ForbiddenException('Only an administrator or the CCC\u2019s Alliance supervisor records an amendment');
+    const reason = dto.reason.trim();
+    if (!reason) throw validationFailed([{ field: 'reason', reason: 'reason must say why the record is corrected' }]);
+    if (!dto[dto.record])
+      throw validationFailed([{ field: dto.record, reason: `an amendment of the ${dto.record} gives its change` }]);
+    if (dto.record === 'outcome') checkOutcomeEntries([dto.outcome!], enrolment, template, 'outcome');
+    const id = await conflictOnDuplicate(() =>
+      this.db.transaction(async (manager) => {
+        const [locked] = (await manager.query(`SELECT status FROM enrolment WHERE id = $1 FOR UPDATE`, [
+          enrolmentId,
+        ])) as { status: string }[];
+        if (locked?.status === 'active')
+          throw new ConflictException(
+            'This enrolment is still active: change the record itself; amendments are for completed or withdrawn enrolments',
+          );
+        const change = await this.apply(manager, user, enrolment, template, dto);
+        if (Object.keys(change.after).length === 0) throw new BadRequestException(NOTHING_CHANGES);
+        // jsonb before/after: TypeORM's deep-partial type cannot describe `unknown` values, hence the cast.
+        const inserted = await manager.insert(EnrolmentAmendment, {
+          enrolmentId,
+          record: dto.record,
+          recordId: change.recordId,
+          reason,
+          before: change.before,
+          after: change.after,
+          amendedById: user.id,
+        } as QueryDeepPartialEntity<EnrolmentAmendment>);
+        const amendmentId = String(inserted.identifiers[0]!['id']);
+        await this.audit.record(manager, {
+          actorId: user.id,
+          action: 'enrolment.amended',
+          entityType: 'enrolment',
+          entityId: enrolmentId,
+          detail: { amendmentId, record: dto.record, reason, ...change },
+        });
+        return amendmentId;
+      }),
+    );
+    const row = await this.db
+      .getRepository(EnrolmentAmendment)
+      .findOneOrFail({ where: { id }, relations: { amendedBy: true } });
+    return toView(row);
+  }
+
+  private async apply(
+    manager: EntityManager,
+    user: AuthUser,
+    enrolment: Enrolment,
+    template: ProgrammeTemplate,
+    dto: CreateAmendmentDto,
+  ): Promise<Change> {
+    switch (dto.record) {
+      case 'handover': {
+        const row = await manager
+          .getRepository(HandoverInterview)
+          .createQueryBuilder('h')
+          .where('h.enrolment_id = :id', { id: enrolment.id })
+          .setLock('pessimistic_write')
+          .getOne();
+        if (!row) throw new ConflictException('This enrolment has no handover record to amend');
+        const before = contentOf(row);
+        const after = applyHandoverFields(before, dto.handover!, template, enrolment.cohort!.startDate);
+        const changes = changedFields(before, after);
+        if (Object.keys(changes.after).length > 0) await manager.update(HandoverInterview, { id: row.id }, after);
+        return { recordId: row.id, ...changes };
+      }
+      case 'outcome': {
+        const { changes, rows } = await upsertOutcomes(manager, enrolment.id, [dto.outcome!], user.id);
+        const [change] = changes;
+        const { month, measureId } = dto.outcome!;
+        return {
+          recordId: rows[0]!.id,
+          before: change ? { month, measureId, count: change.from } : {},
+          after: change ? { month, measureId, count: change.to } : {},
+        };
+      }
+      case 'session': {
+        const given = dto.session!;
+        const attendance = await manager.findOne(SessionAttendance, {
+          where: { sessionId: given.sessionId, enrolmentId: enrolment.id },
+          relations: { session: true },
+        });
+        if (!attendance)
+          throw validationFailed([{ field: 'session.sessionId', reason: 'this CCC has no such session' }]);
+        const session = attendance.session!;
+        if (given.notes !== undefined && !session.enrolmentId)
+          throw validationFailed([
+            { field: 'session.notes', reason: 'the notes of a cohort session are not one CCC\u2019s record' },
+          ]);
+        const before: Record<string, unknown> = {};
+        const after: Record<string, unknown> = {};
+        const notes = given.notes?.trim() || null;
+        if (given.notes !== undefined && notes !== session.notes) {
+          before['notes'] = session.notes;
+          after['notes'] = notes;
+          await manager.update(Session, { id: session.id }, { notes });
+        }
+        if (given.attendance !== undefined && given.attendance !== attendance.attendance) {
+          before['attendance'] = attendance.attendance;
+          after['attendance'] = given.attendance;
+          await manager.update(SessionAttendance, { id: attendance.id }, { attendance: given.attendance });
+        }
+        return { recordId: session.id, before, after };
+      }
+    }
+  }
+}

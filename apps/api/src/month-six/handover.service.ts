@@ -1,0 +1,262 @@
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { HandoverView } from '@ccc/contracts';
+import {
+  checkHandoverContent,
+  type HandoverContent,
+  type HandoverParty,
+  handoverSignBlocker,
+  type ProgrammeTemplate,
+  signedByAll,
+} from '@ccc/programme';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../common/auth-user';
+import { validationFailed } from '../common/errors';
+import { COMPLETED_MESSAGE, refuseIfClosed, WITHDRAWN_MESSAGE } from '../enrolments/enrolment-lock';
+import { Enrolment } from '../enrolments/enrolment.entity';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
+import { personRef } from '../sessions/session-view';
+import type { HandoverFieldsDto, SignHandoverDto, UpdateHandoverDto } from './dto/handover.dto';
+import { HandoverInterview } from './handover-interview.entity';
+
+const STALE = 'The handover record was changed by someone else since you read it; reload it and try again';
+
+/** The signature columns of each party. */
+const SIGNATURE: Record<HandoverParty, { at: 'cccSignedAt' | 'pcnSignedAt' | 'allianceSignedAt'; by: string }> = {
+  ccc: { at: 'cccSignedAt', by: 'cccSignedById' },
+  pcn_supervisor: { at: 'pcnSignedAt', by: 'pcnSignedById' },
+  alliance_supervisor: { at: 'allianceSignedAt', by: 'allianceSignedById' },
+};
+
+export function contentOf(row: HandoverInterview | null): HandoverContent {
+  return {
+    pcnPriorities: row?.pcnPriorities ?? null,
+    roleDevelopment: row?.roleDevelopment ?? null,
+    trainingAgreed: row?.trainingAgreed ?? [],
+    followOnSupervisorName: row?.followOnSupervisorName ?? null,
+    appraisalDate: row?.appraisalDate ?? null,
+    roleEvaluation: row?.roleEvaluation ?? null,
+  };
+}
+
+const blankToNull = (value: string | null | undefined, current: string | null): string | null =>
+  value === undefined ? current : value === null || value.trim() === '' ? null : value.trim();
+
+/** The content after applying the fields given (a field left out keeps its value), checked; 400 when wrong. */
+export function applyHandoverFields(
+  current: HandoverContent,
+  fields: HandoverFieldsDto,
+  template: ProgrammeTemplate,
+  cohortStart: string,
+): HandoverContent {
+  const next: HandoverContent = {
+    pcnPriorities: blankToNull(fields.pcnPriorities, current.pcnPriorities),
+    roleDevelopment: blankToNull(fields.roleDevelopment, current.roleDevelopment),
+    trainingAgreed:
+      fields.trainingAgreed?.map((item) => ({
+        kind: item.kind,
+        title: item.title.trim(),
+        courseKey: item.courseKey ?? null,
+        targetMonth: item.targetMonth,
+        competencyCodes: item.competencyCodes ?? [],
+      })) ?? current.trainingAgreed,
+    followOnSupervisorName: blankToNull(fields.followOnSupervisorName, current.followOnSupervisorName),
+    appraisalDate: fields.appraisalDate === undefined ? current.appraisalDate : fields.appraisalDate,
+    roleEvaluation: blankToNull(fields.roleEvaluation, current.roleEvaluation),
+  };
+  const problems = checkHandoverContent(next, {
+    courseKeys: template.selfDirectedCourses.map((c) => c.key),
+    cohortStart,
+  });
+  if (problems.length > 0) throw validationFailed(problems);
+  return next;
+}
+
+/** The fields that differ, each with its value before and after. */
+export function changedFields(
+  before: HandoverContent,
+  after: HandoverContent,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const keys = (Object.keys(after) as (keyof HandoverContent)[]).filter(
+    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
+  return {
+    before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+    after: Object.fromEntries(keys.map((k) => [k, after[k]])),
+  };
+}
+
+/**
+ * The month-6 handover and evaluation interview. Its three parties write it (guarded by the version read) and
+ * each signs as themself; a change after a signature clears the signatures, since they signed something else.
+ * The third signature completes the enrolment, in the same transaction.
+ */
+@Injectable()
+export class HandoverService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly enrolments: EnrolmentsService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private find(manager: EntityManager, enrolmentId: string, lock = false) {
+    const qb = manager
+      .getRepository(HandoverInterview)
+      .createQueryBuilder('h')
+      .where('h.enrolment_id = :enrolmentId', { enrolmentId });
+    if (lock) return qb.setLock('pessimistic_write').getOne();
+    return qb
+      .leftJoinAndSelect('h.cccSignedBy', 'cccSignedBy')
+      .leftJoinAndSelect('h.pcnSignedBy', 'pcnSignedBy')
+      .leftJoinAndSelect('h.allianceSignedBy', 'allianceSignedBy')
+      .getOne();
+  }
+
+  async view(user: AuthUser, enrolmentId: string): Promise<HandoverView> {
+    const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
+    const row = await this.find(this.db.manager, enrolmentId);
+    const parties = this.access.handoverParties(user, enrolment);
+    const content = contentOf(row);
+    const signedAt = (party: HandoverParty) => (row ? row[SIGNATURE[party].at] : null);
+    const signer = {
+      ccc: row?.cccSignedBy,
+      pcn_supervisor: row?.pcnSignedBy,
+      alliance_supervisor: row?.allianceSignedBy,
+    };
+    const active = enrolment.status === 'active';
+    return {
+      enrolmentId,
+      enrolmentStatus: enrolment.status,
+      ...content,
+      signatures: (['ccc', 'pcn_supervisor', 'alliance_supervisor'] as const).map((party) => ({
+        party,
+        signedBy: personRef(signer[party]),
+        signedAt: signedAt(party)?.toISOString() ?? null,
+      })),
+      signBlocker: handoverSignBlocker(content),
+      canEdit: active && parties.length > 0,
+      canSignAs: active && row ? (parties.find((p) => !signedAt(p)) ?? null) : null,
+      courses: template.selfDirectedCourses.map(({ key, title }) => ({ key, title })),
+      version: row?.version ?? 0,
+    };
+  }
+
+  private requireParty(user: AuthUser, enrolment: Enrolment): HandoverParty[] {
+    const parties = this.access.handoverParties(user, enrolment);
+    if (parties.length === 0)
+      throw new ForbiddenException(
+        'Only the CCC, their PCN supervisor and their Alliance supervisor write and sign the handover record',
+      );
+    return parties;
+  }
+
+  async update(user: AuthUser, enrolmentId: string, dto: UpdateHandoverDto): Promise<HandoverView> {
+    const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
+    this.requireParty(user, enrolment);
+    await this.db.transaction(async (manager) => {
+      await refuseIfClosed(manager, [enrolmentId]);
+      const row = await this.find(manager, enrolmentId, true);
+      if ((row?.version ?? 0) !== dto.version) throw new ConflictException(STALE);
+      const before = contentOf(row);
+      const after = applyHandoverFields(before, dto, template, enrolment.cohort!.startDate);
+      const changes = changedFields(before, after);
+      if (Object.keys(changes.after).length === 0) return;
+      const signed = row
+        ? (['ccc', 'pcn_supervisor', 'alliance_supervisor'] as const).filter((p) => row[SIGNATURE[p].at])
+        : [];
+      let id = row?.id;
+      if (!row) {
+        const inserted = await manager.insert(HandoverInterview, { enrolmentId, ...after });
+        id = String(inserted.identifiers[0]!['id']);
+      } else {
+        const result = await manager
+          .createQueryBuilder()
+          .update(HandoverInterview)
+          .set({
+            ...after,
+            cccSignedAt: null,
+            cccSignedById: null,
+            pcnSignedAt: null,
+            pcnSignedById: null,
+            allianceSignedAt: null,
+            allianceSignedById: null,
+          })
+          .where('id = :id AND version = :version', { id: row.id, version: dto.version })
+          .execute();
+        if (result.affected !== 1) throw new ConflictException(STALE);
+      }
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'handover.updated',
+        entityType: 'handover_interview',
+        entityId: id!,
+        detail: { enrolmentId, ...changes, signaturesCleared: signed },
+      });
+    });
+    return this.view(user, enrolmentId);
+  }
+
+  async sign(user: AuthUser, enrolmentId: string, dto: SignHandoverDto): Promise<HandoverView> {
+    const { enrolment } = await this.enrolments.readable(user, enrolmentId);
+    const parties = this.requireParty(user, enrolment);
+    await this.db.transaction(async (manager) => {
+      // Locked for update first: two parties signing at once are decided one after the other.
+      const [locked] = (await manager.query(`SELECT status, version FROM enrolment WHERE id = $1 FOR UPDATE`, [
+        enrolmentId,
+      ])) as { status: string; version: number }[];
+      if (locked?.status === 'completed') throw new ConflictException(COMPLETED_MESSAGE);
+      if (locked?.status === 'withdrawn') throw new ConflictException(WITHDRAWN_MESSAGE);
+      const row = await this.find(manager, enrolmentId, true);
+      if (!row) throw new ConflictException('There is no handover record to sign yet');
+      if (row.version !== dto.version) throw new ConflictException(STALE);
+      const blocker = handoverSignBlocker(contentOf(row));
+      if (blocker) throw new ConflictException(blocker);
+      const party = parties.find((p) => !row[SIGNATURE[p].at]);
+      if (!party) throw new ConflictException('You have already signed this handover record');
+      const now = new Date();
+      const { at, by } = SIGNATURE[party];
+      await manager
+        .createQueryBuilder()
+        .update(HandoverInterview)
+        .set({ [at]: now, [by]: user.id })
+        .where('id = :id AND version = :version', { id: row.id, version: dto.version })
+        .execute();
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'handover.signed',
+        entityType: 'handover_interview',
+        entityId: row.id,
+        detail: { enrolmentId, party },
+      });
+      const signatures = {
+        ccc: row.cccSignedAt,
+        pcn_supervisor: row.pcnSignedAt,
+        alliance_supervisor: row.allianceSignedAt,
+        [party]: now,
+      };
+      if (!signedByAll(signatures)) return;
+      await manager.update(
+        Enrolment,
+        { id: enrolmentId },
+        {
+          status: 'completed',
+          statusReason: null,
+          statusChangedAt: now,
+          statusChangedById: user.id,
+          version: locked!.version + 1,
+        },
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'enrolment.completed',
+        entityType: 'enrolment',
+        entityId: enrolmentId,
+        detail: { from: 'active', to: 'completed', handoverId: row.id },
+      });
+    });
+    return this.view(user, enrolmentId);
+  }
+}

@@ -1,0 +1,97 @@
+import PgBoss from 'pg-boss';
+import type { DataSource } from 'typeorm';
+import type { Mailer } from './mailer';
+import { deliverOutbox, type DeliveryResult } from './outbox-delivery';
+import { scanReminders, type ScanResult } from './reminder-scan';
+
+export const REMINDER_SCAN_QUEUE = 'reminders-scan';
+export const OUTBOX_DELIVERY_QUEUE = 'outbox-deliver';
+/** pg-boss keeps its own tables here, apart from the application's (and from TypeORM's migrations). */
+export const JOBS_SCHEMA = 'pgboss';
+
+/** Reminders go out in working hours only, London time; e-mails waiting in the outbox, every minute. */
+const REMINDER_SCAN_CRON = '*/15 7-19 * * *';
+const OUTBOX_DELIVERY_CRON = '* * * * *';
+
+export interface JobsLogger {
+  log(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface JobsOptions {
+  databaseUrl: string;
+  db: DataSource;
+  mailer: Mailer;
+  /** The clock the reminder rules read, so that tests can move it. */
+  now: () => Date;
+  publicUrl: string;
+  logger: JobsLogger;
+  /** Register the cron schedules; every instance may, pg-boss sends each slot's job once. Default true. */
+  schedule?: boolean;
+  pollingIntervalSeconds?: number;
+}
+
+export interface Jobs {
+  readonly boss: PgBoss;
+  /** Runs a scan in this process now, as a job would. */
+  scanNow(): Promise<ScanResult>;
+  /** Delivers the outbox from this process now, as a job would. */
+  deliverNow(): Promise<DeliveryResult>;
+  /** Stops taking jobs, lets the running ones finish (up to `timeoutMs`), and closes the queue's connections. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * A worker for the reminders and the outbox: a pg-boss instance on the application's database, working both
+ * queues. Free of Nest, so that a second worker can run beside the API's in a test. Several workers (one per API
+ * instance) are safe: pg-boss hands each job to one of them, and the work itself is idempotent (the reminders'
+ * unique key, the outbox's row locks) in case two run at once anyway.
+ */
+export async function startJobs(options: JobsOptions): Promise<Jobs> {
+  const { db, mailer, logger } = options;
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    schema: JOBS_SCHEMA,
+    application_name: 'ccc-programme-jobs',
+    max: 3,
+    schedule: options.schedule ?? true,
+  });
+  boss.on('error', (error) => logger.error('Job queue error', error));
+  await boss.start();
+  // 'short': at most one job waits in each queue, so a backlog of identical triggers never builds up.
+  await boss.createQueue(REMINDER_SCAN_QUEUE, { name: REMINDER_SCAN_QUEUE, policy: 'short', retryLimit: 2 });
+  await boss.createQueue(OUTBOX_DELIVERY_QUEUE, { name: OUTBOX_DELIVERY_QUEUE, policy: 'short', retryLimit: 2 });
+
+  const deliverNow = async () => {
+    const result = await deliverOutbox(db, mailer);
+    if (result.sent || result.failed) logger.log(`E-mails sent: ${result.sent}, failed (to retry): ${result.failed}`);
+    return result;
+  };
+  const scanNow = async () => {
+    const result = await scanReminders(db, options.now(), options.publicUrl);
+    if (result.created) {
+      logger.log(`Reminders: ${result.created} new of ${result.due} due`);
+      await boss.send(OUTBOX_DELIVERY_QUEUE, {});
+    }
+    return result;
+  };
+
+  const work = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+  await boss.work(REMINDER_SCAN_QUEUE, work, async () => {
+    await scanNow();
+  });
+  await boss.work(OUTBOX_DELIVERY_QUEUE, work, async () => {
+    await deliverNow();
+  });
+  if (options.schedule ?? true) {
+    await boss.schedule(REMINDER_SCAN_QUEUE, REMINDER_SCAN_CRON, {}, { tz: 'Europe/London' });
+    await boss.schedule(OUTBOX_DELIVERY_QUEUE, OUTBOX_DELIVERY_CRON, {});
+  }
+
+  return {
+    boss,
+    scanNow,
+    deliverNow,
+    stop: (timeoutMs = 10_000) => boss.stop({ graceful: true, wait: true, timeout: timeoutMs }),
+  };
+}

@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ROLES, type Role } from '@ccc/contracts';
+
+export class InvitePersonDto {
+  @ApiProperty({ example: 'sam.taylor@example.org' })
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(320)
+  email!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(2, { message: 'fullName must be the person\u2019s name' })
+  @MaxLength(200)
+  fullName!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn([...ROLES], { message: `role must be one of ${ROLES.join(', ')}` })
+  role!: Role;
+
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The Alliance (admin, Alliance supervisor) or the PCN (PCN supervisor, CCC)',
+  })
+  @IsUUID('all', { message: 'organisationId must be a UUID' })
+  organisationId!: string;
+}
+
+export class SetPasswordDto {
+  @ApiProperty({ minLength: 12, description: 'At least 12 characters' })
+  @IsString()
+  @MinLength(12, { message: 'password must be at least 12 characters' })
+  @MaxLength(200)
+  password!: string;
+}

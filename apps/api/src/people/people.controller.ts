@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { Request } from 'express';
+import type { InvitationIssued, InvitationView, OrganisationView, PersonListItem } from '@ccc/contracts';
+import type { AuthUser } from '../common/auth-user';
+import { CurrentUser, Public, RequirePermission } from '../common/decorators';
+import { uuidParam } from '../common/errors';
+import { InvitePersonDto, SetPasswordDto } from './dto/invite-person.dto';
+import { InvitationsService } from './invitations.service';
+
+const baseUrl = (req: Request) => process.env.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`;
+
+@ApiTags('people')
+@Controller()
+export class PeopleController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  /** Administrators (everyone) and Alliance supervisors (their Alliance and its PCNs), to enrol and invite. */
+  @ApiBearerAuth()
+  @RequirePermission('people:read')
+  @Get('people')
+  list(@CurrentUser() user: AuthUser): Promise<PersonListItem[]> {
+    return this.invitations.list(user);
+  }
+
+  @ApiBearerAuth()
+  @RequirePermission('people:read')
+  @Get('organisations')
+  organisations(@CurrentUser() user: AuthUser): Promise<OrganisationView[]> {
+    return this.invitations.organisations(user);
+  }
+
+  /** Administrators: the person, their role, and a one-time link to set a password, e-mailed. */
+  @ApiBearerAuth()
+  @RequirePermission('people:invite')
+  @Post('people/invitations')
+  invite(@CurrentUser() user: AuthUser, @Body() body: InvitePersonDto, @Req() req: Request): Promise<InvitationIssued> {
+    return this.invitations.invite(user, body, baseUrl(req));
+  }
+
+  /** A new link for someone who has not set their password yet; the earlier one stops working. */
+  @ApiBearerAuth()
+  @RequirePermission('people:invite')
+  @Post('people/:id/invitation')
+  reinvite(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Req() req: Request,
+  ): Promise<InvitationIssued> {
+    return this.invitations.reinvite(user, id, baseUrl(req));
+  }
+
+  /** Open: the token is the credential. Rate limited; 404 for an unknown link, 410 for a used or expired one. */
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ login: true })
+  @Throttle({ default: { limit: 20, ttl: 60_000 } })
+  @Get('invitations/:token')
+  show(@Param('token') token: string): Promise<InvitationView> {
+    return this.invitations.show(token);
+  }
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ login: true })
+  @Throttle({ default: { limit: 20, ttl: 60_000 } })
+  @Post('invitations/:token/password')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Password set; sign in with it' })
+  async setPassword(@Param('token') token: string, @Body() body: SetPasswordDto): Promise<void> {
+    await this.invitations.setPassword(token, body.password);
+  }
+}

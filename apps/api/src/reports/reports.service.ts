@@ -1,0 +1,294 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  CohortReport,
+  ReportEnrolmentRow,
+  ReportOutcomeRow,
+  ReportQuote,
+  ReportReleaseRow,
+  ReportStatementRow,
+} from '@ccc/contracts';
+import {
+  agreementSummary,
+  deliveryByParty,
+  evaluateExpectations,
+  type FreeTextAnswer,
+  type LikertLevel,
+  londonDate,
+  type OutcomeMeasure,
+  percentOf,
+  type ProgrammeTemplate,
+  type SurveyQuestion,
+  type SurveyRespondent,
+  type SurveyStatement,
+} from '@ccc/programme';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { Cohort } from '../cohorts/cohort.entity';
+import type { AuthUser } from '../common/auth-user';
+import { validationFailed } from '../common/errors';
+import { groupBy } from '../common/group-by';
+import { Enrolment } from '../enrolments/enrolment.entity';
+import { ExpectationsService } from '../expectations/expectations.service';
+import { Organisation } from '../organisations/organisation.entity';
+import type { ReportQueryDto } from './dto/report-query.dto';
+
+/** The first definition of each id, in the order given: a later template version may reword a statement. */
+function unionById<T extends { id: string }>(lists: T[][]): T[] {
+  const seen = new Map<string, T>();
+  for (const list of lists) for (const item of list) if (!seen.has(item.id)) seen.set(item.id, item);
+  return [...seen.values()];
+}
+
+const hoursOf = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
+
+/**
+ * The Alliance's cohort report: enrolment and completion, sessions against each party's expectations,
+ * competencies and training, release time, the evaluation survey (anonymous, small numbers withheld), outcome
+ * totals and shareable quotes. A fixed number of queries whatever the number of cohorts and CCCs.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly expectations: ExpectationsService,
+  ) {}
+
+  async cohortReport(user: AuthUser, query: ReportQueryDto, now = new Date()): Promise<CohortReport> {
+    if (query.from && query.to && query.from > query.to)
+      throw validationFailed([{ field: 'to', reason: 'to must not be before from' }]);
+
+    // 1. The cohorts in the caller's scope that pass the filters, with their templates.
+    const cohortQuery = this.access
+      .scopeCohorts(
+        this.db.getRepository(Cohort).createQueryBuilder('cohort').innerJoinAndSelect('cohort.template', 'template'),
+        'cohort',
+        user,
+      )
+      .orderBy('cohort.start_date', 'ASC')
+      .addOrderBy('cohort.name', 'ASC');
+    if (query.cohortId) cohortQuery.andWhere('cohort.id = :cohortId', { cohortId: query.cohortId });
+    if (query.from) cohortQuery.andWhere('cohort.start_date >= :from', { from: query.from });
+    if (query.to) cohortQuery.andWhere('cohort.start_date <= :to', { to: query.to });
+    const cohorts = await cohortQuery.getMany();
+    if (query.cohortId && cohorts.length === 0 && !query.from && !query.to)
+      await this.access.refuse(Cohort, query.cohortId, 'Cohort');
+
+    // 2. The PCN of the filter.
+    let pcn: Organisation | null = null;
+    if (query.pcnId) {
+      pcn = await this.db.getRepository(Organisation).findOneBy({ id: query.pcnId, kind: 'pcn' });
+      if (!pcn) throw new NotFoundException('PCN not found');
+    }
+
+    // 3. Their enrolments.
+    const enrolments = cohorts.length
+      ? await this.db
+          .getRepository(Enrolment)
+          .createQueryBuilder('enrolment')
+          .innerJoinAndSelect('enrolment.cohort', 'cohort')
+          .innerJoinAndSelect('enrolment.pcn', 'pcn')
+          .where('enrolment.cohort_id IN (:...ids)', { ids: cohorts.map((c) => c.id) })
+          .andWhere(pcn ? 'enrolment.pcn_id = :pcnId' : '1 = 1', { pcnId: pcn?.id })
+          .orderBy('enrolment.id')
+          .getMany()
+      : [];
+    const ids = enrolments.map((e) => e.id);
+    const templateOf = new Map(cohorts.map((c) => [c.id, c.template!.definition]));
+    const templates = [...new Map(cohorts.map((c) => [c.templateId, c.template!.definition])).values()].reverse();
+
+    // 4–6. The facts of the expectations (three queries), then the rest (three queries).
+    const facts = await this.expectations.facts(enrolments);
+    const development = await this.development(ids);
+    const responses = await this.responses(ids);
+    const outcomes = await this.outcomeCounts(ids);
+
+    const today = londonDate(now);
+    const evaluated = enrolments.map((e) => {
+      const template = templateOf.get(e.cohortId)!;
+      return { template, track: e.track, results: evaluateExpectations(template, facts.get(e.id)!, now, today) };
+    });
+
+    return {
+      generatedAt: now.toISOString(),
+      filters: {
+        cohort: query.cohortId && cohorts[0] ? { id: cohorts[0].id, name: cohorts[0].name } : null,
+        pcn: pcn ? { id: pcn.id, name: pcn.name } : null,
+        from: query.from ?? null,
+        to: query.to ?? null,
+      },
+      enrolment: this.enrolmentTable(cohorts, enrolments),
+      sessions: deliveryByParty(evaluated).map(({ key, ...row }) => ({
+        expectationKey: key,
+        ...row,
+        deliveredPercent: percentOf(row.delivered, row.expected),
+      })),
+      development: {
+        cccs: enrolments.length,
+        ...development,
+        trainingCompletedPercent: percentOf(development.trainingCompleted, development.trainingItems),
+      },
+      release: this.releaseTable(enrolments, facts),
+      survey: this.surveyTables(templates, responses),
+      outcomes: this.outcomeTable(templates, outcomes),
+      quotes: this.quotes(templates, responses),
+    };
+  }
+
+  private enrolmentTable(cohorts: Cohort[], enrolments: Enrolment[]): CohortReport['enrolment'] {
+    const byCohort = groupBy(enrolments, (e) => e.cohortId);
+    const count = (list: Enrolment[]) => {
+      const n = (test: (e: Enrolment) => boolean) => list.filter(test).length;
+      const completed = n((e) => e.status === 'completed');
+      return {
+        enrolled: list.length,
+        supervisionTrack: n((e) => e.track === 'supervision'),
+        trainingTrack: n((e) => e.track === 'training'),
+        active: n((e) => e.status === 'active'),
+        completed,
+        withdrawn: n((e) => e.status === 'withdrawn'),
+        completedPercent: percentOf(completed, list.length),
+      };
+    };
+    const rows: ReportEnrolmentRow[] = cohorts.map((c) => ({
+      cohortId: c.id,
+      cohortName: c.name,
+      startDate: c.startDate,
+      ...count(byCohort.get(c.id) ?? []),
+    }));
+    return { cohorts: rows, total: count(enrolments) };
+  }
+
+  private releaseTable(
+    enrolments: Enrolment[],
+    facts: Awaited<ReturnType<ExpectationsService['facts']>>,
+  ): ReportReleaseRow[] {
+    const byPcn = groupBy(enrolments, (e) => e.pcnId);
+    return [...byPcn.values()]
+      .map((list) => {
+        const requests = list.flatMap((e) => facts.get(e.id)!.releaseRows);
+        return {
+          pcnId: list[0]!.pcnId,
+          pcnName: list[0]!.pcn!.name,
+          cccs: list.length,
+          confirmedHours: hoursOf(
+            requests.filter((r) => r.status === 'confirmed').reduce((total, r) => total + r.minutes, 0),
+          ),
+          pendingRequests: requests.filter((r) => r.status === 'pending').length,
+          declinedRequests: requests.filter((r) => r.status === 'declined').length,
+        };
+      })
+      .sort((a, b) => a.pcnName.localeCompare(b.pcnName));
+  }
+
+  /** Competencies signed off and training completed, from the competency records: one query. */
+  private async development(ids: string[]) {
+    if (ids.length === 0)
+      return { competenciesSignedOff: 0, cccsWithASignOff: 0, trainingItems: 0, trainingCompleted: 0 };
+    const [row] = (await this.db.query(
+      `SELECT (SELECT count(*) FROM competency_progress WHERE enrolment_id = ANY($1::uuid[]) AND state = 'signed_off')::int AS signed_off,
+              (SELECT count(DISTINCT enrolment_id) FROM competency_progress WHERE enrolment_id = ANY($1::uuid[]) AND state = 'signed_off')::int AS cccs_with,
+              (SELECT count(*) FROM training_plan_item WHERE enrolment_id = ANY($1::uuid[]))::int AS items,
+              (SELECT count(*) FROM training_plan_item WHERE enrolment_id = ANY($1::uuid[]) AND completed_on IS NOT NULL)::int AS completed`,
+      [ids],
+    )) as { signed_off: number; cccs_with: number; items: number; completed: number }[];
+    return {
+      competenciesSignedOff: row!.signed_off,
+      cccsWithASignOff: row!.cccs_with,
+      trainingItems: row!.items,
+      trainingCompleted: row!.completed,
+    };
+  }
+
+  /** Submitted survey responses, without who gave them: one query. */
+  private async responses(ids: string[]) {
+    if (ids.length === 0) return [];
+    return (await this.db.query(
+      `SELECT respondent, likert, free_text FROM evaluation_response
+        WHERE enrolment_id = ANY($1::uuid[]) AND status = 'submitted'`,
+      [ids],
+    )) as {
+      respondent: SurveyRespondent;
+      likert: Record<string, LikertLevel>;
+      free_text: Record<string, FreeTextAnswer>;
+    }[];
+  }
+
+  private async outcomeCounts(ids: string[]) {
+    if (ids.length === 0) return [];
+    return (await this.db.query(
+      `SELECT enrolment_id, measure_id, month, count FROM outcome_count WHERE enrolment_id = ANY($1::uuid[])`,
+      [ids],
+    )) as { enrolment_id: string; measure_id: string; month: number; count: number }[];
+  }
+
+  private surveyTables(
+    templates: ProgrammeTemplate[],
+    responses: Awaited<ReturnType<ReportsService['responses']>>,
+  ): CohortReport['survey'] {
+    const statements = unionById<SurveyStatement>(templates.map((t) => t.evaluation.statements));
+    const rows: ReportStatementRow[] = statements.map((statement) => {
+      const levels = responses
+        .map((r) => r.likert[statement.id])
+        .filter((level): level is LikertLevel => level !== undefined);
+      const summary = agreementSummary(levels);
+      return {
+        statementId: statement.id,
+        text: statement.text,
+        respondents: statement.respondents,
+        answering: summary.answering,
+        agreed: summary.agreed,
+        percentAgreed: summary.percent,
+        display: summary.display,
+        distribution: summary.distribution,
+      };
+    });
+    return {
+      responses: {
+        ccc: responses.filter((r) => r.respondent === 'ccc').length,
+        pcn_supervisor: responses.filter((r) => r.respondent === 'pcn_supervisor').length,
+      },
+      statements: rows,
+    };
+  }
+
+  private outcomeTable(
+    templates: ProgrammeTemplate[],
+    counts: Awaited<ReturnType<ReportsService['outcomeCounts']>>,
+  ): ReportOutcomeRow[] {
+    const measures = unionById<OutcomeMeasure>(templates.map((t) => t.outcomeMeasures));
+    const months = Math.max(0, ...templates.map((t) => t.durationMonths));
+    const byMeasure = groupBy(counts, (c) => c.measure_id);
+    return measures.map((measure) => {
+      const rows = byMeasure.get(measure.id) ?? [];
+      const byMonth = Array.from({ length: months }, (_, i) =>
+        rows.filter((r) => r.month === i + 1).reduce((t, r) => t + r.count, 0),
+      );
+      return {
+        measureId: measure.id,
+        label: measure.label,
+        unit: measure.unit,
+        total: rows.reduce((t, r) => t + r.count, 0),
+        cccsReporting: new Set(rows.map((r) => r.enrolment_id)).size,
+        byMonth,
+      };
+    });
+  }
+
+  /** Answers their authors allowed to be quoted, by question and then alphabetically: no order that could name. */
+  private quotes(
+    templates: ProgrammeTemplate[],
+    responses: Awaited<ReturnType<ReportsService['responses']>>,
+  ): ReportQuote[] {
+    const questions = unionById<SurveyQuestion>(templates.map((t) => t.evaluation.questions));
+    return questions.flatMap((question) =>
+      responses
+        .map((r) => r.free_text[question.id])
+        .filter((a): a is FreeTextAnswer => !!a && a.mayQuote && a.text.trim() !== '')
+        .map((a) => a.text.trim())
+        .sort((a, b) => a.localeCompare(b))
+        .map((text) => ({ question: question.text, text })),
+    );
+  }
+}

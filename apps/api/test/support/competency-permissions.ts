@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_FRAMEWORK_ID } from '../../src/competencies/competency-framework.entity';
+import type { World } from './world';
+
+type Caller =
+  | 'anonymous'
+  | 'admin'
+  | 'supervisor1'
+  | 'supervisor2'
+  | 'pcnSupervisor1'
+  | 'pcnSupervisor2'
+  | 'cccA'
+  | 'cccB'
+  | 'cccC';
+
+interface Row {
+  name: string;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: (w: World) => string;
+  body?: object;
+  expect: Record<Caller, number>;
+}
+
+const everyone = (status: number): Record<Caller, number> => ({
+  anonymous: 401,
+  admin: status,
+  supervisor1: status,
+  supervisor2: status,
+  pcnSupervisor1: status,
+  pcnSupervisor2: status,
+  cccA: status,
+  cccB: status,
+  cccC: status,
+});
+/** Reading CCC A's record: A, their supervisors (Alliance and PCN) and administrators. */
+const readsA: Record<Caller, number> = {
+  anonymous: 401,
+  admin: 200,
+  supervisor1: 200,
+  supervisor2: 403,
+  pcnSupervisor1: 200,
+  pcnSupervisor2: 403,
+  cccA: 200,
+  cccB: 403,
+  cccC: 403,
+};
+/** Administrators and Alliance supervisors only. */
+const frameworkReaders: Record<Caller, number> = {
+  ...everyone(403),
+  admin: 200,
+  supervisor1: 200,
+  supervisor2: 200,
+};
+/** Only `allowed` get past the permission to validation (an empty body: 400). */
+const onlyValidated = (...allowed: Caller[]): Record<Caller, number> => {
+  const expect = everyone(403);
+  for (const caller of allowed) expect[caller] = 400;
+  return expect;
+};
+const CCCS: Caller[] = ['cccA', 'cccB', 'cccC'];
+const ALLIANCE: Caller[] = ['supervisor1', 'supervisor2'];
+
+const competencyOfA = (w: World, code = 'SN-01') => `/api/enrolments/${w.enrolments.A}/competencies/${code}`;
+const unknownItem = randomUUID();
+
+/** Rows of the permission matrix for competencies, the TNA, the training plan, drafts and the record. */
+export const COMPETENCY_MATRIX: Row[] = [
+  {
+    name: 'GET /api/competency-frameworks',
+    method: 'get',
+    path: () => '/api/competency-frameworks',
+    expect: frameworkReaders,
+  },
+  {
+    name: 'GET /api/competency-frameworks/:id',
+    method: 'get',
+    path: () => `/api/competency-frameworks/${DEFAULT_FRAMEWORK_ID}`,
+    expect: frameworkReaders,
+  },
+  {
+    name: 'GET /api/competency-frameworks/:id/export',
+    method: 'get',
+    path: () => `/api/competency-frameworks/${DEFAULT_FRAMEWORK_ID}/export?format=csv`,
+    expect: frameworkReaders,
+  },
+  {
+    name: 'POST /api/competency-frameworks/import (administrators)',
+    method: 'post',
+    path: () => '/api/competency-frameworks/import',
+    body: {},
+    expect: onlyValidated('admin'),
+  },
+  {
+    name: 'PUT /api/cohorts/:id/competency-framework (administrators)',
+    method: 'put',
+    path: (w) => `/api/cohorts/${w.cohort.id}/competency-framework`,
+    body: {},
+    expect: onlyValidated('admin'),
+  },
+  { name: 'GET /api/competencies/inbox', method: 'get', path: () => '/api/competencies/inbox', expect: everyone(200) },
+  {
+    name: "GET /api/enrolments/:id/competencies (CCC A's grid)",
+    method: 'get',
+    path: (w) => `/api/enrolments/${w.enrolments.A}/competencies`,
+    expect: readsA,
+  },
+  {
+    name: "GET /api/enrolments/:id/competencies/:code (CCC A's)",
+    method: 'get',
+    path: (w) => competencyOfA(w),
+    expect: readsA,
+  },
+  ...(['start', 'evidence', 'evidence/file'] as const).map((action): Row => ({
+    name: `POST /api/enrolments/:id/competencies/:code/${action} (CCCs)`,
+    method: 'post',
+    path: (w) => `${competencyOfA(w)}/${action}`,
+    body: {},
+    expect: onlyValidated(...CCCS),
+  })),
+  ...(['sign-off', 'return', 'withdraw-sign-off'] as const).map((action): Row => ({
+    name: `POST /api/enrolments/:id/competencies/:code/${action} (Alliance supervisors)`,
+    method: 'post',
+    path: (w) => `${competencyOfA(w)}/${action}`,
+    body: {},
+    expect: onlyValidated(...ALLIANCE),
+  })),
+  {
+    name: 'GET /api/evidence-files/:id (unknown id)',
+    method: 'get',
+    path: () => `/api/evidence-files/${randomUUID()}`,
+    expect: everyone(404),
+  },
+  {
+    name: "GET /api/enrolments/:id/record.pdf (CCC A's)",
+    method: 'get',
+    path: (w) => `/api/enrolments/${w.enrolments.A}/record.pdf`,
+    expect: readsA,
+  },
+  {
+    name: "GET /api/enrolments/:id/tna (CCC A's)",
+    method: 'get',
+    path: (w) => `/api/enrolments/${w.enrolments.A}/tna`,
+    expect: readsA,
+  },
+  ...(['self-ratings', 'agreed-ratings'] as const).map((what): Row => ({
+    name: `PUT /api/enrolments/:id/tna/:round/${what} (CCCs and Alliance supervisors)`,
+    method: 'put',
+    path: (w) => `/api/enrolments/${w.enrolments.A}/tna/1/${what}`,
+    body: {},
+    expect: onlyValidated(...CCCS, ...ALLIANCE),
+  })),
+  {
+    name: 'POST /api/enrolments/:id/tna/:round/sign (CCCs and Alliance supervisors)',
+    method: 'post',
+    path: (w) => `/api/enrolments/${w.enrolments.A}/tna/1/sign`,
+    body: {},
+    expect: onlyValidated(...CCCS, ...ALLIANCE),
+  },
+  {
+    name: "GET /api/enrolments/:id/training-plan (CCC A's)",
+    method: 'get',
+    path: (w) => `/api/enrolments/${w.enrolments.A}/training-plan`,
+    expect: readsA,
+  },
+  {
+    name: 'POST /api/enrolments/:id/training-plan-items (CCCs and Alliance supervisors)',
+    method: 'post',
+    path: (w) => `/api/enrolments/${w.enrolments.A}/training-plan-items`,
+    body: {},
+    expect: onlyValidated(...CCCS, ...ALLIANCE),
+  },
+  ...(['patch', 'delete'] as const).map((method): Row => ({
+    name: `${method.toUpperCase()} /api/training-plan-items/:id (CCCs and Alliance supervisors)`,
+    method,
+    path: () => `/api/training-plan-items/${unknownItem}`,
+    body: {},
+    expect: onlyValidated(...CCCS, ...ALLIANCE),
+  })),
+  {
+    name: 'POST /api/training-plan-items/:id/complete (CCCs)',
+    method: 'post',
+    path: () => `/api/training-plan-items/${unknownItem}/complete`,
+    body: {},
+    expect: onlyValidated(...CCCS),
+  },
+  {
+    name: 'GET /api/drafts/:key (each their own)',
+    method: 'get',
+    path: () => '/api/drafts/matrix:test',
+    expect: everyone(200),
+  },
+  {
+    name: 'PUT /api/drafts/:key (each their own)',
+    method: 'put',
+    path: () => '/api/drafts/matrix:test',
+    body: {},
+    expect: everyone(400),
+  },
+  {
+    name: 'DELETE /api/drafts/:key (each their own)',
+    method: 'delete',
+    path: () => '/api/drafts/matrix:test',
+    expect: everyone(204),
+  },
+];

@@ -1,0 +1,72 @@
+import type { ExpectationResult } from './expectations';
+import { plannedSessions } from './schedule';
+import type { Expectation, Party, ProgrammeTemplate, Track } from './template';
+
+/*
+ * The Alliance's cohort report: rules for adding up many CCCs' records into figures for a board.
+ */
+
+/**
+ * Whether a session expectation concerns a CCC on this track: a training-track CCC has no individual supervision
+ * planned, so "6 individual sessions" is not expected of their record and would only drag the totals down.
+ */
+export function expectationApplies(template: ProgrammeTemplate, track: Track, expectation: Expectation): boolean {
+  const { measure } = expectation;
+  if (measure.type !== 'session_count' && measure.type !== 'attendance') return true;
+  return plannedSessions(template, track).some((s) => measure.kinds.includes(s.kind));
+}
+
+export interface PartyDelivery {
+  key: string;
+  party: Party;
+  title: string;
+  /** `held`: sessions held against the target; `attended`: the CCC's attendance of the sessions held. */
+  measure: 'held' | 'attended';
+  delivered: number;
+  expected: number;
+  /** CCCs whose expectation is met, of those it applies to. */
+  enrolmentsMet: number;
+  enrolmentsCounted: number;
+}
+
+const PARTY_ORDER: Party[] = ['alliance', 'pcn', 'ccc'];
+
+/**
+ * Sessions delivered against each party's expectations, added up over many enrolments (each evaluated with its
+ * own cohort's template by evaluateExpectations). Keyed by the expectation's key, in the first template's order.
+ */
+export function deliveryByParty(
+  enrolments: { template: ProgrammeTemplate; track: Track; results: ExpectationResult[] }[],
+): PartyDelivery[] {
+  const rows = new Map<string, PartyDelivery>();
+  for (const { template, track, results } of enrolments) {
+    for (const expectation of template.expectations) {
+      const { measure } = expectation;
+      if (measure.type !== 'session_count' && measure.type !== 'attendance') continue;
+      if (!expectationApplies(template, track, expectation)) continue;
+      const result = results.find((r) => r.key === expectation.key);
+      if (!result?.progress) continue;
+      const row = rows.get(expectation.key) ?? {
+        key: expectation.key,
+        party: expectation.party,
+        title: expectation.title,
+        measure: measure.type === 'session_count' ? 'held' : 'attended',
+        delivered: 0,
+        expected: 0,
+        enrolmentsMet: 0,
+        enrolmentsCounted: 0,
+      };
+      row.delivered += result.progress.done;
+      row.expected += result.progress.target;
+      row.enrolmentsCounted += 1;
+      if (result.state === 'met') row.enrolmentsMet += 1;
+      rows.set(expectation.key, row);
+    }
+  }
+  return [...rows.values()].sort((a, b) => PARTY_ORDER.indexOf(a.party) - PARTY_ORDER.indexOf(b.party));
+}
+
+/** A whole per cent of a part, or null for nothing to divide by. */
+export function percentOf(part: number, whole: number): number | null {
+  return whole > 0 ? Math.round((part / whole) * 100) : null;
+}
