@@ -14,6 +14,7 @@ import {
   url,
   type TestPage,
 } from './support/e2e';
+import { expectNoHorizontalScroll, statusTag, summaryValue } from './support/pages';
 
 function month(page: Page, n: number): Locator {
   return page.locator(`section[data-month="${n}"]`);
@@ -50,11 +51,10 @@ describe('a CCC on the supervision track', () => {
     await expect(banner.textContent()).resolves.toContain('Sam Taylor');
     await expect(banner.textContent()).resolves.toContain('Cancer Care Coordinator');
 
-    const summary = page.locator('.summary-list');
-    await expect(summary.textContent()).resolves.toContain('Supervision track');
-    await expect(summary.textContent()).resolves.toContain('North Downs PCN');
-    await expect(summary.textContent()).resolves.toContain('Priya Nair');
-    await expect(summary.textContent()).resolves.toContain('Alex Carter');
+    await expect(summaryValue(page, 'Track')).resolves.toBe('Supervision track');
+    await expect(summaryValue(page, 'PCN')).resolves.toBe('North Downs PCN');
+    await expect(summaryValue(page, 'PCN supervisor')).resolves.toBe('Priya Nair');
+    await expect(summaryValue(page, 'Alliance supervisor')).resolves.toBe('Alex Carter');
 
     // Six months, each with a heading and a date range; only month 3 is marked as this month.
     await expect(page.locator('section[data-month]').count()).resolves.toBe(6);
@@ -62,9 +62,12 @@ describe('a CCC on the supervision track', () => {
       await expect(month(page, n).getByRole('heading', { level: 3 }).textContent()).resolves.toMatch(
         new RegExp(`^Month ${n}`),
       );
-      await expect(month(page, n).locator('.month__dates').textContent()).resolves.toMatch(
-        /^\d{1,2} [A-Z][a-z]{2} \d{4} to \d{1,2} [A-Z][a-z]{2} \d{4}/,
-      );
+      // Dates in full, as the NHS writes them: "25 September 2026 to 24 October 2026".
+      await expect(
+        month(page, n)
+          .getByText(/^\d{1,2} [A-Z][a-z]+ \d{4} to \d{1,2} [A-Z][a-z]+ \d{4}/)
+          .count(),
+      ).resolves.toBe(1);
     }
     await expect(page.getByText('This month', { exact: true }).count()).resolves.toBe(1);
     await expect(month(page, 3).getByText('This month', { exact: true }).isVisible()).resolves.toBe(true);
@@ -74,9 +77,9 @@ describe('a CCC on the supervision track', () => {
 
     // Month 1: the teaching topic and the four sessions of the plan.
     const first = month(page, 1);
-    await expect(first.locator('.month__teaching').textContent()).resolves.toContain(
-      'Introduction to DES, QOF, integrated care',
-    );
+    await expect(
+      first.getByRole('paragraph').filter({ hasText: 'Group teaching topic:' }).textContent(),
+    ).resolves.toContain('Introduction to DES, QOF, integrated care');
     // Besides the plan's four, the month's group teaching may be listed as a session of its own.
     const kinds = (await sessionKinds(first)).filter((kind) => kind !== 'teaching');
     expect([...kinds].sort()).toEqual(['group', 'individual', 'joint', 'tna']);
@@ -88,9 +91,7 @@ describe('a CCC on the supervision track', () => {
     // The joint session names the PCN supervisor; each session's status is in words.
     const joint = first.locator('article[data-session-kind="joint"]');
     await expect(joint.textContent()).resolves.toContain('PCN supervisor: Priya Nair');
-    await expect(joint.locator('.badge').textContent()).resolves.toMatch(
-      /Not booked yet|Booked|Completed|Cancelled|Missed/,
-    );
+    await expect(statusTag(joint).textContent()).resolves.toMatch(/Not booked yet|Booked|Completed|Cancelled|Missed/);
 
     // Month 3 has the joint review; month 6 the conference and the handover.
     expect(await sessionKinds(month(page, 3))).toContain('joint');
@@ -112,8 +113,7 @@ describe('a CCC on the supervision track', () => {
     await page.getByRole('heading', { level: 1, name: 'Sam Taylor' }).waitFor();
     await expect(page.locator('section[data-month]').count()).resolves.toBe(6);
     // Nothing wider than the screen: no sideways scrolling of the whole page.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoHorizontalScroll(page, 'the CCC timeline at 375px');
     await expectNoAxeViolations(page, 'the CCC timeline at 375px');
     await saveScreenshot(page, 'ccc-timeline-375');
     expectNoProblems(t);
@@ -158,7 +158,7 @@ describe('a CCC on the training track', () => {
     await signIn(page, USERS.cccTraining);
     await page.waitForURL('**/enrolments/*');
     await page.getByRole('heading', { level: 1, name: 'Chris Doyle' }).waitFor();
-    await expect(page.locator('.summary-list').textContent()).resolves.toContain('Training track');
+    await expect(summaryValue(page, 'Track')).resolves.toBe('Training track');
 
     const kinds = await sessionKinds(page.locator('main'));
     expect(kinds).toContain('tna');
@@ -166,9 +166,9 @@ describe('a CCC on the training track', () => {
     for (const supervisionOnly of ['individual', 'group', 'joint', 'handover']) {
       expect(kinds).not.toContain(supervisionOnly);
     }
-    await expect(month(page, 1).locator('.month__teaching').textContent()).resolves.toContain(
-      'Introduction to DES, QOF, integrated care',
-    );
+    await expect(
+      month(page, 1).getByRole('paragraph').filter({ hasText: 'Group teaching topic:' }).textContent(),
+    ).resolves.toContain('Introduction to DES, QOF, integrated care');
     await expectNoAxeViolations(page, 'the training-track timeline');
     expectNoProblems(t);
   });

@@ -14,6 +14,7 @@ import {
   type TestPage,
 } from './support/e2e';
 import { newestMessageTo, respondToken } from './support/outbox';
+import { expectFocusOnErrorSummary, expectNoHorizontalScroll, stateTag } from './support/pages';
 
 /** The PCN home's section for one CCC, found by its heading. */
 function cccSection(page: Page, name: string): Locator {
@@ -22,11 +23,16 @@ function cccSection(page: Page, name: string): Locator {
 
 /** "11.5 of 37.5 hours …" -> 11.5: the hours released so far, read from the 5-day counter's sentence. */
 async function releasedHours(section: Locator): Promise<number> {
-  const text = (await section.locator('.release-counter__text').textContent()) ?? '';
+  const text = (await section.getByText(/released for supervision and training/).textContent()) ?? '';
   const match = /([\d.]+)\s*of\s*([\d.]+) hours/.exec(text);
   if (!match) throw new Error(`No counter in: ${text}`);
   expect(Number(match[2])).toBe(37.5);
   return Number(match[1]);
+}
+
+/** "Confirm: Individual supervision, 2 December 2026, for Sam Taylor" -> "Individual supervision, 2 December 2026". */
+function requestNamed(buttonText: string | null, verb: string): string {
+  return (buttonText ?? '').replace(new RegExp(`^${verb}: `), '').replace(/, for [^,]+$/, '');
 }
 
 async function waitForHours(section: Locator, differentFrom: number): Promise<number> {
@@ -73,7 +79,8 @@ describe('the PCN’s part: release time, links and expectations', () => {
     // The 8-week chart, in words for those who cannot see it.
     const chart = sam.getByRole('figure');
     await expect(chart.getByRole('listitem').count()).resolves.toBe(8);
-    const weekTexts = await chart.locator('.visually-hidden').allTextContents();
+    // Each bar's list item carries its week in words, for those who cannot see the bars.
+    const weekTexts = await chart.getByRole('listitem').allTextContents();
     expect(weekTexts.join(' ')).toMatch(/below the 1 to 2 hours agreed/);
     expect(weekTexts.join(' ')).toMatch(/within the 1 to 2 hours agreed/);
     await expect(sam.getByRole('meter').count()).resolves.toBe(1);
@@ -85,19 +92,23 @@ describe('the PCN’s part: release time, links and expectations', () => {
     // test booked). One click confirms it, and the 5-day counter moves by its length.
     const before = await releasedHours(sam);
     const row = sam
-      .locator('.pending-item')
+      .getByRole('listitem')
       .filter({ hasText: /Session · / })
       .first();
-    const title = (await row.locator('.pending-item__title').textContent()) ?? '';
-    const minutes = /(\d+) minutes/.exec((await row.locator('.pending-item__meta').textContent()) ?? '')?.[1];
-    await row.getByRole('button', { name: /^Confirm\b/ }).click();
+    const confirm = row.getByRole('button', { name: /^Confirm\b/ });
+    // The button names the request ("Confirm: Individual supervision, 2 December 2026, for Sam Taylor").
+    const title = requestNamed(await confirm.textContent(), 'Confirm');
+    const minutes = /(\d+) minutes/.exec((await row.textContent()) ?? '')?.[1];
+    await confirm.click();
     await sam
       .getByRole('status')
       .filter({ hasText: `Confirmed: ${title}` })
       .waitFor();
     const after = await waitForHours(sam, before);
     expect(after).toBeGreaterThan(before);
-    if (title === 'Individual supervision' && minutes) expect(after).toBeCloseTo(before + Number(minutes) / 60, 5);
+    if (title.startsWith('Individual supervision,') && minutes) {
+      expect(after).toBeCloseTo(before + Number(minutes) / 60, 5);
+    }
     await expectNoAxeViolations(page, 'the PCN supervisor’s home after confirming');
     expectNoProblems(t);
   });
@@ -112,8 +123,8 @@ describe('the PCN’s part: release time, links and expectations', () => {
     const name = (await button.textContent()) ?? '';
     const week = /week (\d+)/.exec(name)?.[1];
     expect(week).toBeDefined();
-    const weekGroup = chris.locator('.pending-week').filter({ hasText: `Week ${week},` });
-    const items = await weekGroup.locator('.pending-item').count();
+    const weekGroup = chris.getByRole('region', { name: new RegExp(`Week ${week},`) });
+    const items = await weekGroup.getByRole('listitem').count();
     expect(items).toBeGreaterThan(0);
     await button.click();
     await chris
@@ -152,8 +163,8 @@ describe('the PCN’s part: release time, links and expectations', () => {
     await signIn(page, USERS.pcnSupervisor);
     const sam = cccSection(page, 'Sam Taylor');
     await sam.waitFor();
-    const row = sam.locator('.pending-item').filter({ hasText: description });
-    const title = (await row.locator('.pending-item__title').textContent()) ?? '';
+    const row = sam.getByRole('listitem').filter({ hasText: description });
+    const title = requestNamed(await row.getByRole('button', { name: /^Decline\b/ }).textContent(), 'Decline');
     await row.getByRole('button', { name: /^Decline\b/ }).click();
     const reason = row.getByRole('textbox', { name: 'Why can this time not be released?' });
     await reason.waitFor();
@@ -161,6 +172,7 @@ describe('the PCN’s part: release time, links and expectations', () => {
     await expect(reason.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await row.getByRole('button', { name: /^Decline\b/ }).click();
     await expect(row.textContent()).resolves.toContain('Enter why this time cannot be released');
+    await expectFocusOnErrorSummary(page, 'the decline reason');
     await reason.fill('Clinic that morning');
     await expectNoAxeViolations(page, 'the decline reason form');
     await row.getByRole('button', { name: /^Decline\b/ }).click();
@@ -177,8 +189,7 @@ describe('the PCN’s part: release time, links and expectations', () => {
     await signIn(page, USERS.pcnSupervisor);
     await cccSection(page, 'Sam Taylor').waitFor();
     await cccSection(page, 'Sam Taylor').getByRole('figure').waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoHorizontalScroll(page, 'the PCN supervisor’s home at 375px');
     await expectNoAxeViolations(page, 'the PCN supervisor’s home at 375px');
     await saveScreenshot(page, 'pcn-home-375');
     expectNoProblems(t);
@@ -194,7 +205,7 @@ describe('the PCN’s part: release time, links and expectations', () => {
     await expectNoAxeViolations(page, 'the CCC’s study time and release page');
 
     const waiting = page.getByRole('region', { name: 'Waiting for confirmation' });
-    const row = waiting.locator('.release-item').filter({ hasText: 'e-LfH ACCEND module' }).first();
+    const row = waiting.getByRole('listitem').filter({ hasText: 'e-LfH ACCEND module' }).first();
     const requestId = await row.getAttribute('data-request-id');
     await row.getByRole('button', { name: /^Send my PCN supervisor a link to confirm/ }).click();
     await row.getByRole('status').filter({ hasText: 'Link sent to Priya Nair' }).waitFor();
@@ -228,7 +239,7 @@ describe('the PCN’s part: release time, links and expectations', () => {
     // The CCC sees it confirmed by their PCN supervisor, by link.
     await page.reload();
     const decided = page.getByRole('region', { name: 'Confirmed and declined' });
-    const confirmed = decided.locator(`.release-item[data-request-id="${requestId}"]`);
+    const confirmed = decided.locator(`[data-request-id="${requestId}"]`);
     await confirmed.waitFor();
     await expect(confirmed.textContent()).resolves.toContain('Confirmed by Priya Nair');
     await expect(confirmed.textContent()).resolves.toContain('by e-mailed link');
@@ -258,6 +269,7 @@ describe('the PCN’s part: release time, links and expectations', () => {
     await summary.waitFor();
     await expect(summary.textContent()).resolves.toContain('Enter how many minutes you took');
     await expect(summary.textContent()).resolves.toContain('Enter what the time was for');
+    await expectFocusOnErrorSummary(page, 'the log form');
     await expectNoAxeViolations(page, 'the log form with errors');
 
     await form.getByLabel('Time, in minutes').fill('45');
@@ -265,9 +277,8 @@ describe('the PCN’s part: release time, links and expectations', () => {
     await form.getByRole('button', { name: 'Log this time' }).click();
     await page.getByRole('status').filter({ hasText: 'Study time logged' }).waitFor();
     const waiting = page.getByRole('region', { name: 'Waiting for confirmation' });
-    await waiting.locator('.release-item').filter({ hasText: 'Macmillan Communication Skills, module 1' }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await waiting.getByRole('listitem').filter({ hasText: 'Macmillan Communication Skills, module 1' }).waitFor();
+    await expectNoHorizontalScroll(page, 'the study time page at 375px');
     expectNoProblems(t);
   });
 
@@ -275,12 +286,12 @@ describe('the PCN’s part: release time, links and expectations', () => {
     t = await openPage(browser, DESKTOP);
     const { page } = t;
     await signIn(page, USERS.pcnSupervisor);
-    await page.getByRole('link', { name: 'Sam Taylor', exact: true }).click();
+    await cccSection(page, 'Sam Taylor').getByRole('link', { name: 'Sam Taylor', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Sam Taylor' }).waitFor();
     await page.getByText('What each party agreed to, and how it is going').click();
-    const checklist = page.locator('.expectations');
-    await checklist.waitFor();
+    const checklist = page.getByRole('region', { name: 'Expectations', exact: true });
     const items = checklist.locator('li[data-expectation-key]');
+    await items.first().waitFor();
     await expect(items.count()).resolves.toBe(18);
     for (const [party, count] of [
       ['ccc', 6],
@@ -289,7 +300,7 @@ describe('the PCN’s part: release time, links and expectations', () => {
     ] as const) {
       await expect(checklist.locator(`[data-party="${party}"] li[data-expectation-key]`).count()).resolves.toBe(count);
     }
-    const states = await items.locator('.badge').allTextContents();
+    const states = await stateTag(items).allTextContents();
     expect(states).toHaveLength(18);
     for (const state of states) expect(state).toMatch(/^State: (Met|On track|At risk|Missed|Not measured yet)$/);
     await expectNoAxeViolations(page, 'the timeline with the expectations open');
@@ -298,7 +309,7 @@ describe('the PCN’s part: release time, links and expectations', () => {
     await table2.getByRole('button', { name: /^Tick as done/ }).click();
     await table2.getByText('Ticked as done by Priya Nair').waitFor();
     await expect(table2.getAttribute('data-state')).resolves.toBe('met');
-    await expect(table2.locator('.badge').textContent()).resolves.toContain('Met');
+    await expect(stateTag(table2).textContent()).resolves.toContain('Met');
     expectNoProblems(t);
   });
 });

@@ -20,6 +20,7 @@ import {
   url,
   type TestPage,
 } from './support/e2e';
+import { expectFocusOnErrorSummary, expectNoHorizontalScroll, statusTag } from './support/pages';
 
 interface TimelineSessionLite {
   id: string;
@@ -34,7 +35,20 @@ interface TimelineLite {
   months: { month: number; startsOn: string; endsBefore: string; sessions: TimelineSessionLite[] }[];
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Calendar arithmetic on YYYY-MM-DD strings, free of any time zone. */
 function addDays(date: string, days: number): string {
@@ -48,7 +62,7 @@ function mondayOf(date: string): string {
   return addDays(date, weekday === 0 ? -6 : 1 - weekday);
 }
 
-/** How the app writes a date: "24 Dec 2026". */
+/** How the app writes a date: "24 December 2026". */
 function shownDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return `${d} ${MONTHS[m - 1]} ${y}`;
@@ -115,7 +129,7 @@ describe('scheduling sessions', () => {
     await page.getByRole('heading', { level: 1, name: 'Sam Taylor' }).waitFor();
 
     const card = sessionCard(page, 4, 'individual');
-    await expect(card.locator('.badge').textContent()).resolves.toContain('Not booked yet');
+    await expect(statusTag(card).textContent()).resolves.toContain('Not booked yet');
     await card.getByRole('link', { name: /^Book\b/ }).click();
     await page.waitForURL(`**/sessions/${individual.id}?action=book`);
     await page.getByRole('heading', { level: 2, name: 'Book this session' }).waitFor();
@@ -124,6 +138,7 @@ describe('scheduling sessions', () => {
     await page.getByLabel('Meeting link').fill('');
     await page.getByRole('button', { name: 'Book session' }).click();
     await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+    await expectFocusOnErrorSummary(page, 'the booking form');
     await expect(page.getByLabel('Date', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
     await expectNoAxeViolations(page, 'the booking form with errors');
 
@@ -139,7 +154,7 @@ describe('scheduling sessions', () => {
     const confirmation = page.getByRole('status').filter({ hasText: 'Session booked' });
     await confirmation.waitFor();
     await expect(confirmation.textContent()).resolves.toContain(`${shownDate(month4Date)}, 14:00`);
-    await expect(page.locator('.session-page__status .badge').textContent()).resolves.toContain('Booked');
+    await expect(statusTag(page.getByRole('main')).textContent()).resolves.toContain('Booked');
     await expect(page.getByRole('heading', { level: 2, name: 'History' }).isVisible()).resolves.toBe(true);
     await expectNoAxeViolations(page, 'the session page after booking');
     await saveScreenshot(page, 'session-booked-1280');
@@ -160,7 +175,7 @@ describe('scheduling sessions', () => {
     await signIn(t.page, USERS.ccc);
     await t.page.getByRole('heading', { level: 1, name: 'Sam Taylor' }).waitFor();
     const samCard = sessionCard(t.page, 4, 'individual');
-    await expect(samCard.locator('.badge').textContent()).resolves.toContain('Booked');
+    await expect(statusTag(samCard).textContent()).resolves.toContain('Booked');
     await expect(samCard.textContent()).resolves.toContain(`${shownDate(month4Date)}, 14:00`);
     // Sam can look but not book.
     await expect(samCard.getByRole('link', { name: /^(Book|Reschedule|Cancel)/ }).count()).resolves.toBe(0);
@@ -180,17 +195,13 @@ describe('scheduling sessions', () => {
     await fillBooking(t.page, { date: jointDate, time: '14:00', link: 'https://meet.example.org/sam-joint' });
     await t.page.getByRole('button', { name: 'Book session' }).click();
     await t.page.getByRole('status').filter({ hasText: 'Time offered to the PCN supervisor' }).waitFor();
-    await expect(t.page.locator('.session-page__status .badge').textContent()).resolves.toMatch(
-      /waiting for the PCN supervisor/i,
-    );
+    await expect(statusTag(t.page.getByRole('main')).textContent()).resolves.toMatch(/waiting for the PCN supervisor/i);
     // The PCN supervisor rarely signs in: the Alliance supervisor can e-mail them a one-time link.
     await t.page.getByRole('button', { name: /^Send the PCN supervisor a link/ }).click();
     await t.page.getByRole('status').filter({ hasText: 'Link sent to Priya Nair' }).waitFor();
     await t.page.getByRole('link', { name: 'Go to the timeline' }).click();
     await t.page.getByRole('heading', { level: 1, name: 'Sam Taylor' }).waitFor();
-    await sessionCard(t.page, 3, 'joint')
-      .locator('.badge', { hasText: /waiting for the PCN supervisor/i })
-      .waitFor();
+    await statusTag(sessionCard(t.page, 3, 'joint'), /waiting for the PCN supervisor/i).waitFor();
     expectNoProblems(t);
     await t.context.close();
 
@@ -216,7 +227,7 @@ describe('scheduling sessions', () => {
     await expect(next.textContent()).resolves.toContain('Booked');
     await next.getByRole('link', { name: joint.title }).click();
     await t.page.waitForURL(`**/sessions/${joint.id}`);
-    await expect(t.page.locator('.session-page__status .badge').textContent()).resolves.toContain('Booked');
+    await expect(statusTag(t.page.getByRole('main')).textContent()).resolves.toContain('Booked');
     expectNoProblems(t);
     await t.context.close();
 
@@ -224,7 +235,7 @@ describe('scheduling sessions', () => {
     await signIn(t.page, USERS.ccc);
     await t.page.getByRole('heading', { level: 1, name: 'Sam Taylor' }).waitFor();
     const samJoint = sessionCard(t.page, 3, 'joint');
-    await expect(samJoint.locator('.badge').textContent()).resolves.toContain('Booked');
+    await expect(statusTag(samJoint).textContent()).resolves.toContain('Booked');
     await expect(samJoint.textContent()).resolves.toContain(`${shownDate(jointDate)}, 14:00`);
     // The timeline says who agreed the time.
     await expect(samJoint.getByRole('list', { name: /^Sign-offs for/ }).textContent()).resolves.toContain(
@@ -239,7 +250,7 @@ describe('scheduling sessions', () => {
     const { page } = t;
     await signIn(page, USERS.allianceSupervisor);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agenda' }).click();
-    await page.getByRole('heading', { level: 1, name: /^Week of / }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /Week of / }).waitFor();
     await page.getByRole('navigation', { name: 'Weeks' }).waitFor();
     const weeksAhead = Math.round(
       (Date.parse(mondayOf(jointDate)) - Date.parse(mondayOf(timeline.today))) / (7 * 24 * 3_600_000),
@@ -266,10 +277,9 @@ describe('scheduling sessions', () => {
     const { page } = t;
     await signIn(page, USERS.ccc);
     await page.goto(url(`/agenda?week=${mondayOf(jointDate)}`));
-    await page.getByRole('heading', { level: 1, name: /^Week of / }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /Week of / }).waitFor();
     await page.locator('article[data-session-id]').first().waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoHorizontalScroll(page, 'the CCC’s agenda at 375px');
     await expectNoAxeViolations(page, 'the CCC’s agenda at 375px');
     expectNoProblems(t);
   });
@@ -310,7 +320,7 @@ describe('scheduling sessions', () => {
     await expectNoAxeViolations(t.page, 'the propose form');
     await t.page.getByRole('button', { name: 'Propose this time' }).click();
     await t.page.getByRole('status').filter({ hasText: 'Time proposed' }).waitFor();
-    await expect(t.page.locator('.session-page__status .badge').textContent()).resolves.toMatch(
+    await expect(statusTag(t.page.getByRole('main')).textContent()).resolves.toMatch(
       /waiting for the Alliance supervisor/i,
     );
     await t.context.close();
@@ -319,7 +329,7 @@ describe('scheduling sessions', () => {
     await signIn(t.page, USERS.allianceSupervisor);
     await t.page.goto(url(`/enrolments/${enrolmentId}`));
     const card = sessionCard(t.page, 6, 'handover');
-    await card.locator('.badge', { hasText: /waiting for the Alliance supervisor/i }).waitFor();
+    await statusTag(card, /waiting for the Alliance supervisor/i).waitFor();
     await expect(card.textContent()).resolves.toContain(`${shownDate(proposed)}, 15:30`);
     await card.getByRole('link', { name: /^Accept the proposed time/ }).click();
     await t.page.getByRole('heading', { level: 2, name: 'Accept the time the PCN supervisor proposed' }).waitFor();
@@ -375,6 +385,7 @@ describe('scheduling sessions', () => {
     // Booking over it needs a reason.
     await page.getByRole('button', { name: 'Book anyway' }).click();
     await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+    await expectFocusOnErrorSummary(page, 'the booking form without an override reason');
     await page.getByLabel('Why should it go ahead at the same time as the other session?').fill('Sam joins the group');
     await page.getByRole('button', { name: 'Book anyway' }).click();
     await page.getByRole('status').filter({ hasText: 'Session booked' }).waitFor();
@@ -390,8 +401,8 @@ describe('scheduling sessions', () => {
     await page.getByRole('heading', { level: 2, name: 'Reschedule this session' }).waitFor();
 
     // Meanwhile, in another tab, the same session is rescheduled.
+    // A second tab of the same browser is signed in already: it shares the refresh cookie.
     const other = await t.context.newPage();
-    await signIn(other, USERS.allianceSupervisor);
     await other.goto(url(`/sessions/${individual.id}?action=reschedule`));
     await other.getByRole('heading', { level: 2, name: 'Reschedule this session' }).waitFor();
     await other.getByLabel('Start time').fill('15:00');
@@ -426,10 +437,11 @@ describe('scheduling sessions', () => {
     await page.getByRole('heading', { level: 2, name: 'Cancel this session' }).waitFor();
     await page.getByRole('button', { name: 'Cancel the session' }).click();
     await page.getByRole('alert').filter({ hasText: 'Say why the session is being cancelled' }).waitFor();
+    await expectFocusOnErrorSummary(page, 'the cancel form');
     await page.getByLabel('Why is the session being cancelled?').fill('Sam is on leave that week');
     await page.getByRole('button', { name: 'Cancel the session' }).click();
     await page.getByRole('status').filter({ hasText: 'Session cancelled' }).waitFor();
-    await expect(page.locator('.session-page__status .badge').textContent()).resolves.toContain('Cancelled');
+    await expect(statusTag(page.getByRole('main')).textContent()).resolves.toContain('Cancelled');
 
     await page.getByRole('link', { name: 'Go to the timeline' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sam Taylor' }).waitFor();
@@ -437,7 +449,7 @@ describe('scheduling sessions', () => {
     await cancelled.waitFor();
     await expect(cancelled.textContent()).resolves.toContain('Sam is on leave that week');
     const fresh = sessionCard(page, 4, 'individual');
-    await expect(fresh.locator('.badge').textContent()).resolves.toContain('Not booked yet');
+    await expect(statusTag(fresh).textContent()).resolves.toContain('Not booked yet');
     await expect(fresh.getByRole('link', { name: /^Book\b/ }).count()).resolves.toBe(1);
     await expectNoAxeViolations(page, 'the timeline with a cancelled session');
     expectNoProblems(t);
@@ -466,6 +478,7 @@ describe('scheduling sessions', () => {
     const problems = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await problems.waitFor();
     await expect(problems.textContent()).resolves.toContain('Say whether Sam Taylor was present');
+    await expectFocusOnErrorSummary(page, 'the record form');
     await expectNoAxeViolations(page, 'the record form with errors');
 
     await page.getByRole('button', { name: 'Mark everyone present' }).click();
@@ -481,7 +494,7 @@ describe('scheduling sessions', () => {
     await expectNoAxeViolations(page, 'the record form filled in');
     await page.getByRole('button', { name: 'Save the record' }).click();
     await page.getByRole('status').filter({ hasText: 'Session recorded' }).waitFor();
-    await expect(page.locator('.session-page__status .badge').textContent()).resolves.toContain('Completed');
+    await expect(statusTag(page.getByRole('main')).textContent()).resolves.toContain('Completed');
 
     const register = page.getByRole('table', { name: 'Who is on the register and whether they attended' });
     await expect(register.getByRole('row').filter({ hasText: 'Sam Taylor' }).textContent()).resolves.toContain(

@@ -11,6 +11,7 @@ import {
   signIn,
   type TestPage,
 } from './support/e2e';
+import { expectNoHorizontalScroll } from './support/pages';
 
 async function rowNames(page: Page, tableName = 'Cancer Care Coordinators you can see'): Promise<string[]> {
   const table = page.getByRole('table', { name: tableName });
@@ -44,8 +45,8 @@ describe('supervisors and the administrator', () => {
     await expect(banner.textContent()).resolves.toContain('PCN supervisor');
 
     // One section per CCC of their PCN, named by the CCC.
-    await page.locator('.ccc-card h2').first().waitFor();
-    const names = await page.locator('.ccc-card h2').allTextContents();
+    await page.getByRole('region', { name: 'Sam Taylor', exact: true }).waitFor();
+    const names = await page.getByRole('heading', { level: 2 }).allTextContents();
     expect(names).toEqual(expect.arrayContaining(['Sam Taylor', 'Chris Doyle']));
     expect(names).not.toContain('Jamie Reid');
     const sam = page.getByRole('region', { name: 'Sam Taylor', exact: true });
@@ -104,9 +105,9 @@ describe('supervisors and the administrator', () => {
     await signIn(page, USERS.allianceSupervisor);
     await page.getByRole('heading', { level: 1, name: 'Your caseload' }).waitFor();
     await rowNames(page, 'CCCs you supervise and their sessions');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoHorizontalScroll(page, 'the caseload at 375px');
     await expectNoAxeViolations(page, 'the caseload at 375px');
+    await saveScreenshot(page, 'alliance-caseload-375');
     expectNoProblems(t);
   });
 

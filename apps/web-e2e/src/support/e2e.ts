@@ -14,6 +14,8 @@ export const USERS = {
   admin: 'admin@example.org',
   allianceSupervisor: 'alliance.supervisor@example.org',
   pcnSupervisor: 'pcn.supervisor@example.org',
+  /** Tom Bennett, PCN supervisor of Solent Coast PCN (Jamie Reid's). */
+  pcnSupervisor2: 'pcn.supervisor2@example.org',
   ccc: 'ccc@example.org',
   cccTraining: 'ccc.training@example.org',
   cccOtherPcn: 'ccc2@example.org',

@@ -2,7 +2,14 @@ import { createBrowserRouter } from 'react-router';
 import { SignInPage } from '../features/auth/pages/sign-in-page';
 import { AgendaPage } from '../features/agenda/pages/agenda-page';
 import { CalendarFeedPage } from '../features/calendar-feed/pages/calendar-feed-page';
+import { EvidenceInboxPage } from '../features/competencies/inbox/pages/evidence-inbox-page';
+import { CompetencyGridPage } from '../features/competencies/pages/competency-grid-page';
+import { CompetencyPage } from '../features/competencies/pages/competency-page';
+import { TnaPage } from '../features/competencies/tna/pages/tna-page';
+import { TrainingPlanPage } from '../features/competencies/training-plan/pages/training-plan-page';
 import { TimelinePage } from '../features/enrolments/pages/timeline-page';
+import { NotificationPreferencesPage } from '../features/notifications/pages/notification-preferences-page';
+import { NotificationsPage } from '../features/notifications/pages/notifications-page';
 import { ReleasePage } from '../features/release/pages/release-page';
 import { RespondPage } from '../features/respond/pages/respond-page';
 import { SessionPage } from '../features/sessions/pages/session-page';
@@ -27,9 +34,16 @@ export function createRouter() {
             { index: true, element: <HomeRoute /> },
             { path: '/enrolments/:enrolmentId', element: <TimelinePage /> },
             { path: '/enrolments/:enrolmentId/release', element: <ReleasePage /> },
+            { path: '/enrolments/:enrolmentId/competencies', element: <CompetencyGridPage /> },
+            { path: '/enrolments/:enrolmentId/competencies/:code', element: <CompetencyPage /> },
+            { path: '/enrolments/:enrolmentId/tna', element: <TnaPage /> },
+            { path: '/enrolments/:enrolmentId/training-plan', element: <TrainingPlanPage /> },
+            { path: '/evidence-to-review', element: <EvidenceInboxPage /> },
             { path: '/sessions/:sessionId', element: <SessionPage /> },
             { path: '/agenda', element: <AgendaPage /> },
             { path: '/calendar', element: <CalendarFeedPage /> },
+            { path: '/notifications', element: <NotificationsPage /> },
+            { path: '/notifications/preferences', element: <NotificationPreferencesPage /> },
           ],
         },
         { path: '*', element: <NotFoundRoute /> },

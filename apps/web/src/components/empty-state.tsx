@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Card } from './card';
 
 interface EmptyStateProps {
   title: string;
@@ -7,12 +8,11 @@ interface EmptyStateProps {
   headingLevel?: 2 | 3;
 }
 
+/** A list with nothing in it yet: what that means and what will make something appear, in an NHS card. */
 export function EmptyState({ title, children, headingLevel = 2 }: EmptyStateProps) {
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <div className="empty-state">
-      <Heading className="empty-state__title">{title}</Heading>
+    <Card heading={title} headingLevel={headingLevel}>
       {children}
-    </div>
+    </Card>
   );
 }

@@ -13,13 +13,18 @@ export function describeError(error: unknown): string {
   return 'Something went wrong. Try again.';
 }
 
-/** An error block that screen readers announce as soon as it appears. */
+/**
+ * Something could not be loaded or done: in the NHS error summary's box, since it is the same kind of message, and
+ * announced as soon as it appears.
+ */
 export function ErrorMessage({ title, error, children }: ErrorMessageProps) {
   return (
-    <div className="error-message" role="alert">
-      <h2 className="error-message__title">{title}</h2>
-      {error !== undefined && <p>{describeError(error)}</p>}
-      {children}
+    <div className="nhsuk-error-summary" role="alert">
+      <h2 className="nhsuk-error-summary__title">{title}</h2>
+      <div className="nhsuk-error-summary__body">
+        {error !== undefined && <p>{describeError(error)}</p>}
+        {children}
+      </div>
     </div>
   );
 }

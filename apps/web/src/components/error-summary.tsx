@@ -12,10 +12,27 @@ interface ErrorSummaryProps {
   /** Changes on every failed submit: the summary then takes focus, so it is read out and Tab starts from it. */
   focusKey: number;
   title?: string;
+  /**
+   * For a small form inside a list (a reason beside a request): the title is not a heading, so the page's outline
+   * stays in order wherever the list sits.
+   */
+  inList?: boolean;
 }
 
-/** "There is a problem", listing each error and linking to its field. */
-export function ErrorSummary({ id, errors, focusKey, title = 'There is a problem' }: ErrorSummaryProps) {
+/** Moves focus to the field a summary link names; for a group of radios, to its first choice. */
+export function focusField(fieldId: string): void {
+  const field = document.getElementById(fieldId);
+  const target = field?.matches('input, select, textarea, button')
+    ? field
+    : field?.querySelector<HTMLElement>('input, select, textarea, button');
+  target?.focus();
+  // Bring the field's label (above it) into view too, as the NHS error summary does.
+  target?.closest('.nhsuk-form-group')?.scrollIntoView({ block: 'start' });
+}
+
+/** The NHS error summary: "There is a problem", listing each error and linking to its field. */
+export function ErrorSummary({ id, errors, focusKey, title = 'There is a problem', inList }: ErrorSummaryProps) {
+  const Title = inList ? 'p' : 'h2';
   const ref = useRef<HTMLDivElement>(null);
   const hasErrors = errors.length > 0;
 
@@ -25,34 +42,31 @@ export function ErrorSummary({ id, errors, focusKey, title = 'There is a problem
 
   if (!hasErrors) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${id}-title`}>
-      <h2 className="error-summary__title" id={`${id}-title`}>
+    <div className="nhsuk-error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${id}-title`}>
+      <Title className="nhsuk-error-summary__title" id={`${id}-title`}>
         {title}
-      </h2>
-      <ul className="error-summary__list">
-        {errors.map(({ message, fieldId }) => (
-          <li key={`${fieldId ?? ''}:${message}`}>
-            {fieldId ? (
-              <a
-                href={`#${fieldId}`}
-                onClick={(event) => {
-                  event.preventDefault();
-                  const field = document.getElementById(fieldId);
-                  // A group of radios: focus its first choice.
-                  const target = field?.matches('input, select, textarea, button')
-                    ? field
-                    : field?.querySelector<HTMLElement>('input, select, textarea, button');
-                  target?.focus();
-                }}
-              >
-                {message}
-              </a>
-            ) : (
-              message
-            )}
-          </li>
-        ))}
-      </ul>
+      </Title>
+      <div className="nhsuk-error-summary__body">
+        <ul className="nhsuk-list nhsuk-error-summary__list">
+          {errors.map(({ message, fieldId }) => (
+            <li key={`${fieldId ?? ''}:${message}`}>
+              {fieldId ? (
+                <a
+                  href={`#${fieldId}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    focusField(fieldId);
+                  }}
+                >
+                  {message}
+                </a>
+              ) : (
+                message
+              )}
+            </li>
+          ))}
+        </ul>
+      </div>
     </div>
   );
 }

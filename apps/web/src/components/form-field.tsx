@@ -7,9 +7,21 @@ export interface ControlProps {
   'aria-invalid'?: true;
 }
 
+/**
+ * The NHS classes of a text input, textarea or select: the base class (with any width modifier) and, when the control
+ * is in error, the base class's error modifier, e.g. fieldClass('nhsuk-input nhsuk-input--width-10', control).
+ */
+export function fieldClass(classes: string, control: Pick<ControlProps, 'aria-invalid'>): string {
+  if (!control['aria-invalid']) return classes;
+  const base = classes.split(' ')[0];
+  return `${classes} ${base}--error`;
+}
+
 interface FormFieldProps {
   id: string;
   label: ReactNode;
+  /** A bigger label, for the one question of a form. */
+  labelSize?: 's' | 'm' | 'l';
   hint?: ReactNode;
   error?: string;
   children: (control: ControlProps) => ReactNode;
@@ -20,25 +32,30 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return joined || undefined;
 }
 
-/** A label, an optional hint, the error (if any) and the control, which is described by both. */
-export function FormField({ id, label, hint, error, children }: FormFieldProps) {
+/** The inline error above a control: "Error:" first for screen readers, as the NHS error message does. */
+export function InlineError({ id, children }: { id?: string; children: ReactNode }) {
+  return (
+    <span className="nhsuk-error-message" id={id}>
+      <span className="nhsuk-u-visually-hidden">Error:</span> {children}
+    </span>
+  );
+}
+
+/** An NHS form group: the label, an optional hint, the error (if any) and the control, which is described by both. */
+export function FormField({ id, label, labelSize, hint, error, children }: FormFieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={error ? 'form-group form-group--error' : 'form-group'}>
-      <label className="label" htmlFor={id}>
+    <div className={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
+      <label className={labelSize ? `nhsuk-label nhsuk-label--${labelSize}` : 'nhsuk-label'} htmlFor={id}>
         {label}
       </label>
       {hint && (
-        <div className="hint" id={hintId}>
+        <div className="nhsuk-hint" id={hintId}>
           {hint}
         </div>
       )}
-      {error && (
-        <p className="field-error" id={errorId}>
-          <span className="visually-hidden">Error:</span> {error}
-        </p>
-      )}
+      {error && <InlineError id={errorId}>{error}</InlineError>}
       {children({ id, 'aria-describedby': describedBy(hintId, errorId), 'aria-invalid': error ? true : undefined })}
     </div>
   );
@@ -48,7 +65,7 @@ interface ChoiceGroupProps<T extends string> {
   id: string;
   name: string;
   legend: ReactNode;
-  /** Show the legend as a label-sized heading (default) or hidden when a table row names the group. */
+  /** Show the legend as a small heading (default) or hide it when a table row or heading names the group. */
   legendHidden?: boolean;
   hint?: ReactNode;
   error?: string;
@@ -56,9 +73,10 @@ interface ChoiceGroupProps<T extends string> {
   value: T | '';
   onChange: (value: T) => void;
   inline?: boolean;
+  small?: boolean;
 }
 
-/** A group of radio buttons in a fieldset, the legend saying what is asked. */
+/** NHS radios in a fieldset, the legend saying what is asked. */
 export function ChoiceGroup<T extends string>({
   id,
   name,
@@ -70,30 +88,34 @@ export function ChoiceGroup<T extends string>({
   value,
   onChange,
   inline,
+  small,
 }: ChoiceGroupProps<T>) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
+  const radiosClass = ['nhsuk-radios', inline && 'nhsuk-radios--inline', small && 'nhsuk-radios--small']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div className={error ? 'form-group form-group--error' : 'form-group'}>
-      <fieldset className="fieldset" id={id} aria-describedby={describedBy(hintId, errorId)}>
-        <legend className={legendHidden ? 'visually-hidden' : 'label'}>{legend}</legend>
+    <div className={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
+      <fieldset className="nhsuk-fieldset" id={id} aria-describedby={describedBy(hintId, errorId)}>
+        <legend
+          className={legendHidden ? 'nhsuk-u-visually-hidden' : 'nhsuk-fieldset__legend nhsuk-fieldset__legend--s'}
+        >
+          {legend}
+        </legend>
         {hint && (
-          <div className="hint" id={hintId}>
+          <div className="nhsuk-hint" id={hintId}>
             {hint}
           </div>
         )}
-        {error && (
-          <p className="field-error" id={errorId}>
-            <span className="visually-hidden">Error:</span> {error}
-          </p>
-        )}
-        <div className={inline ? 'radios radios--inline' : 'radios'}>
+        {error && <InlineError id={errorId}>{error}</InlineError>}
+        <div className={radiosClass}>
           {options.map((option) => {
             const optionId = `${id}-${option.value}`;
             return (
-              <div className="radios__item" key={option.value}>
+              <div className="nhsuk-radios__item" key={option.value}>
                 <input
-                  className="radios__input"
+                  className="nhsuk-radios__input"
                   type="radio"
                   id={optionId}
                   name={name}
@@ -101,7 +123,7 @@ export function ChoiceGroup<T extends string>({
                   checked={value === option.value}
                   onChange={() => onChange(option.value)}
                 />
-                <label className="radios__label" htmlFor={optionId}>
+                <label className="nhsuk-label nhsuk-radios__label" htmlFor={optionId}>
                   {option.label}
                 </label>
               </div>

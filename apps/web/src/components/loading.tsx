@@ -3,11 +3,11 @@ interface LoadingProps {
   label: string;
 }
 
-/** A polite status message with a spinner that is hidden from assistive technology. */
+/** A polite status message with a spinner that is hidden from assistive technology (and still with reduced motion). */
 export function Loading({ label }: LoadingProps) {
   return (
-    <div className="loading" role="status" aria-live="polite">
-      <span className="loading__spinner" aria-hidden="true" />
+    <div className="app-loading" role="status" aria-live="polite">
+      <span className="app-loading__spinner" aria-hidden="true" />
       <span>{label}…</span>
     </div>
   );

@@ -1,3 +1,5 @@
+import { Button } from './button';
+
 interface StaleVersionNoticeProps {
   what?: string;
   message?: string;
@@ -8,15 +10,17 @@ interface StaleVersionNoticeProps {
 export function StaleVersionNotice({ what = 'session', message, onReload }: StaleVersionNoticeProps) {
   const title = `This ${what} was changed by someone else`;
   return (
-    <div className="error-message" role="alert">
-      <h2 className="error-message__title">{title}</h2>
-      <p>
-        Reload it to see the changes, then try again.
-        {message && !/changed by someone else/i.test(message) && <span> The service said: {message}</span>}
-      </p>
-      <button className="button button--secondary" type="button" onClick={onReload}>
-        Reload
-      </button>
+    <div className="nhsuk-error-summary" role="alert">
+      <h2 className="nhsuk-error-summary__title">{title}</h2>
+      <div className="nhsuk-error-summary__body">
+        <p>
+          Reload it to see the changes, then try again.
+          {message && !/changed by someone else/i.test(message) && <span> The service said: {message}</span>}
+        </p>
+        <Button variant="secondary" onClick={onReload}>
+          Reload
+        </Button>
+      </div>
     </div>
   );
 }

@@ -141,6 +141,88 @@ export async function apiDownload(path: string, accept: string, signal?: AbortSi
   return response.blob();
 }
 
+export interface UploadProgress {
+  /** Bytes sent so far. */
+  loaded: number;
+  /** Bytes to send in all (the whole multipart body). */
+  total: number;
+}
+
+export interface UploadOptions {
+  method?: 'POST' | 'PUT';
+  /** Called as the body goes out; fetch cannot report this, which is why an upload uses XMLHttpRequest. */
+  onProgress?: (progress: UploadProgress) => void;
+  signal?: AbortSignal;
+}
+
+interface UploadAnswer {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * A multipart upload (a file and its text fields) with the bearer token, reporting progress as it goes. A 401
+ * renews the access token once and sends the form again, as `apiRequest` does; other failures become an
+ * ApiClientError with the API's status (413 and 415 included, for the caller to word).
+ */
+export async function apiUpload<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
+  let answer = await sendUpload(path, form, options);
+  if (answer.status === 401) {
+    if (!(await refreshSession())) {
+      clearAuth('expired');
+      throw toApiClientError(401, answer.body);
+    }
+    answer = await sendUpload(path, form, options);
+    if (answer.status === 401) clearAuth('expired');
+  }
+  if (answer.status < 200 || answer.status >= 300) throw toApiClientError(answer.status, answer.body);
+  return answer.body as T;
+}
+
+function sendUpload(path: string, form: FormData, { method = 'POST', onProgress, signal }: UploadOptions) {
+  return new Promise<UploadAnswer>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DOMException('The upload was stopped', 'AbortError'));
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, `${API_BASE}${path}`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    const token = getToken();
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    if (onProgress) {
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable) onProgress({ loaded: event.loaded, total: event.total });
+      };
+    }
+    const onAbort = () => xhr.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const settle = () => signal?.removeEventListener('abort', onAbort);
+    xhr.onload = () => {
+      settle();
+      let body: unknown = undefined;
+      if (xhr.responseText) {
+        try {
+          body = JSON.parse(xhr.responseText);
+        } catch {
+          body = undefined;
+        }
+      }
+      resolve({ status: xhr.status, body });
+    };
+    xhr.onerror = () => {
+      settle();
+      reject(new ApiClientError(0, NETWORK_MESSAGE));
+    };
+    xhr.onabort = () => {
+      settle();
+      reject(new DOMException('The upload was stopped', 'AbortError'));
+    };
+    // No Content-Type header: the browser writes multipart/form-data with its boundary.
+    xhr.send(form);
+  });
+}
+
 /** `send`, and for an authenticated call refused with 401: renew the access token once and try again. */
 async function sendRenewing(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const response = await send(path, options, accept);
@@ -181,6 +263,10 @@ export const api = {
     apiRequest<T>(path, { ...options, method: 'GET' }),
   post: <T>(path: string, body: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     apiRequest<T>(path, { ...options, method: 'POST', body }),
+  put: <T>(path: string, body: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+    apiRequest<T>(path, { ...options, method: 'PUT', body }),
+  patch: <T>(path: string, body: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+    apiRequest<T>(path, { ...options, method: 'PATCH', body }),
   delete: <T = void>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     apiRequest<T>(path, { ...options, method: 'DELETE' }),
 };

@@ -11,12 +11,12 @@ import {
 
 describe('formatDate', () => {
   it('writes a calendar date the British way with a three-letter month', () => {
-    expect(formatDate('2026-09-01')).toBe('1 Sep 2026');
-    expect(formatDate('2027-02-28')).toBe('28 Feb 2027');
+    expect(formatDate('2026-09-01')).toBe('1 September 2026');
+    expect(formatDate('2027-02-28')).toBe('28 February 2027');
   });
 
   it('uses the calendar part of a full timestamp without shifting the day', () => {
-    expect(formatDate('2026-09-01T23:30:00.000Z')).toBe('1 Sep 2026');
+    expect(formatDate('2026-09-01T23:30:00.000Z')).toBe('1 September 2026');
   });
 
   it('rejects something that is not a date', () => {
@@ -33,27 +33,27 @@ describe('dayBefore and formatDateRange', () => {
   });
 
   it('shows an exclusive end as the last day of the range', () => {
-    expect(formatDateRange('2026-09-01', '2026-10-01')).toBe('1 Sep 2026 to 30 Sep 2026');
-    expect(formatDateRange('2026-01-31', '2026-02-28')).toBe('31 Jan 2026 to 27 Feb 2026');
+    expect(formatDateRange('2026-09-01', '2026-10-01')).toBe('1 September 2026 to 30 September 2026');
+    expect(formatDateRange('2026-01-31', '2026-02-28')).toBe('31 January 2026 to 27 February 2026');
   });
 });
 
 describe('formatDateTime in Europe/London', () => {
   it('adds an hour in British Summer Time', () => {
-    expect(formatDateTime('2026-09-15T09:30:00.000Z')).toBe('Tue 15 Sep 2026, 10:30');
+    expect(formatDateTime('2026-09-15T09:30:00.000Z')).toBe('Tuesday 15 September 2026, 10:30');
   });
 
   it('uses GMT in winter', () => {
-    expect(formatDateTime('2026-12-01T14:05:00Z')).toBe('Tue 1 Dec 2026, 14:05');
+    expect(formatDateTime('2026-12-01T14:05:00Z')).toBe('Tuesday 1 December 2026, 14:05');
   });
 
   it('moves to the next London day late in the evening UTC during summer time', () => {
-    expect(formatDateTime('2026-06-30T23:15:00Z')).toBe('Wed 1 Jul 2026, 00:15');
+    expect(formatDateTime('2026-06-30T23:15:00Z')).toBe('Wednesday 1 July 2026, 00:15');
   });
 
   it('handles the clocks going back (25 October 2026)', () => {
-    expect(formatDateTime('2026-10-25T00:30:00Z')).toBe('Sun 25 Oct 2026, 01:30');
-    expect(formatDateTime('2026-10-25T01:30:00Z')).toBe('Sun 25 Oct 2026, 01:30');
+    expect(formatDateTime('2026-10-25T00:30:00Z')).toBe('Sunday 25 October 2026, 01:30');
+    expect(formatDateTime('2026-10-25T01:30:00Z')).toBe('Sunday 25 October 2026, 01:30');
   });
 
   it('rejects an invalid instant', () => {

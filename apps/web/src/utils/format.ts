@@ -1,11 +1,25 @@
 /**
- * Dates and times as people in England read them: "1 Sep 2026", "Tue 15 Sep 2026, 10:30", in Europe/London.
- * Month names are our own rather than Intl's, which writes "Sept" for en-GB in recent ICU versions.
+ * Dates and times as the NHS style guide writes them, in Europe/London: "1 September 2026",
+ * "Tuesday 15 September 2026, 10:30" (no abbreviations). Month names are our own rather than Intl's, so they do not
+ * change with the ICU version.
  */
 
 export const TIME_ZONE = 'Europe/London';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -27,10 +41,10 @@ function toIsoDate({ year, month, day }: CalendarDate): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** "2026-09-01" -> "1 Sep 2026". The value is a calendar date, so no time zone applies. */
+/** "2026-09-01" -> "1 September 2026". The value is a calendar date, so no time zone applies. */
 export function formatDate(isoDate: string): string {
   const { year, month, day } = parseDateOnly(isoDate);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
 }
 
 /** The calendar day before a YYYY-MM-DD date: the last day of a range given with an exclusive end. */
@@ -40,14 +54,14 @@ export function dayBefore(isoDate: string): string {
   return toIsoDate({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
 }
 
-/** A range with an exclusive end, e.g. ("2026-09-01", "2026-10-01") -> "1 Sep 2026 to 30 Sep 2026". */
+/** A range with an exclusive end, e.g. ("2026-09-01", "2026-10-01") -> "1 September 2026 to 30 September 2026". */
 export function formatDateRange(startsOn: string, endsBefore: string): string {
   return `${formatDate(startsOn)} to ${formatDate(dayBefore(endsBefore))}`;
 }
 
 const londonParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,
-  weekday: 'short',
+  weekday: 'long',
   year: 'numeric',
   month: 'numeric',
   day: 'numeric',
@@ -62,12 +76,12 @@ function partsInLondon(instant: Date): Record<string, string> {
   return parts;
 }
 
-/** An instant as a date and 24-hour time in Europe/London: "Tue 15 Sep 2026, 10:30". */
+/** An instant as a date and 24-hour time in Europe/London: "Tuesday 15 September 2026, 10:30". */
 export function formatDateTime(isoInstant: string): string {
   const instant = new Date(isoInstant);
   if (Number.isNaN(instant.getTime())) throw new RangeError(`Not an ISO instant: ${isoInstant}`);
   const parts = partsInLondon(instant);
-  const month = MONTHS[Number(parts['month']) - 1];
+  const month = MONTH_NAMES[Number(parts['month']) - 1];
   return `${parts['weekday']} ${Number(parts['day'])} ${month} ${parts['year']}, ${parts['hour']}:${parts['minute']}`;
 }
 

@@ -3,7 +3,7 @@
  * API wants an ISO instant. London is on GMT (UTC+0) in winter and BST (UTC+1) in summer, so a local time is one of
  * two instants: the one whose London wall clock reads back the same is the right one.
  */
-import { TIME_ZONE } from './format';
+import { MONTH_NAMES, TIME_ZONE } from './format';
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_ONLY = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -80,21 +80,6 @@ export function mondayOf(date: string): string {
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
 /** "2026-11-23" -> "Monday 23 November". */
 export function formatDayHeading(date: string): string {
   if (!isCalendarDate(date)) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);

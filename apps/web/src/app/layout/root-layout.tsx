@@ -1,14 +1,37 @@
 import { useEffect, useRef } from 'react';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation, useMatch } from 'react-router';
 import { can } from '@ccc/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { ConnectionBanner } from '../../components/connection-banner';
 import { getMeQueryOptions } from '../../features/auth/api/get-me';
 import { useSignOut } from '../../features/auth/api/use-sign-out';
 import { describeRoles, homeKindFor } from '../../features/auth/utils/roles';
+import { useNotifications } from '../../features/notifications/api/get-notifications';
+import { notificationsNavLabel } from '../../features/notifications/utils/labels';
 import { useAuthToken } from '../../lib/auth-store';
 import { SERVICE_NAME } from '../../utils/use-document-title';
+import { NhsLogo, UserIcon } from './nhs-logo';
 
-/** The page frame: skip link, header with who is signed in, navigation, main content and footer. */
+/** One item of the header's navigation, marked as the current page the NHS way when it is. */
+function NavItem({ to, end, children }: { to: string; end?: boolean; children: string }) {
+  const current = useMatch({ path: to, end: end ?? false }) !== null;
+  return (
+    <li
+      className={
+        current
+          ? 'nhsuk-header__navigation-item nhsuk-header__navigation-item--current'
+          : 'nhsuk-header__navigation-item'
+      }
+    >
+      <Link className="nhsuk-header__navigation-link" to={to} aria-current={current ? 'page' : undefined}>
+        {/* Bold as well as underlined, for those who override the colours. */}
+        {current ? <strong className="nhsuk-header__navigation-item-current-fallback">{children}</strong> : children}
+      </Link>
+    </li>
+  );
+}
+
+/** The page frame: skip link, NHS header with who is signed in and the navigation, main content and footer. */
 export function RootLayout() {
   const token = useAuthToken();
   const me = useQuery({ ...getMeQueryOptions(), enabled: token !== null });
@@ -28,6 +51,7 @@ export function RootLayout() {
   const signedIn = token !== null;
   const user = signedIn ? me.data : undefined;
   const roles = user?.roles.map(({ role }) => role) ?? [];
+  const notifications = useNotifications({ enabled: can(roles, 'notifications:read') });
   const homeLabel = can(roles, 'caseload:read')
     ? 'Caseload'
     : user && homeKindFor(user.roles) === 'ccc-list'
@@ -36,62 +60,69 @@ export function RootLayout() {
 
   return (
     <>
-      <a className="skip-link" href="#main-content">
+      <a className="nhsuk-skip-link" href="#main-content">
         Skip to main content
       </a>
-      <header className="header">
-        <div className="header__inner container">
-          <Link className="header__service" to="/">
-            <span className="header__logo" aria-hidden="true">
-              NHS
-            </span>
-            <span className="header__service-name">{SERVICE_NAME}</span>
-          </Link>
+      <header className="nhsuk-header">
+        <div className="nhsuk-header__container nhsuk-width-container app-width-container">
+          <div className="nhsuk-header__service">
+            <Link className="nhsuk-header__service-logo" to="/">
+              <NhsLogo />
+              <span className="nhsuk-header__service-name">{SERVICE_NAME}</span>
+            </Link>
+          </div>
           {user && (
-            <div className="header__account">
-              <p className="header__user">
-                <span className="visually-hidden">Signed in as </span>
-                <span className="header__user-name">{user.fullName}</span>
-                <span className="header__user-role">{describeRoles(user.roles)}</span>
-              </p>
-              <button className="button button--reverse" type="button" onClick={signOut}>
-                Sign out
-              </button>
-            </div>
+            <nav className="nhsuk-header__account" aria-label="Account">
+              <ul className="nhsuk-header__account-list">
+                <li className="nhsuk-header__account-item">
+                  <UserIcon />
+                  <span>
+                    <span className="nhsuk-u-visually-hidden">Signed in as </span>
+                    <strong>{user.fullName}</strong>
+                    <span className="nhsuk-u-visually-hidden">, </span>
+                    <span className="app-header__role">{describeRoles(user.roles)}</span>
+                  </span>
+                </li>
+                <li className="nhsuk-header__account-item">
+                  <button className="nhsuk-header__account-button" type="button" onClick={signOut}>
+                    Sign out
+                  </button>
+                </li>
+              </ul>
+            </nav>
           )}
         </div>
         {user && (
-          <nav className="nav" aria-label="Main">
-            <ul className="nav__list container">
-              <li>
-                <NavLink className="nav__link" to="/" end>
+          <nav className="nhsuk-header__navigation" aria-label="Main">
+            <div className="nhsuk-header__navigation-container nhsuk-width-container app-width-container">
+              <ul className="nhsuk-header__navigation-list">
+                <NavItem to="/" end>
                   {homeLabel}
-                </NavLink>
-              </li>
-              {can(roles, 'agenda:read') && (
-                <li>
-                  <NavLink className="nav__link" to="/agenda">
-                    Agenda
-                  </NavLink>
-                </li>
-              )}
-              {can(roles, 'calendar:manage') && (
-                <li>
-                  <NavLink className="nav__link" to="/calendar">
-                    Calendar link
-                  </NavLink>
-                </li>
-              )}
-            </ul>
+                </NavItem>
+                {can(roles, 'agenda:read') && <NavItem to="/agenda">Agenda</NavItem>}
+                {can(roles, 'competency:review') && <NavItem to="/evidence-to-review">Evidence to review</NavItem>}
+                {can(roles, 'calendar:manage') && <NavItem to="/calendar">Calendar link</NavItem>}
+                {can(roles, 'notifications:read') && (
+                  <NavItem to="/notifications">{notificationsNavLabel(notifications.data?.unreadCount)}</NavItem>
+                )}
+              </ul>
+            </div>
           </nav>
         )}
       </header>
-      <main className="main container" id="main-content" tabIndex={-1} ref={mainRef}>
-        <Outlet />
-      </main>
-      <footer className="footer">
-        <div className="container">
-          <p>{SERVICE_NAME}: supervision and training for Cancer Care Coordinators in primary care.</p>
+      <div className="nhsuk-width-container app-width-container">
+        <main className="nhsuk-main-wrapper" id="main-content" tabIndex={-1} ref={mainRef}>
+          <ConnectionBanner />
+          <Outlet />
+        </main>
+      </div>
+      <footer className="nhsuk-footer">
+        <div className="nhsuk-width-container app-width-container">
+          <div className="nhsuk-footer__meta">
+            <p className="nhsuk-body-s">
+              {SERVICE_NAME}: supervision and training for Cancer Care Coordinators in primary care.
+            </p>
+          </div>
         </div>
       </footer>
     </>

@@ -4,12 +4,15 @@ import { useDocumentTitle } from '../../utils/use-document-title';
 export function NotFoundRoute() {
   useDocumentTitle('Page not found');
   return (
-    <>
-      <h1>Page not found</h1>
-      <p>If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.</p>
-      <p>
-        <Link to="/">Go to the start page</Link>
-      </p>
-    </>
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1>Page not found</h1>
+        <p>If you typed the web address, check it is correct.</p>
+        <p>If you pasted the web address, check you copied the entire address.</p>
+        <p>
+          <Link to="/">Go to the start page</Link>
+        </p>
+      </div>
+    </div>
   );
 }

@@ -27,8 +27,8 @@ describe('the agenda week', () => {
   });
 
   it('labels the week', () => {
-    expect(weekLabel('2026-11-23')).toBe('23 Nov to 29 Nov 2026');
-    expect(weekLabel('2026-12-28')).toBe('28 Dec 2026 to 3 Jan 2027');
+    expect(weekLabel('2026-11-23')).toBe('23 November to 29 November 2026');
+    expect(weekLabel('2026-12-28')).toBe('28 December 2026 to 3 January 2027');
   });
 
   it('puts each item on its London day, in time order', () => {

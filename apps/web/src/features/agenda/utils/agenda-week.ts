@@ -7,7 +7,7 @@ export function weekFromParam(param: string | null, today: string): string {
   return mondayOf(param && isCalendarDate(param) ? param : today);
 }
 
-/** "23 Nov to 29 Nov 2026". */
+/** "23 November to 29 November 2026". */
 export function weekLabel(monday: string): string {
   const sunday = addDays(monday, 6);
   const [from, to] = [formatDate(monday), formatDate(sunday)];

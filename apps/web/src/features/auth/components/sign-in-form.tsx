@@ -1,5 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { Button } from '../../../components/button';
 import { describeError } from '../../../components/error-message';
+import { ErrorSummary, type SummaryError } from '../../../components/error-summary';
+import { FormField, fieldClass } from '../../../components/form-field';
 import { isApiClientError } from '../../../lib/api-client';
 import { useLogin } from '../api/login';
 import { mapServerFieldErrors, validateSignIn, type SignInField } from '../utils/validate-sign-in';
@@ -27,15 +30,9 @@ export function SignInForm({ onSuccess }: SignInFormProps) {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [attempt, setAttempt] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const login = useLogin();
 
   const fieldIds: Record<SignInField, string> = { email: emailId, password: passwordId };
-  const hasErrors = errors.general.length > 0 || Object.keys(errors.fields).length > 0;
-
-  useEffect(() => {
-    if (attempt > 0 && hasErrors) summaryRef.current?.focus();
-  }, [attempt, hasErrors]);
 
   function showErrors(next: FormErrors) {
     setErrors(next);
@@ -73,93 +70,51 @@ export function SignInForm({ onSuccess }: SignInFormProps) {
     );
   }
 
-  function fieldClass(field: SignInField) {
-    return errors.fields[field] ? 'form-group form-group--error' : 'form-group';
-  }
+  const summary: SummaryError[] = [
+    ...errors.general.map((message) => ({ message })),
+    ...(Object.entries(errors.fields) as [SignInField, string][]).map(([field, message]) => ({
+      message,
+      fieldId: fieldIds[field],
+    })),
+  ];
 
   return (
-    <form className="sign-in-form" onSubmit={handleSubmit} noValidate>
-      {hasErrors && (
-        <div
-          className="error-summary"
-          role="alert"
-          tabIndex={-1}
-          ref={summaryRef}
-          aria-labelledby={'sign-in-error-summary-title'}
-        >
-          <h2 className="error-summary__title" id={'sign-in-error-summary-title'}>
-            There is a problem
-          </h2>
-          <ul className="error-summary__list">
-            {errors.general.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-            {(Object.entries(errors.fields) as [SignInField, string][]).map(([field, message]) => (
-              <li key={field}>
-                <a
-                  href={`#${fieldIds[field]}`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    document.getElementById(fieldIds[field])?.focus();
-                  }}
-                >
-                  {message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+    <form onSubmit={handleSubmit} noValidate>
+      <ErrorSummary id="sign-in-error-summary" errors={summary} focusKey={attempt} />
 
-      <div className={fieldClass('email')}>
-        <label className="label" htmlFor={emailId}>
-          Email address
-        </label>
-        {errors.fields.email && (
-          <p className="field-error" id={`${emailId}-error`}>
-            <span className="visually-hidden">Error:</span> {errors.fields.email}
-          </p>
+      <FormField id={emailId} label="Email address" error={errors.fields.email}>
+        {(control) => (
+          <input
+            {...control}
+            className={fieldClass('nhsuk-input', control)}
+            name="email"
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            autoCapitalize="none"
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+          />
         )}
-        <input
-          className="input"
-          id={emailId}
-          name="email"
-          type="email"
-          autoComplete="username"
-          spellCheck={false}
-          autoCapitalize="none"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          aria-invalid={errors.fields.email ? true : undefined}
-          aria-describedby={errors.fields.email ? `${emailId}-error` : undefined}
-        />
-      </div>
+      </FormField>
 
-      <div className={fieldClass('password')}>
-        <label className="label" htmlFor={passwordId}>
-          Password
-        </label>
-        {errors.fields.password && (
-          <p className="field-error" id={`${passwordId}-error`}>
-            <span className="visually-hidden">Error:</span> {errors.fields.password}
-          </p>
+      <FormField id={passwordId} label="Password" error={errors.fields.password}>
+        {(control) => (
+          <input
+            {...control}
+            className={fieldClass('nhsuk-input', control)}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
         )}
-        <input
-          className="input"
-          id={passwordId}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          aria-invalid={errors.fields.password ? true : undefined}
-          aria-describedby={errors.fields.password ? `${passwordId}-error` : undefined}
-        />
-      </div>
+      </FormField>
 
-      <button className="button" type="submit" aria-disabled={login.isPending || undefined}>
+      <Button type="submit" pending={login.isPending}>
         {login.isPending ? 'Signing in…' : 'Sign in'}
-      </button>
+      </Button>
     </form>
   );
 }

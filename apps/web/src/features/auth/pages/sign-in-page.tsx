@@ -8,6 +8,14 @@ interface FromState {
   from?: string;
 }
 
+function Notice({ children }: { children: string }) {
+  return (
+    <div className="nhsuk-inset-text" role="status">
+      <p>{children}</p>
+    </div>
+  );
+}
+
 export function SignInPage() {
   useDocumentTitle('Sign in');
   const token = useAuthToken();
@@ -19,22 +27,16 @@ export function SignInPage() {
   if (token) return <Navigate to={redirectTo} replace />;
 
   return (
-    <div className="narrow-page">
-      <h1>Sign in</h1>
-      {reason === 'expired' && (
-        <div className="notice" role="status">
-          Your session has ended. Sign in again to carry on.
-        </div>
-      )}
-      {reason === 'signed_out' && (
-        <div className="notice" role="status">
-          You have signed out.
-        </div>
-      )}
-      <p className="lead">
-        Sign in to see supervision sessions, training and progress in the Cancer Care Coordinator programme.
-      </p>
-      <SignInForm onSuccess={() => navigate(redirectTo, { replace: true })} />
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1>Sign in</h1>
+        {reason === 'expired' && <Notice>Your session has ended. Sign in again to carry on.</Notice>}
+        {reason === 'signed_out' && <Notice>You have signed out.</Notice>}
+        <p className="nhsuk-body-l">
+          Sign in to see supervision sessions, training and progress in the Cancer Care Coordinator programme.
+        </p>
+        <SignInForm onSuccess={() => navigate(redirectTo, { replace: true })} />
+      </div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Button } from '../../../components/button';
 
 /** The private address, shown once: selectable text and a copy button that says when it has copied. */
 export function FeedUrl({ url }: { url: string }) {
@@ -14,17 +15,17 @@ export function FeedUrl({ url }: { url: string }) {
   }
 
   return (
-    <div className="feed-url">
-      <label className="label" htmlFor="calendar-feed-url">
+    <div className="nhsuk-form-group">
+      <label className="nhsuk-label nhsuk-label--s" htmlFor="calendar-feed-url">
         Your calendar link
       </label>
-      <div className="hint" id="calendar-feed-url-hint">
+      <div className="nhsuk-hint" id="calendar-feed-url-hint">
         Copy it now: for your security it will not be shown again. Anyone with this link can see your sessions, so do
         not share it.
       </div>
-      <div className="feed-url__row">
+      <div className="app-copy-row">
         <input
-          className="input input--wide"
+          className="nhsuk-input nhsuk-input--code"
           id="calendar-feed-url"
           type="text"
           readOnly
@@ -32,11 +33,11 @@ export function FeedUrl({ url }: { url: string }) {
           aria-describedby="calendar-feed-url-hint"
           onFocus={(event) => event.currentTarget.select()}
         />
-        <button className="button button--secondary" type="button" onClick={() => void copy()}>
+        <Button variant="secondary" onClick={() => void copy()}>
           Copy link
-        </button>
+        </Button>
       </div>
-      <p className="feed-url__status" role="status">
+      <p role="status">
         {copied === 'yes' && 'Link copied.'}
         {copied === 'no' && 'The link could not be copied. Select it and copy it yourself.'}
       </p>

@@ -1,7 +1,10 @@
 import { useState } from 'react';
+import { Button, ButtonGroup } from '../../../components/button';
 import { Confirmation } from '../../../components/confirmation';
 import { ErrorMessage, describeError } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
+import { Tag } from '../../../components/tag';
+import { WarningCallout } from '../../../components/warning-callout';
 import { formatDateTime } from '../../../utils/format';
 import { useDocumentTitle } from '../../../utils/use-document-title';
 import { useCreateCalendarFeed } from '../api/create-calendar-feed';
@@ -11,10 +14,10 @@ import { FeedUrl } from '../components/feed-url';
 
 function Instructions() {
   return (
-    <section aria-labelledby="how-heading" className="section">
+    <section aria-labelledby="how-heading" className="app-section">
       <h2 id="how-heading">Add it to your calendar</h2>
       <h3>Outlook</h3>
-      <ol className="steps">
+      <ol>
         <li>Open your calendar in Outlook on the web or the new Outlook.</li>
         <li>
           Select <strong>Add calendar</strong>, then <strong>Subscribe from web</strong> (also called{' '}
@@ -23,7 +26,7 @@ function Instructions() {
         <li>Paste your calendar link, give the calendar a name such as “CCC Programme”, and select Import.</li>
       </ol>
       <h3>Google Calendar</h3>
-      <ol className="steps">
+      <ol>
         <li>On a computer, open Google Calendar.</li>
         <li>
           Next to <strong>Other calendars</strong>, select <strong>+</strong>, then <strong>From URL</strong>.
@@ -71,110 +74,104 @@ export function CalendarFeedPage() {
   }
 
   return (
-    <div className="narrow-page narrow-page--wide">
-      <h1>Calendar link</h1>
-      <p className="lead">
-        See your sessions in Outlook, Google Calendar or your phone’s calendar, kept up to date as they are booked,
-        moved or cancelled.
-      </p>
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1>Calendar link</h1>
+        <p className="nhsuk-body-l">
+          See your sessions in Outlook, Google Calendar or your phone’s calendar, kept up to date as they are booked,
+          moved or cancelled.
+        </p>
 
-      {feed.isPending ? (
-        <Loading label="Checking your calendar link" />
-      ) : feed.isError ? (
-        <ErrorMessage title="Your calendar link could not be checked" error={feed.error}>
-          <button className="button button--secondary" type="button" onClick={() => void feed.refetch()}>
-            Try again
-          </button>
-        </ErrorMessage>
-      ) : (
-        <>
-          {(create.isError || remove.isError) && (
-            <ErrorMessage title="That did not work" error={create.error ?? remove.error} />
-          )}
-          {newUrl && (
-            <Confirmation title="Your calendar link is ready">
-              <FeedUrl url={newUrl} />
-            </Confirmation>
-          )}
-          {turnedOff && (
-            <Confirmation title="Calendar link turned off">
-              <p>The link no longer works. Your calendar app will stop showing your sessions when it next checks.</p>
-            </Confirmation>
-          )}
-          {create.isSuccess && !newUrl && (
-            <ErrorMessage
-              title="The link was made but not shown"
-              error={new Error('The service did not send the link. Replace it to get a new one.')}
-            />
-          )}
-
-          <section aria-labelledby="status-heading" className="section">
-            <h2 id="status-heading">Status</h2>
-            {feed.data.active ? (
-              <>
-                <p>
-                  <strong className="badge badge--success">On</strong>{' '}
-                  {feed.data.createdAt
-                    ? `Your calendar link was made on ${formatDateTime(feed.data.createdAt)}.`
-                    : 'You have a calendar link.'}
-                </p>
-                {!newUrl && (
-                  <p>
-                    For your security the link was shown only once. If you have lost it, replace it: the old link will
-                    stop working.
-                  </p>
-                )}
-                <div className="button-group">
-                  <button className="button" type="button" onClick={makeLink} aria-disabled={busy || undefined}>
-                    {create.isPending ? 'Making a new link…' : 'Replace link'}
-                  </button>
-                  {!confirmingOff && (
-                    <button className="button button--secondary" type="button" onClick={() => setConfirmingOff(true)}>
-                      Turn off
-                    </button>
-                  )}
-                </div>
-                {confirmingOff && (
-                  <div className="warning-callout" role="group" aria-labelledby="turn-off-title">
-                    <h3 className="warning-callout__title" id="turn-off-title">
-                      Turn off your calendar link?
-                    </h3>
-                    <p>The link will stop working at once, and your calendar app will stop showing your sessions.</p>
-                    <div className="button-group">
-                      <button
-                        className="button button--warning"
-                        type="button"
-                        onClick={turnOff}
-                        aria-disabled={busy || undefined}
-                      >
-                        {remove.isPending ? 'Turning off…' : 'Yes, turn it off'}
-                      </button>
-                      <button
-                        className="button button--secondary"
-                        type="button"
-                        onClick={() => setConfirmingOff(false)}
-                      >
-                        Keep it
-                      </button>
-                    </div>
-                    {remove.isError && <p className="field-error">{describeError(remove.error)}</p>}
-                  </div>
-                )}
-              </>
-            ) : (
-              <>
-                <p>
-                  <strong className="badge badge--neutral">Off</strong> You do not have a calendar link.
-                </p>
-                <button className="button" type="button" onClick={makeLink} aria-disabled={busy || undefined}>
-                  {create.isPending ? 'Making your link…' : 'Create my calendar link'}
-                </button>
-              </>
+        {feed.isPending ? (
+          <Loading label="Checking your calendar link" />
+        ) : feed.isError ? (
+          <ErrorMessage title="Your calendar link could not be checked" error={feed.error}>
+            <Button variant="secondary" onClick={() => void feed.refetch()}>
+              Try again
+            </Button>
+          </ErrorMessage>
+        ) : (
+          <>
+            {(create.isError || remove.isError) && (
+              <ErrorMessage title="That did not work" error={create.error ?? remove.error} />
             )}
-          </section>
-          <Instructions />
-        </>
-      )}
+            {newUrl && (
+              <Confirmation title="Your calendar link is ready">
+                <FeedUrl url={newUrl} />
+              </Confirmation>
+            )}
+            {turnedOff && (
+              <Confirmation title="Calendar link turned off">
+                <p>The link no longer works. Your calendar app will stop showing your sessions when it next checks.</p>
+              </Confirmation>
+            )}
+            {create.isSuccess && !newUrl && (
+              <ErrorMessage
+                title="The link was made but not shown"
+                error={new Error('The service did not send the link. Replace it to get a new one.')}
+              />
+            )}
+
+            <section aria-labelledby="status-heading" className="app-section">
+              <h2 id="status-heading">Status</h2>
+              {feed.data.active ? (
+                <>
+                  <p>
+                    <Tag tone="success">On</Tag>{' '}
+                    {feed.data.createdAt
+                      ? `Your calendar link was made on ${formatDateTime(feed.data.createdAt)}.`
+                      : 'You have a calendar link.'}
+                  </p>
+                  {!newUrl && (
+                    <p>
+                      For your security the link was shown only once. If you have lost it, replace it: the old link will
+                      stop working.
+                    </p>
+                  )}
+                  <ButtonGroup>
+                    <Button onClick={makeLink} pending={busy}>
+                      {create.isPending ? 'Making a new link…' : 'Replace link'}
+                    </Button>
+                    {!confirmingOff && (
+                      <Button variant="secondary" onClick={() => setConfirmingOff(true)}>
+                        Turn off
+                      </Button>
+                    )}
+                  </ButtonGroup>
+                  {confirmingOff && (
+                    <WarningCallout heading="Turn off your calendar link?" headingId="turn-off-title" role="group">
+                      <p>The link will stop working at once, and your calendar app will stop showing your sessions.</p>
+                      <ButtonGroup>
+                        <Button variant="warning" onClick={turnOff} pending={busy}>
+                          {remove.isPending ? 'Turning off…' : 'Yes, turn it off'}
+                        </Button>
+                        <Button variant="secondary" onClick={() => setConfirmingOff(false)}>
+                          Keep it
+                        </Button>
+                      </ButtonGroup>
+                      {remove.isError && (
+                        <p className="nhsuk-error-message" role="alert">
+                          <span className="nhsuk-u-visually-hidden">Error:</span> {describeError(remove.error)}
+                        </p>
+                      )}
+                    </WarningCallout>
+                  )}
+                </>
+              ) : (
+                <>
+                  <p>
+                    <Tag tone="neutral">Off</Tag> You do not have a calendar link.
+                  </p>
+                  <Button onClick={makeLink} pending={busy}>
+                    {create.isPending ? 'Making your link…' : 'Create my calendar link'}
+                  </Button>
+                </>
+              )}
+            </section>
+            <Instructions />
+          </>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,99 +1,102 @@
 import type { CaseloadRow } from '@ccc/contracts';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { Tag, type Tone } from '../../../components/tag';
 import { formatDateTime, todayInLondon } from '../../../utils/format';
 import { currentMonthLabel } from '../../enrolments/utils/labels';
 
-function Count({ value, tone }: { value: number; tone?: 'danger' | 'warning' }) {
-  if (value === 0) return <>0</>;
-  return tone ? <strong className={`count count--${tone}`}>{value}</strong> : <>{value}</>;
+/** A count that needs attention is a tag in the colour of its meaning; nought is just "0". */
+function Count({ value, tone }: { value: number; tone?: Extract<Tone, 'danger' | 'warning'> }) {
+  if (value === 0 || !tone) return <>{value}</>;
+  return <Tag tone={tone}>{value}</Tag>;
 }
+
+/** A cell with its column's name beside the value, shown where a phone stacks the rows (NHS responsive table). */
+function Cell({ heading, numeric, children }: { heading: string; numeric?: boolean; children: ReactNode }) {
+  return (
+    <td className={numeric ? 'nhsuk-table__cell nhsuk-table__cell--numeric' : 'nhsuk-table__cell'}>
+      <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+        {heading}{' '}
+      </span>
+      <span>{children}</span>
+    </td>
+  );
+}
+
+const COUNT_COLUMNS = ['Unbooked', 'Awaiting', 'Upcoming', 'Overdue', 'Missed', 'Release declined'] as const;
 
 /** One row per CCC: where their sessions stand, and the next one, with links to the timeline and the session. */
 export function CaseloadTable({ rows, caption }: { rows: CaseloadRow[]; caption: string }) {
   const today = todayInLondon();
   const sorted = [...rows].sort((a, b) => a.enrolment.ccc.fullName.localeCompare(b.enrolment.ccc.fullName, 'en-GB'));
   return (
-    <>
-      <p className="table-hint" aria-hidden="true">
-        Scroll sideways to see every column.
-      </p>
-      <div className="table-scroll" role="region" aria-labelledby="caseload-caption" tabIndex={0}>
-        <table className="table table--numeric">
-          <caption id="caseload-caption" className="visually-hidden">
-            {caption}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">CCC</th>
-              <th scope="col">PCN</th>
-              <th scope="col">Month</th>
-              <th scope="col" className="numeric">
-                Unbooked
-              </th>
-              <th scope="col" className="numeric">
-                Awaiting
-              </th>
-              <th scope="col" className="numeric">
-                Upcoming
-              </th>
-              <th scope="col" className="numeric">
-                Overdue
-              </th>
-              <th scope="col" className="numeric">
-                Missed
-              </th>
-              <th scope="col" className="numeric">
-                Release declined
-              </th>
-              <th scope="col">Next session</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((row) => (
-              <tr key={row.enrolment.id} data-enrolment-id={row.enrolment.id}>
-                <th scope="row">
-                  <Link to={`/enrolments/${row.enrolment.id}`}>
-                    {row.enrolment.ccc.fullName}
-                    <span className="visually-hidden">: view timeline</span>
-                  </Link>
-                </th>
-                <td>{row.enrolment.pcn.name}</td>
-                <td>{currentMonthLabel(row.enrolment, today)}</td>
-                <td className="numeric">
-                  <Count value={row.unbooked} tone="warning" />
-                </td>
-                <td className="numeric">
-                  <Count value={row.awaiting} />
-                </td>
-                <td className="numeric">
-                  <Count value={row.upcoming} />
-                </td>
-                <td className="numeric">
-                  <Count value={row.overdue} tone="danger" />
-                </td>
-                <td className="numeric">
-                  <Count value={row.missed} tone="danger" />
-                </td>
-                <td className="numeric">
-                  <Count value={row.releaseDeclined} tone="warning" />
-                </td>
-                <td>
-                  {row.next ? (
-                    <>
-                      <Link to={`/sessions/${row.next.id}`}>{row.next.title}</Link>
-                      <span className="table__secondary">
-                        <time dateTime={row.next.startsAt}>{formatDateTime(row.next.startsAt)}</time>
-                      </span>
-                    </>
-                  ) : (
-                    'None booked'
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
+    <table className="nhsuk-table-responsive app-caseload">
+      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{caption}</caption>
+      <thead className="nhsuk-table__head">
+        <tr className="nhsuk-table__row">
+          <th className="nhsuk-table__header" scope="col">
+            CCC
+          </th>
+          <th className="nhsuk-table__header" scope="col">
+            PCN
+          </th>
+          <th className="nhsuk-table__header" scope="col">
+            Month
+          </th>
+          {COUNT_COLUMNS.map((column) => (
+            <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col" key={column}>
+              {column}
+            </th>
+          ))}
+          <th className="nhsuk-table__header" scope="col">
+            Next session
+          </th>
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body">
+        {sorted.map((row) => (
+          <tr className="nhsuk-table__row" key={row.enrolment.id} data-enrolment-id={row.enrolment.id}>
+            <th className="nhsuk-table__header" scope="row">
+              <Link to={`/enrolments/${row.enrolment.id}`}>
+                {row.enrolment.ccc.fullName}
+                <span className="nhsuk-u-visually-hidden">: view timeline</span>
+              </Link>
+            </th>
+            <Cell heading="PCN">{row.enrolment.pcn.name}</Cell>
+            <Cell heading="Month">{currentMonthLabel(row.enrolment, today)}</Cell>
+            <Cell heading="Unbooked" numeric>
+              <Count value={row.unbooked} tone="warning" />
+            </Cell>
+            <Cell heading="Awaiting" numeric>
+              <Count value={row.awaiting} />
+            </Cell>
+            <Cell heading="Upcoming" numeric>
+              <Count value={row.upcoming} />
+            </Cell>
+            <Cell heading="Overdue" numeric>
+              <Count value={row.overdue} tone="danger" />
+            </Cell>
+            <Cell heading="Missed" numeric>
+              <Count value={row.missed} tone="danger" />
+            </Cell>
+            <Cell heading="Release declined" numeric>
+              <Count value={row.releaseDeclined} tone="warning" />
+            </Cell>
+            <Cell heading="Next session">
+              {row.next ? (
+                <>
+                  <Link to={`/sessions/${row.next.id}`}>{row.next.title}</Link>
+                  <span className="app-secondary-text">
+                    <time dateTime={row.next.startsAt}>{formatDateTime(row.next.startsAt)}</time>
+                  </span>
+                </>
+              ) : (
+                'None booked'
+              )}
+            </Cell>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -1,9 +1,26 @@
+import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { useDocumentTitle } from '../../../utils/use-document-title';
+import { EvidenceInboxSection } from '../../competencies/inbox/components/evidence-inbox-section';
 import { useCaseload } from '../api/get-caseload';
 import { CaseloadTable } from '../components/caseload-table';
+
+/** One figure across the whole caseload, as a card. */
+function Stat({ value, text }: { value: number; text: string }) {
+  return (
+    <li className="nhsuk-grid-column-one-third nhsuk-card-group__item">
+      <div className="nhsuk-card">
+        <div className="nhsuk-card__content">
+          <p className="app-stat">
+            <span className="app-stat__value">{value}</span> {text}
+          </p>
+        </div>
+      </div>
+    </li>
+  );
+}
 
 /** The Alliance supervisor's home (and the administrator's, for every CCC): what needs booking, chasing, recording. */
 export function CaseloadPage({ everyone }: { everyone: boolean }) {
@@ -26,9 +43,9 @@ export function CaseloadPage({ everyone }: { everyone: boolean }) {
         <Loading label="Loading the caseload" />
       ) : caseload.isError ? (
         <ErrorMessage title="The caseload could not be loaded" error={caseload.error}>
-          <button className="button button--secondary" type="button" onClick={() => void caseload.refetch()}>
+          <Button variant="secondary" onClick={() => void caseload.refetch()}>
             Try again
-          </button>
+          </Button>
         </ErrorMessage>
       ) : caseload.data.length === 0 ? (
         <EmptyState title="No CCCs yet">
@@ -36,23 +53,17 @@ export function CaseloadPage({ everyone }: { everyone: boolean }) {
         </EmptyState>
       ) : (
         <>
-          <p className="lead">
+          <p className="nhsuk-body-l">
             {caseload.data.length === 1
               ? '1 Cancer Care Coordinator.'
               : `${caseload.data.length} Cancer Care Coordinators.`}{' '}
             Select a name to see their timeline and book their sessions.
           </p>
           {totals && (
-            <ul className="stat-list" aria-label="Across the caseload">
-              <li>
-                <span className="stat-list__value">{totals.unbooked}</span> unbooked this month or earlier
-              </li>
-              <li>
-                <span className="stat-list__value">{totals.awaiting}</span> waiting for a reply
-              </li>
-              <li>
-                <span className="stat-list__value">{totals.overdue}</span> held but not recorded
-              </li>
+            <ul className="nhsuk-grid-row nhsuk-card-group" aria-label="Across the caseload">
+              <Stat value={totals.unbooked} text="unbooked this month or earlier" />
+              <Stat value={totals.awaiting} text="waiting for a reply" />
+              <Stat value={totals.overdue} text="held but not recorded" />
             </ul>
           )}
           <CaseloadTable
@@ -61,6 +72,7 @@ export function CaseloadPage({ everyone }: { everyone: boolean }) {
           />
         </>
       )}
+      <EvidenceInboxSection />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { TimelineResponse } from '@ccc/contracts';
+import { SummaryList, SummaryRow } from '../../../components/summary-list';
 import { formatDate, formatDateRange } from '../../../utils/format';
 import { ENROLMENT_STATUS_LABELS, TRACK_LABELS, currentMonthLabel } from '../utils/labels';
 
@@ -8,43 +9,31 @@ export function EnrolmentSummaryList({ timeline }: { timeline: TimelineResponse 
   const first = months[0];
   const last = months[months.length - 1];
   return (
-    <dl className="summary-list">
-      <div className="summary-list__row">
-        <dt>Track</dt>
-        <dd>{TRACK_LABELS[enrolment.track] ?? enrolment.track}</dd>
-      </div>
-      <div className="summary-list__row">
-        <dt>Cohort</dt>
-        <dd>
-          {enrolment.cohort.name}
-          {first && last ? (
-            <span className="summary-list__secondary">{formatDateRange(first.startsOn, last.endsBefore)}</span>
-          ) : (
-            <span className="summary-list__secondary">Starts {formatDate(enrolment.cohort.startDate)}</span>
-          )}
-        </dd>
-      </div>
-      <div className="summary-list__row">
-        <dt>PCN</dt>
-        <dd>{enrolment.pcn.name}</dd>
-      </div>
-      <div className="summary-list__row">
-        <dt>PCN supervisor</dt>
-        <dd>{enrolment.pcnSupervisor?.fullName ?? 'Not assigned'}</dd>
-      </div>
-      <div className="summary-list__row">
-        <dt>Alliance supervisor</dt>
-        <dd>{enrolment.allianceSupervisor?.fullName ?? 'Not assigned'}</dd>
-      </div>
-      <div className="summary-list__row">
-        <dt>Progress</dt>
-        <dd>
-          {currentMonthLabel(enrolment, today, months.length)}
-          {enrolment.status !== 'active' && enrolment.status !== 'withdrawn' && (
-            <span className="summary-list__secondary">{ENROLMENT_STATUS_LABELS[enrolment.status]}</span>
-          )}
-        </dd>
-      </div>
-    </dl>
+    <SummaryList>
+      <SummaryRow label="Track">{TRACK_LABELS[enrolment.track] ?? enrolment.track}</SummaryRow>
+      <SummaryRow
+        label="Cohort"
+        secondary={
+          first && last
+            ? formatDateRange(first.startsOn, last.endsBefore)
+            : `Starts ${formatDate(enrolment.cohort.startDate)}`
+        }
+      >
+        {enrolment.cohort.name}
+      </SummaryRow>
+      <SummaryRow label="PCN">{enrolment.pcn.name}</SummaryRow>
+      <SummaryRow label="PCN supervisor">{enrolment.pcnSupervisor?.fullName ?? 'Not assigned'}</SummaryRow>
+      <SummaryRow label="Alliance supervisor">{enrolment.allianceSupervisor?.fullName ?? 'Not assigned'}</SummaryRow>
+      <SummaryRow
+        label="Progress"
+        secondary={
+          enrolment.status !== 'active' && enrolment.status !== 'withdrawn'
+            ? ENROLMENT_STATUS_LABELS[enrolment.status]
+            : undefined
+        }
+      >
+        {currentMonthLabel(enrolment, today, months.length)}
+      </SummaryRow>
+    </SummaryList>
   );
 }

@@ -12,57 +12,63 @@ function personName(person: { fullName: string } | null): string {
   return person?.fullName ?? 'Not assigned';
 }
 
-/** One row per CCC, the name linking to their timeline. Scrolls sideways on narrow screens. */
+/** The column's name beside each value, where a phone stacks the table's rows (NHS responsive table). */
+function Cell({ heading, children }: { heading: string; children: React.ReactNode }) {
+  return (
+    <td className="nhsuk-table__cell">
+      <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+        {heading}{' '}
+      </span>
+      <span>{children}</span>
+    </td>
+  );
+}
+
+const COLUMNS = ['PCN', 'Cohort', 'Track', 'Current month', 'Alliance supervisor', 'PCN supervisor'] as const;
+
+/** One row per CCC, the name linking to their timeline. On a phone each row becomes a block of its own. */
 export function EnrolmentsTable({ enrolments, caption }: EnrolmentsTableProps) {
   const today = todayInLondon();
   const sorted = [...enrolments].sort((a, b) => a.ccc.fullName.localeCompare(b.ccc.fullName, 'en-GB'));
   return (
-    <>
-      <p className="table-hint" aria-hidden="true">
-        Scroll sideways to see every column.
-      </p>
-      <div className="table-scroll" role="region" aria-labelledby="enrolments-caption" tabIndex={0}>
-        <table className="table">
-          <caption id="enrolments-caption" className="visually-hidden">
-            {caption}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">PCN</th>
-              <th scope="col">Cohort</th>
-              <th scope="col">Track</th>
-              <th scope="col">Current month</th>
-              <th scope="col">Alliance supervisor</th>
-              <th scope="col">PCN supervisor</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((enrolment) => (
-              <tr key={enrolment.id}>
-                <th scope="row">
-                  <Link to={`/enrolments/${enrolment.id}`}>
-                    {enrolment.ccc.fullName}
-                    <span className="visually-hidden">: view timeline</span>
-                  </Link>
-                </th>
-                <td>{enrolment.pcn.name}</td>
-                <td>
-                  {enrolment.cohort.name}
-                  <span className="table__secondary">
-                    {enrolment.cohort.startDate.slice(0, 10) <= today ? 'Started' : 'Starts'}{' '}
-                    {formatDate(enrolment.cohort.startDate)}
-                  </span>
-                </td>
-                <td>{TRACK_LABELS[enrolment.track] ?? enrolment.track}</td>
-                <td>{currentMonthLabel(enrolment, today)}</td>
-                <td>{personName(enrolment.allianceSupervisor)}</td>
-                <td>{personName(enrolment.pcnSupervisor)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
+    <table className="nhsuk-table-responsive">
+      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{caption}</caption>
+      <thead className="nhsuk-table__head">
+        <tr className="nhsuk-table__row">
+          <th className="nhsuk-table__header" scope="col">
+            Name
+          </th>
+          {COLUMNS.map((column) => (
+            <th className="nhsuk-table__header" scope="col" key={column}>
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body">
+        {sorted.map((enrolment) => (
+          <tr className="nhsuk-table__row" key={enrolment.id}>
+            <th className="nhsuk-table__header" scope="row">
+              <Link to={`/enrolments/${enrolment.id}`}>
+                {enrolment.ccc.fullName}
+                <span className="nhsuk-u-visually-hidden">: view timeline</span>
+              </Link>
+            </th>
+            <Cell heading="PCN">{enrolment.pcn.name}</Cell>
+            <Cell heading="Cohort">
+              {enrolment.cohort.name}
+              <span className="app-secondary-text">
+                {enrolment.cohort.startDate.slice(0, 10) <= today ? 'Started' : 'Starts'}{' '}
+                {formatDate(enrolment.cohort.startDate)}
+              </span>
+            </Cell>
+            <Cell heading="Track">{TRACK_LABELS[enrolment.track] ?? enrolment.track}</Cell>
+            <Cell heading="Current month">{currentMonthLabel(enrolment, today)}</Cell>
+            <Cell heading="Alliance supervisor">{personName(enrolment.allianceSupervisor)}</Cell>
+            <Cell heading="PCN supervisor">{personName(enrolment.pcnSupervisor)}</Cell>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

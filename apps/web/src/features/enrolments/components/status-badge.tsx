@@ -1,13 +1,12 @@
 import type { DisplayStatus } from '@ccc/programme';
+import { Tag } from '../../../components/tag';
 import { SESSION_STATUS_TONES, sessionStatusLabel } from '../utils/labels';
 
-/** The status in words; the colour only repeats what the text says. */
+/** A session's status as an NHS tag: in words, the colour only repeating what the text says. */
 export function StatusBadge({ status }: { status: DisplayStatus }) {
-  const tone = SESSION_STATUS_TONES[status] ?? 'neutral';
   return (
-    <strong className={`badge badge--${tone}`}>
-      <span className="visually-hidden">Status: </span>
+    <Tag tone={SESSION_STATUS_TONES[status] ?? 'neutral'} hiddenPrefix="Status: ">
       {sessionStatusLabel(status)}
-    </strong>
+    </Tag>
   );
 }

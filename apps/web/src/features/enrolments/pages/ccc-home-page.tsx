@@ -1,4 +1,5 @@
 import { Navigate } from 'react-router';
+import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
@@ -23,9 +24,9 @@ export function CccHomePage() {
       <>
         <h1>Your programme</h1>
         <ErrorMessage title="Your programme could not be loaded" error={enrolments.error}>
-          <button className="button button--secondary" type="button" onClick={() => void enrolments.refetch()}>
+          <Button variant="secondary" onClick={() => void enrolments.refetch()}>
             Try again
-          </button>
+          </Button>
         </ErrorMessage>
       </>
     );

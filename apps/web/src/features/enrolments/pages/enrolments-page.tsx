@@ -1,3 +1,4 @@
+import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
 import { EmptyState } from '../../../components/empty-state';
 import { Loading } from '../../../components/loading';
@@ -18,9 +19,9 @@ export function EnrolmentsPage({ showWaiting = false }: { showWaiting?: boolean 
         <Loading label="Loading your CCCs" />
       ) : enrolments.isError ? (
         <ErrorMessage title="Your CCCs could not be loaded" error={enrolments.error}>
-          <button className="button button--secondary" type="button" onClick={() => void enrolments.refetch()}>
+          <Button variant="secondary" onClick={() => void enrolments.refetch()}>
             Try again
-          </button>
+          </Button>
         </ErrorMessage>
       ) : enrolments.data.length === 0 ? (
         <EmptyState title="No CCCs yet">
@@ -31,7 +32,7 @@ export function EnrolmentsPage({ showWaiting = false }: { showWaiting?: boolean 
         </EmptyState>
       ) : (
         <>
-          <p className="lead">
+          <p className="nhsuk-body-l">
             {enrolments.data.length === 1
               ? '1 Cancer Care Coordinator.'
               : `${enrolments.data.length} Cancer Care Coordinators.`}{' '}

@@ -1,8 +1,12 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { BackLink } from '../../../components/back-link';
+import { Button } from '../../../components/button';
+import { Details } from '../../../components/details';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
+import { PageHeading } from '../../../components/page-heading';
 import { isApiClientError } from '../../../lib/api-client';
 import { useDocumentTitle } from '../../../utils/use-document-title';
 import { useMe } from '../../auth/api/get-me';
@@ -10,6 +14,7 @@ import { homeKindFor } from '../../auth/utils/roles';
 import { useTimeline } from '../api/get-timeline';
 import { EnrolmentSummaryList } from '../components/enrolment-summary';
 import { MonthSection } from '../components/month-section';
+import { CompetenciesSection } from '../../competencies/components/competencies-section';
 import { ExpectationsChecklist } from '../../expectations/components/expectations-checklist';
 import { ReleaseSummarySection } from '../../release/components/release-summary-section';
 
@@ -19,16 +24,17 @@ export function TimelinePage() {
   const me = useMe();
   const [showExpectations, setShowExpectations] = useState(false);
   const name = timeline.data?.enrolment.ccc.fullName;
-  useDocumentTitle(name ? `${name}: programme timeline` : 'Programme timeline');
+  const errorStatus = timeline.isError && isApiClientError(timeline.error) ? timeline.error.status : 0;
+  const errorTitle =
+    errorStatus === 404
+      ? 'Timeline not found'
+      : errorStatus === 403
+        ? 'You cannot see this timeline'
+        : 'The timeline could not be loaded';
+  useDocumentTitle(name ? `${name}: programme timeline` : timeline.isError ? errorTitle : 'Programme timeline');
 
   const showBackLink = me.data ? homeKindFor(me.data.roles) === 'ccc-list' : false;
-  const backLink = showBackLink && (
-    <p>
-      <Link className="back-link" to="/">
-        Back to your CCCs
-      </Link>
-    </p>
-  );
+  const backLink = showBackLink && <BackLink to="/">Back to your CCCs</BackLink>;
 
   if (timeline.isPending) {
     return (
@@ -41,22 +47,15 @@ export function TimelinePage() {
   }
 
   if (timeline.isError) {
-    const status = isApiClientError(timeline.error) ? timeline.error.status : 0;
-    const title =
-      status === 404
-        ? 'Timeline not found'
-        : status === 403
-          ? 'You cannot see this timeline'
-          : 'The timeline could not be loaded';
     return (
       <>
         {backLink}
-        <h1>{title}</h1>
+        <h1>{errorTitle}</h1>
         <ErrorMessage title="There is a problem" error={timeline.error}>
-          {status !== 403 && status !== 404 && (
-            <button className="button button--secondary" type="button" onClick={() => void timeline.refetch()}>
+          {errorStatus !== 403 && errorStatus !== 404 && (
+            <Button variant="secondary" onClick={() => void timeline.refetch()}>
               Try again
-            </button>
+            </Button>
           )}
         </ErrorMessage>
       </>
@@ -69,27 +68,32 @@ export function TimelinePage() {
   return (
     <>
       {backLink}
-      <div className="page-heading">
-        <span className="page-heading__caption">Programme timeline</span>
-        <h1>{enrolment.ccc.fullName}</h1>
+      <PageHeading caption="Programme timeline">{enrolment.ccc.fullName}</PageHeading>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <EnrolmentSummaryList timeline={timeline.data} />
+        </div>
+        <div className="nhsuk-grid-column-one-third">
+          <ReleaseSummarySection enrolmentId={enrolment.id} isCcc={me.data?.id === enrolment.ccc.id} />
+        </div>
       </div>
-      <EnrolmentSummaryList timeline={timeline.data} />
 
-      <ReleaseSummarySection enrolmentId={enrolment.id} isCcc={me.data?.id === enrolment.ccc.id} />
+      <CompetenciesSection
+        enrolmentId={enrolment.id}
+        cccName={enrolment.ccc.fullName}
+        isCcc={me.data?.id === enrolment.ccc.id}
+      />
 
-      <section aria-labelledby="expectations-heading" className="section">
+      <section aria-labelledby="expectations-heading" className="app-section">
         <h2 id="expectations-heading">Expectations</h2>
-        <details className="disclosure" onToggle={(event) => setShowExpectations(event.currentTarget.open)}>
-          <summary className="disclosure__summary">What each party agreed to, and how it is going</summary>
-          <div className="disclosure__body">
-            {showExpectations && (
-              <ExpectationsChecklist enrolmentId={enrolment.id} cccName={enrolment.ccc.fullName} headingLevel={3} />
-            )}
-          </div>
-        </details>
+        <Details summary="What each party agreed to, and how it is going" onToggle={setShowExpectations}>
+          {showExpectations && (
+            <ExpectationsChecklist enrolmentId={enrolment.id} cccName={enrolment.ccc.fullName} headingLevel={3} />
+          )}
+        </Details>
       </section>
 
-      <section aria-labelledby="months-heading" className="months">
+      <section aria-labelledby="months-heading" className="app-section">
         <h2 id="months-heading">Month by month</h2>
         {sortedMonths.length === 0 ? (
           <EmptyState title="No months planned" headingLevel={3}>
@@ -100,14 +104,14 @@ export function TimelinePage() {
         )}
       </section>
 
-      <section aria-labelledby="courses-heading" className="courses">
+      <section aria-labelledby="courses-heading" className="app-section">
         <h2 id="courses-heading">Self-directed courses</h2>
         {selfDirectedCourses.length === 0 ? (
           <p>No self-directed courses are set for this programme.</p>
         ) : (
           <>
             <p>Take these online courses at your own pace during the programme.</p>
-            <ul className="course-list">
+            <ul>
               {selfDirectedCourses.map((course) => (
                 <li key={course.key}>{course.title}</li>
               ))}

@@ -58,9 +58,9 @@ describe('sign-offs on the timeline', () => {
         at: '2026-11-25T10:00:00.000Z',
         viaLink: true,
       }),
-    ).toBe('Release confirmed by Priya Nair on 25 Nov 2026, by e-mailed link');
+    ).toBe('Release confirmed by Priya Nair on 25 November 2026, by e-mailed link');
     expect(signOffText({ what: 'recorded', by: null, at: '2026-10-02T09:00:00.000Z', viaLink: false })).toBe(
-      'Recorded as held on 2 Oct 2026',
+      'Recorded as held on 2 October 2026',
     );
   });
 });

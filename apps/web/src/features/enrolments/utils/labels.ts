@@ -1,4 +1,5 @@
 import type { SignOff } from '@ccc/contracts';
+import type { Tone } from '../../../components/tag';
 import { formatDate } from '../../../utils/format';
 /** Words for the programme's codes. Every `Record` is exhaustive, so a new kind or status fails the typecheck. */
 import type { Attendance, EnrolmentStatus, EnrolmentSummary, MonthState } from '@ccc/contracts';
@@ -72,10 +73,8 @@ export const MONTH_STATE_LABELS: Record<MonthState, string> = {
   future: 'Coming up',
 };
 
-/** The tone of a status badge; the text always says the status, the colour only repeats it. */
-export type BadgeTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
-
-export const SESSION_STATUS_TONES: Record<DisplayStatus, BadgeTone> = {
+/** The tone (tag colour) of each session status; the text always says the status, the colour only repeats it. */
+export const SESSION_STATUS_TONES: Record<DisplayStatus, Tone> = {
   planned: 'neutral',
   awaiting_pcn: 'warning',
   awaiting_alliance: 'warning',

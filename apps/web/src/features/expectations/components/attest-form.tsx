@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { FormField } from '../../../components/form-field';
+import { Button } from '../../../components/button';
+import { ErrorSummary } from '../../../components/error-summary';
+import { FormField, fieldClass } from '../../../components/form-field';
 import { describeError } from '../../../components/error-message';
 import { isApiClientError } from '../../../lib/api-client';
 import { todayInLondon } from '../../../utils/format';
@@ -19,6 +21,7 @@ export function AttestForm({ enrolmentId, expectationKey, title, cccName, onDone
   const today = todayInLondon();
   const [date, setDate] = useState(today);
   const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const attest = useAttest(enrolmentId);
   const id = `attest-${enrolmentId}-${expectationKey}`;
 
@@ -27,10 +30,12 @@ export function AttestForm({ enrolmentId, expectationKey, title, cccName, onDone
     if (attest.isPending) return;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
       setError('Enter the date it was done');
+      setAttempt((n) => n + 1);
       return;
     }
     if (date > today) {
       setError('The date must be today or in the past');
+      setAttempt((n) => n + 1);
       return;
     }
     setError(null);
@@ -41,18 +46,25 @@ export function AttestForm({ enrolmentId, expectationKey, title, cccName, onDone
         onError: (cause) => {
           const field = isApiClientError(cause) ? cause.fieldErrors.find((f) => f.field === 'attestedOn') : undefined;
           setError(field ? field.reason.charAt(0).toUpperCase() + field.reason.slice(1) : describeError(cause));
+          setAttempt((n) => n + 1);
         },
       },
     );
   }
 
   return (
-    <form className="attest-form" onSubmit={handleSubmit} noValidate>
+    <form className="app-attest-form" onSubmit={handleSubmit} noValidate>
+      <ErrorSummary
+        inList
+        id={`${id}-errors`}
+        errors={error ? [{ message: error, fieldId: `${id}-date` }] : []}
+        focusKey={attempt}
+      />
       <FormField
         id={`${id}-date`}
         label={
           <span>
-            Date done<span className="visually-hidden">: {title}</span>
+            Date done<span className="nhsuk-u-visually-hidden">: {title}</span>
           </span>
         }
         error={error ?? undefined}
@@ -60,7 +72,7 @@ export function AttestForm({ enrolmentId, expectationKey, title, cccName, onDone
         {(control) => (
           <input
             {...control}
-            className="input input--date"
+            className={fieldClass('nhsuk-input nhsuk-input--width-10', control)}
             type="date"
             max={today}
             value={date}
@@ -68,13 +80,13 @@ export function AttestForm({ enrolmentId, expectationKey, title, cccName, onDone
           />
         )}
       </FormField>
-      <button className="button button--small" type="submit" aria-disabled={attest.isPending || undefined}>
+      <Button type="submit" small pending={attest.isPending}>
         {attest.isPending ? 'Sending…' : 'Tick as done'}
-        <span className="visually-hidden">
+        <span className="nhsuk-u-visually-hidden">
           : {title}
           {cccName && `, for ${cccName}`}
         </span>
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
+import { Tag } from '../../../components/tag';
 import { formatDate } from '../../../utils/format';
 import { useExpectations } from '../api/get-expectations';
 import { EXPECTATION_STATE_LABELS, EXPECTATION_STATE_TONES, PARTIES, stateSummary } from '../utils/labels';
@@ -33,17 +35,21 @@ export function ExpectationsChecklist({
   if (expectations.isError) {
     return (
       <ErrorMessage title="The expectations could not be loaded" error={expectations.error}>
-        <button className="button button--secondary" type="button" onClick={() => void expectations.refetch()}>
+        <Button variant="secondary" onClick={() => void expectations.refetch()}>
           Try again
-        </button>
+        </Button>
       </ErrorMessage>
     );
   }
   const { results, attestations, canAttest } = expectations.data;
   return (
-    <div className="expectations" data-enrolment-id={enrolmentId}>
-      <div role="status" className="expectations__status">
-        {message && <p className="notice">{message}</p>}
+    <div data-enrolment-id={enrolmentId}>
+      <div role="status">
+        {message && (
+          <div className="nhsuk-inset-text">
+            <p>{message}</p>
+          </div>
+        )}
       </div>
       {PARTIES.map(({ party, title }) => {
         const items = results.filter((r) => r.party === party);
@@ -52,48 +58,48 @@ export function ExpectationsChecklist({
         return (
           <section
             key={party}
-            className="expectations__party"
+            className="app-section"
             aria-labelledby={labelPrefixId ? `${labelPrefixId} ${headingId}` : headingId}
             data-party={party}
           >
-            <Heading id={headingId} className="expectations__party-title">
+            <Heading id={headingId} className="nhsuk-heading-s">
               {title}
-              {party === 'ccc' && `: ${cccName}`} <span className="expectations__summary">({stateSummary(items)})</span>
+              {party === 'ccc' && `: ${cccName}`}{' '}
+              <span className="nhsuk-u-font-weight-normal nhsuk-u-secondary-text-colour">({stateSummary(items)})</span>
             </Heading>
-            <ul className="expectations__list">
+            <ul className="nhsuk-list app-rows">
               {items.map((result) => {
                 const attestation = attestations.find((a) => a.expectationKey === result.key);
                 const showProgress = result.progress !== null && result.progress.target > 0;
                 return (
                   <li
                     key={result.key}
-                    className={`expectation expectation--${result.state}`}
+                    className="app-rows__item"
                     data-expectation-key={result.key}
                     data-state={result.state}
                   >
-                    <div className="expectation__head">
-                      <span className="expectation__title">{result.title}</span>
-                      <strong className={`badge badge--${EXPECTATION_STATE_TONES[result.state]}`}>
-                        <span className="visually-hidden">State: </span>
+                    <div className="app-item-card__head">
+                      <strong>{result.title}</strong>
+                      <Tag tone={EXPECTATION_STATE_TONES[result.state]} hiddenPrefix="State: ">
                         {EXPECTATION_STATE_LABELS[result.state]}
-                      </strong>
+                      </Tag>
                     </div>
                     {/* Once ticked, the line below says who and when, in the service's date format. */}
                     {!attestation && (
-                      <p className="expectation__evidence">
+                      <p className="app-secondary-text">
                         {result.evidence.charAt(0).toUpperCase() + result.evidence.slice(1)}
                       </p>
                     )}
                     {showProgress && result.progress && (
                       <progress
-                        className="expectation__progress"
+                        className="app-progress"
                         value={Math.min(result.progress.done, result.progress.target)}
                         max={result.progress.target}
                         aria-label={`${result.title}: ${result.evidence}`}
                       />
                     )}
                     {attestation && (
-                      <p className="expectation__attested">
+                      <p className="app-secondary-text">
                         Ticked as done by {attestation.attestedBy.fullName} on{' '}
                         <time dateTime={attestation.attestedOn}>{formatDate(attestation.attestedOn)}</time>
                         {attestation.note && `: ${attestation.note}`}

@@ -2,6 +2,8 @@ import type { PcnHomeRow } from '@ccc/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Confirmation } from '../../../components/confirmation';
+import { Details } from '../../../components/details';
+import { Tag } from '../../../components/tag';
 import { formatDateTime } from '../../../utils/format';
 import { StatusBadge } from '../../enrolments/components/status-badge';
 import { TRACK_LABELS } from '../../enrolments/utils/labels';
@@ -11,6 +13,11 @@ import { PendingRelease } from '../../release/components/pending-release';
 import { ReleaseCounter } from '../../release/components/release-counter';
 import { StudyChart } from '../../release/components/study-chart';
 import { SlotAwaiting } from './slot-awaiting';
+
+/** The id of a CCC's section on the page, for links to it. */
+export function cccSectionId(enrolmentId: string): string {
+  return `ccc-${enrolmentId}`;
+}
 
 /** How many things wait for the PCN supervisor for this CCC. */
 export function waitingCount(row: PcnHomeRow): number {
@@ -33,120 +40,139 @@ export function CccSection({ row }: { row: PcnHomeRow }) {
   const done = (text: string) => setMessage((previous) => ({ text, key: (previous?.key ?? 0) + 1 }));
 
   return (
-    <section className="ccc-card" aria-labelledby={headingId} data-enrolment-id={enrolment.id}>
-      <div className="ccc-card__header">
-        <h2 className="ccc-card__name" id={headingId}>
+    <section
+      className="nhsuk-card app-ccc-card"
+      aria-labelledby={headingId}
+      id={cccSectionId(enrolment.id)}
+      data-enrolment-id={enrolment.id}
+    >
+      <div className="nhsuk-card__content">
+        <h2 className="nhsuk-card__heading nhsuk-heading-m" id={headingId}>
           <Link to={`/enrolments/${enrolment.id}`}>{name}</Link>
         </h2>
-        <p className="ccc-card__meta">
+        <p className="app-secondary-text">
           {enrolment.pcn.name} · Month {enrolment.currentMonth ?? '–'} ·{' '}
           {TRACK_LABELS[enrolment.track] ?? enrolment.track}
           {enrolment.allianceSupervisor && ` · Alliance supervisor ${enrolment.allianceSupervisor.fullName}`}
         </p>
-        <p className="ccc-card__count">
+        <p>
           {count === 0 ? (
-            <strong className="badge badge--success">Nothing waits for you</strong>
+            <Tag tone="success">Nothing waits for you</Tag>
           ) : (
-            <strong className="badge badge--warning">
-              {count === 1 ? '1 thing waits for you' : `${count} things wait for you`}
-            </strong>
+            <Tag tone="warning">{count === 1 ? '1 thing waits for you' : `${count} things wait for you`}</Tag>
           )}
         </p>
-      </div>
 
-      {message && (
-        <Confirmation key={message.key} title="Done" headingLevel={3}>
-          <p>{message.text}</p>
-        </Confirmation>
-      )}
+        {message && (
+          <Confirmation key={message.key} title="Done" headingLevel={3}>
+            <p>{message.text}</p>
+          </Confirmation>
+        )}
 
-      <div className="ccc-card__grid">
-        <div className="ccc-card__todo">
-          {row.slotsAwaiting.length > 0 && (
-            <section aria-labelledby={`${headingId} ${headingId}-slots`} className="ccc-card__block">
-              <h3 id={`${headingId}-slots`}>Joint sessions waiting for your answer</h3>
-              <ul className="pending-week__list">
-                {row.slotsAwaiting.map((slot) => (
-                  <SlotAwaiting key={slot.id} slot={slot} cccName={name} onDone={done} />
-                ))}
-              </ul>
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-one-half">
+            {row.slotsAwaiting.length > 0 && (
+              <section aria-labelledby={`${headingId} ${headingId}-slots`} className="app-block">
+                <h3 className="nhsuk-heading-s" id={`${headingId}-slots`}>
+                  Joint sessions waiting for your answer
+                </h3>
+                <ul className="nhsuk-list app-rows">
+                  {row.slotsAwaiting.map((slot) => (
+                    <SlotAwaiting key={slot.id} slot={slot} cccName={name} onDone={done} />
+                  ))}
+                </ul>
+              </section>
+            )}
+            <section aria-labelledby={`${headingId} ${headingId}-release`} className="app-block">
+              <h3 className="nhsuk-heading-s" id={`${headingId}-release`}>
+                Release time to confirm
+              </h3>
+              {row.releaseToConfirm.length === 0 ? (
+                <p className="app-secondary-text">No release time waits for your confirmation.</p>
+              ) : (
+                <PendingRelease
+                  enrolmentId={enrolment.id}
+                  cccName={name}
+                  requests={row.releaseToConfirm}
+                  headingLevel={4}
+                  labelPrefixId={headingId}
+                  onDone={done}
+                />
+              )}
             </section>
-          )}
-          <section aria-labelledby={`${headingId} ${headingId}-release`} className="ccc-card__block">
-            <h3 id={`${headingId}-release`}>Release time to confirm</h3>
-            {row.releaseToConfirm.length === 0 ? (
-              <p className="ccc-card__none">No release time waits for your confirmation.</p>
-            ) : (
-              <PendingRelease
-                enrolmentId={enrolment.id}
-                cccName={name}
-                requests={row.releaseToConfirm}
-                headingLevel={4}
-                labelPrefixId={headingId}
-                onDone={done}
+            {row.attestationsDue.length > 0 && (
+              <section aria-labelledby={`${headingId} ${headingId}-attest`} className="app-block">
+                <h3 className="nhsuk-heading-s" id={`${headingId}-attest`}>
+                  To tick off
+                </h3>
+                <ul className="nhsuk-list app-rows">
+                  {row.attestationsDue.map((due) => (
+                    <li key={due.key} className="app-rows__item" data-expectation-key={due.key}>
+                      <p className="app-rows__what">
+                        <strong>{due.title}</strong>
+                      </p>
+                      <AttestForm
+                        enrolmentId={enrolment.id}
+                        expectationKey={due.key}
+                        title={due.title}
+                        cccName={name}
+                        onDone={done}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </div>
+
+          <div className="nhsuk-grid-column-one-half">
+            <section aria-labelledby={`${headingId} ${headingId}-counter`} className="app-block">
+              <h3 className="nhsuk-heading-s" id={`${headingId}-counter`}>
+                Release for supervision and training
+              </h3>
+              <ReleaseCounter
+                id={`counter-${enrolment.id}`}
+                confirmedMinutes={row.confirmedReleaseMinutes}
+                totalMinutes={row.totalReleaseMinutes}
+                hoursPerDay={rules?.hoursPerDay}
               />
-            )}
-          </section>
-          {row.attestationsDue.length > 0 && (
-            <section aria-labelledby={`${headingId} ${headingId}-attest`} className="ccc-card__block">
-              <h3 id={`${headingId}-attest`}>To tick off</h3>
-              <ul className="pending-week__list">
-                {row.attestationsDue.map((due) => (
-                  <li key={due.key} className="pending-item" data-expectation-key={due.key}>
-                    <span className="pending-item__title">{due.title}</span>
-                    <AttestForm
-                      enrolmentId={enrolment.id}
-                      expectationKey={due.key}
-                      title={due.title}
-                      cccName={name}
-                      onDone={done}
-                    />
-                  </li>
-                ))}
-              </ul>
             </section>
-          )}
+            <section aria-labelledby={`${headingId} ${headingId}-study`} className="app-block">
+              <h3 className="nhsuk-heading-s" id={`${headingId}-study`}>
+                Protected study time
+              </h3>
+              <StudyChart
+                id={`chart-${enrolment.id}`}
+                weeks={row.weeks}
+                band={rules?.weeklyStudyMinutes ?? null}
+                title={`${name}’s confirmed study time`}
+              />
+            </section>
+            <section aria-labelledby={`${headingId} ${headingId}-joint`} className="app-block">
+              <h3 className="nhsuk-heading-s" id={`${headingId}-joint`}>
+                Next joint session
+              </h3>
+              {row.nextJoint ? (
+                <p>
+                  <Link to={`/sessions/${row.nextJoint.id}`}>{row.nextJoint.title}</Link>,{' '}
+                  <time dateTime={row.nextJoint.startsAt}>{formatDateTime(row.nextJoint.startsAt)}</time>{' '}
+                  <StatusBadge status={row.nextJoint.status} />
+                </p>
+              ) : (
+                <p className="app-secondary-text">No joint session is booked yet.</p>
+              )}
+            </section>
+          </div>
         </div>
 
-        <div className="ccc-card__glance">
-          <section aria-labelledby={`${headingId} ${headingId}-counter`} className="ccc-card__block">
-            <h3 id={`${headingId}-counter`}>Release for supervision and training</h3>
-            <ReleaseCounter
-              id={`counter-${enrolment.id}`}
-              confirmedMinutes={row.confirmedReleaseMinutes}
-              totalMinutes={row.totalReleaseMinutes}
-              hoursPerDay={rules?.hoursPerDay}
-            />
-          </section>
-          <section aria-labelledby={`${headingId} ${headingId}-study`} className="ccc-card__block">
-            <h3 id={`${headingId}-study`}>Protected study time</h3>
-            <StudyChart
-              id={`chart-${enrolment.id}`}
-              weeks={row.weeks}
-              band={rules?.weeklyStudyMinutes ?? null}
-              title={`${name}’s confirmed study time`}
-            />
-          </section>
-          <section aria-labelledby={`${headingId} ${headingId}-joint`} className="ccc-card__block">
-            <h3 id={`${headingId}-joint`}>Next joint session</h3>
-            {row.nextJoint ? (
-              <p>
-                <Link to={`/sessions/${row.nextJoint.id}`}>{row.nextJoint.title}</Link>,{' '}
-                <time dateTime={row.nextJoint.startsAt}>{formatDateTime(row.nextJoint.startsAt)}</time>{' '}
-                <StatusBadge status={row.nextJoint.status} />
-              </p>
-            ) : (
-              <p className="ccc-card__none">No joint session is booked yet.</p>
-            )}
-          </section>
-        </div>
-      </div>
-
-      <details className="disclosure" onToggle={(event) => setShowChecklist((event.target as HTMLDetailsElement).open)}>
-        <summary className="disclosure__summary">
-          Every party’s expectations<span className="visually-hidden"> for {name}</span>
-        </summary>
-        <div className="disclosure__body">
+        <Details
+          summary={
+            <>
+              Every party’s expectations<span className="nhsuk-u-visually-hidden"> for {name}</span>
+            </>
+          }
+          onToggle={setShowChecklist}
+        >
           {showChecklist && (
             <ExpectationsChecklist
               enrolmentId={enrolment.id}
@@ -155,8 +181,8 @@ export function CccSection({ row }: { row: PcnHomeRow }) {
               labelPrefixId={headingId}
             />
           )}
-        </div>
-      </details>
+        </Details>
+      </div>
     </section>
   );
 }

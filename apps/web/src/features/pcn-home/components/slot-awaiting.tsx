@@ -1,6 +1,8 @@
 import type { PcnHomeRow } from '@ccc/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { Button, ButtonGroup, ButtonLink } from '../../../components/button';
+import { ErrorSummary } from '../../../components/error-summary';
 import { formatDateTime, formatMinutes } from '../../../utils/format';
 import { useRespondAsPcn } from '../../sessions/api/respond-as-pcn';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
@@ -11,57 +13,49 @@ type Slot = PcnHomeRow['slotsAwaiting'][number];
 export function SlotAwaiting({ slot, cccName, onDone }: { slot: Slot; cccName: string; onDone: (m: string) => void }) {
   const respond = useRespondAsPcn(slot.id);
   const [server, setServer] = useState<ActionErrorState>(NO_ACTION_ERROR);
+  const [attempt, setAttempt] = useState(0);
   const hidden = `: ${slot.title} with ${cccName}`;
   const when = formatDateTime(slot.startsAt);
+  const problems = [
+    ...(server.stale !== null
+      ? [{ message: 'This session was changed by someone else. Open it to see the change.' }]
+      : []),
+    ...(server.conflict ? [{ message: `That time clashes with ${server.conflict.title}. Propose another time.` }] : []),
+    ...server.general.map((message) => ({ message })),
+  ];
   return (
-    <li className="pending-item pending-item--slot" data-session-id={slot.id}>
-      <div className="pending-item__what">
-        <Link className="pending-item__title" to={`/sessions/${slot.id}`}>
-          {slot.title}
-        </Link>
-        <span className="pending-item__meta">
+    <li className="app-rows__item" data-session-id={slot.id}>
+      <p className="app-rows__what">
+        <Link to={`/sessions/${slot.id}`}>{slot.title}</Link>
+        <span className="app-secondary-text">
           Offered for <time dateTime={slot.startsAt}>{when}</time> (UK time) · {formatMinutes(slot.durationMinutes)}
         </span>
-      </div>
-      <div className="release-decision">
-        {server.stale !== null && (
-          <p className="field-error" role="alert">
-            This session was changed by someone else. <Link to={`/sessions/${slot.id}`}>Open it</Link> to see the
-            change.
-          </p>
-        )}
-        {server.conflict && (
-          <p className="field-error" role="alert">
-            That time clashes with {server.conflict.title}. Propose another time.
-          </p>
-        )}
-        {server.general.length > 0 && (
-          <p className="field-error" role="alert">
-            {server.general.join(' ')}
-          </p>
-        )}
-        <div className="release-decision__buttons">
-          <button
-            className="button button--small"
-            type="button"
-            aria-disabled={respond.isPending || undefined}
+      </p>
+      <div className="app-decision">
+        <ErrorSummary inList id={`slot-${slot.id}-errors`} errors={problems} focusKey={attempt} />
+        <ButtonGroup>
+          <Button
+            small
+            pending={respond.isPending}
             onClick={() => {
-              if (respond.isPending) return;
               setServer(NO_ACTION_ERROR);
               // mutateAsync: the accepted slot leaves the list before mutate's callbacks would run.
               respond.mutateAsync({ decision: 'accept', version: slot.version }).then(
                 () => onDone(`Accepted: ${slot.title} with ${cccName}, ${when}`),
-                (error: unknown) => setServer(readActionError(error, () => null)),
+                (error: unknown) => {
+                  setServer(readActionError(error, () => null));
+                  setAttempt((n) => n + 1);
+                },
               );
             }}
           >
             {respond.isPending ? 'Accepting…' : 'Accept'}
-            <span className="visually-hidden">{hidden}</span>
-          </button>
-          <Link className="button button--secondary button--small" to={`/sessions/${slot.id}?action=propose_slot`}>
-            Propose another time<span className="visually-hidden">{hidden}</span>
-          </Link>
-        </div>
+            <span className="nhsuk-u-visually-hidden">{hidden}</span>
+          </Button>
+          <ButtonLink variant="secondary" small to={`/sessions/${slot.id}?action=propose_slot`}>
+            Propose another time<span className="nhsuk-u-visually-hidden">{hidden}</span>
+          </ButtonLink>
+        </ButtonGroup>
       </div>
     </li>
   );

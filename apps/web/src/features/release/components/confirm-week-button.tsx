@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { FormField } from '../../../components/form-field';
+import { Button } from '../../../components/button';
+import { ErrorSummary } from '../../../components/error-summary';
+import { FormField, fieldClass } from '../../../components/form-field';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
 import { useConfirmWeek } from '../api/confirm-week';
 import { weekLongLabel, weekNumber } from '../utils/weeks';
@@ -18,6 +20,7 @@ export function ConfirmWeekButton({ enrolmentId, week, count, cccName, onDone }:
   const [server, setServer] = useState<ActionErrorState>(NO_ACTION_ERROR);
   const [overrideReason, setOverrideReason] = useState('');
   const [clientError, setClientError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const needsReason = Boolean(server.fields['overrideReason']);
   const label = weekLongLabel(week);
   const done = `Confirmed ${count === 1 ? '1 request' : `all ${count} requests`} of ${label}, for ${cccName}`;
@@ -28,7 +31,10 @@ export function ConfirmWeekButton({ enrolmentId, week, count, cccName, onDone }:
     // before the callbacks would run, and the confirmation must still be announced.
     confirmWeek.mutateAsync({ week, overrideReason: reason }).then(
       () => onDone(done),
-      (error: unknown) => setServer(readActionError(error, (f) => (f === 'overrideReason' ? f : null))),
+      (error: unknown) => {
+        setServer(readActionError(error, (f) => (f === 'overrideReason' ? f : null)));
+        setAttempt((n) => n + 1);
+      },
     );
   }
 
@@ -36,28 +42,29 @@ export function ConfirmWeekButton({ enrolmentId, week, count, cccName, onDone }:
     event.preventDefault();
     if (overrideReason.trim().length < 3) {
       setClientError('Enter why this release may go past the time agreed');
+      setAttempt((n) => n + 1);
       return;
     }
     setClientError(null);
     send(overrideReason.trim());
   }
 
+  const fieldId = `confirm-week-${enrolmentId}-${week}`;
+  const summary = [
+    ...server.general.map((message) => ({ message })),
+    ...(server.stale !== null
+      ? [{ message: 'Someone else changed one of these requests. Reload the page and try again.' }]
+      : []),
+    ...(clientError ? [{ message: clientError, fieldId }] : []),
+  ];
+
   return (
-    <div className="confirm-week">
-      {server.general.length > 0 && (
-        <p className="field-error" role="alert">
-          {server.general.join(' ')}
-        </p>
-      )}
-      {server.stale !== null && (
-        <p className="field-error" role="alert">
-          Someone else changed one of these requests. Reload the page and try again.
-        </p>
-      )}
+    <div className="app-confirm-week">
       {needsReason ? (
         <form onSubmit={handleSubmit} noValidate>
+          <ErrorSummary inList id={`${fieldId}-errors`} errors={summary} focusKey={attempt} />
           <FormField
-            id={`confirm-week-${enrolmentId}-${week}`}
+            id={fieldId}
             label="Reason to go over the time agreed"
             hint={server.fields['overrideReason']}
             error={clientError ?? undefined}
@@ -65,33 +72,31 @@ export function ConfirmWeekButton({ enrolmentId, week, count, cccName, onDone }:
             {(control) => (
               <textarea
                 {...control}
-                className="textarea"
+                className={fieldClass('nhsuk-textarea', control)}
                 rows={2}
                 value={overrideReason}
                 onChange={(event) => setOverrideReason(event.target.value)}
               />
             )}
           </FormField>
-          <button className="button button--small" type="submit" aria-disabled={confirmWeek.isPending || undefined}>
+          <Button type="submit" small pending={confirmWeek.isPending}>
             Confirm all with this reason
-            <span className="visually-hidden">
+            <span className="nhsuk-u-visually-hidden">
               : {label}, for {cccName}
             </span>
-          </button>
+          </Button>
         </form>
       ) : (
-        <button
-          className="button button--small"
-          type="button"
-          aria-disabled={confirmWeek.isPending || undefined}
-          onClick={() => send()}
-        >
-          {confirmWeek.isPending ? 'Confirming…' : `Confirm all for week ${weekNumber(week)}`}
-          <span className="visually-hidden">
-            {' '}
-            ({count === 1 ? '1 request' : `${count} requests`}, {label.replace(/^week \d+, /, '')}), for {cccName}
-          </span>
-        </button>
+        <>
+          <ErrorSummary inList id={`${fieldId}-errors`} errors={summary} focusKey={attempt} />
+          <Button small pending={confirmWeek.isPending} onClick={() => send()}>
+            {confirmWeek.isPending ? 'Confirming…' : `Confirm all for week ${weekNumber(week)}`}
+            <span className="nhsuk-u-visually-hidden">
+              {' '}
+              ({count === 1 ? '1 request' : `${count} requests`}, {label.replace(/^week \d+, /, '')}), for {cccName}
+            </span>
+          </Button>
+        </>
       )}
     </div>
   );

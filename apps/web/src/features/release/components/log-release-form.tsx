@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../../components/error-summary';
-import { ChoiceGroup, FormField } from '../../../components/form-field';
+import { Button } from '../../../components/button';
+import { ChoiceGroup, FormField, fieldClass } from '../../../components/form-field';
 import { todayInLondon } from '../../../utils/format';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
 import { useLogRelease } from '../api/log-release';
@@ -64,7 +65,7 @@ export function LogReleaseForm({ enrolmentId, onDone }: { enrolmentId: string; o
   ];
 
   return (
-    <form className="log-form" onSubmit={handleSubmit} noValidate>
+    <form onSubmit={handleSubmit} noValidate>
       <ErrorSummary id="log-errors" errors={summary} focusKey={attempt} />
       <ChoiceGroup
         id="log-kind"
@@ -78,12 +79,12 @@ export function LogReleaseForm({ enrolmentId, onDone }: { enrolmentId: string; o
         value={values.kind}
         onChange={(value) => update('kind', value)}
       />
-      <div className="form-row">
+      <div className="app-form-row">
         <FormField id="log-date" label="Date" hint="The day you took it: today or earlier" error={errors.date}>
           {(control) => (
             <input
               {...control}
-              className="input input--date"
+              className={fieldClass('nhsuk-input nhsuk-input--width-10', control)}
               type="date"
               max={today}
               value={values.date}
@@ -95,7 +96,7 @@ export function LogReleaseForm({ enrolmentId, onDone }: { enrolmentId: string; o
           {(control) => (
             <input
               {...control}
-              className="input input--short"
+              className={fieldClass('nhsuk-input nhsuk-input--width-5', control)}
               type="text"
               inputMode="numeric"
               value={values.minutes}
@@ -113,16 +114,16 @@ export function LogReleaseForm({ enrolmentId, onDone }: { enrolmentId: string; o
         {(control) => (
           <input
             {...control}
-            className="input input--wide"
+            className={fieldClass('nhsuk-input', control)}
             type="text"
             value={values.description}
             onChange={(event) => update('description', event.target.value)}
           />
         )}
       </FormField>
-      <button className="button" type="submit" aria-disabled={log.isPending || undefined}>
+      <Button type="submit" pending={log.isPending}>
         {log.isPending ? 'Sending…' : 'Log this time'}
-      </button>
+      </Button>
     </form>
   );
 }

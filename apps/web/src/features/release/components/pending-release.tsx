@@ -31,38 +31,36 @@ export function PendingRelease({
     byWeek.set(week, [...(byWeek.get(week) ?? []), request]);
   }
   return (
-    <div className="pending-release">
+    <>
       {[...byWeek.entries()].map(([week, items]) => {
         const headingId = `pending-${enrolmentId}-${week}`;
         return (
           <section
             key={week}
-            className="pending-week"
+            className="app-pending-week"
             aria-labelledby={labelPrefixId ? `${labelPrefixId} ${headingId}` : headingId}
             data-week={week}
           >
-            <div className="pending-week__header">
-              <Heading className="pending-week__title" id={headingId}>
-                {weekLongLabel(week).replace(/^w/, 'W')}
-              </Heading>
-              <ConfirmWeekButton
-                enrolmentId={enrolmentId}
-                week={week}
-                count={items.length}
-                cccName={cccName}
-                onDone={onDone}
-              />
-            </div>
-            <ul className="pending-week__list">
+            <Heading className="nhsuk-heading-xs app-pending-week__title" id={headingId}>
+              {weekLongLabel(week).replace(/^w/, 'W')}
+            </Heading>
+            <ConfirmWeekButton
+              enrolmentId={enrolmentId}
+              week={week}
+              count={items.length}
+              cccName={cccName}
+              onDone={onDone}
+            />
+            <ul className="nhsuk-list app-rows">
               {items.map((request) => (
-                <li key={request.id} className="pending-item" data-request-id={request.id}>
-                  <div className="pending-item__what">
-                    <span className="pending-item__title">{request.description}</span>
-                    <span className="pending-item__meta">
+                <li key={request.id} className="app-rows__item" data-request-id={request.id}>
+                  <p className="app-rows__what">
+                    <strong>{request.description}</strong>
+                    <span className="app-secondary-text">
                       {RELEASE_KIND_LABELS[request.kind]} ·{' '}
                       <time dateTime={request.date}>{formatDate(request.date)}</time> · {formatMinutes(request.minutes)}
                     </span>
-                  </div>
+                  </p>
                   <ReleaseDecision request={request} cccName={cccName} onDone={onDone} />
                 </li>
               ))}
@@ -70,6 +68,6 @@ export function PendingRelease({
           </section>
         );
       })}
-    </div>
+    </>
   );
 }

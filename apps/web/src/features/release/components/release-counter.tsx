@@ -16,10 +16,10 @@ export function ReleaseCounter({ id, confirmedMinutes, totalMinutes, hoursPerDay
   const textId = `${id}-text`;
   if (totalMinutes === null) {
     return (
-      <div className="release-counter" id={id}>
-        <p className="release-counter__text" id={textId}>
-          <strong className="release-counter__value">{hours(confirmedMinutes)}</strong> hours released for supervision
-          and training (no limit is set for this programme).
+      <div className="app-release-counter" id={id}>
+        <p className="app-release-counter__text" id={textId}>
+          <strong className="app-release-counter__value">{hours(confirmedMinutes)}</strong> hours released for
+          supervision and training (no limit is set for this programme).
         </p>
       </div>
     );
@@ -27,14 +27,14 @@ export function ReleaseCounter({ id, confirmedMinutes, totalMinutes, hoursPerDay
   const over = confirmedMinutes > totalMinutes;
   const days = hoursPerDay ? Math.round((totalMinutes / 60 / hoursPerDay) * 100) / 100 : null;
   return (
-    <div className="release-counter" id={id} data-confirmed-minutes={confirmedMinutes}>
-      <p className="release-counter__text" id={textId}>
-        <strong className="release-counter__value">{hours(confirmedMinutes)}</strong> of {hours(totalMinutes)} hours
+    <div className="app-release-counter" id={id} data-confirmed-minutes={confirmedMinutes}>
+      <p className="app-release-counter__text" id={textId}>
+        <strong className="app-release-counter__value">{hours(confirmedMinutes)}</strong> of {hours(totalMinutes)} hours
         {days !== null && ` (${days} days)`} released for supervision and training
-        {over && <strong className="release-counter__over">, more than agreed</strong>}
+        {over && <strong>, more than agreed</strong>}
       </p>
       <meter
-        className="release-counter__meter"
+        className="app-release-counter__meter"
         min={0}
         max={totalMinutes}
         value={Math.min(confirmedMinutes, totalMinutes)}

@@ -1,7 +1,9 @@
 import type { ReleaseRequestView } from '@ccc/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
-import { FormField } from '../../../components/form-field';
+import { Button, ButtonGroup } from '../../../components/button';
+import { ErrorSummary } from '../../../components/error-summary';
+import { FormField, fieldClass } from '../../../components/form-field';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
 import { useConfirmRelease } from '../api/confirm-release';
@@ -31,6 +33,7 @@ export function ReleaseDecision({ request, cccName, onDone }: ReleaseDecisionPro
   const [overrideReason, setOverrideReason] = useState('');
   const [clientError, setClientError] = useState<string | null>(null);
   const [server, setServer] = useState<ActionErrorState>(NO_ACTION_ERROR);
+  const [attempt, setAttempt] = useState(0);
   const confirm = useConfirmRelease(request.enrolmentId);
   const decline = useDeclineRelease(request.enrolmentId);
   const queryClient = useQueryClient();
@@ -48,6 +51,7 @@ export function ReleaseDecision({ request, cccName, onDone }: ReleaseDecisionPro
     const state = readActionError(error, fieldFor);
     setServer(state);
     if (state.fields['overrideReason']) setMode('override');
+    else setAttempt((n) => n + 1);
   }
 
   function sendConfirm(withReason?: string) {
@@ -63,6 +67,7 @@ export function ReleaseDecision({ request, cccName, onDone }: ReleaseDecisionPro
     event.preventDefault();
     if (overrideReason.trim().length < 3) {
       setClientError('Enter why this release may go past the time agreed');
+      setAttempt((n) => n + 1);
       return;
     }
     setClientError(null);
@@ -74,7 +79,7 @@ export function ReleaseDecision({ request, cccName, onDone }: ReleaseDecisionPro
     if (pending) return;
     if (reason.trim().length < 3) {
       setClientError('Enter why this time cannot be released');
-      fieldRef.current?.focus();
+      setAttempt((n) => n + 1);
       return;
     }
     setClientError(null);
@@ -91,9 +96,12 @@ export function ReleaseDecision({ request, cccName, onDone }: ReleaseDecisionPro
   }
 
   const general = server.general.length > 0 && (
-    <p className="field-error" role="alert">
-      {server.general.join(' ')}
-    </p>
+    <ErrorSummary
+      inList
+      id={`${idPrefix}-errors`}
+      errors={server.general.map((message) => ({ message }))}
+      focusKey={mode === 'idle' ? attempt : 0}
+    />
   );
   const stale = server.stale !== null && (
     <StaleVersionNotice
@@ -117,7 +125,8 @@ export function ReleaseDecision({ request, cccName, onDone }: ReleaseDecisionPro
         onSubmit={handleDecline}
         onCancel={close}
         fieldRef={fieldRef}
-        submitClassName="button button--warning button--small"
+        variant="warning"
+        attempt={attempt}
         submitLabel={pending ? 'Sending…' : 'Decline'}
         pending={pending}
         hidden={hidden}
@@ -143,7 +152,8 @@ export function ReleaseDecision({ request, cccName, onDone }: ReleaseDecisionPro
         onSubmit={handleOverride}
         onCancel={close}
         fieldRef={fieldRef}
-        submitClassName="button button--small"
+        variant="primary"
+        attempt={attempt}
         submitLabel={pending ? 'Sending…' : 'Confirm with this reason'}
         pending={pending}
         hidden={hidden}
@@ -158,35 +168,33 @@ export function ReleaseDecision({ request, cccName, onDone }: ReleaseDecisionPro
   }
 
   return (
-    <div className="release-decision">
+    <div className="app-decision">
       {stale}
       {general}
-      <div className="release-decision__buttons">
-        <button
-          className="button button--small"
-          type="button"
-          aria-disabled={pending || undefined}
-          onClick={() => sendConfirm()}
-        >
+      <ButtonGroup>
+        <Button small pending={pending} onClick={() => sendConfirm()}>
           {confirm.isPending ? 'Confirming…' : 'Confirm'}
-          <span className="visually-hidden">{hidden}</span>
-        </button>
-        <button
-          className="button button--secondary button--small"
-          type="button"
+          <span className="nhsuk-u-visually-hidden">{hidden}</span>
+        </Button>
+        <Button
+          variant="secondary"
+          small
           onClick={() => {
             setServer(NO_ACTION_ERROR);
             setMode('declining');
           }}
         >
-          Decline<span className="visually-hidden">{hidden}</span>
-        </button>
-      </div>
+          Decline<span className="nhsuk-u-visually-hidden">{hidden}</span>
+        </Button>
+      </ButtonGroup>
     </div>
   );
 }
 
-/** The reason field that opens in place, to decline or to go over the cap: one textarea, submit and cancel. */
+/**
+ * The reason field that opens in place, to decline or to go over the cap: one textarea, submit and cancel. A failed
+ * submit puts an error summary above it and moves focus there, as on any other form.
+ */
 function ReasonForm(props: {
   id: string;
   label: string;
@@ -197,36 +205,43 @@ function ReasonForm(props: {
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   onCancel: () => void;
   fieldRef: RefObject<HTMLTextAreaElement | null>;
-  submitClassName: string;
+  variant: 'primary' | 'warning';
+  attempt: number;
   submitLabel: string;
   pending: boolean;
   hidden: string;
   notices: ReactNode;
 }) {
   return (
-    <form className="release-decision release-decision--open" onSubmit={props.onSubmit} noValidate>
+    <form className="app-decision" onSubmit={props.onSubmit} noValidate>
       {props.notices}
+      <ErrorSummary
+        inList
+        id={`${props.id}-errors`}
+        errors={props.error ? [{ message: props.error, fieldId: props.id }] : []}
+        focusKey={props.attempt}
+      />
       <FormField id={props.id} label={props.label} hint={props.hint} error={props.error}>
         {(control) => (
           <textarea
             {...control}
             ref={props.fieldRef}
-            className="textarea"
+            className={fieldClass('nhsuk-textarea', control)}
             rows={2}
             value={props.value}
             onChange={(event) => props.onChange(event.target.value)}
           />
         )}
       </FormField>
-      <div className="button-group">
-        <button className={props.submitClassName} type="submit" aria-disabled={props.pending || undefined}>
+      <ButtonGroup>
+        <Button type="submit" variant={props.variant} small pending={props.pending}>
           {props.submitLabel}
-          <span className="visually-hidden">{props.hidden}</span>
-        </button>
-        <button className="button button--secondary button--small" type="button" onClick={props.onCancel}>
+          <span className="nhsuk-u-visually-hidden">{props.hidden}</span>
+        </Button>
+        <Button variant="secondary" small onClick={props.onCancel}>
           Cancel
-        </button>
-      </div>
+        </Button>
+      </ButtonGroup>
     </form>
   );
 }

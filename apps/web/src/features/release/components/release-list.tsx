@@ -1,4 +1,5 @@
 import type { ReleaseRequestView } from '@ccc/contracts';
+import { Tag } from '../../../components/tag';
 import { formatDate, formatMinutes } from '../../../utils/format';
 import { useSendReleaseLink } from '../api/send-release-link';
 import {
@@ -33,43 +34,41 @@ function LinkForRequest({ request, isCcc }: { request: ReleaseRequestView; isCcc
   );
 }
 
-/** Every release request, newest first, with its status in words and what the viewer can do with it. */
+/** Every release request, newest first, each a card with its status tag and what the viewer can do with it. */
 export function ReleaseList({ requests, cccName, isCcc, canDecide, canSendLink, onDone }: ReleaseListProps) {
   if (requests.length === 0) return <p>No study time or release has been logged yet.</p>;
   return (
-    <ul className="release-list">
+    <ul className="nhsuk-list app-card-list">
       {requests.map((request) => {
         const decided = decisionText(request);
         return (
-          <li
-            key={request.id}
-            className={`release-item release-item--${request.status}`}
-            data-request-id={request.id}
-            data-status={request.status}
-          >
-            <div className="release-item__main">
-              <span className="release-item__title">{request.description}</span>
-              <span className="release-item__meta">
-                {RELEASE_KIND_LABELS[request.kind]} · <time dateTime={request.date}>{formatDate(request.date)}</time> ·{' '}
-                {formatMinutes(request.minutes)}
-              </span>
-            </div>
-            <div className="release-item__status">
-              <strong className={`badge badge--${RELEASE_STATUS_TONES[request.status]}`}>
-                <span className="visually-hidden">Status: </span>
-                {RELEASE_STATUS_LABELS[request.status]}
-              </strong>
-              {decided && <span className="release-item__decision">{decided}</span>}
-              {request.overrideReason && (
-                <span className="release-item__decision">Over the time agreed because: {request.overrideReason}</span>
-              )}
-            </div>
-            {request.status === 'pending' && (canDecide || canSendLink) && (
-              <div className="release-item__actions">
-                {canDecide && <ReleaseDecision request={request} cccName={cccName} onDone={onDone} />}
-                {!canDecide && canSendLink && <LinkForRequest request={request} isCcc={isCcc} />}
+          <li key={request.id} data-request-id={request.id} data-status={request.status}>
+            <div className="nhsuk-card">
+              <div className="nhsuk-card__content">
+                <div className="app-item-card__head">
+                  <p className="app-item-card__title">
+                    <strong>{request.description}</strong>
+                    <span className="app-secondary-text">
+                      {RELEASE_KIND_LABELS[request.kind]} ·{' '}
+                      <time dateTime={request.date}>{formatDate(request.date)}</time> · {formatMinutes(request.minutes)}
+                    </span>
+                  </p>
+                  <Tag tone={RELEASE_STATUS_TONES[request.status]} hiddenPrefix="Status: ">
+                    {RELEASE_STATUS_LABELS[request.status]}
+                  </Tag>
+                </div>
+                {decided && <p className="app-secondary-text">{decided}</p>}
+                {request.overrideReason && (
+                  <p className="app-secondary-text">Over the time agreed because: {request.overrideReason}</p>
+                )}
+                {request.status === 'pending' && canDecide && (
+                  <ReleaseDecision request={request} cccName={cccName} onDone={onDone} />
+                )}
+                {request.status === 'pending' && !canDecide && canSendLink && (
+                  <LinkForRequest request={request} isCcc={isCcc} />
+                )}
               </div>
-            )}
+            </div>
           </li>
         );
       })}

@@ -1,4 +1,6 @@
-import { Link } from 'react-router';
+import { Button, ButtonLink } from '../../../components/button';
+import { ErrorMessage } from '../../../components/error-message';
+import { Loading } from '../../../components/loading';
 import { useReleaseSummary } from '../api/get-release-summary';
 import { ReleaseCounter } from './release-counter';
 
@@ -6,36 +8,42 @@ import { ReleaseCounter } from './release-counter';
 export function ReleaseSummarySection({ enrolmentId, isCcc }: { enrolmentId: string; isCcc: boolean }) {
   const summary = useReleaseSummary(enrolmentId);
   return (
-    <section aria-labelledby="release-heading" className="section release-summary">
-      <h2 id="release-heading">Study time and release</h2>
-      {summary.isPending ? (
-        <p>Loading study time and release…</p>
-      ) : summary.isError ? (
-        <p>Study time and release could not be loaded.</p>
-      ) : (
-        <>
-          <ReleaseCounter
-            id="timeline-release-counter"
-            confirmedMinutes={summary.data.confirmedReleaseMinutes}
-            totalMinutes={
-              summary.data.rules && Number.isFinite(summary.data.rules.totalReleaseMinutes)
-                ? summary.data.rules.totalReleaseMinutes
-                : null
-            }
-            hoursPerDay={summary.data.rules?.hoursPerDay}
-          />
-          <p>
-            {summary.data.pendingCount === 0
-              ? 'Nothing is waiting for confirmation.'
-              : `${summary.data.pendingCount === 1 ? '1 request is' : `${summary.data.pendingCount} requests are`} waiting for the PCN supervisor to confirm.`}
-          </p>
-        </>
-      )}
-      <p>
-        <Link className="button button--secondary" to={`/enrolments/${enrolmentId}/release`}>
+    <section aria-labelledby="release-heading" className="nhsuk-card">
+      <div className="nhsuk-card__content">
+        <h2 className="nhsuk-card__heading nhsuk-heading-s" id="release-heading">
+          Study time and release
+        </h2>
+        {summary.isPending ? (
+          <Loading label="Loading study time and release" />
+        ) : summary.isError ? (
+          <ErrorMessage title="Study time and release could not be loaded" error={summary.error}>
+            <Button variant="secondary" small onClick={() => void summary.refetch()}>
+              Try again
+            </Button>
+          </ErrorMessage>
+        ) : (
+          <>
+            <ReleaseCounter
+              id="timeline-release-counter"
+              confirmedMinutes={summary.data.confirmedReleaseMinutes}
+              totalMinutes={
+                summary.data.rules && Number.isFinite(summary.data.rules.totalReleaseMinutes)
+                  ? summary.data.rules.totalReleaseMinutes
+                  : null
+              }
+              hoursPerDay={summary.data.rules?.hoursPerDay}
+            />
+            <p>
+              {summary.data.pendingCount === 0
+                ? 'Nothing is waiting for confirmation.'
+                : `${summary.data.pendingCount === 1 ? '1 request is' : `${summary.data.pendingCount} requests are`} waiting for the PCN supervisor to confirm.`}
+            </p>
+          </>
+        )}
+        <ButtonLink variant="secondary" small to={`/enrolments/${enrolmentId}/release`}>
           {isCcc ? 'Log study time and see your release' : 'See study time and release'}
-        </Link>
-      </p>
+        </ButtonLink>
+      </div>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Button } from '../../../components/button';
 import { describeError } from '../../../components/error-message';
 import { formatDateTime } from '../../../utils/format';
 import type { LinkIssued } from '../api/send-release-link';
@@ -16,21 +17,20 @@ export function SendLinkButton({ label, hiddenName, send, pending }: SendLinkBut
   const [issued, setIssued] = useState<LinkIssued | null>(null);
   const [error, setError] = useState<string | null>(null);
   return (
-    <div className="send-link">
-      <button
-        className="button button--secondary button--small"
-        type="button"
-        aria-disabled={pending || undefined}
+    <div>
+      <Button
+        variant="secondary"
+        small
+        pending={pending}
         onClick={() => {
-          if (pending) return;
           setError(null);
           send({ onSuccess: setIssued, onError: (cause) => setError(describeError(cause)) });
         }}
       >
         {pending ? 'Sending…' : issued ? 'Send the link again' : label}
-        <span className="visually-hidden">{hiddenName}</span>
-      </button>
-      <div role="status" className="send-link__status">
+        <span className="nhsuk-u-visually-hidden">{hiddenName}</span>
+      </Button>
+      <div role="status">
         {issued && (
           <p>
             Link sent to {issued.sentTo.fullName}. It works once, until{' '}
@@ -39,8 +39,8 @@ export function SendLinkButton({ label, hiddenName, send, pending }: SendLinkBut
         )}
       </div>
       {error && (
-        <p className="field-error" role="alert">
-          {error}
+        <p className="nhsuk-error-message" role="alert">
+          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
         </p>
       )}
     </div>

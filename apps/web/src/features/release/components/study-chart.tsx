@@ -28,48 +28,48 @@ export function StudyChart({ id, weeks, band, title }: StudyChartProps) {
   const bandText = band ? `the ${hours(band.min)} to ${hours(band.max)} hours a week agreed` : null;
   const shown = band ?? { min: 60, max: 120 };
   return (
-    <figure className="study-chart" aria-labelledby={`${id}-caption`}>
-      <figcaption className="study-chart__caption" id={`${id}-caption`}>
-        {title}, last {weeks.length} weeks{bandText && <span className="study-chart__band-text">: {bandText}</span>}
+    <figure className="app-study-chart" aria-labelledby={`${id}-caption`}>
+      <figcaption className="app-study-chart__caption" id={`${id}-caption`}>
+        {title}, last {weeks.length} weeks{bandText && <span className="app-study-chart__band-text">: {bandText}</span>}
       </figcaption>
       {weeks.length === 0 ? (
         <p>No weeks to show.</p>
       ) : (
-        <ul className="study-chart__bars">
+        <ul className="app-study-chart__bars">
           {weeks.map((week) => {
             const total = week.confirmedMinutes + week.pendingMinutes;
             return (
               <li
                 key={week.week}
-                className={`study-chart__week study-chart__week--${week.state}`}
+                className={`app-study-chart__week app-study-chart__week--${week.state}`}
                 data-week={week.week}
               >
-                <span className="visually-hidden">{describeStudyWeek(week, shown)}</span>
-                <span className="study-chart__column" aria-hidden="true">
+                <span className="nhsuk-u-visually-hidden">{describeStudyWeek(week, shown)}</span>
+                <span className="app-study-chart__column" aria-hidden="true">
                   {band && (
                     <span
-                      className="study-chart__band"
+                      className="app-study-chart__band"
                       style={{ bottom: percent(band.min, scale), height: percent(band.max - band.min, scale) }}
                     />
                   )}
-                  <span className="study-chart__bar" style={{ height: percent(week.confirmedMinutes, scale) }} />
+                  <span className="app-study-chart__bar" style={{ height: percent(week.confirmedMinutes, scale) }} />
                   {week.pendingMinutes > 0 && (
                     <span
-                      className="study-chart__bar study-chart__bar--pending"
+                      className="app-study-chart__bar app-study-chart__bar--pending"
                       style={{
                         bottom: percent(week.confirmedMinutes, scale),
                         height: percent(week.pendingMinutes, scale),
                       }}
                     />
                   )}
-                  <span className="study-chart__value" style={{ bottom: percent(total, scale) }}>
+                  <span className="app-study-chart__value" style={{ bottom: percent(total, scale) }}>
                     {hours(week.confirmedMinutes)}
                   </span>
                 </span>
-                <span className="study-chart__label" aria-hidden="true">
+                <span className="app-study-chart__label" aria-hidden="true">
                   {weekShortLabel(week.week)}
                 </span>
-                <span className={`study-chart__state study-chart__state--${week.state}`} aria-hidden="true">
+                <span className={`app-study-chart__state app-study-chart__state--${week.state}`} aria-hidden="true">
                   {WEEK_STATE_LABELS[week.state]}
                 </span>
               </li>
@@ -77,13 +77,13 @@ export function StudyChart({ id, weeks, band, title }: StudyChartProps) {
           })}
         </ul>
       )}
-      <p className="study-chart__key" aria-hidden="true">
-        <span className="study-chart__swatch" /> Confirmed{' '}
-        <span className="study-chart__swatch study-chart__swatch--pending" /> Waiting{' '}
+      <p className="app-study-chart__key" aria-hidden="true">
+        <span className="app-study-chart__swatch" /> Confirmed{' '}
+        <span className="app-study-chart__swatch app-study-chart__swatch--pending" /> Waiting{' '}
         {band && (
           <>
-            <span className="study-chart__swatch study-chart__swatch--band" /> Agreed band (Low: below it, OK: in it,
-            High: above it)
+            <span className="app-study-chart__swatch app-study-chart__swatch--band" /> Agreed band (Low: below it, OK:
+            in it, High: above it)
           </>
         )}
       </p>

@@ -1,9 +1,12 @@
 import { can } from '@ccc/contracts';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { BackLink } from '../../../components/back-link';
+import { Button } from '../../../components/button';
 import { Confirmation } from '../../../components/confirmation';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
+import { PageHeading } from '../../../components/page-heading';
 import { isApiClientError } from '../../../lib/api-client';
 import { useDocumentTitle } from '../../../utils/use-document-title';
 import { useMe } from '../../auth/api/get-me';
@@ -25,15 +28,13 @@ export function ReleasePage() {
   const me = useMe();
   const [message, setMessage] = useState<{ text: string; key: number } | null>(null);
   const name = timeline.data?.enrolment.ccc.fullName;
-  useDocumentTitle(name ? `${name}: study time and release` : 'Study time and release');
+  const error = summary.error ?? timeline.error ?? me.error;
+  const errorStatus = isApiClientError(error) ? error.status : 0;
+  const errorTitle =
+    errorStatus === 403 ? 'You cannot see this record' : errorStatus === 404 ? 'Record not found' : null;
+  useDocumentTitle(name ? `${name}: study time and release` : (errorTitle ?? 'Study time and release'));
 
-  const back = (
-    <p>
-      <Link className="back-link" to={`/enrolments/${enrolmentId}`}>
-        Back to the timeline
-      </Link>
-    </p>
-  );
+  const back = <BackLink to={`/enrolments/${enrolmentId}`}>Back to the timeline</BackLink>;
 
   if (summary.isPending || timeline.isPending || me.isPending) {
     return (
@@ -44,31 +45,23 @@ export function ReleasePage() {
       </>
     );
   }
-  const error = summary.error ?? timeline.error ?? me.error;
   if (error || !summary.data || !timeline.data || !me.data) {
-    const status = isApiClientError(error) ? error.status : 0;
     return (
       <>
         {back}
-        <h1>
-          {status === 403
-            ? 'You cannot see this record'
-            : status === 404
-              ? 'Record not found'
-              : 'Study time and release'}
-        </h1>
+        <h1>{errorTitle ?? 'Study time and release'}</h1>
         <ErrorMessage title="There is a problem" error={error}>
-          {status !== 403 && status !== 404 && (
-            <button
-              className="button button--secondary"
-              type="button"
+          {errorStatus !== 403 && errorStatus !== 404 && (
+            <Button
+              variant="secondary"
               onClick={() => {
                 void summary.refetch();
                 void timeline.refetch();
+                void me.refetch();
               }}
             >
               Try again
-            </button>
+            </Button>
           )}
         </ErrorMessage>
       </>
@@ -89,11 +82,8 @@ export function ReleasePage() {
   return (
     <>
       {back}
-      <div className="page-heading">
-        <span className="page-heading__caption">{cccName}</span>
-        <h1>Study time and release</h1>
-      </div>
-      <p className="lead">
+      <PageHeading caption={cccName}>Study time and release</PageHeading>
+      <p className="nhsuk-body-l">
         {isCcc ? 'Your PCN' : 'The PCN'} agrees to release {isCcc ? 'you' : cccName}{' '}
         {rules
           ? `${rules.weeklyStudyMinutes.min / 60} to ${rules.weeklyStudyMinutes.max / 60} hours a week for study, and up to ${
@@ -111,9 +101,11 @@ export function ReleasePage() {
         </Confirmation>
       )}
 
-      <div className="release-overview">
-        <section aria-labelledby="counter-heading" className="release-overview__block">
-          <h2 id="counter-heading">Release for supervision and training</h2>
+      <div className="nhsuk-grid-row">
+        <section aria-labelledby="counter-heading" className="nhsuk-grid-column-one-half app-section">
+          <h2 className="nhsuk-heading-m" id="counter-heading">
+            Release for supervision and training
+          </h2>
           <ReleaseCounter
             id="release-counter"
             confirmedMinutes={confirmedReleaseMinutes}
@@ -121,8 +113,10 @@ export function ReleasePage() {
             hoursPerDay={rules?.hoursPerDay}
           />
         </section>
-        <section aria-labelledby="study-heading" className="release-overview__block">
-          <h2 id="study-heading">Protected study time</h2>
+        <section aria-labelledby="study-heading" className="nhsuk-grid-column-one-half app-section">
+          <h2 className="nhsuk-heading-m" id="study-heading">
+            Protected study time
+          </h2>
           <StudyChart
             id="study-chart"
             weeks={weeks}
@@ -133,13 +127,15 @@ export function ReleasePage() {
       </div>
 
       {canLog && (
-        <section aria-labelledby="log-heading" className="section">
-          <h2 id="log-heading">Log study time or a training day</h2>
-          <LogReleaseForm enrolmentId={enrolmentId} onDone={done} />
+        <section aria-labelledby="log-heading" className="app-section nhsuk-grid-row">
+          <div className="nhsuk-grid-column-two-thirds">
+            <h2 id="log-heading">Log study time or a training day</h2>
+            <LogReleaseForm enrolmentId={enrolmentId} onDone={done} />
+          </div>
         </section>
       )}
 
-      <section aria-labelledby="pending-heading" className="section">
+      <section aria-labelledby="pending-heading" className="app-section">
         <h2 id="pending-heading">Waiting for confirmation</h2>
         {pending.length === 0 ? (
           <p>Nothing is waiting for confirmation.</p>
@@ -155,7 +151,7 @@ export function ReleasePage() {
         )}
       </section>
 
-      <section aria-labelledby="decided-heading" className="section">
+      <section aria-labelledby="decided-heading" className="app-section">
         <h2 id="decided-heading">Confirmed and declined</h2>
         <ReleaseList
           requests={decided}

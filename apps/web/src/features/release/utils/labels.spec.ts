@@ -32,7 +32,7 @@ describe('release labels', () => {
       decidedAt: '2026-11-25T14:12:35.411Z',
       viaLink: true,
     };
-    expect(decisionText(confirmed)).toBe('Confirmed by Priya Nair on 25 Nov 2026, by e-mailed link');
+    expect(decisionText(confirmed)).toBe('Confirmed by Priya Nair on 25 November 2026, by e-mailed link');
   });
 
   it('gives the reason for a decline', () => {
@@ -43,10 +43,10 @@ describe('release labels', () => {
       decidedAt: '2026-11-26T09:00:00.000Z',
       decisionReason: 'Clinic cover that day',
     };
-    expect(decisionText(declined)).toBe('Declined by Priya Nair on 26 Nov 2026: Clinic cover that day');
+    expect(decisionText(declined)).toBe('Declined by Priya Nair on 26 November 2026: Clinic cover that day');
   });
 
   it('names a request for a button', () => {
-    expect(requestName(base)).toBe('e-LfH ACCEND module, 25 Nov 2026');
+    expect(requestName(base)).toBe('e-LfH ACCEND module, 25 November 2026');
   });
 });

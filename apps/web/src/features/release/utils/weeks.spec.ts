@@ -19,8 +19,8 @@ describe('ISO weeks', () => {
 
   it('labels weeks for a chart and for a sentence', () => {
     expect(weekShortLabel('2026-W48')).toBe('23 Nov');
-    expect(weekLongLabel('2026-W48')).toBe('week 48, 23 to 29 Nov 2026');
-    expect(weekLongLabel('2026-W49')).toBe('week 49, 30 Nov to 6 Dec 2026');
+    expect(weekLongLabel('2026-W48')).toBe('week 48, 23 to 29 November 2026');
+    expect(weekLongLabel('2026-W49')).toBe('week 49, 30 November to 6 December 2026');
   });
 
   it('says hours as people read them', () => {
@@ -32,13 +32,13 @@ describe('ISO weeks', () => {
   it('describes a week of study time in words', () => {
     const band = { min: 60, max: 120 };
     expect(describeStudyWeek({ week: '2026-W45', confirmedMinutes: 45, pendingMinutes: 0, state: 'below' }, band)).toBe(
-      'Week 45, 2 to 8 Nov 2026: 0.75 hours confirmed, below the 1 to 2 hours agreed.',
+      'Week 45, 2 to 8 November 2026: 0.75 hours confirmed, below the 1 to 2 hours agreed.',
     );
     expect(describeStudyWeek({ week: '2026-W48', confirmedMinutes: 0, pendingMinutes: 60, state: 'below' }, band)).toBe(
-      'Week 48, 23 to 29 Nov 2026: 0 hours confirmed, below the 1 to 2 hours agreed, 1 hour waiting for confirmation.',
+      'Week 48, 23 to 29 November 2026: 0 hours confirmed, below the 1 to 2 hours agreed, 1 hour waiting for confirmation.',
     );
     expect(
       describeStudyWeek({ week: '2026-W46', confirmedMinutes: 90, pendingMinutes: 0, state: 'within' }, band),
-    ).toBe('Week 46, 9 to 15 Nov 2026: 1.5 hours confirmed, within the 1 to 2 hours agreed.');
+    ).toBe('Week 46, 9 to 15 November 2026: 1.5 hours confirmed, within the 1 to 2 hours agreed.');
   });
 });

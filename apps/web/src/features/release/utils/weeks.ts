@@ -1,8 +1,9 @@
 import { hours } from '@ccc/programme';
 import type { StudyWeek } from '@ccc/programme';
+import { MONTH_NAMES } from '../../../utils/format';
 
 const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 function iso(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -41,17 +42,17 @@ export function weekNumber(week: string): number {
   return Number(week.slice(week.indexOf('W') + 1));
 }
 
-function dayMonth(isoDate: string): string {
+function dayMonth(isoDate: string, months: readonly string[] = MONTH_NAMES): string {
   const [, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1]}`;
+  return `${day} ${months[month - 1]}`;
 }
 
-/** "2026-W48" -> "23 Nov", the Monday, for a chart label. */
+/** "2026-W48" -> "23 Nov", the Monday: a chart's label under a narrow bar (the full words are read out instead). */
 export function weekShortLabel(week: string): string {
-  return dayMonth(isoWeekBounds(week).monday);
+  return dayMonth(isoWeekBounds(week).monday, SHORT_MONTHS);
 }
 
-/** "2026-W48" -> "week 48, 23 to 29 Nov 2026". */
+/** "2026-W48" -> "week 48, 23 to 29 November 2026". */
 export function weekLongLabel(week: string): string {
   const { monday, sunday } = isoWeekBounds(week);
   const year = sunday.slice(0, 4);

@@ -1,10 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
+import { Button, ButtonGroup } from '../../../components/button';
 import { Confirmation } from '../../../components/confirmation';
 import { ErrorSummary } from '../../../components/error-summary';
 import { ErrorMessage } from '../../../components/error-message';
-import { FormField } from '../../../components/form-field';
+import { FormField, fieldClass } from '../../../components/form-field';
+import { InsetText } from '../../../components/inset-text';
 import { Loading } from '../../../components/loading';
+import { PageHeading } from '../../../components/page-heading';
+import { SummaryList, SummaryRow } from '../../../components/summary-list';
 import { isApiClientError } from '../../../lib/api-client';
 import { formatDate, formatDateTime, formatMinutes } from '../../../utils/format';
 import { londonDateTime } from '../../../utils/london-time';
@@ -34,38 +38,37 @@ function isOpen(view: LinkView): boolean {
 
 function Details({ view }: { view: LinkView }) {
   return (
-    <dl className="summary-list">
-      <div className="summary-list__row">
-        <dt>Cancer Care Coordinator</dt>
-        <dd>{view.ccc}</dd>
-      </div>
-      <div className="summary-list__row">
-        <dt>{view.purpose === 'release_request' ? 'Time for' : 'Session'}</dt>
-        <dd>{view.what}</dd>
-      </div>
-      <div className="summary-list__row">
-        <dt>When</dt>
-        <dd>
-          {view.startsAt ? (
-            <>
-              <time dateTime={view.startsAt}>{formatDateTime(view.startsAt)}</time> (UK time)
-            </>
-          ) : view.date ? (
-            <time dateTime={view.date}>{formatDate(view.date)}</time>
-          ) : (
-            'Not set'
-          )}
+    <SummaryList>
+      <SummaryRow label="Cancer Care Coordinator">{view.ccc}</SummaryRow>
+      <SummaryRow label={view.purpose === 'release_request' ? 'Time for' : 'Session'}>{view.what}</SummaryRow>
+      <SummaryRow label="When">
+        {view.startsAt ? (
+          <>
+            <time dateTime={view.startsAt}>{formatDateTime(view.startsAt)}</time> (UK time)
+          </>
+        ) : view.date ? (
+          <time dateTime={view.date}>{formatDate(view.date)}</time>
+        ) : (
+          'Not set'
+        )}
+      </SummaryRow>
+      <SummaryRow label="How long">{formatMinutes(view.minutes)}</SummaryRow>
+      <div className="nhsuk-summary-list__row">
+        <dt className="nhsuk-summary-list__key">Status</dt>
+        <dd className="nhsuk-summary-list__value" data-testid="link-status">
+          {STATUS_WORDS[view.status] ?? view.status}
         </dd>
       </div>
-      <div className="summary-list__row">
-        <dt>How long</dt>
-        <dd>{formatMinutes(view.minutes)}</dd>
-      </div>
-      <div className="summary-list__row">
-        <dt>Status</dt>
-        <dd data-testid="link-status">{STATUS_WORDS[view.status] ?? view.status}</dd>
-      </div>
-    </dl>
+    </SummaryList>
+  );
+}
+
+/** The narrow column of a page read on a phone between patients. */
+function Column({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">{children}</div>
+    </div>
   );
 }
 
@@ -96,30 +99,31 @@ export function RespondPage() {
     : isRelease
       ? `Confirm release time for ${view.ccc}`
       : `Can you make this joint session with ${view.ccc}?`;
-  useDocumentTitle(answered ? 'Thank you' : title);
+  const errorStatus = link.isError && isApiClientError(link.error) ? link.error.status : 0;
+  const errorHeading =
+    errorStatus === 404
+      ? 'This link is not valid'
+      : errorStatus === 410
+        ? 'This link can no longer be used'
+        : errorStatus === 429
+          ? 'Too many tries'
+          : 'The request could not be loaded';
+  useDocumentTitle(answered ? 'Thank you' : link.isError ? errorHeading : title);
 
   if (link.isPending) {
     return (
-      <div className="narrow-page">
+      <Column>
         <h1>Answer a request</h1>
         <Loading label="Loading the request" />
-      </div>
+      </Column>
     );
   }
 
   if (link.isError && !answered) {
-    const status = isApiClientError(link.error) ? link.error.status : 0;
-    const heading =
-      status === 404
-        ? 'This link is not valid'
-        : status === 410
-          ? 'This link can no longer be used'
-          : status === 429
-            ? 'Too many tries'
-            : 'The request could not be loaded';
+    const status = errorStatus;
     return (
-      <div className="narrow-page">
-        <h1>{heading}</h1>
+      <Column>
+        <h1>{errorHeading}</h1>
         <ErrorMessage title="What happened" error={link.error}>
           {status === 404 && <p>Check that you copied the whole link from the e-mail.</p>}
           {status === 410 && (
@@ -129,12 +133,12 @@ export function RespondPage() {
             </p>
           )}
           {status !== 404 && status !== 410 && (
-            <button className="button button--secondary" type="button" onClick={() => void link.refetch()}>
+            <Button variant="secondary" onClick={() => void link.refetch()}>
               Try again
-            </button>
+            </Button>
           )}
         </ErrorMessage>
-      </div>
+      </Column>
     );
   }
 
@@ -148,7 +152,7 @@ export function RespondPage() {
           ? 'Release time declined'
           : 'Another time proposed';
     return (
-      <div className="narrow-page">
+      <Column>
         <h1>Thank you</h1>
         <Confirmation title={words}>
           <p>
@@ -157,7 +161,7 @@ export function RespondPage() {
           </p>
         </Confirmation>
         <Details view={answered.view} />
-      </div>
+      </Column>
     );
   }
 
@@ -212,11 +216,8 @@ export function RespondPage() {
   const open = isOpen(view);
 
   return (
-    <div className="narrow-page">
-      <div className="page-heading">
-        <span className="page-heading__caption">For {view.forPerson}, PCN supervisor</span>
-        <h1>{title}</h1>
-      </div>
+    <Column>
+      <PageHeading caption={`For ${view.forPerson}, PCN supervisor`}>{title}</PageHeading>
       <p>
         {isRelease
           ? `${view.ccc} asks you to confirm this time away from their PCN work. No sign-in is needed; this link works once.`
@@ -224,18 +225,18 @@ export function RespondPage() {
       </p>
       <Details view={view} />
       {!open ? (
-        <div className="inset-text">
+        <InsetText>
           <p>This has already been answered: {(STATUS_WORDS[view.status] ?? view.status).toLowerCase()}.</p>
-        </div>
+        </InsetText>
       ) : (
-        <form className="respond-form" onSubmit={handleSubmit} noValidate>
+        <form onSubmit={handleSubmit} noValidate>
           <ErrorSummary id="respond-errors" errors={summary} focusKey={attempt} />
           {mode === 'decline' && (
             <FormField id="respond-reason" label="Why can this time not be released?" error={errors['reason']}>
               {(control) => (
                 <textarea
                   {...control}
-                  className="textarea"
+                  className={fieldClass('nhsuk-textarea', control)}
                   rows={3}
                   value={reason}
                   onChange={(event) => setReason(event.target.value)}
@@ -253,7 +254,7 @@ export function RespondPage() {
               {(control) => (
                 <textarea
                   {...control}
-                  className="textarea"
+                  className={fieldClass('nhsuk-textarea', control)}
                   rows={3}
                   value={overrideReason}
                   onChange={(event) => setOverrideReason(event.target.value)}
@@ -262,12 +263,12 @@ export function RespondPage() {
             </FormField>
           )}
           {mode === 'propose' && (
-            <div className="form-row">
+            <div className="app-form-row">
               <FormField id="respond-date" label="Date" error={errors['date']}>
                 {(control) => (
                   <input
                     {...control}
-                    className="input input--date"
+                    className={fieldClass('nhsuk-input nhsuk-input--width-10', control)}
                     type="date"
                     value={slot.date}
                     onChange={(event) => setSlot((previous) => ({ ...previous, date: event.target.value }))}
@@ -278,7 +279,7 @@ export function RespondPage() {
                 {(control) => (
                   <input
                     {...control}
-                    className="input input--time"
+                    className={fieldClass('nhsuk-input nhsuk-input--width-5', control)}
                     type="time"
                     value={slot.time}
                     onChange={(event) => setSlot((previous) => ({ ...previous, time: event.target.value }))}
@@ -287,15 +288,14 @@ export function RespondPage() {
               </FormField>
             </div>
           )}
-          <div className="button-group">
+          <ButtonGroup>
             {mode === 'choose' && (
               <>
-                <button className="button" type="submit" aria-disabled={answer.isPending || undefined}>
+                <Button type="submit" pending={answer.isPending}>
                   {answer.isPending ? 'Sending…' : isRelease ? 'Confirm' : 'Accept this time'}
-                </button>
-                <button
-                  className="button button--secondary"
-                  type="button"
+                </Button>
+                <Button
+                  variant="secondary"
                   onClick={() => {
                     setClientErrors({});
                     setServer(NO_ACTION_ERROR);
@@ -307,21 +307,16 @@ export function RespondPage() {
                   }}
                 >
                   {isRelease ? 'Decline' : 'Propose another time'}
-                </button>
+                </Button>
               </>
             )}
             {mode !== 'choose' && (
               <>
-                <button
-                  className={mode === 'decline' ? 'button button--warning' : 'button'}
-                  type="submit"
-                  aria-disabled={answer.isPending || undefined}
-                >
+                <Button type="submit" variant={mode === 'decline' ? 'warning' : 'primary'} pending={answer.isPending}>
                   {answer.isPending ? 'Sending…' : mode === 'decline' ? 'Decline this time' : 'Propose this time'}
-                </button>
-                <button
-                  className="button button--secondary"
-                  type="button"
+                </Button>
+                <Button
+                  variant="secondary"
                   onClick={() => {
                     setClientErrors({});
                     setServer(NO_ACTION_ERROR);
@@ -329,15 +324,15 @@ export function RespondPage() {
                   }}
                 >
                   Back
-                </button>
+                </Button>
               </>
             )}
-          </div>
+          </ButtonGroup>
         </form>
       )}
-      <p className="respond-expiry">
+      <p className="app-secondary-text">
         This link works until <time dateTime={view.expiresAt}>{formatDateTime(view.expiresAt)}</time>.
       </p>
-    </div>
+    </Column>
   );
 }

@@ -41,7 +41,7 @@ export function AcceptForm({ session, kind, onDone, onReload, onClose }: AcceptF
   }
 
   return (
-    <form className="action-form" onSubmit={handleSubmit} noValidate>
+    <form onSubmit={handleSubmit} noValidate>
       {server.stale !== null && (
         <StaleVersionNotice
           message={server.stale}
@@ -66,11 +66,11 @@ export function AcceptForm({ session, kind, onDone, onReload, onClose }: AcceptF
         )}{' '}
         Once you accept, the session is booked for everyone taking part.
       </p>
-      <div className="button-group">
-        <button className="button" type="submit" aria-disabled={pending || undefined}>
+      <div className="nhsuk-button-group">
+        <button className="nhsuk-button" type="submit" aria-disabled={pending || undefined}>
           {pending ? 'Sending…' : 'Accept and book'}
         </button>
-        <button className="button button--secondary" type="button" onClick={onClose}>
+        <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={onClose}>
           Close
         </button>
       </div>

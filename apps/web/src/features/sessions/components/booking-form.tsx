@@ -2,7 +2,7 @@ import type { SessionView } from '@ccc/contracts';
 import { humanMinutes, type SessionMode } from '@ccc/programme';
 import { useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../../components/error-summary';
-import { ChoiceGroup, FormField } from '../../../components/form-field';
+import { ChoiceGroup, FormField, fieldClass } from '../../../components/form-field';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { formatDate, dayBefore } from '../../../utils/format';
 import { useBookSession } from '../api/book-session';
@@ -101,7 +101,7 @@ export function BookingForm({ session, kind, onDone, onReload, onClose }: Bookin
   ];
 
   return (
-    <form className="action-form" onSubmit={handleSubmit} noValidate aria-labelledby={`${idPrefix}-title`}>
+    <form onSubmit={handleSubmit} noValidate aria-labelledby={`${idPrefix}-title`}>
       {server.stale !== null && (
         <StaleVersionNotice
           message={server.stale}
@@ -114,7 +114,7 @@ export function BookingForm({ session, kind, onDone, onReload, onClose }: Bookin
       <ErrorSummary id={`${idPrefix}-errors`} errors={summary} focusKey={attempt} />
       {server.conflict && <ConflictNotice conflict={server.conflict} canOverride />}
 
-      <p className="hint">
+      <p className="nhsuk-hint">
         This session belongs to month {session.month}: {formatDate(session.monthStartsOn)} to{' '}
         {formatDate(dayBefore(session.monthEndsBefore))}. Times are UK time.
       </p>
@@ -140,7 +140,7 @@ export function BookingForm({ session, kind, onDone, onReload, onClose }: Bookin
         {(control) => (
           <input
             {...control}
-            className="input input--short"
+            className={fieldClass('nhsuk-input nhsuk-input--width-5', control)}
             type="text"
             inputMode="numeric"
             name="durationMinutes"
@@ -171,7 +171,7 @@ export function BookingForm({ session, kind, onDone, onReload, onClose }: Bookin
           {(control) => (
             <input
               {...control}
-              className="input"
+              className={fieldClass('nhsuk-input', control)}
               type="url"
               name="meetingLink"
               autoComplete="off"
@@ -191,7 +191,7 @@ export function BookingForm({ session, kind, onDone, onReload, onClose }: Bookin
           {(control) => (
             <input
               {...control}
-              className="input"
+              className={fieldClass('nhsuk-input', control)}
               type="text"
               name="place"
               value={values.place}
@@ -211,7 +211,7 @@ export function BookingForm({ session, kind, onDone, onReload, onClose }: Bookin
           {(control) => (
             <textarea
               {...control}
-              className="textarea"
+              className={fieldClass('nhsuk-textarea', control)}
               name="outOfMonthReason"
               rows={3}
               value={values.outOfMonthReason}
@@ -231,7 +231,7 @@ export function BookingForm({ session, kind, onDone, onReload, onClose }: Bookin
           {(control) => (
             <textarea
               {...control}
-              className="textarea"
+              className={fieldClass('nhsuk-textarea', control)}
               name="reason"
               rows={3}
               value={values.reason}
@@ -250,7 +250,7 @@ export function BookingForm({ session, kind, onDone, onReload, onClose }: Bookin
           {(control) => (
             <textarea
               {...control}
-              className="textarea"
+              className={fieldClass('nhsuk-textarea', control)}
               name="conflictOverrideReason"
               rows={3}
               value={values.conflictOverrideReason}
@@ -260,8 +260,8 @@ export function BookingForm({ session, kind, onDone, onReload, onClose }: Bookin
         </FormField>
       )}
 
-      <div className="button-group">
-        <button className="button" type="submit" aria-disabled={mutation.isPending || undefined}>
+      <div className="nhsuk-button-group">
+        <button className="nhsuk-button" type="submit" aria-disabled={mutation.isPending || undefined}>
           {mutation.isPending
             ? 'Saving…'
             : kind === 'book'
@@ -272,7 +272,7 @@ export function BookingForm({ session, kind, onDone, onReload, onClose }: Bookin
                 ? 'Reschedule anyway'
                 : 'Reschedule session'}
         </button>
-        <button className="button button--secondary" type="button" onClick={onClose}>
+        <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={onClose}>
           Close
         </button>
       </div>

@@ -1,7 +1,7 @@
 import type { SessionView } from '@ccc/contracts';
 import { useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../../components/error-summary';
-import { FormField } from '../../../components/form-field';
+import { FormField, fieldClass } from '../../../components/form-field';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { useCancelSession } from '../api/cancel-session';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../utils/action-error';
@@ -51,7 +51,7 @@ export function CancelForm({ session, onDone, onReload, onClose }: CancelFormPro
   ];
 
   return (
-    <form className="action-form" onSubmit={handleSubmit} noValidate>
+    <form onSubmit={handleSubmit} noValidate>
       {server.stale !== null && (
         <StaleVersionNotice
           message={server.stale}
@@ -70,7 +70,7 @@ export function CancelForm({ session, onDone, onReload, onClose }: CancelFormPro
         {(control) => (
           <textarea
             {...control}
-            className="textarea"
+            className={fieldClass('nhsuk-textarea', control)}
             name="reason"
             rows={3}
             value={reason}
@@ -81,11 +81,15 @@ export function CancelForm({ session, onDone, onReload, onClose }: CancelFormPro
           />
         )}
       </FormField>
-      <div className="button-group">
-        <button className="button button--warning" type="submit" aria-disabled={cancel.isPending || undefined}>
+      <div className="nhsuk-button-group">
+        <button
+          className="nhsuk-button nhsuk-button--warning"
+          type="submit"
+          aria-disabled={cancel.isPending || undefined}
+        >
           {cancel.isPending ? 'Cancelling…' : 'Cancel the session'}
         </button>
-        <button className="button button--secondary" type="button" onClick={onClose}>
+        <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={onClose}>
           Keep the session
         </button>
       </div>

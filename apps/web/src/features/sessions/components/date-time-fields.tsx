@@ -1,4 +1,4 @@
-import { FormField } from '../../../components/form-field';
+import { FormField, fieldClass } from '../../../components/form-field';
 
 /**
  * A date and a start time side by side, in UK time: the booking form and the slot (propose / counter) form ask
@@ -18,12 +18,12 @@ export function DateTimeFields({
   timeHint?: string;
 }) {
   return (
-    <div className="form-row">
+    <div className="app-form-row">
       <FormField id={`${idPrefix}-date`} label="Date" error={errors.date}>
         {(control) => (
           <input
             {...control}
-            className="input input--date"
+            className={fieldClass('nhsuk-input nhsuk-input--width-10', control)}
             type="date"
             name="date"
             value={values.date}
@@ -35,7 +35,7 @@ export function DateTimeFields({
         {(control) => (
           <input
             {...control}
-            className="input input--time"
+            className={fieldClass('nhsuk-input nhsuk-input--width-5', control)}
             type="time"
             name="time"
             value={values.time}

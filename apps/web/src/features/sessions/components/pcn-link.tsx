@@ -9,7 +9,7 @@ import { useSendSessionLink } from '../api/send-session-link';
 export function PcnLink({ session }: { session: SessionView }) {
   const send = useSendSessionLink();
   return (
-    <section aria-labelledby="pcn-link-heading" className="section">
+    <section aria-labelledby="pcn-link-heading" className="app-section">
       <h2 id="pcn-link-heading">Waiting for the PCN supervisor</h2>
       <p>
         The PCN supervisor has not answered yet. They can answer from an e-mailed link, without signing in; a new link

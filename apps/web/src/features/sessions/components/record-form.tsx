@@ -2,7 +2,7 @@ import type { SessionView } from '@ccc/contracts';
 import type { ParticipantRole } from '@ccc/programme';
 import { useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../../components/error-summary';
-import { ChoiceGroup, FormField } from '../../../components/form-field';
+import { ChoiceGroup, FormField, fieldClass } from '../../../components/form-field';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { ATTENDANCE_LABELS, PARTICIPANT_ROLE_LABELS } from '../../enrolments/utils/labels';
 import { useRecordSession } from '../api/record-session';
@@ -129,7 +129,7 @@ export function RecordForm({ session, onDone, onReload, onClose }: RecordFormPro
   const isGroup = context.attendees.length > 1;
 
   return (
-    <form className="action-form" onSubmit={handleSubmit} noValidate>
+    <form onSubmit={handleSubmit} noValidate>
       {server.stale !== null && (
         <StaleVersionNotice
           message={server.stale}
@@ -144,7 +144,11 @@ export function RecordForm({ session, onDone, onReload, onClose }: RecordFormPro
       <h3>{isGroup ? 'Register' : 'Attendance'}</h3>
       {isGroup && (
         <p>
-          <button className="button button--secondary button--small" type="button" onClick={markEveryonePresent}>
+          <button
+            className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+            type="button"
+            onClick={markEveryonePresent}
+          >
             Mark everyone present
           </button>
         </p>
@@ -170,7 +174,7 @@ export function RecordForm({ session, onDone, onReload, onClose }: RecordFormPro
       {context.staffRoles.length > 0 && (
         <>
           <h3>Supervisors’ attendance</h3>
-          <p className="hint">Optional: leave blank if you do not want to record it.</p>
+          <p className="nhsuk-hint">Optional: leave blank if you do not want to record it.</p>
           {context.staffRoles.map((role) => (
             <ChoiceGroup
               key={role}
@@ -197,7 +201,7 @@ export function RecordForm({ session, onDone, onReload, onClose }: RecordFormPro
         {(control) => (
           <textarea
             {...control}
-            className="textarea"
+            className={fieldClass('nhsuk-textarea', control)}
             name="notes"
             rows={5}
             value={values.notes}
@@ -209,8 +213,8 @@ export function RecordForm({ session, onDone, onReload, onClose }: RecordFormPro
       <h3>Agreed actions</h3>
       {values.actions.length === 0 && <p>No actions added.</p>}
       {values.actions.map((action, index) => (
-        <fieldset className="fieldset action-row" key={action.key}>
-          <legend className="label">Action {index + 1}</legend>
+        <fieldset className="nhsuk-fieldset app-action-row" key={action.key}>
+          <legend className="nhsuk-label">Action {index + 1}</legend>
           <FormField
             id={recordFieldIds.action(action.key, 'description')}
             label="What is to be done"
@@ -219,14 +223,14 @@ export function RecordForm({ session, onDone, onReload, onClose }: RecordFormPro
             {(control) => (
               <input
                 {...control}
-                className="input input--wide"
+                className={fieldClass('nhsuk-input', control)}
                 type="text"
                 value={action.description}
                 onChange={(event) => updateAction(action.key, 'description', event.target.value)}
               />
             )}
           </FormField>
-          <div className="form-row">
+          <div className="app-form-row">
             <FormField
               id={recordFieldIds.action(action.key, 'owner')}
               label="Who does it"
@@ -235,7 +239,7 @@ export function RecordForm({ session, onDone, onReload, onClose }: RecordFormPro
               {(control) => (
                 <select
                   {...control}
-                  className="select"
+                  className={fieldClass('nhsuk-select', control)}
                   value={action.owner}
                   onChange={(event) => updateAction(action.key, 'owner', event.target.value)}
                 >
@@ -256,7 +260,7 @@ export function RecordForm({ session, onDone, onReload, onClose }: RecordFormPro
               {(control) => (
                 <input
                   {...control}
-                  className="input input--date"
+                  className={fieldClass('nhsuk-input nhsuk-input--width-10', control)}
                   type="date"
                   value={action.dueDate}
                   onChange={(event) => updateAction(action.key, 'dueDate', event.target.value)}
@@ -265,7 +269,7 @@ export function RecordForm({ session, onDone, onReload, onClose }: RecordFormPro
             </FormField>
           </div>
           <button
-            className="button button--secondary button--small"
+            className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
             type="button"
             onClick={() => removeAction(action.key)}
           >
@@ -274,16 +278,16 @@ export function RecordForm({ session, onDone, onReload, onClose }: RecordFormPro
         </fieldset>
       ))}
       <p>
-        <button className="button button--secondary button--small" type="button" onClick={addAction}>
+        <button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="button" onClick={addAction}>
           Add an action
         </button>
       </p>
 
-      <div className="button-group">
-        <button className="button" type="submit" aria-disabled={record.isPending || undefined}>
+      <div className="nhsuk-button-group">
+        <button className="nhsuk-button" type="submit" aria-disabled={record.isPending || undefined}>
           {record.isPending ? 'Saving…' : 'Save the record'}
         </button>
-        <button className="button button--secondary" type="button" onClick={onClose}>
+        <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={onClose}>
           Close
         </button>
       </div>

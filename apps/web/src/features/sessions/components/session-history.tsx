@@ -6,32 +6,32 @@ import { historyActionLabel, historyStatusChange } from '../utils/history';
 export function SessionHistory({ history }: { history: SessionHistoryEntry[] }) {
   const entries = [...history].sort((a, b) => a.at.localeCompare(b.at));
   return (
-    <section aria-labelledby="history-heading" className="section">
+    <section aria-labelledby="history-heading" className="app-section">
       <h2 id="history-heading">History</h2>
       {entries.length === 0 ? (
         <p>Nothing has happened to this session yet.</p>
       ) : (
-        <ol className="history">
+        <ol className="nhsuk-list app-history">
           {entries.map((entry, index) => {
             const change = historyStatusChange(entry);
             return (
-              <li className="history__item" key={`${entry.at}-${index}`}>
-                <p className="history__what">
+              <li className="app-history__item" key={`${entry.at}-${index}`}>
+                <p className="nhsuk-u-margin-bottom-1">
                   <strong>{historyActionLabel(entry)}</strong> by {entry.actor?.fullName ?? 'the service'}
                 </p>
-                <p className="history__when">
+                <p className="app-secondary-text nhsuk-u-margin-bottom-2">
                   <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                 </p>
                 {(change || entry.startsAt || entry.reason) && (
-                  <dl className="history__details">
+                  <dl className="app-details">
                     {change && (
-                      <div>
+                      <div className="app-details__row">
                         <dt>Status</dt>
                         <dd>{change}</dd>
                       </div>
                     )}
                     {entry.startsAt && (
-                      <div>
+                      <div className="app-details__row">
                         <dt>Time</dt>
                         <dd>
                           <time dateTime={entry.startsAt}>{formatDateTime(entry.startsAt)}</time>
@@ -39,7 +39,7 @@ export function SessionHistory({ history }: { history: SessionHistoryEntry[] }) 
                       </div>
                     )}
                     {entry.reason && (
-                      <div>
+                      <div className="app-details__row">
                         <dt>Reason</dt>
                         <dd>{entry.reason}</dd>
                       </div>

@@ -1,4 +1,5 @@
 import type { SessionView } from '@ccc/contracts';
+import { TableContainer } from '../../../components/table-container';
 import { PARTICIPANT_ROLE_LABELS, attendanceLabel } from '../../enrolments/utils/labels';
 import { STAFF_ROLES } from '../utils/record-form';
 
@@ -6,41 +7,51 @@ import { STAFF_ROLES } from '../utils/record-form';
 export function SessionRegister({ session }: { session: SessionView }) {
   const staffRoles = STAFF_ROLES.filter((role) => session.participants.includes(role));
   return (
-    <section aria-labelledby="register-heading" className="section">
+    <section aria-labelledby="register-heading" className="app-section">
       <h2 id="register-heading">Register</h2>
       {session.attendees.length === 0 ? (
         <p>No CCCs are on the register.</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="register-caption" tabIndex={0}>
-          <table className="table">
-            <caption id="register-caption" className="visually-hidden">
+        <TableContainer captionId="register-caption">
+          <table className="nhsuk-table">
+            <caption id="register-caption" className="nhsuk-table__caption nhsuk-u-visually-hidden">
               Who is on the register and whether they attended
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">CCC</th>
-                <th scope="col">PCN supervisor</th>
-                <th scope="col">Alliance supervisor</th>
-                <th scope="col">Attendance</th>
+            <thead className="nhsuk-table__head">
+              <tr className="nhsuk-table__row">
+                <th className="nhsuk-table__header" scope="col">
+                  CCC
+                </th>
+                <th className="nhsuk-table__header" scope="col">
+                  PCN supervisor
+                </th>
+                <th className="nhsuk-table__header" scope="col">
+                  Alliance supervisor
+                </th>
+                <th className="nhsuk-table__header" scope="col">
+                  Attendance
+                </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="nhsuk-table__body">
               {session.attendees.map((attendee) => (
-                <tr key={attendee.enrolmentId}>
-                  <th scope="row">{attendee.ccc.fullName}</th>
-                  <td>{attendee.pcnSupervisor?.fullName ?? 'Not assigned'}</td>
-                  <td>{attendee.allianceSupervisor?.fullName ?? 'Not assigned'}</td>
-                  <td>{attendanceLabel(attendee.attendance)}</td>
+                <tr className="nhsuk-table__row" key={attendee.enrolmentId}>
+                  <th className="nhsuk-table__header" scope="row">
+                    {attendee.ccc.fullName}
+                  </th>
+                  <td className="nhsuk-table__cell">{attendee.pcnSupervisor?.fullName ?? 'Not assigned'}</td>
+                  <td className="nhsuk-table__cell">{attendee.allianceSupervisor?.fullName ?? 'Not assigned'}</td>
+                  <td className="nhsuk-table__cell">{attendanceLabel(attendee.attendance)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableContainer>
       )}
       {staffRoles.length > 0 && (
         <>
-          <h3 className="section__subheading">Supervisors’ attendance</h3>
-          <ul className="plain-list">
+          <h3 className="nhsuk-heading-s">Supervisors’ attendance</h3>
+          <ul className="nhsuk-list">
             {staffRoles.map((role) => (
               <li key={role}>
                 {PARTICIPANT_ROLE_LABELS[role]}: {attendanceLabel(session.staffAttendance[role] ?? 'expected')}

@@ -1,26 +1,20 @@
 import type { SessionView } from '@ccc/contracts';
+import { SummaryList, SummaryRow } from '../../../components/summary-list';
 import { formatDate, formatDateTime, formatDuration, dayBefore } from '../../../utils/format';
 import { SESSION_MODE_LABELS } from '../../enrolments/utils/labels';
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="summary-list__row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+const Row = SummaryRow;
 
 /** When, how long, how and where, and the reasons that explain the session's state. */
 export function SessionSummary({ session }: { session: SessionView }) {
   const awaitingPcn = session.status === 'awaiting_pcn';
   return (
-    <dl className="summary-list">
+    <SummaryList>
       <Row label={awaitingPcn ? 'Time offered' : 'When'}>
         {session.startsAt ? (
           <>
             <time dateTime={session.startsAt}>{formatDateTime(session.startsAt)}</time>
-            <span className="summary-list__secondary">UK time</span>
+            <span className="app-secondary-text">UK time</span>
           </>
         ) : session.status === 'planned' ? (
           'To be arranged'
@@ -35,26 +29,26 @@ export function SessionSummary({ session }: { session: SessionView }) {
       )}
       <Row label="Plan month">
         Month {session.month}
-        <span className="summary-list__secondary">
+        <span className="app-secondary-text">
           {formatDate(session.monthStartsOn)} to {formatDate(dayBefore(session.monthEndsBefore))}
         </span>
       </Row>
       <Row label="Duration">{formatDuration(session.durationMinutes, session.durationRange)}</Row>
       <Row label="Format">
         {SESSION_MODE_LABELS[session.mode] ?? session.mode}
-        {session.sharedByCohort && <span className="summary-list__secondary">With the whole cohort</span>}
+        {session.sharedByCohort && <span className="app-secondary-text">With the whole cohort</span>}
       </Row>
       {session.mode === 'virtual' && session.meetingLink && (
         <Row label="Meeting link">
-          <a href={session.meetingLink} target="_blank" rel="noreferrer noopener" className="break-anywhere">
+          <a href={session.meetingLink} target="_blank" rel="noreferrer noopener" className="app-break-anywhere">
             {session.meetingLink}
-            <span className="visually-hidden"> (opens in a new tab)</span>
+            <span className="nhsuk-u-visually-hidden"> (opens in a new tab)</span>
           </a>
         </Row>
       )}
       {session.mode === 'face_to_face' && session.place && <Row label="Place">{session.place}</Row>}
       <Row label="Led by">{session.lead?.fullName ?? 'Not assigned'}</Row>
       {session.recordedAt && <Row label="Recorded">{formatDateTime(session.recordedAt)}</Row>}
-    </dl>
+    </SummaryList>
   );
 }

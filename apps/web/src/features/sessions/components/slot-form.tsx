@@ -77,7 +77,7 @@ export function SlotForm({ session, kind, onDone, onReload, onClose }: SlotFormP
   ];
 
   return (
-    <form className="action-form" onSubmit={handleSubmit} noValidate>
+    <form onSubmit={handleSubmit} noValidate>
       {server.stale !== null && (
         <StaleVersionNotice
           message={server.stale}
@@ -99,11 +99,11 @@ export function SlotForm({ session, kind, onDone, onReload, onClose }: SlotFormP
         </p>
       )}
       <DateTimeFields idPrefix={idPrefix} values={values} errors={errors} onChange={update} />
-      <div className="button-group">
-        <button className="button" type="submit" aria-disabled={pending || undefined}>
+      <div className="nhsuk-button-group">
+        <button className="nhsuk-button" type="submit" aria-disabled={pending || undefined}>
           {pending ? 'Sending…' : kind === 'propose_slot' ? 'Propose this time' : 'Offer this time'}
         </button>
-        <button className="button button--secondary" type="button" onClick={onClose}>
+        <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={onClose}>
           Close
         </button>
       </div>

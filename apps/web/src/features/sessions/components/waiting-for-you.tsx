@@ -1,6 +1,7 @@
 import type { EnrolmentSummary, TimelineSession } from '@ccc/contracts';
 import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { Loading } from '../../../components/loading';
 import { formatDateTime } from '../../../utils/format';
 import { getTimelineQueryOptions } from '../../enrolments/api/get-timeline';
 import { SESSION_ACTION_LABELS } from '../../enrolments/utils/labels';
@@ -35,40 +36,44 @@ export function WaitingForYou({ enrolments }: { enrolments: EnrolmentSummary[] }
   const waiting = [...byId.values()].sort((a, b) => (a.session.startsAt ?? '').localeCompare(b.session.startsAt ?? ''));
 
   return (
-    <section aria-labelledby="waiting-heading" className="section waiting">
+    <section aria-labelledby="waiting-heading" className="app-section">
       <h2 id="waiting-heading">Waiting for your answer</h2>
       {loading ? (
-        <p>Checking for sessions that need your answer…</p>
+        <Loading label="Checking for sessions that need your answer" />
       ) : waiting.length === 0 ? (
         <p>{failed ? 'Some timelines could not be checked. ' : ''}No sessions are waiting for your answer.</p>
       ) : (
-        <ul className="waiting__list">
+        <ul className="nhsuk-list app-rows">
           {waiting.map(({ session, ccc }) => (
-            <li key={session.id} className="waiting__item" data-session-id={session.id}>
-              <Link to={`/sessions/${session.id}`} className="waiting__title">
-                {session.title}
-              </Link>
-              <span className="waiting__meta">
-                with {ccc}
-                {session.startsAt && (
-                  <>
-                    {' '}
-                    · offered for <time dateTime={session.startsAt}>{formatDateTime(session.startsAt)}</time>
-                  </>
-                )}
-              </span>
-              <span className="waiting__actions">
+            <li key={session.id} className="app-rows__item" data-session-id={session.id}>
+              <p className="app-rows__what">
+                <Link to={`/sessions/${session.id}`}>{session.title}</Link>
+                <span className="app-secondary-text">
+                  With {ccc}
+                  {session.startsAt && (
+                    <>
+                      {' '}
+                      · offered for <time dateTime={session.startsAt}>{formatDateTime(session.startsAt)}</time>
+                    </>
+                  )}
+                </span>
+              </p>
+              <div className="nhsuk-button-group">
                 {session.availableActions
                   .filter((action) => (RESPONSES as readonly string[]).includes(action))
                   .map((action) => (
-                    <Link key={action} className="button button--small" to={`/sessions/${session.id}?action=${action}`}>
+                    <Link
+                      key={action}
+                      className="nhsuk-button nhsuk-button--small"
+                      to={`/sessions/${session.id}?action=${action}`}
+                    >
                       {SESSION_ACTION_LABELS[action]}
-                      <span className="visually-hidden">
+                      <span className="nhsuk-u-visually-hidden">
                         : {session.title} with {ccc}
                       </span>
                     </Link>
                   ))}
-              </span>
+              </div>
             </li>
           ))}
         </ul>

@@ -2,9 +2,13 @@ import type { SessionView } from '@ccc/contracts';
 import { SESSION_ACTIONS, type SessionAction } from '@ccc/programme';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { BackLink } from '../../../components/back-link';
+import { Button } from '../../../components/button';
 import { Confirmation } from '../../../components/confirmation';
 import { ErrorMessage, describeError } from '../../../components/error-message';
+import { InsetText } from '../../../components/inset-text';
 import { Loading } from '../../../components/loading';
+import { PageHeading } from '../../../components/page-heading';
 import { isApiClientError } from '../../../lib/api-client';
 import { useDocumentTitle } from '../../../utils/use-document-title';
 import { StatusBadge } from '../../enrolments/components/status-badge';
@@ -59,19 +63,21 @@ function ActionPanel({
   }, [focusKey, action]);
   const props = { session, onDone, onReload, onClose };
   return (
-    <section className="action-panel" id="session-action-panel" aria-labelledby="action-panel-title">
-      <h2 id="action-panel-title" tabIndex={-1} ref={headingRef}>
-        {PANEL_TITLES[action]}
-      </h2>
-      {(action === 'book' || action === 'reschedule') && <BookingForm key={action} kind={action} {...props} />}
-      {(action === 'accept_slot' || action === 'accept_proposal') && (
-        <AcceptForm key={action} kind={action} {...props} />
-      )}
-      {(action === 'propose_slot' || action === 'counter_proposal') && (
-        <SlotForm key={action} kind={action} {...props} />
-      )}
-      {action === 'cancel' && <CancelForm {...props} />}
-      {action === 'record' && <RecordForm {...props} />}
+    <section className="nhsuk-card app-action-panel" id="session-action-panel" aria-labelledby="action-panel-title">
+      <div className="nhsuk-card__content">
+        <h2 className="nhsuk-heading-m" id="action-panel-title" tabIndex={-1} ref={headingRef}>
+          {PANEL_TITLES[action]}
+        </h2>
+        {(action === 'book' || action === 'reschedule') && <BookingForm key={action} kind={action} {...props} />}
+        {(action === 'accept_slot' || action === 'accept_proposal') && (
+          <AcceptForm key={action} kind={action} {...props} />
+        )}
+        {(action === 'propose_slot' || action === 'counter_proposal') && (
+          <SlotForm key={action} kind={action} {...props} />
+        )}
+        {action === 'cancel' && <CancelForm {...props} />}
+        {action === 'record' && <RecordForm {...props} />}
+      </div>
     </section>
   );
 }
@@ -79,20 +85,14 @@ function ActionPanel({
 function CalendarDownload({ session }: { session: SessionView }) {
   const download = useDownloadSessionCalendar(session.id, session.title);
   return (
-    <div className="calendar-download">
-      <button
-        className="button button--secondary"
-        type="button"
-        aria-disabled={download.isPending || undefined}
-        onClick={() => {
-          if (!download.isPending) download.mutate();
-        }}
-      >
+    <div>
+      <Button variant="secondary" pending={download.isPending} onClick={() => download.mutate()}>
         {download.isPending ? 'Preparing the file…' : 'Add to my calendar (.ics file)'}
-      </button>
+      </Button>
       {download.isError && (
-        <p className="field-error" role="alert">
-          The calendar file could not be made: {describeError(download.error)}
+        <p className="nhsuk-error-message" role="alert">
+          <span className="nhsuk-u-visually-hidden">Error:</span> The calendar file could not be made:{' '}
+          {describeError(download.error)}
         </p>
       )}
     </div>
@@ -106,7 +106,10 @@ export function SessionPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const [confirmation, setConfirmation] = useState<{ title: string; detail: string | null; key: number } | null>(null);
   const [panelFocus, setPanelFocus] = useState(0);
-  useDocumentTitle(session.data ? session.data.title : 'Session');
+  const errorStatus = session.isError && isApiClientError(session.error) ? session.error.status : 0;
+  const errorTitle =
+    errorStatus === 404 ? 'Session not found' : errorStatus === 403 ? 'You cannot see this session' : 'Session';
+  useDocumentTitle(session.data ? session.data.title : session.isError ? errorTitle : 'Session');
 
   const requested = searchParams.get('action');
   const available = session.data?.availableActions ?? [];
@@ -135,15 +138,15 @@ export function SessionPage() {
   }
 
   if (session.isError) {
-    const status = isApiClientError(session.error) ? session.error.status : 0;
+    const status = errorStatus;
     return (
       <>
-        <h1>{status === 404 ? 'Session not found' : status === 403 ? 'You cannot see this session' : 'Session'}</h1>
+        <h1>{errorTitle}</h1>
         <ErrorMessage title="There is a problem" error={session.error}>
           {status !== 403 && status !== 404 && (
-            <button className="button button--secondary" type="button" onClick={() => void session.refetch()}>
+            <Button variant="secondary" onClick={() => void session.refetch()}>
               Try again
-            </button>
+            </Button>
           )}
         </ErrorMessage>
         <p>
@@ -157,13 +160,11 @@ export function SessionPage() {
   const firstCcc = view.attendees[0]?.ccc.fullName;
   const backLink =
     view.enrolmentId !== null ? (
-      <Link className="back-link" to={`/enrolments/${view.enrolmentId}`}>
+      <BackLink to={`/enrolments/${view.enrolmentId}`}>
         {firstCcc ? `${firstCcc}’s timeline` : 'Back to the timeline'}
-      </Link>
+      </BackLink>
     ) : (
-      <Link className="back-link" to="/">
-        Back to the start page
-      </Link>
+      <BackLink to="/">Back to the start page</BackLink>
     );
   const canDownload =
     view.startsAt !== null &&
@@ -171,12 +172,9 @@ export function SessionPage() {
 
   return (
     <>
-      <p>{backLink}</p>
-      <div className="page-heading">
-        <span className="page-heading__caption">{sessionKindLabel(view.kind)}</span>
-        <h1>{view.title}</h1>
-      </div>
-      <p className="session-page__status">
+      {backLink}
+      <PageHeading caption={sessionKindLabel(view.kind)}>{view.title}</PageHeading>
+      <p>
         <StatusBadge status={view.status} />
       </p>
 
@@ -191,34 +189,34 @@ export function SessionPage() {
         </Confirmation>
       )}
 
-      {view.purpose && <p className="lead">{view.purpose}</p>}
+      {view.purpose && <p className="nhsuk-body-l">{view.purpose}</p>}
 
       {view.outOfMonthReason && (
-        <div className="inset-text">
+        <InsetText>
           <p>
             <strong>Booked outside month {view.month}:</strong> {view.outOfMonthReason}
           </p>
-        </div>
+        </InsetText>
       )}
       {view.cancellationReason && (
-        <div className="inset-text">
+        <InsetText>
           <p>
             <strong>Reason for cancelling:</strong> {view.cancellationReason}
           </p>
-        </div>
+        </InsetText>
       )}
 
       <SessionSummary session={view} />
       {canDownload && <CalendarDownload session={view} />}
 
       {available.length > 0 && (
-        <section aria-labelledby="next-steps-heading" className="section">
+        <section aria-labelledby="next-steps-heading" className="app-section">
           <h2 id="next-steps-heading">What you can do</h2>
-          <ul className="button-list">
+          <ul className="nhsuk-list app-button-list">
             {available.map((action) => (
               <li key={action}>
                 <button
-                  className={action === active ? 'button' : 'button button--secondary'}
+                  className={action === active ? 'nhsuk-button' : 'nhsuk-button nhsuk-button--secondary'}
                   type="button"
                   aria-expanded={action === active}
                   aria-controls={action === active ? 'session-action-panel' : undefined}
@@ -247,9 +245,9 @@ export function SessionPage() {
 
       <SessionRegister session={view} />
       {view.notes && (
-        <section aria-labelledby="notes-heading" className="section">
+        <section aria-labelledby="notes-heading" className="app-section">
           <h2 id="notes-heading">Notes</h2>
-          <p className="preserve-lines">{view.notes}</p>
+          <p className="app-preserve-lines">{view.notes}</p>
         </section>
       )}
       <AgreedActions actions={view.actions} />

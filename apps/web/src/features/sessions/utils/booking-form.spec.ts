@@ -82,7 +82,7 @@ describe('validateBooking', () => {
     expect(isOutsideMonth('2027-01-25', rules.monthStartsOn, rules.monthEndsBefore)).toBe(true);
     expect(isOutsideMonth('2026-12-24', rules.monthStartsOn, rules.monthEndsBefore)).toBe(true);
     expect(validateBooking({ ...valid, date: '2027-01-26' }, rules).outOfMonthReason).toBe(
-      'This session belongs to month 4 (25 Dec 2026 to 24 Jan 2027). Say why it is booked on 26 Jan 2027',
+      'This session belongs to month 4 (25 December 2026 to 24 January 2027). Say why it is booked on 26 January 2027',
     );
     expect(validateBooking({ ...valid, date: '2027-01-26', outOfMonthReason: 'Leave' }, rules)).toEqual({});
   });

@@ -1,0 +1,53 @@
+import type { ButtonHTMLAttributes, MouseEvent, ReactNode } from 'react';
+import { Link, type LinkProps } from 'react-router';
+
+export type ButtonVariant = 'primary' | 'secondary' | 'warning' | 'reverse';
+
+interface ButtonLook {
+  variant?: ButtonVariant;
+  small?: boolean;
+}
+
+/** The NHS button classes for a look, plus any extra ones. */
+export function buttonClass({ variant = 'primary', small }: ButtonLook = {}, extra?: string): string {
+  return ['nhsuk-button', variant !== 'primary' && `nhsuk-button--${variant}`, small && 'nhsuk-button--small', extra]
+    .filter(Boolean)
+    .join(' ');
+}
+
+interface ButtonProps extends ButtonLook, ButtonHTMLAttributes<HTMLButtonElement> {
+  /**
+   * While a request is in flight the button says so and ignores clicks, but stays focusable (aria-disabled rather
+   * than disabled), so focus is not lost and a screen reader can still find it.
+   */
+  pending?: boolean;
+}
+
+/** An NHS button; type "button" unless told otherwise, so that only the one meant to submit a form does. */
+export function Button({ variant, small, pending, className, type = 'button', onClick, ...rest }: ButtonProps) {
+  return (
+    <button
+      {...rest}
+      type={type}
+      className={buttonClass({ variant, small }, className)}
+      aria-disabled={pending || rest['aria-disabled'] || undefined}
+      onClick={(event: MouseEvent<HTMLButtonElement>) => {
+        if (pending) {
+          event.preventDefault();
+          return;
+        }
+        onClick?.(event);
+      }}
+    />
+  );
+}
+
+/** A link that looks like a button: for a move to another page, where a button would be for an action. */
+export function ButtonLink({ variant, small, className, ...rest }: ButtonLook & LinkProps) {
+  return <Link {...rest} className={buttonClass({ variant, small }, className)} draggable={false} />;
+}
+
+/** Buttons side by side (stacked on a phone), with the right space between them. */
+export function ButtonGroup({ children }: { children: ReactNode }) {
+  return <div className="nhsuk-button-group">{children}</div>;
+}

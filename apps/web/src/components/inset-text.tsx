@@ -1,0 +1,11 @@
+import type { ReactNode } from 'react';
+
+/** NHS inset text: information that stands out from the text around it, such as a reason given. */
+export function InsetText({ children }: { children: ReactNode }) {
+  return (
+    <div className="nhsuk-inset-text">
+      <span className="nhsuk-u-visually-hidden">Information: </span>
+      {children}
+    </div>
+  );
+}

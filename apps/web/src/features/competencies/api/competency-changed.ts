@@ -1,0 +1,21 @@
+import type { CompetencyDetailResponse } from '@ccc/contracts';
+import type { QueryClient } from '@tanstack/react-query';
+import { inboxQueryKey } from '../inbox/api/get-inbox';
+import { competencyQueryKey } from './get-competency';
+import { competencyGridQueryKey } from './get-competency-grid';
+
+/**
+ * After any write to a competency: the answer is the competency as it now is, so it goes straight into the cache;
+ * the grid and both sides' inboxes change with it (refetched even when not on screen, so going back shows it).
+ */
+export async function onCompetencyChanged(queryClient: QueryClient, view: CompetencyDetailResponse): Promise<void> {
+  queryClient.setQueryData(competencyQueryKey(view.enrolmentId, view.competency.code), view);
+  await Promise.all([
+    queryClient.invalidateQueries({
+      queryKey: competencyGridQueryKey(view.enrolmentId),
+      exact: true,
+      refetchType: 'all',
+    }),
+    queryClient.invalidateQueries({ queryKey: inboxQueryKey, refetchType: 'all' }),
+  ]);
+}

@@ -1,0 +1,36 @@
+import type { CompetencyDetailResponse } from '@ccc/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { competencyGridQueryKey } from './get-competency-grid';
+
+/** One competency of a CCC: guidance, its evidence and reviews (oldest first), and what the caller may do. */
+export function getCompetency(
+  enrolmentId: string,
+  code: string,
+  signal?: AbortSignal,
+): Promise<CompetencyDetailResponse> {
+  return api.get<CompetencyDetailResponse>(
+    `/enrolments/${encodeURIComponent(enrolmentId)}/competencies/${encodeURIComponent(code)}`,
+    { signal },
+  );
+}
+
+export function competencyQueryKey(enrolmentId: string, code: string) {
+  return [...competencyGridQueryKey(enrolmentId), code] as const;
+}
+
+export function getCompetencyQueryOptions(enrolmentId: string, code: string) {
+  return queryOptions({
+    queryKey: competencyQueryKey(enrolmentId, code),
+    queryFn: ({ signal }) => getCompetency(enrolmentId, code, signal),
+  });
+}
+
+export function useCompetency(enrolmentId: string, code: string) {
+  return useQuery(getCompetencyQueryOptions(enrolmentId, code));
+}
+
+/** The path of a competency's own actions. */
+export function competencyPath(enrolmentId: string, code: string): string {
+  return `/enrolments/${encodeURIComponent(enrolmentId)}/competencies/${encodeURIComponent(code)}`;
+}

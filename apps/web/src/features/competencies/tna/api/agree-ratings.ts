@@ -1,0 +1,17 @@
+import type { TnaAgreedRatingsRequest, TnaResponse } from '@ccc/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../../lib/api-client';
+import { tnaQueryKey, tnaRoundPath } from './get-tna';
+
+/** The Alliance supervisor's agreed rating and training needs for the competencies given. */
+export function agreeRatings(enrolmentId: string, round: number, body: TnaAgreedRatingsRequest): Promise<TnaResponse> {
+  return api.put<TnaResponse>(`${tnaRoundPath(enrolmentId, round)}/agreed-ratings`, body);
+}
+
+export function useAgreeRatings(enrolmentId: string, round: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TnaAgreedRatingsRequest) => agreeRatings(enrolmentId, round, body),
+    onSuccess: (view) => queryClient.setQueryData(tnaQueryKey(enrolmentId), view),
+  });
+}

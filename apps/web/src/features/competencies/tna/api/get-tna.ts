@@ -1,0 +1,24 @@
+import type { TnaResponse } from '@ccc/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../../lib/api-client';
+
+/** The training needs analysis: round 1, and round 2 once round 1 is signed by both. */
+export function getTna(enrolmentId: string, signal?: AbortSignal): Promise<TnaResponse> {
+  return api.get<TnaResponse>(`/enrolments/${encodeURIComponent(enrolmentId)}/tna`, { signal });
+}
+
+export function tnaQueryKey(enrolmentId: string) {
+  return ['enrolments', enrolmentId, 'tna'] as const;
+}
+
+export function getTnaQueryOptions(enrolmentId: string) {
+  return queryOptions({ queryKey: tnaQueryKey(enrolmentId), queryFn: ({ signal }) => getTna(enrolmentId, signal) });
+}
+
+export function useTna(enrolmentId: string) {
+  return useQuery(getTnaQueryOptions(enrolmentId));
+}
+
+export function tnaRoundPath(enrolmentId: string, round: number): string {
+  return `/enrolments/${encodeURIComponent(enrolmentId)}/tna/${round}`;
+}

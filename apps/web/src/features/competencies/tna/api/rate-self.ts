@@ -1,0 +1,17 @@
+import type { TnaResponse, TnaSelfRatingsRequest } from '@ccc/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../../lib/api-client';
+import { tnaQueryKey, tnaRoundPath } from './get-tna';
+
+/** The CCC's own ratings (and notes) for the competencies given; the others are kept. */
+export function rateSelf(enrolmentId: string, round: number, body: TnaSelfRatingsRequest): Promise<TnaResponse> {
+  return api.put<TnaResponse>(`${tnaRoundPath(enrolmentId, round)}/self-ratings`, body);
+}
+
+export function useRateSelf(enrolmentId: string, round: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TnaSelfRatingsRequest) => rateSelf(enrolmentId, round, body),
+    onSuccess: (view) => queryClient.setQueryData(tnaQueryKey(enrolmentId), view),
+  });
+}
