@@ -86,8 +86,14 @@ describe('competencies: evidence, review and sign-off', () => {
     res = await post(tokens.cccA, `${base(A, 'SN-03')}/evidence`, {
       kind: 'link',
       url: 'https://example.org/fit-follow-up-audit',
-      text: 'The audit of the follow-up calls',
+      // A link's note may be short; a reflection may not.
+      text: 'Audit',
     }).expect(201);
+    const short = await post(tokens.cccA, `${base(A, 'SN-03')}/evidence`, { kind: 'reflection', text: 'Short' });
+    expect(short.status).toBe(400);
+    expect(short.body.errors).toEqual([
+      { field: 'text', reason: 'text must be a reflection of at least 10 characters' },
+    ]);
     expect(res.body.progress).toMatchObject({ state: 'evidence_submitted', version: 4, evidenceCount: 2 });
     expect((await get(tokens.cccA, '/api/competencies/inbox').expect(200)).body.returned).toEqual([]);
 

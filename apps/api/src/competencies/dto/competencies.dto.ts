@@ -8,11 +8,12 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUrl,
   IsUUID,
+  IsUrl,
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -35,7 +36,16 @@ export class SubmitEvidenceDto {
   @ApiPropertyOptional({ description: 'The reflection; for a link, an optional note' })
   @ValidateIf((o: SubmitEvidenceDto) => o.kind === 'reflection' || o.text !== undefined)
   @IsString({ message: 'text must be text' })
-  @MinLength(10, { message: 'text must be a reflection of at least 10 characters' })
+  // A reflection says something; a link's note may be a word.
+  @ValidateBy({
+    name: 'reflectionLength',
+    validator: {
+      validate: (value: unknown, args) =>
+        (args?.object as SubmitEvidenceDto).kind !== 'reflection' ||
+        (typeof value === 'string' && value.trim().length >= 10),
+      defaultMessage: () => 'text must be a reflection of at least 10 characters',
+    },
+  })
   @MaxLength(20000)
   text?: string;
 
