@@ -1,23 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import path from 'node:path';
 import { Client } from 'pg';
 import { hashPassword } from '../src/auth/auth.service';
+import { type ApiProcess, startApiProcess } from './support/api-process';
 import { withDatabase } from './support/test-app';
-
-const ROOT = path.resolve(__dirname, '../../..');
-
-/** A port nobody is listening on. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * SIGTERM to a real API process (run from source, as its own process, so the signal is real) while a request is in
@@ -25,49 +9,18 @@ function freePort(): Promise<number> {
  */
 describe('graceful shutdown', () => {
   let databaseUrl: string;
-  let api: ChildProcess;
+  let api: ApiProcess;
   let base: string;
-  let output = '';
   let db: Client | undefined;
-  const exited = () =>
-    new Promise<number | null>((resolve) =>
-      api.exitCode !== null ? resolve(api.exitCode) : api.once('exit', (code) => resolve(code)),
-    );
 
   beforeAll(async () => {
     databaseUrl = await withDatabase('shutdown', 'create');
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    api = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        SWC_NODE_PROJECT: 'apps/api/tsconfig.spec.json',
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'info',
-        SHUTDOWN_TIMEOUT_MS: '20000',
-        WEB_DIST_DIR: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    api.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    api.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    // Started when it answers.
-    for (let i = 0; ; i += 1) {
-      const up = await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
-      if (i > 300 || api.exitCode !== null) throw new Error(`the API did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    api = await startApiProcess(databaseUrl, { SHUTDOWN_TIMEOUT_MS: '20000' });
+    base = api.base;
   }, 60_000);
 
   afterAll(async () => {
-    if (api.exitCode === null) api.kill('SIGKILL');
+    api?.kill();
     await db?.end().catch(() => undefined);
     await withDatabase('shutdown', 'drop');
   });
@@ -111,7 +64,7 @@ describe('graceful shutdown', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
 
-    api.kill('SIGTERM');
+    api.process.kill('SIGTERM');
     // New connections are refused while the request in flight is still running.
     for (let i = 0; ; i += 1) {
       const refused = await fetch(`${base}/api/health`).then(
@@ -122,15 +75,15 @@ describe('graceful shutdown', () => {
       if (i > 100) throw new Error('the API still accepts connections after SIGTERM');
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(api.exitCode).toBeNull();
+    expect(api.process.exitCode).toBeNull();
 
     await db.query('COMMIT');
     const answer = await inFlight;
     expect(answer.status).toBe(204);
-    await expect(exited()).resolves.toBe(0);
+    await expect(api.exited()).resolves.toBe(0);
     // The work was done, not lost: the new password is stored.
     const stored = await db.query(`SELECT password_hash <> $2 AS changed FROM person WHERE email = $1`, [email, hash]);
     expect(stored.rows[0].changed).toBe(true);
-    expect(output).toContain('no new connections; finishing the requests in flight');
+    expect(api.output()).toContain('no new connections; finishing the requests in flight');
   }, 60_000);
 });
