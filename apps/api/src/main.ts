@@ -6,16 +6,29 @@ import { loadConfig } from './config';
 import { seedDemoData } from './demo-data/demo-data';
 import { EnrolmentsService } from './enrolments/enrolments.service';
 
+/** Any fixed number: the key of the advisory lock that serialises start-up work across instances. */
+const MIGRATION_LOCK = 7_351_002;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
   const logger = new Logger('Main');
   const db = app.get(DataSource);
-  const applied = await db.runMigrations({ transaction: 'each' });
-  logger.log(`Database schema up to date (${applied.length} migration(s) applied now)`);
-  if (config.seedDemoData) {
-    const result = await seedDemoData(db, app.get(EnrolmentsService));
-    logger.log(result.created ? 'Demo data loaded' : 'Demo data not loaded: the database already has people in it');
+  // Several instances may start at once (a rolling deploy, two replicas): one migrates and seeds at a time, under
+  // a session-level advisory lock held on a connection of its own; the others then find nothing left to do.
+  const lock = db.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await db.runMigrations({ transaction: 'each' });
+    logger.log(`Database schema up to date (${applied.length} migration(s) applied now)`);
+    if (config.seedDemoData) {
+      const result = await seedDemoData(db, app.get(EnrolmentsService));
+      logger.log(result.created ? 'Demo data loaded' : 'Demo data not loaded: the database already has people in it');
+    }
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
   }
   // SIGTERM (an orchestrator) or SIGINT (Ctrl-C): stop taking work, finish what is in flight (HttpDrain), close
   // the database and the queues, then exit 0 — a clean stop, not a crash, to whoever is watching.

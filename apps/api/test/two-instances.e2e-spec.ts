@@ -1,7 +1,7 @@
 import { DEFAULT_FRAMEWORK } from '@ccc/programme';
 import { type ApiProcess, startApiProcess } from './support/api-process';
 import { inMonth, sessionOf, virtual } from './support/scheduling';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, withDatabase } from './support/test-app';
 import { worldWithTokens } from './support/world';
 
 type Tokens = Awaited<ReturnType<typeof worldWithTokens>>['tokens'];
@@ -20,12 +20,13 @@ describe('two API instances on one database', () => {
   let tokens: Tokens;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // A database of their own, empty: both instances start at the same moment and race to migrate it (an advisory
+    // lock lets one migrate while the other waits).
+    const url = await withDatabase('instances', 'create');
+    const env = { LOGIN_ATTEMPTS_PER_MINUTE: '4', JOBS_ENABLED: 'true' };
+    [one, two] = await Promise.all([startApiProcess(url, env), startApiProcess(url, env)]);
+    t = await startTestApp({ DATABASE_URL: url });
     ({ world, tokens } = await worldWithTokens(t));
-    const url = process.env.TEST_DATABASE_URL!;
-    // Started one after the other: two first starts would race to run the same migrations.
-    one = await startApiProcess(url, { LOGIN_ATTEMPTS_PER_MINUTE: '4', JOBS_ENABLED: 'true' });
-    two = await startApiProcess(url, { LOGIN_ATTEMPTS_PER_MINUTE: '4', JOBS_ENABLED: 'true' });
   }, 120_000);
 
   // The instances share sign-in counters through the database: each test starts with none (the world's own
@@ -34,7 +35,8 @@ describe('two API instances on one database', () => {
 
   afterAll(async () => {
     await Promise.all([one?.stop(), two?.stop()]);
-    await t.close();
+    await t?.close();
+    await withDatabase('instances', 'drop');
   });
 
   const send = (instance: ApiProcess, token: string, path: string, body: object) =>

@@ -47,6 +47,9 @@ export interface Jobs {
  * instance) are safe: pg-boss hands each job to one of them, and the work itself is idempotent (the reminders'
  * unique key, the outbox's row locks) in case two run at once anyway.
  */
+/** Any fixed number, other than main.ts's: the key of the lock that serialises the queue set-up across instances. */
+const JOBS_SETUP_LOCK = 7_351_003;
+
 export async function startJobs(options: JobsOptions): Promise<Jobs> {
   const { db, mailer, logger } = options;
   const boss = new PgBoss({
@@ -57,10 +60,20 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     schedule: options.schedule ?? true,
   });
   boss.on('error', (error) => logger.error('Job queue error', error));
-  await boss.start();
-  // 'short': at most one job waits in each queue, so a backlog of identical triggers never builds up.
-  await boss.createQueue(REMINDER_SCAN_QUEUE, { name: REMINDER_SCAN_QUEUE, policy: 'short', retryLimit: 2 });
-  await boss.createQueue(OUTBOX_DELIVERY_QUEUE, { name: OUTBOX_DELIVERY_QUEUE, policy: 'short', retryLimit: 2 });
+  // Instances starting together would create pg-boss's schema and queues at once, which deadlocks in PostgreSQL:
+  // one at a time, under an advisory lock held on a connection of the application's pool.
+  const lock = db.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [JOBS_SETUP_LOCK]);
+    await boss.start();
+    // 'short': at most one job waits in each queue, so a backlog of identical triggers never builds up.
+    for (const name of [REMINDER_SCAN_QUEUE, OUTBOX_DELIVERY_QUEUE])
+      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: 'short', retryLimit: 2 });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [JOBS_SETUP_LOCK]).catch(() => undefined);
+    await lock.release();
+  }
 
   const deliverNow = async () => {
     const result = await deliverOutbox(db, mailer);
