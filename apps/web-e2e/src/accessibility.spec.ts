@@ -32,6 +32,7 @@ type Who = 'signedOut' | keyof typeof USERS;
 interface EnrolmentLite {
   id: string;
   ccc: { email: string };
+  status: string;
 }
 
 interface TimelineLite {
@@ -55,6 +56,11 @@ interface Fixtures {
   jamieHandover: string;
   releaseToken: string;
   sessionToken: string;
+  /** A cohort the Alliance supervisor sees, a template version, a completed enrolment, an invitation link. */
+  cohort: string;
+  template: string;
+  completedEnrolment: string;
+  invitationToken: string;
 }
 
 /** One visit: a concrete address, who goes there, and a word on what it shows. */
@@ -105,6 +111,28 @@ function visitsByRoute(f: Fixtures): Record<string, Visit[]> {
       { path: `/sessions/${f.samSession}?action=book`, who: 'allianceSupervisor', what: 'the booking form' },
       { path: `/sessions/${f.jamieScheduled}?action=cancel`, who: 'allianceSupervisor', what: 'the cancel form' },
       { path: `/sessions/${f.jamieHandover}?action=propose_slot`, who: 'pcnSupervisor2', what: 'the propose form' },
+    ],
+    '/enrolments/:enrolmentId/handover': [
+      ...each(`/enrolments/${f.samEnrolment}/handover`, 'Sam’s handover interview'),
+      { path: `/enrolments/${f.completedEnrolment}/handover`, who: 'admin', what: 'a completed handover' },
+    ],
+    '/enrolments/:enrolmentId/survey': each(`/enrolments/${f.samEnrolment}/survey`, 'Sam’s evaluation survey', [
+      'ccc',
+      'pcnSupervisor',
+    ]),
+    '/enrolments/:enrolmentId/outcomes': each(`/enrolments/${f.samEnrolment}/outcomes`, 'Sam’s outcomes log'),
+    '/reports/cohort': each('/reports/cohort', 'the cohort report', ['admin', 'allianceSupervisor']),
+    '/admin/cohorts': each('/admin/cohorts', 'the cohorts', ['admin', 'allianceSupervisor']),
+    '/admin/cohorts/:cohortId': each(`/admin/cohorts/${f.cohort}`, 'a cohort', ['admin', 'allianceSupervisor']),
+    '/admin/people': each('/admin/people', 'the people', ['admin', 'allianceSupervisor']),
+    '/admin/templates': each('/admin/templates', 'the templates', ['admin', 'allianceSupervisor']),
+    '/admin/templates/:templateId': each(`/admin/templates/${f.template}`, 'a template version', [
+      'admin',
+      'allianceSupervisor',
+    ]),
+    '/set-password/:token': [
+      { path: `/set-password/${f.invitationToken}`, who: 'signedOut', what: 'an invitation to set a password' },
+      { path: '/set-password/not-a-real-token', who: 'signedOut', what: 'an unknown invitation link' },
     ],
     '/agenda': each('/agenda', 'the agenda'),
     '/calendar': each('/calendar', 'the calendar link page'),
@@ -200,6 +228,25 @@ async function prepare(): Promise<Fixtures> {
   await apiPost(`/sessions/${jamieHandover.id}/link`, alliance, {});
   const sessionToken = respondToken((await newestMessageTo(USERS.pcnSupervisor2))?.body ?? '');
 
+  // For the administration pages: a cohort and template to open, a completed enrolment, and an invitation link.
+  const cohorts = await apiGet<{ id: string }[]>('/cohorts', alliance);
+  const templates = await apiGet<{ id: string }[]>('/templates', admin);
+  const completed = enrolments.find((enrolment) => enrolment.status === 'completed');
+  const organisations = await apiGet<{ id: string; kind: string }[]>('/organisations', admin);
+  const pcn = organisations.find((organisation) => organisation.kind === 'pcn');
+  if (!cohorts[0] || !templates[0] || !completed || !pcn) {
+    throw new Error('The demo data has changed: no cohort, template, completed enrolment or PCN to use');
+  }
+  const invitee = `invited.${Date.now()}@example.org`;
+  await apiPost('/people/invitations', admin, {
+    email: invitee,
+    fullName: 'Ivy Invited',
+    role: 'ccc',
+    organisationId: pcn.id,
+  });
+  const invitation = /\/set-password\/([A-Za-z0-9_-]+)/.exec((await newestMessageTo(invitee))?.body ?? '');
+  if (!invitation?.[1]) throw new Error('No /set-password/ link in the invitation e-mail');
+
   return {
     samEnrolment: sam,
     chrisEnrolment: find(USERS.cccTraining),
@@ -209,6 +256,10 @@ async function prepare(): Promise<Fixtures> {
     jamieHandover: jamieHandover.id,
     releaseToken,
     sessionToken,
+    cohort: cohorts[0].id,
+    template: templates[0].id,
+    completedEnrolment: completed.id,
+    invitationToken: invitation[1],
   };
 }
 

@@ -1,5 +1,15 @@
 import { createBrowserRouter } from 'react-router';
 import { SignInPage } from '../features/auth/pages/sign-in-page';
+import { CohortPage } from '../features/admin/pages/cohort-page';
+import { CohortsPage } from '../features/admin/pages/cohorts-page';
+import { PeoplePage } from '../features/admin/pages/people-page';
+import { SetPasswordPage } from '../features/admin/pages/set-password-page';
+import { TemplatePage } from '../features/admin/pages/template-page';
+import { TemplatesPage } from '../features/admin/pages/templates-page';
+import { CohortReportPage } from '../features/reports/pages/cohort-report-page';
+import { HandoverPage } from '../features/month-six/pages/handover-page';
+import { OutcomesPage } from '../features/month-six/pages/outcomes-page';
+import { SurveyPage } from '../features/month-six/pages/survey-page';
 import { AgendaPage } from '../features/agenda/pages/agenda-page';
 import { CalendarFeedPage } from '../features/calendar-feed/pages/calendar-feed-page';
 import { EvidenceInboxPage } from '../features/competencies/inbox/pages/evidence-inbox-page';
@@ -28,6 +38,8 @@ export function createRouter() {
         { path: '/sign-in', element: <SignInPage /> },
         // Opened from an e-mail without signing in: the token in the address is the credential.
         { path: '/respond/:token', element: <RespondPage /> },
+        // The invitation e-mail's one-time link to set a password.
+        { path: '/set-password/:token', element: <SetPasswordPage /> },
         {
           element: <RequireAuth />,
           children: [
@@ -38,12 +50,21 @@ export function createRouter() {
             { path: '/enrolments/:enrolmentId/competencies/:code', element: <CompetencyPage /> },
             { path: '/enrolments/:enrolmentId/tna', element: <TnaPage /> },
             { path: '/enrolments/:enrolmentId/training-plan', element: <TrainingPlanPage /> },
+            { path: '/enrolments/:enrolmentId/handover', element: <HandoverPage /> },
+            { path: '/enrolments/:enrolmentId/survey', element: <SurveyPage /> },
+            { path: '/enrolments/:enrolmentId/outcomes', element: <OutcomesPage /> },
             { path: '/evidence-to-review', element: <EvidenceInboxPage /> },
             { path: '/sessions/:sessionId', element: <SessionPage /> },
             { path: '/agenda', element: <AgendaPage /> },
             { path: '/calendar', element: <CalendarFeedPage /> },
             { path: '/notifications', element: <NotificationsPage /> },
             { path: '/notifications/preferences', element: <NotificationPreferencesPage /> },
+            { path: '/reports/cohort', element: <CohortReportPage /> },
+            { path: '/admin/cohorts', element: <CohortsPage /> },
+            { path: '/admin/cohorts/:cohortId', element: <CohortPage /> },
+            { path: '/admin/people', element: <PeoplePage /> },
+            { path: '/admin/templates', element: <TemplatesPage /> },
+            { path: '/admin/templates/:templateId', element: <TemplatePage /> },
           ],
         },
         { path: '*', element: <NotFoundRoute /> },

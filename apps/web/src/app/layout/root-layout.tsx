@@ -101,6 +101,10 @@ export function RootLayout() {
                 </NavItem>
                 {can(roles, 'agenda:read') && <NavItem to="/agenda">Agenda</NavItem>}
                 {can(roles, 'competency:review') && <NavItem to="/evidence-to-review">Evidence to review</NavItem>}
+                {can(roles, 'report:read') && <NavItem to="/reports/cohort">Report</NavItem>}
+                {can(roles, 'cohort:read') && <NavItem to="/admin/cohorts">Cohorts</NavItem>}
+                {can(roles, 'people:read') && <NavItem to="/admin/people">People</NavItem>}
+                {can(roles, 'template:read') && <NavItem to="/admin/templates">Templates</NavItem>}
                 {can(roles, 'calendar:manage') && <NavItem to="/calendar">Calendar link</NavItem>}
                 {can(roles, 'notifications:read') && (
                   <NavItem to="/notifications">{notificationsNavLabel(notifications.data?.unreadCount)}</NavItem>

@@ -16,6 +16,7 @@ import { EnrolmentSummaryList } from '../components/enrolment-summary';
 import { MonthSection } from '../components/month-section';
 import { CompetenciesSection } from '../../competencies/components/competencies-section';
 import { ExpectationsChecklist } from '../../expectations/components/expectations-checklist';
+import { MonthSixSection } from '../../month-six/components/month-six-section';
 import { ReleaseSummarySection } from '../../release/components/release-summary-section';
 
 export function TimelinePage() {
@@ -103,6 +104,8 @@ export function TimelinePage() {
           sortedMonths.map((month) => <MonthSection key={month.month} month={month} />)
         )}
       </section>
+
+      <MonthSixSection enrolment={enrolment} onReload={() => void timeline.refetch()} />
 
       <section aria-labelledby="courses-heading" className="app-section">
         <h2 id="courses-heading">Self-directed courses</h2>

@@ -1,0 +1,21 @@
+import type { CohortResponse, CreateCohortRequest } from '@ccc/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { cohortQueryKey } from './get-cohort';
+import { cohortsQueryKey } from './get-cohorts';
+
+/** Administrators: a new cohort of a template version, with the Alliance supervisors who run it. */
+export function createCohort(body: CreateCohortRequest): Promise<CohortResponse> {
+  return api.post<CohortResponse>('/cohorts', body);
+}
+
+export function useCreateCohort() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createCohort,
+    onSuccess: (cohort) => {
+      queryClient.setQueryData(cohortQueryKey(cohort.id), cohort);
+      void queryClient.invalidateQueries({ queryKey: cohortsQueryKey, exact: true });
+    },
+  });
+}

@@ -1,0 +1,21 @@
+import type { CreateEnrolmentRequest, EnrolmentSummary } from '@ccc/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { cohortsQueryKey } from './get-cohorts';
+
+/** Enrols a CCC into a cohort; the API checks eligibility (track against employment start) and says why not. */
+export function enrolCcc(cohortId: string, body: CreateEnrolmentRequest): Promise<EnrolmentSummary> {
+  return api.post<EnrolmentSummary>(`/cohorts/${encodeURIComponent(cohortId)}/enrolments`, body);
+}
+
+export function useEnrolCcc(cohortId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateEnrolmentRequest) => enrolCcc(cohortId, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['enrolments'] });
+      void queryClient.invalidateQueries({ queryKey: cohortsQueryKey });
+      void queryClient.invalidateQueries({ queryKey: ['caseload'] });
+    },
+  });
+}

@@ -1,0 +1,20 @@
+import type { CohortResponse } from '@ccc/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { cohortsQueryKey } from './get-cohorts';
+
+export function getCohort(cohortId: string, signal?: AbortSignal): Promise<CohortResponse> {
+  return api.get<CohortResponse>(`/cohorts/${encodeURIComponent(cohortId)}`, { signal });
+}
+
+export function cohortQueryKey(cohortId: string) {
+  return [...cohortsQueryKey, cohortId] as const;
+}
+
+export function getCohortQueryOptions(cohortId: string) {
+  return queryOptions({ queryKey: cohortQueryKey(cohortId), queryFn: ({ signal }) => getCohort(cohortId, signal) });
+}
+
+export function useCohort(cohortId: string) {
+  return useQuery(getCohortQueryOptions(cohortId));
+}

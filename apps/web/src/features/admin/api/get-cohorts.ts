@@ -1,0 +1,18 @@
+import type { CohortResponse } from '@ccc/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+/** The cohorts the caller may see, each with its template version and how many are enrolled. */
+export function getCohorts(signal?: AbortSignal): Promise<CohortResponse[]> {
+  return api.get<CohortResponse[]>('/cohorts', { signal });
+}
+
+export const cohortsQueryKey = ['cohorts'] as const;
+
+export function getCohortsQueryOptions() {
+  return queryOptions({ queryKey: cohortsQueryKey, queryFn: ({ signal }) => getCohorts(signal) });
+}
+
+export function useCohorts(options: { enabled?: boolean } = {}) {
+  return useQuery({ ...getCohortsQueryOptions(), enabled: options.enabled ?? true });
+}

@@ -1,0 +1,20 @@
+import type { InvitationView } from '@ccc/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+/** Opened from the e-mail without signing in: the token is the credential. 410 once used or expired. */
+export function getInvitation(token: string, signal?: AbortSignal): Promise<InvitationView> {
+  return api.get<InvitationView>(`/invitations/${encodeURIComponent(token)}`, { signal, authenticated: false });
+}
+
+export function getInvitationQueryOptions(token: string) {
+  return queryOptions({
+    queryKey: ['invitations', token] as const,
+    queryFn: ({ signal }) => getInvitation(token, signal),
+    retry: false,
+  });
+}
+
+export function useInvitation(token: string) {
+  return useQuery(getInvitationQueryOptions(token));
+}

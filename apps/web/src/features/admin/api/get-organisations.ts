@@ -1,0 +1,20 @@
+import type { OrganisationView } from '@ccc/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+/** The Alliance and its PCNs. */
+export function getOrganisations(signal?: AbortSignal): Promise<OrganisationView[]> {
+  return api.get<OrganisationView[]>('/organisations', { signal });
+}
+
+export function getOrganisationsQueryOptions() {
+  return queryOptions({
+    queryKey: ['organisations'] as const,
+    queryFn: ({ signal }) => getOrganisations(signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useOrganisations(options: { enabled?: boolean } = {}) {
+  return useQuery({ ...getOrganisationsQueryOptions(), enabled: options.enabled ?? true });
+}

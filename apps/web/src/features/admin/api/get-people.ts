@@ -1,0 +1,18 @@
+import type { PersonListItem } from '@ccc/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+/** The people of the caller's Alliance and its PCNs, with their roles and whether an invitation is pending. */
+export function getPeople(signal?: AbortSignal): Promise<PersonListItem[]> {
+  return api.get<PersonListItem[]>('/people', { signal });
+}
+
+export const peopleQueryKey = ['people'] as const;
+
+export function getPeopleQueryOptions() {
+  return queryOptions({ queryKey: peopleQueryKey, queryFn: ({ signal }) => getPeople(signal) });
+}
+
+export function usePeople() {
+  return useQuery(getPeopleQueryOptions());
+}

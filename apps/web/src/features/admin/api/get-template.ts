@@ -1,0 +1,19 @@
+import type { TemplateResponse } from '@ccc/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { templatesQueryKey } from './get-templates';
+
+export function getTemplate(templateId: string, signal?: AbortSignal): Promise<TemplateResponse> {
+  return api.get<TemplateResponse>(`/templates/${encodeURIComponent(templateId)}`, { signal });
+}
+
+export function getTemplateQueryOptions(templateId: string) {
+  return queryOptions({
+    queryKey: [...templatesQueryKey, templateId] as const,
+    queryFn: ({ signal }) => getTemplate(templateId, signal),
+  });
+}
+
+export function useTemplate(templateId: string) {
+  return useQuery(getTemplateQueryOptions(templateId));
+}

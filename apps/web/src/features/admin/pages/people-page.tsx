@@ -1,0 +1,130 @@
+import { ROLE_LABELS, can, type InvitationIssued } from '@ccc/contracts';
+import { useState } from 'react';
+import { Button } from '../../../components/button';
+import { Confirmation } from '../../../components/confirmation';
+import { Details } from '../../../components/details';
+import { PageHeading } from '../../../components/page-heading';
+import { Tag } from '../../../components/tag';
+import { TableContainer } from '../../../components/table-container';
+import { describeError } from '../../../components/error-message';
+import { formatDateTime } from '../../../utils/format';
+import { useMe } from '../../auth/api/get-me';
+import { useOrganisations } from '../api/get-organisations';
+import { usePeople } from '../api/get-people';
+import { useReinvitePerson } from '../api/reinvite-person';
+import { InviteForm } from '../components/invite-form';
+import { QueryPage } from '../components/query-page';
+
+/** The people of the Alliance and its PCNs, with their roles; an administrator invites someone new here. */
+export function PeoplePage() {
+  const people = usePeople();
+  const organisations = useOrganisations();
+  const me = useMe();
+  const roles = me.data?.roles.map(({ role }) => role) ?? [];
+  const mayInvite = can(roles, 'people:invite');
+  const reinvite = useReinvitePerson();
+  const [done, setDone] = useState<{ title: string; detail: string; key: number } | null>(null);
+
+  const sent = (issued: InvitationIssued, again = false) =>
+    setDone((previous) => ({
+      title: again
+        ? `A new invitation was sent to ${issued.person.fullName}`
+        : `Invitation sent to ${issued.person.fullName}`,
+      detail: `We e-mailed ${issued.person.email} a link to set their password. It works once, until ${formatDateTime(issued.expiresAt)}.`,
+      // A new key each time, so the banner takes focus again for a second invitation.
+      key: (previous?.key ?? 0) + 1,
+    }));
+
+  return (
+    <QueryPage title="People" what="the people" query={people}>
+      {() => (
+        <>
+          {done && (
+            <Confirmation key={done.key} title={done.title}>
+              <p>{done.detail}</p>
+            </Confirmation>
+          )}
+          <PageHeading caption="Programme administration">People</PageHeading>
+          {reinvite.isError && (
+            <div className="nhsuk-error-summary" role="alert">
+              <h2 className="nhsuk-error-summary__title">The invitation could not be sent</h2>
+              <div className="nhsuk-error-summary__body">
+                <p>{describeError(reinvite.error)}</p>
+              </div>
+            </div>
+          )}
+          <TableContainer captionId="people-caption">
+            <table className="nhsuk-table">
+              <caption className="nhsuk-u-visually-hidden" id="people-caption">
+                People
+              </caption>
+              <thead className="nhsuk-table__head">
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Roles</th>
+                  <th scope="col">Account</th>
+                </tr>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {[...(people.data ?? [])]
+                  .sort((a, b) => a.fullName.localeCompare(b.fullName))
+                  .map((person) => (
+                    <tr key={person.id} className="nhsuk-table__row" data-person={person.email}>
+                      <th scope="row" className="nhsuk-table__cell">
+                        {person.fullName}
+                        <span className="app-secondary-text">{person.email}</span>
+                      </th>
+                      <td className="nhsuk-table__cell">
+                        <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
+                          {person.roles.map((role) => (
+                            <li key={`${role.role}:${role.organisationId}`}>
+                              {ROLE_LABELS[role.role]}, {role.organisationName}
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                      <td className="nhsuk-table__cell">
+                        {person.invitationPending ? (
+                          <>
+                            <Tag tone="warning" hiddenPrefix="Account: ">
+                              Invited
+                            </Tag>
+                            {mayInvite && (
+                              <Button
+                                variant="secondary"
+                                small
+                                className="nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0"
+                                pending={reinvite.isPending}
+                                onClick={() =>
+                                  reinvite.mutate(person.id, { onSuccess: (issued) => sent(issued, true) })
+                                }
+                              >
+                                Send a new link
+                                <span className="nhsuk-u-visually-hidden"> to {person.fullName}</span>
+                              </Button>
+                            )}
+                          </>
+                        ) : (
+                          <Tag tone="success" hiddenPrefix="Account: ">
+                            Active
+                          </Tag>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </TableContainer>
+          {mayInvite && (
+            <section aria-labelledby="invite-heading" className="app-section">
+              <h2 id="invite-heading">Invite a person</h2>
+              <Details summary="Give someone a role and send them a link to set their password">
+                <InviteForm organisations={organisations.data ?? []} onInvited={(issued) => sent(issued)} />
+              </Details>
+            </section>
+          )}
+        </>
+      )}
+    </QueryPage>
+  );
+}

@@ -1,0 +1,20 @@
+import type { AmendmentView } from '@ccc/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { amendmentsQueryKey, enrolmentPath } from './keys';
+
+/** The corrections made to a completed enrolment's records, each with its reason, before and after. */
+export function getAmendments(enrolmentId: string, signal?: AbortSignal): Promise<AmendmentView[]> {
+  return api.get<AmendmentView[]>(enrolmentPath(enrolmentId, 'amendments'), { signal });
+}
+
+export function getAmendmentsQueryOptions(enrolmentId: string) {
+  return queryOptions({
+    queryKey: amendmentsQueryKey(enrolmentId),
+    queryFn: ({ signal }) => getAmendments(enrolmentId, signal),
+  });
+}
+
+export function useAmendments(enrolmentId: string, options: { enabled?: boolean } = {}) {
+  return useQuery({ ...getAmendmentsQueryOptions(enrolmentId), enabled: options.enabled ?? true });
+}

@@ -1,0 +1,21 @@
+import type { HandoverView, SignHandoverRequest } from '@ccc/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { enrolmentPath, handoverQueryKey } from './keys';
+
+/** Signs as the caller's own party; the third signature completes the enrolment. */
+export function signHandover(enrolmentId: string, body: SignHandoverRequest): Promise<HandoverView> {
+  return api.post<HandoverView>(enrolmentPath(enrolmentId, 'handover/sign'), body);
+}
+
+export function useSignHandover(enrolmentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SignHandoverRequest) => signHandover(enrolmentId, body),
+    onSuccess: (view) => {
+      queryClient.setQueryData(handoverQueryKey(enrolmentId), view);
+      // The enrolment may now be completed: its timeline and lists say so.
+      void queryClient.invalidateQueries({ queryKey: ['enrolments'] });
+    },
+  });
+}

@@ -1,0 +1,17 @@
+import type { SaveSurveyRequest, SurveyResponseView } from '@ccc/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { enrolmentPath, surveyQueryKey } from './keys';
+
+/** Saves and submits the answers; they can no longer be changed. */
+export function submitSurvey(enrolmentId: string, body: SaveSurveyRequest): Promise<SurveyResponseView> {
+  return api.post<SurveyResponseView>(enrolmentPath(enrolmentId, 'survey/submit'), body);
+}
+
+export function useSubmitSurvey(enrolmentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SaveSurveyRequest) => submitSurvey(enrolmentId, body),
+    onSuccess: (view) => queryClient.setQueryData(surveyQueryKey(enrolmentId), view),
+  });
+}
