@@ -1,11 +1,13 @@
 // Benchmark: the built API on a real PostgreSQL (embedded, or DATABASE_URL's server), loaded with a cohort of
 // 300+ CCCs. Prints latency figures for the reads people make every week. Bounded: a fixed number of requests.
-// Run: npm run build && npm run bench   (or: npx nx run-many -t build && node bench/timeline.mjs)
+// Run: npx nx run-many -t build && npm run bench:enrol
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createScratchDatabase, dropDatabase, startPostgres } from '../scripts/lib/postgres.mjs';
+import { httpJson } from './lib/harness.mjs';
+import { percentile } from './lib/stats.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXTRA_CCCS = Number(process.env.BENCH_CCCS ?? 300);
@@ -31,14 +33,8 @@ async function cleanup() {
   await server.stop();
 }
 
-async function call(pathname, { token, method = 'GET', body } = {}) {
-  const res = await fetch(base + pathname, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${pathname}: ${res.status} ${await res.text()}`);
-  return res.json();
+function call(pathname, { token, method = 'GET', body } = {}) {
+  return httpJson(base + pathname, token, { method, body: body ? JSON.stringify(body) : undefined });
 }
 
 async function measure(label, count, fn) {
@@ -49,12 +45,11 @@ async function measure(label, count, fn) {
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
   return {
     what: label,
     requests: count,
-    'p50 ms': at(0.5).toFixed(1),
-    'p95 ms': at(0.95).toFixed(1),
+    'p50 ms': percentile(times, 0.5).toFixed(1),
+    'p95 ms': percentile(times, 0.95).toFixed(1),
     'max ms': times.at(-1).toFixed(1),
   };
 }
