@@ -1,48 +1,17 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { addCalendarDays, londonDate, programmeEndsBefore, type SessionKind } from '@ccc/programme';
 import { format, parseISO } from 'date-fns';
-import pdfmake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
+import { renderPdf } from '../common/pdf';
 import { Person } from '../people/person.entity';
 import { CompetencyContextService } from './competency-context.service';
 import { CompetencyProgress } from './competency-progress.entity';
 import { CompetencyReview } from './competency-review.entity';
 import { Tna } from './tna.entity';
 import { TrainingPlanItem } from './training-plan-item.entity';
-
-/*
- * Roboto ships with pdfmake and covers far more names than the PDF standard fonts do. pdfmake is one object per
- * process, shared with other features that print (apps/api/src/common/pdf.ts sets its own fonts and a local file
- * policy that admits only the standard fonts): so the Roboto files are handed to pdfmake's in-memory file system
- * once, and the family is added (not set) before each document. Nothing is read from disk while printing and
- * nothing fetched from the network.
- */
-const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-const ROBOTO_FILES = {
-  normal: 'Roboto-Regular.ttf',
-  bold: 'Roboto-Medium.ttf',
-  italics: 'Roboto-Italic.ttf',
-  bolditalics: 'Roboto-MediumItalic.ttf',
-};
-const shared = pdfmake as unknown as {
-  virtualfs: { writeFileSync(name: string, content: Buffer): void };
-  localAccessPolicy?: (file: string) => boolean;
-  urlAccessPolicy?: (url: string) => boolean;
-};
-const ROBOTO = Object.fromEntries(
-  Object.entries(ROBOTO_FILES).map(([style, file]) => {
-    const name = `ccc-record/${file}`;
-    shared.virtualfs.writeFileSync(name, readFileSync(path.join(FONT_DIR, file)));
-    return [style, name];
-  }),
-) as typeof ROBOTO_FILES;
-if (!shared.localAccessPolicy) pdfmake.setLocalAccessPolicy(() => false);
-if (!shared.urlAccessPolicy) pdfmake.setUrlAccessPolicy(() => false);
 
 const KIND_WORDS: Record<SessionKind, string> = {
   individual: 'Individual supervision',
@@ -175,102 +144,100 @@ export class RecordService {
       margin: [0, 0, 0, 4],
     }));
 
-    pdfmake.addFonts({ Roboto: ROBOTO });
-    const doc = await pdfmake
-      .createPdf({
-        pageSize: 'A4',
-        pageMargins: [40, 56, 40, 48],
-        // A heading is not left at the foot of a page: it moves over with the start of its table.
-        pageBreakBefore: (node, nodes) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length < 12,
-        info: {
-          title: `Training and competency record: ${name}`,
-          author: 'CCC supervision and training programme',
-          subject: `${framework.name}, version ${frameworkRow.version}`,
-        },
-        defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15 },
-        styles: {
-          h1: { fontSize: 18, bold: true, color: NHS_BLUE, margin: [0, 0, 0, 2] },
-          h2: { fontSize: 13, bold: true, color: NHS_BLUE, margin: [0, 14, 0, 6] },
-          h3: { fontSize: 10.5, bold: true, margin: [0, 6, 0, 2] },
-          th: { bold: true, fontSize: 9 },
-          code: { fontSize: 8.5, color: GREY },
-          small: { fontSize: 8.5, color: GREY },
-        },
-        header: (page: number) =>
-          page === 1
-            ? null
-            : {
-                text: `${name}: training and competency record`,
-                style: 'small',
-                margin: [40, 24, 40, 0],
-              },
-        footer: (page: number, pages: number) => ({
-          columns: [
-            { text: `Produced ${day(londonDate(new Date()))}`, style: 'small' },
-            { text: `Page ${page} of ${pages}`, style: 'small', alignment: 'right' },
-          ],
-          margin: [40, 16, 40, 0],
-        }),
-        content: [
-          { text: 'Training and competency record', style: 'small' },
-          { text: name, style: 'h1' },
-          {
-            columns: [
-              {
-                width: '*',
-                stack: [
-                  `Cancer Care Coordinator, ${enrolment.pcn!.name}`,
-                  `${cohort.name}: ${day(cohort.startDate)} to ${day(lastDay)} (${enrolment.track} track)`,
-                ],
-              },
-              {
-                width: '*',
-                stack: [
-                  `Alliance supervisor: ${enrolment.allianceSupervisor?.fullName ?? 'not assigned'}`,
-                  `PCN supervisor: ${enrolment.pcnSupervisor?.fullName ?? 'not assigned'}`,
-                ],
-              },
-            ],
-            margin: [0, 4, 0, 8],
-          },
-          {
-            text: `${signedCount} of ${total} competencies signed off · ${done.length} training item${done.length === 1 ? '' : 's'} done · ${sessions.length} session${sessions.length === 1 ? '' : 's'} attended`,
-            bold: true,
-            margin: [0, 0, 0, 4],
-          },
-          {
-            text: `Framework: ${framework.name}, version ${frameworkRow.version}. Scale: ${framework.scale
-              .map((l) => `${l.value} ${l.label}`)
-              .join(', ')}.`,
-            style: 'small',
-          },
-          { text: 'Competencies', style: 'h2' },
-          ...competencySections,
-          { text: 'Training done', style: 'h2', headlineLevel: 1 },
-          ...tnaLines,
-          table(
-            [70, '*', 80, 110],
-            ['Date', 'Training', 'Kind', 'Competencies'],
-            done.map((item) => [
-              day(item.completedOn!),
-              item.completedVia === 'attendance' ? `${item.title} (attendance recorded)` : item.title,
-              ITEM_WORDS[item.kind],
-              { text: item.competencyCodes.join(', '), style: 'code' },
-            ]),
-          ),
-          { text: 'Sessions attended', style: 'h2', headlineLevel: 1 },
-          table(
-            [70, '*', 140],
-            ['Date', 'Session', 'Kind'],
-            sessions.map((s) => [
-              s.starts_at ? day(new Date(s.starts_at)) : `Month ${s.month}`,
-              s.title,
-              KIND_WORDS[s.kind] ?? s.kind,
-            ]),
-          ),
+    // Printed through the shared helper (Roboto, A4, no file or URL access); this document's own layout and styles.
+    const doc = await renderPdf({
+      pageSize: 'A4',
+      pageMargins: [40, 56, 40, 48],
+      // A heading is not left at the foot of a page: it moves over with the start of its table.
+      pageBreakBefore: (node, nodes) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length < 12,
+      info: {
+        title: `Training and competency record: ${name}`,
+        author: 'CCC supervision and training programme',
+        subject: `${framework.name}, version ${frameworkRow.version}`,
+      },
+      defaultStyle: { fontSize: 9.5, lineHeight: 1.15 },
+      styles: {
+        h1: { fontSize: 18, bold: true, color: NHS_BLUE, margin: [0, 0, 0, 2] },
+        h2: { fontSize: 13, bold: true, color: NHS_BLUE, margin: [0, 14, 0, 6] },
+        h3: { fontSize: 10.5, bold: true, margin: [0, 6, 0, 2] },
+        th: { bold: true, fontSize: 9 },
+        code: { fontSize: 8.5, color: GREY },
+        small: { fontSize: 8.5, color: GREY },
+      },
+      header: (page: number) =>
+        page === 1
+          ? null
+          : {
+              text: `${name}: training and competency record`,
+              style: 'small',
+              margin: [40, 24, 40, 0],
+            },
+      footer: (page: number, pages: number) => ({
+        columns: [
+          { text: `Produced ${day(londonDate(new Date()))}`, style: 'small' },
+          { text: `Page ${page} of ${pages}`, style: 'small', alignment: 'right' },
         ],
-      })
-      .getBuffer();
+        margin: [40, 16, 40, 0],
+      }),
+      content: [
+        { text: 'Training and competency record', style: 'small' },
+        { text: name, style: 'h1' },
+        {
+          columns: [
+            {
+              width: '*',
+              stack: [
+                `Cancer Care Coordinator, ${enrolment.pcn!.name}`,
+                `${cohort.name}: ${day(cohort.startDate)} to ${day(lastDay)} (${enrolment.track} track)`,
+              ],
+            },
+            {
+              width: '*',
+              stack: [
+                `Alliance supervisor: ${enrolment.allianceSupervisor?.fullName ?? 'not assigned'}`,
+                `PCN supervisor: ${enrolment.pcnSupervisor?.fullName ?? 'not assigned'}`,
+              ],
+            },
+          ],
+          margin: [0, 4, 0, 8],
+        },
+        {
+          text: `${signedCount} of ${total} competencies signed off · ${done.length} training item${done.length === 1 ? '' : 's'} done · ${sessions.length} session${sessions.length === 1 ? '' : 's'} attended`,
+          bold: true,
+          margin: [0, 0, 0, 4],
+        },
+        {
+          text: `Framework: ${framework.name}, version ${frameworkRow.version}. Scale: ${framework.scale
+            .map((l) => `${l.value} ${l.label}`)
+            .join(', ')}.`,
+          style: 'small',
+        },
+        { text: 'Competencies', style: 'h2' },
+        ...competencySections,
+        { text: 'Training done', style: 'h2', headlineLevel: 1 },
+        ...tnaLines,
+        table(
+          [70, '*', 80, 110],
+          ['Date', 'Training', 'Kind', 'Competencies'],
+          done.map((item) => [
+            day(item.completedOn!),
+            item.completedVia === 'attendance' ? `${item.title} (attendance recorded)` : item.title,
+            ITEM_WORDS[item.kind],
+            { text: item.competencyCodes.join(', '), style: 'code' },
+          ]),
+        ),
+        { text: 'Sessions attended', style: 'h2', headlineLevel: 1 },
+        table(
+          [70, '*', 140],
+          ['Date', 'Session', 'Kind'],
+          sessions.map((s) => [
+            s.starts_at ? day(new Date(s.starts_at)) : `Month ${s.month}`,
+            s.title,
+            KIND_WORDS[s.kind] ?? s.kind,
+          ]),
+        ),
+      ],
+    });
     const slug =
       name
         .toLowerCase()
