@@ -40,6 +40,12 @@ describe('no personal data in the logs', () => {
     expect(Object.keys(entry.err).sort()).toEqual(['code', 'message', 'stack', 'type']);
   });
 
+  it('keeps the message of a plain error object (as pino-http passes for an error answer), scrubbed', () => {
+    const { logger, lines } = capturedLogger();
+    logger.error({ err: { message: 'No invitation for sam@example.org', statusCode: 404 } });
+    expect(JSON.parse(lines[0]).err).toEqual({ message: 'No invitation for [email]' });
+  });
+
   it('redacts credentials in headers and query values in addresses', () => {
     const { logger, lines } = capturedLogger();
     logger.info({

@@ -30,7 +30,11 @@ export function loggableUrl(url: string): string {
  * row's values in its detail and the driver's copy of both — names, e-mails and free text that must not be logged.
  */
 function serializeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: scrubPersonalData(String(error)) };
+  if (!(error instanceof Error)) {
+    // pino-http hands over a plain object for an error answer (e.g. a 503 from readiness).
+    const message = (error as { message?: unknown } | null)?.message;
+    return { message: scrubPersonalData(typeof message === 'string' ? message : String(error)) };
+  }
   return {
     type: error.name,
     message: scrubPersonalData(error.message),
