@@ -4,47 +4,17 @@ import { Notification } from '../src/notifications/notification.entity';
 import { Session } from '../src/sessions/session.entity';
 import { COMPETENCY_MATRIX } from './support/competency-permissions';
 import { MONTH_SIX_MATRIX } from './support/month-six-permissions';
+import { type Caller, CALLERS, type MatrixRow } from './support/permission-matrix';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createWorld, tokenFor, type World } from './support/world';
-
-type Caller =
-  | 'anonymous'
-  | 'admin'
-  | 'supervisor1'
-  | 'supervisor2'
-  | 'pcnSupervisor1'
-  | 'pcnSupervisor2'
-  | 'cccA'
-  | 'cccB'
-  | 'cccC';
-const CALLERS: Caller[] = [
-  'anonymous',
-  'admin',
-  'supervisor1',
-  'supervisor2',
-  'pcnSupervisor1',
-  'pcnSupervisor2',
-  'cccA',
-  'cccB',
-  'cccC',
-];
 
 /** Session ids of the world, looked up once: CCC A's month-3 individual session and the cohort's month-3 group. */
 const sessions = { individualA: '', group: '' };
 /** A reminder in CCC A's in-app list. */
 const notifications = { cccA: '' };
 
-/**
- * Who may call what. supervisor1 runs the cohort and supervises A and B; supervisor2 supervises C only;
- * pcnSupervisor1 is the PCN supervisor of A and B's PCN, pcnSupervisor2 of C's.
- */
-const MATRIX: {
-  name: string;
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  path: (w: World) => string;
-  body?: object;
-  expect: Record<Caller, number>;
-}[] = [
+/** Who may call what (the callers are described in support/permission-matrix.ts). */
+const MATRIX: MatrixRow[] = [
   {
     name: 'GET /api/me',
     method: 'get',

@@ -1,62 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_FRAMEWORK_ID } from '../../src/competencies/competency-framework.entity';
+import { type Caller, type MatrixRow, everyone, only, readsA } from './permission-matrix';
 import type { World } from './world';
 
-type Caller =
-  | 'anonymous'
-  | 'admin'
-  | 'supervisor1'
-  | 'supervisor2'
-  | 'pcnSupervisor1'
-  | 'pcnSupervisor2'
-  | 'cccA'
-  | 'cccB'
-  | 'cccC';
-
-interface Row {
-  name: string;
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  path: (w: World) => string;
-  body?: object;
-  expect: Record<Caller, number>;
-}
-
-const everyone = (status: number): Record<Caller, number> => ({
-  anonymous: 401,
-  admin: status,
-  supervisor1: status,
-  supervisor2: status,
-  pcnSupervisor1: status,
-  pcnSupervisor2: status,
-  cccA: status,
-  cccB: status,
-  cccC: status,
-});
-/** Reading CCC A's record: A, their supervisors (Alliance and PCN) and administrators. */
-const readsA: Record<Caller, number> = {
-  anonymous: 401,
-  admin: 200,
-  supervisor1: 200,
-  supervisor2: 403,
-  pcnSupervisor1: 200,
-  pcnSupervisor2: 403,
-  cccA: 200,
-  cccB: 403,
-  cccC: 403,
-};
 /** Administrators and Alliance supervisors only. */
-const frameworkReaders: Record<Caller, number> = {
-  ...everyone(403),
-  admin: 200,
-  supervisor1: 200,
-  supervisor2: 200,
-};
+const frameworkReaders = only(200, 'admin', 'supervisor1', 'supervisor2');
 /** Only `allowed` get past the permission to validation (an empty body: 400). */
-const onlyValidated = (...allowed: Caller[]): Record<Caller, number> => {
-  const expect = everyone(403);
-  for (const caller of allowed) expect[caller] = 400;
-  return expect;
-};
+const onlyValidated = (...allowed: Caller[]) => only(400, ...allowed);
 const CCCS: Caller[] = ['cccA', 'cccB', 'cccC'];
 const ALLIANCE: Caller[] = ['supervisor1', 'supervisor2'];
 
@@ -64,7 +14,7 @@ const competencyOfA = (w: World, code = 'SN-01') => `/api/enrolments/${w.enrolme
 const unknownItem = randomUUID();
 
 /** Rows of the permission matrix for competencies, the TNA, the training plan, drafts and the record. */
-export const COMPETENCY_MATRIX: Row[] = [
+export const COMPETENCY_MATRIX: MatrixRow[] = [
   {
     name: 'GET /api/competency-frameworks',
     method: 'get',
@@ -110,14 +60,14 @@ export const COMPETENCY_MATRIX: Row[] = [
     path: (w) => competencyOfA(w),
     expect: readsA,
   },
-  ...(['start', 'evidence', 'evidence/file'] as const).map((action): Row => ({
+  ...(['start', 'evidence', 'evidence/file'] as const).map((action): MatrixRow => ({
     name: `POST /api/enrolments/:id/competencies/:code/${action} (CCCs)`,
     method: 'post',
     path: (w) => `${competencyOfA(w)}/${action}`,
     body: {},
     expect: onlyValidated(...CCCS),
   })),
-  ...(['sign-off', 'return', 'withdraw-sign-off'] as const).map((action): Row => ({
+  ...(['sign-off', 'return', 'withdraw-sign-off'] as const).map((action): MatrixRow => ({
     name: `POST /api/enrolments/:id/competencies/:code/${action} (Alliance supervisors)`,
     method: 'post',
     path: (w) => `${competencyOfA(w)}/${action}`,
@@ -142,7 +92,7 @@ export const COMPETENCY_MATRIX: Row[] = [
     path: (w) => `/api/enrolments/${w.enrolments.A}/tna`,
     expect: readsA,
   },
-  ...(['self-ratings', 'agreed-ratings'] as const).map((what): Row => ({
+  ...(['self-ratings', 'agreed-ratings'] as const).map((what): MatrixRow => ({
     name: `PUT /api/enrolments/:id/tna/:round/${what} (CCCs and Alliance supervisors)`,
     method: 'put',
     path: (w) => `/api/enrolments/${w.enrolments.A}/tna/1/${what}`,
@@ -169,7 +119,7 @@ export const COMPETENCY_MATRIX: Row[] = [
     body: {},
     expect: onlyValidated(...CCCS, ...ALLIANCE),
   },
-  ...(['patch', 'delete'] as const).map((method): Row => ({
+  ...(['patch', 'delete'] as const).map((method): MatrixRow => ({
     name: `${method.toUpperCase()} /api/training-plan-items/:id (CCCs and Alliance supervisors)`,
     method,
     path: () => `/api/training-plan-items/${unknownItem}`,

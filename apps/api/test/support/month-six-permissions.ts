@@ -1,62 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { World } from './world';
-
-type Caller =
-  | 'anonymous'
-  | 'admin'
-  | 'supervisor1'
-  | 'supervisor2'
-  | 'pcnSupervisor1'
-  | 'pcnSupervisor2'
-  | 'cccA'
-  | 'cccB'
-  | 'cccC';
-
-interface Row {
-  name: string;
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  path: (w: World) => string;
-  body?: object;
-  expect: Record<Caller, number>;
-}
-
-/** One status for every signed-in caller (anonymous: 401). */
-const everyone = (status: number): Record<Caller, number> => ({
-  anonymous: 401,
-  admin: status,
-  supervisor1: status,
-  supervisor2: status,
-  pcnSupervisor1: status,
-  pcnSupervisor2: status,
-  cccA: status,
-  cccB: status,
-  cccC: status,
-});
-
-/** Reading CCC A's records: A, their supervisors and administrators. */
-const readsA: Record<Caller, number> = {
-  ...everyone(403),
-  admin: 200,
-  supervisor1: 200,
-  pcnSupervisor1: 200,
-  cccA: 200,
-};
+import { type Caller, type MatrixRow, everyone, only, readsA } from './permission-matrix';
 
 /** Only these roles pass the permission; with an empty body they reach validation (400), the others 403. */
-const validatedFor = (...callers: Caller[]): Record<Caller, number> => ({
-  ...everyone(403),
-  ...Object.fromEntries(callers.map((c) => [c, 400])),
-});
+const validatedFor = (...callers: Caller[]) => only(400, ...callers);
 const ADMIN_AND_ALLIANCE: Caller[] = ['admin', 'supervisor1', 'supervisor2'];
 const PARTIES: Caller[] = ['supervisor1', 'supervisor2', 'pcnSupervisor1', 'pcnSupervisor2', 'cccA', 'cccB', 'cccC'];
 const RESPONDENTS: Caller[] = ['pcnSupervisor1', 'pcnSupervisor2', 'cccA', 'cccB', 'cccC'];
-const reads = (...callers: Caller[]): Record<Caller, number> => ({
-  ...everyone(403),
-  ...Object.fromEntries(callers.map((c) => [c, 200])),
-});
+const reads = (...callers: Caller[]) => only(200, ...callers);
 
 /** Month six (handover, survey, outcomes, amendments), the cohort report and programme administration. */
-export const MONTH_SIX_MATRIX: Row[] = [
+export const MONTH_SIX_MATRIX: MatrixRow[] = [
   {
     name: "GET /api/enrolments/:id/handover (CCC A's)",
     method: 'get',
