@@ -25,12 +25,16 @@ import { HealthController } from './health/health.controller';
 import { HttpDrain } from './health/http-drain';
 import { LinksModule } from './links/links.module';
 import { MonthSixModule } from './month-six/month-six.module';
+import { NationalModule } from './national/national.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PeopleModule } from './people/people.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReleaseTimeModule } from './release-time/release-time.module';
 import { ReportsModule } from './reports/reports.module';
+import { RetentionModule } from './retention/retention.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { SubjectAccessModule } from './subject-access/subject-access.module';
 
 @Module({})
 export class AppModule {
@@ -70,9 +74,13 @@ export class AppModule {
         LinksModule,
         MonthSixModule,
         ReportsModule,
+        NationalModule,
         CompetenciesModule,
         DraftsModule,
         NotificationsModule,
+        RetentionModule,
+        SubjectAccessModule,
+        PrivacyModule,
       ],
       controllers: [HealthController],
       providers: [

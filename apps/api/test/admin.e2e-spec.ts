@@ -31,7 +31,9 @@ describe('programme administration: cohorts, invitations, template versions, wit
       startDate,
       supervisorIds: [world.people.pcnSupervisor1.id],
     }).expect(400);
-    expect(res.body.errors).toEqual([{ field: 'templateId', reason: 'no template version has this id' }]);
+    expect(res.body.errors).toEqual([
+      { field: 'templateId', reason: 'no template version of your Alliance has this id' },
+    ]);
     res = await post(admin, '/api/cohorts', {
       name: 'Wessex CCC cohort, next month',
       templateId: world.template.id,
@@ -93,8 +95,10 @@ describe('programme administration: cohorts, invitations, template versions, wit
     expect(organisations.map((o: { id: string }) => o.id).sort()).toEqual(
       [world.alliance.id, world.pcn1.id, world.pcn2.id].sort(),
     );
+    // An administrator manages their own Alliance: everyone in it, no one of another.
     const everyone = (await t.http().get('/api/people').set('Authorization', admin).expect(200)).body;
-    expect(everyone.some((p: { id: string }) => p.id === other.people.cccA.id)).toBe(true);
+    expect(everyone.some((p: { id: string }) => p.id === world.people.pcnSupervisor2.id)).toBe(true);
+    expect(everyone.some((p: { id: string }) => p.id === other.people.cccA.id)).toBe(false);
   });
 
   it('invites a person with a one-time, expiring link to set a password, then they sign in', async () => {

@@ -68,6 +68,8 @@ describe('sign-in and /api/me', () => {
       id: world.people.pcnSupervisor1.id,
       email: world.people.pcnSupervisor1.email,
       fullName: world.people.pcnSupervisor1.fullName,
+      allianceId: world.alliance.id,
+      alliances: [{ id: world.alliance.id, name: world.alliance.name }],
       roles: [{ role: 'pcn_supervisor', organisationId: world.pcn1.id, organisationName: world.pcn1.name }],
     });
   });

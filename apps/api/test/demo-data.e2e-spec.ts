@@ -142,8 +142,35 @@ describe('demo data', () => {
       expect(statements.get('supervision-supported-me')).toBe('100%');
       expect(statements.get('joint-sessions-useful')).toBe('fewer than 5');
       expect(report.quotes.length).toBeGreaterThan(3);
+
+      // A second Alliance on its own 18-month programme; Wessex's administrator sees nothing of it.
+      const signIn = async (email: string) =>
+        `Bearer ${(await http.post('/api/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200)).body.accessToken}`;
+      const leah = await signIn('ccc.gm@example.org');
+      const [gm] = (await http.get('/api/enrolments').set('Authorization', leah).expect(200)).body;
+      const gmTimeline = (await http.get(`/api/enrolments/${gm.id}/timeline`).set('Authorization', leah).expect(200))
+        .body;
+      expect(gmTimeline.months).toHaveLength(18);
+      const wessexPeople = (await http.get('/api/people').set('Authorization', `Bearer ${adminToken}`).expect(200))
+        .body;
+      expect(wessexPeople.map((p: { email: string }) => p.email)).not.toContain('ccc.gm@example.org');
+      // Jo Whitfield supervises in both: Wessex by default, Greater Manchester once she switches.
+      const jo = await signIn('alliance.supervisor2@example.org');
+      const joMe = (await http.get('/api/me').set('Authorization', jo).expect(200)).body;
+      expect(joMe.alliances.map((a: { name: string }) => a.name)).toEqual([
+        'Greater Manchester Cancer Alliance (demo)',
+        'Wessex Cancer Alliance (demo)',
+      ]);
+      const caseload = async () =>
+        (await http.get('/api/enrolments').set('Authorization', jo).expect(200)).body.map(
+          (e: { ccc: { fullName: string } }) => e.ccc.fullName,
+        );
+      expect(await caseload()).not.toContain('Leah Byrne');
+      const gmId = joMe.alliances.find((a: { name: string }) => a.name.startsWith('Greater'))!.id;
+      await http.post('/api/me/alliance').set('Authorization', jo).send({ allianceId: gmId }).expect(200);
+      expect(await caseload()).toEqual(['Leah Byrne']);
     } finally {
       await app.close();
     }
-  });
+  }, 120_000);
 });

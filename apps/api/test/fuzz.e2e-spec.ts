@@ -1,12 +1,10 @@
 import fc from 'fast-check';
-import { DEFAULT_TEMPLATE } from '@ccc/programme';
 import { IsNull } from 'typeorm';
-import { DEFAULT_FRAMEWORK_ID } from '../src/competencies/competency-framework.entity';
 import { ReleaseRequest } from '../src/release-time/release-request.entity';
 import { Session } from '../src/sessions/session.entity';
-import { inMonth } from './support/scheduling';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createWorld, tokenFor, type World } from './support/world';
+import { exampleFor as exampleOf, writeExamples } from './support/write-examples';
 
 /** Cases per endpoint: 200 in CI, more with FUZZ_RUNS=2000. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -74,98 +72,12 @@ describe('bad input, tried systematically', () => {
         (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM outcome_count),
         (SELECT count(*) FROM enrolment_amendment), (SELECT count(*) FROM programme_template),
         (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM person), (SELECT count(*) FROM role_assignment),
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM alliance_policy),
         (SELECT count(*) FROM audit_entry)) AS f`);
     return rows[0]!.f;
   }
 
-  /** A valid body for each write, so that generated variations reach past the first check. */
-  const examples: Record<string, () => object> = {
-    '/api/auth/login': () => ({ email: world.people.cccA.email, password: 'wrong' }),
-    '/api/cohorts/{id}/enrolments': () => ({
-      cccId: world.people.cccUnenrolled.id,
-      pcnId: world.pcn2.id,
-      track: 'supervision',
-      employmentStart: world.startDate,
-    }),
-    book: () => ({
-      startsAt: inMonth(world, 3, 4),
-      durationMinutes: 45,
-      mode: 'virtual',
-      meetingLink: 'https://meet.example.org/x',
-      version: 1,
-    }),
-    reschedule: () => ({
-      startsAt: inMonth(world, 3, 5),
-      durationMinutes: 45,
-      mode: 'virtual',
-      meetingLink: 'https://meet.example.org/x',
-      reason: 'Moved',
-      version: 1,
-    }),
-    cancel: () => ({ reason: 'Unwell', version: 1 }),
-    'pcn-response': () => ({ decision: 'propose', proposedStartsAt: inMonth(world, 3, 6), version: 1 }),
-    'alliance-response': () => ({ decision: 'counter', startsAt: inMonth(world, 3, 6), version: 1 }),
-    record: () => ({
-      attendance: [{ enrolmentId: world.enrolments.A, attendance: 'present' }],
-      notes: 'x',
-      version: 1,
-    }),
-    '/api/enrolments/{id}/release-requests': () => ({
-      kind: 'study',
-      date: world.startDate,
-      minutes: 60,
-      description: 'Reading',
-    }),
-    confirm: () => ({ version: 1 }),
-    decline: () => ({ version: 1, reason: 'Busy' }),
-    'confirm-week': () => ({ week: '2026-W48' }),
-    '/api/me/notification-preferences': () => ({ enabled: { session_tomorrow: false }, version: 0 }),
-    // Competencies: most of these are refused to an administrator (403), which is what they must stay.
-    start: () => ({ version: 0 }),
-    evidence: () => ({ kind: 'reflection', text: 'A reflection long enough' }),
-    'sign-off': () => ({ rating: 3, comment: 'Good', version: 1 }),
-    return: () => ({ comment: 'More please', version: 1 }),
-    'withdraw-sign-off': () => ({ reason: 'Signed in error', version: 1 }),
-    'self-ratings': () => ({ ratings: [{ code: 'SN-01', rating: 2 }], version: 0 }),
-    'agreed-ratings': () => ({ ratings: [{ code: 'SN-01', rating: 2, needs: 'x' }], version: 0 }),
-    sign: () => ({ version: 0 }),
-    '/api/enrolments/{id}/training-plan-items': () => ({
-      kind: 'free',
-      title: 'Shadowing',
-      targetMonth: 2,
-      competencyCodes: [],
-    }),
-    '/api/training-plan-items/{id}': () => ({ title: 'Shadowing', version: 1 }),
-    complete: () => ({ completedOn: world.startDate, version: 1 }),
-    '/api/cohorts/{id}/competency-framework': () => ({ frameworkId: DEFAULT_FRAMEWORK_ID, version: 1 }),
-    '/api/drafts/{key}': () => ({ content: { text: 'typed so far' } }),
-    // Month six and administration (an administrator may amend, create cohorts and versions, invite).
-    '/api/enrolments/{id}/amendments': () => ({
-      record: 'handover',
-      reason: 'Corrected',
-      handover: { roleEvaluation: 'Valued by the practice' },
-    }),
-    '/api/cohorts': () => ({
-      name: 'Fuzz cohort',
-      templateId: world.template.id,
-      startDate: world.startDate,
-      supervisorIds: [world.people.supervisor1.id],
-    }),
-    '/api/people/invitations': () => ({
-      email: 'fuzz.invitee@example.org',
-      fullName: 'Fuzz Invitee',
-      role: 'ccc',
-      organisationId: world.pcn1.id,
-    }),
-    validate: () => ({ definition: DEFAULT_TEMPLATE }),
-    '/api/templates/{id}/versions': () => ({ definition: DEFAULT_TEMPLATE, acknowledgedWarnings: true }),
-    password: () => ({ password: 'a-long-new-password' }),
-    '/api/enrolments/{id}/attestations': () => ({
-      expectationKey: 'ccc-community-of-practice',
-      attestedOn: world.startDate,
-    }),
-  };
-  const exampleFor = (path: string) => (examples[path] ?? examples[path.split('/').pop()!] ?? (() => ({})))();
+  const exampleFor = (path: string) => exampleOf(writeExamples(world), path);
 
   const fillPath = (path: string) =>
     path

@@ -4,7 +4,11 @@ import { Notification } from '../src/notifications/notification.entity';
 import { Session } from '../src/sessions/session.entity';
 import { COMPETENCY_MATRIX } from './support/competency-permissions';
 import { MONTH_SIX_MATRIX } from './support/month-six-permissions';
-import { type Caller, CALLERS, type MatrixRow } from './support/permission-matrix';
+import { NATIONAL_MATRIX } from './support/national-permissions';
+import { PRIVACY_MATRIX } from './support/privacy-permissions';
+import { RETENTION_MATRIX } from './support/retention-permissions';
+import { SUBJECT_ACCESS_MATRIX } from './support/subject-access-permissions';
+import { type Caller, CALLERS, everyone, type MatrixRow } from './support/permission-matrix';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createWorld, tokenFor, type World } from './support/world';
 
@@ -48,6 +52,21 @@ const MATRIX: MatrixRow[] = [
       cccB: 400,
       cccC: 400,
     },
+  },
+  {
+    // Everyone chooses the Alliance they act in among their own; this world's Alliance is everyone's only one.
+    name: 'POST /api/me/alliance',
+    method: 'post',
+    path: () => '/api/me/alliance',
+    body: {},
+    expect: everyone(400),
+  },
+  {
+    name: 'POST /api/me/alliance (their own Alliance)',
+    method: 'post',
+    path: () => '/api/me/alliance',
+    body: (w: World) => ({ allianceId: w.alliance.id }),
+    expect: everyone(200),
   },
   {
     name: 'GET /api/enrolments',
@@ -508,6 +527,10 @@ const MATRIX: MatrixRow[] = [
   },
   ...COMPETENCY_MATRIX,
   ...MONTH_SIX_MATRIX,
+  ...PRIVACY_MATRIX,
+  ...RETENTION_MATRIX,
+  ...SUBJECT_ACCESS_MATRIX,
+  ...NATIONAL_MATRIX,
 ];
 
 describe('the permission matrix: each role against each endpoint', () => {
@@ -548,7 +571,8 @@ describe('the permission matrix: each role against each endpoint', () => {
     const req = t.http()[row.method](row.path(world));
     const token = tokens.get(caller);
     if (token) req.set('Authorization', token);
-    const res = await (row.body ? req.send(row.body) : req);
+    const body = typeof row.body === 'function' ? row.body(world) : row.body;
+    const res = await (body ? req.send(body) : req);
     expect(res.status).toBe(status);
     if (status >= 400)
       expect(res.body).toEqual(expect.objectContaining({ statusCode: status, message: expect.any(String) }));

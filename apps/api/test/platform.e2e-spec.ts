@@ -21,6 +21,9 @@ const PUBLIC_ROUTES = new Set([
   // Invitations: the single-use set-password token is the credential.
   'get /api/invitations/{token}',
   'post /api/invitations/{token}/password',
+  // The privacy notices: nothing personal, and people must be able to read them before signing in.
+  'get /api/privacy-notices',
+  'get /api/privacy-notices/{allianceId}',
 ]);
 
 describe('the platform: health, the OpenAPI document, the schema and the audit trail', () => {

@@ -86,7 +86,11 @@ function visitsByRoute(f: Fixtures): Record<string, Visit[]> {
       { path: `/respond/${f.sessionToken}`, who: 'signedOut', what: 'a link to answer a joint session' },
       { path: '/respond/not-a-real-token', who: 'signedOut', what: 'an unknown link' },
     ],
-    '/': [...each('/', 'the home page'), { path: '/', who: 'cccTraining', what: 'the home page' }],
+    '/': [
+      ...each('/', 'the home page'),
+      { path: '/', who: 'cccTraining', what: 'the home page' },
+      { path: '/', who: 'national', what: 'the home page (the national figures)' },
+    ],
     '/enrolments/:enrolmentId': [
       ...each(`/enrolments/${f.samEnrolment}`, 'Sam’s timeline'),
       { path: `/enrolments/${f.chrisEnrolment}`, who: 'cccTraining', what: 'a training-track timeline' },
@@ -122,6 +126,7 @@ function visitsByRoute(f: Fixtures): Record<string, Visit[]> {
     ]),
     '/enrolments/:enrolmentId/outcomes': each(`/enrolments/${f.samEnrolment}/outcomes`, 'Sam’s outcomes log'),
     '/reports/cohort': each('/reports/cohort', 'the cohort report', ['admin', 'allianceSupervisor']),
+    '/national': each('/national', 'the national figures', ['national']),
     '/admin/cohorts': each('/admin/cohorts', 'the cohorts', ['admin', 'allianceSupervisor']),
     '/admin/cohorts/:cohortId': each(`/admin/cohorts/${f.cohort}`, 'a cohort', ['admin', 'allianceSupervisor']),
     '/admin/people': each('/admin/people', 'the people', ['admin', 'allianceSupervisor']),
@@ -134,8 +139,16 @@ function visitsByRoute(f: Fixtures): Record<string, Visit[]> {
       { path: `/set-password/${f.invitationToken}`, who: 'signedOut', what: 'an invitation to set a password' },
       { path: '/set-password/not-a-real-token', who: 'signedOut', what: 'an unknown invitation link' },
     ],
+    // Open to everyone: signed out it shows the notice of the Alliance chosen (or the only one).
+    '/privacy': [
+      ...each('/privacy', 'the privacy notice', ['signedOut', ...signedIn]),
+      { path: '/privacy?alliance=not-a-real-alliance', who: 'signedOut', what: 'the notice of an unknown Alliance' },
+    ],
+    '/admin/privacy': each('/admin/privacy', 'the Alliance’s privacy policy', ['admin', 'allianceSupervisor']),
+    '/admin/retention': each('/admin/retention', 'retention and erasure', ['admin', 'allianceSupervisor']),
     '/agenda': each('/agenda', 'the agenda'),
     '/calendar': each('/calendar', 'the calendar link page'),
+    '/your-data': each('/your-data', 'the download of everything held about you'),
     '*': [
       { path: '/no-such-page', who: 'signedOut', what: 'a page that does not exist' },
       { path: '/no-such-page', who: 'ccc', what: 'a page that does not exist' },
@@ -309,6 +322,7 @@ describe('accessibility of every page', () => {
     'pcnSupervisor2',
     'ccc',
     'cccTraining',
+    'national',
   ];
   for (const who of people) {
     it(`every page ${who === 'signedOut' ? 'open without signing in' : `of ${who}`} passes axe`, async () => {
@@ -333,6 +347,7 @@ describe('accessibility of every page', () => {
     const pages: { who: Who; path: string }[] = [
       { who: 'signedOut', path: '/sign-in' },
       { who: 'signedOut', path: `/respond/${fixtures.releaseToken}` },
+      { who: 'signedOut', path: '/privacy' },
       { who: 'ccc', path: `/enrolments/${fixtures.samEnrolment}` },
       { who: 'ccc', path: `/enrolments/${fixtures.samEnrolment}/release` },
       { who: 'ccc', path: '/agenda' },

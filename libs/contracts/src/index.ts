@@ -3,3 +3,6 @@ export * from './lib/api';
 export * from './lib/competencies';
 export * from './lib/month-six';
 export * from './lib/reports';
+export * from './lib/privacy';
+export * from './lib/retention';
+export * from './lib/national';

@@ -15,3 +15,7 @@ export * from './lib/evidence-files';
 export * from './lib/month-six';
 export * from './lib/reports';
 export * from './lib/gm-template';
+export * from './lib/privacy-notice';
+export * from './lib/retention';
+export * from './lib/suppression';
+export * from './lib/national';

@@ -10,10 +10,22 @@ import { Enrolment } from '../enrolments/enrolment.entity';
 import { ReleaseRequest } from '../release-time/release-request.entity';
 import { Session } from '../sessions/session.entity';
 
+/** The nil UUID: matches no row, so a caller acting in no Alliance finds nothing. */
+const NO_ALLIANCE = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * A `where` fragment for entities with an `allianceId` column (templates, cohorts, frameworks): the caller's acting
+ * Alliance. A record of another Alliance is then simply not found (404), as if it did not exist.
+ */
+export function inCallersAlliance(user: AuthUser): { allianceId: string } {
+  return { allianceId: user.allianceId ?? NO_ALLIANCE };
+}
+
 /**
  * The one place that decides which records a caller may touch. Default deny: a caller gets rows only through a
- * rule below. A CCC sees their own enrolment; a PCN supervisor the enrolments of their PCNs; an Alliance
- * supervisor their caseload; an administrator everything.
+ * rule below. Every rule is first bounded by the Alliance the caller acts in (tenancy): within it, a CCC sees
+ * their own enrolment; a PCN supervisor the enrolments of their PCNs; an Alliance supervisor their caseload; an
+ * administrator everything of their Alliance. Roles are those held in the acting Alliance only (PeopleService).
  */
 @Injectable()
 export class AccessService {
@@ -21,6 +33,7 @@ export class AccessService {
 
   /** Narrows a query on enrolments (aliased `alias`) to those the caller may read. */
   scopeEnrolments<T extends object>(qb: SelectQueryBuilder<T>, alias: string, user: AuthUser): SelectQueryBuilder<T> {
+    this.scopeToAlliance(qb, `(SELECT c.alliance_id FROM cohort c WHERE c.id = ${alias}.cohort_id)`, user);
     if (hasRole(user, 'admin')) return qb;
     const pcnIds = organisationsWhere(user, 'pcn_supervisor');
     return qb.andWhere(
@@ -44,6 +57,7 @@ export class AccessService {
     user: AuthUser,
     { runOnly = false }: { runOnly?: boolean } = {},
   ): SelectQueryBuilder<T> {
+    this.scopeToAlliance(qb, `${alias}.alliance_id`, user);
     if (hasRole(user, 'admin')) return qb;
     if (!hasRole(user, 'alliance_supervisor')) return qb.andWhere('1 = 0');
     return qb.andWhere(
@@ -59,6 +73,29 @@ export class AccessService {
       }),
       { accessUserId: user.id },
     );
+  }
+
+  /**
+   * Narrows any query to rows of the caller's acting Alliance, given the SQL expression of a row's Alliance. No
+   * Alliance (a national viewer): no rows.
+   */
+  scopeToAlliance<T extends object>(
+    qb: SelectQueryBuilder<T>,
+    allianceSql: string,
+    user: AuthUser,
+  ): SelectQueryBuilder<T> {
+    if (!user.allianceId) return qb.andWhere('1 = 0');
+    return qb.andWhere(`${allianceSql} = :accessAllianceId`, { accessAllianceId: user.allianceId });
+  }
+
+  /** Whether the caller is an administrator of this Alliance (an administrator of another one is not). */
+  administers(user: AuthUser, allianceId: string | null | undefined): boolean {
+    return hasRole(user, 'admin') && this.inAlliance(user, allianceId);
+  }
+
+  /** Whether a record of this Alliance is within the caller's tenancy. */
+  inAlliance(user: AuthUser, allianceId: string | null | undefined): boolean {
+    return !!user.allianceId && allianceId === user.allianceId;
   }
 
   /**
@@ -79,6 +116,7 @@ export class AccessService {
    * supervisor of a CCC attending) or the CCC (attending).
    */
   sessionActor(user: AuthUser, audience: SessionAudience): SessionActor | null {
+    if (!this.inAlliance(user, audience.allianceId)) return null;
     if (hasRole(user, 'admin')) return 'alliance';
     if (
       hasRole(user, 'alliance_supervisor') &&
@@ -147,7 +185,8 @@ export class AccessService {
   }
 
   /** Who may correct a completed enrolment's record by amendment: an administrator or the CCC's Alliance supervisor. */
-  mayAmend(user: AuthUser, enrolment: Pick<Enrolment, 'allianceSupervisorId'>): boolean {
+  mayAmend(user: AuthUser, enrolment: Pick<Enrolment, 'allianceSupervisorId'> & { allianceId: string }): boolean {
+    if (!this.inAlliance(user, enrolment.allianceId)) return false;
     return (
       hasRole(user, 'admin') || (hasRole(user, 'alliance_supervisor') && enrolment.allianceSupervisorId === user.id)
     );
@@ -176,6 +215,8 @@ export class AccessService {
 
 /** Who a session concerns, as far as access is decided. */
 export interface SessionAudience {
+  /** The Alliance of the session's cohort. */
+  allianceId: string;
   participants: readonly ParticipantRole[];
   leadId: string | null;
   cohortSupervisorIds: string[];

@@ -10,7 +10,8 @@ export class AuditEntry {
   @CreateDateColumn({ name: 'at', type: 'timestamptz' })
   at!: Date;
 
-  /** Null for actions of the system itself (demo data, scheduled jobs). */
+  /** Null for actions of the system itself (demo data, scheduled jobs). Indexed for subject-access exports. */
+  @Index()
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })
   actorId!: string | null;
 

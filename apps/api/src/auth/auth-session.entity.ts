@@ -24,6 +24,13 @@ export class AuthSession {
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
 
+  /**
+   * The Alliance the person is acting in during this session, for someone with roles in more than one (a
+   * supervisor who moves). Null: the first Alliance they were given a role in.
+   */
+  @Column({ name: 'alliance_id', type: 'uuid', nullable: true })
+  allianceId!: string | null;
+
   /** signed_out | password_changed | refresh_token_reused */
   @Column({ name: 'revoked_reason', type: 'text', nullable: true })
   revokedReason!: string | null;

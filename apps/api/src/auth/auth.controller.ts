@@ -9,6 +9,7 @@ import { API_CONFIG, type ApiConfig } from '../config';
 import { PeopleService } from '../people/people.service';
 import { AuthService, type IssuedTokens } from './auth.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
+import { ChooseAllianceDto } from './dto/choose-alliance.dto';
 import { LoginDto } from './dto/login.dto';
 import { AccountThrottlerGuard, AddressThrottlerGuard } from './login-throttler.guard';
 
@@ -69,7 +70,22 @@ export class AuthController {
   @RequirePermission('me:read')
   @Get('me')
   async me(@CurrentUser() user: AuthUser): Promise<MeResponse> {
-    const me = await this.people.describe(user.id);
+    const me = await this.people.describe(user.id, undefined, user.sessionId ?? undefined);
+    if (!me) throw new NotFoundException('Person not found');
+    return me;
+  }
+
+  /**
+   * Someone with roles in more than one Alliance chooses which they act in for this session; every request after
+   * it is scoped to that Alliance. 403 for an Alliance they hold no role in.
+   */
+  @ApiBearerAuth()
+  @RequirePermission('me:read')
+  @Post('me/alliance')
+  @HttpCode(200)
+  async chooseAlliance(@CurrentUser() user: AuthUser, @Body() body: ChooseAllianceDto): Promise<MeResponse> {
+    await this.auth.chooseAlliance(user, body.allianceId);
+    const me = await this.people.describe(user.id, undefined, user.sessionId ?? undefined);
     if (!me) throw new NotFoundException('Person not found');
     return me;
   }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { BadRequestException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
@@ -118,6 +118,22 @@ export class AuthService {
     });
   }
 
+  /** Sets the Alliance a session acts in, for a person with roles in more than one. */
+  async chooseAlliance(user: AuthUser, allianceId: string): Promise<void> {
+    if (!user.alliances.includes(allianceId)) throw new ForbiddenException('You hold no role in that Alliance');
+    if (!user.sessionId) throw new UnauthorizedException(SIGNED_OUT);
+    await this.db.transaction(async (manager) => {
+      await manager.update(AuthSession, { id: user.sessionId!, personId: user.id }, { allianceId });
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'auth_session.alliance_chosen',
+        entityType: 'auth_session',
+        entityId: user.sessionId!,
+        detail: { allianceId },
+      });
+    });
+  }
+
   private async revokeSessions(manager: EntityManager, personId: string, reason: string, sessionId?: string) {
     await manager.update(
       AuthSession,
@@ -136,7 +152,7 @@ export class AuthService {
   }
 
   private async issue(manager: EntityManager, personId: string, sessionId: string): Promise<IssuedTokens> {
-    const me = await this.people.describe(personId, manager);
+    const me = await this.people.describe(personId, manager, sessionId);
     if (!me) throw new UnauthorizedException(SIGNED_OUT);
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.refreshExpiresInSeconds * 1000);

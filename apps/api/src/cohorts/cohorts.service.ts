@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CohortResponse } from '@ccc/contracts';
 import { programmeEndsBefore } from '@ccc/programme';
 import { DataSource, In } from 'typeorm';
-import { AccessService } from '../access/access.service';
+import { AccessService, inCallersAlliance } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
 import { type FieldError, validationFailed } from '../common/errors';
@@ -21,12 +21,14 @@ export class CohortsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** A cohort of a template version, run by Alliance supervisors of the template's Alliance. */
+  /** A cohort of a template version of the caller's Alliance, run by Alliance supervisors of that Alliance. */
   async create(user: AuthUser, dto: CreateCohortDto): Promise<CohortResponse> {
-    const template = await this.db.getRepository(ProgrammeTemplateVersion).findOneBy({ id: dto.templateId });
+    const template = await this.db
+      .getRepository(ProgrammeTemplateVersion)
+      .findOneBy({ id: dto.templateId, ...inCallersAlliance(user) });
     const supervisorIds = [...new Set(dto.supervisorIds)];
     const errors: FieldError[] = [];
-    if (!template) errors.push({ field: 'templateId', reason: 'no template version has this id' });
+    if (!template) errors.push({ field: 'templateId', reason: 'no template version of your Alliance has this id' });
     else if (supervisorIds.length > 0) {
       const roles = await this.db.getRepository(RoleAssignment).find({
         where: { personId: In(supervisorIds), role: 'alliance_supervisor', organisationId: template.allianceId },

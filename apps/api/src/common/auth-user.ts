@@ -5,6 +5,16 @@ export interface AuthUser {
   id: string;
   email: string;
   fullName: string;
+  /**
+   * The Alliance the caller acts in: every record they reach belongs to it (access.service.ts). Null for someone
+   * with no Alliance role (a national viewer), who reaches no Alliance's records.
+   */
+  allianceId: string | null;
+  /** The signed-in session the request came with (null for an answer link). */
+  sessionId: string | null;
+  /** Every Alliance the caller holds a role in (they may switch the acting one to any of these). */
+  alliances: string[];
+  /** The roles held in the acting Alliance (and a national viewer's). */
   roles: Role[];
   assignments: { role: Role; organisationId: string }[];
 }

@@ -9,6 +9,7 @@ import {
   Unique,
 } from 'typeorm';
 import type { CompetencyFramework } from '@ccc/programme';
+import { Organisation } from '../organisations/organisation.entity';
 import { Person } from '../people/person.entity';
 
 /**
@@ -22,10 +23,22 @@ export const DEFAULT_FRAMEWORK_ID = '6f1c2a8e-3d4b-4c5a-9e7f-0a1b2c3d4e5f';
  * was signed off against stays on record.
  */
 @Entity('competency_framework')
-@Unique('competency_framework_key_version', ['key', 'version'])
+@Unique('competency_framework_alliance_key_version', ['allianceId', 'key', 'version'])
 export class CompetencyFrameworkVersion {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
+
+  /**
+   * The Alliance whose framework this is. Null only for the built-in default (libs/programme), which every Alliance
+   * may use and none may change.
+   */
+  @Index()
+  @Column({ name: 'alliance_id', type: 'uuid', nullable: true })
+  allianceId!: string | null;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'alliance_id' })
+  alliance?: Organisation | null;
 
   @Column({ type: 'text' })
   key!: string;

@@ -33,14 +33,14 @@ export class FrameworksController {
   /** Every version of every framework, newest version first within a key. */
   @RequirePermission('framework:read')
   @Get('competency-frameworks')
-  list(): Promise<FrameworkSummary[]> {
-    return this.frameworks.list();
+  list(@CurrentUser() user: AuthUser): Promise<FrameworkSummary[]> {
+    return this.frameworks.list(user);
   }
 
   @RequirePermission('framework:read')
   @Get('competency-frameworks/:id')
-  get(@Param('id', uuidParam('id')) id: string): Promise<FrameworkResponse> {
-    return this.frameworks.get(id);
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<FrameworkResponse> {
+    return this.frameworks.get(user, id);
   }
 
   /** The framework as a file to edit and import again: JSON (default) or CSV, one row per competency. */
@@ -48,10 +48,11 @@ export class FrameworksController {
   @Get('competency-frameworks/:id/export')
   @ApiProduces('application/json', 'text/csv')
   async export(
+    @CurrentUser() user: AuthUser,
     @Param('id', uuidParam('id')) id: string,
     @Query() query: ExportFrameworkQueryDto,
   ): Promise<StreamableFile> {
-    const file = await this.frameworks.export(id, query.format ?? 'json');
+    const file = await this.frameworks.export(user, id, query.format ?? 'json');
     return new StreamableFile(Buffer.from(file.text, 'utf8'), {
       type: file.contentType,
       disposition: `attachment; filename="${file.fileName}"`,

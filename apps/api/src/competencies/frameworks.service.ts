@@ -7,8 +7,8 @@ import type {
   FrameworkSummary,
 } from '@ccc/contracts';
 import { competenciesOf, type CompetencyFramework, type FrameworkImportProblem, sameFramework } from '@ccc/programme';
-import { DataSource, type EntityManager, In } from 'typeorm';
-import { AccessService } from '../access/access.service';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { AccessService, inCallersAlliance } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { Cohort } from '../cohorts/cohort.entity';
 import type { AuthUser } from '../common/auth-user';
@@ -31,6 +31,15 @@ function malformed(problems: FrameworkImportProblem[]): BadRequestException {
   });
 }
 
+/** The frameworks a caller may see and use: their Alliance's, and the built-in default (of no Alliance). */
+function visibleFrameworks(user: AuthUser, id?: string) {
+  const byId = id === undefined ? {} : { id };
+  return [
+    { ...byId, ...inCallersAlliance(user) },
+    { ...byId, allianceId: IsNull() },
+  ];
+}
+
 @Injectable()
 export class FrameworksService {
   constructor(
@@ -40,7 +49,7 @@ export class FrameworksService {
   ) {}
 
   /** Three queries whatever the number of versions: the versions, who imported them, the cohorts on them. */
-  private async describe(rows: CompetencyFrameworkVersion[], manager: EntityManager = this.db.manager) {
+  private async describe(user: AuthUser, rows: CompetencyFrameworkVersion[], manager: EntityManager = this.db.manager) {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const importers = [...new Set(rows.map((r) => r.importedById).filter((id): id is string => !!id))];
@@ -48,7 +57,8 @@ export class FrameworksService {
     const byId = new Map(people.map((p) => [p.id, p]));
     const cohorts = await manager.find(Cohort, {
       select: { id: true, name: true, competencyFrameworkId: true },
-      where: { competencyFrameworkId: In(ids) },
+      // The built-in framework is shared: only the caller's Alliance's cohorts on it are theirs to see.
+      where: { competencyFrameworkId: In(ids), ...inCallersAlliance(user) },
       order: { startDate: 'DESC' },
     });
     return rows.map((row): FrameworkResponse => {
@@ -61,21 +71,22 @@ export class FrameworksService {
     });
   }
 
-  async list(): Promise<FrameworkSummary[]> {
+  /** The caller's Alliance's frameworks and the built-in one. */
+  async list(user: AuthUser): Promise<FrameworkSummary[]> {
     const rows = await this.db
       .getRepository(CompetencyFrameworkVersion)
-      .find({ order: { key: 'ASC', version: 'DESC' } });
-    return (await this.describe(rows)).map(({ definition: _d, cohorts: _c, ...summary }) => summary);
+      .find({ where: visibleFrameworks(user), order: { key: 'ASC', version: 'DESC' } });
+    return (await this.describe(user, rows)).map(({ definition: _d, cohorts: _c, ...summary }) => summary);
   }
 
-  async get(id: string): Promise<FrameworkResponse> {
-    const row = await this.db.getRepository(CompetencyFrameworkVersion).findOneBy({ id });
+  async get(user: AuthUser, id: string): Promise<FrameworkResponse> {
+    const row = await this.db.getRepository(CompetencyFrameworkVersion).findOneBy(visibleFrameworks(user, id));
     if (!row) throw new NotFoundException('Competency framework not found');
-    return (await this.describe([row]))[0]!;
+    return (await this.describe(user, [row]))[0]!;
   }
 
-  async export(id: string, format: FrameworkFormat = 'json') {
-    const row = await this.db.getRepository(CompetencyFrameworkVersion).findOneBy({ id });
+  async export(user: AuthUser, id: string, format: FrameworkFormat = 'json') {
+    const row = await this.db.getRepository(CompetencyFrameworkVersion).findOneBy(visibleFrameworks(user, id));
     if (!row) throw new NotFoundException('Competency framework not found');
     const file = frameworkFile(row.definition, format);
     return { ...file, fileName: `${row.key}-v${row.version}.${file.extension}` };
@@ -104,10 +115,11 @@ export class FrameworksService {
     const outcome = await this.db.transaction(async (manager) => {
       // Imports of one framework key wait for each other: each reads the latest version and adds the next.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-        `competency_framework:${incoming.key}`,
+        `competency_framework:${user.allianceId}:${incoming.key}`,
       ]);
+      // Versions continue from the latest the Alliance can see, its own or the built-in one it started from.
       const latest = await manager.findOne(CompetencyFrameworkVersion, {
-        where: { key: incoming.key },
+        where: visibleFrameworks(user).map((where) => ({ ...where, key: incoming.key })),
         order: { version: 'DESC' },
       });
       if (latest && sameFramework(latest.definition, incoming)) return { row: latest, created: false, moved: 0 };
@@ -115,8 +127,8 @@ export class FrameworksService {
       const definition: CompetencyFramework = { ...incoming, version };
       const cohorts: { id: string; version: number }[] = await manager.query(
         `SELECT c.id, c.version FROM cohort c JOIN competency_framework f ON f.id = c.competency_framework_id
-          WHERE f.key = $1 ORDER BY c.id FOR UPDATE OF c`,
-        [incoming.key],
+          WHERE f.key = $1 AND c.alliance_id = $2 ORDER BY c.id FOR UPDATE OF c`,
+        [incoming.key, user.allianceId],
       );
       await this.refuseLostProgress(
         manager,
@@ -124,6 +136,7 @@ export class FrameworksService {
         definition,
       );
       const { identifiers } = await manager.insert(CompetencyFrameworkVersion, {
+        allianceId: user.allianceId,
         key: definition.key,
         version,
         name: definition.name,
@@ -157,7 +170,7 @@ export class FrameworksService {
       };
     });
     return {
-      framework: (await this.describe([outcome.row]))[0]!,
+      framework: (await this.describe(user, [outcome.row]))[0]!,
       created: outcome.created,
       cohortsMoved: outcome.moved,
     };
@@ -170,9 +183,12 @@ export class FrameworksService {
     dto: SetCohortFrameworkDto,
   ): Promise<CohortFrameworkResponse> {
     const saved = await this.db.transaction(async (manager) => {
-      const cohort = await manager.findOne(Cohort, { where: { id: cohortId }, lock: { mode: 'pessimistic_write' } });
+      const cohort = await manager.findOne(Cohort, {
+        where: { id: cohortId, ...inCallersAlliance(user) },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!cohort) throw new NotFoundException('Cohort not found');
-      const framework = await manager.findOneBy(CompetencyFrameworkVersion, { id: dto.frameworkId });
+      const framework = await manager.findOneBy(CompetencyFrameworkVersion, visibleFrameworks(user, dto.frameworkId));
       if (!framework) throw validationFailed([{ field: 'frameworkId', reason: 'no competency framework has this id' }]);
       if (cohort.version !== dto.version)
         throw new ConflictException('This cohort was changed since you read it; reload it and try again');
@@ -197,7 +213,7 @@ export class FrameworksService {
       });
       return { cohort: { ...cohort, version: cohort.version + 1 }, framework };
     });
-    const [described] = await this.describe([saved.framework]);
+    const [described] = await this.describe(user, [saved.framework]);
     const { definition: _d, cohorts: _c, ...summary } = described!;
     return { cohortId, framework: summary, version: saved.cohort.version };
   }

@@ -503,6 +503,7 @@ export class ProgressService {
    * The Alliance supervisor's evidence waiting for review across their caseload (oldest first), and the CCC's
    * competencies returned to them (newest first). Four queries whatever the caseload.
    */
+  /** Personal lists, but only of the Alliance the caller acts in (a supervisor who moved keeps them apart). */
   async inbox(user: AuthUser): Promise<SignOffInboxResponse> {
     type Row = {
       progress_id: string;
@@ -529,8 +530,9 @@ export class ProgressService {
       ? await this.db.query(
           `${select}, NULL AS outcome, NULL AS comment, NULL AS reviewer_id, NULL AS reviewer_name ${from}
             WHERE p.state = 'evidence_submitted' AND e.alliance_supervisor_id = $1 AND e.status = 'active'
+              AND c.alliance_id = $2
             ORDER BY p.state_changed_at ASC, p.id`,
-          [user.id],
+          [user.id, user.allianceId],
         )
       : [];
     const returned: Row[] = hasRole(user, 'ccc')
@@ -539,11 +541,11 @@ export class ProgressService {
                SELECT DISTINCT ON (p.id) ${select.slice('SELECT '.length)}, r.outcome, r.comment, r.reviewer_id,
                       reviewer.full_name AS reviewer_name
                  ${from} JOIN competency_review r ON r.progress_id = p.id JOIN person reviewer ON reviewer.id = r.reviewer_id
-                WHERE p.state = 'working_towards' AND e.ccc_id = $1
+                WHERE p.state = 'working_towards' AND e.ccc_id = $1 AND c.alliance_id = $2
                 ORDER BY p.id, r.created_at DESC) latest
              WHERE outcome IN ('returned', 'withdrawn')
              ORDER BY state_changed_at DESC`,
-          [user.id],
+          [user.id, user.allianceId],
         )) as Row[])
       : [];
     const frameworks = await this.frameworks.forFrameworkIds(

@@ -24,6 +24,7 @@ import { Notification } from '../notifications/notification.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Person } from '../people/person.entity';
 import { RoleAssignment } from '../people/role-assignment.entity';
+import { AlliancePolicy } from '../privacy/alliance-policy.entity';
 import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
 import { ReleaseRequest } from '../release-time/release-request.entity';
 import { AgreedActionEntity } from '../sessions/agreed-action.entity';
@@ -64,4 +65,5 @@ export const ENTITIES = [
   EvaluationResponse,
   OutcomeCount,
   EnrolmentAmendment,
+  AlliancePolicy,
 ];

@@ -17,9 +17,11 @@ import { Cohort } from '../cohorts/cohort.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import type { EnrolmentsService } from '../enrolments/enrolments.service';
 import { recordDemoCompetencies } from './demo-competencies';
+import { GM_DEMO_LOGINS, recordDemoGreaterManchester } from './demo-gm';
 import { recordDemoOutcomes, recordDemoPastCohort } from './demo-month-six';
 import { Organisation } from '../organisations/organisation.entity';
 import { Person } from '../people/person.entity';
+import { AlliancePolicy } from '../privacy/alliance-policy.entity';
 import { RoleAssignment } from '../people/role-assignment.entity';
 import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
 import { ReleaseRequest } from '../release-time/release-request.entity';
@@ -32,12 +34,26 @@ const DEMO_MEETING_LINK = 'https://meet.example.org/ccc-programme-demo';
 /** Fictional people on example.org, one login per role, all with this password. */
 export const DEMO_PASSWORD = 'demo-password-1';
 
+/** NHS England's national viewer: anonymised figures across the Alliances, no one's records. */
+const NATIONAL_DEMO_LOGIN = {
+  role: 'National viewer (NHS England)',
+  email: 'national@example.org',
+  name: 'Nadia Okafor',
+};
+
 export const DEMO_LOGINS: { role: string; email: string; name: string }[] = [
   { role: 'Programme administrator', email: 'admin@example.org', name: 'Morgan Ellis' },
   { role: 'Alliance supervisor', email: 'alliance.supervisor@example.org', name: 'Alex Carter' },
   { role: 'PCN supervisor', email: 'pcn.supervisor@example.org', name: 'Priya Nair' },
   { role: 'CCC (supervision track)', email: 'ccc@example.org', name: 'Sam Taylor' },
   { role: 'CCC (training track)', email: 'ccc.training@example.org', name: 'Chris Doyle' },
+  {
+    role: 'Alliance supervisor in Wessex and Greater Manchester',
+    email: 'alliance.supervisor2@example.org',
+    name: 'Jo Whitfield',
+  },
+  ...GM_DEMO_LOGINS,
+  NATIONAL_DEMO_LOGIN,
 ];
 
 interface DemoPerson {
@@ -113,6 +129,17 @@ async function seed(manager: EntityManager, enrolments: EnrolmentsService, today
   const alliance = await manager.save(
     manager.create(Organisation, { kind: 'alliance', name: 'Wessex Cancer Alliance (demo)' }),
   );
+  // The Alliance's information-governance policy, as its privacy notice states it (the host trust is the controller).
+  await manager.insert(AlliancePolicy, {
+    allianceId: alliance.id,
+    retentionYears: 6,
+    controllerName: 'University Hospital Southampton NHS Foundation Trust, host of Wessex Cancer Alliance',
+    contactEmail: 'information.governance@example.org',
+    contactAddress: 'Data Protection Officer\nWessex Cancer Alliance\n1 Example Road\nSouthampton\nSO16 0AA',
+    noticeText:
+      'Wessex Cancer Alliance runs this programme with the Primary Care Networks of Hampshire, the Isle of Wight, ' +
+      'Dorset and south Wiltshire. Questions about the programme itself go to your Alliance supervisor.',
+  });
   const pcn = async (name: string) =>
     manager.save(manager.create(Organisation, { kind: 'pcn', name, parentId: alliance.id }));
   const orgs = {
@@ -176,6 +203,13 @@ async function seed(manager: EntityManager, enrolments: EnrolmentsService, today
     passwordHash,
     today,
   });
+  await recordDemoGreaterManchester(manager, enrolments, { passwordHash, mover: people.get('jo')!, today });
+  // The nation, where the national viewer holds their role (it belongs to no Alliance).
+  const nation = await manager.save(manager.create(Organisation, { kind: 'nation', name: 'NHS England' }));
+  const viewer = await manager.save(
+    manager.create(Person, { email: NATIONAL_DEMO_LOGIN.email, fullName: NATIONAL_DEMO_LOGIN.name, passwordHash }),
+  );
+  await manager.insert(RoleAssignment, { personId: viewer.id, role: 'national_viewer', organisationId: nation.id });
   await manager.insert(AuditEntry, {
     actorId: null,
     action: 'demo-data.loaded',

@@ -77,4 +77,12 @@ export class Enrolment extends Versioned {
   @ManyToOne(() => Person, { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'status_changed_by_id' })
   statusChangedBy?: Person | null;
+
+  /** When its personal data was erased (apps/api/src/retention); the rows the reports count stay. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
+
+  /** Why: the reason given with the request, or that the retention period ended. */
+  @Column({ name: 'erased_reason', type: 'text', nullable: true })
+  erasedReason!: string | null;
 }

@@ -259,6 +259,7 @@ export class EnrolmentsService {
           };
           const actor =
             this.access.sessionActor(user, {
+              allianceId: enrolment.cohort!.allianceId,
               participants: s.participants,
               leadId: s.leadId,
               cohortSupervisorIds: supervisorIds,

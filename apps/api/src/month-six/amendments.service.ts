@@ -62,7 +62,7 @@ export class AmendmentsService {
 
   async create(user: AuthUser, enrolmentId: string, dto: CreateAmendmentDto): Promise<AmendmentView> {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
-    if (!this.access.mayAmend(user, enrolment))
+    if (!this.access.mayAmend(user, { ...enrolment, allianceId: enrolment.cohort!.allianceId }))
       throw new ForbiddenException('Only an administrator or the CCC\u2019s Alliance supervisor records an amendment');
     const reason = dto.reason.trim();
     if (!reason) throw validationFailed([{ field: 'reason', reason: 'reason must say why the record is corrected' }]);
@@ -71,9 +71,12 @@ export class AmendmentsService {
     if (dto.record === 'outcome') checkOutcomeEntries([dto.outcome!], enrolment, template, 'outcome');
     const id = await conflictOnDuplicate(() =>
       this.db.transaction(async (manager) => {
-        const [locked] = (await manager.query(`SELECT status FROM enrolment WHERE id = $1 FOR UPDATE`, [
+        const [locked] = (await manager.query(`SELECT status, erased_at FROM enrolment WHERE id = $1 FOR UPDATE`, [
           enrolmentId,
-        ])) as { status: string }[];
+        ])) as { status: string; erased_at: Date | null }[];
+        // An erased record takes no new words about the person (apps/api/src/retention).
+        if (locked?.erased_at)
+          throw new ConflictException("This enrolment's personal data was erased; its record can no longer be amended");
         if (locked?.status === 'active')
           throw new ConflictException(
             'This enrolment is still active: change the record itself; amendments are for completed or withdrawn enrolments',

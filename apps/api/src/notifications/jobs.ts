@@ -1,17 +1,23 @@
 import PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { eraseDueEnrolments, type RetentionRunResult } from '../retention/erasure';
 import type { Mailer } from './mailer';
 import { deliverOutbox, type DeliveryResult } from './outbox-delivery';
 import { scanReminders, type ScanResult } from './reminder-scan';
 
 export const REMINDER_SCAN_QUEUE = 'reminders-scan';
 export const OUTBOX_DELIVERY_QUEUE = 'outbox-deliver';
+/** Erases the personal data of enrolments past their Alliance's retention period (apps/api/src/retention). */
+export const RETENTION_QUEUE = 'retention-erase';
 /** pg-boss keeps its own tables here, apart from the application's (and from TypeORM's migrations). */
 export const JOBS_SCHEMA = 'pgboss';
 
 /** Reminders go out in working hours only, London time; e-mails waiting in the outbox, every minute. */
 const REMINDER_SCAN_CRON = '*/15 7-19 * * *';
 const OUTBOX_DELIVERY_CRON = '* * * * *';
+/** Once a night, London time: retention is counted in days. */
+const RETENTION_CRON = '30 2 * * *';
 
 export interface JobsLogger {
   log(message: string): void;
@@ -37,6 +43,8 @@ export interface Jobs {
   scanNow(): Promise<ScanResult>;
   /** Delivers the outbox from this process now, as a job would. */
   deliverNow(): Promise<DeliveryResult>;
+  /** Erases every enrolment due for erasure from this process now, as the retention job would. */
+  eraseDueNow(): Promise<RetentionRunResult>;
   /** Stops taking jobs, lets the running ones finish (up to `timeoutMs`), and closes the queue's connections. */
   stop(timeoutMs?: number): Promise<void>;
 }
@@ -68,7 +76,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     await lock.query('SELECT pg_advisory_lock($1)', [JOBS_SETUP_LOCK]);
     await boss.start();
     // 'short': at most one job waits in each queue, so a backlog of identical triggers never builds up.
-    for (const name of [REMINDER_SCAN_QUEUE, OUTBOX_DELIVERY_QUEUE])
+    for (const name of [REMINDER_SCAN_QUEUE, OUTBOX_DELIVERY_QUEUE, RETENTION_QUEUE])
       if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: 'short', retryLimit: 2 });
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [JOBS_SETUP_LOCK]).catch(() => undefined);
@@ -89,6 +97,15 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     return result;
   };
 
+  const audit = new AuditService();
+  const eraseDueNow = async () => {
+    const result = await eraseDueEnrolments(db, audit, options.now(), (id, error) =>
+      logger.error(`Erasure of enrolment ${id} failed`, error),
+    );
+    if (result.due) logger.log(`Retention: ${result.erased} of ${result.due} due enrolments erased`);
+    return result;
+  };
+
   const work = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   await boss.work(REMINDER_SCAN_QUEUE, work, async () => {
     await scanNow();
@@ -96,15 +113,20 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   await boss.work(OUTBOX_DELIVERY_QUEUE, work, async () => {
     await deliverNow();
   });
+  await boss.work(RETENTION_QUEUE, work, async () => {
+    await eraseDueNow();
+  });
   if (options.schedule ?? true) {
     await boss.schedule(REMINDER_SCAN_QUEUE, REMINDER_SCAN_CRON, {}, { tz: 'Europe/London' });
     await boss.schedule(OUTBOX_DELIVERY_QUEUE, OUTBOX_DELIVERY_CRON, {});
+    await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: 'Europe/London' });
   }
 
   return {
     boss,
     scanNow,
     deliverNow,
+    eraseDueNow,
     stop: (timeoutMs = 10_000) => boss.stop({ graceful: true, wait: true, timeout: timeoutMs }),
   };
 }

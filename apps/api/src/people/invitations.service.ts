@@ -21,8 +21,11 @@ import { RoleAssignment } from './role-assignment.entity';
 export const INVITATION_LIFETIME_DAYS = 7;
 const DUPLICATE_EMAIL = 'A person with this e-mail address already exists';
 
-/** Admins and Alliance supervisors work in an Alliance; PCN supervisors and CCCs in one of its PCNs. */
-const ORGANISATION_KIND: Record<Role, 'alliance' | 'pcn'> = {
+/**
+ * Admins and Alliance supervisors work in an Alliance; PCN supervisors and CCCs in one of its PCNs. National
+ * viewers are not invited by an Alliance.
+ */
+const ORGANISATION_KIND: Record<Exclude<Role, 'national_viewer'>, 'alliance' | 'pcn'> = {
   admin: 'alliance',
   alliance_supervisor: 'alliance',
   pcn_supervisor: 'pcn',
@@ -44,12 +47,16 @@ export class InvitationsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The Alliances the caller works in (null: an administrator, who sees every one). */
-  private alliancesOf(user: AuthUser): string[] | null {
-    return hasRole(user, 'admin') ? null : organisationsWhere(user, 'alliance_supervisor');
+  /** The Alliance the caller works in, where they may see people: an administrator's or an Alliance supervisor's. */
+  private alliancesOf(user: AuthUser): string[] {
+    if (!user.allianceId) return [];
+    return hasRole(user, 'admin') ? [user.allianceId] : organisationsWhere(user, 'alliance_supervisor');
   }
 
-  /** People with a role in the caller's Alliances or their PCNs: one query. */
+  /**
+   * People with a role in the caller's Alliance or its PCNs, with those roles only (a person's roles in another
+   * Alliance are that Alliance's business): one query.
+   */
   async list(user: AuthUser): Promise<PersonListItem[]> {
     const rows: {
       id: string;
@@ -65,7 +72,7 @@ export class InvitationsService {
          FROM person p
          JOIN role_assignment ra ON ra.person_id = p.id
          JOIN organisation o ON o.id = ra.organisation_id
-        WHERE $1::uuid[] IS NULL OR o.id = ANY($1::uuid[]) OR o.parent_id = ANY($1::uuid[])
+        WHERE o.alliance_id = ANY($1::uuid[])
         ORDER BY p.full_name, p.id, ra.role`,
       [this.alliancesOf(user)],
     );
@@ -92,7 +99,7 @@ export class InvitationsService {
     const rows: { id: string; name: string; kind: 'alliance' | 'pcn'; parent_id: string | null }[] =
       await this.db.query(
         `SELECT id, name, kind, parent_id FROM organisation
-          WHERE $1::uuid[] IS NULL OR id = ANY($1::uuid[]) OR parent_id = ANY($1::uuid[])
+          WHERE alliance_id = ANY($1::uuid[]) AND kind IN ('alliance', 'pcn')
           ORDER BY kind, name`,
         [this.alliancesOf(user)],
       );
@@ -103,18 +110,19 @@ export class InvitationsService {
     const email = dto.email.trim().toLowerCase();
     const fullName = dto.fullName.trim();
     const organisation = await this.db.getRepository(Organisation).findOneBy({ id: dto.organisationId });
-    const kind = ORGANISATION_KIND[dto.role];
-    if (!organisation || organisation.kind !== kind)
+    const kind = ORGANISATION_KIND[dto.role as Exclude<Role, 'national_viewer'>];
+    if (!organisation || organisation.kind !== kind || organisation.allianceId !== user.allianceId)
       throw validationFailed([
         {
           field: 'organisationId',
           reason:
             kind === 'pcn'
-              ? 'this role is held in a PCN: give a PCN\u2019s id'
-              : 'this role is held in an Alliance: give the Alliance\u2019s id',
+              ? 'this role is held in a PCN: give the id of a PCN in your Alliance'
+              : 'this role is held in an Alliance: give your Alliance\u2019s id',
         },
       ]);
-    if (await this.db.getRepository(Person).existsBy({ email })) throw new ConflictException(DUPLICATE_EMAIL);
+    const existing = await this.db.getRepository(Person).findOneBy({ email });
+    if (existing) return this.addRole(user, existing, dto.role, organisation, baseUrl);
     try {
       return await this.db.transaction(async (manager) => {
         const inserted = await manager.insert(Person, { email, fullName, passwordHash: null });
@@ -136,6 +144,56 @@ export class InvitationsService {
         throw new ConflictException(DUPLICATE_EMAIL);
       throw error;
     }
+  }
+
+  /**
+   * Someone who already has an account (in another Alliance, say: a supervisor who moves) is given the role here
+   * too, and chooses which Alliance they act in. 409 if they already hold a role in this Alliance. Their password
+   * stays theirs; a link is sent only if they never set one.
+   */
+  private async addRole(
+    user: AuthUser,
+    existing: Person,
+    role: Role,
+    organisation: Organisation,
+    baseUrl: string,
+  ): Promise<InvitationIssued> {
+    const here: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM role_assignment ra JOIN organisation o ON o.id = ra.organisation_id
+        WHERE ra.person_id = $1 AND o.alliance_id = $2`,
+      [existing.id, user.allianceId],
+    );
+    if ((here[0]?.n ?? 0) > 0) throw new ConflictException(DUPLICATE_EMAIL);
+    const withHash = await this.db
+      .getRepository(Person)
+      .createQueryBuilder('p')
+      .addSelect('p.passwordHash')
+      .where('p.id = :id', { id: existing.id })
+      .getOneOrFail();
+    return this.db.transaction(async (manager) => {
+      await manager.insert(RoleAssignment, { personId: existing.id, role, organisationId: organisation.id });
+      const person = { id: existing.id, email: existing.email, fullName: existing.fullName };
+      let expiresAt: Date | null = null;
+      if (withHash.passwordHash === null)
+        expiresAt = await this.sendLink(manager, user, person, baseUrl, organisation.name);
+      else
+        await manager.insert(OutboxMessage, {
+          toPersonId: person.id,
+          toEmail: person.email,
+          subject: 'You have a new role in the CCC supervision and training programme',
+          body:
+            `${person.fullName}, ${user.fullName} has given you a role in ${organisation.name}.\n\n` +
+            `Sign in with your usual password and choose ${organisation.name} to act in it.\n${baseUrl}/\n`,
+        });
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'person.role_added',
+        entityType: 'person',
+        entityId: person.id,
+        detail: { role, organisationId: organisation.id },
+      });
+      return { person, expiresAt: expiresAt?.toISOString() ?? null };
+    });
   }
 
   /** A fresh link for someone invited who has not set a password yet (the earlier link stops working). */

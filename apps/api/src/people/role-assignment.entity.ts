@@ -17,7 +17,10 @@ import { Person } from './person.entity';
 /** A person holds a role in one organisation: a PCN supervisor in their PCN, an Alliance supervisor in the Alliance. */
 @Entity('role_assignment')
 @Unique('role_assignment_unique', ['personId', 'role', 'organisationId'])
-@Check('role_assignment_role_check', `role IN ('admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc')`)
+@Check(
+  'role_assignment_role_check',
+  `role IN ('admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc', 'national_viewer')`,
+)
 export class RoleAssignment {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

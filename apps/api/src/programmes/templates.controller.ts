@@ -16,14 +16,14 @@ export class TemplatesController {
   /** Administrators and Alliance supervisors: each version with the warnings a person should read. */
   @RequirePermission('template:read')
   @Get()
-  list(): Promise<TemplateResponse[]> {
-    return this.templates.list();
+  list(@CurrentUser() user: AuthUser): Promise<TemplateResponse[]> {
+    return this.templates.list(user);
   }
 
   @RequirePermission('template:read')
   @Get(':id')
-  get(@Param('id', uuidParam('id')) id: string): Promise<TemplateResponse> {
-    return this.templates.get(id);
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<TemplateResponse> {
+    return this.templates.get(user, id);
   }
 
   /** Administrators: the dry run of saving the next version of this template (errors and warnings, nothing saved). */
@@ -31,10 +31,11 @@ export class TemplatesController {
   @Post(':id/versions/validate')
   @HttpCode(200)
   validate(
+    @CurrentUser() user: AuthUser,
     @Param('id', uuidParam('id')) id: string,
     @Body() body: TemplateVersionDto,
   ): Promise<TemplateValidationResponse> {
-    return this.templates.validate(id, body);
+    return this.templates.validate(user, id, body);
   }
 
   /** Administrators: saves the next version (key kept, version + 1); with warnings, only once acknowledged. */

@@ -4,6 +4,7 @@ import type { TemplateResponse, TemplateValidationResponse } from '@ccc/contract
 import { validateTemplate } from '@ccc/programme';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { inCallersAlliance } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import type { TemplateVersionDto } from './dto/template-version.dto';
 import { ProgrammeTemplateVersion } from './programme-template.entity';
@@ -28,20 +29,23 @@ export class TemplatesService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<TemplateResponse[]> {
-    const rows = await this.db.getRepository(ProgrammeTemplateVersion).find({ order: { key: 'ASC', version: 'DESC' } });
+  /** The templates of the caller's Alliance (each Alliance keeps its own programme). */
+  async list(user: AuthUser): Promise<TemplateResponse[]> {
+    const rows = await this.db
+      .getRepository(ProgrammeTemplateVersion)
+      .find({ where: inCallersAlliance(user), order: { key: 'ASC', version: 'DESC' } });
     return rows.map(describe);
   }
 
-  async get(id: string): Promise<TemplateResponse> {
-    const row = await this.db.getRepository(ProgrammeTemplateVersion).findOneBy({ id });
+  async get(user: AuthUser, id: string): Promise<TemplateResponse> {
+    const row = await this.db.getRepository(ProgrammeTemplateVersion).findOneBy({ id, ...inCallersAlliance(user) });
     if (!row) throw new NotFoundException('Template not found');
     return describe(row);
   }
 
   /** The definition as the next version of template `id` would be: its key, and the latest version + 1. */
-  private async nextVersion(manager: EntityManager, id: string, definition: unknown) {
-    const base = await manager.getRepository(ProgrammeTemplateVersion).findOneBy({ id });
+  private async nextVersion(manager: EntityManager, user: AuthUser, id: string, definition: unknown) {
+    const base = await manager.getRepository(ProgrammeTemplateVersion).findOneBy({ id, ...inCallersAlliance(user) });
     if (!base) throw new NotFoundException('Template not found');
     const [{ latest }] = (await manager.query(
       'SELECT max(version)::int AS latest FROM programme_template WHERE alliance_id = $1 AND key = $2',
@@ -57,8 +61,8 @@ export class TemplatesService {
   }
 
   /** The dry run: what saving would say (errors with their paths, warnings), nothing saved. */
-  async validate(id: string, dto: TemplateVersionDto): Promise<TemplateValidationResponse> {
-    const { base, version, validation } = await this.nextVersion(this.db.manager, id, dto.definition);
+  async validate(user: AuthUser, id: string, dto: TemplateVersionDto): Promise<TemplateValidationResponse> {
+    const { base, version, validation } = await this.nextVersion(this.db.manager, user, id, dto.definition);
     return {
       valid: validation.valid,
       errors: validation.errors,
@@ -74,7 +78,7 @@ export class TemplatesService {
   async createVersion(user: AuthUser, id: string, dto: TemplateVersionDto): Promise<TemplateResponse> {
     try {
       const row = await this.db.transaction(async (manager) => {
-        const { base, version, validation } = await this.nextVersion(manager, id, dto.definition);
+        const { base, version, validation } = await this.nextVersion(manager, user, id, dto.definition);
         if (!validation.valid)
           throw new BadRequestException({
             message: 'The template has errors',
@@ -110,7 +114,7 @@ export class TemplatesService {
         });
         return saved;
       });
-      return this.get(row.id);
+      return this.get(user, row.id);
     } catch (error) {
       // Two administrators saving at once: the unique (alliance, key, version) lets one through.
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')

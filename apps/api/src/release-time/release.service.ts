@@ -15,7 +15,7 @@ import {
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
-import { type AuthUser, hasRole, organisationsWhere } from '../common/auth-user';
+import { type AuthUser, organisationsWhere } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { COMPLETED_MESSAGE, refuseIfClosed, WITHDRAWN_MESSAGE } from '../enrolments/enrolment-lock';
@@ -137,7 +137,9 @@ export class ReleaseService {
       .where('e.id = :id', { id: request.enrolmentId })
       .setLock('pessimistic_write', undefined, ['e'])
       .getOneOrFail();
-    const mayDecide = hasRole(user, 'admin') || organisationsWhere(user, 'pcn_supervisor').includes(enrolment.pcnId);
+    const mayDecide =
+      this.access.administers(user, enrolment.cohort!.allianceId) ||
+      organisationsWhere(user, 'pcn_supervisor').includes(enrolment.pcnId);
     if (!mayDecide) throw new ForbiddenException('Only a PCN supervisor of the CCC\u2019s PCN confirms release time');
     if (enrolment.status === 'completed') throw new ConflictException(COMPLETED_MESSAGE);
     if (enrolment.status === 'withdrawn') throw new ConflictException(WITHDRAWN_MESSAGE);

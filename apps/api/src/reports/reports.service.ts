@@ -21,6 +21,7 @@ import {
   type SurveyQuestion,
   type SurveyRespondent,
   type SurveyStatement,
+  unionById,
 } from '@ccc/programme';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
@@ -32,13 +33,6 @@ import { Enrolment } from '../enrolments/enrolment.entity';
 import { ExpectationsService } from '../expectations/expectations.service';
 import { Organisation } from '../organisations/organisation.entity';
 import type { ReportQueryDto } from './dto/report-query.dto';
-
-/** The first definition of each id, in the order given: a later template version may reword a statement. */
-function unionById<T extends { id: string }>(lists: T[][]): T[] {
-  const seen = new Map<string, T>();
-  for (const list of lists) for (const item of list) if (!seen.has(item.id)) seen.set(item.id, item);
-  return [...seen.values()];
-}
 
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 

@@ -40,6 +40,7 @@ export class AgendaService {
       }));
       const actor =
         this.access.sessionActor(user, {
+          allianceId: s.cohort!.allianceId,
           participants: s.participants,
           leadId: s.leadId,
           cohortSupervisorIds: [],

@@ -92,6 +92,7 @@ export class SchedulingService {
     const session = await this.sessionQuery(manager).where('session.id = :id', { id }).getOne();
     if (!session) return this.access.refuse(Session, id, 'Session');
     const audience: SessionAudience = {
+      allianceId: session.cohort!.allianceId,
       participants: session.participants,
       leadId: session.leadId,
       cohortSupervisorIds: (session.cohort!.supervisors ?? []).map((p) => p.id),

@@ -22,7 +22,8 @@ export interface MatrixRow {
   name: string;
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: (w: World) => string;
-  body?: object;
+  /** The request body, or a function of the world for one that names its records. */
+  body?: object | ((w: World) => object);
   expect: Record<Caller, number>;
 }
 

@@ -19,6 +19,8 @@ export const USERS = {
   ccc: 'ccc@example.org',
   cccTraining: 'ccc.training@example.org',
   cccOtherPcn: 'ccc2@example.org',
+  /** NHS England's national viewer: the national figures only. */
+  national: 'national@example.org',
 } as const;
 
 const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');

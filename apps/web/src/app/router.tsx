@@ -7,6 +7,7 @@ import { SetPasswordPage } from '../features/admin/pages/set-password-page';
 import { TemplatePage } from '../features/admin/pages/template-page';
 import { TemplatesPage } from '../features/admin/pages/templates-page';
 import { CohortReportPage } from '../features/reports/pages/cohort-report-page';
+import { NationalPage } from '../features/national/pages/national-page';
 import { HandoverPage } from '../features/month-six/pages/handover-page';
 import { OutcomesPage } from '../features/month-six/pages/outcomes-page';
 import { SurveyPage } from '../features/month-six/pages/survey-page';
@@ -21,8 +22,12 @@ import { TimelinePage } from '../features/enrolments/pages/timeline-page';
 import { NotificationPreferencesPage } from '../features/notifications/pages/notification-preferences-page';
 import { NotificationsPage } from '../features/notifications/pages/notifications-page';
 import { ReleasePage } from '../features/release/pages/release-page';
+import { RetentionPage } from '../features/retention/pages/retention-page';
 import { RespondPage } from '../features/respond/pages/respond-page';
 import { SessionPage } from '../features/sessions/pages/session-page';
+import { YourDataPage } from '../features/subject-access/pages/your-data-page';
+import { AlliancePolicyPage } from '../features/privacy/pages/alliance-policy-page';
+import { PrivacyPage } from '../features/privacy/pages/privacy-page';
 import { RootLayout } from './layout/root-layout';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
@@ -40,6 +45,8 @@ export function createRouter() {
         { path: '/respond/:token', element: <RespondPage /> },
         // The invitation e-mail's one-time link to set a password.
         { path: '/set-password/:token', element: <SetPasswordPage /> },
+        // Open to everyone, signed in or not: how the service uses personal data.
+        { path: '/privacy', element: <PrivacyPage /> },
         {
           element: <RequireAuth />,
           children: [
@@ -57,14 +64,18 @@ export function createRouter() {
             { path: '/sessions/:sessionId', element: <SessionPage /> },
             { path: '/agenda', element: <AgendaPage /> },
             { path: '/calendar', element: <CalendarFeedPage /> },
+            { path: '/your-data', element: <YourDataPage /> },
             { path: '/notifications', element: <NotificationsPage /> },
             { path: '/notifications/preferences', element: <NotificationPreferencesPage /> },
             { path: '/reports/cohort', element: <CohortReportPage /> },
+            { path: '/national', element: <NationalPage /> },
             { path: '/admin/cohorts', element: <CohortsPage /> },
             { path: '/admin/cohorts/:cohortId', element: <CohortPage /> },
             { path: '/admin/people', element: <PeoplePage /> },
             { path: '/admin/templates', element: <TemplatesPage /> },
             { path: '/admin/templates/:templateId', element: <TemplatePage /> },
+            { path: '/admin/privacy', element: <AlliancePolicyPage /> },
+            { path: '/admin/retention', element: <RetentionPage /> },
           ],
         },
         { path: '*', element: <NotFoundRoute /> },

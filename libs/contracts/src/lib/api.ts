@@ -32,6 +32,11 @@ export interface MeResponse {
   id: string;
   email: string;
   fullName: string;
+  /** The Alliance the person is acting in (null: a national viewer only). */
+  allianceId: string | null;
+  /** Every Alliance the person holds a role in; with more than one, they choose which to act in. */
+  alliances: { id: string; name: string }[];
+  /** The roles held in the acting Alliance (and a national viewer's). */
   roles: RoleAssignmentView[];
 }
 

@@ -157,7 +157,8 @@ export interface InvitePersonRequest {
 
 export interface InvitationIssued {
   person: PersonRef & { email: string };
-  expiresAt: string;
+  /** When the set-password link expires; null when the person already had an account and was given a role. */
+  expiresAt: string | null;
 }
 
 /** GET /api/invitations/:token (open; the token is the credential) */

@@ -1,8 +1,13 @@
 import { can, PERMISSIONS, ROLES } from './roles';
 
+const ALLIANCE_ROLES = ROLES.filter((role) => role !== 'national_viewer');
+
 describe('the permission table', () => {
-  it('lets every role read their own enrolments and only admins and Alliance supervisors enrol', () => {
-    for (const role of ROLES) expect(can([role], 'enrolment:read')).toBe(true);
+  it('lets every Alliance role read their own enrolments and only admins and Alliance supervisors enrol', () => {
+    for (const role of ALLIANCE_ROLES) expect(can([role], 'enrolment:read')).toBe(true);
+    // The national viewer reads anonymised figures only, never a record.
+    expect(can(['national_viewer'], 'enrolment:read')).toBe(false);
+    expect(ROLES.filter((role) => can([role], 'national:read'))).toEqual(['national_viewer']);
     expect(ROLES.filter((role) => can([role], 'enrolment:create'))).toEqual(['admin', 'alliance_supervisor']);
   });
 
@@ -25,8 +30,23 @@ describe('the competency permissions', () => {
   });
 
   it('lets every role read a record it can see, and only administrators import frameworks', () => {
-    for (const role of ROLES) expect(can([role], 'competency:read') && can([role], 'record:read')).toBe(true);
+    for (const role of ALLIANCE_ROLES) expect(can([role], 'competency:read') && can([role], 'record:read')).toBe(true);
+    expect(can(['national_viewer'], 'competency:read') || can(['national_viewer'], 'record:read')).toBe(false);
     expect(ROLES.filter((role) => can([role], 'framework:manage'))).toEqual(['admin']);
     expect(can(['pcn_supervisor'], 'tna:write')).toBe(false);
+  });
+});
+
+describe('the retention permissions', () => {
+  it('lets only administrators see retention and erase personal data', () => {
+    expect(ROLES.filter((role) => can([role], 'retention:read'))).toEqual(['admin']);
+    expect(ROLES.filter((role) => can([role], 'erasure:request'))).toEqual(['admin']);
+  });
+});
+
+describe('the privacy policy permissions', () => {
+  it('lets only administrators read and change their Alliance’s policy (the notice itself is open)', () => {
+    expect(ROLES.filter((role) => can([role], 'policy:read'))).toEqual(['admin']);
+    expect(ROLES.filter((role) => can([role], 'policy:edit'))).toEqual(['admin']);
   });
 });

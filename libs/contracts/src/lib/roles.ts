@@ -2,11 +2,15 @@
  * The role/permission table, read by the API's guard and by the SPA (to hide what a person cannot do).
  * Which *records* a role may touch is decided by the API's access service; this table says which *actions*.
  */
-export const ROLES = ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'] as const;
+/**
+ * Every role but the national viewer's is held in one Alliance (or one of its PCNs); a person acts in one Alliance
+ * at a time. The national viewer reads anonymised figures across Alliances and nothing else.
+ */
+export const ROLES = ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc', 'national_viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = {
-  'me:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
+  'me:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc', 'national_viewer'],
   'enrolment:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
   'enrolment:create': ['admin', 'alliance_supervisor'],
   'cohort:read': ['admin', 'alliance_supervisor'],
@@ -57,6 +61,17 @@ export const PERMISSIONS = {
   'people:read': ['admin', 'alliance_supervisor'],
   'people:invite': ['admin'],
   'template:edit': ['admin'],
+  // The Alliance's information-governance policy (retention, data controller); the notice itself is public.
+  'policy:read': ['admin'],
+  'policy:edit': ['admin'],
+  // Retention of ended enrolments and erasure of their personal data: the Alliance's administrator.
+  'retention:read': ['admin'],
+  'erasure:request': ['admin'],
+  // Everything held about a person, as a ZIP: the person themself, or an administrator of their Alliance (the
+  // service decides whose).
+  'subject-access:export': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc', 'national_viewer'],
+  // Across Alliances: anonymised aggregates only.
+  'national:read': ['national_viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -71,4 +86,5 @@ export const ROLE_LABELS: Record<Role, string> = {
   alliance_supervisor: 'Alliance supervisor',
   pcn_supervisor: 'PCN supervisor',
   ccc: 'Cancer Care Coordinator',
+  national_viewer: 'National viewer',
 };

@@ -107,6 +107,11 @@ export interface AgreementSummary {
   distribution: Record<LikertLevel, number> | null;
 }
 
+/** Answers of "agree" or "strongly agree": the part of "% agreed". */
+export function countAgreed(levels: readonly LikertLevel[]): number {
+  return levels.filter((level) => level === 'agree' || level === 'strongly_agree').length;
+}
+
 /**
  * "% agreed or strongly agreed" for one statement, as the development days reported it. With fewer than five
  * answers the share, the count and the distribution are all withheld: any of them could name a respondent.
@@ -117,7 +122,7 @@ export function agreementSummary(levels: readonly LikertLevel[]): AgreementSumma
     return { answering, agreed: null, percent: null, display: FEWER_THAN_FIVE, distribution: null };
   const distribution = Object.fromEntries(LIKERT_LEVELS.map((level) => [level, 0])) as Record<LikertLevel, number>;
   for (const level of levels) distribution[level]++;
-  const agreed = distribution.agree + distribution.strongly_agree;
+  const agreed = countAgreed(levels);
   const percent = Math.round((agreed / answering) * 100);
   return { answering, agreed, percent, display: `${percent}%`, distribution };
 }

@@ -70,3 +70,10 @@ export function deliveryByParty(
 export function percentOf(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 100) : null;
 }
+
+/** The first definition of each id, in the order given: a later template version may reword a statement. */
+export function unionById<T extends { id: string }>(lists: T[][]): T[] {
+  const seen = new Map<string, T>();
+  for (const list of lists) for (const item of list) if (!seen.has(item.id)) seen.set(item.id, item);
+  return [...seen.values()];
+}

@@ -1,6 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { ROLES, type Role } from '@ccc/contracts';
+import type { Role } from '@ccc/contracts';
+
+/** Roles an Alliance administrator gives (a national viewer is not one of an Alliance's people). */
+const INVITABLE_ROLES = ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'] as const satisfies readonly Role[];
 
 export class InvitePersonDto {
   @ApiProperty({ example: 'sam.taylor@example.org' })
@@ -14,9 +17,9 @@ export class InvitePersonDto {
   @MaxLength(200)
   fullName!: string;
 
-  @ApiProperty({ enum: ROLES })
-  @IsIn([...ROLES], { message: `role must be one of ${ROLES.join(', ')}` })
-  role!: Role;
+  @ApiProperty({ enum: INVITABLE_ROLES })
+  @IsIn([...INVITABLE_ROLES], { message: `role must be one of ${INVITABLE_ROLES.join(', ')}` })
+  role!: (typeof INVITABLE_ROLES)[number];
 
   @ApiProperty({
     format: 'uuid',

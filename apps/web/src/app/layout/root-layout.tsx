@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ConnectionBanner } from '../../components/connection-banner';
 import { getMeQueryOptions } from '../../features/auth/api/get-me';
 import { useSignOut } from '../../features/auth/api/use-sign-out';
+import { AllianceSwitcher } from '../../features/auth/components/alliance-switcher';
 import { describeRoles, homeKindFor } from '../../features/auth/utils/roles';
 import { useNotifications } from '../../features/notifications/api/get-notifications';
 import { notificationsNavLabel } from '../../features/notifications/utils/labels';
@@ -83,6 +84,18 @@ export function RootLayout() {
                     <span className="app-header__role">{describeRoles(user.roles)}</span>
                   </span>
                 </li>
+                {user.alliances.length > 1 && (
+                  <li className="nhsuk-header__account-item">
+                    <AllianceSwitcher me={user} />
+                  </li>
+                )}
+                {can(roles, 'subject-access:export') && (
+                  <li className="nhsuk-header__account-item">
+                    <Link className="nhsuk-header__account-link" to="/your-data">
+                      Your data
+                    </Link>
+                  </li>
+                )}
                 <li className="nhsuk-header__account-item">
                   <button className="nhsuk-header__account-button" type="button" onClick={signOut}>
                     Sign out
@@ -96,15 +109,20 @@ export function RootLayout() {
           <nav className="nhsuk-header__navigation" aria-label="Main">
             <div className="nhsuk-header__navigation-container nhsuk-width-container app-width-container">
               <ul className="nhsuk-header__navigation-list">
-                <NavItem to="/" end>
-                  {homeLabel}
-                </NavItem>
+                {/* A national viewer's "/" is the national figures: one item for it, not two. */}
+                {homeKindFor(user.roles) !== 'national' && (
+                  <NavItem to="/" end>
+                    {homeLabel}
+                  </NavItem>
+                )}
                 {can(roles, 'agenda:read') && <NavItem to="/agenda">Agenda</NavItem>}
                 {can(roles, 'competency:review') && <NavItem to="/evidence-to-review">Evidence to review</NavItem>}
                 {can(roles, 'report:read') && <NavItem to="/reports/cohort">Report</NavItem>}
+                {can(roles, 'national:read') && <NavItem to="/national">National figures</NavItem>}
                 {can(roles, 'cohort:read') && <NavItem to="/admin/cohorts">Cohorts</NavItem>}
                 {can(roles, 'people:read') && <NavItem to="/admin/people">People</NavItem>}
                 {can(roles, 'template:read') && <NavItem to="/admin/templates">Templates</NavItem>}
+                {can(roles, 'retention:read') && <NavItem to="/admin/retention">Retention</NavItem>}
                 {can(roles, 'calendar:manage') && <NavItem to="/calendar">Calendar link</NavItem>}
                 {can(roles, 'notifications:read') && (
                   <NavItem to="/notifications">{notificationsNavLabel(notifications.data?.unreadCount)}</NavItem>
@@ -123,6 +141,15 @@ export function RootLayout() {
       <footer className="nhsuk-footer">
         <div className="nhsuk-width-container app-width-container">
           <div className="nhsuk-footer__meta">
+            <h2 className="nhsuk-u-visually-hidden">Support links</h2>
+            <ul className="nhsuk-footer__list">
+              <li className="nhsuk-footer__list-item">
+                {/* Open signed in or not: everyone may read how their information is used. */}
+                <Link className="nhsuk-footer__list-item-link" to="/privacy">
+                  Privacy notice
+                </Link>
+              </li>
+            </ul>
             <p className="nhsuk-body-s">
               {SERVICE_NAME}: supervision and training for Cancer Care Coordinators in primary care.
             </p>

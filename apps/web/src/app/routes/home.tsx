@@ -1,5 +1,6 @@
 import { can } from '@ccc/contracts';
 import type { ReactNode } from 'react';
+import { Navigate } from 'react-router';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorMessage } from '../../components/error-message';
@@ -25,7 +26,8 @@ function Waiting({ title, children }: { title?: string; children: ReactNode }) {
 
 /**
  * "/" depends on who is signed in: the Alliance supervisor (and the administrator) their caseload, the PCN supervisor
- * what waits for them per CCC (sessions, release time, checks), a CCC their own timeline.
+ * what waits for them per CCC (sessions, release time, checks), a CCC their own timeline, a national viewer the
+ * national figures.
  */
 export function HomeRoute() {
   const me = useMe();
@@ -48,6 +50,7 @@ export function HomeRoute() {
     );
   }
   const roles = me.data.roles.map(({ role }) => role);
+  if (homeKindFor(me.data.roles) === 'national') return <Navigate to="/national" replace />;
   if (!can(roles, 'enrolment:read')) {
     return (
       <Waiting title="You have no access yet">

@@ -9,6 +9,7 @@ import { TableContainer } from '../../../components/table-container';
 import { describeError } from '../../../components/error-message';
 import { formatDateTime } from '../../../utils/format';
 import { useMe } from '../../auth/api/get-me';
+import { SubjectAccessDownload } from '../../subject-access/components/subject-access-download';
 import { useOrganisations } from '../api/get-organisations';
 import { usePeople } from '../api/get-people';
 import { useReinvitePerson } from '../api/reinvite-person';
@@ -22,6 +23,8 @@ export function PeoplePage() {
   const me = useMe();
   const roles = me.data?.roles.map(({ role }) => role) ?? [];
   const mayInvite = can(roles, 'people:invite');
+  // An administrator downloads anyone's subject-access export (the API decides whose: their Alliance's people).
+  const isAdmin = roles.includes('admin');
   const reinvite = useReinvitePerson();
   const [done, setDone] = useState<{ title: string; detail: string; key: number } | null>(null);
 
@@ -30,7 +33,9 @@ export function PeoplePage() {
       title: again
         ? `A new invitation was sent to ${issued.person.fullName}`
         : `Invitation sent to ${issued.person.fullName}`,
-      detail: `We e-mailed ${issued.person.email} a link to set their password. It works once, until ${formatDateTime(issued.expiresAt)}.`,
+      detail: issued.expiresAt
+        ? `We e-mailed ${issued.person.email} a link to set their password. It works once, until ${formatDateTime(issued.expiresAt)}.`
+        : `${issued.person.email} already had an account; they now hold this role in your Alliance too and were told by e-mail.`,
       // A new key each time, so the banner takes focus again for a second invitation.
       key: (previous?.key ?? 0) + 1,
     }));
@@ -108,6 +113,13 @@ export function PeoplePage() {
                           <Tag tone="success" hiddenPrefix="Account: ">
                             Active
                           </Tag>
+                        )}
+                        {isAdmin && (
+                          <SubjectAccessDownload
+                            person={{ id: person.id, fullName: person.fullName }}
+                            self={person.id === me.data?.id}
+                            small
+                          />
                         )}
                       </td>
                     </tr>

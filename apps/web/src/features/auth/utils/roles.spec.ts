@@ -31,4 +31,14 @@ describe('homeKindFor', () => {
     expect(homeKindFor([admin])).toBe('ccc-list');
     expect(homeKindFor([ccc, pcnSupervisor])).toBe('ccc-list');
   });
+
+  it('sends someone who is only a national viewer to the national figures', () => {
+    const national: RoleAssignmentView = {
+      role: 'national_viewer',
+      organisationId: 'n',
+      organisationName: 'NHS England',
+    };
+    expect(homeKindFor([national])).toBe('national');
+    expect(homeKindFor([national, admin])).toBe('ccc-list');
+  });
 });

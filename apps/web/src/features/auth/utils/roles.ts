@@ -11,12 +11,14 @@ export function describeRoles(roles: readonly RoleAssignmentView[]): string {
     .join('; ');
 }
 
-export type HomeKind = 'ccc-timeline' | 'ccc-list';
+export type HomeKind = 'ccc-timeline' | 'ccc-list' | 'national';
 
 /**
  * Where "/" takes a person: anyone who supervises or administers sees the list of their CCCs;
- * someone who is only a CCC goes straight to their own timeline.
+ * someone who is only a CCC goes straight to their own timeline; a national viewer (and nothing else) to the
+ * national figures, having no CCCs of any Alliance to list.
  */
 export function homeKindFor(roles: readonly RoleAssignmentView[]): HomeKind {
+  if (roles.length > 0 && roles.every(({ role }) => role === 'national_viewer')) return 'national';
   return roles.some(({ role }) => role !== 'ccc') ? 'ccc-list' : 'ccc-timeline';
 }

@@ -1,0 +1,46 @@
+import { stringify } from 'csv-stringify/sync';
+import type { NationalCell, NationalFigures, NationalSummary } from '@ccc/contracts';
+import { FEWER_THAN_FIVE, WITHHELD } from '@ccc/programme';
+
+const PARTY_LABELS = { alliance: 'Alliance', pcn: 'PCN', ccc: 'CCC' } as const;
+const NATION = 'England';
+
+/** A spreadsheet must not read a name as a formula. */
+const text = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+const cell = (c: NationalCell) => c.display;
+
+/**
+ * The national summary as CSV: each table under its title, a row per Alliance and one for the nation, every
+ * figure as it reads on the page ("fewer than 5" and "withheld" included), and a note on suppression.
+ */
+export function nationalCsv(summary: NationalSummary): string {
+  const rows = (figures: (f: NationalFigures) => string[]) => [
+    ...summary.alliances.map((a) => [text(a.allianceName), ...figures(a.figures)]),
+    [NATION, ...figures(summary.national)],
+  ];
+  const tables: string[][][] = [
+    [
+      ['Enrolment and completion'],
+      ['Alliance', 'Enrolled', 'Active', 'Completed', 'Withdrawn', 'Completed %'],
+      ...rows(({ enrolment: e }) => [e.enrolled, e.active, e.completed, e.withdrawn, e.completedPercent].map(cell)),
+    ],
+    ...summary.expectations.map((x, i) => [
+      [text(`Expectation met: ${x.title} (${PARTY_LABELS[x.party]})`)],
+      ['Alliance', 'CCCs it applies to', 'CCCs meeting it', 'Met %'],
+      ...rows((f) => [f.expectations[i]!.counted, f.expectations[i]!.met, f.expectations[i]!.metPercent].map(cell)),
+    ]),
+    ...summary.statements.map((s, i) => [
+      [text(`Survey: ${s.text}`)],
+      ['Alliance', 'Answering', 'Agreed or strongly agreed %'],
+      ...rows((f) => [f.survey[i]!.answering, f.survey[i]!.agreedPercent].map(cell)),
+    ]),
+    [
+      ['About these figures'],
+      [
+        `Made ${summary.generatedAt}. A figure resting on fewer than ${summary.threshold} people reads "${FEWER_THAN_FIVE}"; ` +
+          `a figure that would let one of those be worked out from the totals reads "${WITHHELD}".`,
+      ],
+    ],
+  ];
+  return tables.map((table) => stringify(table)).join('\r\n');
+}

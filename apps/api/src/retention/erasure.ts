@@ -1,0 +1,451 @@
+import { ConflictException, NotFoundException } from '@nestjs/common';
+import {
+  DEFAULT_RETENTION_YEARS,
+  ERASED_TEXT,
+  erasureRefusal,
+  londonDate,
+  RETENTION_ENDED_REASON,
+  type RetentionFacts,
+  retentionState,
+} from '@ccc/programme';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditService } from '../audit/audit.service';
+
+/*
+ * Erasure of one enrolment's personal data, free of Nest so that the retention job (notifications/jobs.ts) runs the
+ * same code as the endpoint. What the cohort report counts is kept (the enrolment with its status and track,
+ * attendance, release minutes, attestations, Likert answers, outcome counts, competency states, training items
+ * done); free text, files and the person's identity go. Nothing is deleted silently: the audit entry lists, per
+ * table, how many rows were blanked or removed, and why.
+ */
+
+export const ERASED_NAME = 'Erased person';
+/** Unique and undeliverable (.invalid is reserved), so the e-mail column stays unique and nothing can be sent. */
+export const erasedEmail = (personId: string) => `erased-${personId}@erased.invalid`;
+
+export interface ErasureOutcome {
+  enrolmentId: string;
+  personId: string;
+  erasedAt: Date;
+  reason: string;
+  personAnonymised: boolean;
+  erased: Record<string, number>;
+}
+
+type Reference = 'person' | 'enrolment' | 'competency_progress' | 'tna' | 'session' | 'evidence_file' | 'auth_session';
+
+/**
+ * Every column that points at a person or an enrolment (or at a table holding an enrolment's records), with what
+ * erasure does to it. retention.e2e-spec.ts compares the foreign keys in the database with this list, so a new
+ * table that references a person or an enrolment fails the test until a decision is written here.
+ */
+export const ERASURE_COVERAGE: { column: string; references: Reference | null; decision: string }[] = [
+  // The person's own rows, when they are anonymised.
+  { column: 'role_assignment.person_id', references: 'person', decision: 'removed' },
+  { column: 'auth_session.person_id', references: 'person', decision: 'revoked' },
+  { column: 'refresh_token.session_id', references: 'auth_session', decision: 'kept: hashes only, session revoked' },
+  { column: 'calendar_feed.person_id', references: 'person', decision: 'revoked (the row is the feed’s audit trail)' },
+  { column: 'action_link.person_id', references: 'person', decision: 'removed' },
+  { column: 'notification.person_id', references: 'person', decision: 'removed' },
+  { column: 'notification_preference.person_id', references: 'person', decision: 'removed' },
+  { column: 'draft.person_id', references: 'person', decision: 'removed' },
+  { column: 'cohort_supervisor.person_id', references: 'person', decision: 'removed (a CCC runs no cohort)' },
+  { column: 'outbox_message.to_person_id', references: null, decision: 'removed; the name scrubbed from others' },
+  // Other people acting on records: staff stay as they are, the CCC's own actions point at the anonymised person.
+  { column: 'enrolment.ccc_id', references: 'person', decision: 'kept: points at the anonymised person' },
+  { column: 'enrolment.pcn_supervisor_id', references: 'person', decision: 'kept: staff' },
+  { column: 'enrolment.alliance_supervisor_id', references: 'person', decision: 'kept: staff' },
+  { column: 'enrolment.status_changed_by_id', references: 'person', decision: 'kept: staff' },
+  { column: 'session.lead_id', references: 'person', decision: 'kept: staff' },
+  { column: 'attestation.attested_by_id', references: 'person', decision: 'kept: counted (who attested)' },
+  { column: 'competency_framework.imported_by_id', references: 'person', decision: 'kept: staff' },
+  { column: 'evidence_file.uploaded_by_id', references: 'person', decision: 'kept' },
+  { column: 'competency_evidence.submitted_by_id', references: 'person', decision: 'kept' },
+  { column: 'competency_review.reviewer_id', references: 'person', decision: 'kept: staff' },
+  { column: 'tna.ccc_signed_by_id', references: 'person', decision: 'kept' },
+  { column: 'tna.supervisor_signed_by_id', references: 'person', decision: 'kept: staff' },
+  { column: 'training_plan_item.created_by_id', references: 'person', decision: 'kept' },
+  { column: 'handover_interview.ccc_signed_by_id', references: 'person', decision: 'kept' },
+  { column: 'handover_interview.pcn_signed_by_id', references: 'person', decision: 'kept: staff' },
+  { column: 'handover_interview.alliance_signed_by_id', references: 'person', decision: 'kept: staff' },
+  { column: 'evaluation_response.person_id', references: 'person', decision: 'kept: Likert answers are counted' },
+  { column: 'outcome_count.recorded_by_id', references: 'person', decision: 'kept' },
+  { column: 'enrolment_amendment.amended_by_id', references: 'person', decision: 'kept: staff' },
+  // The enrolment's records.
+  { column: 'session.enrolment_id', references: 'enrolment', decision: 'notes, links, places and reasons blanked' },
+  { column: 'session_attendance.enrolment_id', references: 'enrolment', decision: 'kept: counted' },
+  { column: 'session_attendance.session_id', references: 'session', decision: 'kept: counted' },
+  { column: 'agreed_action.session_id', references: 'session', decision: 'descriptions blanked (own sessions)' },
+  { column: 'release_request.enrolment_id', references: 'enrolment', decision: 'description and reasons blanked' },
+  { column: 'release_request.session_id', references: 'session', decision: 'kept: counted' },
+  { column: 'attestation.enrolment_id', references: 'enrolment', decision: 'note blanked; counted' },
+  { column: 'competency_progress.enrolment_id', references: 'enrolment', decision: 'kept: states are counted' },
+  { column: 'competency_evidence.progress_id', references: 'competency_progress', decision: 'text and link blanked' },
+  { column: 'competency_review.progress_id', references: 'competency_progress', decision: 'comment blanked' },
+  { column: 'evidence_file.enrolment_id', references: 'enrolment', decision: 'bytes, name and checksum blanked' },
+  { column: 'competency_evidence.file_id', references: 'evidence_file', decision: 'kept (the file is blanked)' },
+  { column: 'training_plan_item.certificate_file_id', references: 'evidence_file', decision: 'kept (blanked)' },
+  { column: 'tna.enrolment_id', references: 'enrolment', decision: 'kept: signature dates' },
+  { column: 'tna_rating.tna_id', references: 'tna', decision: 'notes and needs blanked; ratings kept' },
+  { column: 'training_plan_item.enrolment_id', references: 'enrolment', decision: 'free titles blanked; counted' },
+  { column: 'training_plan_item.session_id', references: 'session', decision: 'kept' },
+  {
+    column: 'handover_interview.enrolment_id',
+    references: 'enrolment',
+    decision: 'free text blanked; signatures kept',
+  },
+  { column: 'evaluation_response.enrolment_id', references: 'enrolment', decision: 'free text blanked; Likert kept' },
+  { column: 'outcome_count.enrolment_id', references: 'enrolment', decision: 'kept: counted' },
+  { column: 'enrolment_amendment.enrolment_id', references: 'enrolment', decision: 'reason and changed text blanked' },
+  // Without a foreign key.
+  { column: 'notification.subject_id', references: null, decision: 'removed when about the enrolment' },
+  { column: 'action_link.target_id', references: null, decision: 'removed when for the enrolment' },
+  { column: 'draft.key', references: null, decision: 'removed when naming the enrolment' },
+  { column: 'audit_entry.entity_id', references: null, decision: 'kept: append-only and hash-chained' },
+];
+
+interface Step {
+  table: string;
+  sql: string;
+  params: unknown[];
+}
+
+/** Counts the rows a data-modifying statement touched, as one SELECT (the count is what the audit records). */
+const counted = (statement: string) =>
+  `WITH touched AS (${statement} RETURNING 1) SELECT count(*)::int AS n FROM touched`;
+
+function enrolmentSteps(enrolmentId: string): Step[] {
+  const e = [enrolmentId];
+  const ownSessions = `SELECT id FROM session WHERE enrolment_id = $1`;
+  const progress = `SELECT id FROM competency_progress WHERE enrolment_id = $1`;
+  return [
+    {
+      table: 'competency_evidence',
+      sql: `UPDATE competency_evidence SET text = CASE WHEN text IS NULL THEN NULL ELSE '${ERASED_TEXT}' END,
+              url = CASE WHEN url IS NULL THEN NULL ELSE '${ERASED_TEXT}' END
+            WHERE progress_id IN (${progress}) AND (text IS NOT NULL OR url IS NOT NULL)`,
+      params: e,
+    },
+    {
+      table: 'competency_review',
+      sql: `UPDATE competency_review SET comment = '${ERASED_TEXT}' WHERE progress_id IN (${progress}) AND comment <> '${ERASED_TEXT}'`,
+      params: e,
+    },
+    {
+      table: 'evidence_file',
+      sql: `UPDATE evidence_file SET content = ''::bytea, file_name = '${ERASED_TEXT}', sha256 = '${ERASED_TEXT}'
+            WHERE enrolment_id = $1 AND length(content) > 0`,
+      params: e,
+    },
+    {
+      table: 'tna_rating',
+      sql: `UPDATE tna_rating SET self_note = NULL, needs = NULL
+            WHERE tna_id IN (SELECT id FROM tna WHERE enrolment_id = $1) AND (self_note IS NOT NULL OR needs IS NOT NULL)`,
+      params: e,
+    },
+    {
+      // Course and group-teaching titles are the catalogue's words; a free item's title is the CCC's own.
+      table: 'training_plan_item',
+      sql: `UPDATE training_plan_item SET title = '${ERASED_TEXT}', version = version + 1, updated_at = now()
+            WHERE enrolment_id = $1 AND kind = 'free' AND title <> '${ERASED_TEXT}'`,
+      params: e,
+    },
+    {
+      // The CCC's own sessions only: the notes of a group session are about the group, not one CCC.
+      table: 'session',
+      sql: `UPDATE session SET notes = NULL, meeting_link = NULL, place = NULL, out_of_month_reason = NULL,
+              conflict_override_reason = NULL, cancellation_reason = NULL, version = version + 1, updated_at = now()
+            WHERE enrolment_id = $1 AND num_nonnulls(notes, meeting_link, place, out_of_month_reason,
+              conflict_override_reason, cancellation_reason) > 0`,
+      params: e,
+    },
+    {
+      table: 'agreed_action',
+      sql: `UPDATE agreed_action SET description = '${ERASED_TEXT}', version = version + 1, updated_at = now()
+            WHERE session_id IN (${ownSessions}) AND description <> '${ERASED_TEXT}'`,
+      params: e,
+    },
+    {
+      table: 'release_request',
+      sql: `UPDATE release_request SET description = '${ERASED_TEXT}', decision_reason = NULL, override_reason = NULL,
+              version = version + 1, updated_at = now()
+            WHERE enrolment_id = $1 AND description <> '${ERASED_TEXT}'`,
+      params: e,
+    },
+    {
+      table: 'attestation',
+      sql: `UPDATE attestation SET note = NULL WHERE enrolment_id = $1 AND note IS NOT NULL`,
+      params: e,
+    },
+    {
+      table: 'handover_interview',
+      sql: `UPDATE handover_interview SET pcn_priorities = NULL, role_development = NULL, training_agreed = '[]',
+              follow_on_supervisor_name = NULL, appraisal_date = NULL, role_evaluation = NULL, version = version + 1, updated_at = now()
+            WHERE enrolment_id = $1`,
+      params: e,
+    },
+    {
+      table: 'evaluation_response',
+      sql: `UPDATE evaluation_response SET free_text = '{}', version = version + 1, updated_at = now()
+            WHERE enrolment_id = $1 AND free_text <> '{}'`,
+      params: e,
+    },
+    {
+      // Which fields an amendment corrected stays; what they said does not. Outcome counts are numbers, kept.
+      table: 'enrolment_amendment',
+      sql: `UPDATE enrolment_amendment SET reason = '${ERASED_TEXT}',
+              before = CASE WHEN record = 'outcome' THEN before ELSE
+                (SELECT coalesce(jsonb_object_agg(key, CASE WHEN jsonb_typeof(value) IN ('string', 'array', 'object')
+                  THEN to_jsonb('${ERASED_TEXT}'::text) ELSE value END), '{}') FROM jsonb_each(before)) END,
+              after = CASE WHEN record = 'outcome' THEN after ELSE
+                (SELECT coalesce(jsonb_object_agg(key, CASE WHEN jsonb_typeof(value) IN ('string', 'array', 'object')
+                  THEN to_jsonb('${ERASED_TEXT}'::text) ELSE value END), '{}') FROM jsonb_each(after)) END
+            WHERE enrolment_id = $1 AND reason <> '${ERASED_TEXT}'`,
+      params: e,
+    },
+    {
+      // Drafts name the enrolment in their key (evidence:<enrolment>:<code>, tna-self:<enrolment>:<round>, …).
+      table: 'draft',
+      sql: `DELETE FROM draft WHERE strpos(key, $1::text) > 0`,
+      params: e,
+    },
+    {
+      // Reminders about the enrolment, its own sessions and its evidence: their words name the CCC.
+      table: 'notification',
+      sql: `DELETE FROM notification WHERE subject_id = $1 OR subject_id IN (${ownSessions})
+              OR subject_id IN (SELECT id FROM competency_evidence WHERE progress_id IN (${progress}))`,
+      params: e,
+    },
+    {
+      table: 'action_link',
+      sql: `DELETE FROM action_link WHERE (purpose = 'session_slot' AND target_id IN (${ownSessions}))
+              OR (purpose = 'release_request' AND target_id IN (SELECT id FROM release_request WHERE enrolment_id = $1))`,
+      params: e,
+    },
+  ];
+}
+
+function personSteps(personId: string, fullName: string): Step[] {
+  const p = [personId];
+  // The name is scrubbed from messages to other people (a supervisor's reminder "Evidence from …"); a name too
+  // short to be told apart from ordinary words is left, since replacing it would garble other text.
+  const scrub = fullName.trim().length >= 3;
+  return [
+    ...(scrub
+      ? [
+          {
+            table: 'notification',
+            sql: `UPDATE notification SET title = replace(title, $2, '${ERASED_NAME}'), body = replace(body, $2, '${ERASED_NAME}')
+                  WHERE person_id <> $1 AND (strpos(title, $2) > 0 OR strpos(body, $2) > 0)`,
+            params: [personId, fullName],
+          },
+          {
+            table: 'outbox_message',
+            sql: `UPDATE outbox_message SET subject = replace(subject, $2, '${ERASED_NAME}'), body = replace(body, $2, '${ERASED_NAME}')
+                  WHERE to_person_id <> $1 AND (strpos(subject, $2) > 0 OR strpos(body, $2) > 0)`,
+            params: [personId, fullName],
+          },
+        ]
+      : []),
+    { table: 'outbox_message', sql: `DELETE FROM outbox_message WHERE to_person_id = $1`, params: p },
+    { table: 'notification', sql: `DELETE FROM notification WHERE person_id = $1`, params: p },
+    { table: 'notification_preference', sql: `DELETE FROM notification_preference WHERE person_id = $1`, params: p },
+    { table: 'draft', sql: `DELETE FROM draft WHERE person_id = $1`, params: p },
+    { table: 'action_link', sql: `DELETE FROM action_link WHERE person_id = $1`, params: p },
+    {
+      table: 'calendar_feed',
+      sql: `UPDATE calendar_feed SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL`,
+      params: p,
+    },
+    {
+      table: 'auth_session',
+      sql: `UPDATE auth_session SET revoked_at = now(), revoked_reason = 'erased' WHERE person_id = $1 AND revoked_at IS NULL`,
+      params: p,
+    },
+    { table: 'cohort_supervisor', sql: `DELETE FROM cohort_supervisor WHERE person_id = $1`, params: p },
+    { table: 'role_assignment', sql: `DELETE FROM role_assignment WHERE person_id = $1`, params: p },
+    {
+      table: 'person',
+      sql: `UPDATE person SET full_name = '${ERASED_NAME}', email = 'erased-' || id || '@erased.invalid',
+              password_hash = NULL, version = version + 1, updated_at = now()
+            WHERE id = $1`,
+      params: p,
+    },
+  ];
+}
+
+/**
+ * Erases one ended enrolment's personal data, inside the caller's transaction: 404 unknown, 409 active or already
+ * erased. The CCC is anonymised too when nothing else needs them: no other enrolment not yet erased (as CCC or
+ * supervisor) and no role but a CCC's.
+ */
+export async function eraseEnrolment(
+  manager: EntityManager,
+  audit: AuditService,
+  input: { enrolmentId: string; reason: string; actorId: string | null; now: Date },
+): Promise<ErasureOutcome> {
+  const { enrolmentId, reason, actorId, now } = input;
+  const [row] = (await manager.query(
+    `SELECT e.status, e.erased_at, e.ccc_id, p.full_name FROM enrolment e JOIN person p ON p.id = e.ccc_id
+      WHERE e.id = $1 FOR UPDATE OF e, p`,
+    [enrolmentId],
+  )) as { status: RetentionFacts['status']; erased_at: Date | null; ccc_id: string; full_name: string }[];
+  if (!row) throw new NotFoundException('Enrolment not found');
+  const refusal = erasureRefusal({ status: row.status, erasedAt: row.erased_at });
+  if (refusal) throw new ConflictException(refusal);
+
+  const [needed] = (await manager.query(
+    `SELECT (SELECT count(*) FROM enrolment WHERE id <> $2 AND erased_at IS NULL
+               AND (ccc_id = $1 OR pcn_supervisor_id = $1 OR alliance_supervisor_id = $1))::int AS enrolments,
+            (SELECT count(*) FROM role_assignment WHERE person_id = $1 AND role <> 'ccc')::int AS roles`,
+    [row.ccc_id, enrolmentId],
+  )) as { enrolments: number; roles: number }[];
+  const anonymise = needed!.enrolments === 0 && needed!.roles === 0;
+
+  // Lets this transaction, and only it, blank the free text of the insert-only tables (see the Erasure migration).
+  await manager.query(`SELECT set_config('ccc.erasing', 'on', true)`);
+  const steps = [...enrolmentSteps(enrolmentId), ...(anonymise ? personSteps(row.ccc_id, row.full_name) : [])];
+  const erased: Record<string, number> = {};
+  for (const step of steps) {
+    const [{ n }] = (await manager.query(counted(step.sql), step.params)) as [{ n: number }];
+    if (n > 0) erased[step.table] = (erased[step.table] ?? 0) + n;
+  }
+  await manager.query(`SELECT set_config('ccc.erasing', 'off', true)`);
+
+  // A withdrawal's reason is the CCC's story; the status and its date stay, counted by the report.
+  await manager.query(
+    `UPDATE enrolment SET status_reason = NULL, erased_at = $2, erased_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`,
+    [enrolmentId, now, reason],
+  );
+  erased['enrolment'] = 1;
+
+  await audit.record(manager, [
+    {
+      actorId,
+      action: 'enrolment.personal-data-erased',
+      entityType: 'enrolment',
+      entityId: enrolmentId,
+      detail: { reason, personId: row.ccc_id, personAnonymised: anonymise, erased },
+    },
+    ...(anonymise
+      ? [
+          {
+            actorId,
+            action: 'person.anonymised',
+            entityType: 'person',
+            entityId: row.ccc_id,
+            detail: { reason, enrolmentId },
+          },
+        ]
+      : []),
+  ]);
+  return { enrolmentId, personId: row.ccc_id, erasedAt: now, reason, personAnonymised: anonymise, erased };
+}
+
+export interface RetentionCandidate {
+  id: string;
+  allianceId: string;
+  retentionYears: number;
+  facts: RetentionFacts;
+}
+
+/**
+ * The enrolments with their retention facts, the Alliance's period read from its policy (6 years when it has
+ * none): one query. `allianceIds` null: every Alliance (the retention job); `endedOnly`: completed or withdrawn and
+ * not erased.
+ */
+export async function retentionCandidates(
+  db: DataSource | EntityManager,
+  { allianceIds, endedOnly }: { allianceIds: string[] | null; endedOnly: boolean },
+): Promise<(RetentionCandidate & { row: CandidateRow })[]> {
+  const rows = (await db.query(
+    `SELECT e.id, e.status, e.status_changed_at, e.erased_at, e.erased_reason, c.id AS cohort_id, c.name AS cohort_name,
+            c.start_date, c.alliance_id, (t.definition ->> 'durationMonths')::int AS duration_months,
+            COALESCE(ap.retention_years, $3)::int AS retention_years,
+            p.id AS ccc_id, p.full_name AS ccc_name, o.id AS pcn_id, o.name AS pcn_name
+       FROM enrolment e
+       JOIN cohort c ON c.id = e.cohort_id
+       JOIN programme_template t ON t.id = c.template_id
+       LEFT JOIN alliance_policy ap ON ap.alliance_id = c.alliance_id
+       JOIN person p ON p.id = e.ccc_id
+       JOIN organisation o ON o.id = e.pcn_id
+      WHERE ($1::uuid[] IS NULL OR c.alliance_id = ANY($1::uuid[]))
+        AND (NOT $2::boolean OR (e.status <> 'active' AND e.erased_at IS NULL))
+      ORDER BY c.start_date, c.name, p.full_name, e.id`,
+    [allianceIds, endedOnly, DEFAULT_RETENTION_YEARS],
+  )) as CandidateRow[];
+  return rows.map((row) => ({
+    id: row.id,
+    allianceId: row.alliance_id,
+    retentionYears: row.retention_years,
+    facts: {
+      status: row.status,
+      statusChangedAt: row.status_changed_at,
+      cohortStart: row.start_date,
+      durationMonths: row.duration_months,
+      erasedAt: row.erased_at,
+    },
+    row,
+  }));
+}
+
+export interface CandidateRow {
+  id: string;
+  status: RetentionFacts['status'];
+  status_changed_at: Date | null;
+  erased_at: Date | null;
+  erased_reason: string | null;
+  cohort_id: string;
+  cohort_name: string;
+  start_date: string;
+  alliance_id: string;
+  duration_months: number;
+  retention_years: number;
+  ccc_id: string;
+  ccc_name: string;
+  pcn_id: string;
+  pcn_name: string;
+}
+
+export interface RetentionRunResult {
+  due: number;
+  erased: number;
+  failed: number;
+}
+
+/**
+ * The retention job: erases every enrolment past its Alliance's retention period, each in its own transaction
+ * (one failure does not hold back the rest). Safe on several instances at once: the row lock and the erased_at
+ * check let one of them erase an enrolment, and the other meets a 409 and moves on.
+ */
+export async function eraseDueEnrolments(
+  db: DataSource,
+  audit: AuditService,
+  now: Date,
+  onError: (enrolmentId: string, error: unknown) => void = () => undefined,
+): Promise<RetentionRunResult> {
+  const today = londonDate(now);
+  const due = (await retentionCandidates(db, { allianceIds: null, endedOnly: true })).filter(
+    (c) => retentionState(c.facts, c.retentionYears, today).due,
+  );
+  let erased = 0;
+  let failed = 0;
+  for (const candidate of due) {
+    try {
+      await db.transaction((manager) =>
+        eraseEnrolment(manager, audit, {
+          enrolmentId: candidate.id,
+          reason: RETENTION_ENDED_REASON,
+          actorId: null,
+          now,
+        }),
+      );
+      erased++;
+    } catch (error) {
+      if (error instanceof ConflictException) continue;
+      failed++;
+      onError(candidate.id, error);
+    }
+  }
+  return { due: due.length, erased, failed };
+}

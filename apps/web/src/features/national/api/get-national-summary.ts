@@ -1,0 +1,19 @@
+import type { NationalSummary } from '@ccc/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+/** The national figures: per Alliance and for the nation, anonymous, small numbers suppressed. */
+export function getNationalSummary(signal?: AbortSignal): Promise<NationalSummary> {
+  return api.get<NationalSummary>('/national/summary', { signal });
+}
+
+export function getNationalSummaryQueryOptions() {
+  return queryOptions({
+    queryKey: ['national', 'summary'] as const,
+    queryFn: ({ signal }) => getNationalSummary(signal),
+  });
+}
+
+export function useNationalSummary() {
+  return useQuery(getNationalSummaryQueryOptions());
+}

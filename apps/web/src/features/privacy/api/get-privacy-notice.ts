@@ -1,0 +1,23 @@
+import type { PrivacyNoticeView } from '@ccc/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { privacyNoticeQueryKey } from './keys';
+
+/** Open to anyone: one Alliance's notice. 404 for an id that is no Alliance. */
+export function getPrivacyNotice(allianceId: string, signal?: AbortSignal): Promise<PrivacyNoticeView> {
+  return api.get<PrivacyNoticeView>(`/privacy-notices/${encodeURIComponent(allianceId)}`, {
+    signal,
+    authenticated: false,
+  });
+}
+
+export function usePrivacyNotice(allianceId: string | null) {
+  return useQuery(
+    queryOptions({
+      queryKey: privacyNoticeQueryKey(allianceId ?? ''),
+      queryFn: ({ signal }) => getPrivacyNotice(allianceId!, signal),
+      enabled: allianceId !== null,
+      retry: false,
+    }),
+  );
+}

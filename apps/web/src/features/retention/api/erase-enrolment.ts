@@ -1,0 +1,22 @@
+import type { ErasureRequest, ErasureResult } from '@ccc/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { retentionQueryKey } from './get-retention';
+
+/** The Alliance's administrator erases a completed or withdrawn enrolment's personal data, with the reason. */
+export function eraseEnrolment(enrolmentId: string, body: ErasureRequest): Promise<ErasureResult> {
+  return api.post<ErasureResult>(`/enrolments/${encodeURIComponent(enrolmentId)}/erasure`, body);
+}
+
+export function useEraseEnrolment(enrolmentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ErasureRequest) => eraseEnrolment(enrolmentId, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: retentionQueryKey });
+      // Names and records shown elsewhere have changed too.
+      void queryClient.invalidateQueries({ queryKey: ['enrolments'] });
+      void queryClient.invalidateQueries({ queryKey: ['people'] });
+    },
+  });
+}
