@@ -27,7 +27,7 @@ export class HandoverInterview extends Versioned {
   @Column({ name: 'role_development', type: 'text', nullable: true })
   roleDevelopment!: string | null;
 
-  /** Training agreed for the next six months, shaped like training plan items. */
+  /** Training agreed for after the programme, shaped like training plan items. */
   @Column({ name: 'training_agreed', type: 'jsonb', default: () => "'[]'" })
   trainingAgreed!: HandoverTrainingItem[];
 

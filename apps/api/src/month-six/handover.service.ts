@@ -69,6 +69,7 @@ export function applyHandoverFields(
   const problems = checkHandoverContent(next, {
     courseKeys: template.selfDirectedCourses.map((c) => c.key),
     cohortStart,
+    monthsAhead: template.handoverPlanMonths,
   });
   if (problems.length > 0) throw validationFailed(problems);
   return next;

@@ -44,6 +44,8 @@ export const GM_TEMPLATE: ProgrammeTemplate = {
   version: 1,
   durationMonths: 18,
   supervisionEligibilityMonths: 3,
+  // The 12-month PCN review leads into a year of agreed development after the programme.
+  handoverPlanMonths: 12,
   plan: [
     item(1, 'tna', 'Induction and training needs analysis', 'Agree the induction package and the training needs'),
     item(1, 'joint', 'Induction meeting with the PCN lead', 'Tailor the role to the PCN’s needs and priorities', {

@@ -165,6 +165,17 @@ describe('the handover and evaluation interview', () => {
     ]);
   });
 
+  it('plans as far ahead as the template says (the GM template: 12 months)', () => {
+    const item = { kind: 'free' as const, title: 'Year two', courseKey: null, competencyCodes: [] };
+    const check = (targetMonth: number, monthsAhead?: number) =>
+      checkHandoverContent({ ...empty, trainingAgreed: [{ ...item, targetMonth }] }, { ...context, monthsAhead }).map(
+        (p) => p.field,
+      );
+    expect(check(12, 12)).toEqual([]);
+    expect(check(13, 12)).toEqual(['trainingAgreed[0].targetMonth']);
+    expect(check(7)).toEqual(['trainingAgreed[0].targetMonth']);
+  });
+
   it('is complete only when all three have signed', () => {
     const at = new Date();
     expect(signedByAll({ ccc: at, pcn_supervisor: at, alliance_supervisor: null })).toBe(false);

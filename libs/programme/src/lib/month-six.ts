@@ -142,13 +142,13 @@ export const HANDOVER_PARTY_LABELS: Record<HandoverParty, string> = {
 export const HANDOVER_TRAINING_KINDS = ['course', 'free'] as const;
 export type HandoverTrainingKind = (typeof HANDOVER_TRAINING_KINDS)[number];
 
-/** Training agreed for the six months after the programme: shaped like a training plan's item. */
+/** Training agreed for after the programme: shaped like a training plan item. */
 export interface HandoverTrainingItem {
   kind: HandoverTrainingKind;
   title: string;
   /** A self-directed course of the template, for kind `course`. */
   courseKey: string | null;
-  /** Month after the programme, 1 to 6. */
+  /** Month after the programme, 1 to the template's handoverPlanMonths. */
   targetMonth: number;
   competencyCodes: string[];
 }
@@ -162,21 +162,23 @@ export interface HandoverContent {
   roleEvaluation: string | null;
 }
 
+/** The handover's planning horizon when a template does not set one (handoverPlanMonths). */
 export const HANDOVER_MONTHS_AHEAD = 6;
 
 /** Field problems in the interview's content (each field may still be empty while it is being written). */
 export function checkHandoverContent(
   content: HandoverContent,
-  context: { courseKeys: string[]; cohortStart: IsoDate },
+  context: { courseKeys: string[]; cohortStart: IsoDate; monthsAhead?: number },
 ): AnswerProblem[] {
   const problems: AnswerProblem[] = [];
+  const monthsAhead = context.monthsAhead ?? HANDOVER_MONTHS_AHEAD;
   content.trainingAgreed.forEach((item, i) => {
     const at = `trainingAgreed[${i}]`;
     if (!item.title?.trim()) problems.push({ field: `${at}.title`, reason: 'must be a non-empty text' });
-    if (!Number.isInteger(item.targetMonth) || item.targetMonth < 1 || item.targetMonth > HANDOVER_MONTHS_AHEAD)
+    if (!Number.isInteger(item.targetMonth) || item.targetMonth < 1 || item.targetMonth > monthsAhead)
       problems.push({
         field: `${at}.targetMonth`,
-        reason: `must be a month of the next ${HANDOVER_MONTHS_AHEAD}, from 1 to ${HANDOVER_MONTHS_AHEAD}`,
+        reason: `must be a month of the next ${monthsAhead}, from 1 to ${monthsAhead}`,
       });
     if (item.kind === 'course' && !context.courseKeys.includes(item.courseKey ?? ''))
       problems.push({ field: `${at}.courseKey`, reason: 'must be one of the programme\u2019s self-directed courses' });

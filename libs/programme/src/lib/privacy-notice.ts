@@ -82,7 +82,7 @@ export function buildPrivacyNotice(allianceName: string, policy: PrivacyPolicy):
       heading: 'What we hold about you',
       blocks: [
         p(
-          `${allianceName} runs a six-month supervision and training programme for Cancer Care Coordinators ` +
+          `${allianceName} runs a supervision and training programme for Cancer Care Coordinators ` +
             '(CCCs) in primary care. To run it, this service holds:',
         ),
         list(

@@ -121,4 +121,9 @@ export interface ProgrammeTemplate {
   /** Absent in versions stored before the survey existed: read with the defaults (withTemplateDefaults). */
   evaluation: EvaluationSurvey;
   outcomeMeasures: OutcomeMeasure[];
+  /**
+   * How many months after the programme the handover interview plans training for (its items' target months).
+   * Absent: HANDOVER_MONTHS_AHEAD (Wessex's "the next six months").
+   */
+  handoverPlanMonths?: number;
 }

@@ -174,7 +174,7 @@ function HandoverReadOnly({ view }: { view: HandoverView }) {
               : 'Not written yet'}
           </SummaryRow>
         ))}
-        <SummaryRow label="Training agreed for the next six months">
+        <SummaryRow label="Training agreed for after the programme">
           {view.trainingAgreed.length === 0 ? (
             'None yet'
           ) : (
