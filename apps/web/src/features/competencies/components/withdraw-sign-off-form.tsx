@@ -1,10 +1,9 @@
 import type { CompetencyDetailResponse } from '@ccc/contracts';
-import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { ErrorSummary } from '../../../components/error-summary';
 import { FormField, fieldClass } from '../../../components/form-field';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
+import { useReasonForm } from '../../../utils/use-reason-form';
 import { useWithdrawSignOff } from '../api/withdraw-sign-off';
 import { validateWithdrawal } from '../utils/review-form';
 
@@ -18,65 +17,45 @@ interface WithdrawSignOffFormProps {
 
 /** Withdraws a sign-off, only with a reason; the sign-off stays on record and the CCC works towards it again. */
 export function WithdrawSignOffForm({ detail, onDone, onReload }: WithdrawSignOffFormProps) {
-  const [reason, setReason] = useState('');
-  const [showErrors, setShowErrors] = useState(false);
-  const [server, setServer] = useState<ActionErrorState>(NO_ACTION_ERROR);
-  const [attempt, setAttempt] = useState(0);
   const withdraw = useWithdrawSignOff(detail.enrolmentId, detail.competency.code);
-  const error = server.fields['reason'] ?? (showErrors ? validateWithdrawal(reason) : null) ?? undefined;
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (withdraw.isPending) return;
-    if (validateWithdrawal(reason)) {
-      setShowErrors(true);
-      setAttempt((n) => n + 1);
-      return;
-    }
+  const withdrawn = () =>
+    onDone('Sign-off withdrawn', 'The CCC is working towards this competency again. The sign-off stays on record.');
+  const form = useReasonForm({
+    fieldId: REASON_ID,
+    validate: validateWithdrawal,
+    pending: withdraw.isPending,
     // mutateAsync: once withdrawn, this form leaves the page before mutate's callbacks would run.
-    withdraw.mutateAsync({ reason: reason.trim(), version: detail.progress.version }).then(
-      () =>
-        onDone('Sign-off withdrawn', 'The CCC is working towards this competency again. The sign-off stays on record.'),
-      (failure: unknown) => {
-        setServer(readActionError(failure, (field) => (field === 'reason' ? 'reason' : null)));
-        setAttempt((n) => n + 1);
-      },
-    );
-  }
-
-  const summary = [
-    ...server.general.map((message) => ({ message })),
-    ...(error ? [{ message: error, fieldId: REASON_ID }] : []),
-  ];
+    send: (reason, fail) => withdraw.mutateAsync({ reason, version: detail.progress.version }).then(withdrawn, fail),
+  });
 
   return (
-    <form onSubmit={handleSubmit} noValidate>
-      {server.stale !== null && (
+    <form onSubmit={form.handleSubmit} noValidate>
+      {form.stale !== null && (
         <StaleVersionNotice
           what="competency"
-          message={server.stale}
+          message={form.stale}
           onReload={() => {
-            setServer(NO_ACTION_ERROR);
+            form.clearServerErrors();
             onReload();
           }}
         />
       )}
-      <ErrorSummary id="withdraw-errors" errors={summary} focusKey={attempt} />
+      <ErrorSummary id="withdraw-errors" errors={form.summary} focusKey={form.attempt} />
       <FormField
         id={REASON_ID}
         label="Why is the sign-off being withdrawn?"
         hint="The CCC reads this, and it stays on the record with the sign-off."
-        error={error}
+        error={form.error}
       >
         {(control) => (
           <textarea
             {...control}
             className={fieldClass('nhsuk-textarea', control)}
             rows={4}
-            value={reason}
+            value={form.reason}
             onChange={(event) => {
-              setReason(event.target.value);
-              setServer(NO_ACTION_ERROR);
+              form.setReason(event.target.value);
+              form.clearServerErrors();
             }}
           />
         )}

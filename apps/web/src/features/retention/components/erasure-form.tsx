@@ -1,10 +1,10 @@
 import type { ErasureResult, RetentionRow } from '@ccc/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { Button, ButtonGroup } from '../../../components/button';
 import { ErrorSummary } from '../../../components/error-summary';
 import { FormField, fieldClass } from '../../../components/form-field';
 import { WarningCallout } from '../../../components/warning-callout';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
+import { useReasonForm } from '../../../utils/use-reason-form';
 import { useEraseEnrolment } from '../api/erase-enrolment';
 import { validateErasureReason } from '../utils/erasure';
 
@@ -19,39 +19,16 @@ interface ErasureFormProps {
  * Its heading takes focus when it opens, so a screen reader user hears what they are about to do.
  */
 export function ErasureForm({ row, onErased, onCancel }: ErasureFormProps) {
-  const [reason, setReason] = useState('');
-  const [showErrors, setShowErrors] = useState(false);
-  const [server, setServer] = useState<ActionErrorState>(NO_ACTION_ERROR);
-  const [attempt, setAttempt] = useState(0);
   const erase = useEraseEnrolment(row.enrolmentId);
+  const form = useReasonForm({
+    fieldId: 'erasure-reason',
+    validate: validateErasureReason,
+    pending: erase.isPending,
+    send: (reason, fail) => erase.mutate({ reason }, { onSuccess: onErased, onError: fail }),
+  });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [row.enrolmentId]);
-  const error = server.fields['reason'] ?? (showErrors ? validateErasureReason(reason) : null) ?? undefined;
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (erase.isPending) return;
-    if (validateErasureReason(reason)) {
-      setShowErrors(true);
-      setAttempt((n) => n + 1);
-      return;
-    }
-    erase.mutate(
-      { reason: reason.trim() },
-      {
-        onSuccess: onErased,
-        onError: (cause) => {
-          setServer(readActionError(cause, (field) => (field === 'reason' ? 'reason' : null)));
-          setAttempt((n) => n + 1);
-        },
-      },
-    );
-  }
-
-  const summary = [
-    ...server.general.map((message) => ({ message })),
-    ...(error ? [{ message: error, fieldId: 'erasure-reason' }] : []),
-  ];
   return (
     <section aria-labelledby="erasure-heading" className="app-section">
       <h2 id="erasure-heading" tabIndex={-1} ref={heading}>
@@ -67,21 +44,21 @@ export function ErasureForm({ row, onErased, onCancel }: ErasureFormProps) {
           the cohort report’s figures do not change.
         </p>
       </WarningCallout>
-      <form onSubmit={handleSubmit} noValidate>
-        <ErrorSummary id="erasure-errors" errors={summary} focusKey={attempt} />
+      <form onSubmit={form.handleSubmit} noValidate>
+        <ErrorSummary id="erasure-errors" errors={form.summary} focusKey={form.attempt} />
         <FormField
           id="erasure-reason"
           label="Why the personal data is being erased"
           hint="For example, the request you received and its date. Kept in the audit trail."
-          error={error}
+          error={form.error}
         >
           {(control) => (
             <textarea
               {...control}
               className={fieldClass('nhsuk-textarea', control)}
               rows={3}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
+              value={form.reason}
+              onChange={(event) => form.setReason(event.target.value)}
             />
           )}
         </FormField>

@@ -1,10 +1,9 @@
 import type { SessionView } from '@ccc/contracts';
-import { useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../../components/error-summary';
 import { FormField, fieldClass } from '../../../components/form-field';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
+import { useReasonForm } from '../../../utils/use-reason-form';
 import { useCancelSession } from '../api/cancel-session';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../utils/action-error';
 
 interface CancelFormProps {
   session: SessionView;
@@ -17,66 +16,41 @@ const REASON_ID = 'cancel-session-reason';
 
 /** Cancelling needs a reason; a new planned session takes the cancelled one's place. */
 export function CancelForm({ session, onDone, onReload, onClose }: CancelFormProps) {
-  const [reason, setReason] = useState('');
-  const [showErrors, setShowErrors] = useState(false);
-  const [server, setServer] = useState<ActionErrorState>(NO_ACTION_ERROR);
-  const [attempt, setAttempt] = useState(0);
   const cancel = useCancelSession(session.id);
-  const error =
-    (showErrors && !reason.trim() ? 'Say why the session is being cancelled' : undefined) ?? server.fields['reason'];
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (cancel.isPending) return;
-    if (!reason.trim()) {
-      setShowErrors(true);
-      setAttempt((n) => n + 1);
-      return;
-    }
-    cancel.mutate(
-      { reason: reason.trim(), version: session.version },
-      {
-        onSuccess: onDone,
-        onError: (failure) => {
-          setServer(readActionError(failure, (field) => (field === 'reason' ? 'reason' : null)));
-          setAttempt((n) => n + 1);
-        },
-      },
-    );
-  }
-
-  const summary = [
-    ...server.general.map((message) => ({ message })),
-    ...(error ? [{ message: error, fieldId: REASON_ID }] : []),
-  ];
+  const form = useReasonForm({
+    fieldId: REASON_ID,
+    validate: (reason) => (reason.trim() ? null : 'Say why the session is being cancelled'),
+    pending: cancel.isPending,
+    send: (reason, fail) => cancel.mutate({ reason, version: session.version }, { onSuccess: onDone, onError: fail }),
+  });
 
   return (
-    <form onSubmit={handleSubmit} noValidate>
-      {server.stale !== null && (
+    <form onSubmit={form.handleSubmit} noValidate>
+      {form.stale !== null && (
         <StaleVersionNotice
-          message={server.stale}
+          message={form.stale}
           onReload={() => {
-            setServer(NO_ACTION_ERROR);
+            form.clearServerErrors();
             onReload();
           }}
         />
       )}
-      <ErrorSummary id="cancel-errors" errors={summary} focusKey={attempt} />
+      <ErrorSummary id="cancel-errors" errors={form.summary} focusKey={form.attempt} />
       <p>
         Everyone taking part will see that it was cancelled, and why. A new session for the same part of the plan is
         added to the timeline, ready to book.
       </p>
-      <FormField id={REASON_ID} label="Why is the session being cancelled?" error={error}>
+      <FormField id={REASON_ID} label="Why is the session being cancelled?" error={form.error}>
         {(control) => (
           <textarea
             {...control}
             className={fieldClass('nhsuk-textarea', control)}
             name="reason"
             rows={3}
-            value={reason}
+            value={form.reason}
             onChange={(event) => {
-              setReason(event.target.value);
-              setServer((previous) => ({ ...previous, fields: {} }));
+              form.setReason(event.target.value);
+              form.clearReasonError();
             }}
           />
         )}
