@@ -33,7 +33,11 @@ export class AccessService {
 
   /** Narrows a query on enrolments (aliased `alias`) to those the caller may read. */
   scopeEnrolments<T extends object>(qb: SelectQueryBuilder<T>, alias: string, user: AuthUser): SelectQueryBuilder<T> {
-    this.scopeToAlliance(qb, `(SELECT c.alliance_id FROM cohort c WHERE c.id = ${alias}.cohort_id)`, user);
+    // A semi-join on the Alliance's cohorts (few) rather than a lookup per enrolment row.
+    if (!user.allianceId) return qb.andWhere('1 = 0');
+    qb.andWhere(`${alias}.cohort_id IN (SELECT c.id FROM cohort c WHERE c.alliance_id = :accessAllianceId)`, {
+      accessAllianceId: user.allianceId,
+    });
     if (hasRole(user, 'admin')) return qb;
     const pcnIds = organisationsWhere(user, 'pcn_supervisor');
     return qb.andWhere(
