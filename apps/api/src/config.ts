@@ -26,6 +26,8 @@ export interface ApiConfig {
   publicUrl: string;
   /** Run the background jobs (reminders, e-mail delivery) in this process. Off in tests unless asked for. */
   jobsEnabled: boolean;
+  /** How long the national figures are kept before they are made again (0: made for each request; tests). */
+  nationalSnapshotSeconds: number;
   mail: MailConfig;
 }
 
@@ -103,6 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     trustProxy: env.TRUST_PROXY || null,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'error' : 'info'),
     loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? (env.NODE_ENV === 'test' ? 10_000 : 10)),
+    nationalSnapshotSeconds: env.NATIONAL_SNAPSHOT_SECONDS
+      ? positive('NATIONAL_SNAPSHOT_SECONDS', env.NATIONAL_SNAPSHOT_SECONDS, 300)
+      : env.NODE_ENV === 'test'
+        ? 0
+        : 300,
     ...mailAndJobs(env, port),
   };
 }

@@ -1,33 +1,64 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { NationalSummary } from '@ccc/contracts';
 import {
   evaluateExpectations,
   type LikertLevel,
   londonDate,
+  type NationalEnrolmentInput,
   nationalFigures,
-  type ProgrammeTemplate,
   SMALL_NUMBER_THRESHOLD,
 } from '@ccc/programme';
 import { DataSource } from 'typeorm';
 import { Cohort } from '../cohorts/cohort.entity';
-import { Enrolment } from '../enrolments/enrolment.entity';
-import { ExpectationsService } from '../expectations/expectations.service';
+import { API_CONFIG, type ApiConfig } from '../config';
+import { ruleFacts } from '../expectations/rule-facts';
+
+/** Enrolments evaluated between two turns of the event loop, so that other requests are answered meanwhile. */
+const EVALUATED_PER_TURN = 250;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The national view: the cohort report's figures (enrolment, expectations met, the survey's share agreed) for
  * every Alliance and the nation, anonymous and with small numbers suppressed (nationalFigures). It reads only
  * statuses, tracks, session facts and Likert answers: no person, PCN or free text reaches the answer. A fixed
  * number of queries (eight) whatever the number of Alliances and CCCs.
+ *
+ * The figures rest on every CCC of the country, so they are kept as a snapshot: made at most once every
+ * `nationalSnapshotSeconds` (its time is the answer's `generatedAt`, which the page shows as "as of"), and made
+ * once however many ask at the same time (single-flight). A request then costs no query and no memory that grows
+ * with the data.
  */
 @Injectable()
 export class NationalService {
+  private snapshot: { madeAt: number; summary: NationalSummary } | null = null;
+  private making: Promise<NationalSummary> | null = null;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly expectations: ExpectationsService,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  async summary(now = new Date()): Promise<NationalSummary> {
+  async summary(): Promise<NationalSummary> {
+    const maxAgeMs = this.config.nationalSnapshotSeconds * 1000;
+    if (this.snapshot && Date.now() - this.snapshot.madeAt < maxAgeMs) return this.snapshot.summary;
+    if (!this.making) {
+      const now = new Date();
+      this.making = this.make(now)
+        .then((summary) => {
+          this.snapshot = { madeAt: now.getTime(), summary };
+          return summary;
+        })
+        .finally(() => {
+          this.making = null;
+        });
+    }
+    return this.making;
+  }
+
+  /** The figures as of `now`, from the database. */
+  async make(now: Date): Promise<NationalSummary> {
     // 1. Every Alliance, by name.
     const alliances = (await this.db.query(
       `SELECT id, name FROM organisation WHERE kind = 'alliance' ORDER BY name, id`,
@@ -50,14 +81,20 @@ export class NationalService {
 
     // 3. Every enrolment: no more than the rules read.
     const enrolments = (
-      await this.db.getRepository(Enrolment).find({
-        select: { id: true, cohortId: true, track: true, status: true },
-        order: { id: 'ASC' },
-      })
-    ).map((e) => Object.assign(e, { cohort: cohortOf.get(e.cohortId)! }));
+      (await this.db.query(`SELECT id, cohort_id, track, status FROM enrolment ORDER BY id`)) as {
+        id: string;
+        cohort_id: string;
+        track: NationalEnrolmentInput['track'];
+        status: NationalEnrolmentInput['status'];
+      }[]
+    ).map((e) => ({ ...e, cohort: cohortOf.get(e.cohort_id)! }));
 
-    // 4–7. The facts of the expectations, as the cohort report reads them.
-    const facts = await this.expectations.facts(enrolments);
+    // 4–7. The facts of the expectations, as the cohort report reads them, for every cohort at once.
+    const facts = await ruleFacts(
+      this.db,
+      enrolments.map((e) => ({ id: e.id, cohortStart: e.cohort.startDate })),
+      'every cohort',
+    );
 
     // 8. Submitted survey answers with their Alliance: the Likert answers only, never who or their free text.
     const responses = (await this.db.query(
@@ -67,18 +104,23 @@ export class NationalService {
     )) as { alliance_id: string; likert: Record<string, LikertLevel> }[];
 
     const today = londonDate(now);
+    const evaluated: NationalEnrolmentInput[] = [];
+    for (const [i, e] of enrolments.entries()) {
+      if (i > 0 && i % EVALUATED_PER_TURN === 0) await nextTurn();
+      const template = e.cohort.template!.definition;
+      evaluated.push({
+        allianceId: e.cohort.allianceId,
+        status: e.status,
+        template,
+        track: e.track,
+        results: evaluateExpectations(template, facts.get(e.id)!, now, today),
+      });
+      // Each enrolment's facts are read once: let them go as soon as they are.
+      facts.delete(e.id);
+    }
     const figures = nationalFigures({
       alliances,
-      enrolments: enrolments.map((e) => {
-        const template: ProgrammeTemplate = e.cohort.template!.definition;
-        return {
-          allianceId: e.cohort.allianceId,
-          status: e.status,
-          template,
-          track: e.track,
-          results: evaluateExpectations(template, facts.get(e.id)!, now, today),
-        };
-      }),
+      enrolments: evaluated,
       responses: responses.map((r) => ({ allianceId: r.alliance_id, likert: r.likert })),
       templates,
     });

@@ -15,6 +15,7 @@ export type {
  * "fewer than 5"; others are "withheld" so that none of those can be worked out from the totals).
  */
 export interface NationalSummary {
+  /** When the figures were made: they are kept a few minutes (a snapshot), so this is their "as of". */
   generatedAt: string;
   /** Under this many people a figure is not shown. */
   threshold: number;

@@ -43,7 +43,7 @@ function NationalBody({ summary }: { summary: NationalSummary }) {
     <>
       <p>
         Enrolment, completion, expectations met and the evaluation survey of every Alliance’s programme, added up
-        without names. Made {formatDateTime(summary.generatedAt)}.
+        without names. As of {formatDateTime(summary.generatedAt)}: the figures are made again every few minutes.
       </p>
       <InsetText>
         <p>
