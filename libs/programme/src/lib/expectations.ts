@@ -62,6 +62,7 @@ function sessionCount(
   facts: ExpectationFacts,
   ended: boolean,
   now: Date,
+  monthEndsBefore: (month: number) => IsoDate,
 ): Omit<ExpectationResult, 'key' | 'party' | 'title'> {
   const ofKind = facts.sessions.filter((s) => kinds.includes(s.kind) && live(s));
   // The PCN's count is of sessions the PCN supervisor attended; the Alliance's of sessions held.
@@ -70,10 +71,7 @@ function sessionCount(
       ? ofKind.filter((s) => s.status === 'completed' && s.pcnSupervisorAttendance === 'present').length
       : ofKind.filter((s) => s.status === 'completed').length;
   const stillPossible = ofKind.filter((s) => {
-    const status = displayStatus(
-      { ...s, participants: [], monthEndsBefore: monthBounds(facts.cohortStart, s.month).endsBefore },
-      now,
-    );
+    const status = displayStatus({ ...s, participants: [], monthEndsBefore: monthEndsBefore(s.month) }, now);
     // An overdue session was booked and may well have been held: it can still be recorded.
     return ['planned', 'scheduled', 'overdue', 'awaiting_pcn', 'awaiting_alliance'].includes(status);
   }).length;
@@ -113,12 +111,22 @@ export function evaluateExpectations(
   const ended = today >= endsBefore;
   const lastMonthStarts = monthBounds(facts.cohortStart, template.durationMonths).startsOn;
   const rules = releaseRules(template);
+  // Each month's end once per enrolment, not once per session.
+  const monthEnds = new Map<number, IsoDate>();
+  const monthEndsBefore = (month: number) => {
+    let endsOn = monthEnds.get(month);
+    if (endsOn === undefined) monthEnds.set(month, (endsOn = monthBounds(facts.cohortStart, month).endsBefore));
+    return endsOn;
+  };
   return template.expectations.map((expectation) => {
     const { key, party, title, measure } = expectation;
     const base = { key, party, title };
     switch (measure.type) {
       case 'session_count':
-        return { ...base, ...sessionCount(expectation, measure.kinds, measure.target, facts, ended, now) };
+        return {
+          ...base,
+          ...sessionCount(expectation, measure.kinds, measure.target, facts, ended, now, monthEndsBefore),
+        };
       case 'attendance':
         return { ...base, ...attendance(measure.kinds, facts, ended) };
       case 'weekly_release': {

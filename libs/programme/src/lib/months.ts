@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, format, getISOWeek, getISOWeekYear, isValid } from 'date-fns';
+import { addDays, addMonths, format, isValid } from 'date-fns';
 
 /** The programme runs on English calendar dates; instants are read in this zone. */
 export const PROGRAMME_TIME_ZONE = 'Europe/London';
@@ -28,8 +28,49 @@ function toCalendar(date: IsoDate): Date {
   if (!match) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
   const [, y, m, d] = match;
   const value = new Date(Number(y), Number(m) - 1, Number(d), 12);
-  if (!isValid(value) || format(value, 'yyyy-MM-dd') !== date) throw new RangeError(`Not a calendar date: ${date}`);
+  // Compared by parts, not by formatting it back: this runs for every date the rules read.
+  if (
+    !isValid(value) ||
+    value.getFullYear() !== Number(y) ||
+    value.getMonth() !== Number(m) - 1 ||
+    value.getDate() !== Number(d)
+  )
+    throw new RangeError(`Not a calendar date: ${date}`);
   return value;
+}
+
+const DAY_MS = 86_400_000;
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/**
+ * A calendar date as a whole number of days since 1970-01-01: days and weeks are then counted with integers, in
+ * no time zone and without formatting. Throws a RangeError for anything but a real `YYYY-MM-DD` date.
+ */
+export function dayNumber(date: IsoDate): number {
+  const match = ISO_DATE.exec(date);
+  if (!match) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const value = new Date(Date.UTC(y, m - 1, d));
+  if (value.getUTCFullYear() !== y || value.getUTCMonth() !== m - 1 || value.getUTCDate() !== d)
+    throw new RangeError(`Not a calendar date: ${date}`);
+  return value.getTime() / DAY_MS;
+}
+
+/** The calendar date of a day number (dayNumber's inverse). */
+export function dateOfDayNumber(day: number): IsoDate {
+  const value = new Date(day * DAY_MS);
+  return `${pad(value.getUTCFullYear(), 4)}-${pad(value.getUTCMonth() + 1, 2)}-${pad(value.getUTCDate(), 2)}`;
+}
+
+/** 0 for Monday … 6 for Sunday (1 January 1970, day 0, was a Thursday). */
+const weekdayOf = (day: number) => (((day + 3) % 7) + 7) % 7;
+
+/** The ISO week of a day number: the week belongs to the year its Thursday falls in. */
+function isoWeekOfDay(day: number): string {
+  const thursday = day - weekdayOf(day) + 3;
+  const year = new Date(thursday * DAY_MS).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1) / DAY_MS) / 7) + 1;
+  return `${year}-W${pad(week, 2)}`;
 }
 
 export function isIsoDate(value: unknown): value is IsoDate {
@@ -46,7 +87,14 @@ export function isIsoDate(value: unknown): value is IsoDate {
  * Adds calendar months the way people count them: 31 January + 1 month is the last day of February.
  */
 export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
-  return format(addMonths(toCalendar(date), months), 'yyyy-MM-dd');
+  if (!Number.isInteger(months)) return format(addMonths(toCalendar(date), months), 'yyyy-MM-dd');
+  // In whole numbers (this runs for every session the rules read): the day, kept, or the month's last.
+  const start = new Date(dayNumber(date) * DAY_MS);
+  const monthIndex = start.getUTCMonth() + months;
+  const year = start.getUTCFullYear() + Math.floor(monthIndex / 12);
+  const month = ((monthIndex % 12) + 12) % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return dateOfDayNumber(Date.UTC(year, month, Math.min(start.getUTCDate(), lastDay)) / DAY_MS);
 }
 
 /**
@@ -75,8 +123,13 @@ export function monthOfDate(start: IsoDate, durationMonths: number, date: IsoDat
 
 /** The calendar date of an instant in Europe/London (a session at 00:30 BST on 1 May is on 1 May). */
 export function londonDate(instant: Date): IsoDate {
-  return format(new TZDate(instant.getTime(), PROGRAMME_TIME_ZONE), 'yyyy-MM-dd');
+  const time = instant.getTime();
+  // The rules ask for the same instant (now) once per session: the last answer is kept.
+  if (time !== lastLondon.time)
+    lastLondon = { time, date: format(new TZDate(time, PROGRAMME_TIME_ZONE), 'yyyy-MM-dd') };
+  return lastLondon.date;
 }
+let lastLondon = { time: Number.NaN, date: '' };
 
 export function monthOfInstant(start: IsoDate, durationMonths: number, instant: Date): number | null {
   return monthOfDate(start, durationMonths, londonDate(instant));
@@ -90,22 +143,36 @@ export function monthState(bounds: MonthBounds, today: IsoDate): MonthState {
 
 /** ISO week of a date in Europe/London, e.g. `2026-W09`; release time is counted per such week. */
 export function isoWeekOf(date: IsoDate): string {
-  const day = toCalendar(date);
-  return `${getISOWeekYear(day)}-W${String(getISOWeek(day)).padStart(2, '0')}`;
+  return isoWeekOfDay(dayNumber(date));
 }
 
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
-  return format(addDays(toCalendar(date), days), 'yyyy-MM-dd');
+  if (!Number.isInteger(days)) return format(addDays(toCalendar(date), days), 'yyyy-MM-dd');
+  return dateOfDayNumber(dayNumber(date) + days);
 }
 
-/** The ISO weeks (e.g. `2026-W48`) that the days from `from` up to `toExclusive` fall in, in order. */
+/** Weeks already counted, by range: every CCC of a cohort asks for the same ones. Bounded, then started again. */
+const weeksMemo = new Map<string, readonly string[]>();
+const WEEKS_MEMO_SIZE = 1024;
+
+/**
+ * The ISO weeks (e.g. `2026-W48`) that the days from `from` up to `toExclusive` fall in, in order: a step per
+ * week from the Monday of the first, in day numbers.
+ */
 export function isoWeeksBetween(from: IsoDate, toExclusive: IsoDate): string[] {
-  const weeks: string[] = [];
-  for (let day = from; day < toExclusive; day = addCalendarDays(day, 1)) {
-    const week = isoWeekOf(day);
-    if (weeks.at(-1) !== week) weeks.push(week);
+  if (!(from < toExclusive)) return [];
+  const key = `${from}/${toExclusive}`;
+  let weeks = weeksMemo.get(key);
+  if (!weeks) {
+    const first = dayNumber(from);
+    const end = dayNumber(toExclusive);
+    const list: string[] = [];
+    for (let monday = first - weekdayOf(first); monday < end; monday += 7) list.push(isoWeekOfDay(monday));
+    if (weeksMemo.size >= WEEKS_MEMO_SIZE) weeksMemo.clear();
+    weeksMemo.set(key, list);
+    weeks = list;
   }
-  return weeks;
+  return weeks.slice();
 }
 
 /** The `count` ISO weeks ending with the one `today` falls in, oldest first. */

@@ -108,11 +108,20 @@ export function studyWeeks(
   weeks: readonly string[],
   rules: ReleaseRules,
 ): StudyWeek[] {
+  // One pass over the entries, each one's week worked out once; then one look-up per week.
+  const byWeek = new Map<string, { confirmed: number; pending: number }>();
+  if (weeks.length > 0)
+    for (const e of entries) {
+      if (e.kind !== 'study' || (e.status !== 'confirmed' && e.status !== 'pending')) continue;
+      const week = isoWeekOf(e.date);
+      const sums = byWeek.get(week) ?? { confirmed: 0, pending: 0 };
+      sums[e.status] += e.minutes;
+      byWeek.set(week, sums);
+    }
+  const { min, max } = rules.weeklyStudyMinutes;
   return weeks.map((week) => {
-    const inWeek = entries.filter((e) => e.kind === 'study' && isoWeekOf(e.date) === week);
-    const confirmedMinutes = inWeek.filter((e) => e.status === 'confirmed').reduce((s, e) => s + e.minutes, 0);
-    const pendingMinutes = inWeek.filter((e) => e.status === 'pending').reduce((s, e) => s + e.minutes, 0);
-    const { min, max } = rules.weeklyStudyMinutes;
+    const confirmedMinutes = byWeek.get(week)?.confirmed ?? 0;
+    const pendingMinutes = byWeek.get(week)?.pending ?? 0;
     const state: WeekState = confirmedMinutes < min ? 'below' : confirmedMinutes > max ? 'above' : 'within';
     return { week, confirmedMinutes, pendingMinutes, state };
   });
