@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter, createValidationPipe } from './common/errors';
+import { noStoreForApi } from './common/no-store';
 import type { ApiConfig } from './config';
 import { QueryCounter } from './database/query-counter';
 
@@ -52,6 +53,8 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.use(securityHeaders());
+  // Personal data: no answer of the API is kept by a browser or proxy cache (errors included).
+  app.use(noStoreForApi());
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   if (config.trustProxy)
     app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);

@@ -52,7 +52,7 @@ export class CalendarController {
     const text = await this.calendar.feed(token);
     // Set only on success, so that an error still answers as JSON.
     res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
-    res.setHeader('Cache-Control', 'private, max-age=300');
+    // A feed is as personal as the timeline: no-store, like every /api answer (common/no-store.ts).
     return text;
   }
 }

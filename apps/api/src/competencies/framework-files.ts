@@ -7,11 +7,12 @@ import {
   frameworkToJson,
 } from '@ccc/programme';
 import { CsvError, parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { restoreCell, writeCsv } from '../common/csv';
 
 /*
- * The file side of framework import and export: the CSV text is read and written by csv-parse / csv-stringify,
- * and libs/programme turns the records into a framework (naming the row and column of each fault) and back.
+ * The file side of framework import and export: the CSV text is read by csv-parse and written by the shared
+ * writer (csv-stringify, text that could be a formula neutralised), and libs/programme turns the records into a
+ * framework (naming the row and column of each fault) and back.
  */
 
 export type FrameworkFormat = 'json' | 'csv';
@@ -45,7 +46,8 @@ export function frameworkFromCsv(text: string): FrameworkImport {
     }
     throw error;
   }
-  return frameworkFromCsvRecords(records);
+  // An exported cell that was neutralised ("'-Plan…") reads back as it was written in the framework.
+  return frameworkFromCsvRecords(records.map((record) => record.map(restoreCell)));
 }
 
 export function parseFrameworkFile(format: FrameworkFormat, text: string): FrameworkImport {
@@ -53,7 +55,7 @@ export function parseFrameworkFile(format: FrameworkFormat, text: string): Frame
 }
 
 export function frameworkToCsv(framework: CompetencyFramework): string {
-  return stringify(frameworkToCsvRecords(framework));
+  return writeCsv(frameworkToCsvRecords(framework));
 }
 
 export function frameworkFile(framework: CompetencyFramework, format: FrameworkFormat) {

@@ -1,12 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
 import type { NationalCell, NationalFigures, NationalSummary } from '@ccc/contracts';
 import { FEWER_THAN_FIVE, WITHHELD } from '@ccc/programme';
+import { writeCsvTables } from '../common/csv';
 
 const PARTY_LABELS = { alliance: 'Alliance', pcn: 'PCN', ccc: 'CCC' } as const;
 const NATION = 'England';
 
-/** A spreadsheet must not read a name as a formula. */
-const text = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 const cell = (c: NationalCell) => c.display;
 
 /**
@@ -15,7 +13,7 @@ const cell = (c: NationalCell) => c.display;
  */
 export function nationalCsv(summary: NationalSummary): string {
   const rows = (figures: (f: NationalFigures) => string[]) => [
-    ...summary.alliances.map((a) => [text(a.allianceName), ...figures(a.figures)]),
+    ...summary.alliances.map((a) => [a.allianceName, ...figures(a.figures)]),
     [NATION, ...figures(summary.national)],
   ];
   const tables: string[][][] = [
@@ -25,12 +23,12 @@ export function nationalCsv(summary: NationalSummary): string {
       ...rows(({ enrolment: e }) => [e.enrolled, e.active, e.completed, e.withdrawn, e.completedPercent].map(cell)),
     ],
     ...summary.expectations.map((x, i) => [
-      [text(`Expectation met: ${x.title} (${PARTY_LABELS[x.party]})`)],
+      [`Expectation met: ${x.title} (${PARTY_LABELS[x.party]})`],
       ['Alliance', 'CCCs it applies to', 'CCCs meeting it', 'Met %'],
       ...rows((f) => [f.expectations[i]!.counted, f.expectations[i]!.met, f.expectations[i]!.metPercent].map(cell)),
     ]),
     ...summary.statements.map((s, i) => [
-      [text(`Survey: ${s.text}`)],
+      [`Survey: ${s.text}`],
       ['Alliance', 'Answering', 'Agreed or strongly agreed %'],
       ...rows((f) => [f.survey[i]!.answering, f.survey[i]!.agreedPercent].map(cell)),
     ]),
@@ -42,5 +40,6 @@ export function nationalCsv(summary: NationalSummary): string {
       ],
     ],
   ];
-  return tables.map((table) => stringify(table)).join('\r\n');
+  // A spreadsheet must not read an Alliance's name as a formula: the shared writer neutralises every text cell.
+  return writeCsvTables(tables);
 }

@@ -1,8 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { CohortReport } from '@ccc/contracts';
 import { LIKERT_LABELS, LIKERT_LEVELS } from '@ccc/programme';
 import type { Content } from 'pdfmake/interfaces';
+import { writeCsvTables } from '../common/csv';
 import { type PdfCell, pdfTable, renderPdf } from '../common/pdf';
 
 /** One table of the report, as every export writes it: so the CSV, the workbook and the PDF agree. */
@@ -166,11 +166,9 @@ function filtersLine(report: CohortReport): string {
   return parts.filter(Boolean).join(' \u00b7 ');
 }
 
-/** One CSV: each table under its title, a blank line between tables. */
+/** One CSV: each table under its title, a blank line between tables; names and quotes cannot be formulas. */
 export function reportCsv(report: CohortReport): string {
-  return reportTables(report)
-    .map((table) => stringify([[table.title], table.columns, ...table.rows.map((r) => r.map((c) => c ?? ''))]))
-    .join('\r\n');
+  return writeCsvTables(reportTables(report).map((table) => [[table.title], table.columns, ...table.rows]));
 }
 
 /** A workbook with one sheet per table; percentages as numbers, withheld ones as the words. */
