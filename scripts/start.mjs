@@ -1,6 +1,8 @@
 // `npm start`: PostgreSQL (embedded, or DATABASE_URL's), then the built API, which migrates, loads the demo data
 // into an empty database and serves the SPA and the API on one port. `--seed-only` migrates and seeds, then exits.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,11 +25,26 @@ console.log(
     : 'Using the PostgreSQL server named by DATABASE_URL',
 );
 
+// The audit checkpoints' key must not live in the database (nor its backups): made once and kept with the data
+// (.data/audit-key, this user only), unless AUDIT_KEY is given.
+function auditKey() {
+  if (process.env.AUDIT_KEY) return process.env.AUDIT_KEY;
+  const file = path.join(root, '.data/audit-key');
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if (error.code !== 'EEXIST') throw error;
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 const api = spawn(process.execPath, [path.join(apiDir, seedOnly ? 'seed.js' : 'main.js')], {
   stdio: 'inherit',
   env: {
     ...process.env,
     DATABASE_URL: postgres.url,
+    AUDIT_KEY: auditKey(),
     PORT: String(port),
     SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
     WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? path.join(root, 'dist/apps/web'),

@@ -7,6 +7,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { AuditService } from './audit/audit.service';
 import { ApiExceptionFilter, createValidationPipe } from './common/errors';
 import { noStoreForApi } from './common/no-store';
 import type { ApiConfig } from './config';
@@ -63,7 +64,9 @@ export async function createApp(
   // Only the refresh token travels in a cookie.
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ApiExceptionFilter());
+  // Every refused access (403) goes into the audit trail, rate-limited per caller.
+  const audit = app.get(AuditService);
+  app.useGlobalFilters(new ApiExceptionFilter((request) => audit.refused(request as Request).catch(() => undefined)));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

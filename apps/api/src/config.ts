@@ -26,9 +26,19 @@ export interface ApiConfig {
   publicUrl: string;
   /** Run the background jobs (reminders, e-mail delivery) in this process. Off in tests unless asked for. */
   jobsEnabled: boolean;
+  audit: AuditConfig;
   /** How long the national figures are kept before they are made again (0: made for each request; tests). */
   nationalSnapshotSeconds: number;
   mail: MailConfig;
+}
+
+export interface AuditConfig {
+  /** HMAC key for the audit chain's checkpoints (AUDIT_KEY); the database never holds it. */
+  key: string;
+  /** AUDIT_OPERATOR_TOKEN: whoever runs the service reads the whole trail's figures with it; none when unset. */
+  operatorToken: string | null;
+  /** Refused accesses and failed sign-ins written per caller a minute; the rest are counted in one entry. */
+  eventsPerMinute: number;
 }
 
 export interface MailConfig {
@@ -79,6 +89,7 @@ function mailAndJobs(env: NodeJS.ProcessEnv, port: number): Pick<ApiConfig, 'pub
 }
 
 const DEV_JWT_SECRET = 'development-only-secret-change-me';
+const TEST_AUDIT_KEY = 'test-only-audit-key-never-used-outside-tests';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const missing: string[] = [];
@@ -87,6 +98,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const production = env.NODE_ENV === 'production';
   const jwtSecret = env.JWT_SECRET ?? (production ? '' : DEV_JWT_SECRET);
   if (!jwtSecret) missing.push('JWT_SECRET (required in production)');
+  // Signs the audit chain's checkpoints: kept outside the database, so that write access to it cannot forge them.
+  const auditKey = env.AUDIT_KEY?.trim() || (env.NODE_ENV === 'test' ? TEST_AUDIT_KEY : '');
+  if (!auditKey) missing.push('AUDIT_KEY (a random secret of at least 32 characters; `npm start` makes one)');
+  else if (auditKey.length < 32 && env.NODE_ENV !== 'test') missing.push('AUDIT_KEY of at least 32 characters');
   if (missing.length > 0) throw new Error(`Missing configuration: ${missing.join('; ')}`);
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -110,6 +125,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       : env.NODE_ENV === 'test'
         ? 0
         : 300,
+    audit: {
+      key: auditKey,
+      operatorToken: env.AUDIT_OPERATOR_TOKEN?.trim() || null,
+      eventsPerMinute: positive('AUDIT_EVENTS_PER_MINUTE', env.AUDIT_EVENTS_PER_MINUTE, 20),
+    },
     ...mailAndJobs(env, port),
   };
 }

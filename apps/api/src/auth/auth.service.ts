@@ -40,9 +40,18 @@ export class AuthService {
     const person = await this.people.findWithPasswordHash(email);
     const hash = person?.passwordHash ?? DUMMY_HASH;
     const ok = await argon2.verify(hash, password).catch(() => false);
-    if (!person || !person.passwordHash || !ok) throw new UnauthorizedException('Email or password is incorrect');
+    if (!person || !person.passwordHash || !ok) {
+      await this.audit.signInFailed(email, person?.id ?? null);
+      throw new UnauthorizedException('Email or password is incorrect');
+    }
     return this.db.transaction(async (manager) => {
       const session = await manager.save(manager.create(AuthSession, { personId: person.id }));
+      await this.audit.record(manager, {
+        actorId: person.id,
+        action: 'auth.signed_in',
+        entityType: 'auth_session',
+        entityId: session.id,
+      });
       return this.issue(manager, person.id, session.id);
     });
   }
@@ -140,7 +149,14 @@ export class AuthService {
       { personId, revokedAt: IsNull(), ...(sessionId ? { id: sessionId } : {}) },
       { revokedAt: () => 'now()', revokedReason: reason },
     );
-    // A replay is a security event worth finding later; sign-outs and password changes are recorded elsewhere.
+    if (reason === 'signed_out')
+      await this.audit.record(manager, {
+        actorId: personId,
+        action: 'auth.signed_out',
+        entityType: 'auth_session',
+        entityId: sessionId ?? personId,
+      });
+    // A replay is a security event worth finding later; password changes are recorded by changePassword.
     if (reason === 'refresh_token_reused')
       await this.audit.record(manager, {
         actorId: null,

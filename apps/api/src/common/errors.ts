@@ -61,6 +61,9 @@ function isClientError(error: unknown): error is { status: number; type?: string
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
+  /** `onRefused`: told of every 403 (the audit trail records it; the answer waits for it); it must not reject. */
+  constructor(private readonly onRefused?: (request: object) => Promise<void>) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     let body: ApiError;
@@ -100,6 +103,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
       body = { statusCode: 500, error: 'Internal server error', message: 'Something went wrong on our side' };
     }
-    response.status(body.statusCode).json(body);
+    const answer = body;
+    if (body.statusCode === 403 && this.onRefused)
+      void this.onRefused(host.switchToHttp().getRequest<object>()).finally(() =>
+        response.status(answer.statusCode).json(answer),
+      );
+    else response.status(body.statusCode).json(body);
   }
 }

@@ -1,3 +1,4 @@
+import { AuditCheckpoint } from '../audit/audit-checkpoint.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuthSession } from '../auth/auth-session.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
@@ -24,6 +25,7 @@ import { Notification } from '../notifications/notification.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Person } from '../people/person.entity';
 import { RoleAssignment } from '../people/role-assignment.entity';
+import { RoleOffer } from '../people/role-offer.entity';
 import { AlliancePolicy } from '../privacy/alliance-policy.entity';
 import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
 import { ReleaseRequest } from '../release-time/release-request.entity';
@@ -36,6 +38,7 @@ export const ENTITIES = [
   Organisation,
   Person,
   RoleAssignment,
+  RoleOffer,
   AuthSession,
   RefreshToken,
   ProgrammeTemplateVersion,
@@ -52,6 +55,7 @@ export const ENTITIES = [
   Notification,
   NotificationPreference,
   AuditEntry,
+  AuditCheckpoint,
   CompetencyFrameworkVersion,
   CompetencyProgress,
   EvidenceFile,

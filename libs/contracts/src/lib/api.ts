@@ -421,11 +421,22 @@ export interface PcnHomeRow {
 }
 
 /** The audit trail's hash chain, checked end to end. */
+/**
+ * GET /api/audit/verify (an Alliance's administrators: their Alliance's entries) and /api/audit/verify/service (whoever
+ * runs the service: all of them). Record `entries` and `head` outside the database: a later cut or rewrite shows.
+ */
 export interface AuditVerification {
+  scope: 'alliance' | 'service';
+  /** The whole trail holds: each entry links to the one before, and every signed checkpoint still matches it. */
   valid: boolean;
+  /** Entries in scope (an Alliance's: those made by its people). */
   entries: number;
-  /** The first entry whose hash or link to the previous one does not hold. */
-  firstBroken: { chainSeq: number; id: string; reason: string } | null;
+  /** The newest entry in scope; its hash vouches for every entry before it. */
+  head: { chainSeq: number; hash: string } | null;
+  /** The newest checkpoint signed with the audit key (for an Alliance: the first that covers its head). */
+  lastCheckpoint: { chainSeq: number; hash: string; at: string } | null;
+  /** The first break, and why; the entry is named only when it is in scope. */
+  firstBroken: { chainSeq: number | null; id: string | null; reason: string } | null;
 }
 
 /** The answer to asking for a one-time link: who it was e-mailed to, and until when it works. */
