@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPostgres } from './lib/postgres.mjs';
+import { keptSecret } from './lib/secrets.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const apiDir = path.join(root, 'dist/apps/api/apps/api/src');
@@ -44,6 +45,8 @@ const api = spawn(process.execPath, [path.join(apiDir, seedOnly ? 'seed.js' : 'm
   env: {
     ...process.env,
     DATABASE_URL: postgres.url,
+    // The access tokens' signing secret: made once and kept with the data (.data), unless JWT_SECRET is given.
+    JWT_SECRET: process.env.JWT_SECRET || keptSecret(path.join(root, '.data/jwt-secret')),
     AUDIT_KEY: auditKey(),
     PORT: String(port),
     SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',

@@ -45,16 +45,13 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(loggingParams(config.logLevel)),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, queryCounter)),
-        // Only routes that opt in with a throttler guard are limited: the calendar feed and the answer links
-        // ('default'), and sign-in ('login', per address and per account).
+        // Only routes that opt in with a throttler guard are limited: the calendar feed and the answer links.
+        // Sign-in has its own back-off (auth/login-limiter.ts).
         ThrottlerModule.forRootAsync({
           inject: [DataSource],
           // Counted in PostgreSQL, so that the limits hold across API instances.
           useFactory: (db: DataSource) => ({
-            throttlers: [
-              { name: 'default', ttl: 60_000, limit: 30 },
-              { name: 'login', ttl: 60_000, limit: config.loginAttemptsPerMinute },
-            ],
+            throttlers: [{ name: 'default', ttl: 60_000, limit: 30 }],
             storage: new PgThrottlerStorage(db),
           }),
         }),

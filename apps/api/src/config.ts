@@ -14,8 +14,8 @@ export interface ApiConfig {
   /** The built SPA to serve on the same port, if present. */
   webDistDir: string | null;
   seedDemoData: boolean;
-  /** Sign-in attempts allowed per minute, per address and per account. */
-  loginAttemptsPerMinute: number;
+  /** Failed sign-ins after which each further attempt waits, doubling from 1 s up to `maxDelaySeconds`. */
+  loginLimits: LoginLimits;
   /** Express `trust proxy`: set (e.g. `loopback` or a hop count) when behind a reverse proxy, so limits see the real address. */
   trustProxy: string | null;
   /** How long SIGTERM waits for requests in flight before cutting them off. */
@@ -39,6 +39,16 @@ export interface AuditConfig {
   operatorToken: string | null;
   /** Refused accesses and failed sign-ins written per caller a minute; the rest are counted in one entry. */
   eventsPerMinute: number;
+}
+
+export interface LoginLimits {
+  /** Per account and address together: the owner at their usual address is only limited by their own mistakes. */
+  pairFailures: number;
+  /** Per address, across accounts (not counted for a pair that has signed in before). */
+  addressFailures: number;
+  /** Per account, from every address (not counted for a pair that has signed in before). */
+  accountFailures: number;
+  maxDelaySeconds: number;
 }
 
 export interface MailConfig {
@@ -88,16 +98,18 @@ function mailAndJobs(env: NodeJS.ProcessEnv, port: number): Pick<ApiConfig, 'pub
   };
 }
 
-const DEV_JWT_SECRET = 'development-only-secret-change-me';
+// Only tests sign with a known secret; `npm start` generates one and keeps it with the embedded database.
+const TEST_JWT_SECRET = 'test-only-secret-never-used-outside-tests';
 const TEST_AUDIT_KEY = 'test-only-audit-key-never-used-outside-tests';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const missing: string[] = [];
   const databaseUrl = env.DATABASE_URL ?? '';
   if (!databaseUrl) missing.push('DATABASE_URL (a PostgreSQL connection URL)');
-  const production = env.NODE_ENV === 'production';
-  const jwtSecret = env.JWT_SECRET ?? (production ? '' : DEV_JWT_SECRET);
-  if (!jwtSecret) missing.push('JWT_SECRET (required in production)');
+  const testing = env.NODE_ENV === 'test';
+  const jwtSecret = env.JWT_SECRET?.trim() || (testing ? TEST_JWT_SECRET : '');
+  if (!jwtSecret) missing.push('JWT_SECRET (a random secret of at least 32 characters; `npm start` makes one)');
+  else if (jwtSecret.length < 32 && !testing) missing.push('JWT_SECRET of at least 32 characters');
   // Signs the audit chain's checkpoints: kept outside the database, so that write access to it cannot forge them.
   const auditKey = env.AUDIT_KEY?.trim() || (env.NODE_ENV === 'test' ? TEST_AUDIT_KEY : '');
   if (!auditKey) missing.push('AUDIT_KEY (a random secret of at least 32 characters; `npm start` makes one)');
@@ -119,7 +131,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     // Test runs sign in hundreds of times a minute from one address.
     trustProxy: env.TRUST_PROXY || null,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'error' : 'info'),
-    loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? (env.NODE_ENV === 'test' ? 10_000 : 10)),
+    // Test runs sign in and fail hundreds of times from one address; the limit tests set their own.
+    loginLimits: {
+      pairFailures: positive('LOGIN_FAILURES_PER_PAIR', env.LOGIN_FAILURES_PER_PAIR, testing ? 10_000 : 5),
+      addressFailures: positive('LOGIN_FAILURES_PER_ADDRESS', env.LOGIN_FAILURES_PER_ADDRESS, testing ? 10_000 : 30),
+      accountFailures: positive('LOGIN_FAILURES_PER_ACCOUNT', env.LOGIN_FAILURES_PER_ACCOUNT, testing ? 10_000 : 50),
+      maxDelaySeconds: positive('LOGIN_MAX_DELAY_SECONDS', env.LOGIN_MAX_DELAY_SECONDS, 15 * 60),
+    },
     nationalSnapshotSeconds: env.NATIONAL_SNAPSHOT_SECONDS
       ? positive('NATIONAL_SNAPSHOT_SECONDS', env.NATIONAL_SNAPSHOT_SECONDS, 300)
       : env.NODE_ENV === 'test'

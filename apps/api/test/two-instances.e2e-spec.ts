@@ -23,7 +23,7 @@ describe('two API instances on one database', () => {
     // A database of their own, empty: both instances start at the same moment and race to migrate it (an advisory
     // lock lets one migrate while the other waits).
     const url = await withDatabase('instances', 'create');
-    const env = { LOGIN_ATTEMPTS_PER_MINUTE: '4', JOBS_ENABLED: 'true' };
+    const env = { LOGIN_FAILURES_PER_ACCOUNT: '4', JOBS_ENABLED: 'true' };
     [one, two] = await Promise.all([startApiProcess(url, env), startApiProcess(url, env)]);
     t = await startTestApp({ DATABASE_URL: url });
     ({ world, tokens } = await worldWithTokens(t));

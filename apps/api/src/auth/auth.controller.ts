@@ -1,6 +1,25 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Post,
+  Req,
+  Res,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
 import { SkipThrottle } from '@nestjs/throttler';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { LoginResponse, MeResponse } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
@@ -11,7 +30,8 @@ import { AuthService, type IssuedTokens } from './auth.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { ChooseAllianceDto } from './dto/choose-alliance.dto';
 import { LoginDto } from './dto/login.dto';
-import { AccountThrottlerGuard, AddressThrottlerGuard } from './login-throttler.guard';
+import { type AccessClaims, hasSession } from './jwt.strategy';
+import { LoginLimiter, TooManyLoginAttempts } from './login-limiter';
 
 /** The refresh token lives only in this cookie: httpOnly (no script reads it), sent only to the auth routes. */
 export const REFRESH_COOKIE = 'ccc_refresh';
@@ -23,19 +43,37 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly people: PeopleService,
+    private readonly limiter: LoginLimiter,
+    private readonly jwt: JwtService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  /** Open to all: exchanges an email and password for a short access token and a refresh cookie. */
+  /**
+   * Open to all: exchanges an email and password for a short access token and a refresh cookie. JSON only, so no
+   * other site's form can sign someone in. Failures back off exponentially (login-limiter.ts): 429 with Retry-After.
+   */
   @Public()
-  @UseGuards(AddressThrottlerGuard, AccountThrottlerGuard)
-  @SkipThrottle({ default: true })
   @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ description: 'An access token and who signed in; the refresh token is set as an httpOnly cookie' })
   @ApiUnauthorizedResponse({ description: 'Email or password is incorrect' })
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
-    return this.withCookie(res, await this.auth.login(body.email, body.password));
+  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts: wait Retry-After seconds' })
+  async login(
+    @Body() body: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponse> {
+    if (!req.is('application/json')) throw new UnsupportedMediaTypeException('Sign in with a JSON body');
+    const attempt = await this.limiter.reserve(body.email, req.ip ?? '').catch((error: unknown) => {
+      if (error instanceof TooManyLoginAttempts) res.setHeader('Retry-After', String(error.retryAfter));
+      throw error;
+    });
+    const issued = await this.auth.login(body.email, body.password).catch(async (error: unknown) => {
+      await this.limiter.failed(attempt);
+      throw error;
+    });
+    await this.limiter.succeeded(attempt);
+    return this.withCookie(res, issued);
   }
 
   /** Open to all, authenticated by the refresh cookie: a new access token, and the cookie rotated. */
@@ -54,14 +92,14 @@ export class AuthController {
     }
   }
 
-  /** Open to all: ends the session of the refresh cookie, if any, and clears the cookie. */
+  /** Open to all: ends the session of the refresh cookie and of the access token, if any, and clears the cookie. */
   @Public()
   @SkipThrottle({ default: true })
   @Post('auth/logout')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Signed out' })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
-    await this.auth.logout(this.presented(req));
+    await this.auth.logout(this.presented(req), await this.accessSession(req));
     this.clearCookie(res);
   }
 
@@ -103,6 +141,14 @@ export class AuthController {
   ): Promise<void> {
     await this.auth.changePassword(user, body.currentPassword, body.newPassword);
     this.clearCookie(res);
+  }
+
+  /** The session a valid access token names (verified as every request's token is, expiry included). */
+  private async accessSession(req: Request): Promise<{ personId: string; sessionId: string } | undefined> {
+    const token = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!token) return undefined;
+    const claims = await this.jwt.verifyAsync<AccessClaims>(token).catch(() => null);
+    return claims && hasSession(claims) ? { personId: claims.sub, sessionId: claims.sid } : undefined;
   }
 
   private presented(req: Request): string | undefined {

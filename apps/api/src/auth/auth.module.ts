@@ -5,7 +5,8 @@ import { API_CONFIG, type ApiConfig } from '../config';
 import { PeopleModule } from '../people/people.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { JwtStrategy } from './jwt.strategy';
+import { JWT_ALGORITHM, JwtStrategy } from './jwt.strategy';
+import { LoginLimiter } from './login-limiter';
 
 @Module({
   imports: [
@@ -13,10 +14,14 @@ import { JwtStrategy } from './jwt.strategy';
     PassportModule,
     JwtModule.registerAsync({
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) => ({ secret: config.jwtSecret }),
+      useFactory: (config: ApiConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: JWT_ALGORITHM },
+        verifyOptions: { algorithms: [JWT_ALGORITHM] },
+      }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy],
+  providers: [AuthService, JwtStrategy, LoginLimiter],
 })
 export class AuthModule {}

@@ -84,16 +84,20 @@ export class AuthService {
     return outcome;
   }
 
-  /** Ends the session the refresh token belongs to; quietly does nothing for an unknown or missing token. */
-  async logout(presented: string | undefined): Promise<void> {
-    if (!presented) return;
+  /**
+   * Ends the session the refresh token belongs to, and the one a valid access token names (so signing out with
+   * only the access token ends its session too); quietly does nothing for an unknown or missing token.
+   */
+  async logout(presented: string | undefined, access?: { personId: string; sessionId: string }): Promise<void> {
+    if (!presented && !access) return;
     await this.db.transaction(async (manager) => {
-      const token = await manager.findOne(RefreshToken, {
-        where: { tokenHash: sha256(presented) },
-        relations: { session: true },
-      });
-      if (!token?.session || token.session.revokedAt) return;
-      await this.revokeSessions(manager, token.session.personId, 'signed_out', token.sessionId);
+      const token = presented
+        ? await manager.findOne(RefreshToken, { where: { tokenHash: sha256(presented) }, relations: { session: true } })
+        : null;
+      if (token?.session && !token.session.revokedAt)
+        await this.revokeSessions(manager, token.session.personId, 'signed_out', token.sessionId);
+      if (access && access.sessionId !== token?.sessionId)
+        await this.revokeSessions(manager, access.personId, 'signed_out', access.sessionId);
     });
   }
 

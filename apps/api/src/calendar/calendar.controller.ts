@@ -1,16 +1,32 @@
-import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { CalendarFeedResponse } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Public, RequirePermission } from '../common/decorators';
+import { API_CONFIG, type ApiConfig } from '../config';
 import { CalendarService } from './calendar.service';
 
 @ApiTags('calendar')
 @Controller()
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    // Feed addresses are built from PUBLIC_URL (normalised in config.ts), never from the request's Host header.
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
 
   @ApiBearerAuth()
   @RequirePermission('calendar:manage')
@@ -23,9 +39,8 @@ export class CalendarController {
   @ApiBearerAuth()
   @RequirePermission('calendar:manage')
   @Post('calendar-feed')
-  create(@CurrentUser() user: AuthUser, @Req() req: Request): Promise<CalendarFeedResponse> {
-    const base = process.env.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`;
-    return this.calendar.create(user, base);
+  create(@CurrentUser() user: AuthUser): Promise<CalendarFeedResponse> {
+    return this.calendar.create(user, this.config.publicUrl);
   }
 
   @ApiBearerAuth()

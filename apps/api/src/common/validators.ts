@@ -1,3 +1,4 @@
+import { dictionary } from '@zxcvbn-ts/language-common';
 import { isIsoDate } from '@ccc/programme';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
@@ -13,4 +14,74 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+// C0 and C1 control characters, DEL, the Unicode line and paragraph separators, and the bidirectional embedding,
+// override and isolate controls (which make a name display as something else).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+// The same, less line feed, carriage return and tab.
+// eslint-disable-next-line no-control-regex -- as above
+const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
+/**
+ * A single-line text field (a name, an e-mail address, a title, a place): no line breaks or other control
+ * characters, which would let a value forge lines in an e-mail, a CSV or a log. Non-strings are left to @IsString.
+ */
+export function SingleLine(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'singleLine',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !CONTROL.test(value),
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} must be a single line of text without control characters`,
+      },
+    },
+    options,
+  );
+}
+
+/** Multi-line free text (notes, reasons): line breaks and tabs are kept, other control characters refused. */
+export function MultiLine(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'multiLine',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !CONTROL_BUT_LINE_BREAKS.test(value),
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} must not contain control characters other than line breaks and tabs`,
+      },
+    },
+    options,
+  );
+}
+
+/**
+ * A new password that is not on a list of common and breached passwords (NCSC; ASVS 2.1.7), checked offline against
+ * the list zxcvbn-ts ships. Predictable variations are caught too: any case, and a listed word with digits or
+ * symbols before or after it ("Password2024!").
+ */
+export function NotCommonPassword(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'notCommonPassword',
+      validator: {
+        // A password under the 12-character minimum has that one error only.
+        validate: (value: unknown) => typeof value !== 'string' || value.length < 12 || !isCommonPassword(value),
+        defaultMessage: (args) =>
+          `${args?.property ?? 'password'} is too common (it is on lists of breached passwords): choose another`,
+      },
+    },
+    options,
+  );
+}
+
+let commonPasswords: Set<string> | null = null;
+
+export function isCommonPassword(password: string): boolean {
+  commonPasswords ??= new Set(dictionary['passwords-common']);
+  const lower = password.toLowerCase();
+  const core = lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  return commonPasswords.has(lower) || (core !== '' && commonPasswords.has(core));
 }

@@ -1,20 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import type { Request } from 'express';
 import type { InvitationIssued, InvitationView, OrganisationView, PersonListItem } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Public, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
+import { API_CONFIG, type ApiConfig } from '../config';
 import { InvitePersonDto, SetPasswordDto } from './dto/invite-person.dto';
 import { InvitationsService } from './invitations.service';
-
-const baseUrl = (req: Request) => process.env.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`;
 
 @ApiTags('people')
 @Controller()
 export class PeopleController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(
+    private readonly invitations: InvitationsService,
+    // Links are built from PUBLIC_URL (normalised in config.ts), never from the request's Host header.
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
 
   /** Administrators (everyone) and Alliance supervisors (their Alliance and its PCNs), to enrol and invite. */
   @ApiBearerAuth()
@@ -35,20 +37,16 @@ export class PeopleController {
   @ApiBearerAuth()
   @RequirePermission('people:invite')
   @Post('people/invitations')
-  invite(@CurrentUser() user: AuthUser, @Body() body: InvitePersonDto, @Req() req: Request): Promise<InvitationIssued> {
-    return this.invitations.invite(user, body, baseUrl(req));
+  invite(@CurrentUser() user: AuthUser, @Body() body: InvitePersonDto): Promise<InvitationIssued> {
+    return this.invitations.invite(user, body, this.config.publicUrl);
   }
 
   /** A new link for someone who has not set their password yet; the earlier one stops working. */
   @ApiBearerAuth()
   @RequirePermission('people:invite')
   @Post('people/:id/invitation')
-  reinvite(
-    @CurrentUser() user: AuthUser,
-    @Param('id', uuidParam('id')) id: string,
-    @Req() req: Request,
-  ): Promise<InvitationIssued> {
-    return this.invitations.reinvite(user, id, baseUrl(req));
+  reinvite(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<InvitationIssued> {
+    return this.invitations.reinvite(user, id, this.config.publicUrl);
   }
 
   /** Open: the token is the credential. Rate limited; 404 for an unknown link, 410 for a used or expired one. */

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { NotCommonPassword } from '../../common/validators';
 
 export class ChangePasswordDto {
   @ApiProperty()
@@ -12,5 +13,6 @@ export class ChangePasswordDto {
   @IsString()
   @MinLength(12, { message: 'newPassword must be at least 12 characters' })
   @MaxLength(200)
+  @NotCommonPassword()
   newPassword!: string;
 }

@@ -1,12 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, SingleLine } from '../../common/validators';
 
 export class CreateCohortDto {
   @ApiProperty({ example: 'Wessex CCC cohort, April 2027' })
   @IsString()
   @MinLength(2, { message: 'name must name the cohort' })
   @MaxLength(200)
+  @SingleLine()
   name!: string;
 
   @ApiProperty({ format: 'uuid', description: 'The template version the cohort follows' })

@@ -17,7 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, MultiLine, SingleLine } from '../../common/validators';
 
 const version = { message: 'version must be the version you read' };
 
@@ -47,6 +47,7 @@ export class SubmitEvidenceDto {
     },
   })
   @MaxLength(20000)
+  @MultiLine()
   text?: string;
 
   @ApiPropertyOptional({ example: 'https://example.org/audit-summary' })
@@ -56,6 +57,7 @@ export class SubmitEvidenceDto {
     { message: 'url must be a web address starting with https:// or http://' },
   )
   @MaxLength(2000)
+  @SingleLine()
   url?: string;
 }
 
@@ -65,6 +67,7 @@ export class EvidenceFileFieldsDto {
   @IsOptional()
   @IsString()
   @MaxLength(20000)
+  @MultiLine()
   text?: string;
 }
 
@@ -77,6 +80,7 @@ export class SignOffDto extends VersionDto {
   @IsString()
   @MinLength(3, { message: 'comment must say what the sign-off rests on' })
   @MaxLength(5000)
+  @MultiLine()
   comment!: string;
 }
 
@@ -85,6 +89,7 @@ export class ReturnEvidenceDto extends VersionDto {
   @IsString()
   @MinLength(3, { message: 'comment must say what more is needed' })
   @MaxLength(5000)
+  @MultiLine()
   comment!: string;
 }
 
@@ -93,6 +98,7 @@ export class WithdrawSignOffDto extends VersionDto {
   @IsString()
   @MinLength(3, { message: 'reason must say why the sign-off is withdrawn' })
   @MaxLength(5000)
+  @MultiLine()
   reason!: string;
 }
 
@@ -100,6 +106,7 @@ class SelfRatingDto {
   @ApiProperty()
   @IsString()
   @MaxLength(32)
+  @SingleLine()
   code!: string;
 
   @ApiProperty()
@@ -110,6 +117,7 @@ class SelfRatingDto {
   @IsOptional()
   @IsString()
   @MaxLength(5000)
+  @MultiLine()
   note?: string;
 }
 
@@ -117,6 +125,7 @@ class AgreedRatingDto {
   @ApiProperty()
   @IsString()
   @MaxLength(32)
+  @SingleLine()
   code!: string;
 
   @ApiProperty()
@@ -127,6 +136,7 @@ class AgreedRatingDto {
   @IsOptional()
   @IsString()
   @MaxLength(5000)
+  @MultiLine()
   needs?: string;
 }
 
@@ -157,12 +167,14 @@ export class CreateTrainingPlanItemDto {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @SingleLine()
   title?: string;
 
   @ApiPropertyOptional({ example: 'elfh-accend' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SingleLine()
   courseKey?: string;
 
   @ApiProperty({ example: 2 })
@@ -174,6 +186,7 @@ export class CreateTrainingPlanItemDto {
   @ArrayMaxSize(100)
   @IsString({ each: true })
   @MaxLength(32, { each: true })
+  @SingleLine({ each: true })
   competencyCodes!: string[];
 }
 
@@ -182,6 +195,7 @@ export class UpdateTrainingPlanItemDto extends VersionDto {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @SingleLine()
   title?: string;
 
   @ApiPropertyOptional()
@@ -195,6 +209,7 @@ export class UpdateTrainingPlanItemDto extends VersionDto {
   @ArrayMaxSize(100)
   @IsString({ each: true })
   @MaxLength(32, { each: true })
+  @SingleLine({ each: true })
   competencyCodes?: string[];
 }
 

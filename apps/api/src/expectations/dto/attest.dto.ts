@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, MultiLine, SingleLine } from '../../common/validators';
 
 export class AttestDto {
   @ApiProperty({ example: 'ccc-community-of-practice' })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
+  @SingleLine()
   expectationKey!: string;
 
   @ApiProperty({ example: '2026-11-20' })
@@ -17,5 +18,6 @@ export class AttestDto {
   @IsOptional()
   @IsString()
   @MaxLength(1000)
+  @MultiLine()
   note?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { MultiLine } from '../../common/validators';
 
 export class LinkAnswerDto {
   @ApiProperty({ enum: ['confirm', 'decline', 'propose'] })
@@ -11,12 +12,14 @@ export class LinkAnswerDto {
   @IsString({ message: 'reason must say why' })
   @MinLength(3, { message: 'reason must say why the time cannot be released' })
   @MaxLength(1000)
+  @MultiLine()
   reason?: string;
 
   @ApiPropertyOptional({ description: 'Why release goes past the agreed cap' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
+  @MultiLine()
   overrideReason?: string;
 
   @ApiPropertyOptional({ description: 'Another time, to propose for a session slot' })

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { AMENDMENT_RECORDS, type AmendmentRecord } from '@ccc/contracts';
 import { HandoverFieldsDto } from './handover.dto';
+import { MultiLine, SingleLine } from '../../common/validators';
 
 const HELD = ['present', 'apologies', 'absent'] as const;
 
@@ -14,6 +15,7 @@ export class OutcomeAmendmentDto {
   @ApiProperty()
   @IsString()
   @MaxLength(100)
+  @SingleLine()
   measureId!: string;
 
   @ApiProperty()
@@ -30,6 +32,7 @@ export class SessionAmendmentDto {
   @IsOptional()
   @IsString()
   @MaxLength(20000)
+  @MultiLine()
   notes?: string;
 
   @ApiPropertyOptional({ enum: HELD })
@@ -46,6 +49,7 @@ export class CreateAmendmentDto {
   @ApiProperty({ description: 'Why the completed record is corrected' })
   @IsString()
   @MaxLength(2000)
+  @MultiLine()
   reason!: string;
 
   @ApiPropertyOptional({ type: HandoverFieldsDto })

@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { HANDOVER_TRAINING_KINDS, type HandoverTrainingKind } from '@ccc/programme';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, MultiLine, SingleLine } from '../../common/validators';
 
 const LONG_TEXT = 8000;
 
@@ -25,12 +25,14 @@ export class HandoverTrainingItemDto {
   @ApiProperty()
   @IsString()
   @MaxLength(300)
+  @SingleLine()
   title!: string;
 
   @ApiPropertyOptional({ nullable: true, type: String })
   @ValidateIf((o: HandoverTrainingItemDto) => o.courseKey !== null && o.courseKey !== undefined)
   @IsString()
   @MaxLength(100)
+  @SingleLine()
   courseKey!: string | null;
 
   @ApiProperty({ minimum: 1, maximum: 6, description: 'Month after the programme' })
@@ -43,6 +45,7 @@ export class HandoverTrainingItemDto {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(32, { each: true })
+  @SingleLine({ each: true })
   competencyCodes?: string[];
 }
 
@@ -52,12 +55,14 @@ export class HandoverFieldsDto {
   @ValidateIf((o: HandoverFieldsDto) => o.pcnPriorities !== null && o.pcnPriorities !== undefined)
   @IsString()
   @MaxLength(LONG_TEXT)
+  @MultiLine()
   pcnPriorities?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String })
   @ValidateIf((o: HandoverFieldsDto) => o.roleDevelopment !== null && o.roleDevelopment !== undefined)
   @IsString()
   @MaxLength(LONG_TEXT)
+  @MultiLine()
   roleDevelopment?: string | null;
 
   @ApiPropertyOptional({ type: [HandoverTrainingItemDto] })
@@ -72,6 +77,7 @@ export class HandoverFieldsDto {
   @ValidateIf((o: HandoverFieldsDto) => o.followOnSupervisorName !== null && o.followOnSupervisorName !== undefined)
   @IsString()
   @MaxLength(300)
+  @SingleLine()
   followOnSupervisorName?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, example: '2027-04-01' })
@@ -83,6 +89,7 @@ export class HandoverFieldsDto {
   @ValidateIf((o: HandoverFieldsDto) => o.roleEvaluation !== null && o.roleEvaluation !== undefined)
   @IsString()
   @MaxLength(LONG_TEXT)
+  @MultiLine()
   roleEvaluation?: string | null;
 }
 

@@ -11,6 +11,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { SingleLine } from '../../common/validators';
 
 export class OutcomeEntryDto {
   @ApiProperty({ minimum: 1, description: 'Month of the programme' })
@@ -20,6 +21,7 @@ export class OutcomeEntryDto {
   @ApiProperty({ example: 'cancer-care-reviews' })
   @IsString()
   @MaxLength(100)
+  @SingleLine()
   measureId!: string;
 
   @ApiProperty({ minimum: 0 })

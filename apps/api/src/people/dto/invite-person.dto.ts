@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { Role } from '@ccc/contracts';
+import { NotCommonPassword, SingleLine } from '../../common/validators';
 
 /** Roles an Alliance administrator gives (a national viewer is not one of an Alliance's people). */
 const INVITABLE_ROLES = ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'] as const satisfies readonly Role[];
@@ -9,12 +10,14 @@ export class InvitePersonDto {
   @ApiProperty({ example: 'sam.taylor@example.org' })
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(320)
+  @SingleLine()
   email!: string;
 
   @ApiProperty()
   @IsString()
   @MinLength(2, { message: 'fullName must be the person\u2019s name' })
   @MaxLength(200)
+  @SingleLine()
   fullName!: string;
 
   @ApiProperty({ enum: INVITABLE_ROLES })
@@ -34,5 +37,6 @@ export class SetPasswordDto {
   @IsString()
   @MinLength(12, { message: 'password must be at least 12 characters' })
   @MaxLength(200)
+  @NotCommonPassword()
   password!: string;
 }

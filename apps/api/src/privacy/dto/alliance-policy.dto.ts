@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsInt, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { MAX_NOTICE_TEXT, MAX_RETENTION_YEARS, MIN_RETENTION_YEARS } from '@ccc/programme';
+import { MultiLine, SingleLine } from '../../common/validators';
 
 /** Text is stored trimmed; blank means "not set". */
 const trimmed = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
@@ -22,6 +23,7 @@ export class UpdateAlliancePolicyDto {
   @given('controllerName')
   @IsString({ message: 'controllerName must be text' })
   @MaxLength(300)
+  @SingleLine()
   controllerName?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'email' })
@@ -30,6 +32,7 @@ export class UpdateAlliancePolicyDto {
   @IsString({ message: 'contactEmail must be text' })
   @MaxLength(254)
   @IsEmail({}, { message: 'contactEmail must be an e-mail address, like ig@example.nhs.uk' })
+  @SingleLine()
   contactEmail?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Postal address, one line each' })
@@ -37,6 +40,7 @@ export class UpdateAlliancePolicyDto {
   @given('contactAddress')
   @IsString({ message: 'contactAddress must be text' })
   @MaxLength(1000)
+  @MultiLine()
   contactAddress?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Plain text; blank lines separate paragraphs' })
@@ -44,6 +48,7 @@ export class UpdateAlliancePolicyDto {
   @given('noticeText')
   @IsString({ message: 'noticeText must be text' })
   @MaxLength(MAX_NOTICE_TEXT)
+  @MultiLine()
   noticeText?: string | null;
 
   @ApiProperty({ description: 'The version read; 0 while the Alliance uses the defaults' })

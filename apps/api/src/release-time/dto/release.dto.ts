@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, MultiLine, SingleLine } from '../../common/validators';
 
 export class LogReleaseDto {
   @ApiProperty({ enum: ['study', 'training'] })
@@ -21,6 +21,7 @@ export class LogReleaseDto {
   @IsString()
   @MinLength(2, { message: 'description must say what the time was for' })
   @MaxLength(500)
+  @SingleLine()
   description!: string;
 }
 
@@ -34,6 +35,7 @@ export class ConfirmReleaseDto {
   @IsOptional()
   @IsString()
   @MaxLength(1000)
+  @MultiLine()
   overrideReason?: string;
 }
 
@@ -47,6 +49,7 @@ export class DeclineReleaseDto {
   @IsString()
   @MinLength(3, { message: 'reason must say why the time cannot be released' })
   @MaxLength(1000)
+  @MultiLine()
   reason!: string;
 }
 
@@ -59,5 +62,6 @@ export class ConfirmWeekDto {
   @IsOptional()
   @IsString()
   @MaxLength(1000)
+  @MultiLine()
   overrideReason?: string;
 }

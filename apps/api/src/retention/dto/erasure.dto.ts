@@ -1,6 +1,7 @@
 import { MAX_ERASURE_REASON } from '@ccc/programme';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { MultiLine } from '../../common/validators';
 
 export class RequestErasureDto {
   @ApiProperty({
@@ -10,5 +11,6 @@ export class RequestErasureDto {
   @IsString()
   @MinLength(1, { message: 'reason must say why the personal data is erased' })
   @MaxLength(MAX_ERASURE_REASON)
+  @MultiLine()
   reason!: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { SessionMode } from '@ccc/programme';
+import { MultiLine, SingleLine } from '../../common/validators';
 
 const MODES = ['virtual', 'face_to_face'] as const;
 
@@ -23,24 +24,28 @@ export class BookSessionDto {
   @IsOptional()
   @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'meetingLink must be an https:// address' })
   @MaxLength(2000)
+  @SingleLine()
   meetingLink?: string;
 
   @ApiPropertyOptional({ example: 'Room 2, Alliance offices' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
+  @SingleLine()
   place?: string;
 
   @ApiPropertyOptional({ description: 'Why the session is booked outside its plan month' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
+  @MultiLine()
   outOfMonthReason?: string;
 
   @ApiPropertyOptional({ description: 'Why the session is booked over a clash' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
+  @MultiLine()
   conflictOverrideReason?: string;
 
   @ApiProperty({ description: 'The version read' })
@@ -54,6 +59,7 @@ export class RescheduleSessionDto extends BookSessionDto {
   @IsString()
   @MinLength(3, { message: 'reason must say why the session moves' })
   @MaxLength(1000)
+  @MultiLine()
   reason!: string;
 }
 
@@ -62,6 +68,7 @@ export class CancelSessionDto {
   @IsString()
   @MinLength(3, { message: 'reason must say why the session is cancelled' })
   @MaxLength(1000)
+  @MultiLine()
   reason!: string;
 
   @ApiProperty()

@@ -13,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, MultiLine, SingleLine } from '../../common/validators';
 import { PARTICIPANT_ROLES, type ParticipantRole } from '@ccc/programme';
 
 const HELD = ['present', 'apologies', 'absent'] as const;
@@ -46,6 +46,7 @@ export class AgreedActionDto {
   @IsString()
   @MinLength(2, { message: 'description must say what was agreed' })
   @MaxLength(1000)
+  @SingleLine()
   description!: string;
 
   @ApiProperty({ enum: PARTICIPANT_ROLES })
@@ -75,6 +76,7 @@ export class RecordSessionDto {
   @IsOptional()
   @IsString()
   @MaxLength(20000)
+  @MultiLine()
   notes?: string;
 
   @ApiPropertyOptional({ type: [AgreedActionDto] })
