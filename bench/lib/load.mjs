@@ -109,29 +109,41 @@ export async function measureRow({
   timeout = 60,
   requests,
   maxRequests,
+  server,
 }) {
   const alone = [];
+  let firstMs;
+  // The peaks of the row include its warm-up (the first request may build what the others read).
+  await server?.reset();
   const started = performance.now();
   for (let i = 0; i < 2 || (performance.now() - started < warmupSeconds * 1000 && i < 500); i++) {
     const t = performance.now();
     await once(i);
     if (i > 0) alone.push(performance.now() - t);
+    else firstMs = performance.now() - t;
   }
   alone.sort((a, b) => a - b);
   const aloneMs = median(alone);
   const sized = Math.max(minRequests, Math.round((seconds * 1000) / aloneMs));
   const amount = maxRequests ? Math.min(maxRequests(), sized) : sized;
   await drained();
-  // The servers measured run in this process and the load generator in another: this process's CPU time over
-  // the run is the server's (and the little this process does while it waits).
+  // A server in a process of its own (server-process.mjs) reports its own CPU time, peak RSS and event-loop delay
+  // over the run (the warm-up's left out). Otherwise the server runs in this process and the load generator in
+  // another: this process's CPU time over the run is the server's (and the little this process does meanwhile).
+  const cpuBefore = server ? (await server.stats()).cpuMs : 0;
   const cpu = process.cpuUsage();
   const result = await runLoad({ url, token, connections, amount, timeout, requests: requests?.() });
   await drained();
   const { user, system } = process.cpuUsage(cpu);
+  const stats = server ? await server.stats() : null;
   return {
     aloneMs,
     ...result,
-    cpuMsPerRequest: (user + system) / 1000 / result.requests,
+    firstMs,
+    cpuMsPerRequest: (stats ? stats.cpuMs - cpuBefore : (user + system) / 1000) / result.requests,
+    peakRssMb: stats?.peakRssMb ?? null,
+    delayP99Ms: stats?.delayP99Ms ?? null,
+    delayMaxMs: stats?.delayMaxMs ?? null,
     failed: result.non2xx + result.errors + result.timeouts,
   };
 }
