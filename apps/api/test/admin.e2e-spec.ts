@@ -139,7 +139,7 @@ describe('programme administration: cohorts, invitations, template versions, wit
     const tokenIn = async () => {
       const [message] = await t.db
         .getRepository(OutboxMessage)
-        .find({ where: { toPersonId: personId }, order: { createdAt: 'DESC' }, take: 1 });
+        .find({ where: { toEmail: email }, order: { createdAt: 'DESC' }, take: 1 });
       expect(message!.toEmail).toBe(email);
       return /\/set-password\/([A-Za-z0-9_-]+)/.exec(message!.body)![1]!;
     };
@@ -182,7 +182,7 @@ describe('programme administration: cohorts, invitations, template versions, wit
     await t.db.query(`UPDATE action_link SET expires_at = now() - interval '1 minute' WHERE target_id = $1`, [
       res.body.person.id,
     ]);
-    const [late] = await t.db.getRepository(OutboxMessage).find({ where: { toPersonId: res.body.person.id }, take: 1 });
+    const [late] = await t.db.getRepository(OutboxMessage).find({ where: { toEmail: other }, take: 1 });
     const lateToken = /\/set-password\/([A-Za-z0-9_-]+)/.exec(late!.body)![1]!;
     const expired = await t
       .http()

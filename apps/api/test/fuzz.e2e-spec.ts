@@ -5,6 +5,7 @@ import { Session } from '../src/sessions/session.entity';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createWorld, tokenFor, type World } from './support/world';
 import { exampleFor as exampleOf, writeExamples } from './support/write-examples';
+import { AUDITED_CHANGES_SQL } from './support/audit';
 
 /** Cases per endpoint: 200 in CI, more with FUZZ_RUNS=2000. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -76,7 +77,7 @@ describe('bad input, tried systematically', () => {
         (SELECT count(*) FROM enrolment_amendment), (SELECT count(*) FROM programme_template),
         (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM person), (SELECT count(*) FROM role_assignment),
         (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM alliance_policy),
-        (SELECT count(*) FROM audit_entry)) AS f`);
+        (SELECT count(*) FROM role_offer), (${AUDITED_CHANGES_SQL})) AS f`);
     return rows[0]!.f;
   }
 

@@ -412,7 +412,8 @@ describe('the cohort report', () => {
     const sup2 = await tokenFor(t, world.people.supervisor2);
     expect((await report(sup2)).enrolment.total.enrolled).toBeGreaterThan(0);
     const other = await createWorld(t);
-    await t.http().get(`/api/reports/cohort?cohortId=${other.cohort.id}`).set('Authorization', sup2).expect(403);
+    // Another Alliance's cohort is as unknown as a missing one.
+    await t.http().get(`/api/reports/cohort?cohortId=${other.cohort.id}`).set('Authorization', sup2).expect(404);
     await t.http().get(`/api/reports/cohort?cohortId=${world.alliance.id}`).set('Authorization', admin).expect(404);
     await t.http().get(`/api/reports/cohort?pcnId=${world.alliance.id}`).set('Authorization', admin).expect(404);
     for (const person of [world.people.pcnSupervisor1, world.people.cccA])

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import JSZip from 'jszip';
 import { DEFAULT_FRAMEWORK_ID } from '../src/competencies/competency-framework.entity';
 import { EvidenceFile } from '../src/competencies/evidence-file.entity';
 import { TrainingPlanItem } from '../src/competencies/training-plan-item.entity';
 import { Notification } from '../src/notifications/notification.entity';
+import { OutboxMessage } from '../src/links/outbox-message.entity';
 import { RoleAssignment } from '../src/people/role-assignment.entity';
 import { ReleaseRequest } from '../src/release-time/release-request.entity';
+import { binary } from './support/binary';
 import { PDF_BYTES } from './support/competencies';
 import { inMonth, sessionOf, virtual } from './support/scheduling';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -164,10 +167,17 @@ describe('tenancy: no endpoint reaches another Alliance', () => {
     );
     const pattern = secrets.filter((s) => /^[0-9a-f-]{36}$/.test(s)).join('|');
     const parts: string[] = [];
+    // The trail's record of the first Alliance's refused attempts names the ids they tried, and the mover's own
+    // sign-ins name the Alliance they may act in: their doings, not a change to the second Alliance.
+    const rowsOf = (table: string) =>
+      table === 'audit_entry'
+        ? `(SELECT * FROM audit_entry
+             WHERE action NOT IN ('access.refused', 'audit.events_suppressed') AND action NOT LIKE 'auth%')`
+        : `"${table}"`;
     for (const { table_name } of tables) {
       const [row] = await t.db.query(
         `SELECT count(*) || ':' || coalesce(md5(string_agg(x.r, '|' ORDER BY x.r)), '') AS f
-           FROM (SELECT t::text AS r FROM "${table_name}" t) x WHERE x.r ~ $1`,
+           FROM (SELECT t::text AS r FROM ${rowsOf(table_name)} t) x WHERE x.r ~ $1`,
         [pattern],
       );
       parts.push(`${table_name}=${row.f}`);
@@ -302,6 +312,10 @@ describe('tenancy: no endpoint reaches another Alliance', () => {
           const namesB = /\{[^}]+\}/.test(path) && !/\{(key|code|round)\}$/.test(path);
           if (namesB && res.status < 300 && !['token', 'file'].some((n) => path.includes(`{${n}}`)))
             problems.push(`${who}: ${route} → ${res.status} on the second Alliance's record`);
+          // Another Alliance's record is as unknown as a missing one (404), never "exists but not yours" (403);
+          // a 403 is right only where the caller's role may not use the route at all.
+          if (namesB && res.status === 403 && res.body?.message !== 'Your role does not allow this')
+            problems.push(`${who}: ${route} → 403 "${res.body?.message}" on the second Alliance's record`);
           if (res.status === 200 && text.length > 2) answeredWithData++;
         }
       }
@@ -341,27 +355,88 @@ describe('tenancy: no endpoint reaches another Alliance', () => {
     expect((await t.http().get('/api/me').set('Authorization', token).expect(200)).body.allianceId).toBe(a.alliance.id);
   });
 
-  it('an administrator invites a person of another Alliance by e-mail: a role here, their password kept', async () => {
+  it('an invitation says nothing of an e-mail known elsewhere, and gives a role only once the person accepts it', async () => {
     const admin = await tokenFor(t, a.people.admin);
-    const res = await postAs(t, admin, '/api/people/invitations', {
+    const invite = (email: string, fullName: string) =>
+      postAs(t, admin, '/api/people/invitations', {
+        email,
+        fullName,
+        role: 'alliance_supervisor',
+        organisationId: a.alliance.id,
+      });
+    // A person of the other Alliance, and an address nobody has: the same answer, nothing of the real person.
+    const known = await invite(b.people.supervisor2.email, 'Whatever they typed').expect(201);
+    const unknownEmail = `nobody.${randomUUID().slice(0, 8)}@example.org`;
+    const unknown = await invite(unknownEmail, 'Someone new').expect(201);
+    const shape = (body: { person: { id: string; email: string; fullName: string }; expiresAt: string | null }) => ({
+      keys: Object.keys(body).sort(),
+      personKeys: Object.keys(body.person).sort(),
+      expires: typeof body.expiresAt,
+    });
+    expect(shape(known.body)).toEqual(shape(unknown.body));
+    expect(known.body.person).toEqual({
+      id: expect.any(String),
       email: b.people.supervisor2.email,
       fullName: 'Whatever they typed',
-      role: 'alliance_supervisor',
-      organisationId: a.alliance.id,
-    }).expect(201);
-    expect(res.body.expiresAt).toBeNull();
-    expect(res.body.person.id).toBe(b.people.supervisor2.id);
-    // They sign in as before and may now act in either Alliance.
-    const token = await tokenFor(t, b.people.supervisor2);
-    const me = await t.http().get('/api/me').set('Authorization', token).expect(200);
+    });
+    expect(known.body.person.id).not.toBe(b.people.supervisor2.id);
+    expect(known.text).not.toContain(b.people.supervisor2.fullName);
+    // Inviting either again answers alike too.
+    const again = [
+      (await invite(b.people.supervisor2.email, 'Again')).status,
+      (await invite(unknownEmail, 'Again')).status,
+    ];
+    expect(again[0]).toBe(again[1]);
+
+    // Invite, then export: the administrator's export of that id finds nobody (404), as for any unknown id.
+    await t
+      .http()
+      .get(`/api/people/${known.body.person.id}/subject-access-export`)
+      .set('Authorization', admin)
+      .expect(404);
+    await t
+      .http()
+      .get(`/api/people/${b.people.supervisor2.id}/subject-access-export`)
+      .set('Authorization', admin)
+      .expect(404);
+    // No role is attached before they accept.
+    const person = await tokenFor(t, b.people.supervisor2);
+    let me = await t.http().get('/api/me').set('Authorization', person).expect(200);
+    expect(me.body.alliances).toHaveLength(1);
+
+    // The person, signed in, accepts from the e-mailed link; nobody else can use it.
+    const [mail] = await t.db.getRepository(OutboxMessage).find({
+      where: { toEmail: b.people.supervisor2.email },
+      order: { createdAt: 'DESC' },
+      take: 1,
+    });
+    const token = /\/accept-role\/([A-Za-z0-9_-]+)/.exec(mail!.body)![1]!;
+    const intruder = await tokenFor(t, a.people.supervisor1);
+    await t.http().get(`/api/role-offers/${token}`).set('Authorization', intruder).expect(404);
+    await postAs(t, intruder, `/api/role-offers/${token}/accept`, {}).expect(404);
+    const offer = await t.http().get(`/api/role-offers/${token}`).set('Authorization', person).expect(200);
+    expect(offer.body).toMatchObject({ role: 'alliance_supervisor', allianceId: a.alliance.id });
+    await postAs(t, person, `/api/role-offers/${token}/accept`, {}).expect(204);
+    await postAs(t, person, `/api/role-offers/${token}/accept`, {}).expect(410);
+    me = await t.http().get('/api/me').set('Authorization', person).expect(200);
     expect(me.body.alliances).toHaveLength(2);
-    // Twice in one Alliance is a conflict; another Alliance's PCN is not the administrator's to use.
-    await postAs(t, admin, '/api/people/invitations', {
-      email: b.people.supervisor2.email,
-      fullName: 'Again',
-      role: 'admin',
-      organisationId: a.alliance.id,
-    }).expect(409);
+
+    // Now of this Alliance, their export by its administrator holds only this Alliance's part.
+    const exported = await t
+      .http()
+      .get(`/api/people/${b.people.supervisor2.id}/subject-access-export`)
+      .set('Authorization', admin)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const zip = await JSZip.loadAsync(exported.body as Buffer);
+    const json = await zip.file('subject-access.json')!.async('string');
+    const own = [b.people.supervisor2.id, b.people.supervisor2.email, b.people.supervisor2.fullName];
+    const found = leaked(json).filter((s) => !own.includes(s));
+    expect(found).toEqual([]);
+    expect(JSON.parse(json).roleAssignments).toHaveLength(1);
+
+    // Another Alliance's PCN is not the administrator's to use.
     const foreign = await postAs(t, admin, '/api/people/invitations', {
       email: `someone.${randomUUID().slice(0, 8)}@example.org`,
       fullName: 'Someone',

@@ -1,14 +1,9 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import type { ParticipantRole, SessionActor } from '@ccc/programme';
+import type { ParticipantRole, Party, SessionActor } from '@ccc/programme';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { type AuthUser, hasRole, organisationsWhere } from '../common/auth-user';
-import { Cohort } from '../cohorts/cohort.entity';
-import { EvidenceFile } from '../competencies/evidence-file.entity';
-import { TrainingPlanItem } from '../competencies/training-plan-item.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
-import { ReleaseRequest } from '../release-time/release-request.entity';
-import { Session } from '../sessions/session.entity';
 
 /** The nil UUID: matches no row, so a caller acting in no Alliance finds nothing. */
 const NO_ALLIANCE = '00000000-0000-0000-0000-000000000000';
@@ -116,17 +111,18 @@ export class AccessService {
 
   /**
    * Which side the caller acts for in a session, or null when they have nothing to do with it: the Alliance
-   * (an administrator, the session's lead, a supervisor of the cohort or of a CCC attending), the PCN (a PCN
-   * supervisor of a CCC attending) or the CCC (attending).
+   * (an administrator, the Alliance supervisor of a CCC attending, and for a session shared by the cohort also
+   * its lead and the cohort's supervisors), the PCN (a PCN supervisor of a CCC attending) or the CCC (attending).
+   * A one-to-one session (individual, TNA, joint, handover) and its notes are reachable only as the CCC's
+   * enrolment is: another supervisor of the cohort is no party to it.
    */
   sessionActor(user: AuthUser, audience: SessionAudience): SessionActor | null {
     if (!this.inAlliance(user, audience.allianceId)) return null;
     if (hasRole(user, 'admin')) return 'alliance';
     if (
       hasRole(user, 'alliance_supervisor') &&
-      (audience.leadId === user.id ||
-        audience.cohortSupervisorIds.includes(user.id) ||
-        audience.attendees.some((a) => a.allianceSupervisorId === user.id))
+      (audience.attendees.some((a) => a.allianceSupervisorId === user.id) ||
+        (audience.sharedByCohort && (audience.leadId === user.id || audience.cohortSupervisorIds.includes(user.id))))
     ) {
       return 'alliance';
     }
@@ -196,32 +192,98 @@ export class AccessService {
     );
   }
 
+  /** Whether the caller speaks for this party of this enrolment (to attest an expectation, say). */
+  speaksFor(
+    user: AuthUser,
+    party: Party,
+    enrolment: Pick<Enrolment, 'cccId' | 'pcnId' | 'allianceSupervisorId'>,
+  ): boolean {
+    switch (party) {
+      case 'ccc':
+        return enrolment.cccId === user.id;
+      case 'pcn':
+        return organisationsWhere(user, 'pcn_supervisor').includes(enrolment.pcnId);
+      case 'alliance':
+        return hasRole(user, 'admin') || enrolment.allianceSupervisorId === user.id;
+    }
+  }
+
+  /** 403 unless the caller is the CCC of this enrolment (their own study time, outcome counts and so on). */
+  requireOwnEnrolment(user: AuthUser, enrolment: Pick<Enrolment, 'cccId'>, what: string): void {
+    if (enrolment.cccId !== user.id) throw new ForbiddenException(`Only the CCC ${what}`);
+  }
+
+  /** Who decides a CCC's release time: an administrator of the Alliance or a PCN supervisor of the CCC's PCN. */
+  mayDecideRelease(user: AuthUser, enrolment: Pick<Enrolment, 'pcnId'> & { allianceId: string }): boolean {
+    return (
+      this.administers(user, enrolment.allianceId) ||
+      (this.inAlliance(user, enrolment.allianceId) &&
+        organisationsWhere(user, 'pcn_supervisor').includes(enrolment.pcnId))
+    );
+  }
+
   /**
-   * Turns "no row in the caller's scope" into 404 when the record does not exist at all, and 403 when it exists
-   * but belongs to someone else. The extra query runs only on that failure path.
+   * The Alliance an administrator acts for (its policy, its retention, its erasures): the acting one. 403 for a
+   * caller acting for none (a national viewer).
    */
-  async refuse(
-    entity:
-      | typeof Enrolment
-      | typeof Cohort
-      | typeof Session
-      | typeof ReleaseRequest
-      | typeof EvidenceFile
-      | typeof TrainingPlanItem,
-    id: string,
-    label: string,
-  ): Promise<never> {
-    const exists = await this.db.getRepository(entity).exists({ where: { id } });
-    if (!exists) throw new NotFoundException(`${label} not found`);
+  actingAlliance(user: AuthUser): string {
+    if (!user.allianceId) throw new ForbiddenException('You are not acting for an Alliance');
+    return user.allianceId;
+  }
+
+  /**
+   * Whether the caller may export a person's record (subject access): the person themself (all of it), or an
+   * administrator of an Alliance where the person holds a role or an enrolment (what that Alliance holds). Someone
+   * of the caller's Alliance who is not theirs to export: 403. Anyone else is unknown to them: 404, whether or not
+   * they exist elsewhere.
+   */
+  async requireSubjectAccess(user: AuthUser, personId: string): Promise<void> {
+    if (user.id === personId) return;
+    const [row] = await this.db.query<{ here: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM role_assignment ra JOIN organisation o ON o.id = ra.organisation_id
+                       WHERE ra.person_id = $1 AND o.alliance_id = $2)
+           OR EXISTS (SELECT 1 FROM enrolment e JOIN cohort c ON c.id = e.cohort_id
+                       WHERE e.ccc_id = $1 AND c.alliance_id = $2) AS here`,
+      [personId, user.allianceId ?? NO_ALLIANCE],
+    );
+    if (row?.here !== true) throw new NotFoundException('There is no such person');
+    if (!hasRole(user, 'admin'))
+      throw new ForbiddenException('Only the person themself or an administrator of their Alliance may do this');
+  }
+
+  /**
+   * Turns "no row in the caller's scope" into 404 when the record does not exist in the caller's Alliance (at all,
+   * or in another Alliance: the two answer alike, so ids say nothing across tenancies), and 403 when it exists in
+   * their Alliance but belongs to someone else. The extra query runs only on that failure path.
+   */
+  async refuse(user: AuthUser, entity: keyof typeof ALLIANCE_OF, id: string, label: string): Promise<never> {
+    const [row] = await this.db.query<{ found: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM ${ALLIANCE_OF[entity]} WHERE x.id = $1 AND c.alliance_id = $2) AS found`,
+      [id, user.allianceId ?? NO_ALLIANCE],
+    );
+    if (!row?.found) throw new NotFoundException(`${label} not found`);
     throw new ForbiddenException(`You do not have access to this ${label.toLowerCase()}`);
   }
 }
+
+/** For each kind of record `refuse` answers for: its table (`x`) joined to its cohort (`c`), which has the Alliance. */
+const ALLIANCE_OF = {
+  enrolment: 'enrolment x JOIN cohort c ON c.id = x.cohort_id',
+  cohort: 'cohort x JOIN cohort c ON c.id = x.id',
+  session: 'session x JOIN cohort c ON c.id = x.cohort_id',
+  release_request: 'release_request x JOIN enrolment e ON e.id = x.enrolment_id JOIN cohort c ON c.id = e.cohort_id',
+  evidence_file: 'evidence_file x JOIN enrolment e ON e.id = x.enrolment_id JOIN cohort c ON c.id = e.cohort_id',
+  training_plan_item:
+    'training_plan_item x JOIN enrolment e ON e.id = x.enrolment_id JOIN cohort c ON c.id = e.cohort_id',
+} as const;
 
 /** Who a session concerns, as far as access is decided. */
 export interface SessionAudience {
   /** The Alliance of the session's cohort. */
   allianceId: string;
   participants: readonly ParticipantRole[];
+  /** A group or teaching session of the whole cohort, rather than one CCC's. */
+  sharedByCohort: boolean;
   leadId: string | null;
   cohortSupervisorIds: string[];
   attendees: { cccId: string; pcnId: string; pcnSupervisorId: string | null; allianceSupervisorId: string | null }[];

@@ -83,7 +83,7 @@ export class CohortsService {
 
   async get(user: AuthUser, id: string): Promise<CohortResponse> {
     const cohort = await this.cohortQuery(user).andWhere('cohort.id = :id', { id }).getOne();
-    const [described] = await this.describe([cohort ?? (await this.access.refuse(Cohort, id, 'Cohort'))]);
+    const [described] = await this.describe([cohort ?? (await this.access.refuse(user, 'cohort', id, 'Cohort'))]);
     return described!;
   }
 

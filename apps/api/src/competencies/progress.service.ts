@@ -579,7 +579,9 @@ export class ProgressService {
     try {
       await this.enrolments.readable(user, file.enrolmentId);
     } catch (error) {
-      if (error instanceof ForbiddenException || error instanceof NotFoundException)
+      // Another Alliance's file is as unknown as a missing one; one of this Alliance not the caller's is refused.
+      if (error instanceof NotFoundException) throw new NotFoundException('Evidence file not found');
+      if (error instanceof ForbiddenException)
         throw new ForbiddenException('You do not have access to this evidence file');
       throw error;
     }

@@ -187,7 +187,7 @@ export class EnrolmentsService {
 
   private async findReadable(user: AuthUser, id: string): Promise<Enrolment> {
     const enrolment = await this.enrolmentQuery(user).andWhere('enrolment.id = :id', { id }).getOne();
-    return enrolment ?? this.access.refuse(Enrolment, id, 'Enrolment');
+    return enrolment ?? this.access.refuse(user, 'enrolment', id, 'Enrolment');
   }
 
   async get(user: AuthUser, id: string): Promise<EnrolmentSummary> {
@@ -261,6 +261,7 @@ export class EnrolmentsService {
             this.access.sessionActor(user, {
               allianceId: enrolment.cohort!.allianceId,
               participants: s.participants,
+              sharedByCohort: s.sharedByCohort,
               leadId: s.leadId,
               cohortSupervisorIds: supervisorIds,
               attendees: [attendee],
@@ -392,7 +393,7 @@ export class EnrolmentsService {
       .where('cohort.id = :cohortId', { cohortId });
     const cohort =
       (await this.access.scopeCohorts(cohortQuery, 'cohort', user, { runOnly: true }).getOne()) ??
-      (await this.access.refuse(Cohort, cohortId, 'Cohort'));
+      (await this.access.refuse(user, 'cohort', cohortId, 'Cohort'));
     const id = await this.db.transaction((manager) => this.enrolInCohort(manager, cohort, input, user.id));
     // The cohort's supervisor may enrol a CCC into a colleague's caseload: they see what they made, once.
     return this.summarise(await this.enrolmentQuery(null).andWhere('enrolment.id = :id', { id }).getOneOrFail());

@@ -11,18 +11,18 @@ import {
   lastIsoWeeks,
   londonDate,
   monthBounds,
-  type Party,
   releaseRules,
   studyWeeks,
 } from '@ccc/programme';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type AuthUser, hasRole, organisationsWhere } from '../common/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { groupBy } from '../common/group-by';
 import type { Enrolment } from '../enrolments/enrolment.entity';
 import { refuseIfClosed } from '../enrolments/enrolment-lock';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
+import { AccessService } from '../access/access.service';
 import { ReleaseRequest } from '../release-time/release-request.entity';
 import { CHART_WEEKS, deciders, toReleaseView } from '../release-time/release.service';
 import { SessionAttendance } from '../sessions/session-attendance.entity';
@@ -31,24 +31,13 @@ import type { AttestDto } from './dto/attest.dto';
 import { Attestation } from './attestation.entity';
 import { EvaluationResponse } from '../month-six/evaluation-response.entity';
 
-/** Whether the caller speaks for this party of this enrolment. */
-function speaksFor(user: AuthUser, party: Party, enrolment: Enrolment): boolean {
-  switch (party) {
-    case 'ccc':
-      return enrolment.cccId === user.id;
-    case 'pcn':
-      return organisationsWhere(user, 'pcn_supervisor').includes(enrolment.pcnId);
-    case 'alliance':
-      return hasRole(user, 'admin') || enrolment.allianceSupervisorId === user.id;
-  }
-}
-
 @Injectable()
 export class ExpectationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly enrolments: EnrolmentsService,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   /** The facts behind the expectations of many enrolments at once: four queries. */
@@ -152,7 +141,7 @@ export class ExpectationsService {
         note: a.note,
       })),
       canAttest: template.expectations
-        .filter((x) => x.measure.type === 'attestation' && speaksFor(user, x.party, enrolment))
+        .filter((x) => x.measure.type === 'attestation' && this.access.speaksFor(user, x.party, enrolment))
         .filter((x) => !facts.attestationRows.some((a) => a.expectationKey === x.key))
         .map((x) => x.key),
     };
@@ -169,7 +158,7 @@ export class ExpectationsService {
         { field: 'expectationKey', reason: 'this expectation is measured from the data, not attested' },
       ]);
     }
-    if (!speaksFor(user, expectation.party, enrolment)) {
+    if (!this.access.speaksFor(user, expectation.party, enrolment)) {
       throw new ForbiddenException(
         `Only the ${expectation.party === 'pcn' ? 'PCN supervisor' : expectation.party === 'ccc' ? 'CCC' : 'Alliance supervisor'} attests this`,
       );

@@ -1,8 +1,9 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OutcomesView } from '@ccc/contracts';
 import { checkOutcomeEntry, londonDate, programmeMonths, type ProgrammeTemplate } from '@ccc/programme';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
 import { type FieldError, validationFailed } from '../common/errors';
@@ -109,6 +110,7 @@ export class OutcomesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly enrolments: EnrolmentsService,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   async get(user: AuthUser, enrolmentId: string): Promise<OutcomesView> {
@@ -137,7 +139,7 @@ export class OutcomesService {
 
   async record(user: AuthUser, enrolmentId: string, dto: RecordOutcomesDto): Promise<OutcomesView> {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
-    if (enrolment.cccId !== user.id) throw new ForbiddenException('Only the CCC records their own outcome counts');
+    this.access.requireOwnEnrolment(user, enrolment, 'records their own outcome counts');
     checkOutcomeEntries(dto.entries, enrolment, template);
     await conflictOnDuplicate(() =>
       this.db.transaction(async (manager) => {

@@ -1,6 +1,13 @@
 import { BadRequestException, ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { InvitationIssued, InvitationView, OrganisationView, PersonListItem, Role } from '@ccc/contracts';
+import type {
+  InvitationIssued,
+  InvitationView,
+  OrganisationView,
+  PersonListItem,
+  Role,
+  RoleOfferView,
+} from '@ccc/contracts';
 import { PROGRAMME_TIME_ZONE } from '@ccc/programme';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
@@ -17,9 +24,21 @@ import { Organisation } from '../organisations/organisation.entity';
 import type { InvitePersonDto } from './dto/invite-person.dto';
 import { Person } from './person.entity';
 import { RoleAssignment } from './role-assignment.entity';
+import { RoleOffer } from './role-offer.entity';
 
 export const INVITATION_LIFETIME_DAYS = 7;
-const DUPLICATE_EMAIL = 'A person with this e-mail address already exists';
+const ALREADY_HOLDS = 'This person already holds this role here';
+const OFFER_WAITING =
+  'An invitation to this e-mail address is waiting for an answer; send it again from the people list';
+/** The nil UUID: matches no row. */
+const NO_ALLIANCE = '00000000-0000-0000-0000-000000000000';
+const ROLE_NAMES: Record<Role, string> = {
+  admin: 'programme administrator',
+  alliance_supervisor: 'Alliance supervisor',
+  pcn_supervisor: 'PCN supervisor',
+  ccc: 'Cancer Care Coordinator',
+  national_viewer: 'national viewer',
+};
 
 /**
  * Admins and Alliance supervisors work in an Alliance; PCN supervisors and CCCs in one of its PCNs. National
@@ -92,7 +111,31 @@ export class InvitationsService {
       });
       people.set(row.id, person);
     }
-    return [...people.values()];
+    // Invitations not answered yet, as their administrator typed them: nobody holds these roles until accepted.
+    const offers: {
+      id: string;
+      full_name: string;
+      email: string;
+      role: Role;
+      organisation_id: string;
+      name: string;
+    }[] = await this.db.query(
+      `SELECT ro.id, ro.full_name, ro.email, ro.role, ro.organisation_id, o.name
+           FROM role_offer ro JOIN organisation o ON o.id = ro.organisation_id
+          WHERE ro.alliance_id = ANY($1::uuid[]) AND ro.accepted_at IS NULL AND ro.declined_at IS NULL
+          ORDER BY ro.full_name, ro.id`,
+      [this.alliancesOf(user)],
+    );
+    const invited: PersonListItem[] = offers.map((o) => ({
+      id: o.id,
+      fullName: o.full_name,
+      email: o.email,
+      roles: [{ role: o.role, organisationId: o.organisation_id, organisationName: o.name }],
+      invitationPending: true,
+    }));
+    return [...people.values(), ...invited].sort(
+      (a, b) => a.fullName.localeCompare(b.fullName) || a.id.localeCompare(b.id),
+    );
   }
 
   async organisations(user: AuthUser): Promise<OrganisationView[]> {
@@ -121,85 +164,155 @@ export class InvitationsService {
               : 'this role is held in an Alliance: give your Alliance\u2019s id',
         },
       ]);
-    const existing = await this.db.getRepository(Person).findOneBy({ email });
-    if (existing) return this.addRole(user, existing, dto.role, organisation, baseUrl);
+    const allianceId = organisation.allianceId!;
     try {
       return await this.db.transaction(async (manager) => {
-        const inserted = await manager.insert(Person, { email, fullName, passwordHash: null });
-        const personId = String(inserted.identifiers[0]!['id']);
-        await manager.insert(RoleAssignment, { personId, role: dto.role, organisationId: organisation.id });
-        const person = { id: personId, email, fullName };
-        const expiresAt = await this.sendLink(manager, user, person, baseUrl, organisation.name);
+        // Serialises invitations of one address, so two at once make one person.
+        await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`invite:${email}`]);
+        const existing = await manager.getRepository(Person).findOneBy({ email });
+        if (existing && (await this.holdsRoleIn(manager, existing.id, allianceId)))
+          return this.addRole(manager, user, existing, dto.role, organisation);
+        if (existing) {
+          const pending = await manager.getRepository(RoleOffer).exists({
+            where: { personId: existing.id, allianceId, acceptedAt: IsNull(), declinedAt: IsNull() },
+          });
+          if (pending) throw new ConflictException(OFFER_WAITING);
+        }
+        // Anyone else, known elsewhere or not, gets the same: an offer of the role, e-mailed, and the same answer.
+        const personId =
+          existing?.id ??
+          String((await manager.insert(Person, { email, fullName, passwordHash: null })).identifiers[0]!['id']);
+        const offer = await manager.save(
+          manager.create(RoleOffer, {
+            personId,
+            role: dto.role,
+            organisationId: organisation.id,
+            allianceId,
+            fullName,
+            email,
+            invitedById: user.id,
+            acceptedAt: null,
+            declinedAt: null,
+          }),
+        );
+        const expiresAt = await this.sendOffer(manager, user, offer, organisation.name, baseUrl);
         await this.audit.record(manager, {
           actorId: user.id,
           action: 'person.invited',
-          entityType: 'person',
-          entityId: personId,
+          entityType: 'role_offer',
+          entityId: offer.id,
           detail: { role: dto.role, organisationId: organisation.id },
         });
-        return { person, expiresAt: expiresAt.toISOString() };
+        return { person: { id: offer.id, email, fullName }, expiresAt: expiresAt.toISOString() };
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
-        throw new ConflictException(DUPLICATE_EMAIL);
+        throw new ConflictException(ALREADY_HOLDS);
       throw error;
     }
   }
 
+  private async holdsRoleIn(manager: EntityManager, personId: string, allianceId: string): Promise<boolean> {
+    const [row] = await manager.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM role_assignment ra JOIN organisation o ON o.id = ra.organisation_id
+        WHERE ra.person_id = $1 AND o.alliance_id = $2`,
+      [personId, allianceId],
+    );
+    return (row?.n ?? 0) > 0;
+  }
+
   /**
-   * Someone who already has an account (in another Alliance, say: a supervisor who moves) is given the role here
-   * too, and chooses which Alliance they act in. 409 if they already hold a role in this Alliance. Their password
-   * stays theirs; a link is sent only if they never set one.
+   * Someone who already holds a role in this Alliance (and so is on its people list) is given another one here
+   * directly, and told by e-mail. 409 if they hold that very role there already.
    */
   private async addRole(
+    manager: EntityManager,
     user: AuthUser,
     existing: Person,
     role: Role,
     organisation: Organisation,
-    baseUrl: string,
   ): Promise<InvitationIssued> {
-    const here: { n: number }[] = await this.db.query(
-      `SELECT count(*)::int AS n FROM role_assignment ra JOIN organisation o ON o.id = ra.organisation_id
-        WHERE ra.person_id = $1 AND o.alliance_id = $2`,
-      [existing.id, user.allianceId],
-    );
-    if ((here[0]?.n ?? 0) > 0) throw new ConflictException(DUPLICATE_EMAIL);
-    const withHash = await this.db
-      .getRepository(Person)
-      .createQueryBuilder('p')
-      .addSelect('p.passwordHash')
-      .where('p.id = :id', { id: existing.id })
-      .getOneOrFail();
-    return this.db.transaction(async (manager) => {
-      await manager.insert(RoleAssignment, { personId: existing.id, role, organisationId: organisation.id });
-      const person = { id: existing.id, email: existing.email, fullName: existing.fullName };
-      let expiresAt: Date | null = null;
-      if (withHash.passwordHash === null)
-        expiresAt = await this.sendLink(manager, user, person, baseUrl, organisation.name);
-      else
-        await manager.insert(OutboxMessage, {
-          toPersonId: person.id,
-          toEmail: person.email,
-          subject: 'You have a new role in the CCC supervision and training programme',
-          body:
-            `${person.fullName}, ${user.fullName} has given you a role in ${organisation.name}.\n\n` +
-            `Sign in with your usual password and choose ${organisation.name} to act in it.\n${baseUrl}/\n`,
-        });
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'person.role_added',
-        entityType: 'person',
-        entityId: person.id,
-        detail: { role, organisationId: organisation.id },
-      });
-      return { person, expiresAt: expiresAt?.toISOString() ?? null };
+    await manager.insert(RoleAssignment, { personId: existing.id, role, organisationId: organisation.id });
+    const person = { id: existing.id, email: existing.email, fullName: existing.fullName };
+    await manager.insert(OutboxMessage, {
+      toPersonId: person.id,
+      toEmail: person.email,
+      subject: 'You have a new role in the CCC supervision and training programme',
+      body: `${person.fullName}, ${user.fullName} has given you another role in ${organisation.name}.\n`,
     });
+    await this.audit.record(manager, {
+      actorId: user.id,
+      action: 'person.role_added',
+      entityType: 'person',
+      entityId: person.id,
+      detail: { role, organisationId: organisation.id },
+    });
+    return { person, expiresAt: null };
   }
 
-  /** A fresh link for someone invited who has not set a password yet (the earlier link stops working). */
-  async reinvite(user: AuthUser, personId: string, baseUrl: string): Promise<InvitationIssued> {
+  /**
+   * The e-mailed link that accepts an offer: to choose a password, for someone who has none yet (accepting by
+   * setting it), or to accept signed in, for someone who has one.
+   */
+  private async sendOffer(
+    manager: EntityManager,
+    user: AuthUser,
+    offer: RoleOffer,
+    where: string,
+    baseUrl: string,
+  ): Promise<Date> {
+    const [row] = await manager.query<{ has_password: boolean; full_name: string }[]>(
+      'SELECT password_hash IS NOT NULL AS has_password, full_name FROM person WHERE id = $1',
+      [offer.personId],
+    );
+    const person = { id: offer.personId, email: offer.email, fullName: offer.fullName };
+    if (!row?.has_password) return this.sendLink(manager, user, person, baseUrl, where, offer.id);
+    const { token, expiresAt } = await issueActionLink(manager, {
+      purpose: 'accept_role',
+      targetId: offer.id,
+      personId: offer.personId,
+      lifetimeDays: INVITATION_LIFETIME_DAYS,
+    });
+    await manager.insert(OutboxMessage, {
+      toPersonId: offer.personId,
+      toEmail: offer.email,
+      subject: 'You are offered a role in the CCC supervision and training programme',
+      body:
+        `${row.full_name}, ${user.fullName} offers you the role of ${ROLE_NAMES[offer.role]} in ${where}.\n\n` +
+        `Nothing changes until you accept. Sign in with your usual password and accept or decline it here ` +
+        `(the link works once, until ${londonTime(expiresAt)}):\n${baseUrl}/accept-role/${token}\n`,
+    });
+    return expiresAt;
+  }
+
+  /**
+   * A fresh link for someone invited who has not accepted yet (the earlier link stops working): by the id the
+   * invitation answered with, or, for an invitation made before offers, the person's id.
+   */
+  async reinvite(user: AuthUser, id: string, baseUrl: string): Promise<InvitationIssued> {
+    const offer = await this.db.getRepository(RoleOffer).findOne({
+      where: { id, allianceId: user.allianceId ?? NO_ALLIANCE },
+      relations: { organisation: true },
+    });
+    if (offer) {
+      if (offer.acceptedAt || offer.declinedAt)
+        throw new ConflictException('This invitation has been answered already; the person can sign in');
+      return this.db.transaction(async (manager) => {
+        const expiresAt = await this.sendOffer(manager, user, offer, offer.organisation!.name, baseUrl);
+        await this.audit.record(manager, {
+          actorId: user.id,
+          action: 'person.reinvited',
+          entityType: 'role_offer',
+          entityId: offer.id,
+        });
+        return {
+          person: { id: offer.id, email: offer.email, fullName: offer.fullName },
+          expiresAt: expiresAt.toISOString(),
+        };
+      });
+    }
     const people = await this.list(user);
-    const person = people.find((p) => p.id === personId);
+    const person = people.find((p) => p.id === id);
     if (!person) throw new NotFoundException('Person not found');
     if (!person.invitationPending)
       throw new ConflictException('This person has already set a password; they can sign in');
@@ -224,10 +337,11 @@ export class InvitationsService {
     person: { id: string; email: string; fullName: string },
     baseUrl: string,
     where: string,
+    offerId?: string,
   ): Promise<Date> {
     const { token, expiresAt } = await issueActionLink(manager, {
       purpose: 'set_password',
-      targetId: person.id,
+      targetId: offerId ?? person.id,
       personId: person.id,
       lifetimeDays: INVITATION_LIFETIME_DAYS,
     });
@@ -242,9 +356,78 @@ export class InvitationsService {
     return expiresAt;
   }
 
+  /** An offer waiting for the signed-in person, by its link: 404 for anyone else's (or no) link. */
+  async offer(user: AuthUser, token: string): Promise<RoleOfferView> {
+    const { offer } = await this.liveOffer(this.db.manager, user, token);
+    return {
+      role: offer.role,
+      organisationName: offer.organisation!.name,
+      allianceId: offer.allianceId,
+      expiresAt: (await this.linkExpiry(token)).toISOString(),
+    };
+  }
+
+  private async linkExpiry(token: string): Promise<Date> {
+    return (await findLiveLink(this.db.manager, token, ['accept_role'])).expiresAt;
+  }
+
+  private async liveOffer(manager: EntityManager, user: AuthUser, token: string) {
+    const link = await findLiveLink(manager, token, ['accept_role']);
+    if (link.personId !== user.id) throw new NotFoundException('This link is not valid');
+    const offer = await manager
+      .getRepository(RoleOffer)
+      .findOne({ where: { id: link.targetId }, relations: { organisation: true } });
+    if (!offer) throw new NotFoundException('This link is not valid');
+    return { link, offer };
+  }
+
+  /** The person accepts (or declines) the role, signed in: the link is claimed and the answer audited together. */
+  async answerOffer(user: AuthUser, token: string, accept: boolean): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const { link, offer } = await this.liveOffer(manager, user, token);
+      const claimed = await manager.update(ActionLink, { id: link.id, usedAt: IsNull() }, { usedAt: new Date() });
+      if (!claimed.affected) throw new GoneException('This link has already been used');
+      if (accept) await this.acceptIn(manager, offer);
+      else await manager.update(RoleOffer, { id: offer.id }, { declinedAt: new Date() });
+      if (!accept)
+        await this.audit.record(manager, {
+          actorId: user.id,
+          action: 'person.role_declined',
+          entityType: 'role_offer',
+          entityId: offer.id,
+          detail: { role: offer.role, organisationId: offer.organisationId },
+        });
+    });
+  }
+
+  /** The offered role becomes the person's (once: holding it already is fine). */
+  private async acceptIn(manager: EntityManager, offer: RoleOffer): Promise<void> {
+    await manager.update(RoleOffer, { id: offer.id }, { acceptedAt: new Date() });
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(RoleAssignment)
+      .values({ personId: offer.personId, role: offer.role, organisationId: offer.organisationId })
+      .orIgnore()
+      .execute();
+    await this.audit.record(manager, {
+      actorId: offer.personId,
+      action: 'person.role_accepted',
+      entityType: 'role_offer',
+      entityId: offer.id,
+      detail: { role: offer.role, organisationId: offer.organisationId },
+    });
+  }
+
   async show(token: string): Promise<InvitationView> {
     const link = await findLiveLink(this.db.manager, token, ['set_password']);
-    return { fullName: link.person!.fullName, email: link.person!.email, expiresAt: link.expiresAt.toISOString() };
+    const offer = await this.db.getRepository(RoleOffer).findOneBy({ id: link.targetId });
+    // The name as invited: the person's own name only once they are someone's (an invitation of before offers).
+    return {
+      fullName: offer?.fullName ?? link.person!.fullName,
+      email: link.person!.email,
+      expiresAt: link.expiresAt.toISOString(),
+    };
   }
 
   /** Sets the password once: the link is claimed, the password stored and any session ended, all together. */
@@ -256,6 +439,9 @@ export class InvitationsService {
       if (!claimed.affected) throw new GoneException('This link has already been used');
       const updated = await manager.update(Person, { id: link.personId }, { passwordHash });
       if (!updated.affected) throw new BadRequestException('This link is not valid');
+      // Choosing a password from an invitation accepts the role it offered.
+      const offer = await manager.getRepository(RoleOffer).findOneBy({ id: link.targetId, acceptedAt: IsNull() });
+      if (offer) await this.acceptIn(manager, offer);
       await manager.update(
         AuthSession,
         { personId: link.personId, revokedAt: IsNull() },

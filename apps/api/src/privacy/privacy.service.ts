@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AlliancePolicyFields, AlliancePolicyView, PrivacyNoticeRef, PrivacyNoticeView } from '@ccc/contracts';
 import { buildPrivacyNotice, defaultPolicy } from '@ccc/programme';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
 import type { UpdateAlliancePolicyDto } from './dto/alliance-policy.dto';
@@ -46,6 +47,7 @@ export class PrivacyService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   /** Every Alliance, by name: the sign-in page offers their notices before anyone has signed in. */
@@ -71,14 +73,14 @@ export class PrivacyService {
 
   /** The caller's acting Alliance's policy; `version` 0 while it has the defaults. */
   async policy(user: AuthUser): Promise<AlliancePolicyView> {
-    const row = await this.policyRow(this.db.manager, this.actingAlliance(user));
+    const row = await this.policyRow(this.db.manager, this.access.actingAlliance(user));
     if (!row) throw new ForbiddenException('You are not acting for an Alliance');
     return this.view(row);
   }
 
   /** Saves the whole policy against the version read: a stale version is a 409. Audited with before and after. */
   async update(user: AuthUser, dto: UpdateAlliancePolicyDto): Promise<AlliancePolicyView> {
-    const allianceId = this.actingAlliance(user);
+    const allianceId = this.access.actingAlliance(user);
     const stale = () =>
       new ConflictException(
         "The Alliance's policy was changed by someone else since you read it; reload it and make your change again",
@@ -149,12 +151,6 @@ export class PrivacyService {
         updated_at: saved.updated_at,
       });
     });
-  }
-
-  /** An administrator administers the Alliance they act in, and no other. */
-  private actingAlliance(user: AuthUser): string {
-    if (!user.allianceId) throw new ForbiddenException('You are not acting for an Alliance');
-    return user.allianceId;
   }
 
   /** The Alliance and its policy (null columns: none saved yet); null when the id is no Alliance. */

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReleaseRequestView, ReleaseSummary } from '@ccc/contracts';
 import {
@@ -15,7 +15,7 @@ import {
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
-import { type AuthUser, organisationsWhere } from '../common/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { COMPLETED_MESSAGE, refuseIfClosed, WITHDRAWN_MESSAGE } from '../enrolments/enrolment-lock';
@@ -86,7 +86,7 @@ export class ReleaseService {
   /** The CCC logs their own study time or a training day, inside the programme's dates. */
   async log(user: AuthUser, enrolmentId: string, dto: LogReleaseDto): Promise<ReleaseRequestView> {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
-    if (enrolment.cccId !== user.id) throw new ForbiddenException('Only the CCC logs their own study time');
+    this.access.requireOwnEnrolment(user, enrolment, 'logs their own study time');
     const endsBefore = programmeEndsBefore(enrolment.cohort!.startDate, template.durationMonths);
     if (dto.date < enrolment.cohort!.startDate || dto.date >= endsBefore) {
       throw validationFailed([
@@ -128,7 +128,7 @@ export class ReleaseService {
    */
   private async loadForDecision(manager: EntityManager, user: AuthUser, id: string) {
     const request = await manager.findOne(ReleaseRequest, { where: { id } });
-    if (!request) return this.access.refuse(ReleaseRequest, id, 'Release request');
+    if (!request) return this.access.refuse(user, 'release_request', id, 'Release request');
     const enrolment = await manager
       .getRepository(Enrolment)
       .createQueryBuilder('e')
@@ -137,10 +137,10 @@ export class ReleaseService {
       .where('e.id = :id', { id: request.enrolmentId })
       .setLock('pessimistic_write', undefined, ['e'])
       .getOneOrFail();
-    const mayDecide =
-      this.access.administers(user, enrolment.cohort!.allianceId) ||
-      organisationsWhere(user, 'pcn_supervisor').includes(enrolment.pcnId);
-    if (!mayDecide) throw new ForbiddenException('Only a PCN supervisor of the CCC\u2019s PCN confirms release time');
+    const allianceId = enrolment.cohort!.allianceId;
+    if (!this.access.inAlliance(user, allianceId)) throw new NotFoundException('Release request not found');
+    if (!this.access.mayDecideRelease(user, { pcnId: enrolment.pcnId, allianceId }))
+      throw new ForbiddenException('Only a PCN supervisor of the CCC\u2019s PCN confirms release time');
     if (enrolment.status === 'completed') throw new ConflictException(COMPLETED_MESSAGE);
     if (enrolment.status === 'withdrawn') throw new ConflictException(WITHDRAWN_MESSAGE);
     return { request, enrolment, template: enrolment.cohort!.template!.definition };

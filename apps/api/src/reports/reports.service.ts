@@ -67,7 +67,7 @@ export class ReportsService {
     if (query.to) cohortQuery.andWhere('cohort.start_date <= :to', { to: query.to });
     const cohorts = await cohortQuery.getMany();
     if (query.cohortId && cohorts.length === 0 && !query.from && !query.to)
-      await this.access.refuse(Cohort, query.cohortId, 'Cohort');
+      await this.access.refuse(user, 'cohort', query.cohortId, 'Cohort');
 
     // 2. The PCN of the filter.
     let pcn: Organisation | null = null;

@@ -42,6 +42,7 @@ type Reference = 'person' | 'enrolment' | 'competency_progress' | 'tna' | 'sessi
 export const ERASURE_COVERAGE: { column: string; references: Reference | null; decision: string }[] = [
   // The person's own rows, when they are anonymised.
   { column: 'role_assignment.person_id', references: 'person', decision: 'removed' },
+  { column: 'role_offer.person_id', references: 'person', decision: 'removed (it holds the name and e-mail)' },
   { column: 'auth_session.person_id', references: 'person', decision: 'revoked' },
   { column: 'refresh_token.session_id', references: 'auth_session', decision: 'kept: hashes only, session revoked' },
   { column: 'calendar_feed.person_id', references: 'person', decision: 'revoked (the row is the feed’s audit trail)' },
@@ -264,6 +265,7 @@ function personSteps(personId: string, fullName: string): Step[] {
     },
     { table: 'cohort_supervisor', sql: `DELETE FROM cohort_supervisor WHERE person_id = $1`, params: p },
     { table: 'role_assignment', sql: `DELETE FROM role_assignment WHERE person_id = $1`, params: p },
+    { table: 'role_offer', sql: `DELETE FROM role_offer WHERE person_id = $1`, params: p },
     {
       table: 'person',
       sql: `UPDATE person SET full_name = '${ERASED_NAME}', email = 'erased-' || id || '@erased.invalid',

@@ -1,10 +1,11 @@
-import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ErasureResult, RetentionList, RetentionRow } from '@ccc/contracts';
 import { DEFAULT_RETENTION_YEARS, londonDate, retentionState } from '@ccc/programme';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type AuthUser, hasRole, organisationsWhere } from '../common/auth-user';
+import { AccessService } from '../access/access.service';
+import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { Clock } from '../notifications/clock';
 import type { RequestErasureDto } from './dto/erasure.dto';
@@ -23,13 +24,12 @@ export class RetentionService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly access: AccessService,
   ) {}
 
-  /** The Alliances whose records this administrator manages: the acting one, or else those they administer. */
+  /** The Alliance whose records this administrator manages: the one they act in (none for anyone else). */
   private administered(user: AuthUser): string[] {
-    if (!hasRole(user, 'admin')) return [];
-    const acting = (user as Partial<AuthUser>).allianceId;
-    return typeof acting === 'string' ? [acting] : organisationsWhere(user, 'admin');
+    return user.allianceId && this.access.administers(user, user.allianceId) ? [user.allianceId] : [];
   }
 
   /** Every enrolment of the Alliance with when it ended, when its retention ends, and whether it is erased: two queries. */
@@ -69,9 +69,8 @@ export class RetentionService {
       `SELECT c.alliance_id FROM enrolment e JOIN cohort c ON c.id = e.cohort_id WHERE e.id = $1`,
       [enrolmentId],
     )) as { alliance_id: string }[];
-    if (!row) throw new NotFoundException('Enrolment not found');
-    if (!this.administered(user).includes(row.alliance_id))
-      throw new ForbiddenException("Only the administrator of this enrolment's Alliance erases its personal data");
+    // Another Alliance's enrolment is as unknown as a missing one.
+    if (!row || !this.access.administers(user, row.alliance_id)) throw new NotFoundException('Enrolment not found');
     const outcome = await this.db.transaction((manager) =>
       eraseEnrolment(manager, this.audit, { enrolmentId, reason, actorId: user.id, now: this.clock.now() }),
     );

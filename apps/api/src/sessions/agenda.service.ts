@@ -42,6 +42,7 @@ export class AgendaService {
         this.access.sessionActor(user, {
           allianceId: s.cohort!.allianceId,
           participants: s.participants,
+          sharedByCohort: s.sharedByCohort,
           leadId: s.leadId,
           cohortSupervisorIds: [],
           attendees: attendees.map((a) => a.who),

@@ -90,10 +90,11 @@ export class SchedulingService {
   /** The session and who the caller acts for in it: 404 when it does not exist, 403 when it is not theirs. */
   private async load(manager: EntityManager, user: AuthUser, id: string): Promise<Loaded> {
     const session = await this.sessionQuery(manager).where('session.id = :id', { id }).getOne();
-    if (!session) return this.access.refuse(Session, id, 'Session');
+    if (!session) return this.access.refuse(user, 'session', id, 'Session');
     const audience: SessionAudience = {
       allianceId: session.cohort!.allianceId,
       participants: session.participants,
+      sharedByCohort: session.sharedByCohort,
       leadId: session.leadId,
       cohortSupervisorIds: (session.cohort!.supervisors ?? []).map((p) => p.id),
       attendees: (session.attendances ?? []).map((a) => ({
@@ -104,7 +105,7 @@ export class SchedulingService {
       })),
     };
     const actor = this.access.sessionActor(user, audience);
-    if (!actor) throw new ForbiddenException('You do not have access to this session');
+    if (!actor) return this.access.refuse(user, 'session', id, 'Session');
     return { session, audience, actor };
   }
 

@@ -6,6 +6,8 @@
  */
 export const PERSON_COLUMNS: Record<string, string> = {
   'role_assignment.person_id': 'roleAssignments',
+  'role_offer.person_id': 'roleOffers',
+  'role_offer.invited_by_id': 'authored.invitationsSent',
   'enrolment.ccc_id': 'enrolments',
   'enrolment.pcn_supervisor_id': 'authored.enrolmentsSupervised',
   'enrolment.alliance_supervisor_id': 'authored.enrolmentsSupervised',

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { londonDate } from '@ccc/programme';
 import JSZip from 'jszip';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
-import { type AuthUser, hasRole } from '../common/auth-user';
+import type { AuthUser } from '../common/auth-user';
 import { groupBy } from '../common/group-by';
 import { CompetencyEvidence } from '../competencies/competency-evidence.entity';
 import { CompetencyProgress } from '../competencies/competency-progress.entity';
@@ -53,6 +54,7 @@ subject-access.json
   person                  name, e-mail address, when the account was created and last changed; whether a
                           password is set (the password itself is never stored, only a one-way hash, not included)
   roleAssignments         each role held, in which organisation
+  roleOffers              roles offered to the person by e-mail, and whether they were accepted or declined
   enrolments              each programme enrolment as a Cancer Care Coordinator: cohort, PCN, supervisors, status
                           and dates, with its sessions and attendance, release time, expectation attestations,
                           competencies with evidence and reviews, evidence file details, training needs analysis,
@@ -79,6 +81,9 @@ All times are UTC (ISO 8601); dates (YYYY-MM-DD) are UK dates.
 
 type Row = Record<string, unknown>;
 
+/** The nil UUID: no person has it, so a query for it finds nothing (and still runs: a fixed count). */
+const NO_PERSON = '00000000-0000-0000-0000-000000000000';
+
 /** Unbooked sessions after the booked ones of their month. */
 const bookedAt = (s: Session) => s.startsAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
 
@@ -92,13 +97,13 @@ export class SubjectAccessService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   async export(user: AuthUser, personId: string): Promise<{ content: Buffer; fileName: string }> {
+    await this.access.requireSubjectAccess(user, personId);
     const person = await this.db.getRepository(Person).findOneBy({ id: personId });
     if (!person) throw new NotFoundException('There is no such person');
-    if (!(await this.mayExport(user, personId)))
-      throw new ForbiddenException('Only the person themself or an administrator of their Alliance may do this');
 
     const { json, files } = await this.db.transaction('REPEATABLE READ', (m) => this.collect(m, personId, user));
     const zip = new JSZip();
@@ -125,24 +130,6 @@ export class SubjectAccessService {
     return { content, fileName: `subject-access-${londonDate(new Date())}.zip` };
   }
 
-  /**
-   * The person themself, whatever their role; or an administrator of the Alliance the caller acts in, when the
-   * person holds a role in one of its organisations or is enrolled in one of its cohorts. Kept here rather than in
-   * the access service: it is about a person, not about a record of the programme.
-   */
-  private async mayExport(user: AuthUser, personId: string): Promise<boolean> {
-    if (user.id === personId) return true;
-    if (!hasRole(user, 'admin') || !user.allianceId) return false;
-    const [row] = await this.db.query<{ allowed: boolean }[]>(
-      `SELECT EXISTS (SELECT 1 FROM role_assignment ra JOIN organisation o ON o.id = ra.organisation_id
-                       WHERE ra.person_id = $1 AND o.alliance_id = $2)
-           OR EXISTS (SELECT 1 FROM enrolment e JOIN cohort c ON c.id = e.cohort_id
-                       WHERE e.ccc_id = $1 AND c.alliance_id = $2) AS allowed`,
-      [personId, user.allianceId],
-    );
-    return row?.allowed === true;
-  }
-
   /** Rows of an entity whose `column` is one of `ids`; a query even for none, so the count stays fixed. */
   private rowsWhereIn<T extends ObjectLiteral>(
     m: EntityManager,
@@ -162,7 +149,14 @@ export class SubjectAccessService {
 
   private async collect(m: EntityManager, personId: string, requester: AuthUser) {
     const one = [personId];
+    // The person's own export holds everything; an administrator's only what their Alliance holds (null: no bound).
+    const scope = requester.id === personId ? null : requester.allianceId;
+    const scoped = [personId, scope];
     const q = <T = Row>(sql: string, params: unknown[] = one) => m.query<T[]>(sql, params);
+    /** `$2` is the Alliance bound: enrolments of it (or all, unbounded). */
+    const enrolmentInScope = `(SELECT se.id FROM enrolment se JOIN cohort sc ON sc.id = se.cohort_id
+                                WHERE $2::uuid IS NULL OR sc.alliance_id = $2)`;
+    const inScope = (column: string) => `${column} IN ${enrolmentInScope}`;
 
     const [person] = await q(
       `SELECT id, full_name AS "fullName", email, password_hash IS NOT NULL AS "passwordSet",
@@ -174,7 +168,16 @@ export class SubjectAccessService {
               o.kind AS "organisationKind", a.name AS "allianceName", ra.created_at AS "createdAt"
          FROM role_assignment ra JOIN organisation o ON o.id = ra.organisation_id
          LEFT JOIN organisation a ON a.id = o.alliance_id
-        WHERE ra.person_id = $1 ORDER BY ra.created_at, ra.id`,
+        WHERE ra.person_id = $1 AND ($2::uuid IS NULL OR o.alliance_id = $2) ORDER BY ra.created_at, ra.id`,
+      scoped,
+    );
+
+    // Roles offered to the person by e-mail, answered or not.
+    const roleOffers = await q(
+      `SELECT id, role, organisation_id AS "organisationId", full_name AS "fullNameAsInvited", email,
+              created_at AS "createdAt", accepted_at AS "acceptedAt", declined_at AS "declinedAt"
+         FROM role_offer WHERE person_id = $1 AND ($2::uuid IS NULL OR alliance_id = $2) ORDER BY created_at, id`,
+      scoped,
     );
 
     // The enrolments where the person is the CCC, and everything recorded under them.
@@ -189,7 +192,8 @@ export class SubjectAccessService {
          FROM enrolment e JOIN cohort c ON c.id = e.cohort_id JOIN organisation a ON a.id = c.alliance_id
          JOIN organisation pcn ON pcn.id = e.pcn_id
          LEFT JOIN person ps ON ps.id = e.pcn_supervisor_id LEFT JOIN person s ON s.id = e.alliance_supervisor_id
-        WHERE e.ccc_id = $1 ORDER BY c.start_date, e.id`,
+        WHERE e.ccc_id = $1 AND ($2::uuid IS NULL OR c.alliance_id = $2) ORDER BY c.start_date, e.id`,
+      scoped,
     );
     const enrolmentIds = enrolmentRows.map((e) => e.id);
     const byEnrolment = <T extends { enrolmentId: string }>(rows: T[]) => groupBy(rows, (r) => r.enrolmentId);
@@ -249,30 +253,40 @@ export class SubjectAccessService {
     const amendments = await this.rowsWhereIn(m, EnrolmentAmendment, 'enrolment_id', enrolmentIds, 'createdAt');
 
     // The person's own things, whatever their role.
-    const evaluationResponses = await this.rowsWhereIn(m, EvaluationResponse, 'person_id', one, 'createdAt');
-    const drafts = await m.getRepository(Draft).find({ where: { personId }, order: { key: 'ASC' } });
-    const notifications = await this.rowsWhereIn(m, Notification, 'person_id', one, 'createdAt');
-    const preference = await m.getRepository(NotificationPreference).findOneBy({ personId });
+    const evaluationResponses = (await this.rowsWhereIn(m, EvaluationResponse, 'person_id', one, 'createdAt')).filter(
+      (r) => scope === null || enrolmentIds.includes(r.enrolmentId),
+    );
+    // Account-wide records (not held for one Alliance) are in the person's own export only: the same for every
+    // administrator's export, so it says nothing about whether the person is known elsewhere.
+    const own = scope === null ? personId : null;
+    const drafts = await m.getRepository(Draft).find({ where: { personId: own ?? NO_PERSON }, order: { key: 'ASC' } });
+    const notifications = await this.rowsWhereIn(m, Notification, 'person_id', [own ?? NO_PERSON], 'createdAt');
+    const preference = own ? await m.getRepository(NotificationPreference).findOneBy({ personId: own }) : null;
     const calendarFeeds = await q(
       `SELECT id, created_at AS "createdAt", revoked_at AS "revokedAt"
          FROM calendar_feed WHERE person_id = $1 ORDER BY created_at, id`,
+      [own ?? NO_PERSON],
     );
     const signInSessions = await q(
       `SELECT s.id, s.created_at AS "startedAt", s.revoked_at AS "endedAt", s.revoked_reason AS "endedBecause",
               count(t.id)::int AS "tokensIssued", max(t.created_at) AS "lastRenewedAt"
          FROM auth_session s LEFT JOIN refresh_token t ON t.session_id = s.id
-        WHERE s.person_id = $1 GROUP BY s.id ORDER BY s.created_at, s.id`,
+        WHERE s.person_id = $1 AND ($2::uuid IS NULL OR s.alliance_id = $2)
+        GROUP BY s.id ORDER BY s.created_at, s.id`,
+      scoped,
     );
     const actionLinks = await q(
       `SELECT id, purpose, target_id AS "targetId", created_at AS "createdAt", expires_at AS "expiresAt",
               used_at AS "usedAt", revoked_at AS "revokedAt"
          FROM action_link WHERE person_id = $1 ORDER BY created_at, id`,
+      [own ?? NO_PERSON],
     );
     const emails = (
       await q<Row & { body: string }>(
         `SELECT id, to_email AS "toEmail", subject, body, created_at AS "createdAt", sent_at AS "sentAt",
                 attempts, last_attempt_at AS "lastAttemptAt", last_error AS "lastError"
            FROM outbox_message WHERE to_person_id = $1 ORDER BY created_at, id`,
+        [own ?? NO_PERSON],
       )
     ).map((e) => ({ ...e, body: withoutLinks(e.body) }));
 
@@ -281,76 +295,106 @@ export class SubjectAccessService {
       enrolmentsSupervised: await q(
         `SELECT id, CASE WHEN pcn_supervisor_id = $1 THEN 'pcn_supervisor' ELSE 'alliance_supervisor' END AS "as",
                 created_at AS "createdAt"
-           FROM enrolment WHERE pcn_supervisor_id = $1 OR alliance_supervisor_id = $1 ORDER BY created_at, id`,
+           FROM enrolment WHERE (pcn_supervisor_id = $1 OR alliance_supervisor_id = $1) AND ${inScope('id')}
+          ORDER BY created_at, id`,
+        scoped,
       ),
       enrolmentStatusChanges: await q(
-        `SELECT id, status, status_changed_at AS "at" FROM enrolment WHERE status_changed_by_id = $1
+        `SELECT id, status, status_changed_at AS "at" FROM enrolment WHERE status_changed_by_id = $1 AND ${inScope('id')}
           ORDER BY status_changed_at, id`,
+        scoped,
       ),
       cohortsRun: await q(
         `SELECT c.id, c.name, c.start_date::text AS "startDate" FROM cohort_supervisor cs
-           JOIN cohort c ON c.id = cs.cohort_id WHERE cs.person_id = $1 ORDER BY c.start_date, c.id`,
+           JOIN cohort c ON c.id = cs.cohort_id WHERE cs.person_id = $1 AND ($2::uuid IS NULL OR c.alliance_id = $2)
+          ORDER BY c.start_date, c.id`,
+        scoped,
       ),
       sessionsLed: await q(
-        `SELECT id, title, status, starts_at AS "startsAt" FROM session WHERE lead_id = $1 ORDER BY starts_at, id`,
+        `SELECT id, title, status, starts_at AS "startsAt" FROM session WHERE lead_id = $1
+            AND cohort_id IN (SELECT id FROM cohort WHERE $2::uuid IS NULL OR alliance_id = $2) ORDER BY starts_at, id`,
+        scoped,
       ),
       sessionsRecorded: await q(
-        `SELECT id, title, recorded_at AS "at" FROM session WHERE recorded_by_id = $1 ORDER BY recorded_at, id`,
+        `SELECT id, title, recorded_at AS "at" FROM session WHERE recorded_by_id = $1
+            AND cohort_id IN (SELECT id FROM cohort WHERE $2::uuid IS NULL OR alliance_id = $2) ORDER BY recorded_at, id`,
+        scoped,
       ),
       releaseDecisions: await q(
         `SELECT id, enrolment_id AS "enrolmentId", status, decided_at AS "at" FROM release_request
-          WHERE decided_by_id = $1 ORDER BY decided_at, id`,
+          WHERE decided_by_id = $1 AND ${inScope('enrolment_id')} ORDER BY decided_at, id`,
+        scoped,
       ),
       attestationsGiven: await q(
         `SELECT id, enrolment_id AS "enrolmentId", expectation_key AS "expectationKey", created_at AS "at"
-           FROM attestation WHERE attested_by_id = $1 ORDER BY created_at, id`,
+           FROM attestation WHERE attested_by_id = $1 AND ${inScope('enrolment_id')} ORDER BY created_at, id`,
+        scoped,
       ),
       evidenceSubmitted: await q(
         `SELECT id, progress_id AS "progressId", kind, created_at AS "at" FROM competency_evidence
-          WHERE submitted_by_id = $1 ORDER BY created_at, id`,
+          WHERE submitted_by_id = $1
+            AND progress_id IN (SELECT id FROM competency_progress WHERE ${inScope('enrolment_id')})
+          ORDER BY created_at, id`,
+        scoped,
       ),
       filesUploaded: await q(
         `SELECT id, enrolment_id AS "enrolmentId", created_at AS "at" FROM evidence_file
-          WHERE uploaded_by_id = $1 ORDER BY created_at, id`,
+          WHERE uploaded_by_id = $1 AND ${inScope('enrolment_id')} ORDER BY created_at, id`,
+        scoped,
       ),
       competencyReviewsGiven: await q(
         `SELECT id, progress_id AS "progressId", outcome, created_at AS "at" FROM competency_review
-          WHERE reviewer_id = $1 ORDER BY created_at, id`,
+          WHERE reviewer_id = $1
+            AND progress_id IN (SELECT id FROM competency_progress WHERE ${inScope('enrolment_id')})
+          ORDER BY created_at, id`,
+        scoped,
       ),
       frameworksImported: await q(
         `SELECT id, key, version, created_at AS "at" FROM competency_framework WHERE imported_by_id = $1
-          ORDER BY created_at, id`,
+            AND ($2::uuid IS NULL OR alliance_id = $2) ORDER BY created_at, id`,
+        scoped,
       ),
       tnaSignatures: await q(
         `SELECT id, enrolment_id AS "enrolmentId", round,
                 CASE WHEN ccc_signed_by_id = $1 THEN ccc_signed_at ELSE supervisor_signed_at END AS "at"
-           FROM tna WHERE ccc_signed_by_id = $1 OR supervisor_signed_by_id = $1 ORDER BY 4, id`,
+           FROM tna WHERE (ccc_signed_by_id = $1 OR supervisor_signed_by_id = $1) AND ${inScope('enrolment_id')}
+          ORDER BY 4, id`,
+        scoped,
       ),
       trainingPlanItemsCreated: await q(
         `SELECT id, enrolment_id AS "enrolmentId", title, created_at AS "at" FROM training_plan_item
-          WHERE created_by_id = $1 ORDER BY created_at, id`,
+          WHERE created_by_id = $1 AND ${inScope('enrolment_id')} ORDER BY created_at, id`,
+        scoped,
       ),
       handoverSignatures: await q(
         `SELECT id, enrolment_id AS "enrolmentId",
                 CASE WHEN ccc_signed_by_id = $1 THEN ccc_signed_at
                      WHEN pcn_signed_by_id = $1 THEN pcn_signed_at ELSE alliance_signed_at END AS "at"
            FROM handover_interview
-          WHERE ccc_signed_by_id = $1 OR pcn_signed_by_id = $1 OR alliance_signed_by_id = $1 ORDER BY 3, id`,
+          WHERE (ccc_signed_by_id = $1 OR pcn_signed_by_id = $1 OR alliance_signed_by_id = $1)
+            AND ${inScope('enrolment_id')} ORDER BY 3, id`,
+        scoped,
       ),
       outcomeCountsRecorded: await q(
         `SELECT id, enrolment_id AS "enrolmentId", month, measure_id AS "measureId", updated_at AS "at"
-           FROM outcome_count WHERE recorded_by_id = $1 ORDER BY updated_at, id`,
+           FROM outcome_count WHERE recorded_by_id = $1 AND ${inScope('enrolment_id')} ORDER BY updated_at, id`,
+        scoped,
+      ),
+      invitationsSent: await q(
+        `SELECT id, role, organisation_id AS "organisationId", created_at AS "at" FROM role_offer
+          WHERE invited_by_id = $1 AND ($2::uuid IS NULL OR alliance_id = $2) ORDER BY created_at, id`,
+        scoped,
       ),
       amendmentsMade: await q(
         `SELECT id, enrolment_id AS "enrolmentId", record, created_at AS "at" FROM enrolment_amendment
-          WHERE amended_by_id = $1 ORDER BY created_at, id`,
+          WHERE amended_by_id = $1 AND ${inScope('enrolment_id')} ORDER BY created_at, id`,
+        scoped,
       ),
     };
 
     // The audit trail: entries the person made, and entries about them or one of their records. Shared sessions
     // are left out of the second: their entries are about every CCC of the group.
     const subjects: [string, string[]][] = [
-      ['person', one],
       ['enrolment', enrolmentIds],
       ['session', sessions.filter((s) => !s.sharedByCohort).map((s) => s.id)],
       ['release_request', releaseRequests.map((r) => r.id)],
@@ -364,13 +408,44 @@ export class SubjectAccessService {
     ];
     const auditColumns = `id, at, actor_id AS "actorId", action, entity_type AS "entityType",
                           entity_id AS "entityId", detail`;
+    const idsOf = (rows: Row[]) => rows.map((r) => r['id'] as string);
+    // Bounded to an Alliance, what the person did counts only where it concerns that Alliance's records.
+    const actedOn: [string, string[]][] = [
+      ...subjects,
+      ['enrolment', [...idsOf(authored.enrolmentsSupervised), ...idsOf(authored.enrolmentStatusChanges)]],
+      ['cohort', idsOf(authored.cohortsRun)],
+      ['session', [...idsOf(authored.sessionsLed), ...idsOf(authored.sessionsRecorded)]],
+      ['release_request', idsOf(authored.releaseDecisions)],
+      [
+        'competency_progress',
+        [...authored.evidenceSubmitted, ...authored.competencyReviewsGiven].map((r) => String(r['progressId'])),
+      ],
+      ['competency_framework', idsOf(authored.frameworksImported)],
+      ['tna', idsOf(authored.tnaSignatures)],
+      ['training_plan_item', idsOf(authored.trainingPlanItemsCreated)],
+      ['handover_interview', idsOf(authored.handoverSignatures)],
+    ];
+    const pairs = (list: [string, string[]][]) => [
+      list.flatMap(([type, ids]) => ids.map(() => type)),
+      list.flatMap(([, ids]) => ids),
+    ];
     const asActor = await q<Row & { id: string }>(
-      `SELECT ${auditColumns} FROM audit_entry WHERE actor_id = $1 ORDER BY id`,
+      `SELECT ${auditColumns} FROM audit_entry
+        WHERE actor_id = $1
+          AND ($2::uuid IS NULL OR (entity_type, entity_id) IN (SELECT * FROM unnest($3::text[], $4::text[])))
+        ORDER BY id`,
+      [...scoped, ...pairs(actedOn)],
     );
+    // Entries about the person themself; bounded to an Alliance, those written by its own people.
     const asSubject = await q<Row & { id: string }>(
       `SELECT ${auditColumns} FROM audit_entry
-        WHERE (entity_type, entity_id) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY id`,
-      [subjects.flatMap(([type, ids]) => ids.map(() => type)), subjects.flatMap(([, ids]) => ids)],
+        WHERE (entity_type, entity_id) IN (SELECT * FROM unnest($3::text[], $4::text[]))
+           OR (entity_type = 'person' AND entity_id = $1::text
+               AND ($2::uuid IS NULL OR (actor_id IS DISTINCT FROM $1::uuid AND actor_id IN (
+                     SELECT ra.person_id FROM role_assignment ra JOIN organisation o ON o.id = ra.organisation_id
+                      WHERE o.alliance_id = $2))))
+        ORDER BY id`,
+      [...scoped, ...pairs(subjects)],
     );
     const actorIds = new Set(asActor.map((e) => e.id));
     const subjectIds = new Set(asSubject.map((e) => e.id));
@@ -501,6 +576,7 @@ export class SubjectAccessService {
       requestedBy: { id: requester.id, fullName: requester.fullName, self: requester.id === personId },
       person,
       roleAssignments,
+      roleOffers,
       enrolments,
       evaluationResponses,
       drafts,
@@ -517,6 +593,13 @@ export class SubjectAccessService {
         'Secret parts of sign-in sessions, calendar addresses and single-purpose links: only their hashes are kept.',
         'Web links in e-mails: each is a one-time credential.',
         'Other people’s evaluation survey answers, and the notes of group sessions (they are about the whole group).',
+        ...(scope === null
+          ? []
+          : [
+              'Only what this Alliance holds: records of other Alliances, and records kept for the account as a ' +
+                'whole (drafts, reminders, e-mails, calendar addresses, single-purpose links), are in the ' +
+                'person’s own export.',
+            ]),
       ],
     };
     return { json, files: files.map((f) => ({ path: f.archivePath, content: f.content })) };

@@ -3,6 +3,7 @@ import { SignInPage } from '../features/auth/pages/sign-in-page';
 import { CohortPage } from '../features/admin/pages/cohort-page';
 import { CohortsPage } from '../features/admin/pages/cohorts-page';
 import { PeoplePage } from '../features/admin/pages/people-page';
+import { AcceptRolePage } from '../features/admin/pages/accept-role-page';
 import { SetPasswordPage } from '../features/admin/pages/set-password-page';
 import { TemplatePage } from '../features/admin/pages/template-page';
 import { TemplatesPage } from '../features/admin/pages/templates-page';
@@ -65,6 +66,8 @@ export function createRouter() {
             { path: '/agenda', element: <AgendaPage /> },
             { path: '/calendar', element: <CalendarFeedPage /> },
             { path: '/your-data', element: <YourDataPage /> },
+            // The e-mail offering a role to someone with an account: accepted signed in, as themself.
+            { path: '/accept-role/:token', element: <AcceptRolePage /> },
             { path: '/notifications', element: <NotificationsPage /> },
             { path: '/notifications/preferences', element: <NotificationPreferencesPage /> },
             { path: '/reports/cohort', element: <CohortReportPage /> },

@@ -156,9 +156,22 @@ export interface InvitePersonRequest {
 }
 
 export interface InvitationIssued {
+  /**
+   * The invitation as the administrator's lists show it until it is answered: its id, and the name and e-mail as
+   * typed (the same answer whether or not the address is known anywhere). For a person who already holds a role in
+   * the Alliance and is given another, the person themself.
+   */
   person: PersonRef & { email: string };
-  /** When the set-password link expires; null when the person already had an account and was given a role. */
+  /** When the e-mailed link expires; null when a person of the Alliance was given another role directly. */
   expiresAt: string | null;
+}
+
+/** GET /api/role-offers/:token (signed in as the person offered it) */
+export interface RoleOfferView {
+  role: Role;
+  organisationName: string;
+  allianceId: string;
+  expiresAt: string;
 }
 
 /** GET /api/invitations/:token (open; the token is the credential) */

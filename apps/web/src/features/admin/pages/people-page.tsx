@@ -33,9 +33,10 @@ export function PeoplePage() {
       title: again
         ? `A new invitation was sent to ${issued.person.fullName}`
         : `Invitation sent to ${issued.person.fullName}`,
+      // The same words whether or not the address is known: nothing here says if it has an account anywhere.
       detail: issued.expiresAt
-        ? `We e-mailed ${issued.person.email} a link to set their password. It works once, until ${formatDateTime(issued.expiresAt)}.`
-        : `${issued.person.email} already had an account; they now hold this role in your Alliance too and were told by e-mail.`,
+        ? `We e-mailed ${issued.person.email} a link to accept the invitation. It works once, until ${formatDateTime(issued.expiresAt)}. They hold the role once they accept.`
+        : `${issued.person.fullName} now holds this role in your Alliance too and was told by e-mail.`,
       // A new key each time, so the banner takes focus again for a second invitation.
       key: (previous?.key ?? 0) + 1,
     }));

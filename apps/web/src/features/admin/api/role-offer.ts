@@ -1,0 +1,33 @@
+import type { RoleOfferView } from '@ccc/contracts';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+/** A role offered to the signed-in person, from the e-mailed link: 404 for a link that is not theirs. */
+export function getRoleOffer(token: string, signal?: AbortSignal): Promise<RoleOfferView> {
+  return api.get<RoleOfferView>(`/role-offers/${encodeURIComponent(token)}`, { signal });
+}
+
+export function getRoleOfferQueryOptions(token: string) {
+  return queryOptions({
+    queryKey: ['role-offers', token] as const,
+    queryFn: ({ signal }) => getRoleOffer(token, signal),
+    retry: false,
+  });
+}
+
+export function useRoleOffer(token: string) {
+  return useQuery(getRoleOfferQueryOptions(token));
+}
+
+/** Accepts or declines the offer, once; the person's own account (their Alliances) changes with it. */
+export function answerRoleOffer(token: string, accept: boolean): Promise<void> {
+  return api.post<void>(`/role-offers/${encodeURIComponent(token)}/${accept ? 'accept' : 'decline'}`, {});
+}
+
+export function useAnswerRoleOffer(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (accept: boolean) => answerRoleOffer(token, accept),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
