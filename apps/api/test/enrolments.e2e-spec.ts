@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { addCalendarMonths } from '@ccc/programme';
+import { addCalendarDays, addCalendarMonths } from '@ccc/programme';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
+import { Cohort } from '../src/cohorts/cohort.entity';
 import { Enrolment } from '../src/enrolments/enrolment.entity';
+import { Person } from '../src/people/person.entity';
 import { Session } from '../src/sessions/session.entity';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createPerson, createWorld, tokenFor, type World } from './support/world';
@@ -40,7 +42,54 @@ describe('POST /api/cohorts/:id/enrolments', () => {
     expect(res.body.errors).toHaveLength(1);
     expect(res.body.errors[0].field).toBe('track');
     expect(res.body.errors[0].reason).toContain('within 4 months before the cohort starts');
+    expect(res.body.errors[0].reason).toContain(addCalendarMonths(world.startDate, -5));
     expect(res.body.errors[0].reason).toContain('training track');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses the supervision track to a CCC whose employment starts in month 6 (or month 2), naming the dates', async () => {
+    const before = await counts();
+    const lastDay = addCalendarDays(addCalendarMonths(world.startDate, 1), -1);
+    for (const monthsIn of [5, 1]) {
+      const employmentStart = addCalendarMonths(world.startDate, monthsIn);
+      const res = await post(admin, body({ employmentStart })).expect(400);
+      expect(res.body.errors).toEqual([{ field: 'track', reason: expect.any(String) }]);
+      const reason: string = res.body.errors[0].reason;
+      expect(reason).toContain(`from ${addCalendarMonths(world.startDate, -4)} to ${lastDay}`);
+      expect(reason).toContain(employmentStart);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a second active enrolment of the same CCC with a 409 naming the other cohort', async () => {
+    const other = await t.db.getRepository(Cohort).save({
+      name: `Second cohort ${randomUUID().slice(0, 8)}`,
+      allianceId: world.alliance.id,
+      templateId: world.template.id,
+      startDate: world.startDate,
+      supervisors: [{ id: world.people.supervisor1.id } as Person],
+    });
+    const payload = body({
+      cccId: world.people.cccA.id,
+      pcnId: world.pcn1.id,
+      pcnSupervisorId: world.people.pcnSupervisor1.id,
+    });
+    const res = await post(admin, payload, other.id).expect(409);
+    expect(res.body.message).toContain(world.cohort.name);
+    expect(res.body.message).toContain(world.cohort.id);
+    expect(await t.db.getRepository(Enrolment).countBy({ cohortId: other.id })).toBe(0);
+  });
+
+  it('refuses an enrolment at a PCN where the CCC holds no role', async () => {
+    const elsewhere = await createPerson(t.db, 'CCC Elsewhere', 'ccc', world.pcn2.id);
+    const before = await counts();
+    const res = await post(
+      admin,
+      body({ cccId: elsewhere.id, pcnId: world.pcn1.id, pcnSupervisorId: world.people.pcnSupervisor1.id }),
+    ).expect(400);
+    expect(res.body.errors).toEqual([
+      { field: 'pcnId', reason: 'this CCC holds no role at this PCN; add their role there first' },
+    ]);
     expect(await counts()).toEqual(before);
   });
 

@@ -408,6 +408,7 @@ export class EnrolmentsService {
   ): Promise<string> {
     const template = cohort.template!.definition;
     await this.checkReferences(manager, cohort, input);
+    await this.refuseSecondActiveEnrolment(manager, cohort, input.cccId);
     const eligibility = checkEligibility({
       track: input.track,
       employmentStart: input.employmentStart,
@@ -450,6 +451,25 @@ export class EnrolmentsService {
     return enrolmentId;
   }
 
+  /**
+   * One active enrolment per CCC at a time. The CCC's person row is locked first so that two enrolments of the
+   * same CCC at once cannot both pass.
+   */
+  private async refuseSecondActiveEnrolment(manager: EntityManager, cohort: Cohort, cccId: string): Promise<void> {
+    await manager.query('SELECT id FROM person WHERE id = $1 FOR UPDATE', [cccId]);
+    const [other] = (await manager.query(
+      `SELECT c.id, c.name, c.start_date::text AS start_date FROM enrolment e JOIN cohort c ON c.id = e.cohort_id
+        WHERE e.ccc_id = $1 AND e.status = 'active' AND e.cohort_id <> $2
+        ORDER BY c.start_date LIMIT 1`,
+      [cccId, cohort.id],
+    )) as { id: string; name: string; start_date: string }[];
+    if (other)
+      throw new ConflictException(
+        `This CCC is already on the programme in cohort \u201c${other.name}\u201d (started ${other.start_date}, id ${other.id}); ` +
+          'complete or withdraw that enrolment first',
+      );
+  }
+
   /** Each id must name the right kind of thing: a CCC, a PCN of the cohort's Alliance, supervisors in role. */
   private async checkReferences(manager: EntityManager, cohort: Cohort, input: CreateEnrolmentDto): Promise<void> {
     // One after the other: a transaction's connection runs one query at a time.
@@ -468,6 +488,8 @@ export class EnrolmentsService {
     const errors: FieldError[] = [];
     if (!holds(input.cccId, 'ccc')) errors.push({ field: 'cccId', reason: 'no Cancer Care Coordinator has this id' });
     if (!pcn) errors.push({ field: 'pcnId', reason: "no PCN of this cohort's Alliance has this id" });
+    else if (holds(input.cccId, 'ccc') && !holds(input.cccId, 'ccc', input.pcnId))
+      errors.push({ field: 'pcnId', reason: 'this CCC holds no role at this PCN; add their role there first' });
     if (input.pcnSupervisorId && !holds(input.pcnSupervisorId, 'pcn_supervisor', input.pcnId)) {
       errors.push({ field: 'pcnSupervisorId', reason: 'this person is not a PCN supervisor of that PCN' });
     }

@@ -148,6 +148,7 @@ export const DEFAULT_TEMPLATE: ProgrammeTemplate = {
   version: 1,
   durationMonths: 6,
   supervisionEligibilityMonths: 4,
+  supervisionEligibilityMonthsAfter: 1,
   plan: [
     individual(
       1,

@@ -1,5 +1,5 @@
 import { DEFAULT_TEMPLATE } from './default-template';
-import { checkEligibility, type Eligibility } from './eligibility';
+import { checkEligibility, type Eligibility, supervisionWindow } from './eligibility';
 import type { Track } from './template';
 
 const cohortStart = '2023-04-01'; // the seed's April 2023 cohort, ends before 2023-10-01
@@ -18,17 +18,41 @@ describe('the supervision track: newly employed CCCs', () => {
     expect(check('supervision', '2022-12-01')).toEqual({ eligible: true });
   });
 
-  it('refuses a CCC employed one day earlier, naming the earliest date and pointing to the training track', () => {
+  it('refuses a CCC employed one day earlier, naming the window and pointing to the training track', () => {
     const reason = reasonOf(check('supervision', '2022-11-30'));
-    expect(reason).toContain('2022-12-01');
+    expect(reason).toContain('from 2022-12-01 to 2023-04-30');
     expect(reason).toContain('2022-11-30');
     expect(reason).toMatch(/4 months/);
     expect(reason).toMatch(/training track/);
   });
 
-  it('takes a CCC starting on the cohort start date or during the programme', () => {
+  it('takes a CCC starting on the cohort start date or by the end of its first month', () => {
     expect(check('supervision', '2023-04-01')).toEqual({ eligible: true });
-    expect(check('supervision', '2023-09-30')).toEqual({ eligible: true });
+    expect(check('supervision', '2023-04-30')).toEqual({ eligible: true });
+  });
+
+  it('refuses a CCC whose employment starts after the first month (month 2 or month 6), naming the dates', () => {
+    const reason = reasonOf(check('supervision', '2023-05-01'));
+    expect(reason).toContain('from 2022-12-01 to 2023-04-30');
+    expect(reason).toContain('2023-05-01');
+    expect(reasonOf(check('supervision', '2023-09-15'))).toContain('2023-09-15');
+    // The training track still takes them.
+    expect(check('training', '2023-09-15')).toEqual({ eligible: true });
+  });
+
+  it('reads how long after the start from the template, and the seed default where a stored version has none', () => {
+    const three = { ...DEFAULT_TEMPLATE, supervisionEligibilityMonthsAfter: 3 };
+    const go = (template: typeof DEFAULT_TEMPLATE, employmentStart: string) =>
+      checkEligibility({ track: 'supervision', employmentStart, cohortStart, template });
+    expect(go(three, '2023-06-30')).toEqual({ eligible: true });
+    expect(reasonOf(go(three, '2023-07-01'))).toContain('to 2023-06-30');
+    const { supervisionEligibilityMonthsAfter: _omitted, ...older } = DEFAULT_TEMPLATE;
+    expect(go(older, '2023-04-30')).toEqual({ eligible: true });
+    expect(go(older, '2023-05-01').eligible).toBe(false);
+    expect(supervisionWindow(cohortStart, DEFAULT_TEMPLATE)).toEqual({
+      earliest: '2022-12-01',
+      endsBefore: '2023-05-01',
+    });
   });
 
   it('counts the 4 months back in calendar months from an end-of-month cohort start', () => {

@@ -44,6 +44,7 @@ export const GM_TEMPLATE: ProgrammeTemplate = {
   version: 1,
   durationMonths: 18,
   supervisionEligibilityMonths: 3,
+  supervisionEligibilityMonthsAfter: 1,
   // The 12-month PCN review leads into a year of agreed development after the programme.
   handoverPlanMonths: 12,
   plan: [

@@ -114,6 +114,11 @@ export interface ProgrammeTemplate {
   durationMonths: number;
   /** How many months before the cohort start a CCC may have been employed and still join the supervision track. */
   supervisionEligibilityMonths: number;
+  /**
+   * How many months after the cohort start a CCC's employment may begin and still join the supervision track
+   * (exclusive end: 1 is "by the end of the cohort's first month"). Absent: SUPERVISION_ELIGIBILITY_MONTHS_AFTER.
+   */
+  supervisionEligibilityMonthsAfter?: number;
   plan: PlanItem[];
   teaching: TeachingTopic[];
   selfDirectedCourses: SelfDirectedCourse[];

@@ -310,6 +310,17 @@ describe('rejecting a broken template, with the path of each fault', () => {
     ]);
   });
 
+  it('takes the supervision window after the start as optional template data, refusing a negative one', () => {
+    const without = loose();
+    delete without['supervisionEligibilityMonthsAfter'];
+    expect(validateTemplate(without).valid).toBe(true);
+    const negative = loose();
+    negative['supervisionEligibilityMonthsAfter'] = -1;
+    expect(errorsOf(validateTemplate(negative))).toEqual([
+      { path: 'supervisionEligibilityMonthsAfter', message: 'must not be negative' },
+    ]);
+  });
+
   it('refuses an expectation with an unknown party or measure', () => {
     const template = loose();
     (template.expectations[0] as Record<string, unknown>)['party'] = 'ics';

@@ -271,6 +271,8 @@ export function validateTemplate(input: unknown): TemplateValidation {
   c.wholeNumber(input, 'version', '', 1);
   c.wholeNumber(input, 'durationMonths', '', 1, MAX_MONTHS);
   c.wholeNumber(input, 'supervisionEligibilityMonths', '', 0, MAX_MONTHS);
+  if (input['supervisionEligibilityMonthsAfter'] !== undefined)
+    c.wholeNumber(input, 'supervisionEligibilityMonthsAfter', '', 0, MAX_MONTHS);
   if (input['handoverPlanMonths'] !== undefined) c.wholeNumber(input, 'handoverPlanMonths', '', 1, MAX_MONTHS);
   const duration =
     typeof input['durationMonths'] === 'number' && Number.isInteger(input['durationMonths'])
