@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { addCalendarMonths, DEFAULT_TEMPLATE, londonDate } from '@ccc/programme';
+import { addCalendarMonths, DEFAULT_TEMPLATE, londonDate, RELEASE_WITHDRAWN_REASON } from '@ccc/programme';
 import { OutboxMessage } from '../src/links/outbox-message.entity';
 import { WITHDRAWN_MESSAGE } from '../src/enrolments/enrolment-lock';
 import { ProgrammeTemplateVersion } from '../src/programmes/programme-template.entity';
-import { inMonth, sessionOf, virtual } from './support/scheduling';
+import { inMonth, sessionOf, view, virtual } from './support/scheduling';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createWorld, PASSWORD, postAs, tokenFor, type World } from './support/world';
 
@@ -278,10 +278,10 @@ describe('programme administration: cohorts, invitations, template versions, wit
     await post(wSup, `/api/enrolments/${A}/withdraw`, { reason: 'Left', version: 1 }).expect(403);
     await post(wAdmin, `/api/enrolments/${A}/withdraw`, { reason: '  ', version: 1 }).expect(400);
     await post(wAdmin, `/api/enrolments/${A}/withdraw`, { reason: 'Left', version: 7 }).expect(409);
-    const sessionsBefore: { n: string }[] = await t.db.query(
-      'SELECT count(*) AS n FROM session_attendance WHERE enrolment_id = $1',
-      [A],
-    );
+    // Their own sessions stay on record (the cohort meetings still to come are another test's).
+    const ownSessions =
+      'SELECT count(*) AS n FROM session_attendance a JOIN session s ON s.id = a.session_id WHERE a.enrolment_id = $1 AND NOT s.shared_by_cohort';
+    const sessionsBefore: { n: string }[] = await t.db.query(ownSessions, [A]);
     let res = await post(wAdmin, `/api/enrolments/${A}/withdraw`, {
       reason: 'Left the PCN for a hospital post',
       version: 1,
@@ -293,10 +293,8 @@ describe('programme administration: cohorts, invitations, template versions, wit
       version: 2,
     });
     await post(wAdmin, `/api/enrolments/${A}/withdraw`, { reason: 'Again', version: 2 }).expect(409);
-    const sessionsAfter: { n: string }[] = await t.db.query(
-      'SELECT count(*) AS n FROM session_attendance WHERE enrolment_id = $1',
-      [A],
-    );
+    const sessionsAfter: { n: string }[] = await t.db.query(ownSessions, [A]);
+    expect(Number(sessionsAfter[0]!.n)).toBeGreaterThan(0);
     expect(sessionsAfter[0]!.n).toBe(sessionsBefore[0]!.n);
     // Still readable, no longer bookable.
     const session = await sessionOf(t, wSup, A, 'm3-individual');
@@ -312,5 +310,61 @@ describe('programme administration: cohorts, invitations, template versions, wit
       [A],
     );
     expect(audit.map((a) => a.detail.reason)).toEqual(['Left the PCN for a hospital post']);
+  });
+
+  it('takes a withdrawn CCC off the cohort meetings still to come and cancels their pending release, kept in history', async () => {
+    const w = await createWorld(t);
+    const { A, C } = w.enrolments;
+    const wAdmin = await tokenFor(t, w.people.admin);
+    const wSup = await tokenFor(t, w.people.supervisor1);
+    const pcn1 = await tokenFor(t, w.people.pcnSupervisor1);
+    // A meeting already held before the withdrawal, one booked for after it, one not booked yet.
+    const held = await sessionOf(t, wSup, A, 'm2-group');
+    await t.db.query(
+      `UPDATE session SET status = 'completed', starts_at = now() - interval '20 days', duration_minutes = 60 WHERE id = $1`,
+      [held.id],
+    );
+    const group = await sessionOf(t, wSup, A, 'm4-group');
+    await post(wSup, `/api/sessions/${group.id}/book`, {
+      startsAt: inMonth(w, 4, 3),
+      durationMinutes: 90,
+      ...virtual,
+      version: group.version,
+    }).expect(200);
+    const unbooked = await sessionOf(t, wSup, A, 'm5-group');
+    const releaseOf = (enrolmentId: string) =>
+      t.http().get(`/api/enrolments/${enrolmentId}/release`).set('Authorization', pcn1).expect(200);
+    const pending = (await releaseOf(A)).body.requests.find((r: { sessionId: string }) => r.sessionId === group.id);
+    expect(pending).toMatchObject({ status: 'pending' });
+
+    const before = await view(t, wSup, group.id);
+    expect(before.attendees.map((a) => a.enrolmentId)).toContain(A);
+    const res = await post(wAdmin, `/api/enrolments/${A}/withdraw`, { reason: 'Moved away', version: 1 }).expect(200);
+    expect(res.body.status).toBe('withdrawn');
+
+    // Off the registers of the meetings still to come; the others stay on them.
+    for (const id of [group.id, unbooked.id]) {
+      const register = (await view(t, wSup, id)).attendees.map((a) => a.enrolmentId);
+      expect(register).not.toContain(A);
+      expect(register).toContain(C);
+    }
+    // Still on the register of the meeting held before.
+    expect((await view(t, wSup, held.id)).attendees.map((a) => a.enrolmentId)).toContain(A);
+    // Their pending release is cancelled, not deleted: it shows in their history with why.
+    const after = (await releaseOf(A)).body;
+    expect(after.pendingCount).toBe(0);
+    expect(after.requests.find((r: { id: string }) => r.id === pending.id)).toMatchObject({
+      status: 'withdrawn',
+      decisionReason: RELEASE_WITHDRAWN_REASON,
+    });
+    // The PCN supervisor no longer has it to confirm; C's request is untouched.
+    await post(pcn1, `/api/release-requests/${pending.id}/confirm`, { version: pending.version }).expect(409);
+    const forC = (await t.http().get(`/api/enrolments/${C}/release`).set('Authorization', wAdmin).expect(200)).body;
+    expect(forC.requests.find((r: { sessionId: string }) => r.sessionId === group.id).status).toBe('pending');
+    const audit: { action: string; entity_id: string }[] = await t.db.query(
+      `SELECT action, entity_id FROM audit_entry WHERE action = 'release.withdrawn' AND entity_id = $1`,
+      [pending.id],
+    );
+    expect(audit).toHaveLength(1);
   });
 });

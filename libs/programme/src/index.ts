@@ -1,6 +1,7 @@
 export * from './lib/template';
 export * from './lib/months';
 export * from './lib/eligibility';
+export * from './lib/withdrawal';
 export * from './lib/default-template';
 export * from './lib/validation';
 export * from './lib/schedule';

@@ -18,8 +18,13 @@ import {
   monthState,
   plannedSessions,
   programmeMonths,
+  leavesRegisterOnWithdrawal,
   type ProgrammeTemplate,
   RECORD_WITHIN_DAYS,
+  RELEASE_WITHDRAWN_REASON,
+  type ReleaseStatus,
+  releaseStatusOnWithdrawal,
+  type SessionStatus,
 } from '@ccc/programme';
 import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
 import { AccessService } from '../access/access.service';
@@ -346,8 +351,9 @@ export class EnrolmentsService {
   }
 
   /**
-   * Ends an active enrolment early, with the reason. Its records stay as they are, read-only; sessions still
-   * booked are left for the Alliance supervisor to cancel, so the people in them are told.
+   * Ends an active enrolment early, with the reason. Its records stay as they are, read-only; its own sessions
+   * still booked are left for the Alliance supervisor to cancel, so the people in them are told. It leaves the
+   * cohort meetings still to come and its undecided release requests are cancelled (withdrawTraces).
    */
   async withdraw(user: AuthUser, id: string, dto: WithdrawEnrolmentDto): Promise<EnrolmentSummary> {
     await this.findReadable(user, id);
@@ -373,15 +379,61 @@ export class EnrolmentsService {
           version: row!.version + 1,
         },
       );
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'enrolment.withdrawn',
-        entityType: 'enrolment',
-        entityId: id,
-        detail: { from: 'active', to: 'withdrawn', reason },
-      });
+      const { leftSessionIds, cancelledReleaseIds } = await this.withdrawTraces(manager, id);
+      await this.audit.record(manager, [
+        {
+          actorId: user.id,
+          action: 'enrolment.withdrawn',
+          entityType: 'enrolment',
+          entityId: id,
+          detail: { from: 'active', to: 'withdrawn', reason, leftSessionIds, cancelledReleaseIds },
+        },
+        ...cancelledReleaseIds.map((releaseId) => ({
+          actorId: user.id,
+          action: 'release.withdrawn',
+          entityType: 'release_request',
+          entityId: releaseId,
+          detail: { from: 'pending', to: 'withdrawn', enrolmentId: id, reason: RELEASE_WITHDRAWN_REASON },
+        })),
+      ]);
     });
     return this.get(user, id);
+  }
+
+  /**
+   * A withdrawn CCC leaves the registers of the cohort meetings still to come, and their release requests nobody
+   * has decided are cancelled (kept, marked withdrawn); their own sessions and everything held stay as recorded.
+   */
+  private async withdrawTraces(
+    manager: EntityManager,
+    enrolmentId: string,
+  ): Promise<{ leftSessionIds: string[]; cancelledReleaseIds: string[] }> {
+    const now = new Date();
+    const places: { id: string; session_id: string; status: SessionStatus; starts_at: Date | null }[] =
+      await manager.query(
+        `SELECT a.id, s.id AS session_id, s.status, s.starts_at
+           FROM session_attendance a JOIN session s ON s.id = a.session_id
+          WHERE a.enrolment_id = $1 AND s.shared_by_cohort`,
+        [enrolmentId],
+      );
+    const leaving = places.filter((p) =>
+      leavesRegisterOnWithdrawal({ sharedByCohort: true, status: p.status, startsAt: p.starts_at }, now),
+    );
+    if (leaving.length > 0)
+      await manager.query('DELETE FROM session_attendance WHERE id = ANY($1::uuid[])', [leaving.map((p) => p.id)]);
+    const requests: { id: string; status: ReleaseStatus }[] = await manager.query(
+      'SELECT id, status FROM release_request WHERE enrolment_id = $1',
+      [enrolmentId],
+    );
+    const cancelled = requests.filter((r) => releaseStatusOnWithdrawal(r.status) !== r.status).map((r) => r.id);
+    if (cancelled.length > 0)
+      await manager.query(
+        `UPDATE release_request SET status = 'withdrawn', decision_reason = $2, decided_at = now(),
+                version = version + 1, updated_at = now()
+          WHERE id = ANY($1::uuid[])`,
+        [cancelled, RELEASE_WITHDRAWN_REASON],
+      );
+    return { leftSessionIds: leaving.map((p) => p.session_id), cancelledReleaseIds: cancelled };
   }
 
   /** Enrols a CCC after checking every reference and the track's eligibility; all or nothing. */

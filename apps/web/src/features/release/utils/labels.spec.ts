@@ -46,6 +46,18 @@ describe('release labels', () => {
     expect(decisionText(declined)).toBe('Declined by Priya Nair on 26 November 2026: Clinic cover that day');
   });
 
+  it('says why a request was cancelled when its CCC was withdrawn', () => {
+    const withdrawn = {
+      ...base,
+      status: 'withdrawn' as const,
+      decidedAt: '2026-11-27T09:00:00.000Z',
+      decisionReason: 'Cancelled: the CCC was withdrawn from the programme',
+    };
+    expect(decisionText(withdrawn)).toBe(
+      'Withdrawn on 27 November 2026: Cancelled: the CCC was withdrawn from the programme',
+    );
+  });
+
   it('names a request for a button', () => {
     expect(requestName(base)).toBe('e-LfH ACCEND module, 25 November 2026');
   });

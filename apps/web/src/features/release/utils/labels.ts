@@ -29,7 +29,11 @@ export function decisionText(request: ReleaseRequestView): string | null {
   const on = request.decidedAt ? ` on ${formatDate(request.decidedAt.slice(0, 10))}` : '';
   const via = request.viaLink ? ', by e-mailed link' : '';
   const verb = RELEASE_STATUS_LABELS[request.status];
-  const reason = request.status === 'declined' && request.decisionReason ? `: ${request.decisionReason}` : '';
+  // A decline's reason, or why a request was cancelled (its CCC withdrawn from the programme).
+  const reason =
+    (request.status === 'declined' || request.status === 'withdrawn') && request.decisionReason
+      ? `: ${request.decisionReason}`
+      : '';
   return `${verb}${by}${on}${via}${reason}`;
 }
 
