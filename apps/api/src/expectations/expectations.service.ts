@@ -8,9 +8,10 @@ import {
   evaluateExpectations,
   type ExpectationFacts,
   isIsoDate,
-  lastIsoWeeks,
   londonDate,
   monthBounds,
+  onPcnToDoList,
+  programmeChartWeeks,
   releaseRules,
   studyWeeks,
 } from '@ccc/programme';
@@ -101,6 +102,7 @@ export class ExpectationsService {
           e.id,
           {
             cohortStart: e.cohort!.startDate,
+            track: e.track,
             surveySubmittedOn: surveyOf.get(e.id) ?? null,
             sessions: attendanceRows.map((a) => ({
               kind: a.session!.kind,
@@ -201,15 +203,18 @@ export class ExpectationsService {
    * the last 8 weeks of study time, the cap counter and the next joint session. A fixed number of queries.
    */
   async pcnHome(user: AuthUser): Promise<PcnHomeRow[]> {
-    const scoped = await this.enrolments.readableAll(user);
+    // Withdrawn and completed CCCs ask nothing more of the PCN supervisor: they drop off the list.
+    const scoped = (await this.enrolments.readableAll(user)).filter((s) => onPcnToDoList(s.enrolment.status));
     const facts = await this.facts(scoped.map((s) => s.enrolment));
     const people = await deciders(
       this.db.manager,
       [...facts.values()].flatMap((f) => f.releaseRows),
     );
     const now = new Date();
-    const weeks = lastIsoWeeks(londonDate(now), CHART_WEEKS);
+    const today = londonDate(now);
     return scoped.map(({ enrolment, template }) => {
+      // Only the programme's weeks: none before the cohort starts or after it ends.
+      const weeks = programmeChartWeeks(enrolment.cohort!.startDate, template.durationMonths, today, CHART_WEEKS);
       const f = facts.get(enrolment.id)!;
       const rules = releaseRules(template);
       const sessions = f.attendanceRows.map((a) => a.session!);

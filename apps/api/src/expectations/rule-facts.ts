@@ -1,4 +1,11 @@
-import { type ExpectationFacts, type IsoDate, londonDate, type ReleaseEntry, type SessionFact } from '@ccc/programme';
+import {
+  type ExpectationFacts,
+  type IsoDate,
+  londonDate,
+  type ReleaseEntry,
+  type SessionFact,
+  type Track,
+} from '@ccc/programme';
 import type { DataSource } from 'typeorm';
 
 type AttendanceRow = Omit<SessionFact, 'startsAt' | 'durationMinutes' | 'pcnSupervisorAttendance'> & {
@@ -17,13 +24,20 @@ type AttendanceRow = Omit<SessionFact, 'startsAt' | 'durationMinutes' | 'pcnSupe
  */
 export async function ruleFacts(
   db: DataSource,
-  enrolments: readonly { id: string; cohortStart: IsoDate }[],
+  enrolments: readonly { id: string; cohortStart: IsoDate; track: Track }[],
   cohortIds: readonly string[] | 'every cohort',
 ): Promise<Map<string, ExpectationFacts>> {
   const facts = new Map<string, ExpectationFacts>(
     enrolments.map((e) => [
       e.id,
-      { cohortStart: e.cohortStart, sessions: [], release: [], attestations: [], surveySubmittedOn: null },
+      {
+        cohortStart: e.cohortStart,
+        track: e.track,
+        sessions: [],
+        release: [],
+        attestations: [],
+        surveySubmittedOn: null,
+      },
     ]),
   );
   if (facts.size === 0 || (cohortIds !== 'every cohort' && cohortIds.length === 0)) return facts;
@@ -39,7 +53,7 @@ export async function ruleFacts(
       params,
     ),
     db.query(
-      `SELECT r.enrolment_id, r.kind, r.date, r.minutes, r.status
+      `SELECT r.enrolment_id, r.kind, r.date, r.minutes, r.status, r.override_reason
          FROM release_request r JOIN enrolment e ON e.id = r.enrolment_id WHERE true ${ofEnrolments}`,
       params,
     ),
@@ -57,7 +71,7 @@ export async function ruleFacts(
     ),
   ])) as [
     AttendanceRow[],
-    (ReleaseEntry & { enrolment_id: string })[],
+    (ReleaseEntry & { enrolment_id: string; override_reason: string | null })[],
     { enrolment_id: string; expectation_key: string; attested_on: IsoDate }[],
     { enrolment_id: string; submitted_at: Date }[],
   ];
@@ -72,7 +86,13 @@ export async function ruleFacts(
       pcnSupervisorAttendance: a.pcn_supervisor ?? null,
     });
   for (const r of release)
-    facts.get(r.enrolment_id)?.release.push({ kind: r.kind, date: r.date, minutes: r.minutes, status: r.status });
+    facts.get(r.enrolment_id)?.release.push({
+      kind: r.kind,
+      date: r.date,
+      minutes: r.minutes,
+      status: r.status,
+      overrideReason: r.override_reason,
+    });
   for (const t of attestations)
     facts
       .get(t.enrolment_id)

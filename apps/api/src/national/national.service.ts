@@ -92,7 +92,7 @@ export class NationalService {
     // 4–7. The facts of the expectations, as the cohort report reads them, for every cohort at once.
     const facts = await ruleFacts(
       this.db,
-      enrolments.map((e) => ({ id: e.id, cohortStart: e.cohort.startDate })),
+      enrolments.map((e) => ({ id: e.id, cohortStart: e.cohort.startDate, track: e.track })),
       'every cohort',
     );
 

@@ -76,6 +76,8 @@ export function reportTables(report: CohortReport): ReportTable[] {
         'Delivered %',
         'CCCs met',
         'CCCs counted',
+        'CCCs: target not in the plan',
+        'Template warning',
       ],
       rows: report.sessions.map((s) => [
         PARTY_LABELS[s.party],
@@ -86,6 +88,8 @@ export function reportTables(report: CohortReport): ReportTable[] {
         s.deliveredPercent,
         s.enrolmentsMet,
         s.enrolmentsCounted,
+        s.enrolmentsNotInPlan,
+        s.warning ?? '',
       ]),
       note: 'Expected counts only the CCCs whose track plans such sessions.',
     },
@@ -107,6 +111,16 @@ export function reportTables(report: CohortReport): ReportTable[] {
       sheet: 'Release time',
       columns: ['PCN', 'CCCs', 'Confirmed hours', 'Pending requests', 'Declined requests'],
       rows: report.release.map((r) => [r.pcnName, r.cccs, r.confirmedHours, r.pendingRequests, r.declinedRequests]),
+    },
+    {
+      title: 'Wider workforce at the conference',
+      sheet: 'Wider workforce',
+      columns: ['Role', 'Registered', 'Attended'],
+      rows: [
+        ...report.widerWorkforce.rows.map((r) => [r.label, r.registered, r.present]),
+        ['All roles', report.widerWorkforce.registered, report.widerWorkforce.present],
+      ],
+      note: 'Care navigators, cancer support workers, social prescribers, therapy and health care assistants without programme accounts.',
     },
     {
       title: 'Evaluation survey: responses',

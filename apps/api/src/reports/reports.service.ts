@@ -23,6 +23,9 @@ import {
   type SurveyRespondent,
   type SurveyStatement,
   unionById,
+  WIDER_WORKFORCE_LABELS,
+  WIDER_WORKFORCE_ROLES,
+  type WiderWorkforceRole,
 } from '@ccc/programme';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
@@ -98,7 +101,7 @@ export class ReportsService {
     // 4–7. The facts of the expectations, read by the cohorts (four queries), then the rest (three queries).
     const facts = await ruleFacts(
       this.db,
-      enrolments.map((e) => ({ id: e.id, cohortStart: startOf.get(e.cohortId)! })),
+      enrolments.map((e) => ({ id: e.id, cohortStart: startOf.get(e.cohortId)!, track: e.track })),
       cohortIds,
     );
     const development = await this.development(ids);
@@ -134,6 +137,32 @@ export class ReportsService {
       survey: this.surveyTables(templates, responses),
       outcomes: this.outcomeTable(templates, outcomes),
       quotes: this.quotes(templates, responses),
+      widerWorkforce: await this.widerWorkforce(cohortIds),
+    };
+  }
+
+  /** The wider workforce at the cohorts' sessions open to them, by role (one query). */
+  private async widerWorkforce(cohortIds: string[]): Promise<CohortReport['widerWorkforce']> {
+    const rows: { role: WiderWorkforceRole; registered: number; present: number }[] = cohortIds.length
+      ? await this.db.query(
+          `SELECT w.role, count(*)::int AS registered, count(*) FILTER (WHERE w.attendance = 'present')::int AS present
+             FROM workforce_attendee w JOIN session s ON s.id = w.session_id
+            WHERE s.cohort_id = ANY($1::uuid[]) AND s.status <> 'cancelled'
+            GROUP BY w.role`,
+          [cohortIds],
+        )
+      : [];
+    const byRole = new Map(rows.map((r) => [r.role, r]));
+    const table = WIDER_WORKFORCE_ROLES.map((role) => ({
+      role,
+      label: WIDER_WORKFORCE_LABELS[role],
+      registered: byRole.get(role)?.registered ?? 0,
+      present: byRole.get(role)?.present ?? 0,
+    }));
+    return {
+      rows: table,
+      registered: table.reduce((n, r) => n + r.registered, 0),
+      present: table.reduce((n, r) => n + r.present, 0),
     };
   }
 

@@ -42,6 +42,10 @@ export interface ReportSessionRow {
   deliveredPercent: number | null;
   enrolmentsMet: number;
   enrolmentsCounted: number;
+  /** CCCs whose target the plan cannot meet though everything planned is held or on course (no one's shortfall). */
+  enrolmentsNotInPlan: number;
+  /** The template's warning where its plan holds fewer sessions than the target. */
+  warning: string | null;
 }
 
 export interface ReportDevelopment {

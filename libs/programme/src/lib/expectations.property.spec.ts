@@ -10,6 +10,7 @@ import {
   type SessionFact,
 } from './expectations';
 import { GM_TEMPLATE } from './gm-template';
+import { plannedSessions } from './schedule';
 import { addCalendarDays, addCalendarMonths, type IsoDate, isoWeekOf, isoWeeksBetween, londonDate } from './months';
 import {
   confirmedReleaseMinutes,
@@ -245,13 +246,38 @@ const releaseArb = (around: fc.Arbitrary<IsoDate>): fc.Arbitrary<ReleaseEntry> =
     status: fc.constantFrom(...RELEASE_STATUSES),
   });
 
+/**
+ * The template with every count target its plan can meet: the reference predates "target not in the plan" (and
+ * the facts carry no track, so nothing is "not applicable"), which are tested in expectations.spec.ts.
+ */
+function withTargetsInPlan(template: ProgrammeTemplate): ProgrammeTemplate {
+  const planned = plannedSessions(template, 'supervision');
+  return {
+    ...template,
+    expectations: template.expectations.map((x) =>
+      x.measure.type === 'session_count'
+        ? {
+            ...x,
+            measure: {
+              ...x.measure,
+              target: Math.min(
+                x.measure.target,
+                planned.filter((s) => (x.measure as { kinds: SessionKind[] }).kinds.includes(s.kind)).length,
+              ),
+            },
+          }
+        : x,
+    ),
+  };
+}
+
 /** A cohort start, the facts of one CCC around it, a template and a day to evaluate on. */
 const caseArb = dateArb.chain((cohortStart) => {
   const near = fc
     .integer({ min: -30, max: 420 })
     .map((days) => new Date(Date.parse(cohortStart) + days * DAY_MS).toISOString().slice(0, 10));
   return fc.record({
-    template: fc.constantFrom(DEFAULT_TEMPLATE, GM_TEMPLATE),
+    template: fc.constantFrom(DEFAULT_TEMPLATE, GM_TEMPLATE).map(withTargetsInPlan),
     today: near,
     hour: fc.integer({ min: 0, max: 23 }),
     facts: fc.record({

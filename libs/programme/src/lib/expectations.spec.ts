@@ -259,19 +259,130 @@ describe('the Alliance’s 6 individual supervision sessions', () => {
   });
 });
 
-describe('the Alliance’s 6 group sessions and 2 TNA sessions against a plan of 5 and 1', () => {
-  it('is at risk with every planned group session held, and missed at the end', () => {
+describe('the Alliance’s 6 group sessions and 2 TNA sessions against a plan of 5 and 1 (target not in the plan)', () => {
+  const GROUP_WARNING =
+    'The plan holds 5 group sessions but the Alliance expects 6 (\u201cProvide 6 group supervision sessions\u201d).';
+
+  it('blames no one with every planned group session held, during the programme and after it, with the warning', () => {
     const f = facts({ sessions: [1, 2, 3, 4, 5].map((m) => session('group', m, 'completed')) });
-    expect(evaluate('alliance-group', f, '2027-02-10')).toMatchObject({ state: 'at_risk', evidence: '5 of 6 held' });
-    expect(evaluate('alliance-group', f, ENDS_BEFORE).state).toBe('missed');
+    for (const day of ['2027-02-10', ENDS_BEFORE, '2027-06-01'])
+      expect(evaluate('alliance-group', f, day)).toEqual({
+        key: 'alliance-group',
+        party: 'alliance',
+        title: 'Provide 6 group supervision sessions',
+        state: 'not_in_plan',
+        evidence: '5 of 6 held (the plan holds 5)',
+        progress: { done: 5, target: 6 },
+        warning: GROUP_WARNING,
+      });
   });
 
-  it('is at risk with the one planned TNA held', () => {
-    const f = facts({ sessions: [session('tna', 1, 'completed')] });
-    expect(evaluate('alliance-tna', f, '2026-10-05')).toMatchObject({
-      state: 'at_risk',
-      progress: { done: 1, target: 2 },
+  it('blames no one while every planned group session is held or still booked', () => {
+    const f = facts({
+      sessions: [
+        ...[1, 2].map((m) => session('group', m, 'completed')),
+        ...[3, 4, 5].map((m) => session('group', m, 'planned')),
+      ],
     });
+    expect(evaluate('alliance-group', f, '2026-11-15')).toMatchObject({ state: 'not_in_plan', warning: GROUP_WARNING });
+  });
+
+  it('is at risk, then missed, when even the plan is not delivered (still with the warning)', () => {
+    const f = facts({
+      sessions: [
+        ...[1, 2, 3].map((m) => session('group', m, 'completed')),
+        session('group', 4, 'cancelled'),
+        session('group', 5, 'planned'),
+      ],
+    });
+    expect(evaluate('alliance-group', f, '2027-02-10')).toMatchObject({
+      state: 'at_risk',
+      evidence: '3 of 6 held (the plan holds 5)',
+      warning: GROUP_WARNING,
+    });
+    expect(evaluate('alliance-group', f, ENDS_BEFORE)).toMatchObject({ state: 'missed', warning: GROUP_WARNING });
+  });
+
+  it('is met if a sixth group session is held after all', () => {
+    const f = facts({ sessions: [1, 2, 3, 4, 5, 5].map((m) => session('group', m, 'completed')) });
+    const result = evaluate('alliance-group', f, ENDS_BEFORE);
+    expect(result).toMatchObject({ state: 'met', evidence: '6 of 6 held' });
+    expect(result.warning).toBeUndefined();
+  });
+
+  it('shows the one planned TNA held as the template’s shortfall, on either track', () => {
+    const f = facts({ sessions: [session('tna', 1, 'completed')] });
+    for (const track of ['supervision', 'training'] as const)
+      expect(evaluate('alliance-tna', { ...f, track }, '2026-10-05')).toMatchObject({
+        state: 'not_in_plan',
+        progress: { done: 1, target: 2 },
+        warning:
+          'The plan holds 1 TNA but the Alliance expects 2 (\u201cProvide 2 training needs analysis sessions\u201d).',
+      });
+  });
+
+  it('gives no warning where the plan meets the target', () => {
+    expect(evaluate('alliance-individual', facts(), '2026-11-15').warning).toBeUndefined();
+  });
+});
+
+describe('expectations by track (the template says which tracks each applies to)', () => {
+  const evaluateAll = (f: ExpectationFacts, today = '2026-11-15', template = DEFAULT_TEMPLATE) =>
+    Object.fromEntries(
+      evaluateExpectations(template, f, new Date(`${today}T12:00:00Z`), today).map((r) => [r.key, r.state]),
+    );
+
+  it('shows the supervision offer as not applicable to a training-track CCC, even after the end', () => {
+    const states = evaluateAll(facts({ track: 'training' }), '2027-06-01');
+    for (const key of [
+      'ccc-attend-supervision',
+      'pcn-table-2',
+      'pcn-joint-sessions',
+      'pcn-final-interview',
+      'alliance-individual',
+      'alliance-group',
+      'alliance-des-aligned',
+      'alliance-flex',
+    ])
+      expect(states[key]).toBe('not_applicable');
+    expect(states['ccc-conference']).toBe('missed');
+    expect(states['alliance-tna']).toBe('missed');
+    expect(states['pcn-weekly-release']).not.toBe('not_applicable');
+  });
+
+  it('says why, with no progress', () => {
+    expect(evaluate('alliance-individual', facts({ track: 'training' }), '2026-11-15')).toEqual({
+      key: 'alliance-individual',
+      party: 'alliance',
+      title: 'Provide 6 individual supervision sessions',
+      state: 'not_applicable',
+      evidence: 'not expected on the training track',
+      progress: null,
+    });
+  });
+
+  it('applies every Wessex expectation to a supervision-track CCC', () => {
+    expect(Object.values(evaluateAll(facts({ track: 'supervision' })))).not.toContain('not_applicable');
+  });
+
+  it('follows the template’s data, not the code', () => {
+    const template = structuredClone(DEFAULT_TEMPLATE);
+    template.expectations.find((x) => x.key === 'ccc-community-of-practice')!.tracks = ['supervision'];
+    template.expectations.find((x) => x.key === 'alliance-individual')!.tracks = ['supervision', 'training'];
+    const states = evaluateAll(facts({ track: 'training' }), '2026-11-15', template);
+    expect(states['ccc-community-of-practice']).toBe('not_applicable');
+    // Applied to a track whose plan holds none: the template's shortfall, not the Alliance's.
+    expect(states['alliance-individual']).toBe('not_in_plan');
+  });
+
+  it('falls back, for versions stored without tracks, to what the track’s plan holds', () => {
+    const template = structuredClone(DEFAULT_TEMPLATE);
+    for (const x of template.expectations) delete x.tracks;
+    const states = evaluateAll(facts({ track: 'training' }), '2026-11-15', template);
+    expect(states['alliance-individual']).toBe('not_applicable');
+    expect(states['ccc-attend-supervision']).toBe('not_applicable');
+    expect(states['pcn-table-2']).toBe('on_track');
+    expect(states['alliance-tna']).toBe('at_risk');
   });
 });
 
@@ -592,6 +703,14 @@ describe('the PCN’s weekly release for study (1–2 hours a week)', () => {
     });
   });
 
+  it('says in which weeks the PCN declined study time: their decision, shown as such', () => {
+    const declined = { kind: 'study' as const, date: '2026-09-08', minutes: 60, status: 'declined' as const };
+    const result = evaluate(KEY, facts({ release: [...firstTwoWeeks([0, 60]), declined] }), '2026-09-16');
+    expect(result.evidence).toBe(
+      '1 of 2 complete weeks had at least 1 hour of confirmed study time; the PCN declined study time in 1 week',
+    );
+  });
+
   it('follows the template’s weekly hours', () => {
     const template = structuredClone(DEFAULT_TEMPLATE);
     const measure = template.expectations.find((e) => e.key === KEY)?.measure;
@@ -632,14 +751,32 @@ describe('the PCN’s release for supervisions and training (up to 5 days of 7.5
     });
   });
 
-  it('is missed at 37.6 hours, saying it is over the 5 days', () => {
-    const f = facts({ release: [release(2190), release(66, 'confirmed', 'session')] });
+  it('is never missed for going past the 5 days with the PCN’s reason: a ceiling they agree to, not a target', () => {
+    const over = { ...release(66, 'confirmed', 'session'), overrideReason: 'Extra conference day agreed' };
+    const f = facts({ release: [release(2190), over] });
     expect(evaluate(KEY, f, '2026-10-20')).toMatchObject({
-      state: 'missed',
-      evidence: '37.6 of 37.5 hours of release confirmed: over the agreed 5 days',
+      state: 'on_track',
+      evidence: '37.6 of 37.5 hours of release confirmed: over the agreed 5 days, with the PCN\u2019s reason',
       progress: { done: 2256, target: 2250 },
     });
-    expect(evaluate(KEY, f, ENDS_BEFORE).state).toBe('missed');
+    expect(evaluate(KEY, f, ENDS_BEFORE).state).toBe('met');
+  });
+
+  it('is at risk, not missed, past the 5 days with no reason recorded (data from before reasons were asked)', () => {
+    const f = facts({ release: [release(2190), release(66, 'confirmed', 'session')] });
+    for (const today of ['2026-10-20', ENDS_BEFORE])
+      expect(evaluate(KEY, f, today)).toMatchObject({
+        state: 'at_risk',
+        evidence: '37.6 of 37.5 hours of release confirmed: over the agreed 5 days with no reason recorded',
+      });
+  });
+
+  it('counts declined requests as the PCN’s decisions, visibly, without counting their hours', () => {
+    const f = facts({ release: [release(600), release(120, 'declined', 'session'), release(450, 'declined')] });
+    expect(evaluate(KEY, f, '2026-10-20')).toMatchObject({
+      state: 'on_track',
+      evidence: '10 of 37.5 hours of release confirmed; 2 requests declined by the PCN',
+    });
   });
 
   it('is met at the end when within the cap', () => {
@@ -661,7 +798,7 @@ describe('the PCN’s release for supervisions and training (up to 5 days of 7.5
     });
     expect(evaluate(KEY, f, '2026-10-20')).toMatchObject({
       state: 'on_track',
-      evidence: '10 of 37.5 hours of release confirmed',
+      evidence: '10 of 37.5 hours of release confirmed; 1 request declined by the PCN',
     });
   });
 
@@ -672,8 +809,8 @@ describe('the PCN’s release for supervisions and training (up to 5 days of 7.5
     measure.maxDays = 4;
     measure.hoursPerDay = 7;
     expect(evaluate(KEY, facts({ release: [release(1740)] }), '2026-10-20', template)).toMatchObject({
-      state: 'missed',
-      evidence: '29 of 28 hours of release confirmed: over the agreed 4 days',
+      state: 'at_risk',
+      evidence: '29 of 28 hours of release confirmed: over the agreed 4 days with no reason recorded',
       progress: { done: 1740, target: 1680 },
     });
   });

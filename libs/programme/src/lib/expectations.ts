@@ -1,15 +1,29 @@
 import { displayStatus, type SessionStatus } from './booking';
 import { addCalendarDays, isoWeeksBetween, type IsoDate, monthBounds, programmeEndsBefore } from './months';
 import { confirmedReleaseMinutes, hours, type ReleaseEntry, releaseRules, studyWeeks } from './release-time';
-import type { Expectation, Party, ProgrammeTemplate, SessionKind } from './template';
+import { plannedSessions } from './schedule';
+import type { Expectation, Party, ProgrammeTemplate, SessionKind, Track } from './template';
 
 /*
  * Each party's expectations, computed from the data, each with the evidence behind it. The measures come from
  * the template; this file says how each kind of measure is judged.
  */
 
-export const EXPECTATION_STATES = ['met', 'on_track', 'at_risk', 'missed', 'not_measured'] as const;
-/** `not_measured`: the data that would show it is not recorded by the service yet (said, not guessed). */
+export const EXPECTATION_STATES = [
+  'met',
+  'on_track',
+  'at_risk',
+  'missed',
+  'not_in_plan',
+  'not_applicable',
+  'not_measured',
+] as const;
+/**
+ * `not_measured`: the data that would show it is not recorded by the service yet (said, not guessed).
+ * `not_in_plan`: the target asks for more sessions than the template plans, and everything planned is held or on
+ * course: the shortfall is the template's, not a party's (shown with the template's warning).
+ * `not_applicable`: the expectation is not for this CCC's track.
+ */
 export type ExpectationState = (typeof EXPECTATION_STATES)[number];
 
 export interface SessionFact {
@@ -32,6 +46,8 @@ export interface AttestationFact {
 
 export interface ExpectationFacts {
   cohortStart: IsoDate;
+  /** The CCC's track; absent: every expectation applies and targets are judged against the supervision plan. */
+  track?: Track;
   sessions: SessionFact[];
   release: ReleaseEntry[];
   attestations: AttestationFact[];
@@ -48,6 +64,49 @@ export interface ExpectationResult {
   evidence: string;
   /** For counts: how far along, e.g. 2 of 6. */
   progress: { done: number; target: number } | null;
+  /** The template's own warning about this expectation (a target its plan cannot meet). */
+  warning?: string;
+}
+
+/**
+ * Whether an expectation concerns a CCC on this track: the template's `tracks`, or, for versions without it, every
+ * track but those whose plan never holds the sessions a session measure counts.
+ */
+export function expectationApplies(template: ProgrammeTemplate, track: Track, expectation: Expectation): boolean {
+  if (expectation.tracks) return expectation.tracks.includes(track);
+  const { measure } = expectation;
+  if (measure.type !== 'session_count' && measure.type !== 'attendance') return true;
+  return plannedSessionCount(template, track, measure.kinds) > 0;
+}
+
+const KIND_WORDS: Record<SessionKind, [string, string]> = {
+  individual: ['individual session', 'individual sessions'],
+  group: ['group session', 'group sessions'],
+  joint: ['joint session', 'joint sessions'],
+  tna: ['TNA', 'TNAs'],
+  conference: ['conference', 'conferences'],
+  handover: ['handover interview', 'handover interviews'],
+  teaching: ['group teaching session', 'group teaching sessions'],
+};
+const PARTY_WORDS: Record<Party, string> = { ccc: 'CCC', pcn: 'PCN', alliance: 'Alliance' };
+
+/** Each template's planned sessions per track, worked out once (a report evaluates thousands of CCCs). */
+const plannedOf = new WeakMap<ProgrammeTemplate, Map<Track, SessionKind[]>>();
+
+/** How many sessions of these kinds the template plans for one CCC on this track (group teaching included). */
+export function plannedSessionCount(template: ProgrammeTemplate, track: Track, kinds: readonly SessionKind[]): number {
+  let byTrack = plannedOf.get(template);
+  if (!byTrack) plannedOf.set(template, (byTrack = new Map()));
+  let planned = byTrack.get(track);
+  if (!planned) byTrack.set(track, (planned = plannedSessions(template, track).map((s) => s.kind)));
+  return planned.filter((kind) => kinds.includes(kind)).length;
+}
+
+/** "The plan holds 5 group sessions but the Alliance expects 6 (“…”)." — the template's warning, in one place. */
+export function planCountWarning(expectation: Expectation, planned: number, target: number): string {
+  const kinds = expectation.measure.type === 'session_count' ? expectation.measure.kinds : [];
+  const label = kinds.map((kind) => KIND_WORDS[kind][planned === 1 ? 0 : 1]).join(' or ');
+  return `The plan holds ${planned} ${label} but the ${PARTY_WORDS[expectation.party]} expects ${target} (\u201c${expectation.title}\u201d).`;
 }
 
 /** Below this share of held sessions attended, attendance is at risk. */
@@ -63,6 +122,7 @@ function sessionCount(
   ended: boolean,
   now: Date,
   monthEndsBefore: (month: number) => IsoDate,
+  planned: number,
 ): Omit<ExpectationResult, 'key' | 'party' | 'title'> {
   const ofKind = facts.sessions.filter((s) => kinds.includes(s.kind) && live(s));
   // The PCN's count is of sessions the PCN supervisor attended; the Alliance's of sessions held.
@@ -78,6 +138,15 @@ function sessionCount(
   const evidence = `${done} of ${target} held${stillPossible ? `; ${stillPossible} more planned or booked` : ''}`;
   const progress = { done, target };
   if (done >= target) return { state: 'met', evidence, progress };
+  if (planned < target) {
+    // The plan cannot reach the target: judged against what it plans; held or on course, the shortfall is the
+    // template's, and no party is to blame for it.
+    const warning = planCountWarning(expectation, planned, target);
+    const ofPlan = `${evidence} (the plan holds ${planned})`;
+    if (done >= planned) return { state: 'not_in_plan', evidence: ofPlan, progress, warning };
+    if (ended) return { state: 'missed', evidence: ofPlan, progress, warning };
+    return { state: done + stillPossible >= planned ? 'not_in_plan' : 'at_risk', evidence: ofPlan, progress, warning };
+  }
   if (ended) return { state: 'missed', evidence, progress };
   return { state: done + stillPossible >= target ? 'on_track' : 'at_risk', evidence, progress };
 }
@@ -118,15 +187,25 @@ export function evaluateExpectations(
     if (endsOn === undefined) monthEnds.set(month, (endsOn = monthBounds(facts.cohortStart, month).endsBefore));
     return endsOn;
   };
+  const track = facts.track;
   return template.expectations.map((expectation) => {
     const { key, party, title, measure } = expectation;
     const base = { key, party, title };
+    if (track && !expectationApplies(template, track, expectation))
+      return {
+        ...base,
+        state: 'not_applicable' as const,
+        evidence: `not expected on the ${track} track`,
+        progress: null,
+      };
     switch (measure.type) {
-      case 'session_count':
+      case 'session_count': {
+        const planned = plannedSessionCount(template, track ?? 'supervision', measure.kinds);
         return {
           ...base,
-          ...sessionCount(expectation, measure.kinds, measure.target, facts, ended, now, monthEndsBefore),
+          ...sessionCount(expectation, measure.kinds, measure.target, facts, ended, now, monthEndsBefore, planned),
         };
+      }
       case 'attendance':
         return { ...base, ...attendance(measure.kinds, facts, ended) };
       case 'weekly_release': {

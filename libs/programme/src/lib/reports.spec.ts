@@ -1,6 +1,6 @@
 import { DEFAULT_TEMPLATE } from './default-template';
-import type { ExpectationResult } from './expectations';
-import { deliveryByParty, expectationApplies, percentOf } from './reports';
+import { expectationApplies, type ExpectationResult } from './expectations';
+import { deliveryByParty, percentOf } from './reports';
 
 const expectation = (key: string) => DEFAULT_TEMPLATE.expectations.find((e) => e.key === key)!;
 
@@ -40,8 +40,30 @@ describe('the cohort report rules', () => {
         expected: 12,
         enrolmentsMet: 1,
         enrolmentsCounted: 2,
+        enrolmentsNotInPlan: 0,
+        warning: null,
       },
       expect.objectContaining({ key: 'pcn-joint-sessions', party: 'pcn', delivered: 5, expected: 6, enrolmentsMet: 1 }),
+    ]);
+  });
+
+  it('counts the CCCs whose target is not in the plan apart from those who met it, with the template’s warning', () => {
+    const warning = 'The plan holds 5 group sessions but the Alliance expects 6';
+    const notInPlan = { ...result('alliance-group', 5, 6, 'not_in_plan'), warning };
+    const rows = deliveryByParty([
+      { template: DEFAULT_TEMPLATE, track: 'supervision', results: [notInPlan] },
+      { template: DEFAULT_TEMPLATE, track: 'supervision', results: [result('alliance-group', 4, 6, 'missed')] },
+      // Not applicable on this track: left out whatever its result says.
+      { template: DEFAULT_TEMPLATE, track: 'training', results: [result('alliance-group', 0, 6, 'not_applicable')] },
+    ]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        key: 'alliance-group',
+        enrolmentsMet: 0,
+        enrolmentsNotInPlan: 1,
+        enrolmentsCounted: 2,
+        warning,
+      }),
     ]);
   });
 

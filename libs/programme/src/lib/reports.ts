@@ -1,20 +1,9 @@
-import type { ExpectationResult } from './expectations';
-import { plannedSessions } from './schedule';
-import type { Expectation, Party, ProgrammeTemplate, Track } from './template';
+import { expectationApplies, type ExpectationResult } from './expectations';
+import type { Party, ProgrammeTemplate, Track } from './template';
 
 /*
  * The Alliance's cohort report: rules for adding up many CCCs' records into figures for a board.
  */
-
-/**
- * Whether a session expectation concerns a CCC on this track: a training-track CCC has no individual supervision
- * planned, so "6 individual sessions" is not expected of their record and would only drag the totals down.
- */
-export function expectationApplies(template: ProgrammeTemplate, track: Track, expectation: Expectation): boolean {
-  const { measure } = expectation;
-  if (measure.type !== 'session_count' && measure.type !== 'attendance') return true;
-  return plannedSessions(template, track).some((s) => measure.kinds.includes(s.kind));
-}
 
 export interface PartyDelivery {
   key: string;
@@ -27,6 +16,10 @@ export interface PartyDelivery {
   /** CCCs whose expectation is met, of those it applies to. */
   enrolmentsMet: number;
   enrolmentsCounted: number;
+  /** CCCs whose target the plan cannot meet, though everything planned is held or on course (blaming no one). */
+  enrolmentsNotInPlan: number;
+  /** The template's warning, where its plan holds fewer sessions than the target. */
+  warning: string | null;
 }
 
 const PARTY_ORDER: Party[] = ['alliance', 'pcn', 'ccc'];
@@ -45,7 +38,7 @@ export function deliveryByParty(
       if (measure.type !== 'session_count' && measure.type !== 'attendance') continue;
       if (!expectationApplies(template, track, expectation)) continue;
       const result = results.find((r) => r.key === expectation.key);
-      if (!result?.progress) continue;
+      if (!result?.progress || result.state === 'not_applicable') continue;
       const row = rows.get(expectation.key) ?? {
         key: expectation.key,
         party: expectation.party,
@@ -55,11 +48,15 @@ export function deliveryByParty(
         expected: 0,
         enrolmentsMet: 0,
         enrolmentsCounted: 0,
+        enrolmentsNotInPlan: 0,
+        warning: null,
       };
       row.delivered += result.progress.done;
       row.expected += result.progress.target;
       row.enrolmentsCounted += 1;
       if (result.state === 'met') row.enrolmentsMet += 1;
+      if (result.state === 'not_in_plan') row.enrolmentsNotInPlan += 1;
+      if (result.warning) row.warning ??= result.warning;
       rows.set(expectation.key, row);
     }
   }

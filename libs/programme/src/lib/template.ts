@@ -74,6 +74,11 @@ export interface Expectation {
   party: Party;
   title: string;
   measure: ExpectationMeasure;
+  /**
+   * Which tracks it applies to; on the others it shows as not applicable. Absent (versions stored before it
+   * existed): every track, except a session measure whose kinds the track's plan never holds.
+   */
+  tracks?: Track[];
 }
 
 /** Who answers the evaluation survey at the end: the CCC and the PCN supervisor. */

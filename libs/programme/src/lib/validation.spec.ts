@@ -333,6 +333,23 @@ describe('rejecting a broken template, with the path of each fault', () => {
     ]);
   });
 
+  it('takes the tracks an expectation applies to as optional template data, refusing unknown or empty ones', () => {
+    const template = loose();
+    (template.expectations[0] as Record<string, unknown>)['tracks'] = ['apprentice'];
+    (template.expectations[1] as Record<string, unknown>)['tracks'] = [];
+    delete (template.expectations[2] as Record<string, unknown>)['tracks'];
+    expect(pathsOf(validateTemplate(template))).toEqual(['expectations[0].tracks[0]', 'expectations[1].tracks']);
+  });
+
+  it('warns of a target against the plan of each track it applies to, once per different count', () => {
+    const template = copy();
+    template.expectations.find((x) => x.key === 'alliance-individual')!.tracks = ['supervision', 'training'];
+    expect(templateWarnings(template)).toContain(
+      'The plan holds 0 individual sessions but the Alliance expects 6 (\u201cProvide 6 individual supervision sessions\u201d).',
+    );
+    expect(templateWarnings(template).filter((w) => w.includes('1 TNA'))).toHaveLength(1);
+  });
+
   it('refuses list entries that are not objects', () => {
     const template = loose();
     template.plan.push(42 as never);

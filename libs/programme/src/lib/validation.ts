@@ -11,7 +11,7 @@ import {
   SURVEY_RESPONDENTS,
   TRACKS,
 } from './template';
-import { plannedSessions } from './schedule';
+import { expectationApplies, planCountWarning, plannedSessionCount } from './expectations';
 
 export interface TemplateError {
   /** Where in the template, e.g. `plan[3].month`. */
@@ -152,6 +152,7 @@ function checkExpectation(c: Checker, item: unknown, path: string): void {
   c.text(item, 'title', path);
   if (!oneOf(PARTIES, item['party']))
     c.fail(`${path}.party`, `unknown party "${String(item['party'])}"; expected one of ${PARTIES.join(', ')}`);
+  if (item['tracks'] !== undefined) c.list(item, 'tracks', path, TRACKS);
   const measure = item['measure'];
   const at = `${path}.measure`;
   if (!isObject(measure)) return c.fail(at, 'must be an object with a type');
@@ -325,19 +326,26 @@ function kindsLabel(kinds: SessionKind[], count: number): string {
 }
 
 function countWarning(expectation: Expectation, planned: number, target: number, kinds: SessionKind[]): string {
+  // Below the target: the same words the expectation shows with its "target not in the plan" state.
+  if (planned < target) return planCountWarning(expectation, planned, target);
   const party = PARTY_LABELS[expectation.party];
   return `The plan holds ${planned} ${kindsLabel(kinds, planned)} but the ${party} expects ${target} (\u201c${expectation.title}\u201d).`;
 }
 
 export function templateWarnings(template: ProgrammeTemplate): string[] {
   const warnings: string[] = [];
-  // Everything a supervision-track CCC is planned to have, group teaching included.
-  const sessions = plannedSessions(template, 'supervision');
   for (const expectation of template.expectations) {
     const { measure } = expectation;
     if (measure.type !== 'session_count') continue;
-    const planned = sessions.filter((s) => measure.kinds.includes(s.kind)).length;
-    if (planned !== measure.target) warnings.push(countWarning(expectation, planned, measure.target, measure.kinds));
+    // Everything a CCC of each track it applies to is planned to have, group teaching included; one warning for
+    // each different count (the fuller supervision track first).
+    const counts = new Set(
+      TRACKS.filter((track) => expectationApplies(template, track, expectation)).map((track) =>
+        plannedSessionCount(template, track, measure.kinds),
+      ),
+    );
+    for (const planned of counts)
+      if (planned !== measure.target) warnings.push(countWarning(expectation, planned, measure.target, measure.kinds));
   }
   for (let month = 1; month <= template.durationMonths; month++) {
     const hasItems =

@@ -90,6 +90,12 @@ export function ExpectationsChecklist({
                         {result.evidence.charAt(0).toUpperCase() + result.evidence.slice(1)}
                       </p>
                     )}
+                    {result.warning && (
+                      <p className="app-secondary-text" data-template-warning>
+                        <span className="nhsuk-u-visually-hidden">Template warning: </span>
+                        {result.warning}
+                      </p>
+                    )}
                     {showProgress && result.progress && (
                       <progress
                         className="app-progress"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ExpectationResult } from '@ccc/programme';
-import { stateSummary } from './labels';
+import { EXPECTATION_STATE_TONES, stateSummary } from './labels';
 
 const result = (state: ExpectationResult['state']): ExpectationResult => ({
   key: state,
@@ -17,5 +17,13 @@ describe('expectation labels', () => {
       '2 met, 1 at risk, 1 not measured yet',
     );
     expect(stateSummary([])).toBe('');
+  });
+
+  it('names the template’s shortfall and the other track’s expectations apart from a missed one', () => {
+    expect(stateSummary([result('not_applicable'), result('not_in_plan'), result('missed')])).toBe(
+      '1 missed, 1 target not in the plan, 1 not applicable',
+    );
+    expect(EXPECTATION_STATE_TONES.not_in_plan).not.toBe('danger');
+    expect(EXPECTATION_STATE_TONES.not_applicable).toBe('neutral');
   });
 });

