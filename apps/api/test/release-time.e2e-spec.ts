@@ -1,9 +1,9 @@
-import { addCalendarDays, isoWeekOf, monthBounds } from '@ccc/programme';
+import { addCalendarDays, DEFAULT_TEMPLATE, isoWeekOf, isoWeeksBetween, monthBounds } from '@ccc/programme';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { ReleaseRequest } from '../src/release-time/release-request.entity';
 import { inMonth, sessionOf, virtual } from './support/scheduling';
 import { startTestApp, type TestApp } from './support/test-app';
-import { postAs, worldWithTokens } from './support/world';
+import { createWorld, postAs, tokenFor, worldWithTokens } from './support/world';
 
 describe("the PCN's part: release time, attestations, expectations", () => {
   let t: TestApp;
@@ -186,9 +186,10 @@ describe("the PCN's part: release time, attestations, expectations", () => {
     expect(forced.body).toMatchObject({ status: 'confirmed', overrideReason: 'Extra induction call agreed' });
 
     const expectations = (await get(tokens.cccA, `/api/enrolments/${A}/expectations`).expect(200)).body;
+    // A ceiling the PCN agreed to go past, with a reason: not the PCN failing.
     expect(expectations.results.find((r: { key: string }) => r.key === 'pcn-total-release')).toMatchObject({
-      state: 'missed',
-      evidence: expect.stringContaining('37.6 of 37.5 hours'),
+      state: 'on_track',
+      evidence: '37.6 of 37.5 hours of release confirmed: over the agreed 5 days, with the PCN\u2019s reason',
     });
   });
 
@@ -264,12 +265,14 @@ describe("the PCN's part: release time, attestations, expectations", () => {
       week: isoWeekOf(lastWeekDay),
       confirmedMinutes: 59,
       pendingMinutes: 0,
+      declinedMinutes: 0,
       state: 'below',
     });
     expect(summary.weeks.at(-1)).toEqual({
       week: isoWeekOf(today),
       confirmedMinutes: 90,
       pendingMinutes: 0,
+      declinedMinutes: 0,
       state: 'within',
     });
     expect(summary.pendingCount).toBe(0);
@@ -322,6 +325,13 @@ describe("the PCN's part: release time, attestations, expectations", () => {
     expect((await sessionOf(t, tokens.cccA, world.enrolments.A, 'm3-individual')).signOffs.map((x) => x.what)).toEqual([
       'release_declined',
     ]);
+    // Both declines are the PCN's decisions, shown with the PCN's expectation.
+    const expectations = (await get(tokens.pcn1, `/api/enrolments/${world.enrolments.A}/expectations`).expect(200))
+      .body;
+    expect(expectations.results.find((r: { key: string }) => r.key === 'pcn-total-release')).toMatchObject({
+      state: 'on_track',
+      evidence: '0 of 37.5 hours of release confirmed; 2 requests declined by the PCN',
+    });
   });
 
   it("computes each party's expectations from the data: the Alliance's 6 individual sessions count only sessions recorded as held", async () => {
@@ -426,5 +436,31 @@ describe("the PCN's part: release time, attestations, expectations", () => {
     ).toEqual([world.enrolments.C]);
     await get(tokens.cccA, '/api/pcn-home').expect(403);
     await get(tokens.sup1, '/api/pcn-home').expect(403);
+  });
+
+  it("keeps the PCN supervisor's list to CCCs still on the programme, and charts only the programme's weeks", async () => {
+    const { world, tokens } = await setUp();
+    const admin = await tokenFor(t, world.people.admin);
+    const listed = async () =>
+      ((await get(tokens.pcn1, '/api/pcn-home').expect(200)).body as { enrolment: { id: string } }[])
+        .map((r) => r.enrolment.id)
+        .sort();
+    expect(await listed()).toEqual([world.enrolments.A, world.enrolments.B].sort());
+    await post(admin, `/api/enrolments/${world.enrolments.A}/withdraw`, { reason: 'Left the PCN', version: 1 }).expect(
+      200,
+    );
+    await t.db.query(`UPDATE enrolment SET status = 'completed' WHERE id = $1`, [world.enrolments.B]);
+    expect(await listed()).toEqual([]);
+
+    // A cohort a month old: its chart starts at the cohort's first week, not eight weeks back.
+    const young = await createWorld(t, DEFAULT_TEMPLATE, { startMonthsAgo: 1 });
+    const youngPcn = await tokenFor(t, young.people.pcnSupervisor1);
+    const today = new Date().toISOString().slice(0, 10);
+    const expected = isoWeeksBetween(young.startDate, addCalendarDays(today, 1));
+    expect(expected.length).toBeLessThan(8);
+    const summary = (await get(youngPcn, `/api/enrolments/${young.enrolments.A}/release`).expect(200)).body;
+    expect(summary.weeks.map((w: { week: string }) => w.week)).toEqual(expected);
+    const [row] = (await get(youngPcn, '/api/pcn-home').expect(200)).body as { weeks: { week: string }[] }[];
+    expect(row!.weeks.map((w) => w.week)).toEqual(expected);
   });
 });

@@ -5,8 +5,8 @@ import {
   checkCap,
   confirmedReleaseMinutes,
   isoWeekOf,
-  lastIsoWeeks,
   londonDate,
+  programmeChartWeeks,
   programmeEndsBefore,
   type ProgrammeTemplate,
   releaseRules,
@@ -63,16 +63,23 @@ export class ReleaseService {
   ) {}
 
   async summary(user: AuthUser, enrolmentId: string): Promise<ReleaseSummary> {
-    const { template } = await this.enrolments.readable(user, enrolmentId);
+    const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
     const requests = await this.db
       .getRepository(ReleaseRequest)
       .find({ where: { enrolmentId }, order: { date: 'DESC', createdAt: 'DESC' } });
     const rules = releaseRules(template);
+    // Only the programme's weeks are judged: none before the cohort starts or after it ends.
+    const weeks = programmeChartWeeks(
+      enrolment.cohort!.startDate,
+      template.durationMonths,
+      londonDate(new Date()),
+      CHART_WEEKS,
+    );
     return {
       enrolmentId,
       rules,
       requests: await this.views(requests),
-      weeks: rules ? studyWeeks(requests, lastIsoWeeks(londonDate(new Date()), CHART_WEEKS), rules) : [],
+      weeks: rules ? studyWeeks(requests, weeks, rules) : [],
       confirmedReleaseMinutes: confirmedReleaseMinutes(requests),
       pendingCount: requests.filter((r) => r.status === 'pending').length,
     };

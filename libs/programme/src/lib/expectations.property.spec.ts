@@ -76,9 +76,10 @@ function oldStudyWeeks(entries: readonly ReleaseEntry[], weeks: readonly string[
     const inWeek = entries.filter((e) => e.kind === 'study' && oldIsoWeekOf(e.date) === week);
     const confirmedMinutes = inWeek.filter((e) => e.status === 'confirmed').reduce((s, e) => s + e.minutes, 0);
     const pendingMinutes = inWeek.filter((e) => e.status === 'pending').reduce((s, e) => s + e.minutes, 0);
+    const declinedMinutes = inWeek.filter((e) => e.status === 'declined').reduce((s, e) => s + e.minutes, 0);
     const { min, max } = rules.weeklyStudyMinutes;
     const state: WeekState = confirmedMinutes < min ? 'below' : confirmedMinutes > max ? 'above' : 'within';
-    return { week, confirmedMinutes, pendingMinutes, state };
+    return { week, confirmedMinutes, pendingMinutes, declinedMinutes, state };
   });
 }
 
@@ -152,8 +153,12 @@ function oldEvaluateExpectations(
         );
         const checked = rules ? oldStudyWeeks(facts.release, weeks, rules) : [];
         const within = checked.filter((w) => w.state !== 'below').length;
+        const declinedWeeks = checked.filter((w) => w.declinedMinutes > 0).length;
         const evidence = weeks.length
-          ? `${within} of ${weeks.length} complete weeks had at least ${measure.minHours} hour${measure.minHours === 1 ? '' : 's'} of confirmed study time`
+          ? `${within} of ${weeks.length} complete weeks had at least ${measure.minHours} hour${measure.minHours === 1 ? '' : 's'} of confirmed study time` +
+            (declinedWeeks
+              ? `; the PCN declined study time in ${declinedWeeks} week${declinedWeeks === 1 ? '' : 's'}`
+              : '')
           : 'no complete week yet';
         const progress = { done: within, target: weeks.length };
         const recentBelow = checked.slice(-2).some((w) => w.state === 'below');
@@ -169,13 +174,26 @@ function oldEvaluateExpectations(
       case 'total_release': {
         const cap = Math.round(measure.maxDays * measure.hoursPerDay * 60);
         const used = confirmedReleaseMinutes(facts.release);
-        const evidence = `${hours(used)} of ${hours(cap)} hours of release confirmed`;
+        const counted = facts.release.filter((e) => e.kind !== 'study');
+        const declinedCount = counted.filter((e) => e.status === 'declined').length;
+        const declined = declinedCount
+          ? `; ${declinedCount} request${declinedCount === 1 ? '' : 's'} declined by the PCN`
+          : '';
+        const evidence = `${hours(used)} of ${hours(cap)} hours of release confirmed${declined}`;
         const progress = { done: used, target: cap };
+        const withReason = counted.some((e) => e.status === 'confirmed' && !!e.overrideReason?.trim());
+        if (used > cap && !withReason)
+          return {
+            ...base,
+            state: 'at_risk',
+            evidence: `${evidence}: over the agreed ${measure.maxDays} days with no reason recorded`,
+            progress,
+          };
         if (used > cap)
           return {
             ...base,
-            state: 'missed',
-            evidence: `${evidence}: over the agreed ${measure.maxDays} days`,
+            state: ended ? 'met' : 'on_track',
+            evidence: `${evidence}: over the agreed ${measure.maxDays} days, with the PCN\u2019s reason`,
             progress,
           };
         return { ...base, state: ended ? 'met' : 'on_track', evidence, progress };
@@ -244,6 +262,7 @@ const releaseArb = (around: fc.Arbitrary<IsoDate>): fc.Arbitrary<ReleaseEntry> =
     date: around,
     minutes: fc.integer({ min: 0, max: 600 }),
     status: fc.constantFrom(...RELEASE_STATUSES),
+    overrideReason: fc.constantFrom(null, '', 'Extra training day agreed'),
   });
 
 /**

@@ -1,6 +1,6 @@
 import { displayStatus, type SessionStatus } from './booking';
 import { addCalendarDays, isoWeeksBetween, type IsoDate, monthBounds, programmeEndsBefore } from './months';
-import { confirmedReleaseMinutes, hours, type ReleaseEntry, releaseRules, studyWeeks } from './release-time';
+import { capStanding, hours, type ReleaseEntry, releaseRules, studyWeeks } from './release-time';
 import { plannedSessions } from './schedule';
 import type { Expectation, Party, ProgrammeTemplate, SessionKind, Track } from './template';
 
@@ -217,8 +217,13 @@ export function evaluateExpectations(
         );
         const checked = rules ? studyWeeks(facts.release, weeks, rules) : [];
         const within = checked.filter((w) => w.state !== 'below').length;
+        // Study time the PCN declined is their decision: said, week by week.
+        const declinedWeeks = checked.filter((w) => w.declinedMinutes > 0).length;
         const evidence = weeks.length
-          ? `${within} of ${weeks.length} complete weeks had at least ${measure.minHours} hour${measure.minHours === 1 ? '' : 's'} of confirmed study time`
+          ? `${within} of ${weeks.length} complete weeks had at least ${measure.minHours} hour${measure.minHours === 1 ? '' : 's'} of confirmed study time` +
+            (declinedWeeks
+              ? `; the PCN declined study time in ${declinedWeeks} week${declinedWeeks === 1 ? '' : 's'}`
+              : '')
           : 'no complete week yet';
         const progress = { done: within, target: weeks.length };
         const recentBelow = checked.slice(-2).some((w) => w.state === 'below');
@@ -232,15 +237,27 @@ export function evaluateExpectations(
         return { ...base, state: weeks.length && recentBelow ? 'at_risk' : 'on_track', evidence, progress };
       }
       case 'total_release': {
+        // A ceiling the PCN agrees to, not a target: going past it with a reason is their decision, never a miss.
         const cap = Math.round(measure.maxDays * measure.hoursPerDay * 60);
-        const used = confirmedReleaseMinutes(facts.release);
-        const evidence = `${hours(used)} of ${hours(cap)} hours of release confirmed`;
+        const standing = capStanding(facts.release, { totalReleaseMinutes: cap });
+        const used = standing.usedMinutes;
+        const declined = standing.declinedCount
+          ? `; ${standing.declinedCount} request${standing.declinedCount === 1 ? '' : 's'} declined by the PCN`
+          : '';
+        const evidence = `${hours(used)} of ${hours(cap)} hours of release confirmed${declined}`;
         const progress = { done: used, target: cap };
-        if (used > cap)
+        if (standing.over && !standing.overWithReason)
           return {
             ...base,
-            state: 'missed',
-            evidence: `${evidence}: over the agreed ${measure.maxDays} days`,
+            state: 'at_risk',
+            evidence: `${evidence}: over the agreed ${measure.maxDays} days with no reason recorded`,
+            progress,
+          };
+        if (standing.over)
+          return {
+            ...base,
+            state: ended ? 'met' : 'on_track',
+            evidence: `${evidence}: over the agreed ${measure.maxDays} days, with the PCN\u2019s reason`,
             progress,
           };
         return { ...base, state: ended ? 'met' : 'on_track', evidence, progress };

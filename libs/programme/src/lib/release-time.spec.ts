@@ -1,6 +1,7 @@
 import { DEFAULT_TEMPLATE } from './default-template';
 import { londonDate } from './months';
 import {
+  capStanding,
   checkCap,
   confirmedReleaseMinutes,
   hours,
@@ -9,6 +10,7 @@ import {
   type ReleaseRules,
   releaseRules,
   type ReleaseStatus,
+  programmeChartWeeks,
   studyWeeks,
 } from './release-time';
 import type { ExpectationMeasure, ProgrammeTemplate } from './template';
@@ -301,12 +303,24 @@ describe('protected study time per ISO week', () => {
     [121, 'above'],
   ])('%p minutes in a week is %s the 1–2 hours', (minutes, state) => {
     const entries = minutes ? [entry('study', '2026-09-30', minutes)] : [];
-    expect(week(entries)).toEqual({ week: '2026-W40', confirmedMinutes: minutes, pendingMinutes: 0, state });
+    expect(week(entries)).toEqual({
+      week: '2026-W40',
+      confirmedMinutes: minutes,
+      pendingMinutes: 0,
+      declinedMinutes: 0,
+      state,
+    });
   });
 
   it('adds up entries on 30 Sep and 2 Oct 2026: Mon 28 Sep – Sun 4 Oct is one ISO week', () => {
     const entries = [entry('study', '2026-09-30', 30), entry('study', '2026-10-02', 30)];
-    expect(week(entries)).toEqual({ week: '2026-W40', confirmedMinutes: 60, pendingMinutes: 0, state: 'within' });
+    expect(week(entries)).toEqual({
+      week: '2026-W40',
+      confirmedMinutes: 60,
+      pendingMinutes: 0,
+      declinedMinutes: 0,
+      state: 'within',
+    });
     expect(studyWeeks(entries, ['2026-W39', '2026-W40', '2026-W41'], rules).map((w) => w.confirmedMinutes)).toEqual([
       0, 60, 0,
     ]);
@@ -320,9 +334,9 @@ describe('protected study time per ISO week', () => {
       entry('study', '2026-10-05', 7),
     ];
     expect(studyWeeks(entries, ['2026-W39', '2026-W40', '2026-W41'], rules)).toEqual([
-      { week: '2026-W39', confirmedMinutes: 5, pendingMinutes: 0, state: 'below' },
-      { week: '2026-W40', confirmedMinutes: 60, pendingMinutes: 0, state: 'within' },
-      { week: '2026-W41', confirmedMinutes: 7, pendingMinutes: 0, state: 'below' },
+      { week: '2026-W39', confirmedMinutes: 5, pendingMinutes: 0, declinedMinutes: 0, state: 'below' },
+      { week: '2026-W40', confirmedMinutes: 60, pendingMinutes: 0, declinedMinutes: 0, state: 'within' },
+      { week: '2026-W41', confirmedMinutes: 7, pendingMinutes: 0, declinedMinutes: 0, state: 'below' },
     ]);
   });
 
@@ -333,8 +347,8 @@ describe('protected study time per ISO week', () => {
       entry('study', '2026-10-26', 45),
     ];
     expect(studyWeeks(entries, ['2026-W43', '2026-W44'], rules)).toEqual([
-      { week: '2026-W43', confirmedMinutes: 60, pendingMinutes: 0, state: 'within' },
-      { week: '2026-W44', confirmedMinutes: 45, pendingMinutes: 0, state: 'below' },
+      { week: '2026-W43', confirmedMinutes: 60, pendingMinutes: 0, declinedMinutes: 0, state: 'within' },
+      { week: '2026-W44', confirmedMinutes: 45, pendingMinutes: 0, declinedMinutes: 0, state: 'below' },
     ]);
   });
 
@@ -367,16 +381,28 @@ describe('protected study time per ISO week', () => {
 
   it('shows pending minutes without counting them', () => {
     const entries = [entry('study', '2026-09-30', 30), entry('study', '2026-10-01', 60, 'pending')];
-    expect(week(entries)).toEqual({ week: '2026-W40', confirmedMinutes: 30, pendingMinutes: 60, state: 'below' });
+    expect(week(entries)).toEqual({
+      week: '2026-W40',
+      confirmedMinutes: 30,
+      pendingMinutes: 60,
+      declinedMinutes: 0,
+      state: 'below',
+    });
   });
 
-  it('ignores declined and withdrawn study time', () => {
+  it('does not count declined or withdrawn study time, and shows what the PCN declined as its decision', () => {
     const entries = [
       entry('study', '2026-09-30', 30, 'declined'),
       entry('study', '2026-10-01', 60, 'withdrawn'),
       entry('study', '2026-10-02', 40),
     ];
-    expect(week(entries)).toEqual({ week: '2026-W40', confirmedMinutes: 40, pendingMinutes: 0, state: 'below' });
+    expect(week(entries)).toEqual({
+      week: '2026-W40',
+      confirmedMinutes: 40,
+      pendingMinutes: 0,
+      declinedMinutes: 30,
+      state: 'below',
+    });
   });
 
   it('counts only study entries, not release for sessions or training', () => {
@@ -385,7 +411,13 @@ describe('protected study time per ISO week', () => {
       entry('training', '2026-10-01', 450),
       entry('session', '2026-10-01', 60, 'pending'),
     ];
-    expect(week(entries)).toEqual({ week: '2026-W40', confirmedMinutes: 0, pendingMinutes: 0, state: 'below' });
+    expect(week(entries)).toEqual({
+      week: '2026-W40',
+      confirmedMinutes: 0,
+      pendingMinutes: 0,
+      declinedMinutes: 0,
+      state: 'below',
+    });
   });
 
   it('gives the weeks asked for, in the order asked, including empty ones', () => {
@@ -409,5 +441,61 @@ describe('protected study time per ISO week', () => {
     expect(studyWeeks([entry('study', '2026-09-30', 90)], ['2026-W40'], stricter)[0]?.state).toBe('within');
     expect(studyWeeks([entry('study', '2026-09-30', 180)], ['2026-W40'], stricter)[0]?.state).toBe('within');
     expect(studyWeeks([entry('study', '2026-09-30', 181)], ['2026-W40'], stricter)[0]?.state).toBe('above');
+  });
+});
+
+describe('the weeks the study-time chart judges', () => {
+  // 1 Sep 2026 is a Tuesday in ISO week 36; the six-month programme ends before 1 Mar 2027 (a Monday, week 9).
+  const start = '2026-09-01';
+
+  it('shows no week before the cohort starts', () => {
+    expect(programmeChartWeeks(start, 6, '2026-08-20', 8)).toEqual([]);
+  });
+
+  it('starts at the programme’s first week, the current one included, at most `count` weeks', () => {
+    expect(programmeChartWeeks(start, 6, '2026-09-15', 8)).toEqual(['2026-W36', '2026-W37', '2026-W38']);
+    expect(programmeChartWeeks(start, 6, '2026-12-01', 8)).toHaveLength(8);
+    expect(programmeChartWeeks(start, 6, '2026-12-01', 8).at(-1)).toBe('2026-W49');
+  });
+
+  it('stops at the programme’s last week long after it ends', () => {
+    const weeks = programmeChartWeeks(start, 6, '2027-06-01', 8);
+    expect(weeks.at(-1)).toBe('2027-W08');
+    expect(weeks).toHaveLength(8);
+  });
+});
+
+describe('where the PCN stands against the cap', () => {
+  const rules = { totalReleaseMinutes: 2250 };
+
+  it('is over with a reason when a confirmation past the cap gave one', () => {
+    const entries = [
+      entry('training', '2026-10-01', 2190),
+      { ...entry('session', '2026-10-02', 90), overrideReason: 'Agreed' },
+    ];
+    expect(capStanding(entries, rules)).toEqual({
+      usedMinutes: 2280,
+      capMinutes: 2250,
+      over: true,
+      overWithReason: true,
+      declinedCount: 0,
+    });
+  });
+
+  it('is over without a reason when none was recorded, and counts declined release (never study time)', () => {
+    const entries = [
+      entry('training', '2026-10-01', 2300),
+      { ...entry('session', '2026-10-02', 60, 'confirmed'), overrideReason: '  ' },
+      entry('session', '2026-10-03', 60, 'declined'),
+      entry('study', '2026-10-03', 60, 'declined'),
+    ];
+    expect(capStanding(entries, rules)).toMatchObject({ over: true, overWithReason: false, declinedCount: 1 });
+  });
+
+  it('is not over at the cap', () => {
+    expect(capStanding([entry('training', '2026-10-01', 2250)], rules)).toMatchObject({
+      over: false,
+      overWithReason: false,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { isoWeekOf, type IsoDate } from './months';
+import { addCalendarDays, isoWeekOf, isoWeeksBetween, type IsoDate, programmeEndsBefore } from './months';
 import type { ExpectationMeasure, ProgrammeTemplate } from './template';
 
 /*
@@ -21,6 +21,8 @@ export interface ReleaseEntry {
   date: IsoDate;
   minutes: number;
   status: ReleaseStatus;
+  /** Why it was confirmed past the agreed cap (absent where not known). */
+  overrideReason?: string | null;
 }
 
 export interface ReleaseRules {
@@ -96,6 +98,8 @@ export interface StudyWeek {
   week: string;
   confirmedMinutes: number;
   pendingMinutes: number;
+  /** Study time the PCN declined that week: the PCN's decision, shown as such. */
+  declinedMinutes: number;
   state: WeekState;
 }
 
@@ -109,12 +113,12 @@ export function studyWeeks(
   rules: ReleaseRules,
 ): StudyWeek[] {
   // One pass over the entries, each one's week worked out once; then one look-up per week.
-  const byWeek = new Map<string, { confirmed: number; pending: number }>();
+  const byWeek = new Map<string, { confirmed: number; pending: number; declined: number }>();
   if (weeks.length > 0)
     for (const e of entries) {
-      if (e.kind !== 'study' || (e.status !== 'confirmed' && e.status !== 'pending')) continue;
+      if (e.kind !== 'study' || e.status === 'withdrawn') continue;
       const week = isoWeekOf(e.date);
-      const sums = byWeek.get(week) ?? { confirmed: 0, pending: 0 };
+      const sums = byWeek.get(week) ?? { confirmed: 0, pending: 0, declined: 0 };
       sums[e.status] += e.minutes;
       byWeek.set(week, sums);
     }
@@ -122,7 +126,55 @@ export function studyWeeks(
   return weeks.map((week) => {
     const confirmedMinutes = byWeek.get(week)?.confirmed ?? 0;
     const pendingMinutes = byWeek.get(week)?.pending ?? 0;
+    const declinedMinutes = byWeek.get(week)?.declined ?? 0;
     const state: WeekState = confirmedMinutes < min ? 'below' : confirmedMinutes > max ? 'above' : 'within';
-    return { week, confirmedMinutes, pendingMinutes, state };
+    return { week, confirmedMinutes, pendingMinutes, declinedMinutes, state };
   });
+}
+
+/**
+ * The weeks a study-time chart judges: the last `count` ISO weeks of the programme up to today (the current week
+ * included), never a week before the cohort starts or after it ends.
+ */
+export function programmeChartWeeks(
+  cohortStart: IsoDate,
+  durationMonths: number,
+  today: IsoDate,
+  count: number,
+): string[] {
+  const endsBefore = programmeEndsBefore(cohortStart, durationMonths);
+  const tomorrow = addCalendarDays(today, 1);
+  const weeks = isoWeeksBetween(cohortStart, tomorrow < endsBefore ? tomorrow : endsBefore);
+  return weeks.slice(Math.max(0, weeks.length - count));
+}
+
+export interface CapStanding {
+  usedMinutes: number;
+  capMinutes: number;
+  over: boolean;
+  /** Over the cap with the PCN's reason recorded when confirming past it: agreed, not a failure. */
+  overWithReason: boolean;
+  /** Requests for sessions and training the PCN declined: their decisions, counted and shown. */
+  declinedCount: number;
+}
+
+/**
+ * Where the PCN stands against the cap on release for supervisions and training. The cap is a ceiling the PCN
+ * agrees to: going past it with a reason is their call. The API asks for the reason on the confirmation that goes
+ * past the cap and on every one after it, so one reason among the confirmed entries marks the overrun agreed.
+ */
+export function capStanding(
+  entries: readonly ReleaseEntry[],
+  rules: Pick<ReleaseRules, 'totalReleaseMinutes'>,
+): CapStanding {
+  const usedMinutes = confirmedReleaseMinutes(entries);
+  const over = usedMinutes > rules.totalReleaseMinutes;
+  const counted = entries.filter((e) => countsTowardsCap(e.kind));
+  return {
+    usedMinutes,
+    capMinutes: rules.totalReleaseMinutes,
+    over,
+    overWithReason: over && counted.some((e) => e.status === 'confirmed' && !!e.overrideReason?.trim()),
+    declinedCount: counted.filter((e) => e.status === 'declined').length,
+  };
 }

@@ -1,4 +1,4 @@
-import { leavesRegisterOnWithdrawal, releaseStatusOnWithdrawal } from './withdrawal';
+import { leavesRegisterOnWithdrawal, onPcnToDoList, releaseStatusOnWithdrawal } from './withdrawal';
 
 const withdrawnAt = new Date('2026-05-10T12:00:00Z');
 const later = new Date('2026-05-20T09:00:00Z');
@@ -44,5 +44,13 @@ describe('release requests on withdrawal', () => {
     expect(releaseStatusOnWithdrawal('confirmed')).toBe('confirmed');
     expect(releaseStatusOnWithdrawal('declined')).toBe('declined');
     expect(releaseStatusOnWithdrawal('withdrawn')).toBe('withdrawn');
+  });
+});
+
+describe("the PCN supervisor's to-do list", () => {
+  it('holds only enrolments still running: withdrawn and completed ones drop off', () => {
+    expect(onPcnToDoList('active')).toBe(true);
+    expect(onPcnToDoList('withdrawn')).toBe(false);
+    expect(onPcnToDoList('completed')).toBe(false);
   });
 });

@@ -33,3 +33,11 @@ export function releaseStatusOnWithdrawal(status: ReleaseStatus): ReleaseStatus 
 }
 
 export const RELEASE_WITHDRAWN_REASON = 'Cancelled: the CCC was withdrawn from the programme';
+
+/**
+ * Whether a CCC's enrolment belongs on their PCN supervisor's to-do list: only while it runs. A withdrawn or
+ * completed (handover signed) enrolment asks nothing more of the PCN; its record stays readable elsewhere.
+ */
+export function onPcnToDoList(enrolmentStatus: 'active' | 'completed' | 'withdrawn'): boolean {
+  return enrolmentStatus === 'active';
+}
