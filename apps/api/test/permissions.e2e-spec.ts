@@ -5,6 +5,7 @@ import { Session } from '../src/sessions/session.entity';
 import { COMPETENCY_MATRIX } from './support/competency-permissions';
 import { MONTH_SIX_MATRIX } from './support/month-six-permissions';
 import { NATIONAL_MATRIX } from './support/national-permissions';
+import { PEOPLE_IMPORT_MATRIX } from './support/people-import-permissions';
 import { PRIVACY_MATRIX } from './support/privacy-permissions';
 import { RETENTION_MATRIX } from './support/retention-permissions';
 import { SUBJECT_ACCESS_MATRIX } from './support/subject-access-permissions';
@@ -531,6 +532,7 @@ const MATRIX: MatrixRow[] = [
   ...RETENTION_MATRIX,
   ...SUBJECT_ACCESS_MATRIX,
   ...NATIONAL_MATRIX,
+  ...PEOPLE_IMPORT_MATRIX,
 ];
 
 describe('the permission matrix: each role against each endpoint', () => {

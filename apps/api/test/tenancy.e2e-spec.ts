@@ -445,4 +445,31 @@ describe('tenancy: no endpoint reaches another Alliance', () => {
     }).expect(400);
     expect(foreign.body.errors[0].field).toBe('organisationId');
   });
+
+  it('a bulk import names no PCN of the second Alliance, and says nothing of its people', async () => {
+    const admin = await tokenFor(t, a.people.admin);
+    const fingerprint = await fingerprintOfB();
+    const tag = randomUUID().slice(0, 8);
+    const file = Buffer.from(
+      [
+        'full_name,email,role,pcn,employment_start',
+        `Their Ccc,${b.people.cccC.email},ccc,${a.pcn1.name},2026-01-05`,
+        `Someone ${tag},someone.${tag}@example.org,ccc,${a.pcn1.name},2026-01-05`,
+        `In Their PCN,in.${tag}@example.org,pcn_supervisor,${b.pcn1.name},`,
+      ].join('\n'),
+    );
+    for (const path of ['/api/people/imports/dry-run', '/api/people/imports']) {
+      const res = await t.http().post(path).set('Authorization', admin).attach('file', file, 'people.csv');
+      // Only what the administrator typed comes back: nothing else of the other Alliance's person or PCN.
+      const typed = [b.people.cccC.email, b.pcn1.name];
+      expect(leaked(res.text).filter((s) => !typed.includes(s))).toEqual([]);
+      expect(res.text).not.toContain(b.people.cccC.fullName);
+      if (path.endsWith('dry-run')) {
+        // The other Alliance's CCC is an invitation like an unknown address; their PCN is unknown here.
+        expect(res.body.rows.map((r: { outcome: string }) => r.outcome)).toEqual(['invite', 'invite', 'error']);
+        expect(res.body.problems).toEqual([{ row: 4, column: 'pcn', reason: 'no PCN of this name in your Alliance' }]);
+      } else expect(res.body.errors).toEqual([{ field: 'row 4, pcn', reason: 'no PCN of this name in your Alliance' }]);
+    }
+    expect(await fingerprintOfB()).toBe(fingerprint);
+  });
 });

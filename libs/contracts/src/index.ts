@@ -6,3 +6,4 @@ export * from './lib/reports';
 export * from './lib/privacy';
 export * from './lib/retention';
 export * from './lib/national';
+export * from './lib/people-import';

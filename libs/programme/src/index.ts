@@ -20,3 +20,4 @@ export * from './lib/privacy-notice';
 export * from './lib/retention';
 export * from './lib/suppression';
 export * from './lib/national';
+export * from './lib/people-import';

@@ -12,7 +12,7 @@ import { PROGRAMME_TIME_ZONE } from '@ccc/programme';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { DataSource, type EntityManager, IsNull, QueryFailedError } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { type AuditRecord, AuditService } from '../audit/audit.service';
 import { AuthSession } from '../auth/auth-session.entity';
 import { hashPassword } from '../auth/auth.service';
 import { type AuthUser, hasRole, organisationsWhere } from '../common/auth-user';
@@ -139,14 +139,27 @@ export class InvitationsService {
   }
 
   async organisations(user: AuthUser): Promise<OrganisationView[]> {
-    const rows: { id: string; name: string; kind: 'alliance' | 'pcn'; parent_id: string | null }[] =
-      await this.db.query(
-        `SELECT id, name, kind, parent_id FROM organisation
-          WHERE alliance_id = ANY($1::uuid[]) AND kind IN ('alliance', 'pcn')
-          ORDER BY kind, name`,
-        [this.alliancesOf(user)],
-      );
-    return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id }));
+    const rows: {
+      id: string;
+      name: string;
+      kind: 'alliance' | 'pcn';
+      parent_id: string | null;
+      closed_at: Date | null;
+      version: number;
+    }[] = await this.db.query(
+      `SELECT id, name, kind, parent_id, closed_at, version FROM organisation
+        WHERE alliance_id = ANY($1::uuid[]) AND kind IN ('alliance', 'pcn')
+        ORDER BY kind, name`,
+      [this.alliancesOf(user)],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      parentId: r.parent_id,
+      closedAt: r.closed_at?.toISOString() ?? null,
+      version: r.version,
+    }));
   }
 
   async invite(user: AuthUser, dto: InvitePersonDto, baseUrl: string): Promise<InvitationIssued> {
@@ -164,52 +177,83 @@ export class InvitationsService {
               : 'this role is held in an Alliance: give your Alliance\u2019s id',
         },
       ]);
-    const allianceId = organisation.allianceId!;
+    if (organisation.closedAt)
+      throw validationFailed([{ field: 'organisationId', reason: 'this PCN is closed and takes no one new' }]);
     try {
       return await this.db.transaction(async (manager) => {
         // Serialises invitations of one address, so two at once make one person.
         await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`invite:${email}`]);
-        const existing = await manager.getRepository(Person).findOneBy({ email });
-        if (existing && (await this.holdsRoleIn(manager, existing.id, allianceId)))
-          return this.addRole(manager, user, existing, dto.role, organisation);
-        if (existing) {
-          const pending = await manager.getRepository(RoleOffer).exists({
-            where: { personId: existing.id, allianceId, acceptedAt: IsNull(), declinedAt: IsNull() },
-          });
-          if (pending) throw new ConflictException(OFFER_WAITING);
-        }
-        // Anyone else, known elsewhere or not, gets the same: an offer of the role, e-mailed, and the same answer.
-        const personId =
-          existing?.id ??
-          String((await manager.insert(Person, { email, fullName, passwordHash: null })).identifiers[0]!['id']);
-        const offer = await manager.save(
-          manager.create(RoleOffer, {
-            personId,
-            role: dto.role,
-            organisationId: organisation.id,
-            allianceId,
-            fullName,
-            email,
-            invitedById: user.id,
-            acceptedAt: null,
-            declinedAt: null,
-          }),
+        const { issued, audit } = await this.inviteIn(
+          manager,
+          user,
+          { email, fullName, role: dto.role, employmentStart: null },
+          organisation,
+          baseUrl,
         );
-        const expiresAt = await this.sendOffer(manager, user, offer, organisation.name, baseUrl);
-        await this.audit.record(manager, {
-          actorId: user.id,
-          action: 'person.invited',
-          entityType: 'role_offer',
-          entityId: offer.id,
-          detail: { role: dto.role, organisationId: organisation.id },
-        });
-        return { person: { id: offer.id, email, fullName }, expiresAt: expiresAt.toISOString() };
+        await this.audit.record(manager, audit);
+        return issued;
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
         throw new ConflictException(ALREADY_HOLDS);
       throw error;
     }
+  }
+
+  /**
+   * One invitation inside the caller's transaction (which holds the address's advisory lock): a role offer
+   * e-mailed through the outbox (sent once the transaction commits), or, for someone already on this Alliance's
+   * people list, the role given directly. The audit entry is returned for the caller to record, so that a bulk
+   * import records its entries together. `organisation` is one of the caller's Alliance, of the role's kind.
+   */
+  async inviteIn(
+    manager: EntityManager,
+    user: AuthUser,
+    input: { email: string; fullName: string; role: Role; employmentStart: string | null },
+    organisation: Organisation,
+    baseUrl: string,
+  ): Promise<{ issued: InvitationIssued; audit: AuditRecord; outcome: 'invited' | 'role_added' }> {
+    const { email, fullName } = input;
+    const allianceId = organisation.allianceId!;
+    const existing = await manager.getRepository(Person).findOneBy({ email });
+    if (existing && (await this.holdsRoleIn(manager, existing.id, allianceId)))
+      return { ...(await this.addRole(manager, user, existing, input.role, organisation)), outcome: 'role_added' };
+    if (existing) {
+      const pending = await manager.getRepository(RoleOffer).exists({
+        where: { personId: existing.id, allianceId, acceptedAt: IsNull(), declinedAt: IsNull() },
+      });
+      if (pending) throw new ConflictException(OFFER_WAITING);
+    }
+    // Anyone else, known elsewhere or not, gets the same: an offer of the role, e-mailed, and the same answer.
+    const personId =
+      existing?.id ??
+      String((await manager.insert(Person, { email, fullName, passwordHash: null })).identifiers[0]!['id']);
+    const offer = await manager.save(
+      manager.create(RoleOffer, {
+        personId,
+        role: input.role,
+        organisationId: organisation.id,
+        allianceId,
+        fullName,
+        email,
+        invitedById: user.id,
+        acceptedAt: null,
+        declinedAt: null,
+        employmentStart: input.employmentStart,
+      }),
+    );
+    const expiresAt = await this.sendOffer(manager, user, offer, organisation.name, baseUrl);
+    return {
+      issued: { person: { id: offer.id, email, fullName }, expiresAt: expiresAt.toISOString() },
+      audit: {
+        actorId: user.id,
+        action: 'person.invited',
+        entityType: 'role_offer',
+        entityId: offer.id,
+        detail: { role: input.role, organisationId: organisation.id },
+      },
+      outcome: 'invited',
+    };
   }
 
   private async holdsRoleIn(manager: EntityManager, personId: string, allianceId: string): Promise<boolean> {
@@ -231,7 +275,7 @@ export class InvitationsService {
     existing: Person,
     role: Role,
     organisation: Organisation,
-  ): Promise<InvitationIssued> {
+  ): Promise<{ issued: InvitationIssued; audit: AuditRecord }> {
     await manager.insert(RoleAssignment, { personId: existing.id, role, organisationId: organisation.id });
     const person = { id: existing.id, email: existing.email, fullName: existing.fullName };
     await manager.insert(OutboxMessage, {
@@ -240,14 +284,14 @@ export class InvitationsService {
       subject: 'You have a new role in the CCC supervision and training programme',
       body: `${person.fullName}, ${user.fullName} has given you another role in ${organisation.name}.\n`,
     });
-    await this.audit.record(manager, {
+    const audit: AuditRecord = {
       actorId: user.id,
       action: 'person.role_added',
       entityType: 'person',
       entityId: person.id,
       detail: { role, organisationId: organisation.id },
-    });
-    return { person, expiresAt: null };
+    };
+    return { issued: { person, expiresAt: null }, audit };
   }
 
   /**

@@ -53,6 +53,10 @@ export class RoleOffer {
   @Column({ name: 'email', type: 'text' })
   email!: string;
 
+  /** The date they started in post, as a bulk import gave it (kept for their enrolment, a separate step); else null. */
+  @Column({ name: 'employment_start', type: 'date', nullable: true })
+  employmentStart!: string | null;
+
   @Column({ name: 'invited_by_id', type: 'uuid', nullable: true })
   invitedById!: string | null;
 

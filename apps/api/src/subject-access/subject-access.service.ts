@@ -175,7 +175,7 @@ export class SubjectAccessService {
     // Roles offered to the person by e-mail, answered or not.
     const roleOffers = await q(
       `SELECT id, role, organisation_id AS "organisationId", full_name AS "fullNameAsInvited", email,
-              created_at AS "createdAt", accepted_at AS "acceptedAt", declined_at AS "declinedAt"
+              employment_start::text AS "employmentStart", created_at AS "createdAt", accepted_at AS "acceptedAt", declined_at AS "declinedAt"
          FROM role_offer WHERE person_id = $1 AND ($2::uuid IS NULL OR alliance_id = $2) ORDER BY created_at, id`,
       scoped,
     );

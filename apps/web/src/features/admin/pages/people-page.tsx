@@ -14,6 +14,7 @@ import { useOrganisations } from '../api/get-organisations';
 import { usePeople } from '../api/get-people';
 import { useReinvitePerson } from '../api/reinvite-person';
 import { InviteForm } from '../components/invite-form';
+import { PeopleImport } from '../components/people-import';
 import { QueryPage } from '../components/query-page';
 
 /** The people of the Alliance and its PCNs, with their roles; an administrator invites someone new here. */
@@ -133,6 +134,14 @@ export function PeoplePage() {
               <h2 id="invite-heading">Invite a person</h2>
               <Details summary="Give someone a role and send them a link to set their password">
                 <InviteForm organisations={organisations.data ?? []} onInvited={(issued) => sent(issued)} />
+              </Details>
+            </section>
+          )}
+          {mayInvite && (
+            <section aria-labelledby="import-heading" className="app-section">
+              <h2 id="import-heading">Import people</h2>
+              <Details summary="Invite many people at once from a spreadsheet">
+                <PeopleImport />
               </Details>
             </section>
           )}
