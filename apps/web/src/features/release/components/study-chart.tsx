@@ -72,6 +72,11 @@ export function StudyChart({ id, weeks, band, title }: StudyChartProps) {
                 <span className={`app-study-chart__state app-study-chart__state--${week.state}`} aria-hidden="true">
                   {WEEK_STATE_LABELS[week.state]}
                 </span>
+                {week.declinedMinutes > 0 && (
+                  <span className="app-study-chart__declined" aria-hidden="true">
+                    PCN declined {hours(week.declinedMinutes)} h
+                  </span>
+                )}
               </li>
             );
           })}

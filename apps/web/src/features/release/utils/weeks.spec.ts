@@ -31,14 +31,38 @@ describe('ISO weeks', () => {
 
   it('describes a week of study time in words', () => {
     const band = { min: 60, max: 120 };
-    expect(describeStudyWeek({ week: '2026-W45', confirmedMinutes: 45, pendingMinutes: 0, state: 'below' }, band)).toBe(
-      'Week 45, 2 to 8 November 2026: 0.75 hours confirmed, below the 1 to 2 hours agreed.',
-    );
-    expect(describeStudyWeek({ week: '2026-W48', confirmedMinutes: 0, pendingMinutes: 60, state: 'below' }, band)).toBe(
+    expect(
+      describeStudyWeek(
+        { week: '2026-W45', confirmedMinutes: 45, pendingMinutes: 0, declinedMinutes: 0, state: 'below' },
+        band,
+      ),
+    ).toBe('Week 45, 2 to 8 November 2026: 0.75 hours confirmed, below the 1 to 2 hours agreed.');
+    expect(
+      describeStudyWeek(
+        { week: '2026-W48', confirmedMinutes: 0, pendingMinutes: 60, declinedMinutes: 0, state: 'below' },
+        band,
+      ),
+    ).toBe(
       'Week 48, 23 to 29 November 2026: 0 hours confirmed, below the 1 to 2 hours agreed, 1 hour waiting for confirmation.',
     );
     expect(
-      describeStudyWeek({ week: '2026-W46', confirmedMinutes: 90, pendingMinutes: 0, state: 'within' }, band),
+      describeStudyWeek(
+        { week: '2026-W46', confirmedMinutes: 90, pendingMinutes: 0, declinedMinutes: 0, state: 'within' },
+        band,
+      ),
     ).toBe('Week 46, 9 to 15 November 2026: 1.5 hours confirmed, within the 1 to 2 hours agreed.');
+  });
+
+  it('says how much study time the PCN declined that week, as their decision', () => {
+    const week = {
+      week: '2026-W47',
+      confirmedMinutes: 0,
+      pendingMinutes: 0,
+      declinedMinutes: 90,
+      state: 'below' as const,
+    };
+    expect(describeStudyWeek(week, { min: 60, max: 120 })).toBe(
+      'Week 47, 16 to 22 November 2026: 0 hours confirmed, below the 1 to 2 hours agreed, 1.5 hours declined by the PCN.',
+    );
   });
 });

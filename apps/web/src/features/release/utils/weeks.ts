@@ -79,7 +79,9 @@ export function describeStudyWeek(week: StudyWeek, band: { min: number; max: num
   const range = `${hours(band.min)} to ${hours(band.max)} hours`;
   const where = week.state === 'within' ? `within the ${range} agreed` : `${week.state} the ${range} agreed`;
   const pending = week.pendingMinutes > 0 ? `, ${hoursText(week.pendingMinutes)} waiting for confirmation` : '';
-  return `${capitalise(weekLongLabel(week.week))}: ${hoursText(week.confirmedMinutes)} confirmed, ${where}${pending}.`;
+  // Declined study time is the PCN's decision, said as such rather than folded into "below".
+  const declined = week.declinedMinutes > 0 ? `, ${hoursText(week.declinedMinutes)} declined by the PCN` : '';
+  return `${capitalise(weekLongLabel(week.week))}: ${hoursText(week.confirmedMinutes)} confirmed, ${where}${pending}${declined}.`;
 }
 
 function capitalise(text: string): string {
