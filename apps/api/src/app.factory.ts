@@ -9,9 +9,12 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AuditService } from './audit/audit.service';
 import { ApiExceptionFilter, createValidationPipe } from './common/errors';
+import { bodyReadErrors, rejectDeepJson } from './common/request-body';
+import { compressAnswers, noSourceMaps } from './common/static-files';
 import { noStoreForApi } from './common/no-store';
 import type { ApiConfig } from './config';
 import { QueryCounter } from './database/query-counter';
+import { RequestGate } from './health/request-gate';
 
 /**
  * Security headers on every answer, with a strict Content-Security-Policy for the SPA (everything from this
@@ -53,6 +56,10 @@ export async function createApp(
   // Nest's own messages go through pino too, as JSON.
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
+  app.use(compressAnswers());
+  // Before any body is read: an overloaded or draining instance refuses at once.
+  app.use(app.get(RequestGate).middleware());
+  app.use(noSourceMaps());
   app.use(securityHeaders());
   // Personal data: no answer of the API is kept by a browser or proxy cache (errors included).
   app.use(noStoreForApi());
@@ -61,6 +68,9 @@ export async function createApp(
     app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   // Explicit limits: no write needs more than this; bigger bodies are a 413 before any work is done.
   app.useBodyParser('json', { limit: '256kb' });
+  app.useBodyParser('urlencoded', { extended: true });
+  app.use(bodyReadErrors());
+  app.use(rejectDeepJson());
   // Only the refresh token travels in a cookie.
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -15,6 +15,7 @@ import { CompetenciesModule } from './competencies/competencies.module';
 import { JwtAuthGuard, PermissionGuard } from './common/guards';
 import { PgThrottlerStorage } from './common/pg-throttler-storage';
 import { loggingParams } from './common/logging';
+import { spaCacheHeaders } from './common/static-files';
 import { API_CONFIG, type ApiConfig } from './config';
 import { dataSourceOptions } from './database/data-source';
 import { QueryCounter } from './database/query-counter';
@@ -23,6 +24,7 @@ import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { ExpectationsModule } from './expectations/expectations.module';
 import { HealthController } from './health/health.controller';
 import { HttpDrain } from './health/http-drain';
+import { ClientGoneInterceptor, RequestGate } from './health/request-gate';
 import { LinksModule } from './links/links.module';
 import { MonthSixModule } from './month-six/month-six.module';
 import { NationalModule } from './national/national.module';
@@ -56,7 +58,15 @@ export class AppModule {
           }),
         }),
         // The built SPA on the same port as the API, so one URL works; unknown paths fall back to index.html.
-        ...(spa ? [ServeStaticModule.forRoot({ rootPath: spa, exclude: ['/api/{*path}'] })] : []),
+        ...(spa
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: spa,
+                exclude: ['/api/{*path}'],
+                serveStaticOptions: { cacheControl: false, setHeaders: spaCacheHeaders },
+              }),
+            ]
+          : []),
         AccessModule,
         AuditModule,
         PeopleModule,
@@ -84,6 +94,8 @@ export class AppModule {
         { provide: API_CONFIG, useValue: config },
         { provide: QueryCounter, useValue: queryCounter },
         HttpDrain,
+        RequestGate,
+        { provide: APP_INTERCEPTOR, useClass: ClientGoneInterceptor },
         // Order matters: authenticate first, then check the permission.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },

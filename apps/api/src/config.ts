@@ -20,6 +20,8 @@ export interface ApiConfig {
   trustProxy: string | null;
   /** How long SIGTERM waits for requests in flight before cutting them off. */
   shutdownTimeoutMs: number;
+  /** API requests running at once (health checks aside); one more is refused with 503 and `Retry-After`. */
+  maxInFlight: number;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
   /** The address people reach the service at, for the links in e-mails. */
@@ -126,6 +128,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     refreshExpiresInSeconds: positive('REFRESH_EXPIRES_IN_SECONDS', env.REFRESH_EXPIRES_IN_SECONDS, 12 * 60 * 60),
     cookieSecure: env.COOKIE_SECURE !== 'false',
     shutdownTimeoutMs: positive('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 10_000),
+    // Four per database connection: beyond that, requests would only wait in the pool's queue.
+    maxInFlight: positive(
+      'MAX_REQUESTS_IN_FLIGHT',
+      env.MAX_REQUESTS_IN_FLIGHT,
+      4 * Number(env.DATABASE_POOL_SIZE ?? 10),
+    ),
     webDistDir: env.WEB_DIST_DIR ?? null,
     seedDemoData: env.SEED_DEMO_DATA === 'true',
     // Test runs sign in hundreds of times a minute from one address.

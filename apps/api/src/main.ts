@@ -37,6 +37,11 @@ async function main(): Promise<void> {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
+      // However stuck a request or a query is, the process ends within SHUTDOWN_TIMEOUT_MS (not cleanly: exit 1).
+      setTimeout(() => {
+        logger.error(`Still stopping after ${config.shutdownTimeoutMs} ms: exiting now`);
+        process.exit(1);
+      }, config.shutdownTimeoutMs).unref();
       app.close().then(
         () => process.exit(0),
         (error: unknown) => {

@@ -6,12 +6,14 @@ import {
   HttpException,
   HttpStatus,
   Logger,
+  NotFoundException,
   ParseUUIDPipe,
   ValidationPipe,
   type ValidationError,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { ApiError } from '@ccc/contracts';
+import { allowedMethods } from './method-not-allowed';
 
 export type FieldError = { field: string; reason: string };
 
@@ -54,6 +56,20 @@ const CLIENT_ERROR_MESSAGES: Record<string, string> = {
 function isClientError(error: unknown): error is { status: number; type?: string } {
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/** A body parser's refusal (too large, unparsable, unsupported encoding) in the shared shape; null for other errors. */
+export function clientErrorBody(error: unknown): ApiError | null {
+  if (!isClientError(error)) return null;
+  return {
+    statusCode: error.status,
+    error:
+      HttpStatus[error.status]
+        ?.replaceAll('_', ' ')
+        .toLowerCase()
+        .replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error',
+    message: CLIENT_ERROR_MESSAGES[error.type ?? ''] ?? 'The request could not be read',
+  };
 }
 
 /** Every error leaves as the same JSON shape, and never with a stack trace. */
@@ -102,6 +118,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
     } else {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
       body = { statusCode: 500, error: 'Internal server error', message: 'Something went wrong on our side' };
+    }
+    // No API route took the request (the SPA's catch-all may have passed it on): if one takes the path with another
+    // method, that is a 405 naming them.
+    const request = host.switchToHttp().getRequest<Request>();
+    if (body.statusCode === 404 && exception instanceof NotFoundException && request) {
+      const allow = allowedMethods(request);
+      if (allow.length > 0) {
+        response.setHeader('Allow', allow.join(', '));
+        body = {
+          statusCode: 405,
+          error: 'Method not allowed',
+          message: `${request.method} is not allowed here; use ${allow.join(', ')}`,
+        };
+      }
     }
     const answer = body;
     if (body.statusCode === 403 && this.onRefused)

@@ -2,11 +2,14 @@ import type { Server } from 'node:http';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { API_CONFIG, type ApiConfig } from '../config';
+import { RequestGate } from './request-gate';
 
 /**
- * Graceful shutdown. Nest closes the database (an application-shutdown hook) before the HTTP server, which would
- * fail the requests still running at SIGTERM; so before that, the server stops accepting connections and the
- * requests in flight finish — up to a time limit, after which the remaining connections are cut.
+ * Graceful shutdown, on SIGTERM and before Nest closes the database (an application-shutdown hook, which would fail
+ * the requests still running). The instance first keeps listening while it drains: readiness answers 503 and new API
+ * requests get a 503 with `Retry-After` (a load balancer retries them elsewhere), while the requests in flight
+ * finish. Then it stops listening. Draining gets three quarters of `SHUTDOWN_TIMEOUT_MS`; connections still open
+ * then are cut, leaving the rest for the queues and the database (main.ts ends the process at the full timeout).
  */
 @Injectable()
 export class HttpDrain implements BeforeApplicationShutdown {
@@ -15,6 +18,7 @@ export class HttpDrain implements BeforeApplicationShutdown {
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
+    private readonly gate: RequestGate,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -27,17 +31,25 @@ export class HttpDrain implements BeforeApplicationShutdown {
     this.draining = true;
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
     if (!server?.listening) return;
-    this.logger.log(`${signal ?? 'Shutdown'}: no new connections; finishing the requests in flight`);
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    // Kept-alive connections with no request in flight would hold the server open: close them as they go idle.
-    const idle = setInterval(() => server.closeIdleConnections(), 100);
-    const deadline = new Promise<'timeout'>((resolve) =>
-      setTimeout(() => resolve('timeout'), this.config.shutdownTimeoutMs).unref(),
+    this.logger.log(
+      `${signal ?? 'Shutdown'}: not ready, refusing new requests; finishing the ${this.gate.running} in flight`,
     );
-    const outcome = await Promise.race([closed.then(() => 'drained' as const), deadline]);
+    const budget = Math.floor(this.config.shutdownTimeoutMs * 0.75);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), budget).unref();
+    });
+    let outcome = await Promise.race([this.gate.drain().then(() => 'drained' as const), deadline]);
+    // Stop listening. Kept-alive connections with no request in flight would hold the server open: close them as
+    // they go idle.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    server.closeIdleConnections();
+    if (outcome === 'drained') outcome = await Promise.race([closed.then(() => 'drained' as const), deadline]);
     clearInterval(idle);
+    clearTimeout(timer);
     if (outcome === 'timeout') {
-      this.logger.warn(`Requests still running after ${this.config.shutdownTimeoutMs} ms: closing their connections`);
+      this.logger.warn(`Requests still running after ${budget} ms: closing their connections`);
       server.closeAllConnections();
     }
   }
