@@ -65,7 +65,8 @@ export default defineConfig({
   build: {
     outDir: fromRoot('dist/apps/web'),
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in what is served: the code's comments and structure are not published.
+    sourcemap: false,
     rolldownOptions: {
       output: {
         // The libraries change less often than the app: a chunk of their own stays cached across releases.

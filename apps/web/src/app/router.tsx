@@ -1,39 +1,69 @@
+import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { SignInPage } from '../features/auth/pages/sign-in-page';
-import { CohortPage } from '../features/admin/pages/cohort-page';
-import { CohortsPage } from '../features/admin/pages/cohorts-page';
-import { PeoplePage } from '../features/admin/pages/people-page';
-import { AcceptRolePage } from '../features/admin/pages/accept-role-page';
-import { SetPasswordPage } from '../features/admin/pages/set-password-page';
-import { TemplatePage } from '../features/admin/pages/template-page';
-import { TemplatesPage } from '../features/admin/pages/templates-page';
-import { CohortReportPage } from '../features/reports/pages/cohort-report-page';
-import { NationalPage } from '../features/national/pages/national-page';
-import { HandoverPage } from '../features/month-six/pages/handover-page';
-import { OutcomesPage } from '../features/month-six/pages/outcomes-page';
-import { SurveyPage } from '../features/month-six/pages/survey-page';
-import { AgendaPage } from '../features/agenda/pages/agenda-page';
-import { CalendarFeedPage } from '../features/calendar-feed/pages/calendar-feed-page';
-import { EvidenceInboxPage } from '../features/competencies/inbox/pages/evidence-inbox-page';
-import { CompetencyGridPage } from '../features/competencies/pages/competency-grid-page';
-import { CompetencyPage } from '../features/competencies/pages/competency-page';
-import { TnaPage } from '../features/competencies/tna/pages/tna-page';
-import { TrainingPlanPage } from '../features/competencies/training-plan/pages/training-plan-page';
-import { TimelinePage } from '../features/enrolments/pages/timeline-page';
-import { NotificationPreferencesPage } from '../features/notifications/pages/notification-preferences-page';
-import { NotificationsPage } from '../features/notifications/pages/notifications-page';
-import { ReleasePage } from '../features/release/pages/release-page';
-import { RetentionPage } from '../features/retention/pages/retention-page';
-import { RespondPage } from '../features/respond/pages/respond-page';
-import { SessionPage } from '../features/sessions/pages/session-page';
-import { YourDataPage } from '../features/subject-access/pages/your-data-page';
-import { AlliancePolicyPage } from '../features/privacy/pages/alliance-policy-page';
-import { PrivacyPage } from '../features/privacy/pages/privacy-page';
+import { Loading } from '../components/loading';
 import { RootLayout } from './layout/root-layout';
-import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
 import { RequireAuth } from './routes/require-auth';
 import { RouteError } from './routes/route-error';
+
+/**
+ * Each page is its own chunk, fetched when its route is first opened: the sign-in page does not carry the cohort
+ * report's charts. Meanwhile a polite status says the page is loading.
+ */
+function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name): ComponentType {
+  const Lazy = lazy<ComponentType>(() => load().then((module) => ({ default: module[name] })));
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<Loading label="Loading the page" />}>
+        <Lazy />
+      </Suspense>
+    );
+  };
+}
+
+const SignInPage = page(() => import('../features/auth/pages/sign-in-page'), 'SignInPage');
+const CohortPage = page(() => import('../features/admin/pages/cohort-page'), 'CohortPage');
+const CohortsPage = page(() => import('../features/admin/pages/cohorts-page'), 'CohortsPage');
+const PeoplePage = page(() => import('../features/admin/pages/people-page'), 'PeoplePage');
+const AcceptRolePage = page(() => import('../features/admin/pages/accept-role-page'), 'AcceptRolePage');
+const SetPasswordPage = page(() => import('../features/admin/pages/set-password-page'), 'SetPasswordPage');
+const TemplatePage = page(() => import('../features/admin/pages/template-page'), 'TemplatePage');
+const TemplatesPage = page(() => import('../features/admin/pages/templates-page'), 'TemplatesPage');
+const CohortReportPage = page(() => import('../features/reports/pages/cohort-report-page'), 'CohortReportPage');
+const NationalPage = page(() => import('../features/national/pages/national-page'), 'NationalPage');
+const HandoverPage = page(() => import('../features/month-six/pages/handover-page'), 'HandoverPage');
+const OutcomesPage = page(() => import('../features/month-six/pages/outcomes-page'), 'OutcomesPage');
+const SurveyPage = page(() => import('../features/month-six/pages/survey-page'), 'SurveyPage');
+const AgendaPage = page(() => import('../features/agenda/pages/agenda-page'), 'AgendaPage');
+const CalendarFeedPage = page(() => import('../features/calendar-feed/pages/calendar-feed-page'), 'CalendarFeedPage');
+const EvidenceInboxPage = page(
+  () => import('../features/competencies/inbox/pages/evidence-inbox-page'),
+  'EvidenceInboxPage',
+);
+const CompetencyGridPage = page(
+  () => import('../features/competencies/pages/competency-grid-page'),
+  'CompetencyGridPage',
+);
+const CompetencyPage = page(() => import('../features/competencies/pages/competency-page'), 'CompetencyPage');
+const TnaPage = page(() => import('../features/competencies/tna/pages/tna-page'), 'TnaPage');
+const TrainingPlanPage = page(
+  () => import('../features/competencies/training-plan/pages/training-plan-page'),
+  'TrainingPlanPage',
+);
+const TimelinePage = page(() => import('../features/enrolments/pages/timeline-page'), 'TimelinePage');
+const NotificationPreferencesPage = page(
+  () => import('../features/notifications/pages/notification-preferences-page'),
+  'NotificationPreferencesPage',
+);
+const NotificationsPage = page(() => import('../features/notifications/pages/notifications-page'), 'NotificationsPage');
+const ReleasePage = page(() => import('../features/release/pages/release-page'), 'ReleasePage');
+const RetentionPage = page(() => import('../features/retention/pages/retention-page'), 'RetentionPage');
+const RespondPage = page(() => import('../features/respond/pages/respond-page'), 'RespondPage');
+const SessionPage = page(() => import('../features/sessions/pages/session-page'), 'SessionPage');
+const YourDataPage = page(() => import('../features/subject-access/pages/your-data-page'), 'YourDataPage');
+const AlliancePolicyPage = page(() => import('../features/privacy/pages/alliance-policy-page'), 'AlliancePolicyPage');
+const PrivacyPage = page(() => import('../features/privacy/pages/privacy-page'), 'PrivacyPage');
+const HomeRoute = page(() => import('./routes/home'), 'HomeRoute');
 
 export function createRouter() {
   return createBrowserRouter([
