@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import JSZip from 'jszip';
+import { CompetencyEvidence } from '../src/competencies/competency-evidence.entity';
 import { DEFAULT_FRAMEWORK_ID } from '../src/competencies/competency-framework.entity';
 import { EvidenceFile } from '../src/competencies/evidence-file.entity';
 import { TrainingPlanItem } from '../src/competencies/training-plan-item.entity';
@@ -36,6 +37,8 @@ interface Ids {
   session: string;
   release: string;
   evidenceFile: string;
+  evidence: string;
+  agreedAction: string;
   planItem: string;
   framework: string;
   template: string;
@@ -124,7 +127,20 @@ describe('tenancy: no endpoint reaches another Alliance', () => {
       body: 'Individual supervision',
       link: null,
     } as Partial<Notification>);
+    const [agreedAction] = await t.db.query(
+      `INSERT INTO agreed_action (session_id, description, owner, due_date) VALUES ($1, 'Follow up', 'ccc', '2099-01-01') RETURNING id`,
+      [session],
+    );
+    // Someone of the wider workforce on the cohort's conference (issue #16, item 6).
+    const [attendee] = await t.db.query(
+      `INSERT INTO workforce_attendee (session_id, full_name, role, organisation, email)
+       SELECT id, 'Wider Workforce', 'social_prescriber', 'A surgery', $2 FROM session
+        WHERE cohort_id = $1 AND plan_item_key = 'm6-conference' AND enrolment_id IS NULL RETURNING id`,
+      [world.cohort.id, `wider.${randomUUID().slice(0, 8)}@example.org`],
+    );
     return {
+      workforceAttendee: attendee.id,
+      agreedAction: agreedAction.id,
       alliance: world.alliance.id,
       pcn: world.pcn1.id,
       cohort: world.cohort.id,
@@ -132,6 +148,8 @@ describe('tenancy: no endpoint reaches another Alliance', () => {
       session,
       release: (await t.db.getRepository(ReleaseRequest).findOneByOrFail({ enrolmentId: world.enrolments.A })).id,
       evidenceFile: (await t.db.getRepository(EvidenceFile).findOneByOrFail({ uploadedById: world.people.cccA.id })).id,
+      evidence: (await t.db.getRepository(CompetencyEvidence).findOneByOrFail({ submittedById: world.people.cccA.id }))
+        .id,
       planItem: (await t.db.getRepository(TrainingPlanItem).findOneByOrFail({ enrolmentId: world.enrolments.A })).id,
       framework: imported.body.framework.id,
       template: world.template.id,
@@ -229,6 +247,7 @@ describe('tenancy: no endpoint reaches another Alliance', () => {
       sessionId: bIds.session,
       pcnId: bIds.pcn,
       supervisorId: b.people.supervisor1.id,
+      evidenceId: bIds.evidence,
     };
     if (byName[name]) return byName[name]!;
     const bySegment: Record<string, string> = {
@@ -242,6 +261,7 @@ describe('tenancy: no endpoint reaches another Alliance', () => {
       templates: bIds.template,
       people: bIds.person,
       notifications: bIds.notification,
+      'agreed-actions': bIds.agreedAction,
     };
     if (name === 'id' && bySegment[before]) return bySegment[before]!;
     const other: Record<string, string> = { code: 'SCR-01', round: '1', key: 'tenancy-draft', format: 'csv' };

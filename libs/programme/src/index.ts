@@ -20,4 +20,6 @@ export * from './lib/privacy-notice';
 export * from './lib/retention';
 export * from './lib/suppression';
 export * from './lib/national';
+export * from './lib/agreed-actions';
+export * from './lib/withdrawals';
 export * from './lib/people-import';

@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   Param,
@@ -109,6 +110,18 @@ export class CompetenciesController {
     @Body() fields: EvidenceFileFieldsDto,
   ): Promise<CompetencyDetailResponse> {
     return this.progress.submitEvidenceFile(user, id, code, requireFile(file, 'file'), fields.text);
+  }
+
+  /** The CCC removes evidence no reviewer has decided on yet (a file's content is erased). */
+  @RequirePermission('competency:submit')
+  @Delete(`${BASE}/evidence/:evidenceId`)
+  removeEvidence(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('code') code: string,
+    @Param('evidenceId', uuidParam('evidenceId')) evidenceId: string,
+  ): Promise<CompetencyDetailResponse> {
+    return this.progress.removeEvidence(user, id, code, evidenceId);
   }
 
   /** The CCC's own Alliance supervisor signs off: a rating on the scale and a comment. */

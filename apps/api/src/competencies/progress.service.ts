@@ -12,6 +12,7 @@ import {
   type SignOffInboxResponse,
 } from '@ccc/contracts';
 import {
+  type Competency,
   COMPETENCY_STATES,
   competencyActions,
   type CompetencyEvent,
@@ -19,8 +20,13 @@ import {
   type CompetencyState,
   competencyTransition,
   type CompetencyTransitionInput,
+  type CompetencyWording,
+  evidenceRemoval,
   findCompetency,
   isRatingOnScale,
+  stateAfterEvidenceRemoved,
+  wordingOf,
+  wordingShown,
 } from '@ccc/programme';
 import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -74,6 +80,24 @@ function toReviewView(
     reviewer: personRef(people.get(review.reviewerId)),
     at: review.createdAt.toISOString(),
   };
+}
+
+/**
+ * A signed-off competency shows the wording signed; where the framework now words it differently, that wording
+ * comes alongside (`frameworkWording`).
+ */
+function signedWordingView(
+  competency: Competency,
+  progress: CompetencyProgress | undefined,
+  reviews: readonly CompetencyReview[],
+): CompetencyWording & { frameworkWording?: CompetencyWording } {
+  const latest = reviews.at(-1);
+  const signed = progress?.state === 'signed_off' && latest?.outcome === 'signed_off' ? latest.signedWording : null;
+  const shown = wordingShown(competency, signed);
+  const current = wordingOf(competency);
+  return shown.title === current.title && shown.description === current.description
+    ? shown
+    : { ...shown, frameworkWording: current };
 }
 
 function toProgressView(
@@ -142,9 +166,11 @@ export class ProgressService {
       description: domain.description,
       competencies: domain.competencies.map((competency) => {
         const row = byCode.get(competency.code);
-        const views = (row ? (reviewsOf.get(row.id) ?? []) : []).map((r) => toReviewView(r, ctx.framework, people));
+        const rowReviews = row ? (reviewsOf.get(row.id) ?? []) : [];
+        const views = rowReviews.map((r) => toReviewView(r, ctx.framework, people));
         const cell = {
           ...competency,
+          ...signedWordingView(competency, row, rowReviews),
           progress: toProgressView(row, views, row ? (countOf.get(row.id) ?? 0) : 0, ctx.side),
         };
         tally[cell.progress.state]++;
@@ -195,7 +221,7 @@ export class ProgressService {
       framework: frameworkRef(ctx.frameworkRow),
       scale: ctx.framework.scale,
       domain: { key: domain.key, title: domain.title },
-      competency,
+      competency: { ...competency, ...signedWordingView(competency, progress ?? undefined, reviews) },
       progress: toProgressView(progress ?? undefined, reviewViews, evidence.length, ctx.side),
       evidence: evidence.map((e): EvidenceView => ({
         id: e.id,
@@ -205,6 +231,13 @@ export class ProgressService {
         file: e.file ? toFileView(e.file) : null,
         submittedBy: personRef(people.get(e.submittedById)),
         submittedAt: e.createdAt.toISOString(),
+        removable:
+          ctx.side === 'ccc' &&
+          evidenceRemoval(
+            e,
+            progress!.state,
+            reviews.map((r) => r.createdAt),
+          ).ok,
       })),
       reviews: reviewViews,
     };
@@ -356,6 +389,82 @@ export class ProgressService {
     return this.detailOf(ctx, competency.code);
   }
 
+  /**
+   * The CCC removes evidence no reviewer has decided on yet; a file goes with it (its content erased, its name and
+   * checksum kept in the audit entry). The last evidence of a competency waiting for review takes it back to
+   * working towards.
+   */
+  async removeEvidence(
+    user: AuthUser,
+    enrolmentId: string,
+    code: string,
+    evidenceId: string,
+  ): Promise<CompetencyDetailResponse> {
+    const ctx = await this.context.forEnrolment(user, enrolmentId);
+    this.access.requireCompetencySide(user, ctx.enrolment, 'ccc');
+    const { competency } = this.context.competency(ctx, code);
+    await this.db.transaction(async (manager) => {
+      await refuseIfClosed(manager, [enrolmentId]);
+      const progress = await manager.findOne(CompetencyProgress, {
+        where: { enrolmentId, competencyCode: competency.code },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const evidence = progress
+        ? await manager.findOne(CompetencyEvidence, { where: { id: evidenceId, progressId: progress.id } })
+        : null;
+      if (!progress || !evidence) throw new NotFoundException('Evidence not found');
+      const reviews = await manager.find(CompetencyReview, { where: { progressId: progress.id } });
+      const allowed = evidenceRemoval(
+        evidence,
+        progress.state,
+        reviews.map((r) => r.createdAt),
+      );
+      if (!allowed.ok) throw new ConflictException(allowed.reason);
+      const file = evidence.fileId ? await manager.findOneBy(EvidenceFile, { id: evidence.fileId }) : null;
+      await manager.delete(CompetencyEvidence, { id: evidence.id });
+      if (file) await manager.delete(EvidenceFile, { id: file.id });
+      const left = await manager.count(CompetencyEvidence, { where: { progressId: progress.id } });
+      const to = stateAfterEvidenceRemoved(progress.state, left);
+      const now = new Date();
+      await manager.update(
+        CompetencyProgress,
+        { id: progress.id, version: progress.version },
+        {
+          state: to,
+          stateChangedAt: to !== progress.state ? now : progress.stateChangedAt,
+          version: progress.version + 1,
+        },
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'competency.evidence-removed',
+        entityType: 'competency_progress',
+        entityId: progress.id,
+        detail: {
+          enrolmentId,
+          code: competency.code,
+          evidenceId: evidence.id,
+          kind: evidence.kind,
+          from: progress.state,
+          to,
+          ...(file
+            ? {
+                file: {
+                  id: file.id,
+                  name: file.fileName,
+                  sha256: file.sha256,
+                  sizeBytes: file.sizeBytes,
+                  contentType: file.contentType,
+                  erased: true,
+                },
+              }
+            : {}),
+        },
+      });
+    });
+    return this.detailOf(ctx, competency.code);
+  }
+
   private async addEvidence(
     manager: EntityManager,
     user: AuthUser,
@@ -472,6 +581,8 @@ export class ProgressService {
           outcome: review.outcome,
           rating: review.rating,
           comment,
+          // What was signed keeps its words when a later framework version rewords the competency.
+          signedWording: review.outcome === 'signed_off' ? wordingOf(competency) : null,
           reviewerId: user.id,
         });
         await this.audit.record(manager, {

@@ -13,6 +13,11 @@ import { Session } from '../sessions/session.entity';
   unique: true,
   where: 'session_id IS NOT NULL',
 })
+/** A double submit of one form carries one key: it lands once. */
+@Index('release_request_key_unique', ['enrolmentId', 'requestKey'], {
+  unique: true,
+  where: 'request_key IS NOT NULL',
+})
 @Check('release_request_kind_check', `kind IN ('study', 'session', 'training')`)
 @Check('release_request_status_check', `status IN ('pending', 'confirmed', 'declined', 'withdrawn')`)
 @Check('release_request_minutes_check', `minutes > 0 AND minutes <= 1440`)
@@ -63,6 +68,10 @@ export class ReleaseRequest extends Versioned {
   /** Why release was confirmed past the agreed cap. */
   @Column({ name: 'override_reason', type: 'text', nullable: true })
   overrideReason!: string | null;
+
+  /** The client's key for the form that logged it (study time and training days). */
+  @Column({ name: 'request_key', type: 'uuid', nullable: true })
+  requestKey!: string | null;
 
   /** Decided from a single-purpose link rather than signed in. */
   @Column({ name: 'via_link', type: 'boolean', default: false })

@@ -4,7 +4,13 @@ import type { ReleaseRequestView, ReleaseSummary } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
-import { ConfirmReleaseDto, ConfirmWeekDto, DeclineReleaseDto, LogReleaseDto } from './dto/release.dto';
+import {
+  ConfirmReleaseDto,
+  ConfirmWeekDto,
+  DeclineReleaseDto,
+  LogReleaseDto,
+  WithdrawReleaseDto,
+} from './dto/release.dto';
 import { ReleaseService } from './release.service';
 
 @ApiTags('release time')
@@ -52,6 +58,18 @@ export class ReleaseController {
     @Body() body: ConfirmReleaseDto,
   ): Promise<ReleaseRequestView> {
     return this.release.confirm(user, id, body);
+  }
+
+  /** The CCC withdraws their own study time or training day while the PCN has not decided it. */
+  @RequirePermission('release:log')
+  @Post('release-requests/:id/withdraw')
+  @HttpCode(200)
+  withdraw(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: WithdrawReleaseDto,
+  ): Promise<ReleaseRequestView> {
+    return this.release.withdraw(user, id, body);
   }
 
   @RequirePermission('release:decide')

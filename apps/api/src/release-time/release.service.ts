@@ -10,6 +10,7 @@ import {
   programmeEndsBefore,
   type ProgrammeTemplate,
   releaseRules,
+  releaseWithdrawal,
   studyWeeks,
 } from '@ccc/programme';
 import { DataSource, type EntityManager, In } from 'typeorm';
@@ -22,7 +23,13 @@ import { COMPLETED_MESSAGE, refuseIfClosed, WITHDRAWN_MESSAGE } from '../enrolme
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { Person } from '../people/person.entity';
 import { personRef } from '../sessions/session-view';
-import type { ConfirmReleaseDto, ConfirmWeekDto, DeclineReleaseDto, LogReleaseDto } from './dto/release.dto';
+import type {
+  ConfirmReleaseDto,
+  ConfirmWeekDto,
+  DeclineReleaseDto,
+  LogReleaseDto,
+  WithdrawReleaseDto,
+} from './dto/release.dto';
 import { ReleaseRequest } from './release-request.entity';
 
 export const CHART_WEEKS = 8;
@@ -107,16 +114,27 @@ export class ReleaseService {
       throw validationFailed([{ field: 'date', reason: 'study time is logged once taken, not ahead' }]);
     const saved = await this.db.transaction(async (manager) => {
       await refuseIfClosed(manager, [enrolmentId]);
-      const row = await manager.save(
-        manager.create(ReleaseRequest, {
+      const requestKey = dto.requestKey ?? null;
+      // A second submit of the same form (same key) finds the first entry instead of adding another.
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ReleaseRequest)
+        .values({
           enrolmentId,
           kind: dto.kind,
           sessionId: null,
           date: dto.date,
           minutes: dto.minutes,
           description: dto.description.trim(),
-        }),
-      );
+          requestKey,
+        })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      const id = (inserted.raw as { id: string }[])[0]?.id;
+      if (!id) return manager.findOneByOrFail(ReleaseRequest, { enrolmentId, requestKey: requestKey! });
+      const row = await manager.findOneByOrFail(ReleaseRequest, { id });
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'release.logged',
@@ -256,6 +274,43 @@ export class ReleaseService {
       }
     });
     return this.summary(user, enrolmentId);
+  }
+
+  /** The CCC takes back study time or a training day the PCN has not decided yet. */
+  async withdraw(user: AuthUser, id: string, dto: WithdrawReleaseDto): Promise<ReleaseRequestView> {
+    await this.db.transaction(async (manager) => {
+      const request = await manager.findOne(ReleaseRequest, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!request) return this.access.refuse(user, 'release_request', id, 'Release request');
+      // Another Alliance's entry is unknown here (404); one of this Alliance the caller may not read is 403.
+      const { enrolment } = await this.enrolments
+        .readable(user, request.enrolmentId)
+        .catch(() => this.access.refuse(user, 'release_request', id, 'Release request'));
+      this.access.requireOwnEnrolment(user, enrolment, 'withdraws their own study time');
+      await refuseIfClosed(manager, [request.enrolmentId]);
+      const allowed = releaseWithdrawal(request);
+      if (!allowed.ok) throw new ConflictException(allowed.reason);
+      if (request.version !== dto.version)
+        throw new ConflictException('This entry was changed since you read it; reload it and try again');
+      await manager.update(
+        ReleaseRequest,
+        { id, version: request.version },
+        { status: 'withdrawn', version: request.version + 1 },
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'release.withdrawn',
+        entityType: 'release_request',
+        entityId: id,
+        detail: {
+          from: request.status,
+          to: 'withdrawn',
+          kind: request.kind,
+          date: request.date,
+          minutes: request.minutes,
+        },
+      });
+    });
+    return this.one(id);
   }
 
   private async one(id: string): Promise<ReleaseRequestView> {

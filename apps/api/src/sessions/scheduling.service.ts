@@ -1,8 +1,12 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { SessionView } from '@ccc/contracts';
+import type { OpenActionView, SessionView } from '@ccc/contracts';
 import {
   ACTIVE_BOOKING_STATUSES,
+  carriedOverActions,
+  checkAgreedActionDates,
+  markActionDone,
+  type ParticipantRole,
   checkBooking,
   type SessionAction,
   type SessionActor,
@@ -23,7 +27,7 @@ import { Person } from '../people/person.entity';
 import { syncReleaseForSession } from '../release-time/release-sync';
 import { AgreedActionEntity } from './agreed-action.entity';
 import type { BookSessionDto, CancelSessionDto, RescheduleSessionDto } from './dto/book-session.dto';
-import type { RecordSessionDto } from './dto/record-session.dto';
+import type { MarkActionDoneDto, RecordSessionDto } from './dto/record-session.dto';
 import type { AllianceResponseDto, PcnResponseDto } from './dto/respond.dto';
 import { SessionAttendance } from './session-attendance.entity';
 import { historyOf, toSessionView } from './session-view';
@@ -129,12 +133,151 @@ export class SchedulingService {
     const actorIds = [...new Set(entries.map((e) => e.actorId).filter((v): v is string => !!v))];
     const people = actorIds.length ? await manager.find(Person, { where: { id: In(actorIds) } }) : [];
     const attendeeOf = new Map((session.attendances ?? []).map((a, i) => [a, audience.attendees[i]!]));
+    // A one-to-one session (its CCC's, not a cohort's meeting) brings that CCC's open actions from before it.
+    const carried =
+      session.enrolmentId && !session.sharedByCohort
+        ? carriedOverActions(
+            (
+              await this.openActions(manager, user, session.cohort!.allianceId, 'e.id = $3', [session.enrolmentId])
+            ).filter((a) => a.session.id !== id),
+            session.startsAt,
+          )
+        : [];
     return toSessionView(session, {
+      carriedActions: carried.map(({ sessionStartsAt: _at, ...rest }) => rest),
       actor,
       visible: (a) => this.access.visibleAttendee(user, actor, attendeeOf.get(a)!),
       actions,
       history: historyOf(entries, new Map(people.map((p) => [p.id, p]))),
       now: new Date(),
+    });
+  }
+
+  /**
+   * Open agreed actions of the Alliance's sessions for the CCCs `where` picks (`$3` onwards), each with whether the
+   * caller owns it: one query.
+   */
+  private async openActions(
+    manager: EntityManager,
+    user: AuthUser,
+    allianceId: string,
+    where: string,
+    parameters: unknown[],
+  ): Promise<(OpenActionView & { sessionStartsAt: Date | null })[]> {
+    const rows: {
+      id: string;
+      description: string;
+      owner: ParticipantRole;
+      due_date: string;
+      version: number;
+      session_id: string;
+      title: string;
+      starts_at: Date | null;
+      enrolment_id: string;
+      ccc_id: string;
+      ccc_name: string;
+      mine: boolean;
+    }[] = await manager.query(
+      `SELECT DISTINCT ON (a.id) a.id, a.description, a.owner, a.due_date::text AS due_date, a.version,
+              s.id AS session_id, s.title, s.starts_at, e.id AS enrolment_id, p.id AS ccc_id, p.full_name AS ccc_name,
+              ((a.owner = 'ccc' AND e.ccc_id = $2)
+                OR (a.owner = 'pcn_supervisor' AND e.pcn_supervisor_id = $2)
+                OR (a.owner = 'alliance_supervisor' AND (e.alliance_supervisor_id = $2 OR s.lead_id = $2))) AS mine
+         FROM agreed_action a
+         JOIN session s ON s.id = a.session_id
+         JOIN cohort c ON c.id = s.cohort_id
+         JOIN session_attendance sa ON sa.session_id = s.id
+         JOIN enrolment e ON e.id = sa.enrolment_id
+         JOIN person p ON p.id = e.ccc_id
+        WHERE a.done = false AND c.alliance_id = $1 AND (${where})
+        ORDER BY a.id, mine DESC`,
+      [allianceId, user.id, ...parameters],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      description: r.description,
+      owner: r.owner,
+      dueDate: r.due_date,
+      done: false,
+      version: r.version,
+      session: { id: r.session_id, title: r.title, startsAt: r.starts_at?.toISOString() ?? null },
+      enrolmentId: r.enrolment_id,
+      ccc: { id: r.ccc_id, fullName: r.ccc_name },
+      mine: r.mine,
+      sessionStartsAt: r.starts_at,
+    }));
+  }
+
+  /** The caller's own open actions, soonest due first: for their home page. */
+  async myOpenActions(user: AuthUser): Promise<OpenActionView[]> {
+    if (!user.allianceId) return [];
+    const mine = await this.openActions(
+      this.db.manager,
+      user,
+      user.allianceId,
+      `e.status = 'active' AND ((a.owner = 'ccc' AND e.ccc_id = $2)
+         OR (a.owner = 'pcn_supervisor' AND e.pcn_supervisor_id = $2)
+         OR (a.owner = 'alliance_supervisor' AND (e.alliance_supervisor_id = $2 OR s.lead_id = $2)))`,
+      [],
+    );
+    return mine
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id))
+      .map(({ sessionStartsAt: _at, ...rest }) => rest);
+  }
+
+  /** Which parts of the session the caller plays: its CCC, its PCN supervisor, its Alliance supervisor. */
+  private rolesIn(user: AuthUser, loaded: Loaded): ParticipantRole[] {
+    const { session, audience } = loaded;
+    const roles: ParticipantRole[] = [];
+    if (audience.attendees.some((a) => a.cccId === user.id)) roles.push('ccc');
+    if (audience.attendees.some((a) => a.pcnSupervisorId === user.id)) roles.push('pcn_supervisor');
+    if (session.leadId === user.id || audience.attendees.some((a) => a.allianceSupervisorId === user.id))
+      roles.push('alliance_supervisor');
+    return roles;
+  }
+
+  /** The owner of an agreed action marks it done (audited); done again changes nothing. */
+  async markActionDone(user: AuthUser, actionId: string, dto: MarkActionDoneDto): Promise<OpenActionView> {
+    return this.db.transaction(async (manager) => {
+      const action = await manager.findOne(AgreedActionEntity, {
+        where: { id: actionId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!action) throw new NotFoundException('Agreed action not found');
+      const loaded = await this.loadForWrite(manager, user, action.sessionId);
+      const decision = markActionDone(action, this.rolesIn(user, loaded));
+      if (!decision.ok) throw new ForbiddenException(decision.reason);
+      if (decision.changed) {
+        if (action.version !== dto.version)
+          throw new ConflictException('This action was changed since you read it; reload it and try again');
+        await manager.update(
+          AgreedActionEntity,
+          { id: action.id, version: action.version },
+          { done: true, version: action.version + 1 },
+        );
+        await this.audit.record(manager, {
+          actorId: user.id,
+          action: 'agreed_action.done',
+          entityType: 'agreed_action',
+          entityId: action.id,
+          detail: { sessionId: action.sessionId, owner: action.owner, from: 'open', to: 'done' },
+        });
+      }
+      const { session } = loaded;
+      const attendee = loaded.audience.attendees.find((a) => a.cccId === user.id) ?? loaded.audience.attendees[0];
+      const attendance = (session.attendances ?? []).find((a) => a.enrolment!.cccId === attendee?.cccId);
+      return {
+        id: action.id,
+        description: action.description,
+        owner: action.owner,
+        dueDate: action.dueDate,
+        done: true,
+        version: decision.changed ? action.version + 1 : action.version,
+        session: { id: session.id, title: session.title, startsAt: session.startsAt?.toISOString() ?? null },
+        enrolmentId: attendance?.enrolmentId ?? '',
+        ccc: { id: attendance?.enrolment?.ccc?.id ?? '', fullName: attendance?.enrolment?.ccc?.fullName ?? '' },
+        mine: true,
+      };
     });
   }
 
@@ -459,6 +602,8 @@ export class SchedulingService {
             reason: `this session has no ${role.replace('_', ' ')}`,
           })),
       ];
+      // An action agreed in this session cannot fall due before it was held.
+      problems.push(...checkAgreedActionDates(dto.actions ?? [], session.startsAt!));
       if (problems.length > 0)
         throw validationFailed([...new Map(problems.map((p) => [p.field + p.reason, p])).values()]);
       if (dto.attendance.length > 0) {

@@ -36,6 +36,7 @@ export function toSessionView(
     actor: SessionActor;
     visible: (attendance: NonNullable<Session['attendances']>[number]) => boolean;
     actions: AgreedActionEntity[];
+    carriedActions: SessionView['carriedActions'];
     history: SessionHistoryEntry[];
     now: Date;
   },
@@ -90,6 +91,7 @@ export function toSessionView(
       done: a.done,
       version: a.version,
     })),
+    carriedActions: parts.carriedActions,
     history: parts.history,
     availableActions: availableActions(state, parts.actor, parts.now),
     version: session.version,

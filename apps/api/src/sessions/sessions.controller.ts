@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { AgendaItem, SessionView } from '@ccc/contracts';
+import type { AgendaItem, OpenActionView, SessionView } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam, validationFailed } from '../common/errors';
 import { CalendarService } from '../calendar/calendar.service';
 import { AgendaService } from './agenda.service';
 import { BookSessionDto, CancelSessionDto, RescheduleSessionDto } from './dto/book-session.dto';
-import { RecordSessionDto } from './dto/record-session.dto';
+import { MarkActionDoneDto, RecordSessionDto } from './dto/record-session.dto';
 import { AllianceResponseDto, PcnResponseDto } from './dto/respond.dto';
 import { SchedulingService } from './scheduling.service';
 
@@ -108,6 +108,25 @@ export class SessionsController {
       type: 'text/calendar; charset=utf-8',
       disposition: `attachment; filename="session-${id}.ics"`,
     });
+  }
+
+  /** The owner of an agreed action (the CCC, the PCN supervisor or the Alliance supervisor it names) marks it done. */
+  @RequirePermission('action:complete')
+  @Post('agreed-actions/:id/done')
+  @HttpCode(200)
+  markActionDone(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: MarkActionDoneDto,
+  ): Promise<OpenActionView> {
+    return this.scheduling.markActionDone(user, id, body);
+  }
+
+  /** The caller's own open agreed actions, soonest due first. */
+  @RequirePermission('agenda:read')
+  @Get('me/agreed-actions')
+  myActions(@CurrentUser() user: AuthUser): Promise<OpenActionView[]> {
+    return this.scheduling.myOpenActions(user);
   }
 
   /** The caller's own sessions in a window of days (Europe/London). */

@@ -67,6 +67,13 @@ export const COMPETENCY_MATRIX: MatrixRow[] = [
     body: {},
     expect: onlyValidated(...CCCS),
   })),
+  {
+    name: 'DELETE /api/enrolments/:id/competencies/:code/evidence/:evidenceId (CCCs; unknown evidence)',
+    method: 'delete',
+    path: (w) => `${competencyOfA(w)}/evidence/${randomUUID()}`,
+    // CCC A's own competency has no such evidence (404); everyone else may not remove CCC A's.
+    expect: only(404, 'cccA'),
+  },
   ...(['sign-off', 'return', 'withdraw-sign-off'] as const).map((action): MatrixRow => ({
     name: `POST /api/enrolments/:id/competencies/:code/${action} (Alliance supervisors)`,
     method: 'post',

@@ -48,6 +48,8 @@ export function writeExamples(world: World): Record<string, () => object> {
     }),
     confirm: () => ({ version: 1 }),
     decline: () => ({ version: 1, reason: 'Busy' }),
+    '/api/release-requests/{id}/withdraw': () => ({ version: 1 }),
+    '/api/agreed-actions/{id}/done': () => ({ version: 1 }),
     'confirm-week': () => ({ week: '2026-W48' }),
     '/api/me/notification-preferences': () => ({ enabled: { session_tomorrow: false }, version: 0 }),
     // Competencies: most of these are refused to an administrator (403), which is what they must stay.

@@ -244,6 +244,20 @@ export interface SessionActionView extends AgreedAction {
   version: number;
 }
 
+/** An open action agreed in an earlier session, brought to this one (and to its owner's home page). */
+export interface OpenActionView extends SessionActionView {
+  session: { id: string; title: string; startsAt: string | null };
+  enrolmentId: string;
+  ccc: PersonRef;
+  /** The caller owns it and may mark it done. */
+  mine: boolean;
+}
+
+/** `POST /api/agreed-actions/:id/done`: the owner marks an agreed action done. */
+export interface MarkActionDoneRequest {
+  version: number;
+}
+
 export interface SessionHistoryEntry {
   at: string;
   actor: PersonRef | null;
@@ -275,6 +289,8 @@ export interface SessionView extends Omit<TimelineSession, 'attendance' | 'parti
   notes: string | null;
   recordedAt: string | null;
   actions: SessionActionView[];
+  /** Open actions from earlier sessions with this session's CCC, to follow up. */
+  carriedActions: OpenActionView[];
   history: SessionHistoryEntry[];
 }
 
@@ -365,6 +381,13 @@ export interface LogReleaseRequest {
   date: string;
   minutes: number;
   description: string;
+  /** One key per form: a double submit of the same form logs the time once. */
+  requestKey?: string;
+}
+
+/** `POST /api/release-requests/:id/withdraw` (the CCC, while the PCN has not decided it). */
+export interface WithdrawReleaseRequest {
+  version: number;
 }
 
 export interface ConfirmReleaseRequest {

@@ -108,6 +108,8 @@ export interface EvidenceView {
   file: EvidenceFileView | null;
   submittedBy: PersonRef | null;
   submittedAt: string;
+  /** The CCC may still remove it: no reviewer has decided since it was added. */
+  removable: boolean;
 }
 
 export const REVIEW_OUTCOMES = ['signed_off', 'returned', 'withdrawn'] as const;

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   'session:book': ['admin', 'alliance_supervisor'],
   'session:respond': ['pcn_supervisor'],
   'session:record': ['admin', 'alliance_supervisor'],
+  /** Only the action's owner, as the access service decides. */
+  'action:complete': ['alliance_supervisor', 'pcn_supervisor', 'ccc'],
   'caseload:read': ['admin', 'alliance_supervisor'],
   'agenda:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
   'calendar:manage': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],

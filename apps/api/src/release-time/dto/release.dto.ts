@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsCalendarDate, MultiLine, SingleLine } from '../../common/validators';
 
 export class LogReleaseDto {
@@ -23,6 +23,21 @@ export class LogReleaseDto {
   @MaxLength(500)
   @SingleLine()
   description!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'One key per form: submitting the same form twice logs the time once',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'requestKey must be a UUID' })
+  requestKey?: string;
+}
+
+export class WithdrawReleaseDto {
+  @ApiProperty()
+  @IsInt({ message: 'version must be the version you read' })
+  @Min(1)
+  version!: number;
 }
 
 export class ConfirmReleaseDto {

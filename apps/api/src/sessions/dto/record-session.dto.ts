@@ -92,3 +92,10 @@ export class RecordSessionDto {
   @Min(1)
   version!: number;
 }
+
+export class MarkActionDoneDto {
+  @ApiProperty({ description: 'The version of the action read' })
+  @IsInt({ message: 'version must be the version you read' })
+  @Min(1)
+  version!: number;
+}

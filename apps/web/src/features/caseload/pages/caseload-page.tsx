@@ -3,6 +3,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { useDocumentTitle } from '../../../utils/use-document-title';
+import { MyOpenActions } from '../../sessions/components/my-open-actions';
 import { EvidenceInboxSection } from '../../competencies/inbox/components/evidence-inbox-section';
 import { useCaseload } from '../api/get-caseload';
 import { CaseloadTable } from '../components/caseload-table';
@@ -39,6 +40,7 @@ export function CaseloadPage({ everyone }: { everyone: boolean }) {
   return (
     <>
       <h1>{title}</h1>
+      <MyOpenActions />
       {caseload.isPending ? (
         <Loading label="Loading the caseload" />
       ) : caseload.isError ? (

@@ -1,10 +1,66 @@
 import type { EvidenceView } from '@ccc/contracts';
+import { useState } from 'react';
+import { Button } from '../../../components/button';
+import { describeError } from '../../../components/error-message';
 import { formatDateTime } from '../../../utils/format';
+import { useRemoveEvidence } from '../api/remove-evidence';
 import { EVIDENCE_KIND_LABELS } from '../utils/labels';
 import { EvidenceFileDownload } from './evidence-file-download';
 
+/** Removes one piece of evidence, after the CCC confirms: a file is erased, not hidden. */
+function RemoveEvidence({ item, enrolmentId, code }: { item: EvidenceView; enrolmentId: string; code: string }) {
+  const remove = useRemoveEvidence(enrolmentId, code);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const what = item.file ? item.file.fileName : EVIDENCE_KIND_LABELS[item.kind].toLowerCase();
+  if (!confirming)
+    return (
+      <Button variant="secondary" small onClick={() => setConfirming(true)}>
+        Remove<span className="nhsuk-u-visually-hidden">: {what}</span>
+      </Button>
+    );
+  return (
+    <div role="group" aria-label="Remove this evidence">
+      <p>
+        Remove this {item.file ? 'file' : 'evidence'}? Your supervisor has not reviewed it yet.
+        {item.file && ' The file is erased, not kept.'}
+      </p>
+      <div className="nhsuk-button-group">
+        <Button
+          variant="warning"
+          small
+          pending={remove.isPending}
+          onClick={() => {
+            if (remove.isPending) return;
+            setError(null);
+            remove.mutate(item.id, { onError: (cause) => setError(describeError(cause)) });
+          }}
+        >
+          Yes, remove it
+        </Button>
+        <Button variant="secondary" small onClick={() => setConfirming(false)}>
+          Keep it
+        </Button>
+      </div>
+      {error && (
+        <p className="nhsuk-error-message" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** The evidence given for a competency, oldest first: reflections in full, links, and files to download. */
-export function EvidenceList({ evidence }: { evidence: EvidenceView[] }) {
+export function EvidenceList({
+  evidence,
+  enrolmentId,
+  code,
+}: {
+  evidence: EvidenceView[];
+  enrolmentId: string;
+  code: string;
+}) {
   if (evidence.length === 0) return <p>No evidence has been given for this competency yet.</p>;
   return (
     <ol className="nhsuk-list app-history" aria-label="Evidence, oldest first">
@@ -26,6 +82,7 @@ export function EvidenceList({ evidence }: { evidence: EvidenceView[] }) {
           )}
           {item.text && <p className="app-preserve-lines">{item.text}</p>}
           {item.file && <EvidenceFileDownload file={item.file} />}
+          {item.removable && <RemoveEvidence item={item} enrolmentId={enrolmentId} code={code} />}
         </li>
       ))}
     </ol>

@@ -182,7 +182,7 @@ function CompetencyView({ enrolmentId, code }: { enrolmentId: string; code: stri
 
       <section aria-labelledby="evidence-heading" className="app-section">
         <h2 id="evidence-heading">Evidence</h2>
-        <EvidenceList evidence={view.evidence} />
+        <EvidenceList evidence={view.evidence} enrolmentId={view.enrolmentId} code={view.competency.code} />
       </section>
 
       {actions.includes('start') && (

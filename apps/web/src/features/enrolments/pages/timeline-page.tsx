@@ -10,6 +10,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { isApiClientError } from '../../../lib/api-client';
 import { useDocumentTitle } from '../../../utils/use-document-title';
 import { useMe } from '../../auth/api/get-me';
+import { MyOpenActions } from '../../sessions/components/my-open-actions';
 import { homeKindFor } from '../../auth/utils/roles';
 import { useTimeline } from '../api/get-timeline';
 import { EnrolmentSummaryList } from '../components/enrolment-summary';
@@ -78,6 +79,8 @@ export function TimelinePage() {
           <ReleaseSummarySection enrolmentId={enrolment.id} isCcc={me.data?.id === enrolment.ccc.id} />
         </div>
       </div>
+
+      {me.data?.id === enrolment.ccc.id && <MyOpenActions />}
 
       <CompetenciesSection
         enrolmentId={enrolment.id}

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { TaskList, type TaskListItem } from '../../../components/task-list';
 import { useDocumentTitle } from '../../../utils/use-document-title';
+import { MyOpenActions } from '../../sessions/components/my-open-actions';
 import { usePcnHome } from '../api/get-pcn-home';
 import { CccSection, cccSectionId, waitingCount } from '../components/ccc-section';
 
@@ -63,6 +64,7 @@ export function PcnHomePage() {
   return (
     <>
       <h1>Your CCCs</h1>
+      <MyOpenActions />
       {rows.length === 0 ? (
         <EmptyState title="No CCCs yet">
           <p>

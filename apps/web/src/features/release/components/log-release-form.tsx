@@ -17,6 +17,8 @@ export function LogReleaseForm({ enrolmentId, onDone }: { enrolmentId: string; o
   const [showErrors, setShowErrors] = useState(false);
   const [server, setServer] = useState<ActionErrorState>(NO_ACTION_ERROR);
   const [attempt, setAttempt] = useState(0);
+  // One key per filled-in form: a second click or a retry of the same form logs the time once.
+  const [requestKey, setRequestKey] = useState(() => crypto.randomUUID());
   const log = useLogRelease(enrolmentId);
 
   const client = showErrors ? checkLogForm(values, today).errors : {};
@@ -40,20 +42,24 @@ export function LogReleaseForm({ enrolmentId, onDone }: { enrolmentId: string; o
       setAttempt((n) => n + 1);
       return;
     }
-    log.mutate(request, {
-      onSuccess: () => {
-        setValues({ ...EMPTY, date: today });
-        setShowErrors(false);
-        setServer(NO_ACTION_ERROR);
-        onDone(
-          `${request.kind === 'training' ? 'Training day' : 'Study time'} logged: ${request.description}. Your PCN supervisor can now confirm it.`,
-        );
+    log.mutate(
+      { ...request, requestKey },
+      {
+        onSuccess: () => {
+          setValues({ ...EMPTY, date: today });
+          setRequestKey(crypto.randomUUID());
+          setShowErrors(false);
+          setServer(NO_ACTION_ERROR);
+          onDone(
+            `${request.kind === 'training' ? 'Training day' : 'Study time'} logged: ${request.description}. Your PCN supervisor can now confirm it.`,
+          );
+        },
+        onError: (error) => {
+          setServer(readActionError(error, (field) => ((FIELDS as readonly string[]).includes(field) ? field : null)));
+          setAttempt((n) => n + 1);
+        },
       },
-      onError: (error) => {
-        setServer(readActionError(error, (field) => ((FIELDS as readonly string[]).includes(field) ? field : null)));
-        setAttempt((n) => n + 1);
-      },
-    });
+    );
   }
 
   const summary = [

@@ -1,7 +1,11 @@
 import type { ReleaseRequestView } from '@ccc/contracts';
+import { useState } from 'react';
+import { Button } from '../../../components/button';
+import { describeError } from '../../../components/error-message';
 import { Tag } from '../../../components/tag';
 import { formatDate, formatMinutes } from '../../../utils/format';
 import { useSendReleaseLink } from '../api/send-release-link';
+import { useWithdrawRelease } from '../api/withdraw-release';
 import {
   RELEASE_KIND_LABELS,
   RELEASE_STATUS_LABELS,
@@ -31,6 +35,39 @@ function LinkForRequest({ request, isCcc }: { request: ReleaseRequestView; isCcc
       pending={send.isPending}
       send={(options) => send.mutate(request.id, options)}
     />
+  );
+}
+
+/** The CCC takes back their own study time or training day while the PCN supervisor has not decided it. */
+function WithdrawRequest({ request, onDone }: { request: ReleaseRequestView; onDone: (message: string) => void }) {
+  const withdraw = useWithdrawRelease(request.enrolmentId);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div>
+      <Button
+        variant="secondary"
+        small
+        pending={withdraw.isPending}
+        onClick={() => {
+          if (withdraw.isPending) return;
+          setError(null);
+          withdraw.mutate(
+            { requestId: request.id, version: request.version },
+            {
+              onSuccess: () => onDone(`Withdrawn: ${request.description}. It no longer waits for your PCN supervisor.`),
+              onError: (cause) => setError(describeError(cause)),
+            },
+          );
+        }}
+      >
+        Withdraw<span className="nhsuk-u-visually-hidden">: {requestName(request)}</span>
+      </Button>
+      {error && (
+        <p className="nhsuk-error-message" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -66,6 +103,9 @@ export function ReleaseList({ requests, cccName, isCcc, canDecide, canSendLink, 
                 )}
                 {request.status === 'pending' && !canDecide && canSendLink && (
                   <LinkForRequest request={request} isCcc={isCcc} />
+                )}
+                {request.status === 'pending' && isCcc && request.kind !== 'session' && (
+                  <WithdrawRequest request={request} onDone={onDone} />
                 )}
               </div>
             </div>

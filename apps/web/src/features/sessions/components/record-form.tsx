@@ -35,6 +35,7 @@ export function recordContextOf(session: SessionView): RecordContext {
   return {
     attendees: session.attendees,
     staffRoles: STAFF_ROLES.filter((role) => session.participants.includes(role)),
+    ...(session.startsAt ? { startsAt: new Date(session.startsAt) } : {}),
   };
 }
 

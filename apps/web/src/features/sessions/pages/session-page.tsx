@@ -1,4 +1,5 @@
 import type { SessionView } from '@ccc/contracts';
+import type { ParticipantRole } from '@ccc/programme';
 import { SESSION_ACTIONS, type SessionAction } from '@ccc/programme';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -11,12 +12,13 @@ import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { isApiClientError } from '../../../lib/api-client';
 import { useDocumentTitle } from '../../../utils/use-document-title';
+import { useMe } from '../../auth/api/get-me';
 import { StatusBadge } from '../../enrolments/components/status-badge';
 import { SESSION_ACTION_LABELS, sessionKindLabel } from '../../enrolments/utils/labels';
 import { useDownloadSessionCalendar } from '../api/download-session-calendar';
 import { useSession } from '../api/get-session';
 import { AcceptForm } from '../components/accept-form';
-import { AgreedActions } from '../components/agreed-actions';
+import { AgreedActions, CarriedActions } from '../components/agreed-actions';
 import { BookingForm } from '../components/booking-form';
 import { CancelForm } from '../components/cancel-form';
 import { PcnLink } from '../components/pcn-link';
@@ -100,9 +102,23 @@ function CalendarDownload({ session }: { session: SessionView }) {
 }
 
 /** One session: its details, what the person can do with it now, the register, agreed actions and history. */
+/** Whether the viewer plays the part that owns an action: the session's CCC, PCN supervisor or Alliance supervisor. */
+function ownsAction(view: SessionView, meId: string | undefined, owner: ParticipantRole): boolean {
+  if (!meId) return false;
+  switch (owner) {
+    case 'ccc':
+      return view.attendees.some((a) => a.ccc.id === meId);
+    case 'pcn_supervisor':
+      return view.attendees.some((a) => a.pcnSupervisor?.id === meId);
+    case 'alliance_supervisor':
+      return view.lead?.id === meId || view.attendees.some((a) => a.allianceSupervisor?.id === meId);
+  }
+}
+
 export function SessionPage() {
   const { sessionId = '' } = useParams();
   const session = useSession(sessionId);
+  const meId = useMe().data?.id;
   const [searchParams, setSearchParams] = useSearchParams();
   const [confirmation, setConfirmation] = useState<{ title: string; detail: string | null; key: number } | null>(null);
   const [panelFocus, setPanelFocus] = useState(0);
@@ -250,7 +266,8 @@ export function SessionPage() {
           <p className="app-preserve-lines">{view.notes}</p>
         </section>
       )}
-      <AgreedActions actions={view.actions} />
+      <CarriedActions actions={view.carriedActions} />
+      <AgreedActions actions={view.actions} mine={(action) => ownsAction(view, meId, action.owner)} />
       <SessionHistory history={view.history} />
     </>
   );

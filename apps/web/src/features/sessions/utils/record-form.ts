@@ -1,6 +1,6 @@
 /** The record form's rules: every attendee on the register marked, each agreed action complete. */
 import type { Attendance, RecordSessionRequest } from '@ccc/contracts';
-import type { ParticipantRole } from '@ccc/programme';
+import { checkAgreedActionDates, type ParticipantRole } from '@ccc/programme';
 import { isCalendarDate } from '../../../utils/london-time';
 
 export type Mark = Exclude<Attendance, 'expected'>;
@@ -39,6 +39,8 @@ export interface RecordContext {
   attendees: { enrolmentId: string; ccc: { fullName: string }; attendance: Attendance }[];
   /** The supervisors who take part in the session. */
   staffRoles: readonly StaffRole[];
+  /** When the session started: an action cannot be due before it. */
+  startsAt?: Date;
 }
 
 function asMark(value: Attendance): Mark | '' {
@@ -74,6 +76,11 @@ export function validateRecord(values: RecordValues, context: RecordContext): Re
     if (!action.dueDate.trim()) errors[recordFieldIds.action(action.key, 'dueDate')] = `Enter when action ${n} is due`;
     else if (!isCalendarDate(action.dueDate.trim())) {
       errors[recordFieldIds.action(action.key, 'dueDate')] = `Enter a real due date for action ${n}`;
+    } else if (
+      context.startsAt &&
+      checkAgreedActionDates([{ dueDate: action.dueDate.trim() }], context.startsAt).length
+    ) {
+      errors[recordFieldIds.action(action.key, 'dueDate')] = `Action ${n} cannot be due before the session was held`;
     }
   });
   return errors;

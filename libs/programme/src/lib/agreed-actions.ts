@@ -1,0 +1,61 @@
+import { type IsoDate, londonDate } from './months';
+import type { ParticipantRole } from './template';
+
+/*
+ * Actions agreed in a held session: who does what by when. An action cannot fall due before the session that
+ * agreed it; only its owner marks it done.
+ */
+
+export interface AgreedActionInput {
+  dueDate: IsoDate;
+}
+
+export interface ActionProblem {
+  field: string;
+  reason: string;
+}
+
+/** Each action due before the (London) day its session started, as a problem naming the action's field. */
+export function checkAgreedActionDates(actions: readonly AgreedActionInput[], sessionStartsAt: Date): ActionProblem[] {
+  const heldOn = londonDate(sessionStartsAt);
+  return actions.flatMap((action, i) =>
+    action.dueDate < heldOn
+      ? [{ field: `actions.${i}.dueDate`, reason: `an action cannot be due before its session (held on ${heldOn})` }]
+      : [],
+  );
+}
+
+const OWNER_WORDS: Record<ParticipantRole, string> = {
+  ccc: 'the CCC',
+  alliance_supervisor: 'the Alliance supervisor',
+  pcn_supervisor: 'the PCN supervisor',
+};
+
+export type MarkDone = { ok: true; changed: boolean } | { ok: false; reason: string };
+
+/**
+ * Only the action's owner marks it done: the caller's roles in the session (as its CCC, its PCN supervisor or its
+ * Alliance supervisor) must include the owner. Marking a done action done again changes nothing.
+ */
+export function markActionDone(
+  action: { owner: ParticipantRole; done: boolean },
+  callerRoles: readonly ParticipantRole[],
+): MarkDone {
+  if (!callerRoles.includes(action.owner))
+    return { ok: false, reason: `Only ${OWNER_WORDS[action.owner]} marks this action done` };
+  return { ok: true, changed: !action.done };
+}
+
+/**
+ * The open actions to bring to a session: those not done, agreed in sessions with the same CCC that started before
+ * it (every earlier one when this session is not booked yet), oldest due first.
+ */
+export function carriedOverActions<T extends { done: boolean; dueDate: IsoDate; sessionStartsAt: Date | null }>(
+  actions: readonly T[],
+  sessionStartsAt: Date | null,
+): T[] {
+  return actions
+    .filter((a) => !a.done && a.sessionStartsAt !== null)
+    .filter((a) => sessionStartsAt === null || a.sessionStartsAt! < sessionStartsAt)
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+}
