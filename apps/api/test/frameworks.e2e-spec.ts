@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FrameworkImportResponse, FrameworkResponse, FrameworkSummary } from '@ccc/contracts';
-import { type CompetencyFramework, DEFAULT_FRAMEWORK, frameworkToJson } from '@ccc/programme';
+import {
+  addCalendarMonths,
+  type CompetencyFramework,
+  DEFAULT_FRAMEWORK,
+  frameworkToJson,
+  londonDate,
+} from '@ccc/programme';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { Cohort } from '../src/cohorts/cohort.entity';
 import { CompetencyFrameworkVersion, DEFAULT_FRAMEWORK_ID } from '../src/competencies/competency-framework.entity';
@@ -90,7 +96,7 @@ describe('competency frameworks: import, export, and the cohort’s version', ()
     expect(await frameworkRows()).toBe(before);
   });
 
-  it('imports a new framework, which a cohort is then set to, and a new version moves the cohort along', async () => {
+  it('pins a running cohort to its framework version: an import leaves it, an administrator moves it after a dry run listing what changes, and signed-off competencies keep their wording', async () => {
     const { world, tokens } = await worldWithTokens(t);
     const framework = ownFramework();
     let res = await upload(tokens.admin, JSON.stringify(framework), 'mine.json').expect(201);
@@ -101,70 +107,142 @@ describe('competency frameworks: import, export, and the cohort’s version', ()
       framework: { key: framework.key, version: 1, cohortCount: 0 },
     });
 
-    const cohort = await t.db.getRepository(Cohort).findOneByOrFail({ id: world.cohort.id });
-    await t
-      .http()
-      .put(`/api/cohorts/${world.cohort.id}/competency-framework`)
-      .set('Authorization', tokens.sup1)
-      .send({ frameworkId: v1.framework.id, version: cohort.version })
-      .expect(403);
-    await t
-      .http()
-      .put(`/api/cohorts/${world.cohort.id}/competency-framework`)
-      .set('Authorization', tokens.admin)
-      .send({ frameworkId: randomUUID(), version: cohort.version })
-      .expect(400);
-    res = await t
-      .http()
-      .put(`/api/cohorts/${world.cohort.id}/competency-framework`)
-      .set('Authorization', tokens.admin)
-      .send({ frameworkId: v1.framework.id, version: cohort.version })
-      .expect(200);
+    const cohortId = world.cohort.id;
+    const cohortVersion = async () => (await t.db.getRepository(Cohort).findOneByOrFail({ id: cohortId })).version;
+    const frameworkOf = async () =>
+      (await t.db.getRepository(Cohort).findOneByOrFail({ id: cohortId })).competencyFrameworkId;
+    const put = (token: string, body: object) =>
+      t.http().put(`/api/cohorts/${cohortId}/competency-framework`).set('Authorization', token).send(body);
+    const move = (token: string, body: object) =>
+      postAs(t, token, `/api/cohorts/${cohortId}/competency-framework/move`, body);
+    await put(tokens.sup1, { frameworkId: v1.framework.id, version: await cohortVersion() }).expect(403);
+    await put(tokens.admin, { frameworkId: randomUUID(), version: await cohortVersion() }).expect(400);
+    // The cohort is running: setting its framework silently is refused, pointing to the move.
+    res = await put(tokens.admin, { frameworkId: v1.framework.id, version: await cohortVersion() }).expect(409);
+    expect(res.body.message).toContain('competency-framework/move');
+    expect(await frameworkOf()).toBe(DEFAULT_FRAMEWORK_ID);
+
+    await move(tokens.sup1, { frameworkId: v1.framework.id, version: await cohortVersion(), dryRun: true }).expect(403);
+    await move(tokens.admin, { frameworkId: randomUUID(), version: await cohortVersion(), dryRun: true }).expect(400);
+    await move(tokens.admin, { frameworkId: v1.framework.id, version: 999, dryRun: true }).expect(409);
+    // A dry run lists what changes and moves nothing.
+    const before = await cohortVersion();
+    res = await move(tokens.admin, { frameworkId: v1.framework.id, version: before, dryRun: true }).expect(200);
     expect(res.body).toMatchObject({
-      cohortId: world.cohort.id,
-      framework: { id: v1.framework.id },
-      version: cohort.version + 1,
+      cohortId,
+      dryRun: true,
+      moved: false,
+      from: { id: DEFAULT_FRAMEWORK_ID },
+      to: { id: v1.framework.id },
+      version: before,
     });
+    expect(res.body.changes.added.map((c: { code: string }) => c.code)).toEqual(['X-1', 'X-2', 'X-3']);
+    expect(res.body.changes.removed.length).toBeGreaterThan(0);
+    expect(await frameworkOf()).toBe(DEFAULT_FRAMEWORK_ID);
+    res = await move(tokens.admin, { frameworkId: v1.framework.id, version: before }).expect(200);
+    expect(res.body).toMatchObject({ dryRun: false, moved: true, to: { id: v1.framework.id }, version: before + 1 });
+    expect(await frameworkOf()).toBe(v1.framework.id);
     const grid = (await get(tokens.cccA, `/api/enrolments/${world.enrolments.A}/competencies`).expect(200)).body;
     expect(grid.framework).toMatchObject({ key: framework.key, version: 1 });
     expect(grid.domains[0].competencies.map((c: { code: string }) => c.code)).toEqual(['X-1', 'X-2', 'X-3']);
 
-    // Progress recorded against X-2: an import without X-2 is refused, and nothing changes.
-    await postAs(t, tokens.cccA, `/api/enrolments/${world.enrolments.A}/competencies/X-2/start`, { version: 0 }).expect(
-      200,
-    );
-    const rows = await frameworkRows();
-    const audits = await importAudits();
-    const without = ownFramework(['X-1', 'X-3']);
-    res = await upload(tokens.admin, JSON.stringify({ ...without, key: framework.key }), 'mine.json').expect(409);
-    expect(res.body.message).toMatch(/^Refused: progress is recorded against X-2 \(1 CCC\)/);
-    expect(res.body.lostProgress).toEqual([{ code: 'X-2', enrolments: 1 }]);
-    expect(await frameworkRows()).toBe(rows);
-    expect(await importAudits()).toBe(audits);
-    expect((await t.db.getRepository(Cohort).findOneByOrFail({ id: world.cohort.id })).competencyFrameworkId).toBe(
-      v1.framework.id,
-    );
+    // X-1 signed off against its version-1 wording; X-2 worked towards.
+    const base = (code: string) => `/api/enrolments/${world.enrolments.A}/competencies/${code}`;
+    await postAs(t, tokens.cccA, `${base('X-1')}/start`, { version: 0 }).expect(200);
+    res = await postAs(t, tokens.cccA, `${base('X-1')}/evidence`, {
+      kind: 'reflection',
+      text: 'I ran the practice list through the new search and followed up each patient.',
+    }).expect(201);
+    await postAs(t, tokens.sup1, `${base('X-1')}/sign-off`, {
+      rating: 2,
+      comment: 'Done well.',
+      version: res.body.progress.version,
+    }).expect(200);
+    await postAs(t, tokens.cccA, `${base('X-2')}/start`, { version: 0 }).expect(200);
 
-    // Reworded, with a competency added: version 2, and the cohort moves to it with its progress.
-    const reworded = ownFramework(['X-1', 'X-2', 'X-3', 'X-4']);
-    reworded.key = framework.key;
-    reworded.domains[0]!.competencies[1]!.title = 'Competency X-2, reworded';
-    res = await upload(tokens.admin, JSON.stringify(reworded), 'mine.json').expect(201);
-    expect(res.body).toMatchObject({ created: true, cohortsMoved: 1, framework: { version: 2, cohortCount: 1 } });
-    const after = (await get(tokens.cccA, `/api/enrolments/${world.enrolments.A}/competencies/X-2`).expect(200)).body;
-    expect(after).toMatchObject({
-      framework: { version: 2 },
+    // Version 2 rewords X-1, leaves out X-2 and adds X-4: imported, and the running cohort stays on version 1.
+    const v2 = ownFramework(['X-1', 'X-3', 'X-4']);
+    v2.key = framework.key;
+    v2.domains[0]!.competencies[0]!.title = 'Competency X-1, reworded';
+    res = await upload(tokens.admin, JSON.stringify(v2), 'mine.json').expect(201);
+    expect(res.body).toMatchObject({ created: true, cohortsMoved: 0, framework: { version: 2, cohortCount: 0 } });
+    const v2Id: string = res.body.framework.id;
+    expect(await frameworkOf()).toBe(v1.framework.id);
+    res = await move(tokens.admin, { frameworkId: v2Id, version: await cohortVersion(), dryRun: true }).expect(200);
+    expect(res.body.changes).toEqual({
+      added: [{ code: 'X-4', title: 'Competency X-4' }],
+      removed: [{ code: 'X-2', title: 'Competency X-2', recordedFor: 1 }],
+      reworded: [
+        {
+          code: 'X-1',
+          from: { title: 'Competency X-1', description: 'What it is' },
+          to: { title: 'Competency X-1, reworded', description: 'What it is' },
+          signedOffFor: 1,
+        },
+      ],
+      unchanged: 1,
+    });
+    // Moving would orphan X-2's progress: refused, and nothing changes.
+    const movesBefore = await t.db.getRepository(AuditEntry).countBy({ action: 'cohort.competency-framework-moved' });
+    res = await move(tokens.admin, { frameworkId: v2Id, version: await cohortVersion() }).expect(409);
+    expect(res.body.lostProgress).toEqual([{ code: 'X-2', enrolments: 1 }]);
+    expect(await frameworkOf()).toBe(v1.framework.id);
+
+    // Version 3 keeps X-2 and rewords X-1 and X-2: moved explicitly, X-1 keeps the words signed.
+    const v3 = ownFramework(['X-1', 'X-2', 'X-3', 'X-4']);
+    v3.key = framework.key;
+    v3.domains[0]!.competencies[0]!.title = 'Competency X-1, reworded';
+    v3.domains[0]!.competencies[1]!.title = 'Competency X-2, reworded';
+    res = await upload(tokens.admin, JSON.stringify(v3), 'mine.json').expect(201);
+    expect(res.body).toMatchObject({ cohortsMoved: 0, framework: { version: 3 } });
+    const v3Id: string = res.body.framework.id;
+    res = await move(tokens.admin, { frameworkId: v3Id, version: await cohortVersion() }).expect(200);
+    expect(res.body).toMatchObject({ moved: true, to: { version: 3 } });
+    expect(await t.db.getRepository(AuditEntry).countBy({ action: 'cohort.competency-framework-moved' })).toBe(
+      movesBefore + 1,
+    );
+    const x1 = (await get(tokens.cccA, base('X-1')).expect(200)).body;
+    expect(x1).toMatchObject({
+      framework: { version: 3 },
+      competency: {
+        title: 'Competency X-1',
+        frameworkWording: { title: 'Competency X-1, reworded', description: 'What it is' },
+      },
+      progress: { state: 'signed_off' },
+    });
+    const x2 = (await get(tokens.cccA, base('X-2')).expect(200)).body;
+    expect(x2).toMatchObject({
       competency: { title: 'Competency X-2, reworded' },
       progress: { state: 'working_towards' },
     });
-    // Moving the cohort to a framework without X-2 is refused the same way.
-    const cohortNow = await t.db.getRepository(Cohort).findOneByOrFail({ id: world.cohort.id });
+    expect(x2.competency.frameworkWording).toBeUndefined();
+    const cells = (await get(tokens.cccA, `/api/enrolments/${world.enrolments.A}/competencies`).expect(200)).body
+      .domains[0].competencies as { code: string; title: string; frameworkWording?: { title: string } }[];
+    expect(cells.find((c) => c.code === 'X-1')).toMatchObject({
+      title: 'Competency X-1',
+      frameworkWording: { title: 'Competency X-1, reworded' },
+    });
+
+    // A cohort that has not started yet is set freely and moves along with the next import.
+    const next = await postAs(t, tokens.admin, '/api/cohorts', {
+      name: `Next cohort ${randomUUID().slice(0, 8)}`,
+      templateId: world.template.id,
+      startDate: addCalendarMonths(londonDate(new Date()), 1),
+      supervisorIds: [world.people.supervisor1.id],
+    }).expect(201);
     await t
       .http()
-      .put(`/api/cohorts/${world.cohort.id}/competency-framework`)
+      .put(`/api/cohorts/${next.body.id}/competency-framework`)
       .set('Authorization', tokens.admin)
-      .send({ frameworkId: DEFAULT_FRAMEWORK_ID, version: cohortNow.version })
-      .expect(409);
+      .send({ frameworkId: v3Id, version: next.body.version })
+      .expect(200);
+    const v4 = structuredClone(v3);
+    v4.domains[0]!.competencies[2]!.title = 'Competency X-3, reworded';
+    res = await upload(tokens.admin, JSON.stringify(v4), 'mine.json').expect(201);
+    expect(res.body).toMatchObject({ cohortsMoved: 1, framework: { version: 4 } });
+    const nextRow = await t.db.getRepository(Cohort).findOneByOrFail({ id: next.body.id });
+    expect(nextRow.competencyFrameworkId).toBe(res.body.framework.id);
+    expect(await frameworkOf()).toBe(v3Id);
   });
 
   it('refuses a CSV with a bad row, naming the row and column, and changes nothing', async () => {

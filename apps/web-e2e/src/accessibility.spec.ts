@@ -61,6 +61,7 @@ interface Fixtures {
   template: string;
   completedEnrolment: string;
   invitationToken: string;
+  roleOfferToken: string;
 }
 
 /** One visit: a concrete address, who goes there, and a word on what it shows. */
@@ -138,6 +139,10 @@ function visitsByRoute(f: Fixtures): Record<string, Visit[]> {
     '/set-password/:token': [
       { path: `/set-password/${f.invitationToken}`, who: 'signedOut', what: 'an invitation to set a password' },
       { path: '/set-password/not-a-real-token', who: 'signedOut', what: 'an unknown invitation link' },
+    ],
+    '/accept-role/:token': [
+      { path: `/accept-role/${f.roleOfferToken}`, who: 'national', what: 'a role offered by e-mail' },
+      { path: '/accept-role/not-a-real-token', who: 'ccc', what: 'an unknown role offer link' },
     ],
     // Open to everyone: signed out it shows the notice of the Alliance chosen (or the only one).
     '/privacy': [
@@ -259,6 +264,17 @@ async function prepare(): Promise<Fixtures> {
   });
   const invitation = /\/set-password\/([A-Za-z0-9_-]+)/.exec((await newestMessageTo(invitee))?.body ?? '');
   if (!invitation?.[1]) throw new Error('No /set-password/ link in the invitation e-mail');
+  // A role offered to someone with an account elsewhere (the national viewer): the page they accept it on.
+  const wessex = organisations.find((organisation) => organisation.kind === 'alliance');
+  if (!wessex) throw new Error('The demo data has changed: the administrator sees no Alliance');
+  await apiPost('/people/invitations', admin, {
+    email: USERS.national,
+    fullName: 'Nat Viewer',
+    role: 'alliance_supervisor',
+    organisationId: wessex.id,
+  });
+  const offer = /\/accept-role\/([A-Za-z0-9_-]+)/.exec((await newestMessageTo(USERS.national))?.body ?? '');
+  if (!offer?.[1]) throw new Error('No /accept-role/ link in the e-mail offering a role');
 
   return {
     samEnrolment: sam,
@@ -273,6 +289,7 @@ async function prepare(): Promise<Fixtures> {
     template: templates[0].id,
     completedEnrolment: completed.id,
     invitationToken: invitation[1],
+    roleOfferToken: offer[1],
   };
 }
 

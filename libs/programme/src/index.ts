@@ -12,6 +12,7 @@ export * from './lib/reminders';
 export * from './lib/competencies';
 export * from './lib/default-framework';
 export * from './lib/framework-io';
+export * from './lib/framework-change';
 export * from './lib/evidence-files';
 export * from './lib/month-six';
 export * from './lib/reports';

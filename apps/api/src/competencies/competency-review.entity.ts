@@ -10,6 +10,7 @@ import {
   Unique,
 } from 'typeorm';
 import type { ReviewOutcome } from '@ccc/contracts';
+import type { CompetencyWording } from '@ccc/programme';
 import { Person } from '../people/person.entity';
 import { CompetencyProgress } from './competency-progress.entity';
 
@@ -48,6 +49,10 @@ export class CompetencyReview {
   /** The comment; for a withdrawal, its reason. */
   @Column({ type: 'text' })
   comment!: string;
+
+  /** For a sign-off, the competency's wording signed against: a later framework version's rewording leaves it. */
+  @Column({ name: 'signed_wording', type: 'jsonb', nullable: true })
+  signedWording!: CompetencyWording | null;
 
   @Column({ name: 'reviewer_id', type: 'uuid' })
   reviewerId!: string;

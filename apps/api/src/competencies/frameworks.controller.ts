@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  HttpCode,
   Param,
   Post,
   Put,
@@ -15,12 +16,18 @@ import type {
   CohortFrameworkResponse,
   FrameworkImportResponse,
   FrameworkResponse,
+  MoveCohortFrameworkResponse,
   FrameworkSummary,
 } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
-import { ExportFrameworkQueryDto, ImportFrameworkFieldsDto, SetCohortFrameworkDto } from './dto/competencies.dto';
+import {
+  ExportFrameworkQueryDto,
+  ImportFrameworkFieldsDto,
+  MoveCohortFrameworkDto,
+  SetCohortFrameworkDto,
+} from './dto/competencies.dto';
 import { FrameworksService, MAX_FRAMEWORK_FILE_BYTES } from './frameworks.service';
 import { requireFile, singleFileUpload, type UploadedFile as Upload } from './uploads';
 
@@ -92,5 +99,20 @@ export class FrameworksController {
     @Body() body: SetCohortFrameworkDto,
   ): Promise<CohortFrameworkResponse> {
     return this.frameworks.setCohortFramework(user, id, body);
+  }
+
+  /**
+   * An administrator moves a cohort (a running one included) to another framework version, listing what changes;
+   * `dryRun` lists without moving. Signed-off competencies keep the wording signed.
+   */
+  @RequirePermission('framework:manage')
+  @Post('cohorts/:id/competency-framework/move')
+  @HttpCode(200)
+  moveCohortFramework(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: MoveCohortFrameworkDto,
+  ): Promise<MoveCohortFrameworkResponse> {
+    return this.frameworks.moveCohort(user, id, body);
   }
 }

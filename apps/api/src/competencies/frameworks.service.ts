@@ -5,8 +5,19 @@ import type {
   FrameworkImportResponse,
   FrameworkResponse,
   FrameworkSummary,
+  MoveCohortFrameworkResponse,
 } from '@ccc/contracts';
-import { competenciesOf, type CompetencyFramework, type FrameworkImportProblem, sameFramework } from '@ccc/programme';
+import {
+  blockingRemovals,
+  competenciesOf,
+  type CompetencyFramework,
+  frameworkChanges,
+  type FrameworkImportProblem,
+  importMovesCohort,
+  londonDate,
+  type RecordedCompetency,
+  sameFramework,
+} from '@ccc/programme';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AccessService, inCallersAlliance } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
@@ -16,7 +27,7 @@ import { validationFailed } from '../common/errors';
 import { Person } from '../people/person.entity';
 import { personRef } from '../sessions/session-view';
 import { CompetencyFrameworkVersion, DEFAULT_FRAMEWORK_ID } from './competency-framework.entity';
-import type { SetCohortFrameworkDto } from './dto/competencies.dto';
+import type { MoveCohortFrameworkDto, SetCohortFrameworkDto } from './dto/competencies.dto';
 import { type FrameworkFormat, formatOf, frameworkFile, parseFrameworkFile } from './framework-files';
 import type { UploadedFile } from './uploads';
 
@@ -93,8 +104,8 @@ export class FrameworksService {
   }
 
   /**
-   * A new version of the file's framework, and every cohort on an older version of it moved onto it, in one
-   * transaction; refused whole when the file is malformed (400) or when a competency with progress recorded
+   * A new version of the file's framework, and every cohort on an older version of it that has not started yet moved
+   * onto it, in one transaction (running cohorts stay pinned to the version they started with); refused whole when the file is malformed (400) or when a competency with progress recorded
    * would disappear (409). Importing what the latest version already says stores nothing.
    */
   async import(
@@ -125,11 +136,17 @@ export class FrameworksService {
       if (latest && sameFramework(latest.definition, incoming)) return { row: latest, created: false, moved: 0 };
       const version = (latest?.version ?? 0) + 1;
       const definition: CompetencyFramework = { ...incoming, version };
-      const cohorts: { id: string; version: number }[] = await manager.query(
-        `SELECT c.id, c.version FROM cohort c JOIN competency_framework f ON f.id = c.competency_framework_id
-          WHERE f.key = $1 AND c.alliance_id = $2 ORDER BY c.id FOR UPDATE OF c`,
-        [incoming.key, user.allianceId],
-      );
+      // Only cohorts not started yet move along; a running or finished one stays on the version it started with
+      // (an administrator may move it explicitly: moveCohort).
+      const today = londonDate(new Date());
+      const cohorts = (
+        (await manager.query(
+          `SELECT c.id, c.version, c.start_date::text AS start_date FROM cohort c
+             JOIN competency_framework f ON f.id = c.competency_framework_id
+            WHERE f.key = $1 AND c.alliance_id = $2 ORDER BY c.id FOR UPDATE OF c`,
+          [incoming.key, user.allianceId],
+        )) as { id: string; version: number; start_date: string }[]
+      ).filter((c) => importMovesCohort(c.start_date, today));
       await this.refuseLostProgress(
         manager,
         cohorts.map((c) => c.id),
@@ -193,6 +210,11 @@ export class FrameworksService {
       if (cohort.version !== dto.version)
         throw new ConflictException('This cohort was changed since you read it; reload it and try again');
       if (cohort.competencyFrameworkId === framework.id) return { cohort, framework };
+      if (!importMovesCohort(cohort.startDate, londonDate(new Date())))
+        throw new ConflictException(
+          `This cohort started on ${cohort.startDate} and stays on the framework version it started with; move it with ` +
+            'POST /api/cohorts/{id}/competency-framework/move, which lists what changes first (dryRun)',
+        );
       await this.refuseLostProgress(manager, [cohort.id], framework.definition);
       await manager.update(
         Cohort,
@@ -216,6 +238,79 @@ export class FrameworksService {
     const [described] = await this.describe(user, [saved.framework]);
     const { definition: _d, cohorts: _c, ...summary } = described!;
     return { cohortId, framework: summary, version: saved.cohort.version };
+  }
+
+  /**
+   * An administrator's explicit move of a cohort (running or not) to another framework version. The answer lists
+   * what changes, competency by competency; with `dryRun` nothing is written. Refused (409) while a competency the
+   * new version leaves out has progress or TNA ratings recorded. Signed-off competencies keep the wording signed.
+   */
+  async moveCohort(
+    user: AuthUser,
+    cohortId: string,
+    dto: MoveCohortFrameworkDto,
+  ): Promise<MoveCohortFrameworkResponse> {
+    const dryRun = dto.dryRun === true;
+    const outcome = await this.db.transaction(async (manager) => {
+      const cohort = await manager.findOne(Cohort, {
+        where: { id: cohortId, ...inCallersAlliance(user) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!cohort) throw new NotFoundException('Cohort not found');
+      const to = await manager.findOneBy(CompetencyFrameworkVersion, visibleFrameworks(user, dto.frameworkId));
+      if (!to) throw validationFailed([{ field: 'frameworkId', reason: 'no competency framework has this id' }]);
+      if (cohort.version !== dto.version)
+        throw new ConflictException('This cohort was changed since you read it; reload it and try again');
+      const from = await manager.findOneByOrFail(CompetencyFrameworkVersion, { id: cohort.competencyFrameworkId });
+      const recorded: RecordedCompetency[] = await manager.query(
+        `SELECT p.enrolment_id AS "enrolmentId", p.competency_code AS code, p.state FROM competency_progress p
+           JOIN enrolment e ON e.id = p.enrolment_id WHERE e.cohort_id = $1
+         UNION ALL
+         SELECT t.enrolment_id, r.competency_code, 'tna_rated' FROM tna_rating r JOIN tna t ON t.id = r.tna_id
+           JOIN enrolment e ON e.id = t.enrolment_id WHERE e.cohort_id = $1`,
+        [cohort.id],
+      );
+      const changes = frameworkChanges(from.definition, to.definition, recorded);
+      const same = from.id === to.id;
+      if (dryRun || same) return { cohort, from, to, changes, moved: false };
+      const blocking = blockingRemovals(changes);
+      if (blocking.length > 0)
+        throw new ConflictException({
+          message: `Refused: progress is recorded against ${blocking.map((b) => `${b.code} (${b.recordedFor} CCC${b.recordedFor === 1 ? '' : 's'})`).join(', ')}, which the new framework leaves out.`,
+          lostProgress: blocking.map((b) => ({ code: b.code, enrolments: b.recordedFor })),
+          changes,
+        });
+      await manager.update(
+        Cohort,
+        { id: cohort.id, version: cohort.version },
+        { competencyFrameworkId: to.id, version: cohort.version + 1 },
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'cohort.competency-framework-moved',
+        entityType: 'cohort',
+        entityId: cohort.id,
+        detail: {
+          from: { id: from.id, key: from.key, version: from.version },
+          to: { id: to.id, key: to.key, version: to.version },
+          added: changes.added.map((c) => c.code),
+          removed: changes.removed.map((c) => c.code),
+          reworded: changes.reworded.map((c) => c.code),
+        },
+      });
+      return { cohort: { ...cohort, version: cohort.version + 1 }, from, to, changes, moved: true };
+    });
+    const [from, to] = await this.describe(user, [outcome.from, outcome.to]);
+    const strip = ({ definition: _d, cohorts: _c, ...summary }: FrameworkResponse) => summary;
+    return {
+      cohortId,
+      dryRun,
+      moved: outcome.moved,
+      from: strip(from!),
+      to: strip(to ?? from!),
+      changes: outcome.changes,
+      version: outcome.cohort.version,
+    };
   }
 
   /**

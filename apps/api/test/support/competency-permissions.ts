@@ -47,6 +47,13 @@ export const COMPETENCY_MATRIX: MatrixRow[] = [
     body: {},
     expect: onlyValidated('admin'),
   },
+  {
+    name: 'POST /api/cohorts/:id/competency-framework/move (administrators)',
+    method: 'post',
+    path: (w) => `/api/cohorts/${w.cohort.id}/competency-framework/move`,
+    body: {},
+    expect: onlyValidated('admin'),
+  },
   { name: 'GET /api/competencies/inbox', method: 'get', path: () => '/api/competencies/inbox', expect: everyone(200) },
   {
     name: "GET /api/enrolments/:id/competencies (CCC A's grid)",

@@ -70,6 +70,7 @@ export function writeExamples(world: World): Record<string, () => object> {
     '/api/training-plan-items/{id}': () => ({ title: 'Shadowing', version: 1 }),
     complete: () => ({ completedOn: world.startDate, version: 1 }),
     '/api/cohorts/{id}/competency-framework': () => ({ frameworkId: DEFAULT_FRAMEWORK_ID, version: 1 }),
+    '/api/cohorts/{id}/competency-framework/move': () => ({ frameworkId: DEFAULT_FRAMEWORK_ID, version: 1 }),
     '/api/drafts/{key}': () => ({ content: { text: 'typed so far' } }),
     // Month six and administration (an administrator may amend, create cohorts and versions, invite).
     '/api/enrolments/{id}/amendments': () => ({

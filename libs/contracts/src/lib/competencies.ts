@@ -3,6 +3,8 @@ import type {
   CompetencyEvent,
   CompetencyFramework,
   CompetencyState,
+  CompetencyWording,
+  FrameworkChanges,
   FrameworkImportProblem,
   ProficiencyLevel,
   TrainingItemKind,
@@ -84,6 +86,31 @@ export interface CohortFrameworkResponse {
   version: number;
 }
 
+/**
+ * `POST /api/cohorts/:id/competency-framework/move` (administrators): moves a cohort, running or not, to another
+ * framework version. With `dryRun` nothing changes and the answer lists what would; the move itself is refused
+ * (409) while a removed competency has progress recorded against it.
+ */
+export interface MoveCohortFrameworkRequest {
+  frameworkId: string;
+  /** The cohort's version. */
+  version: number;
+  dryRun?: boolean;
+}
+
+export interface MoveCohortFrameworkResponse {
+  cohortId: string;
+  dryRun: boolean;
+  /** Whether the cohort now works towards `to` (false for a dry run, or when it already did). */
+  moved: boolean;
+  from: FrameworkSummary;
+  to: FrameworkSummary;
+  /** Competencies added, removed and reworded; signed-off ones keep the wording signed. */
+  changes: FrameworkChanges;
+  /** The cohort's version after the call. */
+  version: number;
+}
+
 // ---- Progress, evidence and sign-off ---------------------------------------------------------------------------
 
 export const EVIDENCE_KINDS = ['reflection', 'link', 'file'] as const;
@@ -145,6 +172,8 @@ export interface CompetencyProgressView {
 
 export interface CompetencyCell extends Competency {
   progress: CompetencyProgressView;
+  /** Signed off against other words: `title` and `description` are the ones signed, these the framework's now. */
+  frameworkWording?: CompetencyWording;
 }
 
 export interface FrameworkRef {
@@ -171,7 +200,8 @@ export interface CompetencyDetailResponse {
   framework: FrameworkRef;
   scale: ProficiencyLevel[];
   domain: { key: string; title: string };
-  competency: Competency;
+  /** As signed, once signed off; `frameworkWording` is the framework's current wording where it differs. */
+  competency: Competency & { frameworkWording?: CompetencyWording };
   progress: CompetencyProgressView;
   evidence: EvidenceView[];
   reviews: ReviewView[];

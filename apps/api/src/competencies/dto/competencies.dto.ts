@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -235,6 +236,22 @@ export class SetCohortFrameworkDto {
   @IsInt(version)
   @Min(1, version)
   version!: number;
+}
+
+export class MoveCohortFrameworkDto {
+  @ApiProperty({ description: 'The framework version to move the cohort to' })
+  @IsUUID('all', { message: 'frameworkId must be the id of a framework version' })
+  frameworkId!: string;
+
+  @ApiProperty({ description: "The cohort's version read" })
+  @IsInt(version)
+  @Min(1, version)
+  version!: number;
+
+  @ApiPropertyOptional({ description: 'List what would change without moving the cohort' })
+  @IsOptional()
+  @IsBoolean({ message: 'dryRun must be true or false' })
+  dryRun?: boolean;
 }
 
 export class ImportFrameworkFieldsDto {
