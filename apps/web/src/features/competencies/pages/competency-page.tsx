@@ -173,6 +173,16 @@ function CompetencyView({ enrolmentId, code }: { enrolmentId: string; code: stri
       <SignOffCard detail={view} />
 
       <p className="nhsuk-body-l app-preserve-lines">{view.competency.description}</p>
+      {view.competency.frameworkWording && (
+        // Signed off against the words above; a later framework version words it differently.
+        <InsetText>
+          <p>
+            Signed off against the wording above. Framework version {view.framework.version} now words it:{' '}
+            <strong>{view.competency.frameworkWording.title}</strong>
+          </p>
+          <p className="app-preserve-lines">{view.competency.frameworkWording.description}</p>
+        </InsetText>
+      )}
       <section aria-labelledby="guidance-heading" className="app-section">
         <h2 id="guidance-heading">What good evidence looks like</h2>
         <InsetText>
