@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { BadRequestException, ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
@@ -10,7 +11,7 @@ import type {
 } from '@ccc/contracts';
 import { PROGRAMME_TIME_ZONE } from '@ccc/programme';
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { addDays, format } from 'date-fns';
 import { DataSource, type EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { type AuditRecord, AuditService } from '../audit/audit.service';
 import { AuthSession } from '../auth/auth-session.entity';
@@ -18,7 +19,7 @@ import { hashPassword } from '../auth/auth.service';
 import { type AuthUser, hasRole, organisationsWhere } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { ActionLink } from '../links/action-link.entity';
-import { findLiveLink, issueActionLink } from '../links/action-links';
+import { findLiveLink, hashToken, issueActionLink } from '../links/action-links';
 import { OutboxMessage } from '../links/outbox-message.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import type { InvitePersonDto } from './dto/invite-person.dto';
@@ -54,6 +55,36 @@ const ORGANISATION_KIND: Record<Exclude<Role, 'national_viewer'>, 'alliance' | '
 const londonTime = (instant: Date) =>
   format(new TZDate(instant.getTime(), PROGRAMME_TIME_ZONE), "EEEE d MMMM yyyy 'at' HH:mm");
 
+/** The e-mails of an invitation: one wording whether sent one at a time or by a bulk import. */
+const EMAILS = {
+  roleAdded: (name: string, inviter: string, where: string) => ({
+    subject: 'You have a new role in the CCC supervision and training programme',
+    body: `${name}, ${inviter} has given you another role in ${where}.\n`,
+  }),
+  offer: (name: string, inviter: string, role: Role, where: string, expiresAt: Date, url: string) => ({
+    subject: 'You are offered a role in the CCC supervision and training programme',
+    body:
+      `${name}, ${inviter} offers you the role of ${ROLE_NAMES[role]} in ${where}.\n\n` +
+      `Nothing changes until you accept. Sign in with your usual password and accept or decline it here ` +
+      `(the link works once, until ${londonTime(expiresAt)}):\n${url}\n`,
+  }),
+  invitation: (name: string, inviter: string, where: string, expiresAt: Date, url: string) => ({
+    subject: 'Your invitation to the CCC supervision and training programme',
+    body:
+      `${name}, ${inviter} has invited you to the CCC programme service${where ? ` (${where})` : ''}.\n\n` +
+      `Choose your password here (the link works once, until ${londonTime(expiresAt)}):\n${url}\n`,
+  }),
+};
+
+/** One row of a bulk invitation: an organisation of the caller's Alliance, of the role's kind. */
+export interface InviteManyInput {
+  email: string;
+  fullName: string;
+  role: Role;
+  employmentStart: string | null;
+  organisation: Organisation;
+}
+
 /**
  * People and their invitations. An administrator invites a person: the person and their role are created with
  * no password, and a one-time link (an action link of purpose `set_password`, e-mailed through the outbox)
@@ -82,12 +113,15 @@ export class InvitationsService {
       full_name: string;
       email: string;
       pending: boolean;
+      pending_email: string | null;
+      deactivated_at: Date | null;
+      version: number;
       role: Role;
       organisation_id: string;
       organisation_name: string;
     }[] = await this.db.query(
       `SELECT p.id, p.full_name, p.email, p.password_hash IS NULL AS pending,
-              ra.role, ra.organisation_id, o.name AS organisation_name
+              p.pending_email, p.deactivated_at, p.version, ra.role, ra.organisation_id, o.name AS organisation_name
          FROM person p
          JOIN role_assignment ra ON ra.person_id = p.id
          JOIN organisation o ON o.id = ra.organisation_id
@@ -103,6 +137,9 @@ export class InvitationsService {
         email: row.email,
         roles: [],
         invitationPending: row.pending,
+        pendingEmail: row.pending_email,
+        deactivatedAt: row.deactivated_at?.toISOString() ?? null,
+        version: row.version,
       };
       person.roles.push({
         role: row.role,
@@ -132,6 +169,10 @@ export class InvitationsService {
       email: o.email,
       roles: [{ role: o.role, organisationId: o.organisation_id, organisationName: o.name }],
       invitationPending: true,
+      // An offer, not an account: nothing of it is edited but by a new invitation.
+      pendingEmail: null,
+      deactivatedAt: null,
+      version: 0,
     }));
     return [...people.values(), ...invited].sort(
       (a, b) => a.fullName.localeCompare(b.fullName) || a.id.localeCompare(b.id),
@@ -256,6 +297,165 @@ export class InvitationsService {
     };
   }
 
+  /**
+   * Many invitations at once, inside the caller's transaction (which holds every address's advisory lock), by the
+   * same rules and with the same e-mails as {@link inviteIn}, in a fixed number of statements however many rows:
+   * someone already on this Alliance's people list is given the role directly, anyone else (known elsewhere or
+   * not) is offered it with a one-time link. 409 if an offer here waits for one of them (the bulk import checks
+   * that first, row by row). The audit entries are returned for the caller to record with its own.
+   */
+  async inviteMany(
+    manager: EntityManager,
+    user: AuthUser,
+    inputs: InviteManyInput[],
+    baseUrl: string,
+  ): Promise<{ audits: AuditRecord[]; outcomes: ('invited' | 'role_added')[] }> {
+    const allianceId = user.allianceId ?? NO_ALLIANCE;
+    const emails = [...new Set(inputs.map((i) => i.email))];
+    const known: { id: string; email: string; full_name: string; has_password: boolean }[] = await manager.query(
+      `SELECT id, email, full_name, password_hash IS NOT NULL AS has_password FROM person WHERE email = ANY($1::text[])`,
+      [emails],
+    );
+    const byEmail = new Map(known.map((p) => [p.email, p]));
+    const ids = known.map((p) => p.id);
+    const holders = new Set(
+      (
+        await manager.query<{ person_id: string }[]>(
+          `SELECT DISTINCT ra.person_id FROM role_assignment ra JOIN organisation o ON o.id = ra.organisation_id
+            WHERE o.alliance_id = $1 AND ra.person_id = ANY($2::uuid[])`,
+          [allianceId, ids],
+        )
+      ).map((r) => r.person_id),
+    );
+    const onList = (input: InviteManyInput) => holders.has(byEmail.get(input.email)?.id ?? '');
+    const offered = inputs.filter((i) => !onList(i));
+    const [waiting] = await manager.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM role_offer WHERE alliance_id = $1 AND person_id = ANY($2::uuid[])
+          AND accepted_at IS NULL AND declined_at IS NULL`,
+      [allianceId, offered.map((i) => byEmail.get(i.email)?.id).filter((id): id is string => !!id)],
+    );
+    if ((waiting?.n ?? 0) > 0) throw new ConflictException(OFFER_WAITING);
+
+    // New people, with no password: the name as invited until they accept.
+    const fresh = offered.filter((i) => !byEmail.has(i.email));
+    if (fresh.length) {
+      const made: { id: string; email: string; full_name: string }[] = await manager.query(
+        `INSERT INTO person (email, full_name) SELECT * FROM unnest($1::text[], $2::text[])
+         RETURNING id, email, full_name`,
+        [fresh.map((i) => i.email), fresh.map((i) => i.fullName)],
+      );
+      for (const p of made) byEmail.set(p.email, { ...p, has_password: false });
+    }
+    const audits: AuditRecord[] = [];
+    const mail: { personId: string; email: string; subject: string; body: string }[] = [];
+
+    const added = inputs.filter(onList);
+    if (added.length) {
+      await manager.query(
+        `INSERT INTO role_assignment (person_id, role, organisation_id)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[])`,
+        [added.map((i) => byEmail.get(i.email)!.id), added.map((i) => i.role), added.map((i) => i.organisation.id)],
+      );
+      for (const i of added) {
+        const person = byEmail.get(i.email)!;
+        mail.push({
+          personId: person.id,
+          email: person.email,
+          ...EMAILS.roleAdded(person.full_name, user.fullName, i.organisation.name),
+        });
+        audits.push({
+          actorId: user.id,
+          action: 'person.role_added',
+          entityType: 'person',
+          entityId: person.id,
+          detail: { role: i.role, organisationId: i.organisation.id },
+        });
+      }
+    }
+
+    if (offered.length) {
+      const offers: { id: string; person_id: string }[] = await manager.query(
+        `INSERT INTO role_offer (person_id, role, organisation_id, alliance_id, full_name, email, invited_by_id,
+                                 employment_start)
+         SELECT p, r, o, $4::uuid, n, e, $7::uuid, d
+           FROM unnest($1::uuid[], $2::text[], $3::uuid[], $5::text[], $6::text[], $8::date[]) AS x (p, r, o, n, e, d)
+         RETURNING id, person_id`,
+        [
+          offered.map((i) => byEmail.get(i.email)!.id),
+          offered.map((i) => i.role),
+          offered.map((i) => i.organisation.id),
+          allianceId,
+          offered.map((i) => i.fullName),
+          offered.map((i) => i.email),
+          user.id,
+          offered.map((i) => i.employmentStart),
+        ],
+      );
+      // One offer per person in a batch (the import refuses a second), so the person finds their offer.
+      const offerOf = new Map(offers.map((o) => [o.person_id, o.id]));
+      const expiresAt = addDays(new Date(), INVITATION_LIFETIME_DAYS);
+      const links: { token: string; purpose: 'set_password' | 'accept_role'; offerId: string; personId: string }[] =
+        offered.map((i) => {
+          const person = byEmail.get(i.email)!;
+          return {
+            token: randomBytes(32).toString('base64url'),
+            purpose: person.has_password ? 'accept_role' : 'set_password',
+            offerId: offerOf.get(person.id)!,
+            personId: person.id,
+          };
+        });
+      await manager.query(
+        `INSERT INTO action_link (token_hash, purpose, target_id, person_id, expires_at)
+         SELECT h, p, t, w, $5::timestamptz FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[]) AS x (h, p, t, w)`,
+        [
+          links.map((l) => hashToken(l.token)),
+          links.map((l) => l.purpose),
+          links.map((l) => l.offerId),
+          links.map((l) => l.personId),
+          expiresAt,
+        ],
+      );
+      offered.forEach((i, n) => {
+        const person = byEmail.get(i.email)!;
+        const link = links[n]!;
+        mail.push({
+          personId: person.id,
+          email: i.email,
+          ...(link.purpose === 'accept_role'
+            ? EMAILS.offer(
+                person.full_name,
+                user.fullName,
+                i.role,
+                i.organisation.name,
+                expiresAt,
+                `${baseUrl}/accept-role/${link.token}`,
+              )
+            : EMAILS.invitation(
+                i.fullName,
+                user.fullName,
+                i.organisation.name,
+                expiresAt,
+                `${baseUrl}/set-password/${link.token}`,
+              )),
+        });
+        audits.push({
+          actorId: user.id,
+          action: 'person.invited',
+          entityType: 'role_offer',
+          entityId: link.offerId,
+          detail: { role: i.role, organisationId: i.organisation.id },
+        });
+      });
+    }
+    if (mail.length)
+      await manager.query(
+        `INSERT INTO outbox_message (to_person_id, to_email, subject, body)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`,
+        [mail.map((m) => m.personId), mail.map((m) => m.email), mail.map((m) => m.subject), mail.map((m) => m.body)],
+      );
+    return { audits, outcomes: inputs.map((i) => (onList(i) ? 'role_added' : 'invited')) };
+  }
+
   private async holdsRoleIn(manager: EntityManager, personId: string, allianceId: string): Promise<boolean> {
     const [row] = await manager.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM role_assignment ra JOIN organisation o ON o.id = ra.organisation_id
@@ -281,8 +481,7 @@ export class InvitationsService {
     await manager.insert(OutboxMessage, {
       toPersonId: person.id,
       toEmail: person.email,
-      subject: 'You have a new role in the CCC supervision and training programme',
-      body: `${person.fullName}, ${user.fullName} has given you another role in ${organisation.name}.\n`,
+      ...EMAILS.roleAdded(person.fullName, user.fullName, organisation.name),
     });
     const audit: AuditRecord = {
       actorId: user.id,
@@ -320,11 +519,7 @@ export class InvitationsService {
     await manager.insert(OutboxMessage, {
       toPersonId: offer.personId,
       toEmail: offer.email,
-      subject: 'You are offered a role in the CCC supervision and training programme',
-      body:
-        `${row.full_name}, ${user.fullName} offers you the role of ${ROLE_NAMES[offer.role]} in ${where}.\n\n` +
-        `Nothing changes until you accept. Sign in with your usual password and accept or decline it here ` +
-        `(the link works once, until ${londonTime(expiresAt)}):\n${baseUrl}/accept-role/${token}\n`,
+      ...EMAILS.offer(row.full_name, user.fullName, offer.role, where, expiresAt, `${baseUrl}/accept-role/${token}`),
     });
     return expiresAt;
   }
@@ -392,10 +587,7 @@ export class InvitationsService {
     await manager.insert(OutboxMessage, {
       toPersonId: person.id,
       toEmail: person.email,
-      subject: 'Your invitation to the CCC supervision and training programme',
-      body:
-        `${person.fullName}, ${user.fullName} has invited you to the CCC programme service${where ? ` (${where})` : ''}.\n\n` +
-        `Choose your password here (the link works once, until ${londonTime(expiresAt)}):\n${baseUrl}/set-password/${token}\n`,
+      ...EMAILS.invitation(person.fullName, user.fullName, where, expiresAt, `${baseUrl}/set-password/${token}`),
     });
     return expiresAt;
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PeopleImportReport, PeopleImportRowView } from '@ccc/contracts';
 import { type PeopleImportProblem, type PeopleImportRow, peopleImportTemplate, readPeopleImport } from '@ccc/programme';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AuditRecord, AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
 import { writeCsv } from '../common/csv';
 import { validationFailed } from '../common/errors';
@@ -27,8 +27,8 @@ interface Plan {
 const byRowThenColumn = (a: PeopleImportProblem, b: PeopleImportProblem) => a.row - b.row;
 
 /**
- * Bulk import of an Alliance's people from a CSV or XLSX file. Each row goes through the invitation's own path
- * (InvitationsService.inviteIn): an e-mailed role offer that the person accepts, or, for someone already on the
+ * Bulk import of an Alliance's people from a CSV or XLSX file. Each row goes by the invitation's own rules and
+ * e-mails (InvitationsService.inviteMany): an e-mailed role offer that the person accepts, or, for someone on the
  * Alliance's people list, the role given directly; so an import says no more than an invitation does about an
  * e-mail address known elsewhere. The import does not enrol: a CCC holds no role until they accept, and enrolment
  * (cohort, track, supervisors) stays the enrolment form's; the employment start is kept on the offer for it.
@@ -67,17 +67,19 @@ export class PeopleImportService {
       );
       const plan = await this.plan(manager, allianceId, read.rows, []);
       if (plan.problems.length) throw this.refusal(plan.problems);
-      const audits: AuditRecord[] = [];
-      for (const row of plan.planned) {
-        const { audit } = await this.invitations.inviteIn(
-          manager,
-          user,
-          { email: row.email, fullName: row.fullName, role: row.role, employmentStart: row.employmentStart },
-          row.organisation,
-          baseUrl,
-        );
-        audits.push(audit);
-      }
+      // The invitation's own rules and e-mails, set-based: a fixed number of statements for the whole file.
+      const { audits } = await this.invitations.inviteMany(
+        manager,
+        user,
+        plan.planned.map((row) => ({
+          email: row.email,
+          fullName: row.fullName,
+          role: row.role,
+          employmentStart: row.employmentStart,
+          organisation: row.organisation,
+        })),
+        baseUrl,
+      );
       const report = this.report(false, plan);
       audits.push({
         actorId: user.id,
