@@ -6,6 +6,7 @@ import { COMPETENCY_MATRIX } from './support/competency-permissions';
 import { MONTH_SIX_MATRIX } from './support/month-six-permissions';
 import { NATIONAL_MATRIX } from './support/national-permissions';
 import { PEOPLE_IMPORT_MATRIX } from './support/people-import-permissions';
+import { WORKFORCE_MATRIX, workforceSession } from './support/workforce-permissions';
 import { PRIVACY_MATRIX } from './support/privacy-permissions';
 import { RETENTION_MATRIX } from './support/retention-permissions';
 import { SUBJECT_ACCESS_MATRIX } from './support/subject-access-permissions';
@@ -583,6 +584,7 @@ const MATRIX: MatrixRow[] = [
   ...SUBJECT_ACCESS_MATRIX,
   ...NATIONAL_MATRIX,
   ...PEOPLE_IMPORT_MATRIX,
+  ...WORKFORCE_MATRIX,
 ];
 
 describe('the permission matrix: each role against each endpoint', () => {
@@ -599,6 +601,9 @@ describe('the permission matrix: each role against each endpoint', () => {
     ).id;
     sessions.group = (
       await repo.findOneByOrFail({ cohortId: world.cohort.id, enrolmentId: IsNull(), planItemKey: 'm3-group' })
+    ).id;
+    workforceSession.id = (
+      await repo.findOneByOrFail({ cohortId: world.cohort.id, enrolmentId: IsNull(), planItemKey: 'm6-conference' })
     ).id;
     notifications.cccA = (
       await t.db.getRepository(Notification).save({

@@ -303,6 +303,7 @@ describe('the cohort report', () => {
       'Sessions',
       'Competencies and training',
       'Release time',
+      'Wider workforce',
       'Survey responses',
       'Survey',
       'Outcomes',

@@ -7,3 +7,4 @@ export * from './lib/privacy';
 export * from './lib/retention';
 export * from './lib/national';
 export * from './lib/people-import';
+export * from './lib/workforce';

@@ -26,6 +26,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Person } from '../people/person.entity';
 import { RoleAssignment } from '../people/role-assignment.entity';
 import { RoleOffer } from '../people/role-offer.entity';
+import { WorkforceAttendee } from '../sessions/workforce-attendee.entity';
 import { AlliancePolicy } from '../privacy/alliance-policy.entity';
 import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
 import { ReleaseRequest } from '../release-time/release-request.entity';
@@ -39,6 +40,7 @@ export const ENTITIES = [
   Person,
   RoleAssignment,
   RoleOffer,
+  WorkforceAttendee,
   AuthSession,
   RefreshToken,
   ProgrammeTemplateVersion,

@@ -192,6 +192,20 @@ export async function recordDemoPastCohort(
        FROM session s WHERE s.id = a.session_id AND s.cohort_id = $1 AND s.status = 'completed'`,
     [cohort.id, ids[4], withdrawn],
   );
+  // The wider support workforce at the pilot's conference (no programme accounts), four of five came.
+  await manager.query(
+    `INSERT INTO workforce_attendee (session_id, full_name, role, organisation, email, attendance)
+     SELECT s.id, w.full_name, w.role, w.organisation, w.email, w.attendance
+       FROM session s,
+            (VALUES ('Dana Price', 'care_navigator', 'Test Valley Surgery', 'dana.price@example.org', 'present'),
+                    ('Omar Reid', 'social_prescriber', 'Test Valley PCN', 'omar.reid@example.org', 'present'),
+                    ('Elle Shaw', 'cancer_support_worker', 'Wessex Hospice', 'elle.shaw@example.org', 'present'),
+                    ('Finn Cole', 'health_care_assistant', 'Andover Road Practice', 'finn.cole@example.org', 'present'),
+                    ('Gita Rao', 'therapy_assistant', 'Test Valley Community Therapy', 'gita.rao@example.org', 'apologies'))
+              AS w (full_name, role, organisation, email, attendance)
+      WHERE s.cohort_id = $1 AND s.kind = 'conference' AND s.enrolment_id IS NULL`,
+    [cohort.id],
+  );
   // Release for each held session, confirmed by the PCN supervisor.
   await manager.query(
     `INSERT INTO release_request (enrolment_id, kind, session_id, date, minutes, description, status, decided_by_id, decided_at)

@@ -91,6 +91,11 @@ export const ERASURE_COVERAGE: { column: string; references: Reference | null; d
   { column: 'training_plan_item.enrolment_id', references: 'enrolment', decision: 'free titles blanked; counted' },
   { column: 'training_plan_item.session_id', references: 'session', decision: 'kept' },
   {
+    column: 'workforce_attendee.session_id',
+    references: 'session',
+    decision: 'kept: the wider workforce at a cohort-wide session, not the erased person’s',
+  },
+  {
     column: 'handover_interview.enrolment_id',
     references: 'enrolment',
     decision: 'free text blanked; signatures kept',

@@ -5,10 +5,12 @@ import { DiaryService } from './diary.service';
 import { SchedulingService } from './scheduling.service';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
+import { WorkforceController } from './workforce.controller';
+import { WorkforceService } from './workforce.service';
 
 @Module({
-  controllers: [SessionsController],
-  providers: [SessionsService, SchedulingService, DiaryService, AgendaService, CalendarService],
+  controllers: [SessionsController, WorkforceController],
+  providers: [SessionsService, SchedulingService, DiaryService, AgendaService, CalendarService, WorkforceService],
   exports: [SessionsService, SchedulingService, DiaryService, CalendarService],
 })
 export class SessionsModule {}

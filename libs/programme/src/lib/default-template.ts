@@ -7,6 +7,7 @@ import type {
   SessionMode,
   Track,
 } from './template';
+import { WIDER_WORKFORCE_ROLES } from './template';
 
 /*
  * The Wessex Cancer Alliance offer (shared/seeds/wessex-ccc-support-and-training-offer.txt) as data.
@@ -195,6 +196,8 @@ export const DEFAULT_TEMPLATE: ProgrammeTemplate = {
       mode: 'face_to_face',
       tracks: BOTH_TRACKS,
       sharedByCohort: true,
+      // Open to the wider support workforce too (Wessex offer): they attend without programme accounts.
+      openTo: [...WIDER_WORKFORCE_ROLES],
     },
     joint(
       6,

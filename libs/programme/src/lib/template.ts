@@ -19,6 +19,27 @@ export type Party = (typeof PARTIES)[number];
 
 export type SessionMode = 'virtual' | 'face_to_face';
 
+/**
+ * The wider support workforce a cohort-wide session may be open to (the month-6 conference): people who attend
+ * without a programme account, added and registered by the Alliance.
+ */
+export const WIDER_WORKFORCE_ROLES = [
+  'care_navigator',
+  'cancer_support_worker',
+  'social_prescriber',
+  'therapy_assistant',
+  'health_care_assistant',
+] as const;
+export type WiderWorkforceRole = (typeof WIDER_WORKFORCE_ROLES)[number];
+
+export const WIDER_WORKFORCE_LABELS: Record<WiderWorkforceRole, string> = {
+  care_navigator: 'Care navigator',
+  cancer_support_worker: 'Cancer support worker',
+  social_prescriber: 'Social prescriber',
+  therapy_assistant: 'Therapy assistant',
+  health_care_assistant: 'Health care assistant',
+};
+
 export interface DurationRange {
   /** minutes */
   min: number;
@@ -40,6 +61,8 @@ export interface PlanItem {
   tracks: Track[];
   /** One meeting for the whole cohort (group supervision, the conference) rather than one per CCC. */
   sharedByCohort: boolean;
+  /** The wider workforce it is open to beside the cohort (a session shared by the cohort only); absent: none. */
+  openTo?: WiderWorkforceRole[];
 }
 
 export interface TeachingTopic {

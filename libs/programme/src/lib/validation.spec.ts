@@ -1,5 +1,5 @@
 import { DEFAULT_TEMPLATE } from './default-template';
-import type { ProgrammeTemplate } from './template';
+import { type ProgrammeTemplate, WIDER_WORKFORCE_ROLES } from './template';
 import {
   type TemplateError,
   type TemplateValidation,
@@ -434,5 +434,30 @@ describe('the evaluation survey and outcome measures in a template', () => {
       questions: template.evaluation.questions.filter((q) => !q.respondents.includes('pcn_supervisor')),
     };
     expect(validateTemplate(template).warnings).toContain('The evaluation survey asks PCN supervisors nothing.');
+  });
+});
+
+describe('a plan item open to the wider workforce', () => {
+  const withConference = (change: Record<string, unknown>) => ({
+    ...DEFAULT_TEMPLATE,
+    plan: DEFAULT_TEMPLATE.plan.map((item) => (item.key === 'm6-conference' ? { ...item, ...change } : item)),
+  });
+  const at = DEFAULT_TEMPLATE.plan.findIndex((item) => item.key === 'm6-conference');
+
+  it('is the Wessex conference, open to the five roles of the support workforce', () => {
+    expect(DEFAULT_TEMPLATE.plan[at]!.openTo).toEqual([...WIDER_WORKFORCE_ROLES]);
+    expect(validateTemplate(DEFAULT_TEMPLATE).errors).toEqual([]);
+  });
+
+  it('names an unknown role, an empty list, and a session not shared by the cohort', () => {
+    expect(validateTemplate(withConference({ openTo: ['porter'] })).errors).toEqual([
+      expect.objectContaining({ path: `plan[${at}].openTo[0]` }),
+    ]);
+    expect(validateTemplate(withConference({ openTo: [] })).errors).toEqual([
+      expect.objectContaining({ path: `plan[${at}].openTo` }),
+    ]);
+    expect(validateTemplate(withConference({ sharedByCohort: false })).errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: `plan[${at}].openTo` })]),
+    );
   });
 });

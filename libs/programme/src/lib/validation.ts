@@ -10,6 +10,7 @@ import {
   type SessionKind,
   SURVEY_RESPONDENTS,
   TRACKS,
+  WIDER_WORKFORCE_ROLES,
 } from './template';
 import { expectationApplies, planCountWarning, plannedSessionCount } from './expectations';
 
@@ -144,6 +145,11 @@ function checkPlanItem(c: Checker, item: unknown, path: string, duration: number
   c.mode(item, path);
   c.list(item, 'tracks', path, TRACKS);
   if (typeof item['sharedByCohort'] !== 'boolean') c.fail(`${path}.sharedByCohort`, 'must be true or false');
+  if (item['openTo'] !== undefined) {
+    c.list(item, 'openTo', path, WIDER_WORKFORCE_ROLES);
+    if (item['sharedByCohort'] === false)
+      c.fail(`${path}.openTo`, 'only a session shared by the cohort is open to the wider workforce');
+  }
 }
 
 function checkExpectation(c: Checker, item: unknown, path: string): void {

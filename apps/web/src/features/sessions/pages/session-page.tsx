@@ -23,6 +23,7 @@ import { BookingForm } from '../components/booking-form';
 import { CancelForm } from '../components/cancel-form';
 import { PcnLink } from '../components/pcn-link';
 import { RecordForm } from '../components/record-form';
+import { WiderWorkforce } from '../components/wider-workforce';
 import { SessionHistory } from '../components/session-history';
 import { SessionRegister } from '../components/session-register';
 import { SessionSummary } from '../components/session-summary';
@@ -260,6 +261,7 @@ export function SessionPage() {
       {view.status === 'awaiting_pcn' && !available.includes('accept_slot') && <PcnLink session={view} />}
 
       <SessionRegister session={view} />
+      <WiderWorkforce session={view} />
       {view.notes && (
         <section aria-labelledby="notes-heading" className="app-section">
           <h2 id="notes-heading">Notes</h2>

@@ -1,0 +1,164 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { SessionWorkforce, WorkforceAttendeeView } from '@ccc/contracts';
+import type { WiderWorkforceRole } from '@ccc/programme';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { AccessService, type SessionAudience } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../common/auth-user';
+import { validationFailed } from '../common/errors';
+import type { AddWorkforceAttendeeDto, RegisterWorkforceAttendanceDto } from './dto/workforce.dto';
+import { Session } from './session.entity';
+import { WorkforceAttendee } from './workforce-attendee.entity';
+
+const NOT_OPEN = 'This session is not open to the wider workforce';
+const STALE = 'This attendee was changed by someone else since you read them; reload and try again';
+
+const view = (a: WorkforceAttendee): WorkforceAttendeeView => ({
+  id: a.id,
+  fullName: a.fullName,
+  role: a.role,
+  organisation: a.organisation,
+  email: a.email,
+  attendance: a.attendance,
+  version: a.version,
+});
+
+/**
+ * The wider support workforce at a session open to them (the month-6 conference): the Alliance (an
+ * administrator, or the session's Alliance supervisors, as for recording it) adds them by name, role,
+ * organisation and e-mail, without programme accounts, and registers their attendance. Which roles may come is
+ * the template's (`openTo` of the plan item); the cohort report counts them.
+ */
+@Injectable()
+export class WorkforceService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The session and the roles it is open to: 404 outside the caller's Alliance, 403 when it is not theirs. */
+  private async load(manager: EntityManager, user: AuthUser, id: string) {
+    const session = await manager
+      .getRepository(Session)
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.cohort', 'cohort')
+      .innerJoinAndSelect('cohort.template', 'template')
+      .leftJoinAndSelect('cohort.supervisors', 'cohortSupervisor')
+      .leftJoinAndSelect('session.attendances', 'attendance')
+      .leftJoinAndSelect('attendance.enrolment', 'enrolment')
+      .where('session.id = :id', { id })
+      .getOne();
+    if (!session) return this.access.refuse(user, 'session', id, 'Session');
+    const audience: SessionAudience = {
+      allianceId: session.cohort!.allianceId,
+      participants: session.participants,
+      sharedByCohort: session.sharedByCohort,
+      leadId: session.leadId,
+      cohortSupervisorIds: (session.cohort!.supervisors ?? []).map((p) => p.id),
+      attendees: (session.attendances ?? []).map((a) => ({
+        cccId: a.enrolment!.cccId,
+        pcnId: a.enrolment!.pcnId,
+        pcnSupervisorId: a.enrolment!.pcnSupervisorId,
+        allianceSupervisorId: a.enrolment!.allianceSupervisorId,
+      })),
+    };
+    // As for recording the session: only the Alliance's side registers who came.
+    if (this.access.sessionActor(user, audience) !== 'alliance')
+      return this.access.refuse(user, 'session', id, 'Session');
+    const item = session.cohort!.template!.definition.plan.find((p) => p.key === session.planItemKey);
+    const openTo: WiderWorkforceRole[] = session.sharedByCohort ? (item?.openTo ?? []) : [];
+    return { session, openTo };
+  }
+
+  async list(user: AuthUser, id: string): Promise<SessionWorkforce> {
+    const { openTo } = await this.load(this.db.manager, user, id);
+    const attendees = await this.db
+      .getRepository(WorkforceAttendee)
+      .find({ where: { sessionId: id }, order: { fullName: 'ASC', id: 'ASC' } });
+    return { sessionId: id, openTo, attendees: attendees.map(view) };
+  }
+
+  async add(user: AuthUser, id: string, dto: AddWorkforceAttendeeDto): Promise<WorkforceAttendeeView> {
+    try {
+      return await this.db.transaction(async (manager) => {
+        const { session, openTo } = await this.load(manager, user, id);
+        if (openTo.length === 0) throw new ConflictException(NOT_OPEN);
+        if (session.status === 'cancelled') throw new ConflictException('This session is cancelled');
+        if (!openTo.includes(dto.role))
+          throw validationFailed([{ field: 'role', reason: `this session is open to ${openTo.join(', ')}` }]);
+        const row = await manager.save(
+          manager.create(WorkforceAttendee, {
+            sessionId: id,
+            fullName: dto.fullName.trim(),
+            role: dto.role,
+            organisation: dto.organisation.trim(),
+            email: dto.email.trim().toLowerCase(),
+            attendance: 'expected',
+          }),
+        );
+        await this.audit.record(manager, {
+          actorId: user.id,
+          action: 'session.workforce_added',
+          entityType: 'workforce_attendee',
+          entityId: row.id,
+          detail: { sessionId: id, role: dto.role },
+        });
+        return view(row);
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
+        throw new ConflictException('Someone with this e-mail address is on this session already');
+      throw error;
+    }
+  }
+
+  /** Their attendance, guarded by the version read (409 when stale); present or absent once the session began. */
+  async register(
+    user: AuthUser,
+    id: string,
+    attendeeId: string,
+    dto: RegisterWorkforceAttendanceDto,
+  ): Promise<WorkforceAttendeeView> {
+    return this.db.transaction(async (manager) => {
+      const { session } = await this.load(manager, user, id);
+      const attendee = await manager.findOneBy(WorkforceAttendee, { id: attendeeId, sessionId: id });
+      if (!attendee) throw new NotFoundException('Attendee not found');
+      if (attendee.version !== dto.version) throw new ConflictException(STALE);
+      if (dto.attendance !== 'expected' && (!session.startsAt || session.startsAt > new Date()))
+        throw new ConflictException('Attendance is registered once the session has begun');
+      if (session.status === 'cancelled') throw new ConflictException('This session is cancelled');
+      const updated = await manager.update(
+        WorkforceAttendee,
+        { id: attendeeId, version: dto.version },
+        { attendance: dto.attendance, version: dto.version + 1 },
+      );
+      if (!updated.affected) throw new ConflictException(STALE);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'session.workforce_attendance',
+        entityType: 'workforce_attendee',
+        entityId: attendeeId,
+        detail: { sessionId: id, before: attendee.attendance, after: dto.attendance },
+      });
+      return view({ ...attendee, attendance: dto.attendance, version: dto.version + 1 });
+    });
+  }
+
+  /** Taken off the session (added by mistake, or no longer coming). */
+  async remove(user: AuthUser, id: string, attendeeId: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      await this.load(manager, user, id);
+      const deleted = await manager.delete(WorkforceAttendee, { id: attendeeId, sessionId: id });
+      if (!deleted.affected) throw new NotFoundException('Attendee not found');
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'session.workforce_removed',
+        entityType: 'workforce_attendee',
+        entityId: attendeeId,
+        detail: { sessionId: id },
+      });
+    });
+  }
+}
