@@ -44,6 +44,7 @@ interface Ids {
   template: string;
   person: string;
   notification: string;
+  workforceAttendee: string;
 }
 
 describe('tenancy: no endpoint reaches another Alliance', () => {
@@ -245,6 +246,7 @@ describe('tenancy: no endpoint reaches another Alliance', () => {
       frameworkId: bIds.framework,
       templateId: bIds.template,
       sessionId: bIds.session,
+      attendeeId: bIds.workforceAttendee,
       pcnId: bIds.pcn,
       supervisorId: b.people.supervisor1.id,
       evidenceId: bIds.evidence,

@@ -1,6 +1,7 @@
 import type { LikertLevel, Party, ProgrammeTemplate, SurveyRespondent, TemplateError } from '@ccc/programme';
 import type { PersonRef } from './api';
 import type { Role } from './roles';
+import type { ReportWorkforceRow } from './workforce';
 
 /** The Alliance's cohort report (GET /api/reports/cohort) and the programme administration endpoints. */
 
@@ -119,6 +120,11 @@ export interface CohortReport {
   outcomes: ReportOutcomeRow[];
   /** Free-text answers the respondents allowed to be quoted, without names, in a fixed order. */
   quotes: ReportQuote[];
+  /**
+   * The wider support workforce at the cohorts' sessions open to them (the month-6 conference), by role: each
+   * cohort's whole conference, whatever the PCN filter (they belong to no PCN of the programme).
+   */
+  widerWorkforce: { rows: ReportWorkforceRow[]; registered: number; present: number };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -228,6 +228,29 @@ function ReportBody({ report, stale }: { report: CohortReport; stale: boolean })
         )}
       </section>
 
+      <section aria-labelledby="workforce-heading" className="app-section">
+        <h2 id="workforce-heading">Wider workforce at the conference</h2>
+        <p>Care navigators, cancer support workers, social prescribers, therapy and health care assistants.</p>
+        <Table id="workforce" caption="Wider workforce by role" head={['Role', 'Registered', 'Attended']}>
+          {report.widerWorkforce.rows.map((row) => (
+            <tr key={row.role} className="nhsuk-table__row">
+              <th scope="row" className="nhsuk-table__cell">
+                {row.label}
+              </th>
+              <td className="nhsuk-table__cell">{row.registered}</td>
+              <td className="nhsuk-table__cell">{row.present}</td>
+            </tr>
+          ))}
+          <tr className="nhsuk-table__row">
+            <th scope="row" className="nhsuk-table__cell">
+              All roles
+            </th>
+            <td className="nhsuk-table__cell">{report.widerWorkforce.registered}</td>
+            <td className="nhsuk-table__cell">{report.widerWorkforce.present}</td>
+          </tr>
+        </Table>
+      </section>
+
       <section aria-labelledby="survey-heading" className="app-section">
         <h2 id="survey-heading">Evaluation survey</h2>
         <p>
