@@ -11,6 +11,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CohortsModule } from './cohorts/cohorts.module';
+import { OrganisationsModule } from './organisations/organisations.module';
 import { CompetenciesModule } from './competencies/competencies.module';
 import { JwtAuthGuard, PermissionGuard } from './common/guards';
 import { PgThrottlerStorage } from './common/pg-throttler-storage';
@@ -73,6 +74,7 @@ export class AppModule {
         AuthModule,
         ProgrammesModule,
         CohortsModule,
+        OrganisationsModule,
         EnrolmentsModule,
         SessionsModule,
         CalendarModule,

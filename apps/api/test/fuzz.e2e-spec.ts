@@ -11,7 +11,12 @@ import { AUDITED_CHANGES_SQL } from './support/audit';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const ALLOWED = [200, 201, 204, 400, 403, 404, 409, 410, 413, 415];
 /** The public answer links are rate limited: a burst of generated calls meets the limit, as it should. */
-const RATE_LIMITED = new Set(['/api/links/{token}', '/api/invitations/{token}', '/api/invitations/{token}/password']);
+const RATE_LIMITED = new Set([
+  '/api/links/{token}',
+  '/api/invitations/{token}',
+  '/api/invitations/{token}/password',
+  '/api/email-confirmations/{token}',
+]);
 /**
  * Their credential is the refresh cookie, not the body: a body is ignored, and no cookie is a 401 (refresh). They
  * are called without the administrator's token, which signing out would end.

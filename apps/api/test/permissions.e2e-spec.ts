@@ -2,6 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import { Notification } from '../src/notifications/notification.entity';
 import { Session } from '../src/sessions/session.entity';
+import {
+  ADMINISTRATION_MATRIX,
+  ENROLMENT_CHANGE_MATRIX,
+  ORGANISATION_MATRIX,
+  PEOPLE_ADMIN_MATRIX,
+} from './support/administration-permissions';
 import { COMPETENCY_MATRIX } from './support/competency-permissions';
 import { MONTH_SIX_MATRIX } from './support/month-six-permissions';
 import { NATIONAL_MATRIX } from './support/national-permissions';
@@ -583,6 +589,10 @@ const MATRIX: MatrixRow[] = [
   ...RETENTION_MATRIX,
   ...SUBJECT_ACCESS_MATRIX,
   ...NATIONAL_MATRIX,
+  ...ADMINISTRATION_MATRIX,
+  ...ORGANISATION_MATRIX,
+  ...ENROLMENT_CHANGE_MATRIX,
+  ...PEOPLE_ADMIN_MATRIX,
   ...PEOPLE_IMPORT_MATRIX,
   ...WORKFORCE_MATRIX,
 ];

@@ -21,6 +21,8 @@ const PUBLIC_ROUTES = new Set([
   // Invitations: the single-use set-password token is the credential.
   'get /api/invitations/{token}',
   'post /api/invitations/{token}/password',
+  // A new e-mail address confirmed from the link sent to it: the single-use token is the credential.
+  'post /api/email-confirmations/{token}',
   // The privacy notices: nothing personal, and people must be able to read them before signing in.
   'get /api/privacy-notices',
   'get /api/privacy-notices/{allianceId}',

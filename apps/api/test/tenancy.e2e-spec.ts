@@ -263,6 +263,7 @@ describe('tenancy: no endpoint reaches another Alliance', () => {
       templates: bIds.template,
       people: bIds.person,
       notifications: bIds.notification,
+      organisations: bIds.pcn,
       'agreed-actions': bIds.agreedAction,
     };
     if (name === 'id' && bySegment[before]) return bySegment[before]!;

@@ -6,5 +6,6 @@ export * from './lib/reports';
 export * from './lib/privacy';
 export * from './lib/retention';
 export * from './lib/national';
+export * from './lib/administration';
 export * from './lib/people-import';
 export * from './lib/workforce';

@@ -40,7 +40,7 @@ export class AuthService {
     const person = await this.people.findWithPasswordHash(email);
     const hash = person?.passwordHash ?? DUMMY_HASH;
     const ok = await argon2.verify(hash, password).catch(() => false);
-    if (!person || !person.passwordHash || !ok) {
+    if (!person || !person.passwordHash || !ok || person.deactivatedAt) {
       await this.audit.signInFailed(email, person?.id ?? null);
       throw new UnauthorizedException('Email or password is incorrect');
     }

@@ -43,6 +43,10 @@ export class Cohort extends Versioned {
   @Column({ name: 'start_date', type: 'date' })
   startDate!: string;
 
+  /** When an administrator closed it: it keeps its records and takes no new enrolments. */
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
   /** The Alliance supervisors who run the cohort (group supervision, teaching). */
   @ManyToMany(() => Person)
   @JoinTable({

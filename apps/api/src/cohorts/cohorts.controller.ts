@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { CohortResponse } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
 import { CohortsService } from './cohorts.service';
 import { CreateCohortDto } from './dto/create-cohort.dto';
+import { CohortVersionDto, UpdateCohortDto } from './dto/update-cohort.dto';
 
 @ApiTags('cohorts')
 @ApiBearerAuth()
@@ -31,5 +32,41 @@ export class CohortsController {
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<CohortResponse> {
     return this.cohorts.get(user, id);
+  }
+
+  /** Administrators: the name at any time; the start date and supervisors before the cohort starts. */
+  @RequirePermission('cohort:edit')
+  @Patch(':id')
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: UpdateCohortDto,
+  ): Promise<CohortResponse> {
+    return this.cohorts.update(user, id, body);
+  }
+
+  /** Administrators: no new enrolments from now; the records stay. */
+  @RequirePermission('cohort:edit')
+  @Post(':id/close')
+  @HttpCode(200)
+  close(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: CohortVersionDto,
+  ): Promise<CohortResponse> {
+    return this.cohorts.close(user, id, body);
+  }
+
+  /** Administrators: a cohort created in error, while nothing has happened in it (409 otherwise). */
+  @RequirePermission('cohort:edit')
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted, with its enrolments and their planned sessions' })
+  async remove(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: CohortVersionDto,
+  ): Promise<void> {
+    await this.cohorts.remove(user, id, body);
   }
 }

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CohortResponse } from '@ccc/contracts';
-import { programmeEndsBefore } from '@ccc/programme';
-import { DataSource, In } from 'typeorm';
+import { checkEligibility, londonDate, programmeEndsBefore, type ProgrammeTemplate } from '@ccc/programme';
+import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
 import { AccessService, inCallersAlliance } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
@@ -12,6 +12,22 @@ import { ProgrammeTemplateVersion } from '../programmes/programme-template.entit
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { Cohort } from './cohort.entity';
 import type { CreateCohortDto } from './dto/create-cohort.dto';
+import type { CohortVersionDto, UpdateCohortDto } from './dto/update-cohort.dto';
+
+const FOREIGN_KEY_VIOLATION = '23503';
+const ACTIVITY =
+  'Something has already happened in this cohort (a session booked or held, or a record kept); close it instead';
+const STALE = 'This cohort was changed since you read it; reload it and try again';
+
+interface LockedCohort {
+  id: string;
+  name: string;
+  start_date: string;
+  closed_at: Date | null;
+  version: number;
+  alliance_id: string;
+  definition: ProgrammeTemplate;
+}
 
 @Injectable()
 export class CohortsService {
@@ -66,6 +82,180 @@ export class CohortsService {
     return this.get(user, id);
   }
 
+  /**
+   * The cohort of the caller's Alliance (404 otherwise: another Alliance's is as unknown as a missing one), locked
+   * for the change, after checking the version read (409 when stale).
+   */
+  private async lockForChange(manager: EntityManager, user: AuthUser, id: string, version: number) {
+    const [row] = (await manager.query(
+      `SELECT c.id, c.name, to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.closed_at, c.version, c.alliance_id,
+              t.definition
+         FROM cohort c JOIN programme_template t ON t.id = c.template_id
+        WHERE c.id = $1 AND c.alliance_id = $2 FOR UPDATE OF c`,
+      [id, user.allianceId ?? '00000000-0000-0000-0000-000000000000'],
+    )) as LockedCohort[];
+    if (!row) await this.access.refuse(user, 'cohort', id, 'Cohort');
+    if (row!.version !== version) throw new ConflictException(STALE);
+    return row!;
+  }
+
+  private async supervisorsOf(manager: EntityManager, id: string): Promise<string[]> {
+    const rows: { person_id: string }[] = await manager.query(
+      'SELECT person_id FROM cohort_supervisor WHERE cohort_id = $1 ORDER BY person_id',
+      [id],
+    );
+    return rows.map((r) => r.person_id);
+  }
+
+  /**
+   * Administrators correct a cohort: its name at any time; its start date and supervisors only before it starts
+   * (409 after). The planned sessions are kept by month, so they move with the start date; a session already
+   * booked keeps its time. Every enrolled CCC must stay eligible on the new date (400 naming startDate).
+   */
+  async update(user: AuthUser, id: string, dto: UpdateCohortDto): Promise<CohortResponse> {
+    await this.db.transaction(async (manager) => {
+      const row = await this.lockForChange(manager, user, id, dto.version);
+      if (row.closed_at) throw new ConflictException('This cohort is closed; its details can no longer be changed');
+      const today = londonDate(new Date());
+      const started = row.start_date <= today;
+      const before = {
+        name: row.name,
+        startDate: row.start_date,
+        supervisorIds: await this.supervisorsOf(manager, id),
+      };
+      const after = {
+        name: dto.name?.trim() ?? before.name,
+        startDate: dto.startDate ?? before.startDate,
+        supervisorIds: dto.supervisorIds ? [...new Set(dto.supervisorIds)].sort() : before.supervisorIds,
+      };
+      const datesChange = after.startDate !== before.startDate;
+      const supervisorsChange = after.supervisorIds.join() !== before.supervisorIds.join();
+      if (started && (datesChange || supervisorsChange))
+        throw new ConflictException(
+          `This cohort started on ${before.startDate}: its dates and supervisors can no longer be changed (a cohort ` +
+            'created in error can be deleted while nothing has happened in it)',
+        );
+      const errors: FieldError[] = [];
+      if (datesChange && after.startDate <= today)
+        errors.push({ field: 'startDate', reason: `startDate must be after today (${today})` });
+      if (datesChange && errors.length === 0) {
+        const enrolled: { full_name: string; track: 'supervision' | 'training'; employment_start: string }[] =
+          await manager.query(
+            `SELECT p.full_name, e.track, to_char(e.employment_start, 'YYYY-MM-DD') AS employment_start
+               FROM enrolment e JOIN person p ON p.id = e.ccc_id
+              WHERE e.cohort_id = $1 AND e.status = 'active' ORDER BY p.full_name`,
+            [id],
+          );
+        for (const e of enrolled) {
+          const eligibility = checkEligibility({
+            track: e.track,
+            employmentStart: e.employment_start,
+            cohortStart: after.startDate,
+            template: row.definition,
+          });
+          if (!eligibility.eligible)
+            errors.push({
+              field: 'startDate',
+              reason: `${e.full_name} would no longer be eligible: ${eligibility.reason}`,
+            });
+        }
+      }
+      if (supervisorsChange && after.supervisorIds.length > 0) {
+        const roles = await manager.find(RoleAssignment, {
+          where: { personId: In(after.supervisorIds), role: 'alliance_supervisor', organisationId: row.alliance_id },
+        });
+        const found = new Set(roles.map((r) => r.personId));
+        for (const personId of after.supervisorIds.filter((p) => !found.has(p)))
+          errors.push({ field: 'supervisorIds', reason: `${personId} is not an Alliance supervisor of this Alliance` });
+      }
+      if (errors.length > 0) throw validationFailed(errors);
+      await manager.update(Cohort, { id }, { name: after.name, startDate: after.startDate, version: row.version + 1 });
+      if (supervisorsChange) {
+        await manager.query('DELETE FROM cohort_supervisor WHERE cohort_id = $1', [id]);
+        if (after.supervisorIds.length > 0)
+          await manager.query('INSERT INTO cohort_supervisor (cohort_id, person_id) SELECT $1, unnest($2::uuid[])', [
+            id,
+            after.supervisorIds,
+          ]);
+      }
+      const [booked] = (await manager.query(
+        `SELECT count(*)::int AS n FROM session WHERE cohort_id = $1 AND starts_at IS NOT NULL AND status <> 'cancelled'`,
+        [id],
+      )) as { n: number }[];
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'cohort.updated',
+        entityType: 'cohort',
+        entityId: id,
+        detail: { before, after, bookedSessionsKept: datesChange ? booked!.n : 0 },
+      });
+    });
+    return this.get(user, id);
+  }
+
+  /** Administrators close a cohort: its records stay, it takes no new enrolments and no more corrections. */
+  async close(user: AuthUser, id: string, dto: CohortVersionDto): Promise<CohortResponse> {
+    await this.db.transaction(async (manager) => {
+      const row = await this.lockForChange(manager, user, id, dto.version);
+      if (row.closed_at) throw new ConflictException('This cohort is already closed');
+      const closedAt = new Date();
+      await manager.update(Cohort, { id }, { closedAt, version: row.version + 1 });
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'cohort.closed',
+        entityType: 'cohort',
+        entityId: id,
+        detail: { before: { closedAt: null }, after: { closedAt: closedAt.toISOString() } },
+      });
+    });
+    return this.get(user, id);
+  }
+
+  /**
+   * Administrators delete a cohort created in error while nothing has happened in it: no session booked or held,
+   * and nothing recorded against its enrolments (any row that refers to them refuses the delete: 409). The
+   * enrolments and their generated sessions go with it; the audit entry keeps what was deleted.
+   */
+  async remove(user: AuthUser, id: string, dto: CohortVersionDto): Promise<void> {
+    try {
+      await this.db.transaction(async (manager) => {
+        const row = await this.lockForChange(manager, user, id, dto.version);
+        const [activity] = (await manager.query(
+          `SELECT count(*)::int AS n FROM session WHERE cohort_id = $1 AND (status <> 'planned' OR starts_at IS NOT NULL)`,
+          [id],
+        )) as { n: number }[];
+        if (activity!.n > 0) throw new ConflictException(ACTIVITY);
+        const enrolments: { id: string; ccc_id: string }[] = await manager.query(
+          'SELECT id, ccc_id FROM enrolment WHERE cohort_id = $1 ORDER BY id',
+          [id],
+        );
+        const supervisorIds = await this.supervisorsOf(manager, id);
+        await manager.query(
+          'DELETE FROM session_attendance WHERE session_id IN (SELECT id FROM session WHERE cohort_id = $1)',
+          [id],
+        );
+        await manager.query('DELETE FROM session WHERE cohort_id = $1', [id]);
+        await manager.query('DELETE FROM enrolment WHERE cohort_id = $1', [id]);
+        await manager.query('DELETE FROM cohort_supervisor WHERE cohort_id = $1', [id]);
+        await manager.query('DELETE FROM cohort WHERE id = $1', [id]);
+        await this.audit.record(manager, {
+          actorId: user.id,
+          action: 'cohort.deleted',
+          entityType: 'cohort',
+          entityId: id,
+          detail: {
+            before: { name: row.name, startDate: row.start_date, supervisorIds, enrolments },
+            after: null,
+          },
+        });
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === FOREIGN_KEY_VIOLATION)
+        throw new ConflictException(ACTIVITY);
+      throw error;
+    }
+  }
+
   private cohortQuery(user: AuthUser) {
     const qb = this.db
       .getRepository(Cohort)
@@ -113,6 +303,7 @@ export class CohortsService {
         template: { id: template.id, name: template.name, version: template.version },
         allianceSupervisors: (cohort.supervisors ?? []).map((p) => ({ id: p.id, fullName: p.fullName })),
         enrolments: { total: supervision + training, supervision, training },
+        closedAt: cohort.closedAt?.toISOString() ?? null,
         version: cohort.version,
       };
     });

@@ -511,6 +511,7 @@ export class EnrolmentsService {
     actorId: string | null,
   ): Promise<string> {
     const template = cohort.template!.definition;
+    if (cohort.closedAt) throw new ConflictException('This cohort is closed and takes no new enrolments');
     await this.checkReferences(manager, cohort, input);
     await this.refuseSecondActiveEnrolment(manager, cohort, input.cccId);
     const eligibility = checkEligibility({
@@ -592,6 +593,7 @@ export class EnrolmentsService {
     const errors: FieldError[] = [];
     if (!holds(input.cccId, 'ccc')) errors.push({ field: 'cccId', reason: 'no Cancer Care Coordinator has this id' });
     if (!pcn) errors.push({ field: 'pcnId', reason: "no PCN of this cohort's Alliance has this id" });
+    else if (pcn.closedAt) errors.push({ field: 'pcnId', reason: 'this PCN is closed and takes no new enrolments' });
     else if (holds(input.cccId, 'ccc') && !holds(input.cccId, 'ccc', input.pcnId))
       errors.push({ field: 'pcnId', reason: 'this CCC holds no role at this PCN; add their role there first' });
     if (input.pcnSupervisorId && !holds(input.pcnSupervisorId, 'pcn_supervisor', input.pcnId)) {

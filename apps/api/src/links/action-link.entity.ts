@@ -2,14 +2,14 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { Person } from '../people/person.entity';
 
 /** `set_password`: an invited person's one-time link to choose a password (targetId is the person). */
-export type LinkPurpose = 'release_request' | 'session_slot' | 'set_password' | 'accept_role';
+export type LinkPurpose = 'release_request' | 'session_slot' | 'set_password' | 'accept_role' | 'confirm_email';
 
 /**
  * A single-purpose link that lets a PCN supervisor answer one request without signing in, or an invited person
  * set their password. Only the token's hash is kept; it expires, and it works once.
  */
 @Entity('action_link')
-@Check('action_link_purpose_check', `purpose IN ('release_request', 'session_slot', 'set_password', 'accept_role')`)
+@Check('action_link_purpose_check', `purpose IN ('release_request', 'session_slot', 'set_password', 'accept_role', 'confirm_email')`)
 export class ActionLink {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -36,6 +36,10 @@ export class Organisation extends Versioned {
   @Column({ name: 'alliance_id', type: 'uuid', nullable: true, insert: false, update: false })
   allianceId!: string | null;
 
+  /** When an administrator closed it (a PCN that merged or ended): its history stays, no new enrolments. */
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
   @ManyToOne(() => Organisation, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'alliance_id' })
   alliance?: Organisation | null;

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { InvitationsService } from './invitations.service';
+import { PeopleAdminController } from './people-admin.controller';
+import { PeopleAdminService } from './people-admin.service';
 import { PeopleController } from './people.controller';
 import { PeopleImportController } from './people-import.controller';
 import { PeopleImportService } from './people-import.service';
@@ -7,8 +9,8 @@ import { RoleOffersController } from './role-offers.controller';
 import { PeopleService } from './people.service';
 
 @Module({
-  controllers: [PeopleController, PeopleImportController, RoleOffersController],
-  providers: [PeopleService, InvitationsService, PeopleImportService],
+  controllers: [PeopleController, PeopleImportController, RoleOffersController, PeopleAdminController],
+  providers: [PeopleService, InvitationsService, PeopleImportService, PeopleAdminService],
   exports: [PeopleService],
 })
 export class PeopleModule {}

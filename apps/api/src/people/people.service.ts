@@ -26,7 +26,7 @@ const ASSIGNMENTS_SQL = `
     LEFT JOIN organisation o ON o.id = ra.organisation_id
     LEFT JOIN organisation a ON a.id = o.alliance_id
     LEFT JOIN auth_session s ON s.id = $2::uuid AND s.person_id = p.id
-   WHERE p.id = $1
+   WHERE p.id = $1 AND p.deactivated_at IS NULL
      AND ($2::uuid IS NULL OR (s.id IS NOT NULL AND s.revoked_at IS NULL))
    ORDER BY ra.created_at, ra.id`;
 

@@ -18,6 +18,14 @@ export class Person extends Versioned {
   @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
   passwordHash!: string | null;
 
+  /** When an administrator deactivated the account: no sign-in, every session ended; the history stays. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt!: Date | null;
+
+  /** A new e-mail address waiting for its owner to confirm it (from a link sent to it). */
+  @Column({ name: 'pending_email', type: 'text', nullable: true })
+  pendingEmail!: string | null;
+
   @OneToMany(() => RoleAssignment, (assignment) => assignment.person)
   roleAssignments?: RoleAssignment[];
 }

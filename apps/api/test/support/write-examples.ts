@@ -84,6 +84,21 @@ export function writeExamples(world: World): Record<string, () => object> {
       startDate: world.startDate,
       supervisorIds: [world.people.supervisor1.id],
     }),
+    // Correcting what was made (#16): a body with only the version read changes nothing but the version.
+    '/api/cohorts/{id}': () => ({ version: 1 }),
+    close: () => ({ version: 1 }),
+    '/api/organisations': () => ({ name: 'Fuzz PCN' }),
+    '/api/organisations/{id}': () => ({ name: 'Fuzz PCN renamed', version: 1 }),
+    '/api/enrolments/{id}': () => ({
+      allianceSupervisorId: world.people.supervisor1.id,
+      effectiveFrom: world.startDate,
+      reason: 'Correction',
+      version: 1,
+    }),
+    reinstate: () => ({ version: 1 }),
+    '/api/people/{id}': () => ({ fullName: 'Fuzz Renamed', version: 1 }),
+    '/api/people/{id}/roles/end': () => ({ role: 'ccc', organisationId: world.pcn1.id }),
+    deactivate: () => ({ version: 1 }),
     '/api/people/invitations': () => ({
       email: 'fuzz.invitee@example.org',
       fullName: 'Fuzz Invitee',

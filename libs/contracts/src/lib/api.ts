@@ -153,6 +153,8 @@ export interface CohortResponse {
   template: { id: string; name: string; version: number };
   allianceSupervisors: PersonRef[];
   enrolments: { total: number; supervision: number; training: number };
+  /** When an administrator closed it (no new enrolments); null while open. */
+  closedAt: string | null;
   version: number;
 }
 

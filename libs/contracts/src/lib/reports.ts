@@ -146,6 +146,11 @@ export interface PersonListItem extends PersonRef {
   roles: { role: Role; organisationId: string; organisationName: string }[];
   /** Invited and the password not yet set. */
   invitationPending: boolean;
+  /** A new e-mail address waiting for its owner's confirmation. */
+  pendingEmail: string | null;
+  /** When an administrator deactivated the account (no sign-in); null while active. */
+  deactivatedAt: string | null;
+  version: number;
 }
 
 /** GET /api/organisations: the Alliance and its PCNs. */
@@ -154,6 +159,9 @@ export interface OrganisationView {
   name: string;
   kind: 'alliance' | 'pcn';
   parentId: string | null;
+  /** A closed PCN keeps its history and takes no new enrolments. */
+  closedAt: string | null;
+  version: number;
 }
 
 /** POST /api/people/invitations (administrators): creates the person with one role and e-mails a one-time link. */

@@ -60,6 +60,11 @@ export const PERMISSIONS = {
   // Programme administration.
   'cohort:create': ['admin'],
   'enrolment:withdraw': ['admin'],
+  // Correcting what was made: cohorts, PCNs, enrolments, people (issue #16).
+  'cohort:edit': ['admin'],
+  'organisation:manage': ['admin'],
+  'enrolment:change': ['admin'],
+  'people:manage': ['admin'],
   'people:read': ['admin', 'alliance_supervisor'],
   'people:invite': ['admin'],
   'template:edit': ['admin'],

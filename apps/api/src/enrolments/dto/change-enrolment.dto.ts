@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsCalendarDate, MultiLine } from '../../common/validators';
+
+/** A field left out is unchanged; null removes a supervisor. */
+export class ChangeEnrolmentDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The PCN that employs the CCC from effectiveFrom' })
+  @IsOptional()
+  @IsUUID('all', { message: 'pcnId must be a UUID' })
+  pcnId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'A PCN supervisor of the (new) PCN, or null' })
+  @ValidateIf((_o, v) => v !== undefined && v !== null)
+  @IsUUID('all', { message: 'pcnSupervisorId must be a UUID or null' })
+  pcnSupervisorId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An Alliance supervisor, or null' })
+  @ValidateIf((_o, v) => v !== undefined && v !== null)
+  @IsUUID('all', { message: 'allianceSupervisorId must be a UUID or null' })
+  allianceSupervisorId?: string | null;
+
+  @ApiProperty({ example: '2026-11-01', description: 'YYYY-MM-DD, from the cohort start to today' })
+  @IsCalendarDate()
+  effectiveFrom!: string;
+
+  @ApiProperty({ description: 'Why: kept with the change' })
+  @IsString()
+  @MinLength(1, { message: 'reason must say why the enrolment changes' })
+  @MaxLength(2000)
+  @MultiLine()
+  reason!: string;
+
+  @ApiProperty({ description: 'The version you read' })
+  @IsInt({ message: 'version must be a whole number' })
+  @Min(1, { message: 'version must be a whole number' })
+  version!: number;
+}
+
+export class EnrolmentVersionDto {
+  @ApiProperty({ description: 'The version you read' })
+  @IsInt({ message: 'version must be a whole number' })
+  @Min(1, { message: 'version must be a whole number' })
+  version!: number;
+}

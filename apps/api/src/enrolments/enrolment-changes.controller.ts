@@ -1,0 +1,58 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import type { EnrolmentChange, EnrolmentSummary } from '@ccc/contracts';
+import type { AuthUser } from '../common/auth-user';
+import { CurrentUser, RequirePermission } from '../common/decorators';
+import { uuidParam } from '../common/errors';
+import { ChangeEnrolmentDto, EnrolmentVersionDto } from './dto/change-enrolment.dto';
+import { EnrolmentChangesService } from './enrolment-changes.service';
+
+@ApiTags('enrolments')
+@ApiBearerAuth()
+@Controller('enrolments')
+export class EnrolmentChangesController {
+  constructor(private readonly changes: EnrolmentChangesService) {}
+
+  /** Administrators: another PCN, PCN supervisor or Alliance supervisor from a date; bookings and requests follow. */
+  @RequirePermission('enrolment:change')
+  @Patch(':id')
+  change(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ChangeEnrolmentDto,
+  ): Promise<EnrolmentSummary> {
+    return this.changes.change(user, id, body);
+  }
+
+  /** Administrators: a withdrawn CCC back on the programme. */
+  @RequirePermission('enrolment:change')
+  @Post(':id/reinstate')
+  @HttpCode(200)
+  reinstate(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: EnrolmentVersionDto,
+  ): Promise<EnrolmentSummary> {
+    return this.changes.reinstate(user, id, body);
+  }
+
+  /** Administrators: an enrolment made in error, before anything happened in it (409 otherwise). */
+  @RequirePermission('enrolment:change')
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted with its planned sessions; the audit trail keeps what it was' })
+  async remove(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: EnrolmentVersionDto,
+  ): Promise<void> {
+    await this.changes.remove(user, id, body);
+  }
+
+  /** Whoever may read the enrolment: what changed, when, from which date and why. */
+  @RequirePermission('enrolment:read')
+  @Get(':id/changes')
+  history(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<EnrolmentChange[]> {
+    return this.changes.history(user, id);
+  }
+}

@@ -1,0 +1,331 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EnrolmentChange, EnrolmentSummary } from '@ccc/contracts';
+import { londonDate } from '@ccc/programme';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../common/auth-user';
+import { hasRole } from '../common/auth-user';
+import { type FieldError, validationFailed } from '../common/errors';
+import type { ChangeEnrolmentDto, EnrolmentVersionDto } from './dto/change-enrolment.dto';
+import { EnrolmentsService } from './enrolments.service';
+
+const FOREIGN_KEY_VIOLATION = '23503';
+const STALE = 'This enrolment was changed since you read it; reload it and try again';
+const NO_ALLIANCE = '00000000-0000-0000-0000-000000000000';
+
+interface LockedEnrolment {
+  id: string;
+  cohort_id: string;
+  ccc_id: string;
+  pcn_id: string;
+  pcn_supervisor_id: string | null;
+  alliance_supervisor_id: string | null;
+  status: 'active' | 'completed' | 'withdrawn';
+  status_reason: string | null;
+  version: number;
+  alliance_id: string;
+  cohort_start: string;
+}
+
+const CHANGE_ACTIONS = [
+  'enrolment.created',
+  'enrolment.changed',
+  'enrolment.withdrawn',
+  'enrolment.reinstated',
+  'enrolment.completed',
+];
+
+/**
+ * Correcting an enrolment after it was made (#16, item 4), by the Alliance's administrator: moving the CCC to
+ * another PCN, PCN supervisor or Alliance supervisor from a date, reinstating a withdrawn CCC, and deleting an
+ * enrolment made in error before anything happened in it. Sessions and release requests name the enrolment and
+ * the role, not the person, so bookings and requests follow the change; answer links e-mailed to a supervisor who
+ * is no longer the CCC's stop working. The audit trail is the history (GET /api/enrolments/:id/changes).
+ */
+@Injectable()
+export class EnrolmentChangesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly enrolments: EnrolmentsService,
+  ) {}
+
+  /** The enrolment of the caller's Alliance, locked, at the version read (404 elsewhere, 409 when stale). */
+  private async lock(manager: EntityManager, user: AuthUser, id: string, version: number): Promise<LockedEnrolment> {
+    const [row] = (await manager.query(
+      `SELECT e.id, e.cohort_id, e.ccc_id, e.pcn_id, e.pcn_supervisor_id, e.alliance_supervisor_id, e.status,
+              e.status_reason, e.version, c.alliance_id, to_char(c.start_date, 'YYYY-MM-DD') AS cohort_start
+         FROM enrolment e JOIN cohort c ON c.id = e.cohort_id
+        WHERE e.id = $1 AND c.alliance_id = $2 FOR UPDATE OF e`,
+      [id, user.allianceId ?? NO_ALLIANCE],
+    )) as LockedEnrolment[];
+    if (!row) await this.access.refuse(user, 'enrolment', id, 'Enrolment');
+    if (row!.version !== version) throw new ConflictException(STALE);
+    return row!;
+  }
+
+  async change(user: AuthUser, id: string, dto: ChangeEnrolmentDto): Promise<EnrolmentSummary> {
+    await this.db.transaction(async (manager) => {
+      const row = await this.lock(manager, user, id, dto.version);
+      if (row.status !== 'active')
+        throw new ConflictException(`This enrolment is ${row.status}; only an active enrolment is moved`);
+      const before = {
+        pcnId: row.pcn_id,
+        pcnSupervisorId: row.pcn_supervisor_id,
+        allianceSupervisorId: row.alliance_supervisor_id,
+      };
+      const after = {
+        pcnId: dto.pcnId ?? before.pcnId,
+        pcnSupervisorId: dto.pcnSupervisorId === undefined ? before.pcnSupervisorId : dto.pcnSupervisorId,
+        allianceSupervisorId:
+          dto.allianceSupervisorId === undefined ? before.allianceSupervisorId : dto.allianceSupervisorId,
+      };
+      const reason = dto.reason.trim();
+      const today = londonDate(new Date());
+      const errors: FieldError[] = [];
+      if (!reason) errors.push({ field: 'reason', reason: 'reason must say why the enrolment changes' });
+      if (dto.effectiveFrom > today)
+        errors.push({ field: 'effectiveFrom', reason: `effectiveFrom must not be after today (${today})` });
+      else if (dto.effectiveFrom < row.cohort_start)
+        errors.push({
+          field: 'effectiveFrom',
+          reason: `effectiveFrom must not be before the cohort starts (${row.cohort_start})`,
+        });
+      const pcnMoves = after.pcnId !== before.pcnId;
+      if (pcnMoves) {
+        const [pcn] = (await manager.query(
+          `SELECT closed_at FROM organisation WHERE id = $1 AND kind = 'pcn' AND parent_id = $2`,
+          [after.pcnId, row.alliance_id],
+        )) as { closed_at: Date | null }[];
+        if (!pcn) errors.push({ field: 'pcnId', reason: "no PCN of this cohort's Alliance has this id" });
+        else if (pcn.closed_at)
+          errors.push({ field: 'pcnId', reason: 'this PCN is closed and takes no new enrolments' });
+        if (dto.pcnSupervisorId === undefined && before.pcnSupervisorId)
+          errors.push({
+            field: 'pcnSupervisorId',
+            reason: 'give the new PCN\u2019s supervisor (or null for none yet) when the CCC moves to another PCN',
+          });
+      }
+      const holds = async (personId: string, role: string, organisationId: string) =>
+        (
+          (await manager.query(
+            `SELECT 1 FROM role_assignment ra JOIN person p ON p.id = ra.person_id
+              WHERE ra.person_id = $1 AND ra.role = $2 AND ra.organisation_id = $3 AND p.deactivated_at IS NULL`,
+            [personId, role, organisationId],
+          )) as unknown[]
+        ).length > 0;
+      if (
+        after.pcnSupervisorId &&
+        (after.pcnSupervisorId !== before.pcnSupervisorId || (pcnMoves && dto.pcnSupervisorId !== undefined)) &&
+        !(await holds(after.pcnSupervisorId, 'pcn_supervisor', after.pcnId))
+      )
+        errors.push({ field: 'pcnSupervisorId', reason: 'this person is not a PCN supervisor of that PCN' });
+      if (
+        after.allianceSupervisorId &&
+        after.allianceSupervisorId !== before.allianceSupervisorId &&
+        !(await holds(after.allianceSupervisorId, 'alliance_supervisor', row.alliance_id))
+      )
+        errors.push({
+          field: 'allianceSupervisorId',
+          reason: "this person is not an Alliance supervisor of the cohort's Alliance",
+        });
+      const changed = (Object.keys(before) as (keyof typeof before)[]).filter((k) => before[k] !== after[k]);
+      if (errors.length === 0 && changed.length === 0)
+        errors.push({
+          field: 'pcnId',
+          reason: 'nothing to change: give a new pcnId, pcnSupervisorId or allianceSupervisorId',
+        });
+      if (errors.length > 0) throw validationFailed(errors);
+
+      await manager.query(
+        `UPDATE enrolment SET pcn_id = $2, pcn_supervisor_id = $3, alliance_supervisor_id = $4,
+                version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [id, after.pcnId, after.pcnSupervisorId, after.allianceSupervisorId],
+      );
+      // The CCC is employed by the new PCN: their role there follows (unless they already hold it).
+      let cccRoleMoved = false;
+      if (pcnMoves) {
+        const moved = (await manager.query(
+          `UPDATE role_assignment SET organisation_id = $3
+            WHERE person_id = $1 AND role = 'ccc' AND organisation_id = $2
+              AND NOT EXISTS (SELECT 1 FROM role_assignment x WHERE x.person_id = $1 AND x.role = 'ccc' AND x.organisation_id = $3)
+            RETURNING id`,
+          [row.ccc_id, before.pcnId, after.pcnId],
+        )) as [unknown[], number];
+        cccRoleMoved = moved[1] > 0;
+      }
+      // Answer links e-mailed to a PCN supervisor who is no longer the CCC's stop working: the new one answers.
+      let revokedLinks = 0;
+      if (before.pcnSupervisorId && before.pcnSupervisorId !== after.pcnSupervisorId) {
+        const revoked = (await manager.query(
+          `UPDATE action_link SET revoked_at = now()
+            WHERE person_id = $1 AND used_at IS NULL AND revoked_at IS NULL
+              AND ((purpose = 'release_request' AND target_id IN (SELECT id FROM release_request WHERE enrolment_id = $2))
+                OR (purpose = 'session_slot' AND target_id IN (SELECT id FROM session WHERE enrolment_id = $2)))
+            RETURNING id`,
+          [before.pcnSupervisorId, id],
+        )) as [unknown[], number];
+        revokedLinks = revoked[1];
+      }
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'enrolment.changed',
+        entityType: 'enrolment',
+        entityId: id,
+        detail: {
+          before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+          after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+          effectiveFrom: dto.effectiveFrom,
+          reason,
+          cccRoleMoved,
+          revokedLinks,
+        },
+      });
+    });
+    return this.enrolments.get(user, id);
+  }
+
+  /** A withdrawn CCC back on the programme: the withdrawal stays in the history; future cohort meetings again. */
+  async reinstate(user: AuthUser, id: string, dto: EnrolmentVersionDto): Promise<EnrolmentSummary> {
+    await this.db.transaction(async (manager) => {
+      const row = await this.lock(manager, user, id, dto.version);
+      if (row.status !== 'withdrawn')
+        throw new ConflictException(`This enrolment is ${row.status}; only a withdrawn enrolment is reinstated`);
+      const [other] = (await manager.query(
+        `SELECT c.name FROM enrolment e JOIN cohort c ON c.id = e.cohort_id
+          WHERE e.ccc_id = $1 AND e.status = 'active' AND e.id <> $2 LIMIT 1`,
+        [row.ccc_id, id],
+      )) as { name: string }[];
+      if (other)
+        throw new ConflictException(
+          `This CCC is on the programme in cohort \u201c${other.name}\u201d; complete or withdraw that enrolment first`,
+        );
+      await manager.query(
+        `UPDATE enrolment SET status = 'active', status_reason = NULL, status_changed_at = now(),
+                status_changed_by_id = $2, version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [id, user.id],
+      );
+      // Back on the registers of the cohort's meetings still to come (a withdrawal takes them off).
+      const rejoined: { session_id: string }[] = await manager.query(
+        `INSERT INTO session_attendance (session_id, enrolment_id)
+         SELECT s.id, $1 FROM session s
+          WHERE s.cohort_id = $2 AND s.shared_by_cohort
+            AND (s.status = 'planned' OR (s.status = 'scheduled' AND s.starts_at > now()))
+            AND NOT EXISTS (SELECT 1 FROM session_attendance a WHERE a.session_id = s.id AND a.enrolment_id = $1)
+         RETURNING session_id`,
+        [id, row.cohort_id],
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'enrolment.reinstated',
+        entityType: 'enrolment',
+        entityId: id,
+        detail: {
+          before: { status: 'withdrawn', statusReason: row.status_reason },
+          after: { status: 'active', statusReason: null },
+          rejoinedSessionIds: rejoined.map((r) => r.session_id),
+        },
+      });
+    });
+    return this.enrolments.get(user, id);
+  }
+
+  /**
+   * An enrolment made in error, deleted while nothing has happened in it: its own sessions all still planned and
+   * unbooked, and nothing else recorded against it (any row that refers to it refuses the delete: 409). It then
+   * leaves no trace in reports (no "withdrawn"); the audit entry keeps what was deleted.
+   */
+  async remove(user: AuthUser, id: string, dto: EnrolmentVersionDto): Promise<void> {
+    const activity =
+      'Something has already happened in this enrolment (a session booked or held, or a record kept); withdraw it instead';
+    try {
+      await this.db.transaction(async (manager) => {
+        const row = await this.lock(manager, user, id, dto.version);
+        const [booked] = (await manager.query(
+          `SELECT count(*)::int AS n FROM session s
+            WHERE (s.enrolment_id = $1 AND (s.status <> 'planned' OR s.starts_at IS NOT NULL))
+               OR EXISTS (SELECT 1 FROM session_attendance a WHERE a.session_id = s.id AND a.enrolment_id = $1
+                           AND a.attendance <> 'expected')`,
+          [id],
+        )) as { n: number }[];
+        if (booked!.n > 0) throw new ConflictException(activity);
+        await manager.query('DELETE FROM session_attendance WHERE enrolment_id = $1', [id]);
+        await manager.query('DELETE FROM session WHERE enrolment_id = $1', [id]);
+        await manager.query('DELETE FROM enrolment WHERE id = $1', [id]);
+        await this.audit.record(manager, {
+          actorId: user.id,
+          action: 'enrolment.deleted',
+          entityType: 'enrolment',
+          entityId: id,
+          detail: {
+            before: {
+              cohortId: row.cohort_id,
+              cccId: row.ccc_id,
+              pcnId: row.pcn_id,
+              pcnSupervisorId: row.pcn_supervisor_id,
+              allianceSupervisorId: row.alliance_supervisor_id,
+              status: row.status,
+            },
+            after: null,
+          },
+        });
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === FOREIGN_KEY_VIOLATION)
+        throw new ConflictException(activity);
+      throw error;
+    }
+  }
+
+  /** The enrolment's history from the audit trail: made, moved, withdrawn, reinstated. Whoever may read it. */
+  async history(user: AuthUser, id: string): Promise<EnrolmentChange[]> {
+    await this.enrolments.get(user, id);
+    const rows: {
+      action: string;
+      at: Date;
+      actor_id: string | null;
+      full_name: string | null;
+      detail: Record<string, unknown>;
+    }[] = await this.db.query(
+      `SELECT a.action, a.at, p.id AS actor_id, p.full_name, a.detail
+         FROM audit_entry a LEFT JOIN person p ON p.id = a.actor_id
+        WHERE a.entity_type = 'enrolment' AND a.entity_id = $1 AND a.action = ANY($2)
+        ORDER BY a.at, a.chain_seq`,
+      [id, CHANGE_ACTIONS],
+    );
+    // Names for the ids the changes mention, in one query.
+    const ids = new Set<string>();
+    for (const row of rows)
+      for (const side of ['before', 'after'])
+        for (const v of Object.values((row.detail[side] as Record<string, unknown> | undefined) ?? {}))
+          if (typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v)) ids.add(v);
+    const names = new Map<string, string>(
+      (
+        (await this.db.query(
+          `SELECT id, full_name AS name FROM person WHERE id = ANY($1::uuid[])
+           UNION ALL SELECT id, name FROM organisation WHERE id = ANY($1::uuid[])`,
+          [[...ids]],
+        )) as { id: string; name: string }[]
+      ).map((r) => [r.id, r.name]),
+    );
+    const label = (v: unknown) => (v === null || v === undefined ? null : (names.get(String(v)) ?? String(v)));
+    return rows.map((row) => {
+      const before = (row.detail['before'] as Record<string, unknown> | undefined) ?? {};
+      const after = (row.detail['after'] as Record<string, unknown> | undefined) ?? {};
+      const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+      return {
+        action: row.action,
+        at: new Date(row.at).toISOString(),
+        by: row.actor_id && hasRole(user, 'admin') ? { id: row.actor_id, fullName: row.full_name ?? '' } : null,
+        effectiveFrom: (row.detail['effectiveFrom'] as string | undefined) ?? null,
+        reason: (row.detail['reason'] as string | undefined) ?? null,
+        changes: fields.map((field) => ({ field, from: label(before[field]), to: label(after[field]) })),
+      };
+    });
+  }
+}

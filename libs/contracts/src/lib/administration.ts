@@ -1,0 +1,55 @@
+import type { PersonRef } from './api';
+
+/**
+ * The administration life cycle (issue #16, items 1–4): correcting cohorts, organisations and enrolments after
+ * they were made. Every change is audited with what it was before and after.
+ */
+
+/** PATCH /api/cohorts/:id (administrators): the name at any time; dates and supervisors before the cohort starts. */
+export interface UpdateCohortRequest {
+  name?: string;
+  /** YYYY-MM-DD, after today: the planned (unbooked) sessions move with it. */
+  startDate?: string;
+  supervisorIds?: string[];
+  version: number;
+}
+
+/** The body of a change that needs only the version read (close, reinstate, delete). */
+export interface VersionRequest {
+  version: number;
+}
+
+/** POST /api/organisations (administrators): a PCN of the administrator's Alliance. */
+export interface CreateOrganisationRequest {
+  name: string;
+}
+
+/** PATCH /api/organisations/:id (administrators): rename a PCN. */
+export interface UpdateOrganisationRequest {
+  name: string;
+  version: number;
+}
+
+/**
+ * PATCH /api/enrolments/:id (administrators): move a CCC to another PCN, PCN supervisor or Alliance supervisor from
+ * a date. A field left out is unchanged; null removes a supervisor.
+ */
+export interface ChangeEnrolmentRequest {
+  pcnId?: string;
+  pcnSupervisorId?: string | null;
+  allianceSupervisorId?: string | null;
+  /** YYYY-MM-DD, not after today: from when the change holds (the audit entry keeps it). */
+  effectiveFrom: string;
+  reason: string;
+  version: number;
+}
+
+/** One change of an enrolment, from the audit trail: GET /api/enrolments/:id/changes. */
+export interface EnrolmentChange {
+  action: string;
+  at: string;
+  by: PersonRef | null;
+  effectiveFrom: string | null;
+  reason: string | null;
+  changes: { field: string; from: string | null; to: string | null }[];
+}
