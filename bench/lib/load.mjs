@@ -91,11 +91,44 @@ export function runLoad(options) {
 }
 
 /**
+ * Sequential GETs of `url` from this process, one every `everyMs`, until `stop()`, which resolves to their
+ * latencies (2xx, in ms, sorted) and the count of the others (non-2xx or failed).
+ */
+function probeLatency(url, everyMs = 100) {
+  const times = [];
+  let failed = 0;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const t = performance.now();
+      try {
+        const res = await fetch(url);
+        await res.arrayBuffer();
+        if (res.ok) times.push(performance.now() - t);
+        else failed++;
+      } catch {
+        failed++;
+      }
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  return {
+    stop: async () => {
+      stopped = true;
+      await loop;
+      return { times: times.sort((a, b) => a - b), failed };
+    },
+  };
+}
+
+/**
  * One row of figures: sequential warm-up requests for `warmupSeconds` (at least two; the first, cold, one not
  * counted), then a fixed number of requests at `connections`, sized from the warm-up so that the run lasts about
  * `seconds` but is never fewer than `minRequests`: a fixed count, unlike a fixed duration, leaves no request
  * half-done when the row ends. `drained` waits for the server's requests in flight before and after. For a
  * write path, `requests()` gives the targets left after the warm-up and `maxRequests()` how many may be sent.
+ * With `probe` (a URL, the server's health check), that URL is also read from this process every 100 ms while the
+ * load runs: `probeP99`, `probeMax`, `probes` and `probeFailed` say what a load balancer's check met meanwhile.
  */
 export async function measureRow({
   url,
@@ -110,6 +143,7 @@ export async function measureRow({
   requests,
   maxRequests,
   server,
+  probe,
 }) {
   const alone = [];
   let firstMs;
@@ -132,7 +166,9 @@ export async function measureRow({
   // another: this process's CPU time over the run is the server's (and the little this process does meanwhile).
   const cpuBefore = server ? (await server.stats()).cpuMs : 0;
   const cpu = process.cpuUsage();
+  const probing = probe ? probeLatency(probe) : null;
   const result = await runLoad({ url, token, connections, amount, timeout, requests: requests?.() });
+  const probed = await probing?.stop();
   await drained();
   const { user, system } = process.cpuUsage(cpu);
   const stats = server ? await server.stats() : null;
@@ -145,5 +181,9 @@ export async function measureRow({
     delayP99Ms: stats?.delayP99Ms ?? null,
     delayMaxMs: stats?.delayMaxMs ?? null,
     failed: result.non2xx + result.errors + result.timeouts,
+    probes: probed ? probed.times.length + probed.failed : null,
+    probeP99: probed ? percentile(probed.times, 0.99) : null,
+    probeMax: probed ? (probed.times.at(-1) ?? NaN) : null,
+    probeFailed: probed?.failed ?? 0,
   };
 }
