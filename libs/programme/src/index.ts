@@ -23,4 +23,5 @@ export * from './lib/suppression';
 export * from './lib/national';
 export * from './lib/agreed-actions';
 export * from './lib/withdrawals';
+export * from './lib/training-proposals';
 export * from './lib/people-import';

@@ -130,6 +130,34 @@ export class TnaController {
     return this.plan.remove(user, id, body);
   }
 
+  /** The CCC or their own Alliance supervisor accepts a need proposed from a signed TNA, as proposed or edited. */
+  @RequirePermission('training-plan:edit')
+  @Post('enrolments/:id/tna/:round/proposals/:code/accept')
+  @HttpCode(200)
+  acceptProposal(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('round', roundParam()) round: number,
+    @Param('code') code: string,
+    @Body() body: UpdateTrainingPlanItemDto,
+  ): Promise<TrainingPlanResponse> {
+    return this.plan.decideProposal(user, id, checkRound(round), code, 'accepted', body);
+  }
+
+  /** ... or drops it: it is no longer proposed. */
+  @RequirePermission('training-plan:edit')
+  @Post('enrolments/:id/tna/:round/proposals/:code/drop')
+  @HttpCode(200)
+  dropProposal(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('round', roundParam()) round: number,
+    @Param('code') code: string,
+    @Body() body: VersionDto,
+  ): Promise<TrainingPlanResponse> {
+    return this.plan.decideProposal(user, id, checkRound(round), code, 'dropped', body);
+  }
+
   /** The CCC marks an item done (multipart: completedOn, version, optional certificate file). */
   @RequirePermission('training:complete')
   @Post('training-plan-items/:id/complete')

@@ -1,9 +1,17 @@
 import { refuseIfClosed } from '../enrolments/enrolment-lock';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TrainingPlanItemView, TrainingPlanResponse } from '@ccc/contracts';
-import { checkTrainingItem, londonDate, type TrainingItemInput } from '@ccc/programme';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import type { TrainingPlanItemView, TrainingPlanResponse, TrainingProposalView } from '@ccc/contracts';
+import {
+  checkTrainingItem,
+  londonDate,
+  monthOfInstant,
+  type ProposalDecision,
+  type TnaNeedsFacts,
+  type TrainingItemInput,
+  trainingProposals,
+} from '@ccc/programme';
+import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
@@ -16,10 +24,30 @@ import type {
   VersionDto,
 } from './dto/competencies.dto';
 import { EvidenceFile } from './evidence-file.entity';
+import { Tna, TnaRating } from './tna.entity';
 import { TrainingPlanItem } from './training-plan-item.entity';
+import { TrainingProposalDecision } from './training-proposal-decision.entity';
 import { checkEvidenceFile, storeEvidenceFile, toFileView, type UploadedFile } from './uploads';
 
 const STALE = 'This plan item was changed since you read it; reload it and try again';
+const STALE_TNA = 'This TNA was changed since you read it; reload the training plan and try again';
+
+/** The facts the proposal rule reads from one TNA round. */
+function needsFacts(ctx: CompetencyContext, tna: Tna, ratings: TnaRating[]): TnaNeedsFacts {
+  const both = tna.cccSignedAt && tna.supervisorSignedAt;
+  const signedAt = both ? new Date(Math.max(tna.cccSignedAt!.getTime(), tna.supervisorSignedAt!.getTime())) : null;
+  return {
+    round: tna.round,
+    cccSignedAt: tna.cccSignedAt?.toISOString() ?? null,
+    supervisorSignedAt: tna.supervisorSignedAt?.toISOString() ?? null,
+    signedInMonth: signedAt
+      ? monthOfInstant(ctx.enrolment.cohort!.startDate, ctx.template.durationMonths, signedAt)
+      : null,
+    ratings: ratings
+      .filter((r) => r.tnaId === tna.id)
+      .map((r) => ({ code: r.competencyCode, agreedRating: r.agreedRating, needs: r.needs })),
+  };
+}
 
 function toItemView(item: TrainingPlanItem, files: Map<string, EvidenceFile>): TrainingPlanItemView {
   const certificate = item.certificateFileId ? files.get(item.certificateFileId) : undefined;
@@ -56,6 +84,7 @@ export class TrainingPlanService {
   }
 
   private async planOf(ctx: CompetencyContext): Promise<TrainingPlanResponse> {
+    const proposals = await this.proposalsOf(this.db.manager, ctx);
     const items = await this.db.getRepository(TrainingPlanItem).find({
       where: { enrolmentId: ctx.enrolment.id },
       order: { targetMonth: 'ASC', createdAt: 'ASC' },
@@ -73,7 +102,120 @@ export class TrainingPlanService {
       teaching: ctx.template.teaching.map((t) => ({ month: t.month, topic: t.topic })),
       durationMonths: ctx.template.durationMonths,
       canEdit: ctx.side !== null,
+      proposals: proposals.map((p) => ({
+        round: p.round,
+        code: p.code,
+        needs: p.needs,
+        title: p.title,
+        targetMonth: p.targetMonth,
+        competencyCodes: p.competencyCodes,
+        version: p.version,
+      })),
     };
+  }
+
+  /** Needs agreed at TNAs signed by both and not yet decided: three queries (TNAs, their needs, decisions). */
+  private async proposalsOf(manager: EntityManager, ctx: CompetencyContext, round?: number) {
+    const tnas = await manager.find(Tna, {
+      where: { enrolmentId: ctx.enrolment.id, ...(round ? { round } : {}) },
+      ...(round ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    const signed = tnas.filter((t) => t.cccSignedAt && t.supervisorSignedAt);
+    if (signed.length === 0) return [];
+    const ids = signed.map((t) => t.id);
+    const ratings = await manager.find(TnaRating, { where: { tnaId: In(ids) } });
+    const decisions = await manager.find(TrainingProposalDecision, { where: { tnaId: In(ids) } });
+    const roundOf = new Map(signed.map((t) => [t.id, t.round]));
+    const versionOf = new Map(signed.map((t) => [t.round, t.version]));
+    return trainingProposals(
+      signed.map((t) => needsFacts(ctx, t, ratings)),
+      decisions.map((d) => ({ round: roundOf.get(d.tnaId)!, code: d.competencyCode })),
+      { framework: ctx.framework, durationMonths: ctx.template.durationMonths },
+    ).map((p): TrainingProposalView & { tnaId: string } => ({
+      ...p,
+      version: versionOf.get(p.round)!,
+      tnaId: signed.find((t) => t.round === p.round)!.id,
+    }));
+  }
+
+  /**
+   * The CCC or their own Alliance supervisor decides on a need proposed from a signed TNA: accepted, it becomes a
+   * free plan item (with the changes given); dropped, it is no longer proposed. 404 for a need not proposed, 409
+   * once decided or when the TNA changed since it was read.
+   */
+  async decideProposal(
+    user: AuthUser,
+    enrolmentId: string,
+    round: number,
+    code: string,
+    decision: ProposalDecision,
+    dto: { version: number; title?: string; targetMonth?: number; competencyCodes?: string[] },
+  ): Promise<TrainingPlanResponse> {
+    const ctx = await this.context.forEnrolment(user, enrolmentId);
+    this.requireEditor(ctx);
+    await this.db.transaction(async (manager) => {
+      await refuseIfClosed(manager, [enrolmentId]);
+      const proposal = (await this.proposalsOf(manager, ctx, round)).find((p) => p.code === code);
+      if (!proposal) {
+        const decided = await manager
+          .createQueryBuilder(TrainingProposalDecision, 'd')
+          .innerJoin(Tna, 't', 't.id = d.tna_id')
+          .where('t.enrolment_id = :enrolmentId AND t.round = :round AND d.competency_code = :code', {
+            enrolmentId,
+            round,
+            code,
+          })
+          .getOne();
+        if (decided) throw new ConflictException(`This need was already ${decided.decision}`);
+        throw new NotFoundException(`No need agreed at TNA ${round} is proposed for ${code.slice(0, 40)}`);
+      }
+      if (proposal.version !== dto.version) throw new ConflictException(STALE_TNA);
+      let itemId: string | null = null;
+      let item: ReturnType<TrainingPlanService['check']> | null = null;
+      if (decision === 'accepted') {
+        item = this.check(ctx, {
+          kind: 'free',
+          title: dto.title ?? proposal.title,
+          targetMonth: dto.targetMonth ?? proposal.targetMonth,
+          competencyCodes: dto.competencyCodes ?? proposal.competencyCodes,
+        });
+        const { identifiers } = await manager.insert(TrainingPlanItem, { ...item, enrolmentId, createdById: user.id });
+        itemId = identifiers[0]!['id'] as string;
+      }
+      try {
+        await manager.insert(TrainingProposalDecision, {
+          tnaId: proposal.tnaId,
+          competencyCode: code,
+          decision,
+          trainingPlanItemId: itemId,
+        });
+      } catch (error) {
+        if (error instanceof QueryFailedError) throw new ConflictException('This need was decided meanwhile');
+        throw error;
+      }
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: decision === 'accepted' ? 'training-plan.proposal-accepted' : 'training-plan.proposal-dropped',
+        entityType: 'tna',
+        entityId: proposal.tnaId,
+        detail: {
+          enrolmentId,
+          round,
+          code,
+          ...(item
+            ? {
+                itemId,
+                item,
+                edited:
+                  item.title !== proposal.title ||
+                  item.targetMonth !== proposal.targetMonth ||
+                  item.competencyCodes.join() !== proposal.competencyCodes.join(),
+              }
+            : {}),
+        },
+      });
+    });
+    return this.planOf(ctx);
   }
 
   private requireEditor(ctx: CompetencyContext): void {

@@ -11,6 +11,7 @@ import { CompetencyReview } from '../competencies/competency-review.entity';
 import { EvidenceFile } from '../competencies/evidence-file.entity';
 import { Tna, TnaRating } from '../competencies/tna.entity';
 import { TrainingPlanItem } from '../competencies/training-plan-item.entity';
+import { TrainingProposalDecision } from '../competencies/training-proposal-decision.entity';
 import { Draft } from '../drafts/draft.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { Attestation } from '../expectations/attestation.entity';
@@ -66,6 +67,7 @@ export const ENTITIES = [
   Tna,
   TnaRating,
   TrainingPlanItem,
+  TrainingProposalDecision,
   Draft,
   HandoverInterview,
   EvaluationResponse,

@@ -88,6 +88,7 @@ export const ERASURE_COVERAGE: { column: string; references: Reference | null; d
   { column: 'training_plan_item.certificate_file_id', references: 'evidence_file', decision: 'kept (blanked)' },
   { column: 'tna.enrolment_id', references: 'enrolment', decision: 'kept: signature dates' },
   { column: 'tna_rating.tna_id', references: 'tna', decision: 'notes and needs blanked; ratings kept' },
+  { column: 'training_proposal_decision.tna_id', references: 'tna', decision: 'kept: a decision, no text' },
   { column: 'training_plan_item.enrolment_id', references: 'enrolment', decision: 'free titles blanked; counted' },
   { column: 'training_plan_item.session_id', references: 'session', decision: 'kept' },
   {

@@ -140,6 +140,13 @@ export const COMPETENCY_MATRIX: MatrixRow[] = [
     body: {},
     expect: onlyValidated(...CCCS, ...ALLIANCE),
   })),
+  ...(['accept', 'drop'] as const).map((what): MatrixRow => ({
+    name: `POST /api/enrolments/:id/tna/:round/proposals/:code/${what} (CCCs and Alliance supervisors)`,
+    method: 'post',
+    path: (w) => `/api/enrolments/${w.enrolments.A}/tna/1/proposals/SN-01/${what}`,
+    body: {},
+    expect: onlyValidated(...CCCS, ...ALLIANCE),
+  })),
   {
     name: 'POST /api/training-plan-items/:id/complete (CCCs)',
     method: 'post',

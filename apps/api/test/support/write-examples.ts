@@ -35,6 +35,13 @@ export function writeExamples(world: World): Record<string, () => object> {
     cancel: () => ({ reason: 'Unwell', version: 1 }),
     'pcn-response': () => ({ decision: 'propose', proposedStartsAt: inMonth(world, 3, 6), version: 1 }),
     'alliance-response': () => ({ decision: 'counter', startsAt: inMonth(world, 3, 6), version: 1 }),
+    // The wider workforce at a session open to them (issue #16, item 6).
+    workforce: () => ({
+      fullName: 'Jo Bloggs',
+      role: 'social_prescriber',
+      organisation: 'Riverside Surgery',
+      email: 'jo.bloggs@example.org',
+    }),
     record: () => ({
       attendance: [{ enrolmentId: world.enrolments.A, attendance: 'present' }],
       notes: 'x',
@@ -69,6 +76,8 @@ export function writeExamples(world: World): Record<string, () => object> {
     }),
     '/api/training-plan-items/{id}': () => ({ title: 'Shadowing', version: 1 }),
     complete: () => ({ completedOn: world.startDate, version: 1 }),
+    accept: () => ({ title: 'Shadowing', version: 1 }),
+    drop: () => ({ version: 1 }),
     '/api/cohorts/{id}/competency-framework': () => ({ frameworkId: DEFAULT_FRAMEWORK_ID, version: 1 }),
     '/api/cohorts/{id}/competency-framework/move': () => ({ frameworkId: DEFAULT_FRAMEWORK_ID, version: 1 }),
     '/api/drafts/{key}': () => ({ content: { text: 'typed so far' } }),

@@ -360,6 +360,36 @@ export interface TrainingPlanResponse {
   durationMonths: number;
   /** Whether the caller may add, change and remove items. */
   canEdit: boolean;
+  /** Needs agreed at a TNA signed by both, not yet accepted into the plan or dropped (accept, edit or drop each). */
+  proposals: TrainingProposalView[];
+}
+
+/** A need agreed at a TNA, proposed as a plan item: a free item by the month after the TNA, serving the competency. */
+export interface TrainingProposalView {
+  round: number;
+  code: string;
+  needs: string;
+  title: string;
+  targetMonth: number;
+  competencyCodes: string[];
+  /** The TNA round's version, sent back with the decision. */
+  version: number;
+}
+
+/**
+ * `POST /api/enrolments/:id/tna/:round/proposals/:code/accept` (the CCC or their Alliance supervisor): adds the
+ * proposed item, with what is given changed. A need already accepted or dropped answers 409.
+ */
+export interface AcceptTrainingProposalRequest {
+  title?: string;
+  targetMonth?: number;
+  competencyCodes?: string[];
+  version: number;
+}
+
+/** `POST /api/enrolments/:id/tna/:round/proposals/:code/drop`: the need is no longer proposed. */
+export interface DropTrainingProposalRequest {
+  version: number;
 }
 
 /** `POST /api/enrolments/:id/training-plan-items` (the CCC or their Alliance supervisor). */

@@ -16,6 +16,7 @@ import { monthLabel } from '../../utils/labels';
 import { useTrainingPlan } from '../api/get-training-plan';
 import { AddItemForm } from '../components/add-item-form';
 import { PlanItem } from '../components/plan-item';
+import { ProposalItem } from '../components/proposal-item';
 import { itemsByMonth, progressText } from '../utils/plan';
 
 interface Done {
@@ -91,6 +92,29 @@ export function TrainingPlanPage() {
         <progress className="app-progress" max={view.total} value={view.done} aria-labelledby={progressId}>
           {view.done} of {view.total}
         </progress>
+      )}
+
+      {view.proposals.length > 0 && (
+        <section aria-labelledby="plan-proposals-heading" className="app-section" data-plan-proposals>
+          <h2 id="plan-proposals-heading">Proposed from the training needs analysis</h2>
+          <p>
+            Each need agreed and signed at the training needs analysis is proposed here as an item.{' '}
+            {view.canEdit
+              ? 'Add it to the plan as it is, change it first, or drop it.'
+              : 'The CCC or their Alliance supervisor adds it to the plan or drops it.'}
+          </p>
+          <ul className="nhsuk-list app-rows">
+            {view.proposals.map((proposal) => (
+              <ProposalItem
+                key={`${proposal.round}/${proposal.code}`}
+                plan={view}
+                proposal={proposal}
+                titles={titles}
+                onDone={finish}
+              />
+            ))}
+          </ul>
+        </section>
       )}
 
       {view.items.length === 0 ? (
