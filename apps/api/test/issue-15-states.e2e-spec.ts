@@ -85,4 +85,37 @@ describe('expectation and session states (issue #15)', () => {
       expect(individual).toMatchObject({ enrolmentsCounted: 2, enrolmentsNotInPlan: 0, warning: null });
     });
   });
+
+  describe('a session never booked against a session not attended (item 5)', () => {
+    it('tells them apart on the timeline, the caseload and the expectations', async () => {
+      await t.db.query(
+        `UPDATE session_attendance a SET attendance = 'absent' FROM session s
+          WHERE s.id = a.session_id AND s.cohort_id = $1 AND s.plan_item_key = 'm1-group' AND a.enrolment_id = $2`,
+        [world.cohort.id, world.enrolments.A],
+      );
+      const admin = await tokenFor(t, world.people.admin);
+      const timeline = async (id: string) =>
+        (await t.http().get(`/api/enrolments/${id}/timeline`).set('Authorization', admin).expect(200)).body as {
+          months: { sessions: { planItemKey: string; status: string }[] }[];
+        };
+      const statusOf = async (id: string, key: string) =>
+        (await timeline(id)).months[0]!.sessions.find((s) => s.planItemKey === key)!.status;
+      expect(await statusOf(world.enrolments.A, 'm1-group')).toBe('did_not_attend');
+      expect(await statusOf(world.enrolments.C, 'm1-group')).toBe('completed');
+      expect(await statusOf(world.enrolments.A, 'm1-individual')).toBe('not_held');
+
+      const caseload = (await t.http().get('/api/caseload').set('Authorization', sup).expect(200)).body as {
+        enrolment: { id: string };
+        notHeld: number;
+        didNotAttend: number;
+      }[];
+      const rowA = caseload.find((r) => r.enrolment.id === world.enrolments.A)!;
+      // Months 1–2: the individual sessions, the group teaching and the month-1 joint session were never booked.
+      expect(rowA).toMatchObject({ notHeld: 5, didNotAttend: 1 });
+      expect(rowA).not.toHaveProperty('missed');
+
+      const attend = (await expectations(world.enrolments.A)).results.find((r) => r.key === 'ccc-attend-supervision')!;
+      expect(attend.sessions).toEqual({ notHeld: 2, didNotAttend: 1 });
+    });
+  });
 });

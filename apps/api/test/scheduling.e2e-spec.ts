@@ -384,7 +384,8 @@ describe('scheduling: book, respond, reschedule, cancel, record', () => {
       unbooked: number;
       awaiting: number;
       overdue: number;
-      missed: number;
+      notHeld: number;
+      didNotAttend: number;
       next: { id: string } | null;
     }[];
     expect(caseload.map((r) => r.enrolment.id).sort()).toEqual([A, world.enrolments.B].sort());
@@ -392,7 +393,8 @@ describe('scheduling: book, respond, reschedule, cancel, record', () => {
     // Month 3: individual, group, teaching unbooked; the joint review waits for the PCN supervisor.
     expect(rowA).toMatchObject({ unbooked: 3, awaiting: 1, overdue: 1, next: { id: upcoming.id } });
     // Months 1 and 2: 5 + 3 sessions, less the one booked.
-    expect(rowA.missed).toBe(7);
+    expect(rowA.notHeld).toBe(7);
+    expect(rowA.didNotAttend).toBe(0);
     await t.http().get('/api/caseload').set('Authorization', tokens.cccA).expect(403);
     await t.http().get('/api/caseload').set('Authorization', tokens.pcn1).expect(403);
   });

@@ -79,9 +79,9 @@ describe('GET /api/enrolments/:id/timeline', () => {
     expect(joint.durationRange).toEqual({ min: 30, max: 60 });
   });
 
-  it('shows a session never booked in a month that has ended as missed, later ones as planned', async () => {
+  it('shows a session never booked in a month that has ended as not held, later ones as planned', async () => {
     const body = await timeline(cccA, world.enrolments.A);
-    expect(new Set(body.months[0]!.sessions.map((s) => s.status))).toEqual(new Set(['missed']));
+    expect(new Set(body.months[0]!.sessions.map((s) => s.status))).toEqual(new Set(['not_held']));
     expect(new Set(body.months[3]!.sessions.map((s) => s.status))).toEqual(new Set(['planned']));
   });
 

@@ -302,7 +302,10 @@ describe('the PCN’s part: release time, links and expectations', () => {
     }
     const states = await stateTag(items).allTextContents();
     expect(states).toHaveLength(18);
-    for (const state of states) expect(state).toMatch(/^State: (Met|On track|At risk|Missed|Not measured yet)$/);
+    for (const state of states)
+      expect(state).toMatch(
+        /^State: (Met|On track|At risk|Missed|Target not in the plan|Not applicable|Not measured yet)$/,
+      );
     await expectNoAxeViolations(page, 'the timeline with the expectations open');
 
     const table2 = items.filter({ hasText: 'Provide the training and supervision set in Table 2' });

@@ -84,7 +84,8 @@ describe('supervisors and the administrator', () => {
       'Awaiting',
       'Upcoming',
       'Overdue',
-      'Missed',
+      'Not held: never booked',
+      'Did not attend',
       'Release declined',
     ]) {
       await expect(table.getByRole('columnheader', { name: header, exact: true }).count()).resolves.toBe(1);

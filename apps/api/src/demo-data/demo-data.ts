@@ -193,7 +193,7 @@ async function seed(manager: EntityManager, enrolments: EnrolmentsService, today
       null,
     );
   }
-  await recordDemoHistory(manager, cohort, today, people.get('jamie')!.id);
+  await recordDemoHistory(manager, cohort, today, people.get('jamie')!.id, people.get('owen')!.id);
   await recordDemoCompetencies(manager, cohort, people, today);
   await recordDemoOutcomes(manager, cohort, today);
   await recordDemoPastCohort(manager, enrolments, {
@@ -220,14 +220,16 @@ async function seed(manager: EntityManager, enrolments: EnrolmentsService, today
 }
 
 /**
- * Months 1 and 2 were held (one of Jamie's sessions was never booked, so it shows as missed); this month's
- * individual sessions are booked a week ahead.
+ * Months 1 and 2 were held (one of Jamie's sessions was never booked, so it shows as "not held: never booked";
+ * Owen was absent from month 1's group supervision, so it shows as "did not attend"); this month's individual
+ * sessions are booked a week ahead.
  */
 async function recordDemoHistory(
   manager: EntityManager,
   cohort: Cohort,
   today: string,
   neverBookedCccId: string,
+  absentCccId: string,
 ): Promise<void> {
   const sessions = await manager.find(Session, { where: { cohortId: cohort.id }, relations: { enrolment: true } });
   const offsets: Record<string, number> = {
@@ -267,6 +269,13 @@ async function recordDemoHistory(
       .set({ attendance: 'present' })
       .where('session_id IN (:...held)', { held })
       .execute();
+    await manager.query(
+      `UPDATE session_attendance a SET attendance = 'absent'
+         FROM session s, enrolment e
+        WHERE s.id = a.session_id AND e.id = a.enrolment_id AND s.id = ANY($1::uuid[])
+          AND s.plan_item_key = 'm1-group' AND e.ccc_id = $2`,
+      [held, absentCccId],
+    );
     // The PCN supervisor joined the joint sessions that were held.
     await manager.query(
       `UPDATE session SET staff_attendance = '{"pcn_supervisor": "present", "alliance_supervisor": "present"}'::jsonb

@@ -10,6 +10,7 @@ import type {
 } from '@ccc/contracts';
 import {
   ACTIVE_BOOKING_STATUSES,
+  attendeeStatus,
   availableActions,
   checkEligibility,
   displayStatus,
@@ -172,16 +173,23 @@ export class EnrolmentsService {
     const enrolments = await this.list(user);
     if (enrolments.length === 0) return [];
     const ids = enrolments.map((e) => e.id);
-    const counts: { enrolment_id: string; month: number; status: string; overdue: boolean; n: string }[] =
-      await this.db.query(
-        `SELECT a.enrolment_id, s.month, s.status,
+    const counts: {
+      enrolment_id: string;
+      month: number;
+      status: string;
+      overdue: boolean;
+      absent: boolean;
+      n: string;
+    }[] = await this.db.query(
+      `SELECT a.enrolment_id, s.month, s.status,
               (s.status = 'scheduled' AND s.starts_at + make_interval(mins => s.duration_minutes) + make_interval(days => $2) < now()) AS overdue,
+              a.attendance IN ('absent', 'apologies') AS absent,
               count(*) AS n
          FROM session_attendance a JOIN session s ON s.id = a.session_id
         WHERE a.enrolment_id = ANY($1::uuid[])
-        GROUP BY 1, 2, 3, 4`,
-        [ids, RECORD_WITHIN_DAYS],
-      );
+        GROUP BY 1, 2, 3, 4, 5`,
+      [ids, RECORD_WITHIN_DAYS],
+    );
     const next: { enrolment_id: string; id: string; title: string; starts_at: Date }[] = await this.db.query(
       `SELECT DISTINCT ON (a.enrolment_id) a.enrolment_id, s.id, s.title, s.starts_at
          FROM session_attendance a JOIN session s ON s.id = a.session_id
@@ -213,7 +221,9 @@ export class EnrolmentsService {
         awaiting: sum((c) => c.status === 'awaiting_pcn' || c.status === 'awaiting_alliance'),
         upcoming: sum((c) => ACTIVE_BOOKING_STATUSES.includes(c.status as 'scheduled') && !c.overdue),
         overdue: sum((c) => c.overdue),
-        missed: sum((c) => c.status === 'missed' || (c.status === 'planned' && c.month < current)),
+        // Never booked and its month over, told apart from held and not attended.
+        notHeld: sum((c) => c.status === 'missed' || (c.status === 'planned' && c.month < current)),
+        didNotAttend: sum((c) => c.status === 'completed' && c.absent),
         completed: sum((c) => c.status === 'completed'),
         releaseDeclined: Number(declinedOf.get(enrolment.id)?.n ?? 0),
         next: upcoming ? { id: upcoming.id, title: upcoming.title, startsAt: upcoming.starts_at.toISOString() } : null,
@@ -329,7 +339,10 @@ export class EnrolmentsService {
             kind: s.kind,
             title: s.title,
             purpose: s.purpose,
-            status: displayStatus({ ...state, monthEndsBefore: bounds.endsBefore }, now),
+            status: attendeeStatus(
+              displayStatus({ ...state, monthEndsBefore: bounds.endsBefore }, now),
+              s.attendances?.[0]?.attendance,
+            ),
             startsAt: s.startsAt ? s.startsAt.toISOString() : null,
             durationMinutes: s.durationMinutes,
             durationRange: { min: s.minMinutes, max: s.maxMinutes },

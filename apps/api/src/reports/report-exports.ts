@@ -78,6 +78,8 @@ export function reportTables(report: CohortReport): ReportTable[] {
         'CCCs counted',
         'CCCs: target not in the plan',
         'Template warning',
+        'Not held: never booked',
+        'Did not attend',
       ],
       rows: report.sessions.map((s) => [
         PARTY_LABELS[s.party],
@@ -90,6 +92,8 @@ export function reportTables(report: CohortReport): ReportTable[] {
         s.enrolmentsCounted,
         s.enrolmentsNotInPlan,
         s.warning ?? '',
+        s.notHeld,
+        s.didNotAttend,
       ]),
       note: 'Expected counts only the CCCs whose track plans such sessions.',
     },

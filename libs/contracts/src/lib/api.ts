@@ -89,7 +89,10 @@ export interface TimelineSession {
   kind: SessionKind;
   title: string;
   purpose: string;
-  /** The stored status, or `missed` / `overdue` as of now. */
+  /**
+   * The stored status, or as of now `not_held` (never booked, its month over), `overdue` (not recorded in time) or,
+   * on a CCC's own timeline, `did_not_attend` (held; they were absent or sent apologies).
+   */
   status: DisplayStatus;
   /** ISO instant, when booked (or proposed by the Alliance while awaiting the PCN supervisor) */
   startsAt: string | null;
@@ -310,7 +313,10 @@ export interface CaseloadRow {
   awaiting: number;
   upcoming: number;
   overdue: number;
-  missed: number;
+  /** Sessions nobody booked before their month ended: not held. */
+  notHeld: number;
+  /** Held sessions the CCC did not attend (absent or with apologies). */
+  didNotAttend: number;
   completed: number;
   /** Sessions whose release the PCN declined: the Alliance supervisor should talk to the PCN. */
   releaseDeclined: number;

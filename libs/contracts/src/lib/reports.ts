@@ -47,6 +47,9 @@ export interface ReportSessionRow {
   enrolmentsNotInPlan: number;
   /** The template's warning where its plan holds fewer sessions than the target. */
   warning: string | null;
+  /** Sessions nobody booked before their month ended (not held), and held sessions not attended. */
+  notHeld: number;
+  didNotAttend: number;
 }
 
 export interface ReportDevelopment {

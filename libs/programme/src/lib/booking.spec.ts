@@ -1,4 +1,5 @@
 import {
+  attendeeStatus,
   availableActions,
   checkBooking,
   displayStatus,
@@ -99,15 +100,31 @@ describe('the life of a session', () => {
 describe('what a person sees', () => {
   const { endsBefore } = monthBounds('2026-09-25', 2); // 2026-11-25
 
-  it('shows a session never booked as missed from the day its month ends', () => {
+  it('shows a session never booked as not held from the day its month ends', () => {
     expect(displayStatus({ ...INDIVIDUAL, monthEndsBefore: endsBefore }, at('2026-11-24T23:30:00Z'))).toBe('planned');
     // London is on GMT in November: the month ends at midnight UTC.
-    expect(displayStatus({ ...INDIVIDUAL, monthEndsBefore: endsBefore }, at('2026-11-25T00:30:00Z'))).toBe('missed');
+    expect(displayStatus({ ...INDIVIDUAL, monthEndsBefore: endsBefore }, at('2026-11-25T00:30:00Z'))).toBe('not_held');
+  });
+
+  it('shows a session stored as missed as not held too: never one "missed" for two things', () => {
+    expect(
+      displayStatus({ ...INDIVIDUAL, status: 'missed', monthEndsBefore: endsBefore }, at('2026-11-01T12:00:00Z')),
+    ).toBe('not_held');
   });
 
   it('uses the London date: 23:30 UTC on 31 May is already 1 June', () => {
     const june = monthBounds('2026-05-01', 1).endsBefore; // 2026-06-01
-    expect(displayStatus({ ...INDIVIDUAL, monthEndsBefore: june }, at('2026-05-31T23:30:00Z'))).toBe('missed');
+    expect(displayStatus({ ...INDIVIDUAL, monthEndsBefore: june }, at('2026-05-31T23:30:00Z'))).toBe('not_held');
+  });
+
+  it('shows a held session the CCC was absent from, or sent apologies for, as did not attend on their record', () => {
+    expect(attendeeStatus('completed', 'absent')).toBe('did_not_attend');
+    expect(attendeeStatus('completed', 'apologies')).toBe('did_not_attend');
+    expect(attendeeStatus('completed', 'present')).toBe('completed');
+    expect(attendeeStatus('completed', null)).toBe('completed');
+    // A session nobody booked stays not held whatever the register says.
+    expect(attendeeStatus('not_held', 'expected')).toBe('not_held');
+    expect(attendeeStatus('scheduled', 'apologies')).toBe('scheduled');
   });
 
   it('shows a booked session not recorded within 7 days of its end as overdue', () => {

@@ -27,8 +27,12 @@ export const SESSION_STATUSES = [
 ] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
-/** What a person sees: the stored status, or `missed` / `overdue` derived from the calendar. */
-export type DisplayStatus = SessionStatus | 'overdue';
+/**
+ * What a person sees: the stored status, or one derived from the calendar and the register. `not_held`: nobody
+ * booked it and its month is over (never "missed": no one was absent); `overdue`: booked, held or not, and not
+ * recorded in time; `did_not_attend`: held, and this CCC was absent or sent apologies (their own timeline only).
+ */
+export type DisplayStatus = SessionStatus | 'overdue' | 'not_held' | 'did_not_attend';
 
 /** A held session should be recorded within this many days of its end. */
 export const RECORD_WITHIN_DAYS = 7;
@@ -69,7 +73,7 @@ const STATUS_WORDS: Record<SessionStatus, string> = {
   scheduled: 'booked',
   completed: 'held and recorded',
   cancelled: 'cancelled',
-  missed: 'missed',
+  missed: 'not held',
 };
 
 /** Joint sessions and the handover interview need the PCN supervisor to accept the slot. */
@@ -140,16 +144,31 @@ export function overlaps(
 }
 
 /**
- * The status a person sees now: a planned session whose month has ended was `missed`; a booked one not recorded
- * within RECORD_WITHIN_DAYS of its end is `overdue`. Derived, so nothing has to run at midnight.
+ * The status a person sees now: a planned session whose month has ended was `not_held` (never booked), as is one
+ * stored as missed; a booked one not recorded within RECORD_WITHIN_DAYS of its end is `overdue`. Derived, so
+ * nothing has to run at midnight.
  */
 export function displayStatus(session: SessionState & { monthEndsBefore: IsoDate }, now: Date): DisplayStatus {
-  if (session.status === 'planned' && londonDate(now) >= session.monthEndsBefore) return 'missed';
+  if (session.status === 'planned' && londonDate(now) >= session.monthEndsBefore) return 'not_held';
+  if (session.status === 'missed') return 'not_held';
   if (session.status === 'scheduled' && session.startsAt && session.durationMinutes !== null) {
     const due = addDays(sessionEnd(session.startsAt, session.durationMinutes), RECORD_WITHIN_DAYS);
     if (now > due) return 'overdue';
   }
   return session.status;
+}
+
+/** The absences of the register: the person did not attend (with or without apologies). */
+export const NOT_ATTENDED = ['absent', 'apologies'] as const;
+
+/**
+ * The status on one CCC's own record: a held session they were absent from (or sent apologies for) is
+ * `did_not_attend`, told apart from one nobody booked (`not_held`).
+ */
+export function attendeeStatus(status: DisplayStatus, attendance: string | null | undefined): DisplayStatus {
+  return status === 'completed' && (NOT_ATTENDED as readonly string[]).includes(attendance ?? '')
+    ? 'did_not_attend'
+    : status;
 }
 
 export interface BookingRequest {

@@ -359,9 +359,9 @@ describe('the linear-time rules give the answers of the implementation they repl
       fc.property(caseArb, ({ template, today, hour, facts }) => {
         const now = new Date(`${today}T${String(hour).padStart(2, '0')}:30:00Z`);
         const day = londonDate(now);
-        expect(evaluateExpectations(template, facts, now, day)).toEqual(
-          oldEvaluateExpectations(template, facts, now, day),
-        );
+        // The counts of sessions never booked and not attended are newer than the reference: tested apart.
+        const results = evaluateExpectations(template, facts, now, day).map(({ sessions: _, ...r }) => r);
+        expect(results).toEqual(oldEvaluateExpectations(template, facts, now, day));
       }),
       { numRuns: 600 },
     );

@@ -326,6 +326,39 @@ describe('the Alliance’s 6 group sessions and 2 TNA sessions against a plan of
   });
 });
 
+describe('sessions that did not count: never booked, or not attended (never one "missed")', () => {
+  it('counts a session nobody booked apart from one the CCC did not attend', () => {
+    const f = facts({
+      sessions: [
+        session('individual', 1, 'completed', { attendance: 'absent' }),
+        session('individual', 2, 'completed', { attendance: 'apologies' }),
+        session('individual', 3, 'planned'),
+        session('individual', 4, 'planned'),
+        session('group', 1, 'completed', { attendance: 'absent' }),
+      ],
+    });
+    // 15 Dec 2026: months 1–3 are over, month 4 is running.
+    expect(evaluate('alliance-individual', f, '2026-12-15').sessions).toEqual({ notHeld: 1, didNotAttend: 2 });
+    expect(evaluate('ccc-attend-supervision', f, '2026-12-15').sessions).toEqual({ notHeld: 1, didNotAttend: 3 });
+  });
+
+  it('counts the PCN supervisor’s absence for the PCN’s joint sessions, not the CCC’s', () => {
+    const f = facts({
+      sessions: [
+        session('joint', 1, 'completed', { attendance: 'absent', pcnSupervisorAttendance: 'present' }),
+        session('joint', 3, 'completed', { pcnSupervisorAttendance: 'apologies' }),
+      ],
+    });
+    expect(evaluate('pcn-joint-sessions', f, '2026-12-15').sessions).toEqual({ notHeld: 0, didNotAttend: 1 });
+  });
+
+  it('says nothing where every session counted or is still to come', () => {
+    expect(
+      evaluate('alliance-individual', facts({ sessions: [session('individual', 6, 'planned')] }), '2026-12-15'),
+    ).not.toHaveProperty('sessions');
+  });
+});
+
 describe('expectations by track (the template says which tracks each applies to)', () => {
   const evaluateAll = (f: ExpectationFacts, today = '2026-11-15', template = DEFAULT_TEMPLATE) =>
     Object.fromEntries(

@@ -66,6 +66,34 @@ export interface ExpectationResult {
   progress: { done: number; target: number } | null;
   /** The template's own warning about this expectation (a target its plan cannot meet). */
   warning?: string;
+  /**
+   * For session measures, when any: sessions of its kinds nobody booked before their month ended (`notHeld`), and
+   * held ones the party counted did not attend (the CCC; the PCN supervisor for the PCN's counts).
+   */
+  sessions?: { notHeld: number; didNotAttend: number };
+}
+
+/** The two ways a session of these kinds did not count, never one word "missed" for both. */
+function sessionOutcomes(
+  party: Party,
+  kinds: readonly SessionKind[],
+  facts: ExpectationFacts,
+  now: Date,
+  monthEndsBefore: (month: number) => IsoDate,
+): { sessions?: { notHeld: number; didNotAttend: number } } {
+  let notHeld = 0;
+  let didNotAttend = 0;
+  for (const s of facts.sessions) {
+    if (!kinds.includes(s.kind)) continue;
+    if (s.status === 'completed') {
+      const who = party === 'pcn' ? s.pcnSupervisorAttendance : s.attendance;
+      if (who === 'absent' || who === 'apologies') didNotAttend++;
+    } else if (s.status === 'missed' || s.status === 'planned') {
+      const status = displayStatus({ ...s, participants: [], monthEndsBefore: monthEndsBefore(s.month) }, now);
+      if (status === 'not_held') notHeld++;
+    }
+  }
+  return notHeld || didNotAttend ? { sessions: { notHeld, didNotAttend } } : {};
 }
 
 /**
@@ -204,10 +232,15 @@ export function evaluateExpectations(
         return {
           ...base,
           ...sessionCount(expectation, measure.kinds, measure.target, facts, ended, now, monthEndsBefore, planned),
+          ...sessionOutcomes(party, measure.kinds, facts, now, monthEndsBefore),
         };
       }
       case 'attendance':
-        return { ...base, ...attendance(measure.kinds, facts, ended) };
+        return {
+          ...base,
+          ...attendance(measure.kinds, facts, ended),
+          ...sessionOutcomes(party, measure.kinds, facts, now, monthEndsBefore),
+        };
       case 'weekly_release': {
         // Complete weeks of the programme so far: the current week is still being filled in.
         // Up to and including today, less today's week: on a Monday the week that ended yesterday is complete.

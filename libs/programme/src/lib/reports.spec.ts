@@ -42,6 +42,8 @@ describe('the cohort report rules', () => {
         enrolmentsCounted: 2,
         enrolmentsNotInPlan: 0,
         warning: null,
+        notHeld: 0,
+        didNotAttend: 0,
       },
       expect.objectContaining({ key: 'pcn-joint-sessions', party: 'pcn', delivered: 5, expected: 6, enrolmentsMet: 1 }),
     ]);
@@ -65,6 +67,22 @@ describe('the cohort report rules', () => {
         warning,
       }),
     ]);
+  });
+
+  it('adds up sessions never booked and sessions not attended apart', () => {
+    const rows = deliveryByParty([
+      {
+        template: DEFAULT_TEMPLATE,
+        track: 'supervision',
+        results: [{ ...result('alliance-individual', 4, 6, 'at_risk'), sessions: { notHeld: 1, didNotAttend: 1 } }],
+      },
+      {
+        template: DEFAULT_TEMPLATE,
+        track: 'supervision',
+        results: [{ ...result('alliance-individual', 5, 6, 'at_risk'), sessions: { notHeld: 1, didNotAttend: 0 } }],
+      },
+    ]);
+    expect(rows[0]).toMatchObject({ notHeld: 2, didNotAttend: 1 });
   });
 
   it('gives a whole per cent, or null of nothing', () => {

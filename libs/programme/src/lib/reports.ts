@@ -20,6 +20,9 @@ export interface PartyDelivery {
   enrolmentsNotInPlan: number;
   /** The template's warning, where its plan holds fewer sessions than the target. */
   warning: string | null;
+  /** Sessions nobody booked before their month ended, and held sessions not attended (never one "missed"). */
+  notHeld: number;
+  didNotAttend: number;
 }
 
 const PARTY_ORDER: Party[] = ['alliance', 'pcn', 'ccc'];
@@ -50,6 +53,8 @@ export function deliveryByParty(
         enrolmentsCounted: 0,
         enrolmentsNotInPlan: 0,
         warning: null,
+        notHeld: 0,
+        didNotAttend: 0,
       };
       row.delivered += result.progress.done;
       row.expected += result.progress.target;
@@ -57,6 +62,8 @@ export function deliveryByParty(
       if (result.state === 'met') row.enrolmentsMet += 1;
       if (result.state === 'not_in_plan') row.enrolmentsNotInPlan += 1;
       if (result.warning) row.warning ??= result.warning;
+      row.notHeld += result.sessions?.notHeld ?? 0;
+      row.didNotAttend += result.sessions?.didNotAttend ?? 0;
       rows.set(expectation.key, row);
     }
   }

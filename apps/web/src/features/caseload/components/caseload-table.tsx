@@ -23,7 +23,15 @@ function Cell({ heading, numeric, children }: { heading: string; numeric?: boole
   );
 }
 
-const COUNT_COLUMNS = ['Unbooked', 'Awaiting', 'Upcoming', 'Overdue', 'Missed', 'Release declined'] as const;
+const COUNT_COLUMNS = [
+  'Unbooked',
+  'Awaiting',
+  'Upcoming',
+  'Overdue',
+  'Not held: never booked',
+  'Did not attend',
+  'Release declined',
+] as const;
 
 /** One row per CCC: where their sessions stand, and the next one, with links to the timeline and the session. */
 export function CaseloadTable({ rows, caption }: { rows: CaseloadRow[]; caption: string }) {
@@ -76,8 +84,11 @@ export function CaseloadTable({ rows, caption }: { rows: CaseloadRow[]; caption:
             <Cell heading="Overdue" numeric>
               <Count value={row.overdue} tone="danger" />
             </Cell>
-            <Cell heading="Missed" numeric>
-              <Count value={row.missed} tone="danger" />
+            <Cell heading="Not held: never booked" numeric>
+              <Count value={row.notHeld} tone="warning" />
+            </Cell>
+            <Cell heading="Did not attend" numeric>
+              <Count value={row.didNotAttend} tone="danger" />
             </Cell>
             <Cell heading="Release declined" numeric>
               <Count value={row.releaseDeclined} tone="warning" />

@@ -23,7 +23,10 @@ describe('session labels', () => {
     const labels = Object.values(SESSION_STATUS_LABELS);
     expect(new Set(labels).size).toBe(labels.length);
     expect(sessionStatusLabel('planned')).toBe('Not booked yet');
-    expect(sessionStatusLabel('missed')).toBe('Missed');
+    expect(sessionStatusLabel('not_held')).toBe('Not held: never booked');
+    expect(sessionStatusLabel('did_not_attend')).toBe('Did not attend');
+    expect(sessionStatusLabel('missed')).toBe('Not held');
+    expect(SESSION_STATUS_TONES.not_held).not.toBe(SESSION_STATUS_TONES.did_not_attend);
     expect(Object.keys(SESSION_STATUS_TONES).sort()).toEqual(Object.keys(SESSION_STATUS_LABELS).sort());
   });
 

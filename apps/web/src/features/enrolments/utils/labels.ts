@@ -22,7 +22,10 @@ export const SESSION_STATUS_LABELS: Record<DisplayStatus, string> = {
   scheduled: 'Booked',
   completed: 'Completed',
   cancelled: 'Cancelled',
-  missed: 'Missed',
+  // Never one word "missed" for two things: a session nobody booked, and one the CCC did not attend.
+  missed: 'Not held',
+  not_held: 'Not held: never booked',
+  did_not_attend: 'Did not attend',
   overdue: 'Overdue: not recorded',
 };
 
@@ -81,7 +84,9 @@ export const SESSION_STATUS_TONES: Record<DisplayStatus, Tone> = {
   scheduled: 'info',
   completed: 'success',
   cancelled: 'neutral',
-  missed: 'danger',
+  missed: 'warning',
+  not_held: 'warning',
+  did_not_attend: 'danger',
   overdue: 'danger',
 };
 

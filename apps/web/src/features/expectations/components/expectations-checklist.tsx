@@ -5,7 +5,13 @@ import { Loading } from '../../../components/loading';
 import { Tag } from '../../../components/tag';
 import { formatDate } from '../../../utils/format';
 import { useExpectations } from '../api/get-expectations';
-import { EXPECTATION_STATE_LABELS, EXPECTATION_STATE_TONES, PARTIES, stateSummary } from '../utils/labels';
+import {
+  EXPECTATION_STATE_LABELS,
+  EXPECTATION_STATE_TONES,
+  PARTIES,
+  sessionOutcomesText,
+  stateSummary,
+} from '../utils/labels';
 import { AttestForm } from './attest-form';
 
 interface ExpectationsChecklistProps {
@@ -88,6 +94,11 @@ export function ExpectationsChecklist({
                     {!attestation && (
                       <p className="app-secondary-text">
                         {result.evidence.charAt(0).toUpperCase() + result.evidence.slice(1)}
+                      </p>
+                    )}
+                    {result.sessions && (
+                      <p className="app-secondary-text" data-session-outcomes>
+                        {sessionOutcomesText(result.sessions)}
                       </p>
                     )}
                     {result.warning && (

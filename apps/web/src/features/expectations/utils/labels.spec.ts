@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ExpectationResult } from '@ccc/programme';
-import { EXPECTATION_STATE_TONES, stateSummary } from './labels';
+import { EXPECTATION_STATE_TONES, sessionOutcomesText, stateSummary } from './labels';
 
 const result = (state: ExpectationResult['state']): ExpectationResult => ({
   key: state,
@@ -25,5 +25,10 @@ describe('expectation labels', () => {
     );
     expect(EXPECTATION_STATE_TONES.not_in_plan).not.toBe('danger');
     expect(EXPECTATION_STATE_TONES.not_applicable).toBe('neutral');
+  });
+
+  it('says the two ways a session did not count apart', () => {
+    expect(sessionOutcomesText({ notHeld: 1, didNotAttend: 2 })).toBe('1 not held (never booked), 2 did not attend');
+    expect(sessionOutcomesText({ notHeld: 0, didNotAttend: 1 })).toBe('1 did not attend');
   });
 });

@@ -30,6 +30,13 @@ export const PARTIES: { party: ExpectationResult['party']; title: string }[] = [
   { party: 'alliance', title: 'The Cancer Alliance' },
 ];
 
+/** "1 not held (never booked), 2 did not attend": the two ways a session did not count, never one "missed". */
+export function sessionOutcomesText({ notHeld, didNotAttend }: { notHeld: number; didNotAttend: number }): string {
+  return [notHeld ? `${notHeld} not held (never booked)` : '', didNotAttend ? `${didNotAttend} did not attend` : '']
+    .filter(Boolean)
+    .join(', ');
+}
+
 /** "3 met, 1 at risk" for a group heading; states in a fixed order, only those present. */
 export function stateSummary(results: readonly ExpectationResult[]): string {
   const order: ExpectationResult['state'][] = [

@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from '../../../utils/format';
 import { useDocumentTitle } from '../../../utils/use-document-title';
 import { useCohorts } from '../../admin/api/get-cohorts';
 import { useOrganisations } from '../../admin/api/get-organisations';
+import { sessionOutcomesText } from '../../expectations/utils/labels';
 import { useCohortReport } from '../api/get-cohort-report';
 import { ReportDownloads } from '../components/report-downloads';
 import { ReportFilters } from '../components/report-filters';
@@ -159,6 +160,9 @@ function ReportBody({ report, stale }: { report: CohortReport; stale: boolean })
                 <td className="nhsuk-table__cell">{PARTY_LABELS[row.party] ?? row.party}</td>
                 <td className="nhsuk-table__cell">
                   <ShareBar part={row.delivered} whole={row.expected} />
+                  {(row.notHeld > 0 || row.didNotAttend > 0) && (
+                    <span className="app-secondary-text">{sessionOutcomesText(row)}</span>
+                  )}
                 </td>
                 <td className="nhsuk-table__cell">
                   {row.enrolmentsMet} of {row.enrolmentsCounted}
