@@ -24,4 +24,5 @@ export * from './lib/national';
 export * from './lib/agreed-actions';
 export * from './lib/withdrawals';
 export * from './lib/training-proposals';
+export * from './lib/duties';
 export * from './lib/people-import';

@@ -1,0 +1,47 @@
+import { attestableFromDate, attestationDateProblem, type LaterDutyFact, laterDutyReminders } from './duties';
+
+const dates = { cohortStart: '2026-09-01', employmentStart: '2026-07-15' };
+const followOn = { type: 'after_programme_month', month: 6 } as const;
+const appraisal = { type: 'months_into_employment', months: 12 } as const;
+
+describe('when a duty can be true', () => {
+  it('is from the start for most, after month 6 for follow-on supervision, a year into employment for the appraisal', () => {
+    expect(attestableFromDate(undefined, dates)).toBeNull();
+    expect(attestableFromDate(followOn, dates)).toBe('2027-03-01');
+    expect(attestableFromDate(appraisal, dates)).toBe('2027-07-15');
+  });
+
+  it('refuses an attestation dated before the duty can be true', () => {
+    expect(attestationDateProblem(undefined, dates, '2026-09-02')).toBeNull();
+    expect(attestationDateProblem(followOn, dates, '2027-02-28')).toBe('this can only be confirmed from 2027-03-01');
+    expect(attestationDateProblem(followOn, dates, '2027-03-01')).toBeNull();
+    expect(attestationDateProblem(appraisal, dates, '2027-07-14')).toMatch(/from 2027-07-15/);
+  });
+});
+
+describe('reminders for the later duties', () => {
+  const fact = (over: Partial<LaterDutyFact> = {}): LaterDutyFact => ({
+    enrolmentId: 'e1',
+    key: 'pcn-appraisal',
+    title: 'Hold the 1-year appraisal',
+    from: appraisal,
+    dates,
+    attested: false,
+    recipientIds: ['pcn1'],
+    ...over,
+  });
+
+  it('are due once the duty can be true and until it is attested, with the date it became so as the occasion', () => {
+    expect(laterDutyReminders([fact()], '2027-07-14')).toEqual([]);
+    expect(laterDutyReminders([fact()], '2027-07-15')).toEqual([
+      {
+        enrolmentId: 'e1',
+        key: 'pcn-appraisal',
+        recipientId: 'pcn1',
+        occasion: '2027-07-15',
+        title: 'Hold the 1-year appraisal: can be confirmed now',
+      },
+    ]);
+    expect(laterDutyReminders([fact({ attested: true })], '2027-08-01')).toEqual([]);
+  });
+});
