@@ -82,7 +82,8 @@ describe('bad input, tried systematically', () => {
         (SELECT count(*) FROM enrolment_amendment), (SELECT count(*) FROM programme_template),
         (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM person), (SELECT count(*) FROM role_assignment),
         (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM alliance_policy),
-        (SELECT count(*) FROM role_offer), (${AUDITED_CHANGES_SQL})) AS f`);
+        (SELECT count(*) FROM role_offer),
+        (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM workforce_attendee), (${AUDITED_CHANGES_SQL})) AS f`);
     return rows[0]!.f;
   }
 
