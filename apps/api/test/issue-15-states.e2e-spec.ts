@@ -1,4 +1,5 @@
 import type { CohortReport, ExpectationsResponse } from '@ccc/contracts';
+import { addCalendarMonths } from '@ccc/programme';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createWorld, tokenFor, type World } from './support/world';
 
@@ -116,6 +117,26 @@ describe('expectation and session states (issue #15)', () => {
 
       const attend = (await expectations(world.enrolments.A)).results.find((r) => r.key === 'ccc-attend-supervision')!;
       expect(attend.sessions).toEqual({ notHeld: 2, didNotAttend: 1 });
+    });
+  });
+
+  describe('the handover opens in its plan month (item 1)', () => {
+    it('cannot be signed in month 3, and says from when', async () => {
+      const ccc = await tokenFor(t, world.people.cccA);
+      const view = (await t.http().get(`/api/enrolments/${world.enrolments.A}/handover`).set('Authorization', ccc))
+        .body as { signBlocker: string; opensOn: string; canSignAs: string | null };
+      expect(view.opensOn).toBe(addCalendarMonths(world.startDate, 5));
+      expect(view.signBlocker).toMatch(/^The handover and evaluation interview opens in month 6, on /);
+      expect(view.canSignAs).toBeNull();
+      const res = await t
+        .http()
+        .post(`/api/enrolments/${world.enrolments.A}/handover/sign`)
+        .set('Authorization', ccc)
+        .send({ version: 1 })
+        .expect(409);
+      expect(JSON.stringify(res.body)).toContain('opens in month 6');
+      const [{ status }] = await t.db.query('SELECT status FROM enrolment WHERE id = $1', [world.enrolments.A]);
+      expect(status).toBe('active');
     });
   });
 });

@@ -231,6 +231,8 @@ async function sendRenewing(path: string, options: RequestOptions, accept: strin
     clearAuth('expired');
     return response;
   }
+  // The first answer is dropped for the retry: read it to its end, or Chromium keeps a no-store answer open.
+  await response.text().catch(() => '');
   const retried = await send(path, options, accept);
   if (retried.status === 401) clearAuth('expired');
   return retried;

@@ -75,7 +75,11 @@ export function refreshSession(): Promise<boolean> {
         headers: { Accept: 'application/json' },
         credentials: 'same-origin',
       });
-      if (!response.ok) return false;
+      if (!response.ok) {
+        // Read the refusal to its end: Chromium otherwise keeps an unread no-store answer open (never network-idle).
+        await response.text().catch(() => '');
+        return false;
+      }
       const body = (await response.json()) as { accessToken?: unknown; expiresIn?: unknown };
       if (typeof body.accessToken !== 'string' || typeof body.expiresIn !== 'number') return false;
       setAuth(body.accessToken, body.expiresIn);

@@ -52,6 +52,8 @@ function watchRequests(queryClient: QueryClient, onChange: (unreachable: boolean
 async function apiAnswers(signal: AbortSignal): Promise<boolean> {
   try {
     const response = await fetch(`${API_BASE}/health`, { signal, cache: 'no-store' });
+    // Read to its end: an unread no-store answer stays open in Chromium.
+    await response.text();
     return response.ok;
   } catch {
     return false;
