@@ -113,12 +113,15 @@ export class InvitationsService {
       full_name: string;
       email: string;
       pending: boolean;
+      pending_email: string | null;
+      deactivated_at: Date | null;
+      version: number;
       role: Role;
       organisation_id: string;
       organisation_name: string;
     }[] = await this.db.query(
       `SELECT p.id, p.full_name, p.email, p.password_hash IS NULL AS pending,
-              ra.role, ra.organisation_id, o.name AS organisation_name
+              p.pending_email, p.deactivated_at, p.version, ra.role, ra.organisation_id, o.name AS organisation_name
          FROM person p
          JOIN role_assignment ra ON ra.person_id = p.id
          JOIN organisation o ON o.id = ra.organisation_id
@@ -134,6 +137,9 @@ export class InvitationsService {
         email: row.email,
         roles: [],
         invitationPending: row.pending,
+        pendingEmail: row.pending_email,
+        deactivatedAt: row.deactivated_at?.toISOString() ?? null,
+        version: row.version,
       };
       person.roles.push({
         role: row.role,
@@ -163,6 +169,10 @@ export class InvitationsService {
       email: o.email,
       roles: [{ role: o.role, organisationId: o.organisation_id, organisationName: o.name }],
       invitationPending: true,
+      // An offer, not an account: nothing of it is edited but by a new invitation.
+      pendingEmail: null,
+      deactivatedAt: null,
+      version: 0,
     }));
     return [...people.values(), ...invited].sort(
       (a, b) => a.fullName.localeCompare(b.fullName) || a.id.localeCompare(b.id),
@@ -170,14 +180,27 @@ export class InvitationsService {
   }
 
   async organisations(user: AuthUser): Promise<OrganisationView[]> {
-    const rows: { id: string; name: string; kind: 'alliance' | 'pcn'; parent_id: string | null }[] =
-      await this.db.query(
-        `SELECT id, name, kind, parent_id FROM organisation
-          WHERE alliance_id = ANY($1::uuid[]) AND kind IN ('alliance', 'pcn')
-          ORDER BY kind, name`,
-        [this.alliancesOf(user)],
-      );
-    return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id }));
+    const rows: {
+      id: string;
+      name: string;
+      kind: 'alliance' | 'pcn';
+      parent_id: string | null;
+      closed_at: Date | null;
+      version: number;
+    }[] = await this.db.query(
+      `SELECT id, name, kind, parent_id, closed_at, version FROM organisation
+        WHERE alliance_id = ANY($1::uuid[]) AND kind IN ('alliance', 'pcn')
+        ORDER BY kind, name`,
+      [this.alliancesOf(user)],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      parentId: r.parent_id,
+      closedAt: r.closed_at?.toISOString() ?? null,
+      version: r.version,
+    }));
   }
 
   async invite(user: AuthUser, dto: InvitePersonDto, baseUrl: string): Promise<InvitationIssued> {
@@ -195,6 +218,8 @@ export class InvitationsService {
               : 'this role is held in an Alliance: give your Alliance\u2019s id',
         },
       ]);
+    if (organisation.closedAt)
+      throw validationFailed([{ field: 'organisationId', reason: 'this PCN is closed and takes no one new' }]);
     try {
       return await this.db.transaction(async (manager) => {
         // Serialises invitations of one address, so two at once make one person.
