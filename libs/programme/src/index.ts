@@ -15,6 +15,7 @@ export * from './lib/framework-io';
 export * from './lib/framework-change';
 export * from './lib/evidence-files';
 export * from './lib/month-six';
+export * from './lib/handover-window';
 export * from './lib/reports';
 export * from './lib/gm-template';
 export * from './lib/privacy-notice';

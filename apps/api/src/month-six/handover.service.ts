@@ -4,8 +4,11 @@ import type { HandoverView } from '@ccc/contracts';
 import {
   checkHandoverContent,
   type HandoverContent,
+  handoverNotOpenYet,
+  handoverOpensOn,
   type HandoverParty,
   handoverSignBlocker,
+  londonDate,
   type ProgrammeTemplate,
   signedByAll,
 } from '@ccc/programme';
@@ -128,6 +131,7 @@ export class HandoverService {
       alliance_supervisor: row?.allianceSignedBy,
     };
     const active = enrolment.status === 'active';
+    const notOpen = handoverNotOpenYet(template, enrolment.track, enrolment.cohort!.startDate, londonDate(new Date()));
     return {
       enrolmentId,
       enrolmentStatus: enrolment.status,
@@ -137,9 +141,10 @@ export class HandoverService {
         signedBy: personRef(signer[party]),
         signedAt: signedAt(party)?.toISOString() ?? null,
       })),
-      signBlocker: handoverSignBlocker(content),
+      signBlocker: notOpen ?? handoverSignBlocker(content),
+      opensOn: handoverOpensOn(template, enrolment.track, enrolment.cohort!.startDate),
       canEdit: active && parties.length > 0,
-      canSignAs: active && row ? (parties.find((p) => !signedAt(p)) ?? null) : null,
+      canSignAs: active && row && !notOpen ? (parties.find((p) => !signedAt(p)) ?? null) : null,
       courses: template.selfDirectedCourses.map(({ key, title }) => ({ key, title })),
       version: row?.version ?? 0,
     };
@@ -201,8 +206,11 @@ export class HandoverService {
   }
 
   async sign(user: AuthUser, enrolmentId: string, dto: SignHandoverDto): Promise<HandoverView> {
-    const { enrolment } = await this.enrolments.readable(user, enrolmentId);
+    const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
     const parties = this.requireParty(user, enrolment);
+    // Signing completes and locks the enrolment: never before the interview's plan month (template data).
+    const notOpen = handoverNotOpenYet(template, enrolment.track, enrolment.cohort!.startDate, londonDate(new Date()));
+    if (notOpen) throw new ConflictException(notOpen);
     await this.db.transaction(async (manager) => {
       // Locked for update first: two parties signing at once are decided one after the other.
       const [locked] = (await manager.query(`SELECT status, version FROM enrolment WHERE id = $1 FOR UPDATE`, [

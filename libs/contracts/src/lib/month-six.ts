@@ -29,8 +29,10 @@ export interface HandoverView {
   appraisalDate: string | null;
   roleEvaluation: string | null;
   signatures: HandoverSignatureView[];
-  /** Why signing is not possible yet (parts still empty), or null. */
+  /** Why signing is not possible yet (its plan month has not come, or parts are still empty), or null. */
   signBlocker: string | null;
+  /** YYYY-MM-DD: the first day of the handover's plan month, from which it can be signed (template data). */
+  opensOn: string;
   /** What this caller may do: edit while the enrolment is open; sign as their own party. */
   canEdit: boolean;
   canSignAs: HandoverParty | null;
