@@ -190,6 +190,20 @@ describe('people import: dry run, import in one transaction, invitations after c
     ]);
   });
 
+  it('refuses a closed PCN, as an invitation does', async () => {
+    const closed = await createWorld(t);
+    await t.db.query('UPDATE organisation SET closed_at = now() WHERE id = $1', [closed.pcn2.id]);
+    const token = await tokenFor(t, closed.people.admin);
+    const t1 = tag();
+    const res = await send(
+      '/api/people/imports/dry-run',
+      csv([HEADER, [`Closed ${t1}`, `closed.${t1}@example.org`, 'ccc', closed.pcn2.name, '2026-01-05']]),
+      'people.csv',
+      token,
+    ).expect(200);
+    expect(res.body.problems).toEqual([{ row: 2, column: 'pcn', reason: 'this PCN is closed and takes no one new' }]);
+  });
+
   it('refuses others (403), no file (400 naming it), and a file that is neither CSV nor XLSX (415)', async () => {
     const file = csv([HEADER]);
     for (const person of [world.people.supervisor1, world.people.pcnSupervisor1, world.people.cccA]) {
