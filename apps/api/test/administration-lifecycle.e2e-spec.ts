@@ -365,6 +365,25 @@ describe('administration life cycle: correcting cohorts, organisations and enrol
       await get(pcn1, `/api/enrolments/${w.enrolments.A}/changes`).expect(403);
     });
 
+    it('moves a CCC of a cohort not started yet from today, and no earlier', async () => {
+      const cohort = await newCohort(addCalendarMonths(today(), 1));
+      const made = (
+        await post(admin, `/api/cohorts/${cohort.id}/enrolments`, {
+          cccId: (await freshCcc()).id,
+          pcnId: world.pcn2.id,
+          track: 'training',
+          employmentStart: addCalendarMonths(today(), -12),
+        }).expect(201)
+      ).body;
+      const body = { pcnId: world.pcn1.id, pcnSupervisorId: null, reason: 'Another PCN', version: made.version };
+      const res = await patch(admin, `/api/enrolments/${made.id}`, {
+        ...body,
+        effectiveFrom: addCalendarDays(today(), -1),
+      }).expect(400);
+      expect(res.body.errors).toEqual([{ field: 'effectiveFrom', reason: expect.stringContaining('not started') }]);
+      await patch(admin, `/api/enrolments/${made.id}`, { ...body, effectiveFrom: today() }).expect(200);
+    });
+
     it('changes the Alliance supervisor: the caseload follows', async () => {
       const w = await createWorld(t);
       const wAdmin = await tokenFor(t, w.people.admin);

@@ -131,6 +131,10 @@ function visitsByRoute(f: Fixtures): Record<string, Visit[]> {
     '/admin/cohorts': each('/admin/cohorts', 'the cohorts', ['admin', 'allianceSupervisor']),
     '/admin/cohorts/:cohortId': each(`/admin/cohorts/${f.cohort}`, 'a cohort', ['admin', 'allianceSupervisor']),
     '/admin/people': each('/admin/people', 'the people', ['admin', 'allianceSupervisor']),
+    '/admin/organisations': each('/admin/organisations', 'the PCNs', ['admin', 'allianceSupervisor']),
+    '/confirm-email/:token': [
+      { path: '/confirm-email/not-a-real-token', who: 'signedOut', what: 'an unknown e-mail confirmation link' },
+    ],
     '/admin/templates': each('/admin/templates', 'the templates', ['admin', 'allianceSupervisor']),
     '/admin/templates/:templateId': each(`/admin/templates/${f.template}`, 'a template version', [
       'admin',

@@ -89,10 +89,14 @@ export class EnrolmentChangesService {
       if (!reason) errors.push({ field: 'reason', reason: 'reason must say why the enrolment changes' });
       if (dto.effectiveFrom > today)
         errors.push({ field: 'effectiveFrom', reason: `effectiveFrom must not be after today (${today})` });
-      else if (dto.effectiveFrom < row.cohort_start)
+      // Before the cohort starts, a change holds from today; once it has started, from any day since the start.
+      else if (dto.effectiveFrom < (row.cohort_start < today ? row.cohort_start : today))
         errors.push({
           field: 'effectiveFrom',
-          reason: `effectiveFrom must not be before the cohort starts (${row.cohort_start})`,
+          reason:
+            row.cohort_start < today
+              ? `effectiveFrom must not be before the cohort starts (${row.cohort_start})`
+              : `the cohort has not started: effectiveFrom is today (${today})`,
         });
       const pcnMoves = after.pcnId !== before.pcnId;
       if (pcnMoves) {

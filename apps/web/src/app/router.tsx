@@ -25,6 +25,8 @@ const SignInPage = page(() => import('../features/auth/pages/sign-in-page'), 'Si
 const CohortPage = page(() => import('../features/admin/pages/cohort-page'), 'CohortPage');
 const CohortsPage = page(() => import('../features/admin/pages/cohorts-page'), 'CohortsPage');
 const PeoplePage = page(() => import('../features/admin/pages/people-page'), 'PeoplePage');
+const OrganisationsPage = page(() => import('../features/admin/pages/organisations-page'), 'OrganisationsPage');
+const ConfirmEmailPage = page(() => import('../features/admin/pages/confirm-email-page'), 'ConfirmEmailPage');
 const AcceptRolePage = page(() => import('../features/admin/pages/accept-role-page'), 'AcceptRolePage');
 const SetPasswordPage = page(() => import('../features/admin/pages/set-password-page'), 'SetPasswordPage');
 const TemplatePage = page(() => import('../features/admin/pages/template-page'), 'TemplatePage');
@@ -76,6 +78,8 @@ export function createRouter() {
         { path: '/respond/:token', element: <RespondPage /> },
         // The invitation e-mail's one-time link to set a password.
         { path: '/set-password/:token', element: <SetPasswordPage /> },
+        // The e-mail sent to a new address: the one-time link confirms it.
+        { path: '/confirm-email/:token', element: <ConfirmEmailPage /> },
         // Open to everyone, signed in or not: how the service uses personal data.
         { path: '/privacy', element: <PrivacyPage /> },
         {
@@ -105,6 +109,7 @@ export function createRouter() {
             { path: '/admin/cohorts', element: <CohortsPage /> },
             { path: '/admin/cohorts/:cohortId', element: <CohortPage /> },
             { path: '/admin/people', element: <PeoplePage /> },
+            { path: '/admin/organisations', element: <OrganisationsPage /> },
             { path: '/admin/templates', element: <TemplatesPage /> },
             { path: '/admin/templates/:templateId', element: <TemplatePage /> },
             { path: '/admin/privacy', element: <AlliancePolicyPage /> },

@@ -121,6 +121,7 @@ export function RootLayout() {
                 {can(roles, 'national:read') && <NavItem to="/national">National figures</NavItem>}
                 {can(roles, 'cohort:read') && <NavItem to="/admin/cohorts">Cohorts</NavItem>}
                 {can(roles, 'people:read') && <NavItem to="/admin/people">People</NavItem>}
+                {can(roles, 'organisation:manage') && <NavItem to="/admin/organisations">PCNs</NavItem>}
                 {can(roles, 'template:read') && <NavItem to="/admin/templates">Templates</NavItem>}
                 {can(roles, 'retention:read') && <NavItem to="/admin/retention">Retention</NavItem>}
                 {can(roles, 'calendar:manage') && <NavItem to="/calendar">Calendar link</NavItem>}

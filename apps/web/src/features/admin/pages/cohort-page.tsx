@@ -1,19 +1,20 @@
 import { can } from '@ccc/contracts';
 import { useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { BackLink } from '../../../components/back-link';
 import { Confirmation } from '../../../components/confirmation';
 import { EmptyState } from '../../../components/empty-state';
 import { PageHeading } from '../../../components/page-heading';
 import { SummaryList, SummaryRow } from '../../../components/summary-list';
 import { TableContainer } from '../../../components/table-container';
-import { formatDateRange } from '../../../utils/format';
+import { formatDate, formatDateRange } from '../../../utils/format';
 import { useMe } from '../../auth/api/get-me';
 import { useEnrolments } from '../../enrolments/api/get-enrolments';
 import { ENROLMENT_STATUS_LABELS, TRACK_LABELS } from '../../enrolments/utils/labels';
 import { useCohort } from '../api/get-cohort';
 import { useOrganisations } from '../api/get-organisations';
 import { usePeople } from '../api/get-people';
+import { CohortCorrections } from '../components/cohort-corrections';
 import { EnrolForm } from '../components/enrol-form';
 import { QueryPage } from '../components/query-page';
 
@@ -25,7 +26,10 @@ export function CohortPage() {
   const enrolments = useEnrolments();
   const me = useMe();
   const roles = me.data?.roles.map(({ role }) => role) ?? [];
-  const mayEnrol = can(roles, 'enrolment:create');
+  const mayEnrol = can(roles, 'enrolment:create') && !cohort.data?.closedAt;
+  const mayCorrect = can(roles, 'cohort:edit');
+  const navigate = useNavigate();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
   const people = usePeople();
   const organisations = useOrganisations({ enabled: mayEnrol });
   const created = (location.state as { created?: string } | null)?.created;
@@ -54,6 +58,7 @@ export function CohortPage() {
                   ? view.allianceSupervisors.map((p) => p.fullName).join(', ')
                   : 'No Alliance supervisor yet'}
               </SummaryRow>
+              {view.closedAt && <SummaryRow label="Closed">{formatDate(view.closedAt)}</SummaryRow>}
               <SummaryRow label="Enrolled">
                 {view.enrolments.total} ({view.enrolments.supervision} supervision, {view.enrolments.training} training
                 only)
@@ -106,7 +111,7 @@ export function CohortPage() {
                   <EnrolForm
                     cohortId={view.id}
                     people={people.data ?? []}
-                    organisations={organisations.data ?? []}
+                    organisations={(organisations.data ?? []).filter((o) => !o.closedAt)}
                     onEnrolled={(enrolment) =>
                       setDone({
                         title: `${enrolment.ccc.fullName} enrolled on the ${TRACK_LABELS[enrolment.track].toLowerCase()}`,
@@ -116,6 +121,19 @@ export function CohortPage() {
                   />
                 )}
               </section>
+            )}
+            {mayCorrect && (
+              <CohortCorrections
+                key={view.version}
+                cohort={view}
+                supervisors={(people.data ?? []).filter((p) => p.roles.some((r) => r.role === 'alliance_supervisor'))}
+                today={today}
+                onReload={() => void cohort.refetch()}
+                onDone={(title) => setDone({ title, key: Date.now() })}
+                onDeleted={() =>
+                  void navigate('/admin/cohorts', { state: { deleted: `Cohort deleted: ${view.name}` } })
+                }
+              />
             )}
           </>
         );

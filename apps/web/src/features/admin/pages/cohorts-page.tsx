@@ -1,5 +1,6 @@
 import { can } from '@ccc/contracts';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { Confirmation } from '../../../components/confirmation';
 import { Details } from '../../../components/details';
 import { EmptyState } from '../../../components/empty-state';
 import { PageHeading } from '../../../components/page-heading';
@@ -21,12 +22,14 @@ export function CohortsPage() {
   const templates = useTemplates();
   const people = usePeople();
   const navigate = useNavigate();
+  const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
   const supervisors = (people.data ?? []).filter((p) => p.roles.some((r) => r.role === 'alliance_supervisor'));
 
   return (
     <QueryPage title="Cohorts" what="the cohorts" query={cohorts}>
       {() => (
         <>
+          {deleted && <Confirmation title={deleted} />}
           <PageHeading caption="Programme administration">Cohorts</PageHeading>
           {(cohorts.data ?? []).length === 0 ? (
             <EmptyState title="No cohorts yet">
@@ -53,6 +56,7 @@ export function CohortsPage() {
                       <tr key={cohort.id} className="nhsuk-table__row">
                         <th scope="row" className="nhsuk-table__cell">
                           <Link to={`/admin/cohorts/${cohort.id}`}>{cohort.name}</Link>
+                          {cohort.closedAt && <span className="app-secondary-text">Closed</span>}
                         </th>
                         <td className="nhsuk-table__cell">{formatDateRange(cohort.startDate, cohort.endsBefore)}</td>
                         <td className="nhsuk-table__cell">

@@ -15,6 +15,7 @@ import { usePeople } from '../api/get-people';
 import { useReinvitePerson } from '../api/reinvite-person';
 import { InviteForm } from '../components/invite-form';
 import { PeopleImport } from '../components/people-import';
+import { PersonAdministration } from '../components/person-administration';
 import { QueryPage } from '../components/query-page';
 
 /** The people of the Alliance and its PCNs, with their roles; an administrator invites someone new here. */
@@ -111,10 +112,22 @@ export function PeoplePage() {
                               </Button>
                             )}
                           </>
+                        ) : person.deactivatedAt ? (
+                          <Tag tone="warning" hiddenPrefix="Account: ">
+                            Deactivated
+                          </Tag>
                         ) : (
                           <Tag tone="success" hiddenPrefix="Account: ">
                             Active
                           </Tag>
+                        )}
+                        {can(roles, 'people:manage') && person.version > 0 && !person.deactivatedAt && (
+                          <PersonAdministration
+                            key={person.version}
+                            person={person}
+                            self={person.id === me.data?.id}
+                            onDone={(title) => setDone({ title, detail: '', key: Date.now() })}
+                          />
                         )}
                         {isAdmin && (
                           <SubjectAccessDownload

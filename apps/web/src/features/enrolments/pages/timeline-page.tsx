@@ -17,6 +17,7 @@ import { EnrolmentSummaryList } from '../components/enrolment-summary';
 import { MonthSection } from '../components/month-section';
 import { CompetenciesSection } from '../../competencies/components/competencies-section';
 import { ExpectationsChecklist } from '../../expectations/components/expectations-checklist';
+import { EnrolmentAdministration } from '../../admin/components/enrolment-administration';
 import { MonthSixSection } from '../../month-six/components/month-six-section';
 import { ReleaseSummarySection } from '../../release/components/release-summary-section';
 
@@ -109,6 +110,8 @@ export function TimelinePage() {
       </section>
 
       <MonthSixSection enrolment={enrolment} onReload={() => void timeline.refetch()} />
+
+      <EnrolmentAdministration enrolment={enrolment} onReload={() => void timeline.refetch()} />
 
       <section aria-labelledby="courses-heading" className="app-section">
         <h2 id="courses-heading">Self-directed courses</h2>

@@ -1,0 +1,198 @@
+/**
+ * Correcting what was made (#16, items 1–4), through the browser against the real API: the administrator corrects
+ * a cohort created with the wrong dates and name, deletes one created in error, adds a PCN and moves a CCC to it
+ * from a date, the change showing in the enrolment's history. The data each test starts from is made through the
+ * API (and one CCC straight in the scratch database, as an account that never signs in).
+ */
+import pg from 'pg';
+import type { Browser } from 'playwright-core';
+import {
+  DESKTOP,
+  USERS,
+  apiGet,
+  apiToken,
+  expectNoAxeViolations,
+  expectNoProblems,
+  launchBrowser,
+  openPage,
+  signIn,
+  type TestPage,
+  url,
+} from './support/e2e';
+import { waitUntilLoaded } from './support/pages';
+
+jest.setTimeout(120_000);
+
+const RUN = Date.now();
+
+function londonToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+}
+
+/** The first day of the month `months` from now, YYYY-MM-DD. */
+function firstOfMonthAhead(months: number): string {
+  const [y, m] = londonToday().split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10);
+}
+
+/** Test set-up only: a write through the API as the administrator. */
+async function apiPost<T>(pathname: string, token: string, body: object): Promise<T> {
+  const response = await fetch(url(`/api${pathname}`), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST /api${pathname} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** A CCC of this PCN who never signs in, straight into the scratch database. */
+async function insertCcc(fullName: string, pcnId: string): Promise<string> {
+  const client = new pg.Client({ connectionString: process.env.WEB_E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const person = await client.query<{ id: string }>(
+      'INSERT INTO person (email, full_name) VALUES ($1, $2) RETURNING id',
+      [`ccc.move.${RUN}@example.org`, fullName],
+    );
+    const id = person.rows[0]!.id;
+    await client.query(`INSERT INTO role_assignment (person_id, role, organisation_id) VALUES ($1, 'ccc', $2)`, [
+      id,
+      pcnId,
+    ]);
+    return id;
+  } finally {
+    await client.end();
+  }
+}
+
+interface Lite {
+  id: string;
+  name: string;
+  kind?: string;
+}
+
+describe('administration life cycle', () => {
+  let browser: Browser;
+  let t: TestPage;
+  let token: string;
+  let templateId: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    token = await apiToken(USERS.admin);
+    const templates = await apiGet<Lite[]>('/templates', token);
+    templateId = templates[0]!.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await t?.context.close();
+  });
+
+  it('corrects a cohort created with the wrong name and dates, then deletes one created in error', async () => {
+    const wrongStart = firstOfMonthAhead(14);
+    const rightStart = firstOfMonthAhead(2);
+    const wrong = await apiPost<Lite>('/cohorts', token, {
+      name: `Wessex cohort ${RUN} (wrong year)`,
+      templateId,
+      startDate: wrongStart,
+      supervisorIds: [],
+    });
+    t = await openPage(browser, DESKTOP);
+    const { page } = t;
+    await signIn(page, USERS.admin);
+    await page.goto(url(`/admin/cohorts/${wrong.id}`));
+    await page.getByRole('heading', { level: 2, name: 'Correct this cohort' }).waitFor();
+    await waitUntilLoaded(page);
+    await page.getByText('Change its name, dates or supervisors').click();
+    await expectNoAxeViolations(page, 'the cohort corrections');
+    await page.getByLabel('Name of the cohort').fill(`Wessex cohort ${RUN}`);
+    await page.getByLabel('Start date').fill(rightStart);
+    await page.getByRole('button', { name: 'Save the corrections' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Cohort corrected: Wessex cohort ${RUN}` })
+      .waitFor();
+    await page.getByRole('heading', { level: 1, name: `Wessex cohort ${RUN}` }).waitFor();
+    const cohort = await apiGet<{ startDate: string; name: string }>(`/cohorts/${wrong.id}`, token);
+    expect(cohort).toMatchObject({ name: `Wessex cohort ${RUN}`, startDate: rightStart });
+
+    // A second one made in error ("started 2020"): deleted while nothing has happened in it.
+    const mistaken = await apiPost<Lite>('/cohorts', token, {
+      name: `Mistaken cohort ${RUN}`,
+      templateId,
+      startDate: '2020-01-06',
+      supervisorIds: [],
+    });
+    await page.goto(url(`/admin/cohorts/${mistaken.id}`));
+    await page.getByRole('heading', { level: 2, name: 'Correct this cohort' }).waitFor();
+    await page.getByText('Delete this cohort (created in error)').click();
+    await page.getByRole('button', { name: 'Delete the cohort' }).click();
+    await page.getByRole('button', { name: `Yes, delete Mistaken cohort ${RUN}` }).click();
+    await page.getByRole('heading', { level: 1, name: /Cohorts/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Cohort deleted: Mistaken cohort ${RUN}` })
+      .waitFor();
+    await expect(page.getByRole('link', { name: `Mistaken cohort ${RUN}` }).count()).resolves.toBe(0);
+    expectNoProblems(t);
+  });
+
+  it('adds a PCN and moves a CCC to it from a date; the change shows in the enrolment’s history', async () => {
+    t = await openPage(browser, DESKTOP);
+    const { page } = t;
+    await signIn(page, USERS.admin);
+    // The header links to the page; opened afresh, so that nothing the home page still loads is waited for.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'PCNs' }).waitFor();
+    await page.goto(url('/admin/organisations'));
+    await page.getByRole('heading', { level: 1, name: 'Primary Care Networks' }).waitFor();
+    await waitUntilLoaded(page);
+    await expectNoAxeViolations(page, 'the PCNs page');
+    const newPcn = `Romsey PCN ${RUN}`;
+    await page.getByLabel('Name of the PCN').fill(newPcn);
+    await page.getByRole('button', { name: 'Add PCN' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `PCN added: ${newPcn}` })
+      .waitFor();
+    await page.locator(`tr[data-pcn="${newPcn}"]`).waitFor();
+
+    // A CCC of the first PCN, enrolled on a cohort starting next month.
+    const organisations = await apiGet<Lite[]>('/organisations', token);
+    const oldPcn = organisations.find((o) => o.kind === 'pcn' && o.name !== newPcn)!;
+    const cccId = await insertCcc(`Robin Moved ${RUN}`, oldPcn.id);
+    const cohort = await apiPost<Lite>('/cohorts', token, {
+      name: `Move cohort ${RUN}`,
+      templateId,
+      startDate: firstOfMonthAhead(1),
+      supervisorIds: [],
+    });
+    const enrolment = await apiPost<Lite>(`/cohorts/${cohort.id}/enrolments`, token, {
+      cccId,
+      pcnId: oldPcn.id,
+      track: 'training',
+      employmentStart: '2024-01-01',
+    });
+
+    await page.goto(url(`/enrolments/${enrolment.id}`));
+    await page.getByRole('heading', { level: 2, name: 'Changes to this enrolment' }).waitFor();
+    await page.getByTestId('enrolment-history').getByText('Enrolled', { exact: false }).waitFor();
+    await page.getByText('Move to another PCN or supervisor').click();
+    await page.getByLabel('PCN that employs them').selectOption({ label: newPcn });
+    await page.getByLabel('Why', { exact: true }).fill('Took a post at the Romsey practices');
+    await expectNoAxeViolations(page, 'the move form');
+    await page.getByRole('button', { name: 'Save the change' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Robin Moved ${RUN} now with ${newPcn}` })
+      .waitFor();
+    const history = page.getByTestId('enrolment-history');
+    await history.getByText(`PCN: ${oldPcn.name} → ${newPcn}`, { exact: false }).waitFor();
+    await history.getByText('Took a post at the Romsey practices', { exact: false }).waitFor();
+    const moved = await apiGet<{ pcn: { name: string } }>(`/enrolments/${enrolment.id}`, token);
+    expect(moved.pcn.name).toBe(newPcn);
+    expectNoProblems(t);
+  });
+});

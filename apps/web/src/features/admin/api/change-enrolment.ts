@@ -1,0 +1,52 @@
+import type { ChangeEnrolmentRequest, EnrolmentChange, EnrolmentSummary, VersionRequest } from '@ccc/contracts';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiRequest } from '../../../lib/api-client';
+
+const path = (enrolmentId: string) => `/enrolments/${encodeURIComponent(enrolmentId)}`;
+
+/** Administrators: another PCN, PCN supervisor or Alliance supervisor from a date. */
+export function changeEnrolment(enrolmentId: string, body: ChangeEnrolmentRequest): Promise<EnrolmentSummary> {
+  return api.patch<EnrolmentSummary>(path(enrolmentId), body);
+}
+
+/** Administrators: a withdrawn CCC back on the programme. */
+export function reinstateEnrolment(enrolmentId: string, body: VersionRequest): Promise<EnrolmentSummary> {
+  return api.post<EnrolmentSummary>(`${path(enrolmentId)}/reinstate`, body);
+}
+
+/** Administrators: an enrolment made in error, before anything happened in it. */
+export function deleteEnrolment(enrolmentId: string, body: VersionRequest): Promise<void> {
+  return apiRequest<void>(path(enrolmentId), { method: 'DELETE', body });
+}
+
+/** What changed in the enrolment, when, from which date and why. */
+export function getEnrolmentChanges(enrolmentId: string, signal?: AbortSignal): Promise<EnrolmentChange[]> {
+  return api.get<EnrolmentChange[]>(`${path(enrolmentId)}/changes`, { signal });
+}
+
+export function getEnrolmentChangesQueryOptions(enrolmentId: string) {
+  return queryOptions({
+    queryKey: ['enrolments', enrolmentId, 'changes'] as const,
+    queryFn: ({ signal }) => getEnrolmentChanges(enrolmentId, signal),
+  });
+}
+
+export function useEnrolmentChanges(enrolmentId: string) {
+  return useQuery(getEnrolmentChangesQueryOptions(enrolmentId));
+}
+
+function useEnrolmentMutation<B, R>(enrolmentId: string, send: (enrolmentId: string, body: B) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: B) => send(enrolmentId, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['enrolments'] });
+      void queryClient.invalidateQueries({ queryKey: ['cohorts'] });
+      void queryClient.invalidateQueries({ queryKey: ['caseload'] });
+    },
+  });
+}
+
+export const useChangeEnrolment = (enrolmentId: string) => useEnrolmentMutation(enrolmentId, changeEnrolment);
+export const useReinstateEnrolment = (enrolmentId: string) => useEnrolmentMutation(enrolmentId, reinstateEnrolment);
+export const useDeleteEnrolment = (enrolmentId: string) => useEnrolmentMutation(enrolmentId, deleteEnrolment);

@@ -1,0 +1,36 @@
+import type {
+  CreateOrganisationRequest,
+  OrganisationView,
+  UpdateOrganisationRequest,
+  VersionRequest,
+} from '@ccc/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+/** Administrators: a PCN of their Alliance. */
+export function createOrganisation(body: CreateOrganisationRequest): Promise<OrganisationView> {
+  return api.post<OrganisationView>('/organisations', body);
+}
+
+export function renameOrganisation(id: string, body: UpdateOrganisationRequest): Promise<OrganisationView> {
+  return api.patch<OrganisationView>(`/organisations/${encodeURIComponent(id)}`, body);
+}
+
+/** Its history stays; it takes no new enrolments. */
+export function closeOrganisation(id: string, body: VersionRequest): Promise<OrganisationView> {
+  return api.post<OrganisationView>(`/organisations/${encodeURIComponent(id)}/close`, body);
+}
+
+function useOrganisationMutation<V>(send: (variables: V) => Promise<OrganisationView>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['organisations'] }),
+  });
+}
+
+export const useCreateOrganisation = () => useOrganisationMutation(createOrganisation);
+export const useRenameOrganisation = () =>
+  useOrganisationMutation((v: { id: string; body: UpdateOrganisationRequest }) => renameOrganisation(v.id, v.body));
+export const useCloseOrganisation = () =>
+  useOrganisationMutation((v: { id: string; body: VersionRequest }) => closeOrganisation(v.id, v.body));
