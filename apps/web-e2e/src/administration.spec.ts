@@ -62,8 +62,8 @@ async function saveDownload(page: Page, buttonName: string): Promise<{ name: str
 describe('programme administration', () => {
   let browser: Browser;
   let t: TestPage;
-  let aisha: PersonLite;
-  let owen: PersonLite;
+  let trainee: PersonLite;
+  let lateStarter: PersonLite;
   let cohortPath = '';
 
   beforeAll(async () => {
@@ -74,8 +74,9 @@ describe('programme administration', () => {
       if (!person) throw new Error(`${email} is not in the administrator's people`);
       return person;
     };
-    aisha = find('ccc3@example.org');
-    owen = find('ccc4@example.org');
+    // CCCs with no active enrolment (one at a time): Rosa finished the pilot, Leo withdrew from it.
+    trainee = find('ccc.pilot1@example.org');
+    lateStarter = find('ccc.pilot6@example.org');
   });
   afterAll(async () => {
     await browser?.close();
@@ -125,21 +126,21 @@ describe('programme administration', () => {
     await waitUntilLoaded(page);
     await expectNoAxeViolations(page, 'the cohort page with its enrol form');
 
-    // Aisha on the training track: the PCN fills in from her role.
+    // Rosa on the training track: the PCN fills in from her role.
     const start = firstOfNextMonth();
-    await page.getByLabel('Cancer Care Coordinator').selectOption(aisha.id);
+    await page.getByLabel('Cancer Care Coordinator').selectOption(trainee.id);
     await expect(page.getByLabel('PCN that employs them').inputValue()).resolves.not.toBe('');
     await page.getByLabel('Training only').check();
     await page.getByLabel('Date they started in post').fill(addYears(start, -2));
     await page.getByRole('button', { name: 'Enrol CCC' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: `${aisha.fullName} enrolled on the training track` })
+      .filter({ hasText: `${trainee.fullName} enrolled on the training track` })
       .waitFor();
-    await page.locator(`tr[data-enrolment="${aisha.email}"]`).waitFor();
+    await page.locator(`tr[data-enrolment="${trainee.email}"]`).waitFor();
 
-    // Owen on the supervision track, employed years before the cohort starts: refused, with the reason.
-    await page.getByLabel('Cancer Care Coordinator').selectOption(owen.id);
+    // Leo on the supervision track, employed years before the cohort starts: refused, with the reason.
+    await page.getByLabel('Cancer Care Coordinator').selectOption(lateStarter.id);
     await page.getByLabel('Supervision and training').check();
     await page.getByLabel('Date they started in post').fill(addYears(start, -3));
     await page.getByRole('button', { name: 'Enrol CCC' }).click();
@@ -149,7 +150,7 @@ describe('programme administration', () => {
       .waitFor();
     await expectFocusOnErrorSummary(page, 'the enrol form refused for eligibility');
     await expect(summary.getByRole('link').first().textContent()).resolves.toMatch(/Enrol them on the training track/);
-    await expect(page.locator(`tr[data-enrolment="${owen.email}"]`).count()).resolves.toBe(0);
+    await expect(page.locator(`tr[data-enrolment="${lateStarter.email}"]`).count()).resolves.toBe(0);
     await expectNoAxeViolations(page, 'the enrol form with the eligibility refusal');
     expectNoProblems(t);
   });

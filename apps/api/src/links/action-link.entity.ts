@@ -9,7 +9,10 @@ export type LinkPurpose = 'release_request' | 'session_slot' | 'set_password' | 
  * set their password. Only the token's hash is kept; it expires, and it works once.
  */
 @Entity('action_link')
-@Check('action_link_purpose_check', `purpose IN ('release_request', 'session_slot', 'set_password', 'accept_role', 'confirm_email')`)
+@Check(
+  'action_link_purpose_check',
+  `purpose IN ('release_request', 'session_slot', 'set_password', 'accept_role', 'confirm_email')`,
+)
 export class ActionLink {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
