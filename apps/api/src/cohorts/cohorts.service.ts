@@ -2,7 +2,7 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CohortResponse } from '@ccc/contracts';
 import { checkEligibility, londonDate, programmeEndsBefore, type ProgrammeTemplate } from '@ccc/programme';
-import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, inCallersAlliance } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
@@ -13,8 +13,8 @@ import { Enrolment } from '../enrolments/enrolment.entity';
 import { Cohort } from './cohort.entity';
 import type { CreateCohortDto } from './dto/create-cohort.dto';
 import type { CohortVersionDto, UpdateCohortDto } from './dto/update-cohort.dto';
+import { isStillReferenced } from '../database/pg-errors';
 
-const FOREIGN_KEY_VIOLATION = '23503';
 const ACTIVITY =
   'Something has already happened in this cohort (a session booked or held, or a record kept); close it instead';
 const STALE = 'This cohort was changed since you read it; reload it and try again';
@@ -250,8 +250,7 @@ export class CohortsService {
         });
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === FOREIGN_KEY_VIOLATION)
-        throw new ConflictException(ACTIVITY);
+      if (isStillReferenced(error)) throw new ConflictException(ACTIVITY);
       throw error;
     }
   }

@@ -17,10 +17,26 @@ import { allowedMethods } from './method-not-allowed';
 
 export type FieldError = { field: string; reason: string };
 
+/** Constraints on a value's type: when one fails, the others (ranges, lengths) say nothing useful about the value. */
+const TYPE_CONSTRAINTS = new Set([
+  'isInt',
+  'isNumber',
+  'isString',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'isDate',
+  'isDateString',
+  'isIso8601',
+]);
+
+/** Each field's reasons; a value of the wrong type is told only that ("minutes must be a whole number"). */
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
+    const constraints = Object.entries(error.constraints ?? {});
+    const wrongType = constraints.filter(([name]) => TYPE_CONSTRAINTS.has(name));
+    const own = (wrongType.length > 0 ? wrongType : constraints).map(([, reason]) => ({ field, reason }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

@@ -2,7 +2,7 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EnrolmentChange, EnrolmentSummary } from '@ccc/contracts';
 import { londonDate } from '@ccc/programme';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
@@ -10,8 +10,8 @@ import { hasRole } from '../common/auth-user';
 import { type FieldError, validationFailed } from '../common/errors';
 import type { ChangeEnrolmentDto, EnrolmentVersionDto } from './dto/change-enrolment.dto';
 import { EnrolmentsService } from './enrolments.service';
+import { isStillReferenced } from '../database/pg-errors';
 
-const FOREIGN_KEY_VIOLATION = '23503';
 const STALE = 'This enrolment was changed since you read it; reload it and try again';
 const NO_ALLIANCE = '00000000-0000-0000-0000-000000000000';
 
@@ -280,8 +280,7 @@ export class EnrolmentChangesService {
         });
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === FOREIGN_KEY_VIOLATION)
-        throw new ConflictException(activity);
+      if (isStillReferenced(error)) throw new ConflictException(activity);
       throw error;
     }
   }
