@@ -146,7 +146,9 @@ describe('programme administration', () => {
     await page.getByRole('button', { name: 'Enrol CCC' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await summary
-      .getByText(/The supervision track is for CCCs employed within \d+ months before the cohort starts/)
+      .getByText(
+        /The supervision track is for newly employed CCCs: employment starting from .+ \(within \d+ months before the cohort starts/,
+      )
       .waitFor();
     await expectFocusOnErrorSummary(page, 'the enrol form refused for eligibility');
     await expect(summary.getByRole('link').first().textContent()).resolves.toMatch(/Enrol them on the training track/);

@@ -316,11 +316,12 @@ describe('competencies, evidence and sign-off', () => {
     await expectNoAxeViolations(page, 'the training plan');
     await page.getByText('Add a course, group teaching or other learning to the plan').click();
     await page.getByLabel('Other learning').check();
-    await page.getByLabel('What is it?').fill('Sit in on a lung cancer multidisciplinary meeting');
-    await page.getByLabel('Month to do it by').selectOption('1');
+    // The add form's own fields (each proposal from the TNA has a title and month of its own).
+    await page.locator('#plan-title').fill('Sit in on a lung cancer multidisciplinary meeting');
+    await page.locator('#plan-month').selectOption('1');
     await page.getByLabel(`${competency.code}: ${competency.title}`).check();
     await expectNoAxeViolations(page, 'the add item form');
-    await page.getByRole('button', { name: 'Add to the plan' }).click();
+    await page.getByRole('button', { name: 'Add to the plan', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Item added to the training plan' }).waitFor();
 
     const item = page

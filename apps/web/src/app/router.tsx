@@ -10,7 +10,18 @@ import { RouteError } from './routes/route-error';
  * Each page is its own chunk, fetched when its route is first opened: the sign-in page does not carry the cohort
  * report's charts. Meanwhile a polite status says the page is loading.
  */
+const loaders: (() => Promise<unknown>)[] = [];
+
+/**
+ * Fetches every page's chunk, once the first page is shown: moving on later works offline or on a poor connection
+ * (the SPA waits for the API to come back rather than failing to load its own code).
+ */
+export function preloadPages(): void {
+  for (const load of loaders) void load().catch(() => undefined);
+}
+
 function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name): ComponentType {
+  loaders.push(load);
   const Lazy = lazy<ComponentType>(() => load().then((module) => ({ default: module[name] })));
   return function LazyPage() {
     return (
