@@ -6,7 +6,7 @@ import { type AuthUser, hasRole, organisationsWhere } from '../common/auth-user'
 import { Enrolment } from '../enrolments/enrolment.entity';
 
 /** The nil UUID: matches no row, so a caller acting in no Alliance finds nothing. */
-const NO_ALLIANCE = '00000000-0000-0000-0000-000000000000';
+export const NO_ALLIANCE = '00000000-0000-0000-0000-000000000000';
 
 /**
  * A `where` fragment for entities with an `allianceId` column (templates, cohorts, frameworks): the caller's acting

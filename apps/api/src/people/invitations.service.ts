@@ -13,6 +13,7 @@ import { PROGRAMME_TIME_ZONE } from '@ccc/programme';
 import { TZDate } from '@date-fns/tz';
 import { addDays, format } from 'date-fns';
 import { DataSource, type EntityManager, IsNull, QueryFailedError } from 'typeorm';
+import { NO_ALLIANCE } from '../access/access.service';
 import { type AuditRecord, AuditService } from '../audit/audit.service';
 import { AuthSession } from '../auth/auth-session.entity';
 import { hashPassword } from '../auth/auth.service';
@@ -31,8 +32,6 @@ export const INVITATION_LIFETIME_DAYS = 7;
 const ALREADY_HOLDS = 'This person already holds this role here';
 const OFFER_WAITING =
   'An invitation to this e-mail address is waiting for an answer; send it again from the people list';
-/** The nil UUID: matches no row. */
-const NO_ALLIANCE = '00000000-0000-0000-0000-000000000000';
 const ROLE_NAMES: Record<Role, string> = {
   admin: 'programme administrator',
   alliance_supervisor: 'Alliance supervisor',
@@ -594,17 +593,13 @@ export class InvitationsService {
 
   /** An offer waiting for the signed-in person, by its link: 404 for anyone else's (or no) link. */
   async offer(user: AuthUser, token: string): Promise<RoleOfferView> {
-    const { offer } = await this.liveOffer(this.db.manager, user, token);
+    const { link, offer } = await this.liveOffer(this.db.manager, user, token);
     return {
       role: offer.role,
       organisationName: offer.organisation!.name,
       allianceId: offer.allianceId,
-      expiresAt: (await this.linkExpiry(token)).toISOString(),
+      expiresAt: link.expiresAt.toISOString(),
     };
-  }
-
-  private async linkExpiry(token: string): Promise<Date> {
-    return (await findLiveLink(this.db.manager, token, ['accept_role'])).expiresAt;
   }
 
   private async liveOffer(manager: EntityManager, user: AuthUser, token: string) {
