@@ -139,4 +139,66 @@ describe('expectation and session states (issue #15)', () => {
       expect(status).toBe('active');
     });
   });
+
+  describe('the competency framework and the training plan, measured (item 3)', () => {
+    it('computes the four expectations from the competency record and the training plan, with evidence', async () => {
+      const ccc = await tokenFor(t, world.people.cccC);
+      const sup2 = await tokenFor(t, world.people.supervisor2);
+      const C = world.enrolments.C;
+      const before = await expectations(C, sup2);
+      const find = (body: ExpectationsResponse, key: string) => body.results.find((r) => r.key === key)!;
+      const total = find(before, 'ccc-competencies').progress!.target;
+      expect(total).toBeGreaterThan(0);
+      // Month 3, nothing started and no training plan: at risk, and said why.
+      expect(find(before, 'ccc-competencies')).toMatchObject({
+        state: 'at_risk',
+        evidence: `working on 0 of ${total} competencies (0 signed off)`,
+      });
+      expect(find(before, 'alliance-competency-framework')).toMatchObject({ state: 'on_track', progress: { done: 0 } });
+      expect(find(before, 'ccc-training')).toMatchObject({ state: 'at_risk', evidence: 'no training in the plan yet' });
+      expect(find(before, 'alliance-training-available').state).toBe('at_risk');
+
+      const base = `/api/enrolments/${C}/competencies/SN-03`;
+      await t.http().post(`${base}/start`).set('Authorization', ccc).send({ version: 0 }).expect(200);
+      const submitted = await t
+        .http()
+        .post(`${base}/evidence`)
+        .set('Authorization', ccc)
+        .send({ kind: 'reflection', text: 'I set up a weekly list of FIT kits not returned after 14 days.' })
+        .expect(201);
+      await t
+        .http()
+        .post(`${base}/sign-off`)
+        .set('Authorization', sup2)
+        .send({ rating: 3, comment: 'Thorough.', version: submitted.body.progress.version })
+        .expect(200);
+      await t
+        .http()
+        .post(`/api/enrolments/${C}/training-plan-items`)
+        .set('Authorization', sup2)
+        .send({ kind: 'free', title: 'Shadow the cancer MDT coordinator', targetMonth: 5, competencyCodes: ['SN-03'] })
+        .expect(201);
+
+      const after = await expectations(C, sup2);
+      expect(find(after, 'ccc-competencies')).toMatchObject({
+        state: 'on_track',
+        evidence: `working on 1 of ${total} competencies (1 signed off)`,
+        progress: { done: 1, target: total },
+      });
+      expect(find(after, 'alliance-competency-framework')).toMatchObject({
+        evidence: `1 of ${total} competencies signed off`,
+        progress: { done: 1, target: total },
+      });
+      expect(find(after, 'ccc-training')).toMatchObject({
+        state: 'on_track',
+        evidence: '0 of 1 training plan item done',
+      });
+      expect(find(after, 'alliance-training-available')).toMatchObject({
+        state: 'met',
+        evidence: '1 training plan item available to the CCC, 0 done',
+      });
+      // Another CCC's record is not theirs.
+      expect(find(await expectations(world.enrolments.A), 'ccc-competencies').progress!.done).toBe(0);
+    });
+  });
 });

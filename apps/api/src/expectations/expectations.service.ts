@@ -30,6 +30,7 @@ import { SessionAttendance } from '../sessions/session-attendance.entity';
 import { personRef } from '../sessions/session-view';
 import type { AttestDto } from './dto/attest.dto';
 import { Attestation } from './attestation.entity';
+import { type ProgressFacts, progressFacts } from './rule-facts';
 import { EvaluationResponse } from '../month-six/evaluation-response.entity';
 
 @Injectable()
@@ -41,7 +42,7 @@ export class ExpectationsService {
     private readonly access: AccessService,
   ) {}
 
-  /** The facts behind the expectations of many enrolments at once: four queries. */
+  /** The facts behind the expectations of many enrolments at once: five queries. */
   async facts(enrolments: Enrolment[]): Promise<
     Map<
       string,
@@ -53,7 +54,7 @@ export class ExpectationsService {
     >
   > {
     const ids = enrolments.map((e) => e.id);
-    const [attendance, release, attestations, surveys] = ids.length
+    const [attendance, release, attestations, surveys, progress] = ids.length
       ? await Promise.all([
           // Only the columns the rules and the PCN home read: notes and purposes are long, and a cohort report
           // reads this for every CCC of a cohort (the benchmark measured 30–45 % of this query's CPU saved).
@@ -86,8 +87,9 @@ export class ExpectationsService {
             select: { enrolmentId: true, submittedAt: true },
             where: { enrolmentId: In(ids), respondent: 'ccc', status: 'submitted' },
           }),
+          progressFacts(this.db, { enrolmentIds: ids }),
         ])
-      : [[], [], [], []];
+      : [[], [], [], [], new Map<string, ProgressFacts>()];
     const surveyOf = new Map(surveys.map((r) => [r.enrolmentId, londonDate(r.submittedAt!)]));
     // Grouped once by CCC, so that a PCN (or Alliance) with many CCCs is not a search per CCC.
     const attendanceOf = groupBy(attendance, (a) => a.enrolmentId);
@@ -104,6 +106,7 @@ export class ExpectationsService {
             cohortStart: e.cohort!.startDate,
             track: e.track,
             surveySubmittedOn: surveyOf.get(e.id) ?? null,
+            ...progress.get(e.id),
             sessions: attendanceRows.map((a) => ({
               kind: a.session!.kind,
               month: a.session!.month,

@@ -1,12 +1,14 @@
 import {
+  type CompetencyFacts,
   type ExpectationFacts,
   type IsoDate,
   londonDate,
   type ReleaseEntry,
   type SessionFact,
+  type TrainingFact,
   type Track,
 } from '@ccc/programme';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 type AttendanceRow = Omit<SessionFact, 'startsAt' | 'durationMinutes' | 'pcnSupervisorAttendance'> & {
   enrolment_id: string;
@@ -49,7 +51,7 @@ export async function ruleFacts(
   const cohortEnrolments = 'ARRAY(SELECT e.id FROM enrolment e WHERE e.cohort_id = ANY($1::uuid[]))';
   const ofSessions = all ? '' : `WHERE s.cohort_id = ANY($1::uuid[]) AND a.enrolment_id = ANY(${cohortEnrolments})`;
   const ofEnrolments = (alias: string) => (all ? '' : `AND ${alias}.enrolment_id = ANY(${cohortEnrolments})`);
-  const [attendance, release, attestations, surveys] = (await Promise.all([
+  const [attendance, release, attestations, surveys, progress] = (await Promise.all([
     db.query(
       `SELECT a.enrolment_id, s.kind, s.month, s.status, s.starts_at, s.duration_minutes, a.attendance,
               s.staff_attendance ->> 'pcn_supervisor' AS pcn_supervisor
@@ -73,11 +75,13 @@ export async function ruleFacts(
         WHERE r.respondent = 'ccc' AND r.status = 'submitted' ${ofEnrolments('r')}`,
       params,
     ),
+    progressFacts(db, all ? 'every cohort' : { cohortIds: cohortIds as string[] }),
   ])) as [
     AttendanceRow[],
     (ReleaseEntry & { enrolment_id: string; override_reason: string | null })[],
     { enrolment_id: string; expectation_key: string; attested_on: IsoDate }[],
     { enrolment_id: string; submitted_at: Date }[],
+    Map<string, ProgressFacts>,
   ];
   for (const a of attendance)
     facts.get(a.enrolment_id)?.sessions.push({
@@ -105,5 +109,69 @@ export async function ruleFacts(
     const f = facts.get(r.enrolment_id);
     if (f) f.surveySubmittedOn = londonDate(r.submitted_at);
   }
+  for (const [id, p] of progress) {
+    const f = facts.get(id);
+    if (f) Object.assign(f, p);
+  }
   return facts;
+}
+
+export type ProgressFacts = { competencies: CompetencyFacts; training: TrainingFact[] };
+
+/**
+ * Where each CCC is with their competency framework (counts by state against the framework their cohort is pinned
+ * to) and their training plan (each item's month and completion), in one statement. The framework's size is
+ * counted once per cohort, in PostgreSQL, not once per CCC.
+ */
+export async function progressFacts(
+  db: DataSource | EntityManager,
+  of: { enrolmentIds: readonly string[] } | { cohortIds: readonly string[] } | 'every cohort',
+): Promise<Map<string, ProgressFacts>> {
+  const [where, params] =
+    of === 'every cohort'
+      ? ['true', []]
+      : 'enrolmentIds' in of
+        ? ['id = ANY($1::uuid[])', [of.enrolmentIds]]
+        : ['cohort_id = ANY($1::uuid[])', [of.cohortIds]];
+  if (params.length && (params[0] as readonly string[]).length === 0) return new Map();
+  const rows: {
+    id: string;
+    total: number;
+    started: number;
+    submitted: number;
+    signed_off: number;
+    training: [number, IsoDate | null][] | null;
+  }[] = await db.query(
+    `WITH e AS (SELECT id, cohort_id FROM enrolment WHERE ${where}),
+          totals AS (
+            SELECT c.id AS cohort_id,
+                   (SELECT count(*)::int FROM jsonb_array_elements(f.definition -> 'domains') d
+                                  CROSS JOIN jsonb_array_elements(d -> 'competencies') x) AS total
+              FROM cohort c JOIN competency_framework f ON f.id = c.competency_framework_id
+             WHERE c.id IN (SELECT cohort_id FROM e)),
+          progress AS (
+            SELECT p.enrolment_id,
+                   count(*) FILTER (WHERE p.state <> 'not_started')::int AS started,
+                   count(*) FILTER (WHERE p.state = 'evidence_submitted')::int AS submitted,
+                   count(*) FILTER (WHERE p.state = 'signed_off')::int AS signed_off
+              FROM competency_progress p WHERE p.enrolment_id IN (SELECT id FROM e) GROUP BY p.enrolment_id),
+          training AS (
+            SELECT t.enrolment_id, json_agg(json_build_array(t.target_month, to_char(t.completed_on, 'YYYY-MM-DD'))) AS items
+              FROM training_plan_item t WHERE t.enrolment_id IN (SELECT id FROM e) GROUP BY t.enrolment_id)
+     SELECT e.id, totals.total, coalesce(p.started, 0) AS started, coalesce(p.submitted, 0) AS submitted,
+            coalesce(p.signed_off, 0) AS signed_off, t.items AS training
+       FROM e JOIN totals USING (cohort_id)
+       LEFT JOIN progress p ON p.enrolment_id = e.id
+       LEFT JOIN training t ON t.enrolment_id = e.id`,
+    params,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        competencies: { total: r.total, started: r.started, submitted: r.submitted, signedOff: r.signed_off },
+        training: (r.training ?? []).map(([targetMonth, completedOn]) => ({ targetMonth, completedOn })),
+      },
+    ]),
+  );
 }

@@ -894,7 +894,7 @@ describe('expectations the responsible party attests', () => {
   });
 });
 
-describe('expectations the service does not record yet', () => {
+describe('expectations whose facts the caller did not load', () => {
   it.each([
     ['ccc-competencies', 'competencies'],
     ['ccc-training', 'training'],
@@ -909,6 +909,85 @@ describe('expectations the service does not record yet', () => {
         progress: null,
       });
     }
+  });
+});
+
+describe('the competency framework and the training plan (#15 item 3)', () => {
+  const competencies = (started: number, submitted: number, signedOff: number, total = 10) => ({
+    competencies: { total, started, submitted, signedOff },
+  });
+  const item = (targetMonth: number, completedOn: string | null = null) => ({ targetMonth, completedOn });
+
+  it('the CCC works towards every competency: none started is at risk, some on track, all met', () => {
+    expect(evaluate('ccc-competencies', facts(competencies(0, 0, 0)), '2026-10-15')).toMatchObject({
+      state: 'at_risk',
+      evidence: 'working on 0 of 10 competencies (0 signed off)',
+      progress: { done: 0, target: 10 },
+    });
+    expect(evaluate('ccc-competencies', facts(competencies(4, 2, 1)), '2026-10-15')).toMatchObject({
+      state: 'on_track',
+      evidence: 'working on 4 of 10 competencies (1 signed off; 2 competencies with evidence awaiting review)',
+    });
+    // In the last month what is not started is at risk; after the end, missed.
+    expect(evaluate('ccc-competencies', facts(competencies(9, 0, 5)), LAST_MONTH_STARTS).state).toBe('at_risk');
+    expect(evaluate('ccc-competencies', facts(competencies(9, 0, 5)), ENDS_BEFORE).state).toBe('missed');
+    expect(evaluate('ccc-competencies', facts(competencies(10, 0, 5)), '2026-10-15').state).toBe('met');
+  });
+
+  it('the Alliance completes the framework with the postholder: every competency signed off', () => {
+    expect(evaluate('alliance-competency-framework', facts(competencies(10, 3, 6)), '2026-12-01')).toMatchObject({
+      state: 'on_track',
+      evidence: '6 of 10 competencies signed off; 3 competencies with evidence awaiting review',
+      progress: { done: 6, target: 10 },
+    });
+    expect(evaluate('alliance-competency-framework', facts(competencies(10, 3, 6)), LAST_MONTH_STARTS).state).toBe(
+      'at_risk',
+    );
+    expect(evaluate('alliance-competency-framework', facts(competencies(10, 0, 9)), ENDS_BEFORE).state).toBe('missed');
+    expect(evaluate('alliance-competency-framework', facts(competencies(10, 0, 10)), ENDS_BEFORE).state).toBe('met');
+  });
+
+  it('a framework with no competencies asks nothing of anyone', () => {
+    expect(evaluate('ccc-competencies', facts(competencies(0, 0, 0, 0)), ENDS_BEFORE).state).toBe('not_applicable');
+  });
+
+  it('the CCC completes the training plan: an item past its month is at risk, all done is met', () => {
+    // The first TNA is in month 1 (September): the plan is due by 1 October.
+    expect(evaluate('ccc-training', facts({ training: [] }), '2026-09-20')).toMatchObject({
+      state: 'on_track',
+      evidence: 'no training in the plan yet',
+    });
+    expect(evaluate('ccc-training', facts({ training: [] }), '2026-10-01').state).toBe('at_risk');
+    const plan = [item(2, '2026-10-20'), item(3), item(5)];
+    expect(evaluate('ccc-training', facts({ training: plan }), '2026-11-15')).toMatchObject({
+      state: 'on_track',
+      evidence: '1 of 3 training plan items done',
+      progress: { done: 1, target: 3 },
+    });
+    // Month 3 (November) ended on 1 December with its item undone.
+    expect(evaluate('ccc-training', facts({ training: plan }), '2026-12-01')).toMatchObject({
+      state: 'at_risk',
+      evidence: '1 of 3 training plan items done; 1 past its month',
+    });
+    expect(evaluate('ccc-training', facts({ training: plan }), ENDS_BEFORE).state).toBe('missed');
+    const done = plan.map((i) => ({ ...i, completedOn: '2027-02-01' }));
+    expect(evaluate('ccc-training', facts({ training: done }), ENDS_BEFORE).state).toBe('met');
+  });
+
+  it('the Alliance makes training available: a plan with items after the first TNA', () => {
+    expect(evaluate('alliance-training-available', facts({ training: [] }), '2026-09-20')).toMatchObject({
+      state: 'on_track',
+      evidence: 'the training plan is agreed at the training needs analysis (by 2026-10-01)',
+    });
+    expect(evaluate('alliance-training-available', facts({ training: [] }), '2026-10-02')).toMatchObject({
+      state: 'at_risk',
+      evidence: 'no training plan items since the training needs analysis (due by 2026-10-01)',
+    });
+    expect(evaluate('alliance-training-available', facts({ training: [] }), ENDS_BEFORE).state).toBe('missed');
+    expect(evaluate('alliance-training-available', facts({ training: [item(2)] }), '2026-10-02')).toMatchObject({
+      state: 'met',
+      evidence: '1 training plan item available to the CCC, 0 done',
+    });
   });
 });
 

@@ -53,6 +53,26 @@ export interface ExpectationFacts {
   attestations: AttestationFact[];
   /** When the CCC submitted the evaluation survey (null: not yet); left out where it is not known. */
   surveySubmittedOn?: IsoDate | null;
+  /** Where the CCC is with the competencies of their cohort's framework; left out where it is not known. */
+  competencies?: CompetencyFacts;
+  /** The CCC's training plan items; left out where it is not known. */
+  training?: TrainingFact[];
+}
+
+export interface CompetencyFacts {
+  /** Competencies in the framework the cohort is pinned to. */
+  total: number;
+  /** Past "not started" (working towards, evidence submitted or signed off). */
+  started: number;
+  /** Evidence waiting for the supervisor's review. */
+  submitted: number;
+  signedOff: number;
+}
+
+export interface TrainingFact {
+  /** Month of the programme it is planned for. */
+  targetMonth: number;
+  completedOn: IsoDate | null;
 }
 
 export interface ExpectationResult {
@@ -194,6 +214,85 @@ function attendance(
   return { state: share >= ATTENDANCE_ON_TRACK ? 'on_track' : 'at_risk', evidence, progress };
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The competency framework: the CCC works towards every competency (each started, by the end); the Alliance
+ * completes it with them (each signed off by the end). Judged on the framework the cohort is pinned to; in the
+ * programme's last month, what is still to do is at risk.
+ */
+function competencyProgress(
+  party: Party,
+  c: CompetencyFacts,
+  ended: boolean,
+  lastMonth: boolean,
+): Omit<ExpectationResult, 'key' | 'party' | 'title'> {
+  const waiting = c.submitted
+    ? `; ${plural(c.submitted, 'competency', 'competencies')} with evidence awaiting review`
+    : '';
+  if (c.total === 0)
+    return { state: 'not_applicable', evidence: 'the cohort\u2019s framework has no competencies', progress: null };
+  if (party === 'ccc') {
+    const done = Math.min(c.started, c.total);
+    const evidence = `working on ${done} of ${plural(c.total, 'competency', 'competencies')} (${c.signedOff} signed off${waiting})`;
+    const progress = { done, target: c.total };
+    if (done >= c.total) return { state: 'met', evidence, progress };
+    if (ended) return { state: 'missed', evidence, progress };
+    return { state: lastMonth || done === 0 ? 'at_risk' : 'on_track', evidence, progress };
+  }
+  const done = Math.min(c.signedOff, c.total);
+  const evidence = `${done} of ${plural(c.total, 'competency', 'competencies')} signed off${waiting}`;
+  const progress = { done, target: c.total };
+  if (done >= c.total) return { state: 'met', evidence, progress };
+  if (ended) return { state: 'missed', evidence, progress };
+  return { state: lastMonth ? 'at_risk' : 'on_track', evidence, progress };
+}
+
+/** The month of the track's first training needs analysis (where the training plan is agreed); else month 1. */
+export function firstTnaMonth(template: ProgrammeTemplate, track: Track): number {
+  const months = plannedSessions(template, track)
+    .filter((s) => s.kind === 'tna')
+    .map((s) => s.month);
+  return months.length ? Math.min(...months) : 1;
+}
+
+/**
+ * The training plan: the CCC completes each item (an item whose month has ended undone is at risk; every item
+ * done by the end is met); the Alliance makes training available (a plan with items, agreed by the end of the
+ * month of the first TNA).
+ */
+function trainingProgress(
+  party: Party,
+  items: readonly TrainingFact[],
+  ended: boolean,
+  today: IsoDate,
+  monthEndsBefore: (month: number) => IsoDate,
+  { planDueBy }: { planDueBy: IsoDate },
+): Omit<ExpectationResult, 'key' | 'party' | 'title'> {
+  const done = items.filter((i) => i.completedOn).length;
+  const noPlan = items.length === 0;
+  if (party === 'alliance') {
+    const evidence = noPlan
+      ? today >= planDueBy
+        ? `no training plan items since the training needs analysis (due by ${planDueBy})`
+        : `the training plan is agreed at the training needs analysis (by ${planDueBy})`
+      : `${plural(items.length, 'training plan item')} available to the CCC, ${done} done`;
+    if (!noPlan) return { state: 'met', evidence, progress: null };
+    return { state: ended ? 'missed' : today >= planDueBy ? 'at_risk' : 'on_track', evidence, progress: null };
+  }
+  const progress = { done, target: items.length };
+  if (noPlan) {
+    const state: ExpectationState = ended ? 'missed' : today >= planDueBy ? 'at_risk' : 'on_track';
+    return { state, evidence: 'no training in the plan yet', progress };
+  }
+  const overdue = items.filter((i) => !i.completedOn && today >= monthEndsBefore(i.targetMonth)).length;
+  const evidence =
+    `${done} of ${plural(items.length, 'training plan item')} done` + (overdue ? `; ${overdue} past its month` : '');
+  if (done >= items.length) return { state: 'met', evidence, progress };
+  if (ended) return { state: 'missed', evidence, progress };
+  return { state: overdue ? 'at_risk' : 'on_track', evidence, progress };
+}
+
 /**
  * Evaluates every expectation of the template for one enrolment on `today` (London). Met and missed are
  * final; on track and at risk look ahead at what is still planned.
@@ -321,8 +420,16 @@ export function evaluateExpectations(
         };
       }
       case 'competencies':
+        if (!facts.competencies) break;
+        return { ...base, ...competencyProgress(party, facts.competencies, ended, today >= lastMonthStarts) };
       case 'training':
-        break;
+        if (!facts.training) break;
+        return {
+          ...base,
+          ...trainingProgress(party, facts.training, ended, today, (month) => monthEndsBefore(month), {
+            planDueBy: monthEndsBefore(firstTnaMonth(template, track ?? 'supervision')),
+          }),
+        };
     }
     return {
       ...base,
