@@ -142,6 +142,23 @@ describe('demo data', () => {
       expect(statements.get('supervision-supported-me')).toBe('100%');
       expect(statements.get('joint-sessions-useful')).toBe('fewer than 5');
       expect(report.quotes.length).toBeGreaterThan(3);
+      // One pilot enrolment was reopened after an early sign-off and completed again (#15 item 1).
+      const [reopened] = await db.query(
+        `SELECT entity_id FROM audit_entry WHERE action = 'enrolment.reopened' AND entity_type = 'enrolment'`,
+      );
+      const history = (
+        await http
+          .get(`/api/enrolments/${reopened.entity_id}/changes`)
+          .set('Authorization', `Bearer ${adminToken}`)
+          .expect(200)
+      ).body as { action: string; reason: string | null }[];
+      expect(history.map((h) => h.action)).toEqual([
+        'enrolment.created',
+        'enrolment.completed',
+        'enrolment.reopened',
+        'enrolment.completed',
+      ]);
+      expect(history[2]!.reason).toMatch(/^Signed before the final interview/);
 
       // A second Alliance on its own 18-month programme; Wessex's administrator sees nothing of it.
       const signIn = async (email: string) =>

@@ -231,7 +231,26 @@ describe('month six: handover interview, evaluation survey, outcomes log, comple
     });
     handover = (await get(tokens.cccA, `/api/enrolments/${A}/handover`).expect(200)).body;
     expect(handover.appraisalDate).toBe('2031-05-01');
+    // The amended record asks the CCC and the PCN supervisor to sign again; the amending supervisor signed by it.
+    expect(Object.fromEntries(handover.signatures.map((s) => [s.party, Boolean(s.signedAt)]))).toEqual({
+      ccc: false,
+      pcn_supervisor: false,
+      alliance_supervisor: true,
+    });
+    expect(handover.canSignAs).toBe('ccc');
+    const asked: { person_id: string; link: string }[] = await t.db.query(
+      `SELECT person_id, link FROM notification WHERE kind = 'handover_to_sign' AND subject_id = $1 ORDER BY person_id`,
+      [A],
+    );
+    expect(asked.map((n) => n.person_id).sort()).toEqual([world.people.cccA.id, world.people.pcnSupervisor1.id].sort());
+    expect(asked[0]!.link).toBe(`/enrolments/${A}/handover`);
+    await postAs(t, tokens.cccA, `/api/enrolments/${A}/handover/sign`, { version: handover.version }).expect(200);
+    handover = (await get(tokens.pcn1, `/api/enrolments/${A}/handover`).expect(200)).body;
+    await postAs(t, tokens.pcn1, `/api/enrolments/${A}/handover/sign`, { version: handover.version }).expect(200);
+    handover = (await get(tokens.cccA, `/api/enrolments/${A}/handover`).expect(200)).body;
     expect(handover.signatures.every((s) => s.signedAt)).toBe(true);
+    expect(handover.enrolmentStatus).toBe('completed');
+    await postAs(t, tokens.cccA, `/api/enrolments/${A}/handover/sign`, { version: handover.version }).expect(409);
 
     res = await postAs(t, tokens.admin, `/api/enrolments/${A}/amendments`, {
       record: 'outcome',
@@ -280,6 +299,82 @@ describe('month six: handover interview, evaluation survey, outcomes log, comple
       record: 'outcome',
       reason: 'x',
       outcome: { month: 1, measureId: 'cancer-care-reviews', count: 1 },
+    }).expect(409);
+  }, 120_000);
+
+  it('reopens a completed or withdrawn enrolment with a reason, the handover to be signed again (#15 item 1)', async () => {
+    const { world, tokens } = await endedWorld(t);
+    const A = world.enrolments.A;
+    const get = (token: string, path: string) => t.http().get(path).set('Authorization', token);
+    const versionOf = async (id: string) =>
+      (await get(tokens.admin, `/api/enrolments/${id}`).expect(200)).body.version as number;
+    let handover: HandoverView = (
+      await t
+        .http()
+        .put(`/api/enrolments/${A}/handover`)
+        .set('Authorization', tokens.cccA)
+        .send({ ...HANDOVER, version: 0 })
+    ).body;
+    for (const token of [tokens.cccA, tokens.pcn1, tokens.sup1]) {
+      handover = (
+        await postAs(t, token, `/api/enrolments/${A}/handover/sign`, { version: handover.version }).expect(200)
+      ).body;
+    }
+    expect(handover.enrolmentStatus).toBe('completed');
+
+    const path = `/api/enrolments/${A}/reopen`;
+    const version = await versionOf(A);
+    await postAs(t, tokens.admin, path, { version }).expect(400);
+    await postAs(t, tokens.admin, path, { version, reason: ' ' }).expect(400);
+    await postAs(t, tokens.sup1, path, { version, reason: 'Signed too early' }).expect(403);
+    await postAs(t, tokens.admin, path, { version: version - 1, reason: 'Signed too early' }).expect(409);
+    const reopened = await postAs(t, tokens.admin, path, {
+      version,
+      reason: 'The handover was signed before the final interview was held',
+    }).expect(200);
+    expect(reopened.body).toMatchObject({ status: 'active' });
+    // Active again: the record takes edits, and the handover asks its three parties to sign again.
+    handover = (await get(tokens.cccA, `/api/enrolments/${A}/handover`).expect(200)).body;
+    expect(handover.signatures.map((s) => s.signedAt)).toEqual([null, null, null]);
+    expect(handover.canSignAs).toBe('ccc');
+    await postAs(t, tokens.admin, path, { version: version + 1, reason: 'Again' }).expect(409);
+    const history = (await get(tokens.admin, `/api/enrolments/${A}/changes`).expect(200)).body as {
+      action: string;
+      reason: string | null;
+      changes: { field: string; from: string | null; to: string | null }[];
+    }[];
+    expect(history.at(-1)).toMatchObject({
+      action: 'enrolment.reopened',
+      reason: 'The handover was signed before the final interview was held',
+      changes: expect.arrayContaining([{ field: 'status', from: 'completed', to: 'active' }]),
+    });
+    const [audit] = await t.db.query(
+      `SELECT actor_id, detail FROM audit_entry WHERE action = 'enrolment.reopened' AND entity_id = $1`,
+      [A],
+    );
+    expect(audit.actor_id).toBe(world.people.admin.id);
+    expect(audit.detail.handoverSignaturesCleared.ccc_signed_by_id).toBe(world.people.cccA.id);
+    // Signed again by all three, it completes again.
+    for (const token of [tokens.cccA, tokens.pcn1, tokens.sup1]) {
+      handover = (
+        await postAs(t, token, `/api/enrolments/${A}/handover/sign`, { version: handover.version }).expect(200)
+      ).body;
+    }
+    expect(handover.enrolmentStatus).toBe('completed');
+
+    // A withdrawn enrolment reopens too; the CCC's other active enrolment would refuse it (one at a time).
+    const C = world.enrolments.C;
+    await postAs(t, tokens.admin, `/api/enrolments/${C}/withdraw`, {
+      reason: 'Left the PCN',
+      version: await versionOf(C),
+    }).expect(200);
+    await postAs(t, tokens.admin, `/api/enrolments/${C}/reopen`, {
+      version: await versionOf(C),
+      reason: 'Withdrawn by mistake',
+    }).expect(200);
+    await postAs(t, tokens.admin, `/api/enrolments/${C}/reopen`, {
+      version: await versionOf(C),
+      reason: 'Again',
     }).expect(409);
   }, 120_000);
 

@@ -336,6 +336,12 @@ describe('reminders: found by a job, e-mailed once through SMTP, listed in the a
     expect((await get(tokens.cccA)).body).toEqual({
       preferences: [
         { kind: 'session_tomorrow', label: 'Sessions tomorrow', description: expect.any(String), enabled: true },
+        {
+          kind: 'handover_to_sign',
+          label: 'Handover records to sign again',
+          description: expect.any(String),
+          enabled: true,
+        },
       ],
       version: 0,
     });
@@ -343,6 +349,7 @@ describe('reminders: found by a job, e-mailed once through SMTP, listed in the a
       'session_tomorrow',
       'slot_awaiting_pcn',
       'release_unconfirmed',
+      'handover_to_sign',
     ]);
 
     const saved = await put(tokens.sup1, { enabled: { plan_month_ending: false, session_tomorrow: true }, version: 0 });

@@ -13,6 +13,7 @@ import { Cohort } from '../cohorts/cohort.entity';
 import type { EnrolmentsService } from '../enrolments/enrolments.service';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { EvaluationResponse } from '../month-six/evaluation-response.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { HandoverInterview } from '../month-six/handover-interview.entity';
 import { OutcomeCount } from '../month-six/outcome-count.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -278,6 +279,37 @@ export async function recordDemoPastCohort(
       },
     ]);
   }
+  // One was signed off too early and reopened by the administrator before being signed again (#15 item 1): its
+  // history shows completed, reopened with the reason, completed (stamped when the demo loads, like its enrolment).
+  const [admin] = (await manager.query(`SELECT id FROM person WHERE email = 'admin@example.org'`)) as { id: string }[];
+  const reopenedId = completed[0]!;
+  await manager.insert(AuditEntry, [
+    {
+      actorId: supervisor.id,
+      action: 'enrolment.completed',
+      entityType: 'enrolment',
+      entityId: reopenedId,
+      detail: { from: 'active', to: 'completed' },
+    },
+    {
+      actorId: admin?.id ?? null,
+      action: 'enrolment.reopened',
+      entityType: 'enrolment',
+      entityId: reopenedId,
+      detail: {
+        reason: 'Signed before the final interview was held; reopened for the three parties to sign again',
+        before: { status: 'completed', statusReason: null },
+        after: { status: 'active', statusReason: null },
+      },
+    },
+    {
+      actorId: supervisor.id,
+      action: 'enrolment.completed',
+      entityType: 'enrolment',
+      entityId: reopenedId,
+      detail: { from: 'active', to: 'completed' },
+    },
+  ]);
   await manager.update(
     Enrolment,
     { id: withdrawn },

@@ -4,7 +4,7 @@ import type { EnrolmentChange, EnrolmentSummary } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
-import { ChangeEnrolmentDto, EnrolmentVersionDto } from './dto/change-enrolment.dto';
+import { ChangeEnrolmentDto, EnrolmentVersionDto, ReopenEnrolmentDto } from './dto/change-enrolment.dto';
 import { EnrolmentChangesService } from './enrolment-changes.service';
 
 @ApiTags('enrolments')
@@ -34,6 +34,18 @@ export class EnrolmentChangesController {
     @Body() body: EnrolmentVersionDto,
   ): Promise<EnrolmentSummary> {
     return this.changes.reinstate(user, id, body);
+  }
+
+  /** Administrators: a completed or withdrawn enrolment active again, with the reason; a handover signs again. */
+  @RequirePermission('enrolment:change')
+  @Post(':id/reopen')
+  @HttpCode(200)
+  reopen(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ReopenEnrolmentDto,
+  ): Promise<EnrolmentSummary> {
+    return this.changes.reopen(user, id, body);
   }
 
   /** Administrators: an enrolment made in error, before anything happened in it (409 otherwise). */

@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
 import { hasRole } from '../common/auth-user';
 import { type FieldError, validationFailed } from '../common/errors';
-import type { ChangeEnrolmentDto, EnrolmentVersionDto } from './dto/change-enrolment.dto';
+import type { ChangeEnrolmentDto, EnrolmentVersionDto, ReopenEnrolmentDto } from './dto/change-enrolment.dto';
 import { EnrolmentsService } from './enrolments.service';
 import { isStillReferenced } from '../database/pg-errors';
 
@@ -34,6 +34,7 @@ const CHANGE_ACTIONS = [
   'enrolment.changed',
   'enrolment.withdrawn',
   'enrolment.reinstated',
+  'enrolment.reopened',
   'enrolment.completed',
 ];
 
@@ -195,10 +196,43 @@ export class EnrolmentChangesService {
 
   /** A withdrawn CCC back on the programme: the withdrawal stays in the history; future cohort meetings again. */
   async reinstate(user: AuthUser, id: string, dto: EnrolmentVersionDto): Promise<EnrolmentSummary> {
+    return this.backOnProgramme(user, id, dto.version, null, ['withdrawn'], 'enrolment.reinstated');
+  }
+
+  /**
+   * A completed or withdrawn enrolment made active again, with the reason (#15 item 1): a handover signed too
+   * early, a withdrawal by mistake. A completed enrolment's handover signatures are cleared (the audit entry keeps
+   * who signed and when), so its three parties sign again when the programme is really done.
+   */
+  async reopen(user: AuthUser, id: string, dto: ReopenEnrolmentDto): Promise<EnrolmentSummary> {
+    return this.backOnProgramme(
+      user,
+      id,
+      dto.version,
+      dto.reason.trim(),
+      ['completed', 'withdrawn'],
+      'enrolment.reopened',
+    );
+  }
+
+  private async backOnProgramme(
+    user: AuthUser,
+    id: string,
+    version: number,
+    reason: string | null,
+    from: readonly LockedEnrolment['status'][],
+    action: 'enrolment.reinstated' | 'enrolment.reopened',
+  ): Promise<EnrolmentSummary> {
     await this.db.transaction(async (manager) => {
-      const row = await this.lock(manager, user, id, dto.version);
-      if (row.status !== 'withdrawn')
-        throw new ConflictException(`This enrolment is ${row.status}; only a withdrawn enrolment is reinstated`);
+      const row = await this.lock(manager, user, id, version);
+      if (!from.includes(row.status))
+        throw new ConflictException(
+          `This enrolment is ${row.status}; only a ${from.join(' or ')} enrolment is ${action === 'enrolment.reopened' ? 'reopened' : 'reinstated'}`,
+        );
+      const [erased] = (await manager.query(`SELECT 1 FROM enrolment WHERE id = $1 AND erased_at IS NOT NULL`, [
+        id,
+      ])) as unknown[];
+      if (erased) throw new ConflictException("This enrolment's personal data was erased; it cannot be reopened");
       const [other] = (await manager.query(
         `SELECT c.name FROM enrolment e JOIN cohort c ON c.id = e.cohort_id
           WHERE e.ccc_id = $1 AND e.status = 'active' AND e.id <> $2 LIMIT 1`,
@@ -214,6 +248,21 @@ export class EnrolmentChangesService {
           WHERE id = $1`,
         [id, user.id],
       );
+      // A completion came from the handover's third signature: reopened, the record is to be signed again.
+      // TypeORM answers an UPDATE … RETURNING with [rows, count].
+      const [cleared]: [Record<string, unknown>[], number] =
+        row.status === 'completed'
+          ? await manager.query(
+              `UPDATE handover_interview h
+                  SET ccc_signed_at = NULL, ccc_signed_by_id = NULL, pcn_signed_at = NULL, pcn_signed_by_id = NULL,
+                      alliance_signed_at = NULL, alliance_signed_by_id = NULL, version = h.version + 1
+                 FROM handover_interview old
+                WHERE h.id = old.id AND h.enrolment_id = $1
+               RETURNING old.ccc_signed_at, old.ccc_signed_by_id, old.pcn_signed_at, old.pcn_signed_by_id,
+                         old.alliance_signed_at, old.alliance_signed_by_id`,
+              [id],
+            )
+          : [[], 0];
       // Back on the registers of the cohort's meetings still to come (a withdrawal takes them off).
       const rejoined: { session_id: string }[] = await manager.query(
         `INSERT INTO session_attendance (session_id, enrolment_id)
@@ -226,13 +275,15 @@ export class EnrolmentChangesService {
       );
       await this.audit.record(manager, {
         actorId: user.id,
-        action: 'enrolment.reinstated',
+        action,
         entityType: 'enrolment',
         entityId: id,
         detail: {
-          before: { status: 'withdrawn', statusReason: row.status_reason },
+          ...(reason ? { reason } : {}),
+          before: { status: row.status, statusReason: row.status_reason },
           after: { status: 'active', statusReason: null },
           rejoinedSessionIds: rejoined.map((r) => r.session_id),
+          ...(cleared.length ? { handoverSignaturesCleared: cleared[0] } : {}),
         },
       });
     });

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AmendmentView } from '@ccc/contracts';
-import type { ProgrammeTemplate } from '@ccc/programme';
+import type { HandoverParty, ProgrammeTemplate } from '@ccc/programme';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AccessService } from '../access/access.service';
@@ -15,11 +15,24 @@ import { personRef } from '../sessions/session-view';
 import { Session } from '../sessions/session.entity';
 import type { CreateAmendmentDto } from './dto/amendment.dto';
 import { EnrolmentAmendment } from './enrolment-amendment.entity';
-import { applyHandoverFields, changedFields, contentOf } from './handover.service';
+import {
+  applyHandoverFields,
+  askToSignAgain,
+  changedFields,
+  contentOf,
+  HANDOVER_PARTIES,
+  SIGNATURE,
+} from './handover.service';
 import { HandoverInterview } from './handover-interview.entity';
 import { checkOutcomeEntries, conflictOnDuplicate, upsertOutcomes } from './outcomes.service';
 
-type Change = { recordId: string; before: Record<string, unknown>; after: Record<string, unknown> };
+type Change = {
+  recordId: string;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  /** The handover's parties whose signature the amendment cleared. */
+  signaturesCleared?: HandoverParty[];
+};
 
 function toView(row: EnrolmentAmendment): AmendmentView {
   return {
@@ -39,7 +52,7 @@ const NOTHING_CHANGES = 'The amendment changes nothing in the record';
 /**
  * Corrections to the record of an enrolment that is no longer active (completed or withdrawn), which refuses
  * ordinary edits. Each applies the change, keeps its before and after with the reason in an insert-only row, and
- * is audited, in one transaction. Signatures stand: the record they signed and its corrections are both kept.
+ * is audited, in one transaction. An amended handover of a completed enrolment asks its parties to sign again.
  */
 @Injectable()
 export class AmendmentsService {
@@ -129,8 +142,35 @@ export class AmendmentsService {
         const before = contentOf(row);
         const after = applyHandoverFields(before, dto.handover!, template, enrolment.cohort!.startDate);
         const changes = changedFields(before, after);
-        if (Object.keys(changes.after).length > 0) await manager.update(HandoverInterview, { id: row.id }, after);
-        return { recordId: row.id, ...changes };
+        if (Object.keys(changes.after).length === 0) return { recordId: row.id, ...changes };
+        if (enrolment.status !== 'completed') {
+          // A withdrawn enrolment's record is no longer signed: corrected, and kept as it was signed in the audit.
+          await manager.update(HandoverInterview, { id: row.id }, after);
+          return { recordId: row.id, ...changes };
+        }
+        // The parties signed the record as it was: the amended one asks them to sign again (#15 item 1). An
+        // amender who is a party (the Alliance supervisor) signs by amending; the others are told.
+        const amenderParties = this.access.handoverParties(user, enrolment);
+        const now = new Date();
+        const signatures = Object.fromEntries(
+          HANDOVER_PARTIES.flatMap((party) => {
+            const { at, by } = SIGNATURE[party];
+            const mine = amenderParties.includes(party);
+            return [
+              [at, mine ? now : null],
+              [by, mine ? user.id : null],
+            ];
+          }),
+        );
+        await manager.update(HandoverInterview, { id: row.id }, { ...after, ...signatures });
+        const toSignAgain = HANDOVER_PARTIES.filter((p) => row[SIGNATURE[p].at] && !amenderParties.includes(p));
+        await askToSignAgain(manager, enrolment, toSignAgain, now);
+        return {
+          recordId: row.id,
+          before: changes.before,
+          after: changes.after,
+          signaturesCleared: toSignAgain,
+        };
       }
       case 'outcome': {
         const { changes, rows } = await upsertOutcomes(manager, enrolment.id, [dto.outcome!], user.id);

@@ -26,12 +26,50 @@ import { HandoverInterview } from './handover-interview.entity';
 
 const STALE = 'The handover record was changed by someone else since you read it; reload it and try again';
 
+export const HANDOVER_PARTIES = ['ccc', 'pcn_supervisor', 'alliance_supervisor'] as const;
+
 /** The signature columns of each party. */
-const SIGNATURE: Record<HandoverParty, { at: 'cccSignedAt' | 'pcnSignedAt' | 'allianceSignedAt'; by: string }> = {
-  ccc: { at: 'cccSignedAt', by: 'cccSignedById' },
-  pcn_supervisor: { at: 'pcnSignedAt', by: 'pcnSignedById' },
-  alliance_supervisor: { at: 'allianceSignedAt', by: 'allianceSignedById' },
-};
+export const SIGNATURE: Record<HandoverParty, { at: 'cccSignedAt' | 'pcnSignedAt' | 'allianceSignedAt'; by: string }> =
+  {
+    ccc: { at: 'cccSignedAt', by: 'cccSignedById' },
+    pcn_supervisor: { at: 'pcnSignedAt', by: 'pcnSignedById' },
+    alliance_supervisor: { at: 'allianceSignedAt', by: 'allianceSignedById' },
+  };
+
+/**
+ * Tells each party whose signature an amendment cleared that the record asks for it again: a row in their in-app
+ * list and its e-mail (the reminder scan's outbox), once per amendment.
+ */
+export async function askToSignAgain(
+  manager: EntityManager,
+  enrolment: Enrolment,
+  parties: readonly HandoverParty[],
+  at: Date,
+): Promise<void> {
+  const recipients = parties
+    .map((p) =>
+      p === 'ccc'
+        ? enrolment.cccId
+        : p === 'pcn_supervisor'
+          ? enrolment.pcnSupervisorId
+          : enrolment.allianceSupervisorId,
+    )
+    .filter((id): id is string => Boolean(id));
+  if (recipients.length === 0) return;
+  const name = enrolment.ccc?.fullName ?? 'the CCC';
+  const title = `The handover record of ${name} was amended: sign it again`;
+  const body = `The handover and evaluation record of ${name} was corrected after you signed it. Read the amendment and sign the record again.`;
+  await manager.query(
+    `WITH inserted AS (
+       INSERT INTO notification (person_id, kind, subject_type, subject_id, occasion, title, body, link)
+       SELECT p, 'handover_to_sign', 'enrolment', $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS p
+       ON CONFLICT ON CONSTRAINT notification_once DO NOTHING
+       RETURNING person_id)
+     INSERT INTO outbox_message (to_person_id, to_email, subject, body)
+     SELECT i.person_id, p.email, $4, $5 FROM inserted i JOIN person p ON p.id = i.person_id`,
+    [recipients, enrolment.id, at.toISOString(), title, body, `/enrolments/${enrolment.id}/handover`],
+  );
+}
 
 export function contentOf(row: HandoverInterview | null): HandoverContent {
   return {
@@ -144,7 +182,11 @@ export class HandoverService {
       signBlocker: notOpen ?? handoverSignBlocker(content),
       opensOn: handoverOpensOn(template, enrolment.track, enrolment.cohort!.startDate),
       canEdit: active && parties.length > 0,
-      canSignAs: active && row && !notOpen ? (parties.find((p) => !signedAt(p)) ?? null) : null,
+      // A completed enrolment's record signs again after an amendment cleared signatures.
+      canSignAs:
+        (active || enrolment.status === 'completed') && row && !notOpen
+          ? (parties.find((p) => !signedAt(p)) ?? null)
+          : null,
       courses: template.selfDirectedCourses.map(({ key, title }) => ({ key, title })),
       version: row?.version ?? 0,
     };
@@ -216,10 +258,13 @@ export class HandoverService {
       const [locked] = (await manager.query(`SELECT status, version FROM enrolment WHERE id = $1 FOR UPDATE`, [
         enrolmentId,
       ])) as { status: string; version: number }[];
-      if (locked?.status === 'completed') throw new ConflictException(COMPLETED_MESSAGE);
       if (locked?.status === 'withdrawn') throw new ConflictException(WITHDRAWN_MESSAGE);
       const row = await this.find(manager, enrolmentId, true);
       if (!row) throw new ConflictException('There is no handover record to sign yet');
+      // Completed: only a record an amendment left without a signature signs again (#15 item 1).
+      const resigning = locked?.status === 'completed';
+      if (resigning && HANDOVER_PARTIES.every((p) => row[SIGNATURE[p].at]))
+        throw new ConflictException(COMPLETED_MESSAGE);
       if (row.version !== dto.version) throw new ConflictException(STALE);
       const blocker = handoverSignBlocker(contentOf(row));
       if (blocker) throw new ConflictException(blocker);
@@ -238,7 +283,7 @@ export class HandoverService {
         action: 'handover.signed',
         entityType: 'handover_interview',
         entityId: row.id,
-        detail: { enrolmentId, party },
+        detail: { enrolmentId, party, ...(resigning ? { afterAmendment: true } : {}) },
       });
       const signatures = {
         ccc: row.cccSignedAt,
@@ -246,7 +291,7 @@ export class HandoverService {
         alliance_supervisor: row.allianceSignedAt,
         [party]: now,
       };
-      if (!signedByAll(signatures)) return;
+      if (resigning || !signedByAll(signatures)) return;
       await manager.update(
         Enrolment,
         { id: enrolmentId },

@@ -87,6 +87,14 @@ export const ENROLMENT_CHANGE_MATRIX: MatrixRow[] = [
     expect: only(409, 'admin'),
   },
   {
+    // CCC A's enrolment is active: nothing to reopen.
+    name: "POST /api/enrolments/:id/reopen (CCC A's, active)",
+    method: 'post',
+    path: (w) => `/api/enrolments/${w.enrolments.A}/reopen`,
+    body: { version: 1, reason: 'Signed too early' },
+    expect: only(409, 'admin'),
+  },
+  {
     name: 'DELETE /api/enrolments/:id (unknown enrolment)',
     method: 'delete',
     path: () => `/api/enrolments/${randomUUID()}`,

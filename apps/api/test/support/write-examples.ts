@@ -105,6 +105,7 @@ export function writeExamples(world: World): Record<string, () => object> {
       version: 1,
     }),
     reinstate: () => ({ version: 1 }),
+    reopen: () => ({ version: 1, reason: 'Signed too early' }),
     '/api/people/{id}': () => ({ fullName: 'Fuzz Renamed', version: 1 }),
     '/api/people/{id}/roles/end': () => ({ role: 'ccc', organisationId: world.pcn1.id }),
     deactivate: () => ({ version: 1 }),

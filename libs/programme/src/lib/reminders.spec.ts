@@ -229,16 +229,18 @@ describe('every kind', () => {
   });
 
   it('offers each person the kinds their roles can get', () => {
-    expect(reminderKindsFor(['ccc'])).toEqual(['session_tomorrow']);
+    expect(reminderKindsFor(['ccc'])).toEqual(['session_tomorrow', 'handover_to_sign']);
     expect(reminderKindsFor(['pcn_supervisor'])).toEqual([
       'session_tomorrow',
       'slot_awaiting_pcn',
       'release_unconfirmed',
+      'handover_to_sign',
     ]);
     expect(reminderKindsFor(['alliance_supervisor'])).toEqual([
       'session_tomorrow',
       'evidence_awaiting_review',
       'plan_month_ending',
+      'handover_to_sign',
     ]);
     expect(reminderKindsFor(['admin'])).toEqual([...REMINDER_KINDS]);
   });

@@ -16,6 +16,7 @@ export const REMINDER_KINDS = [
   'evidence_awaiting_review',
   'plan_month_ending',
   'release_unconfirmed',
+  'handover_to_sign',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -44,6 +45,10 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, { label: string; descrip
     label: 'Release requests not confirmed',
     description: 'Once a week, when a CCC’s release requests have waited a week or more for you to confirm them.',
   },
+  handover_to_sign: {
+    label: 'Handover records to sign again',
+    description: 'When a signed handover and evaluation record is amended and asks for your signature again.',
+  },
 };
 
 /** Who each kind can reach: the preferences form offers a person only the kinds their roles can get. */
@@ -53,6 +58,7 @@ export const REMINDER_KIND_AUDIENCE: Record<ReminderKind, readonly ParticipantRo
   evidence_awaiting_review: ['alliance_supervisor'],
   plan_month_ending: ['alliance_supervisor'],
   release_unconfirmed: ['pcn_supervisor'],
+  handover_to_sign: ['ccc', 'alliance_supervisor', 'pcn_supervisor'],
 };
 
 /** The kinds a person with these roles can get; every kind for a role outside the sessions (an administrator). */

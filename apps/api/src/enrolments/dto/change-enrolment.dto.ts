@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { IsCalendarDate, MultiLine } from '../../common/validators';
 
 /** A field left out is unchanged; null removes a supervisor. */
@@ -41,4 +41,13 @@ export class EnrolmentVersionDto {
   @IsInt({ message: 'version must be a whole number' })
   @Min(1, { message: 'version must be a whole number' })
   version!: number;
+}
+
+export class ReopenEnrolmentDto extends EnrolmentVersionDto {
+  @ApiProperty({ description: 'Why the enrolment is reopened: kept in its history' })
+  @IsString()
+  @Matches(/\S/, { message: 'reason must say why the enrolment is reopened' })
+  @MaxLength(2000)
+  @MultiLine()
+  reason!: string;
 }

@@ -14,6 +14,14 @@ export function reinstateEnrolment(enrolmentId: string, body: VersionRequest): P
   return api.post<EnrolmentSummary>(`${path(enrolmentId)}/reinstate`, body);
 }
 
+/** Administrators: a completed or withdrawn enrolment active again, with the reason. */
+export function reopenEnrolment(
+  enrolmentId: string,
+  body: VersionRequest & { reason: string },
+): Promise<EnrolmentSummary> {
+  return api.post<EnrolmentSummary>(`${path(enrolmentId)}/reopen`, body);
+}
+
 /** Administrators: an enrolment made in error, before anything happened in it. */
 export function deleteEnrolment(enrolmentId: string, body: VersionRequest): Promise<void> {
   return apiRequest<void>(path(enrolmentId), { method: 'DELETE', body });
@@ -49,4 +57,5 @@ function useEnrolmentMutation<B, R>(enrolmentId: string, send: (enrolmentId: str
 
 export const useChangeEnrolment = (enrolmentId: string) => useEnrolmentMutation(enrolmentId, changeEnrolment);
 export const useReinstateEnrolment = (enrolmentId: string) => useEnrolmentMutation(enrolmentId, reinstateEnrolment);
+export const useReopenEnrolment = (enrolmentId: string) => useEnrolmentMutation(enrolmentId, reopenEnrolment);
 export const useDeleteEnrolment = (enrolmentId: string) => useEnrolmentMutation(enrolmentId, deleteEnrolment);

@@ -16,6 +16,7 @@ import {
   useDeleteEnrolment,
   useEnrolmentChanges,
   useReinstateEnrolment,
+  useReopenEnrolment,
 } from '../api/change-enrolment';
 import { useOrganisations } from '../api/get-organisations';
 import { getPeopleQueryOptions } from '../api/get-people';
@@ -45,6 +46,7 @@ const ACTION_LABELS: Record<string, string> = {
   'enrolment.changed': 'Changed',
   'enrolment.withdrawn': 'Withdrawn',
   'enrolment.reinstated': 'Reinstated',
+  'enrolment.reopened': 'Reopened',
   'enrolment.completed': 'Completed',
 };
 
@@ -65,6 +67,7 @@ export function EnrolmentAdministration({ enrolment, onReload }: EnrolmentAdmini
   const organisations = useOrganisations({ enabled: mayChange });
   const change = useChangeEnrolment(enrolment.id);
   const reinstate = useReinstateEnrolment(enrolment.id);
+  const reopen = useReopenEnrolment(enrolment.id);
   const remove = useDeleteEnrolment(enrolment.id);
   const navigate = useNavigate();
   const [pcnId, setPcnId] = useState(enrolment.pcn.id);
@@ -106,6 +109,15 @@ export function EnrolmentAdministration({ enrolment, onReload }: EnrolmentAdmini
       onSuccess: (e) => succeed(`${e.ccc.fullName} now with ${e.pcn.name}`),
       onError: fail,
     });
+  }
+
+  function reopenEnrolment(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (reopen.isPending) return;
+    reopen.mutate(
+      { reason, version: enrolment.version },
+      { onSuccess: (e) => succeed(`${e.ccc.fullName}\u2019s enrolment is active again`), onError: fail },
+    );
   }
 
   const summary = [
@@ -229,6 +241,31 @@ export function EnrolmentAdministration({ enrolment, onReload }: EnrolmentAdmini
                 </FormField>
                 <Button type="submit" pending={change.isPending}>
                   {change.isPending ? 'Saving…' : 'Save the change'}
+                </Button>
+              </form>
+            </Details>
+          )}
+          {enrolment.status !== 'active' && (
+            <Details summary={`Reopen this ${enrolment.status} enrolment`}>
+              <form onSubmit={reopenEnrolment} noValidate>
+                <p>
+                  {enrolment.status === 'completed'
+                    ? 'It becomes active again and its handover record asks its three parties to sign it again.'
+                    : 'It becomes active again and the CCC is back on the cohort meetings still to come.'}
+                </p>
+                <FormField id={FIELDS.reason} label="Why it is reopened" error={error.fields['reason']}>
+                  {(control) => (
+                    <textarea
+                      {...control}
+                      className={fieldClass('nhsuk-textarea', control)}
+                      rows={2}
+                      value={reason}
+                      onChange={(event) => setReason(event.target.value)}
+                    />
+                  )}
+                </FormField>
+                <Button type="submit" pending={reopen.isPending}>
+                  Reopen the enrolment
                 </Button>
               </form>
             </Details>
