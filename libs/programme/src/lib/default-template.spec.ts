@@ -229,7 +229,17 @@ describe("the three parties' expectations", () => {
       expect(joint.target).toBe(3);
     }
     expect(byKey('pcn-final-interview').measure).toEqual({ type: 'session_count', kinds: ['handover'], target: 1 });
-    expect(byKey('pcn-table-2').measure).toEqual({ type: 'attestation' });
+    expect(byKey('pcn-table-2').measure).toEqual({ type: 'duties' });
+    // Table 2: the PCN's six duties (the last two later) and the Alliance's five.
+    expect(DEFAULT_TEMPLATE.duties!.filter((d) => d.party === 'pcn').map((d) => d.title)).toEqual([
+      'Mandatory training',
+      'Local induction',
+      'Systems and IT training',
+      'Clinical day-to-day supervision',
+      'Follow-on supervision after 6 months',
+      '1-year appraisal',
+    ]);
+    expect(DEFAULT_TEMPLATE.duties!.filter((d) => d.party === 'alliance')).toHaveLength(5);
   });
 
   it('meets the PCN and individual-session targets from the plan itself', () => {

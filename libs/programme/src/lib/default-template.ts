@@ -266,7 +266,7 @@ export const DEFAULT_TEMPLATE: ProgrammeTemplate = {
       key: 'pcn-table-2',
       party: 'pcn',
       title: 'Provide the training and supervision set in Table 2',
-      measure: { type: 'attestation' },
+      measure: { type: 'duties' },
       tracks: SUPERVISION,
     },
     {
@@ -346,6 +346,34 @@ export const DEFAULT_TEMPLATE: ProgrammeTemplate = {
       measure: { type: 'attestation' },
       tracks: SUPERVISION,
     },
+  ],
+  // Table 2 of the seed: each party's duties, attested one by one (the PCN's last two only after the programme).
+  duties: [
+    { key: 'pcn-mandatory-training', party: 'pcn', title: 'Mandatory training' },
+    { key: 'pcn-local-induction', party: 'pcn', title: 'Local induction' },
+    { key: 'pcn-systems-training', party: 'pcn', title: 'Systems and IT training' },
+    { key: 'pcn-clinical-supervision', party: 'pcn', title: 'Clinical day-to-day supervision' },
+    {
+      key: 'pcn-follow-on-supervision',
+      party: 'pcn',
+      title: 'Follow-on supervision after 6 months',
+      attestableFrom: { type: 'after_programme_month', month: 6 },
+    },
+    {
+      key: 'pcn-appraisal',
+      party: 'pcn',
+      title: '1-year appraisal',
+      attestableFrom: { type: 'appraisal', monthsIntoEmployment: 12 },
+    },
+    { key: 'alliance-support-postholder', party: 'alliance', title: 'Supporting the postholder' },
+    {
+      key: 'alliance-develop-role',
+      party: 'alliance',
+      title: 'Collaboration with the PCN to develop the role in line with PCN and population need',
+    },
+    { key: 'alliance-training-needs-analysis', party: 'alliance', title: 'Training needs analysis' },
+    { key: 'alliance-sign-off-competencies', party: 'alliance', title: 'Signing off competencies' },
+    { key: 'alliance-training-links', party: 'alliance', title: 'Providing training and links to training' },
   ],
   evaluation: DEFAULT_EVALUATION,
   outcomeMeasures: DEFAULT_OUTCOME_MEASURES,

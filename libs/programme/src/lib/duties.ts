@@ -1,29 +1,71 @@
 import { addCalendarMonths, type IsoDate, programmeEndsBefore } from './months';
+import type { Duty, ProgrammeTemplate } from './template';
 
 /*
  * The PCN's duties to its CCC (and the Alliance's own), each attested on its own (#15 item 12). Some can only be
- * true later: follow-on supervision after the first six months, the appraisal a year into the CCC's employment.
- * NOT WIRED YET: the templates, the attestation endpoint, reminders and the SPA do not read this rule so far.
+ * true later: follow-on supervision after the first six months, the appraisal at its date (a year into the CCC's
+ * employment unless the handover records another date). The template lists them (`duties`).
  */
 
 /** When a duty can first be true; absent: from the start. */
 export type AttestableFrom =
   /** The day after this month of the programme ends (follow-on supervision "after 6 months"). */
   | { type: 'after_programme_month'; month: number }
-  /** This many calendar months after the CCC's employment start (the 1-year appraisal: 12). */
-  | { type: 'months_into_employment'; months: number };
+  /** This many calendar months after the CCC's employment start. */
+  | { type: 'months_into_employment'; months: number }
+  /** The appraisal date the handover records; without one, this many months into the employment (the seed: 12). */
+  | { type: 'appraisal'; monthsIntoEmployment: number };
 
 export interface DutyDates {
   cohortStart: IsoDate;
   employmentStart: IsoDate;
+  /** The appraisal date agreed at the handover, when recorded. */
+  appraisalDate?: IsoDate | null;
 }
 
 /** The first date a duty can be attested on, or null when it can be from the start. */
 export function attestableFromDate(from: AttestableFrom | undefined, dates: DutyDates): IsoDate | null {
   if (!from) return null;
-  return from.type === 'after_programme_month'
-    ? programmeEndsBefore(dates.cohortStart, from.month)
-    : addCalendarMonths(dates.employmentStart, from.months);
+  switch (from.type) {
+    case 'after_programme_month':
+      return programmeEndsBefore(dates.cohortStart, from.month);
+    case 'months_into_employment':
+      return addCalendarMonths(dates.employmentStart, from.months);
+    case 'appraisal':
+      return dates.appraisalDate ?? addCalendarMonths(dates.employmentStart, from.monthsIntoEmployment);
+  }
+}
+
+/** The template's duties of one party, in its order (none in versions stored before duties existed). */
+export function dutiesOf(template: ProgrammeTemplate, party?: Duty['party']): Duty[] {
+  return (template.duties ?? []).filter((d) => !party || d.party === party);
+}
+
+export interface DutyAttestationFact {
+  key: string;
+  attestedOn: IsoDate;
+  attestedBy: string;
+}
+
+/**
+ * A party's duties judged at `today`: those that can be true by the programme's end must be attested by then;
+ * later ones (follow-on supervision, the appraisal) are said, not counted.
+ */
+export function dutyStanding(
+  duties: readonly Duty[],
+  attested: readonly DutyAttestationFact[],
+  dates: DutyDates,
+  programmeEndsOn: IsoDate,
+): { due: Duty[]; confirmed: Duty[]; later: { duty: Duty; from: IsoDate }[] } {
+  const done = new Set(attested.map((a) => a.key));
+  const due: Duty[] = [];
+  const later: { duty: Duty; from: IsoDate }[] = [];
+  for (const duty of duties) {
+    const from = attestableFromDate(duty.attestableFrom, dates);
+    if (from && from >= programmeEndsOn && !done.has(duty.key)) later.push({ duty, from });
+    else due.push(duty);
+  }
+  return { due, confirmed: due.filter((d) => done.has(d.key)), later };
 }
 
 /** Why this date cannot be the attestation's, or null: a duty cannot be confirmed as done before it can be true. */
@@ -59,7 +101,8 @@ export function laterDutyReminders(
       enrolmentId: f.enrolmentId,
       key: f.key,
       recipientId,
-      occasion: first,
+      // Two later duties of one enrolment are two reminders: the occasion names the duty as well as the date.
+      occasion: `${f.key}@${first}`,
       title: `${f.title}: can be confirmed now`,
     }));
   });

@@ -88,7 +88,7 @@ describe('every expectation of the template', () => {
       'ccc-community-of-practice': 'on_track',
       'ccc-conference': 'on_track',
       'ccc-evaluation': 'not_measured',
-      'pcn-table-2': 'on_track',
+      'pcn-table-2': 'not_measured',
       'pcn-weekly-release': 'at_risk',
       'pcn-total-release': 'on_track',
       'pcn-joint-sessions': 'at_risk',
@@ -414,7 +414,7 @@ describe('expectations by track (the template says which tracks each applies to)
     const states = evaluateAll(facts({ track: 'training' }), '2026-11-15', template);
     expect(states['alliance-individual']).toBe('not_applicable');
     expect(states['ccc-attend-supervision']).toBe('not_applicable');
-    expect(states['pcn-table-2']).toBe('on_track');
+    expect(states['pcn-table-2']).toBe('not_measured');
     expect(states['alliance-tna']).toBe('at_risk');
   });
 });
@@ -850,7 +850,7 @@ describe('the PCN’s release for supervisions and training (up to 5 days of 7.5
 });
 
 describe('expectations the responsible party attests', () => {
-  const KEYS = ['ccc-community-of-practice', 'pcn-table-2', 'alliance-des-aligned', 'alliance-flex'];
+  const KEYS = ['ccc-community-of-practice', 'alliance-des-aligned', 'alliance-flex'];
 
   it.each(KEYS)('%s is met once attested, with who and when', (key) => {
     const f = facts({ attestations: [{ expectationKey: key, attestedOn: '2026-10-01', attestedBy: 'Sam Patel' }] });
@@ -876,9 +876,9 @@ describe('expectations the responsible party attests', () => {
 
   it('does not take one expectation’s attestation for another', () => {
     const f = facts({
-      attestations: [{ expectationKey: 'pcn-table-2', attestedOn: '2026-10-01', attestedBy: 'Sam Patel' }],
+      attestations: [{ expectationKey: 'alliance-des-aligned', attestedOn: '2026-10-01', attestedBy: 'Sam Patel' }],
     });
-    expect(evaluate('pcn-table-2', f, '2026-11-01').state).toBe('met');
+    expect(evaluate('alliance-des-aligned', f, '2026-11-01').state).toBe('met');
     expect(evaluate('alliance-flex', f, '2026-11-01')).toMatchObject({
       state: 'on_track',
       evidence: 'not confirmed yet',
@@ -991,6 +991,39 @@ describe('the competency framework and the training plan (#15 item 3)', () => {
   });
 });
 
+describe('the Table 2 duties (#15 item 12)', () => {
+  const dates = { cohortStart: START, employmentStart: '2026-08-01' };
+  const attested = (...keys: string[]) => keys.map((key) => ({ key, attestedOn: '2026-09-30', attestedBy: 'Grace' }));
+
+  it('counts the duties that can be true in the programme, one by one, and says the later ones apart', () => {
+    const f = facts({ duties: { attested: attested('pcn-local-induction'), dates } });
+    expect(evaluate('pcn-table-2', f, '2026-10-15')).toMatchObject({
+      state: 'on_track',
+      progress: { done: 1, target: 4 },
+    });
+    expect(evaluate('pcn-table-2', f, LAST_MONTH_STARTS).state).toBe('at_risk');
+    expect(evaluate('pcn-table-2', f, ENDS_BEFORE).state).toBe('missed');
+  });
+
+  it('expects the appraisal inside the programme when the employment began a year before', () => {
+    const f = facts({
+      duties: {
+        attested: attested(
+          'pcn-mandatory-training',
+          'pcn-local-induction',
+          'pcn-systems-training',
+          'pcn-clinical-supervision',
+        ),
+        dates: { ...dates, employmentStart: '2025-10-01' },
+      },
+    });
+    expect(evaluate('pcn-table-2', f, '2026-11-01')).toMatchObject({
+      state: 'on_track',
+      progress: { done: 4, target: 5 },
+    });
+  });
+});
+
 describe('a whole programme that went to plan', () => {
   it('meets every measured expectation on the day after the end', () => {
     const plan: SessionFact[] = [
@@ -1009,17 +1042,38 @@ describe('a whole programme that went to plan', () => {
       ...plan.map((): ReleaseEntry => ({ kind: 'session', date: '2026-10-01', minutes: 60, status: 'confirmed' })),
       { kind: 'training', date: '2027-02-15', minutes: 1170, status: 'confirmed' },
     ];
-    const attestations = ['ccc-community-of-practice', 'pcn-table-2', 'alliance-des-aligned', 'alliance-flex'].map(
+    const attestations = ['ccc-community-of-practice', 'alliance-des-aligned', 'alliance-flex'].map(
       (expectationKey) => ({ expectationKey, attestedOn: '2027-02-26', attestedBy: 'Programme administrator' }),
     );
+    // The PCN's four Table 2 duties that can be true in the programme, confirmed; the later two come after it.
+    const duties = {
+      attested: [
+        'pcn-mandatory-training',
+        'pcn-local-induction',
+        'pcn-systems-training',
+        'pcn-clinical-supervision',
+      ].map((key) => ({ key, attestedOn: '2026-09-30', attestedBy: 'Grace Okafor' })),
+      dates: { cohortStart: START, employmentStart: '2026-08-01' },
+    };
     const results = evaluateExpectations(
       DEFAULT_TEMPLATE,
-      facts({ sessions: plan, release, attestations }),
+      facts({
+        sessions: plan,
+        release,
+        attestations,
+        duties,
+        competencies: { total: 4, started: 4, submitted: 0, signedOff: 4 },
+        training: [{ targetMonth: 3, completedOn: '2026-11-20' }],
+        surveySubmittedOn: '2027-02-20',
+      }),
       new Date(`${ENDS_BEFORE}T09:00:00Z`),
       ENDS_BEFORE,
     );
-    const notMet = results.filter((r) => r.state !== 'met' && r.state !== 'not_measured');
+    const notMet = results.filter((r) => r.state !== 'met');
     expect(notMet).toEqual([]);
+    expect(results.find((r) => r.key === 'pcn-table-2')?.evidence).toBe(
+      '4 of 4 duties confirmed; later: follow-on supervision after 6 months (from 2027-03-01), 1-year appraisal (from 2027-08-01)',
+    );
     expect(results.find((r) => r.key === 'pcn-total-release')?.evidence).toBe(
       '37.5 of 37.5 hours of release confirmed',
     );

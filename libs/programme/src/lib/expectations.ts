@@ -1,6 +1,7 @@
 import { displayStatus, type SessionStatus } from './booking';
 import { addCalendarDays, isoWeeksBetween, type IsoDate, monthBounds, programmeEndsBefore } from './months';
 import { capStanding, hours, type ReleaseEntry, releaseRules, studyWeeks } from './release-time';
+import { type DutyAttestationFact, type DutyDates, dutiesOf, dutyStanding } from './duties';
 import { plannedSessions } from './schedule';
 import type { Expectation, Party, ProgrammeTemplate, SessionKind, Track } from './template';
 
@@ -57,6 +58,8 @@ export interface ExpectationFacts {
   competencies?: CompetencyFacts;
   /** The CCC's training plan items; left out where it is not known. */
   training?: TrainingFact[];
+  /** The Table 2 duties attested, with the dates later duties depend on; left out where it is not known. */
+  duties?: { attested: DutyAttestationFact[]; dates: DutyDates };
 }
 
 export interface CompetencyFacts {
@@ -418,6 +421,23 @@ export function evaluateExpectations(
           evidence: due ? 'not submitted yet' : `opens on ${lastMonthStarts}`,
           progress: null,
         };
+      }
+      case 'duties': {
+        if (!facts.duties || party === 'ccc') break;
+        const { due, confirmed, later } = dutyStanding(
+          dutiesOf(template, party),
+          facts.duties.attested,
+          facts.duties.dates,
+          endsBefore,
+        );
+        const laterWords = later.length
+          ? `; later: ${later.map((l) => `${l.duty.title.toLowerCase()} (from ${l.from})`).join(', ')}`
+          : '';
+        const evidence = `${confirmed.length} of ${plural(due.length, 'duty', 'duties')} confirmed${laterWords}`;
+        const progress = { done: confirmed.length, target: due.length };
+        if (confirmed.length >= due.length) return { ...base, state: 'met', evidence, progress };
+        const state: ExpectationState = ended ? 'missed' : today >= lastMonthStarts ? 'at_risk' : 'on_track';
+        return { ...base, state, evidence, progress };
       }
       case 'competencies':
         if (!facts.competencies) break;

@@ -1,3 +1,4 @@
+import type { AttestableFrom } from './duties';
 /**
  * A programme template is data: an Alliance can publish a new version without a code change.
  * Everything the product knows about "month 3 has a joint review" comes from a value of this type.
@@ -90,7 +91,9 @@ export type ExpectationMeasure =
   | { type: 'training' }
   | { type: 'survey' }
   /** Nothing in the data can show it: the responsible party attests it. */
-  | { type: 'attestation' };
+  | { type: 'attestation' }
+  /** The party's Table 2 duties (template `duties`), each attested on its own when it can be true. */
+  | { type: 'duties' };
 
 export interface Expectation {
   key: string;
@@ -135,6 +138,18 @@ export interface OutcomeMeasure {
   unit: string;
 }
 
+/**
+ * One of a party's duties to the CCC (the seed's Table 2: the PCN's mandatory training, local induction, …; the
+ * Alliance's own), attested on its own by the party. Some can only be true later (libs/programme duties.ts).
+ */
+export interface Duty {
+  key: string;
+  party: 'pcn' | 'alliance';
+  title: string;
+  /** When it can first be true; absent: from the start. */
+  attestableFrom?: AttestableFrom;
+}
+
 export interface ProgrammeTemplate {
   key: string;
   name: string;
@@ -159,4 +174,6 @@ export interface ProgrammeTemplate {
    * Absent: HANDOVER_MONTHS_AHEAD (Wessex's "the next six months").
    */
   handoverPlanMonths?: number;
+  /** The parties' duties to the CCC, attested one by one. Absent in versions stored before them: none. */
+  duties?: Duty[];
 }

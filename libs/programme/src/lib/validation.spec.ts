@@ -232,6 +232,19 @@ describe('rejecting a broken template, with the path of each fault', () => {
     expect(pathsOf(validateTemplate(template))).toEqual(['plan[0].durationMinutes.min', 'plan[1].durationMinutes']);
   });
 
+  it('refuses a duty of an unknown party, an unknown "from", and a duty key an expectation uses', () => {
+    const template = copy();
+    const duties = template.duties as unknown as Record<string, unknown>[];
+    duties[0]!['party'] = 'ccc';
+    duties[4]!['attestableFrom'] = { type: 'someday' };
+    duties[1]!['key'] = 'pcn-table-2';
+    expect(pathsOf(validateTemplate(template))).toEqual([
+      'duties[0].party',
+      'duties[4].attestableFrom.type',
+      'duties[1].key',
+    ]);
+  });
+
   it('refuses duplicate plan keys, at the second one', () => {
     const template = copy();
     (template.plan[5] as { key: string }).key = 'm1-individual';

@@ -189,9 +189,38 @@ function checkExpectation(c: Checker, item: unknown, path: string): void {
     case 'training':
     case 'survey':
     case 'attestation':
+    case 'duties':
       break;
     default:
       c.fail(`${at}.type`, `unknown measure "${String(measure['type'])}"`);
+  }
+}
+
+function checkDuty(c: Checker, item: unknown, path: string): void {
+  if (!isObject(item)) return c.fail(path, 'must be an object');
+  c.text(item, 'key', path);
+  c.text(item, 'title', path);
+  if (item['party'] !== 'pcn' && item['party'] !== 'alliance')
+    c.fail(`${path}.party`, `unknown party "${String(item['party'])}"; expected one of pcn, alliance`);
+  const from = item['attestableFrom'];
+  if (from === undefined) return;
+  const at = `${path}.attestableFrom`;
+  if (!isObject(from)) return c.fail(at, 'must be an object with a type');
+  switch (from['type']) {
+    case 'after_programme_month':
+      c.wholeNumber(from, 'month', at, 1, MAX_MONTHS);
+      break;
+    case 'months_into_employment':
+      c.wholeNumber(from, 'months', at, 0, 120);
+      break;
+    case 'appraisal':
+      c.wholeNumber(from, 'monthsIntoEmployment', at, 0, 120);
+      break;
+    default:
+      c.fail(
+        `${at}.type`,
+        `unknown "${String(from['type'])}"; expected after_programme_month, months_into_employment or appraisal`,
+      );
   }
 }
 
@@ -312,6 +341,17 @@ export function validateTemplate(input: unknown): TemplateValidation {
   const expectations = c.array(input, 'expectations');
   expectations.forEach((item, i) => checkExpectation(c, item, `expectations[${i}]`));
   c.uniqueKeys(expectations, 'key', 'expectations');
+  if (input['duties'] !== undefined) {
+    const duties = c.array(input, 'duties');
+    duties.forEach((item, i) => checkDuty(c, item, `duties[${i}]`));
+    c.uniqueKeys(duties, 'key', 'duties');
+    // Attested duties and expectations share one store of attestations, keyed by key.
+    const expectationKeys = new Set(expectations.map((e) => (isObject(e) ? e['key'] : undefined)));
+    duties.forEach((d, i) => {
+      if (isObject(d) && expectationKeys.has(d['key']))
+        c.fail(`duties[${i}].key`, 'must differ from every expectation\u2019s key');
+    });
+  }
   checkEvaluation(c, input);
 
   if (c.errors.length > 0) return { valid: false, errors: c.errors, warnings: [] };
