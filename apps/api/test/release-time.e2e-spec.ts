@@ -367,7 +367,8 @@ describe("the PCN's part: release time, attestations, expectations", () => {
     expect(byKey('alliance-group')).toMatchObject({ state: 'at_risk', progress: { done: 0, target: 6 } });
     expect(byKey('ccc-attend-supervision')).toMatchObject({ state: 'on_track', evidence: 'attended 1 of 1 held' });
     expect(byKey('ccc-competencies')).toMatchObject({ state: 'at_risk', progress: { done: 0 } });
-    expect(byKey('pcn-table-2')).toMatchObject({ state: 'on_track', evidence: 'not confirmed yet' });
+    expect(byKey('pcn-table-2')).toMatchObject({ state: 'on_track', progress: { done: 0, target: 4 } });
+    expect(byKey('pcn-table-2').evidence).toMatch(/^0 of 4 duties confirmed; later: follow-on supervision after 6 months/);
   });
 
   it('lets the responsible party attest, once, and no one else', async () => {
@@ -375,23 +376,27 @@ describe("the PCN's part: release time, attestations, expectations", () => {
     const A = world.enrolments.A;
     const url = `/api/enrolments/${A}/attestations`;
     const today = new Date().toISOString().slice(0, 10);
-    expect((await get(tokens.pcn1, `/api/enrolments/${A}/expectations`).expect(200)).body.canAttest).toEqual([
-      'pcn-table-2',
+    expect((await get(tokens.sup1, `/api/enrolments/${A}/expectations`).expect(200)).body.canAttest).toEqual([
+      'alliance-des-aligned',
+      'alliance-flex',
     ]);
-    await post(tokens.cccA, url, { expectationKey: 'pcn-table-2', attestedOn: today }).expect(403);
+    expect((await get(tokens.pcn1, `/api/enrolments/${A}/expectations`).expect(200)).body.canAttest).toEqual([]);
+    await post(tokens.cccA, url, { expectationKey: 'alliance-des-aligned', attestedOn: today }).expect(403);
     await post(tokens.pcn1, url, { expectationKey: 'pcn-weekly-release', attestedOn: today }).expect(400);
     await post(tokens.pcn1, url, { expectationKey: 'nonsense', attestedOn: today }).expect(400);
-    const ok = await post(tokens.pcn1, url, {
-      expectationKey: 'pcn-table-2',
+    // Table 2 is measured from its duties, each confirmed on its own (duties.e2e-spec.ts).
+    await post(tokens.pcn1, url, { expectationKey: 'pcn-table-2', attestedOn: today }).expect(400);
+    const ok = await post(tokens.sup1, url, {
+      expectationKey: 'alliance-des-aligned',
       attestedOn: today,
-      note: 'Induction and IT done',
+      note: 'Role mapped to the DES requirements',
     }).expect(201);
-    expect(ok.body.results.find((r: { key: string }) => r.key === 'pcn-table-2')).toMatchObject({
+    expect(ok.body.results.find((r: { key: string }) => r.key === 'alliance-des-aligned')).toMatchObject({
       state: 'met',
-      evidence: expect.stringContaining(world.people.pcnSupervisor1.fullName),
+      evidence: expect.stringContaining(world.people.supervisor1.fullName),
     });
-    expect(ok.body.canAttest).toEqual([]);
-    await post(tokens.pcn1, url, { expectationKey: 'pcn-table-2', attestedOn: today }).expect(409);
+    expect(ok.body.canAttest).toEqual(['alliance-flex']);
+    await post(tokens.sup1, url, { expectationKey: 'alliance-des-aligned', attestedOn: today }).expect(409);
     await post(tokens.cccA, url, { expectationKey: 'ccc-community-of-practice', attestedOn: today }).expect(201);
     expect(await t.db.getRepository(AuditEntry).countBy({ entityId: A, action: 'expectation.attested' })).toBe(2);
   });
@@ -420,7 +425,13 @@ describe("the PCN's part: release time, attestations, expectations", () => {
     const rowA = rows.find((r) => r.enrolment.id === world.enrolments.A)!;
     expect(rowA.slotsAwaiting.map((s) => s.id)).toEqual([joint.id]);
     expect(rowA.releaseToConfirm.map((r) => r.sessionId)).toEqual([joint.id]);
-    expect(rowA.attestationsDue.map((a) => a.key)).toEqual(['pcn-table-2']);
+    // The PCN's Table 2 duties that can be confirmed now: the later two wait for after the programme.
+    expect(rowA.attestationsDue.map((a) => a.key)).toEqual([
+      'pcn-mandatory-training',
+      'pcn-local-induction',
+      'pcn-systems-training',
+      'pcn-clinical-supervision',
+    ]);
     expect(rowA.weeks).toHaveLength(8);
     expect(rowA.totalReleaseMinutes).toBe(2250);
     expect(rowA.rules).toEqual({

@@ -139,8 +139,20 @@ describe('reminders: found by a job, e-mailed once through SMTP, listed in the a
   const listOf = async (token: string) =>
     (await t.http().get('/api/me/notifications').set('Authorization', token).expect(200)).body;
 
+  /**
+   * The test world's training-track CCC (B) was employed two years ago, so their 1-year appraisal can already be
+   * confirmed and its reminder is due (duties.e2e-spec.ts tests that): confirmed here, so each test finds its kinds.
+   */
+  const appraisalDone = (world: Awaited<ReturnType<typeof worldWithTokens>>['world']) =>
+    t.db.query(
+      `INSERT INTO attestation (enrolment_id, expectation_key, party, attested_by_id, attested_on)
+       VALUES ($1, 'pcn-appraisal', 'pcn', $2, current_date)`,
+      [world.enrolments.B, world.people.pcnSupervisor1.id],
+    );
+
   it('e-mails a slot that has waited 3 days for the PCN supervisor exactly once, with two workers running at once', async () => {
     const { world, tokens } = await worldWithTokens(t);
+    await appraisalDone(world);
     const jointA = await sessionOf(t, tokens.sup1, world.enrolments.A, 'm3-joint');
     await postAs(t, tokens.sup1, `/api/sessions/${jointA.id}/book`, {
       startsAt: inMonth(world, 3, 10),
@@ -234,6 +246,7 @@ describe('reminders: found by a job, e-mailed once through SMTP, listed in the a
 
   it('finds the other kinds in the database: a session tomorrow, release waiting a week, evidence waiting a week, a month ending unbooked', async () => {
     const { world, tokens } = await worldWithTokens(t);
+    await appraisalDone(world);
     const individual = await sessionOf(t, tokens.sup1, world.enrolments.A, 'm3-individual');
     const startsAt = inMonth(world, 3, 5);
     await postAs(t, tokens.sup1, `/api/sessions/${individual.id}/book`, {
@@ -350,6 +363,7 @@ describe('reminders: found by a job, e-mailed once through SMTP, listed in the a
       'slot_awaiting_pcn',
       'release_unconfirmed',
       'handover_to_sign',
+      'duty_can_be_confirmed',
     ]);
 
     const saved = await put(tokens.sup1, { enabled: { plan_month_ending: false, session_tomorrow: true }, version: 0 });

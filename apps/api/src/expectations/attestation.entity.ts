@@ -12,7 +12,10 @@ import type { Party } from '@ccc/programme';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { Person } from '../people/person.entity';
 
-/** A party's word for an expectation no data can show ("joined the community of practice"). Never edited. */
+/**
+ * A party's word for an expectation no data can show ("joined the community of practice") or for one of its Table 2
+ * duties (the template keeps duty and expectation keys apart). Never edited.
+ */
 @Entity('attestation')
 @Unique('attestation_enrolment_expectation', ['enrolmentId', 'expectationKey'])
 export class Attestation {

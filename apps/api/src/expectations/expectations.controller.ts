@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ExpectationsResponse, PcnHomeRow } from '@ccc/contracts';
+import type { DutiesResponse, ExpectationsResponse, PcnHomeRow } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
-import { AttestDto } from './dto/attest.dto';
+import { AttestDto, AttestDutyDto } from './dto/attest.dto';
 import { ExpectationsService } from './expectations.service';
 
 @ApiTags('expectations')
@@ -29,6 +29,25 @@ export class ExpectationsController {
     @Body() body: AttestDto,
   ): Promise<ExpectationsResponse> {
     return this.expectations.attest(user, id, body);
+  }
+
+  /** Anyone who may read the enrolment: the PCN's and the Alliance's Table 2 duties to the CCC, each confirmed or not. */
+  @RequirePermission('expectations:read')
+  @Get('enrolments/:id/duties')
+  duties(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<DutiesResponse> {
+    return this.expectations.duties(user, id);
+  }
+
+  /** The duty's party only (a PCN supervisor of the CCC's PCN; their Alliance supervisor), once it can be true. */
+  @RequirePermission('expectations:attest')
+  @Post('enrolments/:id/duties/:key/attestation')
+  attestDuty(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('key') key: string,
+    @Body() body: AttestDutyDto,
+  ): Promise<DutiesResponse> {
+    return this.expectations.attestDuty(user, id, key, body);
   }
 
   /** PCN supervisors (and administrators): everything that awaits the PCN, per CCC, on one screen. */

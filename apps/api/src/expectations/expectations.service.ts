@@ -1,8 +1,11 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ExpectationsResponse, PcnHomeRow } from '@ccc/contracts';
+import type { DutiesResponse, ExpectationsResponse, PcnHomeRow } from '@ccc/contracts';
 import {
   ACTIVE_BOOKING_STATUSES,
+  attestableFromDate,
+  attestationDateProblem,
+  dutiesOf,
   confirmedReleaseMinutes,
   displayStatus,
   evaluateExpectations,
@@ -21,16 +24,16 @@ import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { groupBy } from '../common/group-by';
 import type { Enrolment } from '../enrolments/enrolment.entity';
-import { refuseIfClosed } from '../enrolments/enrolment-lock';
+import { refuseIfClosed, WITHDRAWN_MESSAGE } from '../enrolments/enrolment-lock';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { AccessService } from '../access/access.service';
 import { ReleaseRequest } from '../release-time/release-request.entity';
 import { CHART_WEEKS, deciders, toReleaseView } from '../release-time/release.service';
 import { SessionAttendance } from '../sessions/session-attendance.entity';
 import { personRef } from '../sessions/session-view';
-import type { AttestDto } from './dto/attest.dto';
+import type { AttestDto, AttestDutyDto } from './dto/attest.dto';
 import { Attestation } from './attestation.entity';
-import { type ProgressFacts, progressFacts } from './rule-facts';
+import { type ProgressFacts, progressFacts, withProgress } from './rule-facts';
 import { EvaluationResponse } from '../month-six/evaluation-response.entity';
 
 @Injectable()
@@ -100,33 +103,31 @@ export class ExpectationsService {
         const mine = attestationsOf.get(e.id) ?? [];
         const attendanceRows = attendanceOf.get(e.id) ?? [];
         const releaseRows = releaseOf.get(e.id) ?? [];
-        return [
-          e.id,
-          {
-            cohortStart: e.cohort!.startDate,
-            track: e.track,
-            surveySubmittedOn: surveyOf.get(e.id) ?? null,
-            ...progress.get(e.id),
-            sessions: attendanceRows.map((a) => ({
-              kind: a.session!.kind,
-              month: a.session!.month,
-              status: a.session!.status,
-              startsAt: a.session!.startsAt,
-              durationMinutes: a.session!.durationMinutes,
-              attendance: a.attendance,
-              pcnSupervisorAttendance: (a.session!.staffAttendance?.pcn_supervisor as 'present' | undefined) ?? null,
-            })),
-            release: releaseRows,
-            attestations: mine.map((a) => ({
-              expectationKey: a.expectationKey,
-              attestedOn: a.attestedOn,
-              attestedBy: a.attestedBy?.fullName ?? '',
-            })),
-            attestationRows: mine,
-            attendanceRows,
-            releaseRows,
-          },
-        ];
+        const facts = {
+          cohortStart: e.cohort!.startDate,
+          track: e.track,
+          surveySubmittedOn: surveyOf.get(e.id) ?? null,
+          sessions: attendanceRows.map((a) => ({
+            kind: a.session!.kind,
+            month: a.session!.month,
+            status: a.session!.status,
+            startsAt: a.session!.startsAt,
+            durationMinutes: a.session!.durationMinutes,
+            attendance: a.attendance,
+            pcnSupervisorAttendance: (a.session!.staffAttendance?.pcn_supervisor as 'present' | undefined) ?? null,
+          })),
+          release: releaseRows,
+          attestations: mine.map((a) => ({
+            expectationKey: a.expectationKey,
+            attestedOn: a.attestedOn,
+            attestedBy: a.attestedBy?.fullName ?? '',
+          })),
+          attestationRows: mine,
+          attendanceRows,
+          releaseRows,
+        };
+        withProgress(facts, progress.get(e.id));
+        return [e.id, facts];
       }),
     );
   }
@@ -201,6 +202,94 @@ export class ExpectationsService {
     return this.forEnrolment(user, enrolmentId);
   }
 
+  /** The Table 2 duties of the enrolment's template, each with its attestation and whether this caller may give it. */
+  async duties(user: AuthUser, enrolmentId: string): Promise<DutiesResponse> {
+    const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
+    const duties = dutiesOf(template);
+    const [rows, [dates]] = await Promise.all([
+      this.db.getRepository(Attestation).find({
+        where: { enrolmentId, expectationKey: In(duties.map((d) => d.key)) },
+        relations: { attestedBy: true },
+      }),
+      progressFacts(this.db, { enrolmentIds: [enrolmentId] }).then((m) => [...m.values()]),
+    ]);
+    const today = londonDate(new Date());
+    const dutyDates = { cohortStart: enrolment.cohort!.startDate, ...dates!.dutyDates };
+    return {
+      enrolmentId,
+      duties: duties.map((duty) => {
+        const row = rows.find((r) => r.expectationKey === duty.key);
+        const from = attestableFromDate(duty.attestableFrom, dutyDates);
+        return {
+          key: duty.key,
+          party: duty.party,
+          title: duty.title,
+          attestableFrom: from,
+          attestation: row
+            ? { attestedOn: row.attestedOn, attestedBy: personRef(row.attestedBy)!, note: row.note }
+            : null,
+          canAttest:
+            !row &&
+            enrolment.status !== 'withdrawn' &&
+            (!from || from <= today) &&
+            this.access.speaksFor(user, duty.party, enrolment),
+        };
+      }),
+    };
+  }
+
+  /**
+   * The duty's party confirms it was done, on a date it could be true (not before follow-on supervision can start
+   * or the appraisal's date). Once only; audited. A completed enrolment still takes the later duties, which fall
+   * after the programme; a withdrawn one takes none.
+   */
+  async attestDuty(user: AuthUser, enrolmentId: string, key: string, dto: AttestDutyDto): Promise<DutiesResponse> {
+    const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
+    const duty = dutiesOf(template).find((d) => d.key === key);
+    if (!duty) throw new NotFoundException(`This programme has no Table 2 duty \u201c${key.slice(0, 60)}\u201d`);
+    if (!this.access.speaksFor(user, duty.party, enrolment))
+      throw new ForbiddenException(
+        `Only the ${duty.party === 'pcn' ? 'PCN' : 'Alliance'} supervisor confirms this duty`,
+      );
+    const [facts] = [...(await progressFacts(this.db, { enrolmentIds: [enrolmentId] })).values()];
+    const dates = { cohortStart: enrolment.cohort!.startDate, ...facts!.dutyDates };
+    const problem =
+      dto.attestedOn > londonDate(new Date())
+        ? 'attestedOn must be today or earlier'
+        : attestationDateProblem(duty.attestableFrom, dates, dto.attestedOn);
+    if (problem) throw validationFailed([{ field: 'attestedOn', reason: problem }]);
+    try {
+      await this.db.transaction(async (manager) => {
+        const [locked] = (await manager.query(`SELECT status FROM enrolment WHERE id = $1 FOR SHARE`, [
+          enrolmentId,
+        ])) as { status: string }[];
+        if (locked?.status === 'withdrawn') throw new ConflictException(WITHDRAWN_MESSAGE);
+        const row = await manager.save(
+          manager.create(Attestation, {
+            enrolmentId,
+            expectationKey: duty.key,
+            party: duty.party,
+            attestedById: user.id,
+            attestedOn: dto.attestedOn,
+            note: dto.note?.trim() || null,
+          }),
+        );
+        await this.audit.record(manager, {
+          actorId: user.id,
+          action: 'duty.attested',
+          entityType: 'enrolment',
+          entityId: enrolmentId,
+          detail: { attestationId: row.id, dutyKey: duty.key, party: duty.party, attestedOn: dto.attestedOn },
+        });
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
+        throw new ConflictException('This duty has already been confirmed');
+      throw error;
+    }
+    return this.duties(user, enrolmentId);
+  }
+
   /**
    * The PCN supervisor's home: per CCC of their PCNs, slots to accept, release to confirm, attestations due,
    * the last 8 weeks of study time, the cap counter and the next joint session. A fixed number of queries.
@@ -243,13 +332,15 @@ export class ExpectationsService {
             version: s.version,
           })),
         releaseToConfirm: f.releaseRows.filter((r) => r.status === 'pending').map((r) => toReleaseView(r, people)),
-        attestationsDue: template.expectations
-          .filter(
-            (x) =>
-              x.party === 'pcn' &&
-              x.measure.type === 'attestation' &&
-              !f.attestationRows.some((a) => a.expectationKey === x.key),
-          )
+        attestationsDue: [
+          ...template.expectations.filter((x) => x.party === 'pcn' && x.measure.type === 'attestation'),
+          // The PCN's Table 2 duties that can be confirmed by now.
+          ...dutiesOf(template, 'pcn').filter((d) => {
+            const from = f.duties && attestableFromDate(d.attestableFrom, f.duties.dates);
+            return !from || from <= today;
+          }),
+        ]
+          .filter((x) => !f.attestationRows.some((a) => a.expectationKey === x.key))
           .map((x) => ({ key: x.key, title: x.title })),
         weeks: rules ? studyWeeks(f.releaseRows, weeks, rules) : [],
         confirmedReleaseMinutes: confirmedReleaseMinutes(f.releaseRows),

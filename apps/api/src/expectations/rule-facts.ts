@@ -111,16 +111,38 @@ export async function ruleFacts(
   }
   for (const [id, p] of progress) {
     const f = facts.get(id);
-    if (f) Object.assign(f, p);
+    if (f) withProgress(f, p);
   }
   return facts;
 }
 
-export type ProgressFacts = { competencies: CompetencyFacts; training: TrainingFact[] };
+export type ProgressFacts = {
+  competencies: CompetencyFacts;
+  training: TrainingFact[];
+  /** The dates the later Table 2 duties depend on (the cohort start is in the facts already). */
+  dutyDates: { employmentStart: IsoDate; appraisalDate: IsoDate | null };
+};
+
+/** The enrolment's progress facts added to its expectation facts; its Table 2 duties read its attestations. */
+export function withProgress(f: ExpectationFacts, p: ProgressFacts | undefined): ExpectationFacts {
+  if (!p) return f;
+  f.competencies = p.competencies;
+  f.training = p.training;
+  f.duties = {
+    attested: f.attestations.map((a) => ({
+      key: a.expectationKey,
+      attestedOn: a.attestedOn,
+      attestedBy: a.attestedBy,
+    })),
+    dates: { cohortStart: f.cohortStart, ...p.dutyDates },
+  };
+  return f;
+}
 
 /**
  * Where each CCC is with their competency framework (counts by state against the framework their cohort is pinned
- * to) and their training plan (each item's month and completion), in one statement. The framework's size is
+ * to), their training plan (each item's month and completion) and the dates their later Table 2 duties depend on
+ * (employment start, the appraisal date of the handover), in one statement. The framework's size is
  * counted once per cohort, in PostgreSQL, not once per CCC.
  */
 export async function progressFacts(
@@ -141,8 +163,10 @@ export async function progressFacts(
     submitted: number;
     signed_off: number;
     training: [number, IsoDate | null][] | null;
+    employment_start: IsoDate;
+    appraisal_date: IsoDate | null;
   }[] = await db.query(
-    `WITH e AS (SELECT id, cohort_id FROM enrolment WHERE ${where}),
+    `WITH e AS (SELECT id, cohort_id, employment_start FROM enrolment WHERE ${where}),
           totals AS (
             SELECT c.id AS cohort_id,
                    (SELECT count(*)::int FROM jsonb_array_elements(f.definition -> 'domains') d
@@ -159,10 +183,13 @@ export async function progressFacts(
             SELECT t.enrolment_id, json_agg(json_build_array(t.target_month, to_char(t.completed_on, 'YYYY-MM-DD'))) AS items
               FROM training_plan_item t WHERE t.enrolment_id IN (SELECT id FROM e) GROUP BY t.enrolment_id)
      SELECT e.id, totals.total, coalesce(p.started, 0) AS started, coalesce(p.submitted, 0) AS submitted,
-            coalesce(p.signed_off, 0) AS signed_off, t.items AS training
+            coalesce(p.signed_off, 0) AS signed_off, t.items AS training,
+            to_char(e.employment_start, 'YYYY-MM-DD') AS employment_start,
+            to_char(h.appraisal_date, 'YYYY-MM-DD') AS appraisal_date
        FROM e JOIN totals USING (cohort_id)
        LEFT JOIN progress p ON p.enrolment_id = e.id
-       LEFT JOIN training t ON t.enrolment_id = e.id`,
+       LEFT JOIN training t ON t.enrolment_id = e.id
+       LEFT JOIN handover_interview h ON h.enrolment_id = e.id`,
     params,
   );
   return new Map(
@@ -171,6 +198,7 @@ export async function progressFacts(
       {
         competencies: { total: r.total, started: r.started, submitted: r.submitted, signedOff: r.signed_off },
         training: (r.training ?? []).map(([targetMonth, completedOn]) => ({ targetMonth, completedOn })),
+        dutyDates: { employmentStart: r.employment_start, appraisalDate: r.appraisal_date },
       },
     ]),
   );

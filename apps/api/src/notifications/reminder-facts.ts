@@ -1,5 +1,7 @@
 import {
   addCalendarDays,
+  type Duty,
+  type LaterDutyFact,
   type EvidenceAwaitingFact,
   londonDate,
   type ParticipantRole,
@@ -17,14 +19,16 @@ const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 
  * count: a withdrawn or finished CCC gets no reminders, and nobody is reminded about them.
  */
 export async function loadReminderFacts(manager: EntityManager, now: Date): Promise<ReminderFacts> {
-  const [upcomingSessions, awaitingSlots, evidenceAwaiting, unbookedSessions, pendingRelease] = await Promise.all([
-    upcoming(manager, now),
-    awaiting(manager, now),
-    evidenceAwaitingReviewFacts(manager, now),
-    unbooked(manager, now),
-    pending(manager, now),
-  ]);
-  return { upcomingSessions, awaitingSlots, evidenceAwaiting, unbookedSessions, pendingRelease };
+  const [upcomingSessions, awaitingSlots, evidenceAwaiting, unbookedSessions, pendingRelease, laterDuties] =
+    await Promise.all([
+      upcoming(manager, now),
+      awaiting(manager, now),
+      evidenceAwaitingReviewFacts(manager, now),
+      unbooked(manager, now),
+      pending(manager, now),
+      laterDutiesFacts(manager),
+    ]);
+  return { upcomingSessions, awaitingSlots, evidenceAwaiting, unbookedSessions, pendingRelease, laterDuties };
 }
 
 /** Booked sessions in the next two days, with their CCCs and those CCCs' PCN supervisors. */
@@ -211,4 +215,46 @@ async function pending(manager: EntityManager, now: Date): Promise<ReminderFacts
     pendingSince: r.updated_at,
     pcnSupervisorId: r.pcn_supervisor_id,
   }));
+}
+
+/**
+ * The later Table 2 duties (those with an `attestableFrom`) of active and completed enrolments not yet attested:
+ * they fall after the programme, when the enrolment may be completed. One query: the templates' later duties are
+ * unnested in PostgreSQL, so no template is sent here per CCC; the rule decides which can be true today.
+ */
+async function laterDutiesFacts(manager: EntityManager): Promise<LaterDutyFact[]> {
+  const rows: {
+    enrolment_id: string;
+    ccc_name: string;
+    duty: Duty;
+    cohort_start: string;
+    employment_start: string;
+    appraisal_date: string | null;
+    recipient_id: string | null;
+  }[] = await manager.query(
+    `SELECT e.id AS enrolment_id, p.full_name AS ccc_name, d.duty,
+            to_char(c.start_date, 'YYYY-MM-DD') AS cohort_start, to_char(e.employment_start, 'YYYY-MM-DD') AS employment_start,
+            to_char(h.appraisal_date, 'YYYY-MM-DD') AS appraisal_date,
+            CASE d.duty ->> 'party' WHEN 'pcn' THEN e.pcn_supervisor_id ELSE e.alliance_supervisor_id END AS recipient_id
+       FROM enrolment e
+       JOIN cohort c ON c.id = e.cohort_id
+       JOIN programme_template t ON t.id = c.template_id
+       JOIN person p ON p.id = e.ccc_id
+       CROSS JOIN LATERAL jsonb_array_elements(coalesce(t.definition -> 'duties', '[]'::jsonb)) AS d(duty)
+       LEFT JOIN handover_interview h ON h.enrolment_id = e.id
+      WHERE e.status IN ('active', 'completed') AND e.erased_at IS NULL AND d.duty ? 'attestableFrom'
+        AND NOT EXISTS (SELECT 1 FROM attestation a WHERE a.enrolment_id = e.id AND a.expectation_key = d.duty ->> 'key')`,
+  );
+  return rows
+    .filter((r) => r.recipient_id)
+    .map((r) => ({
+      enrolmentId: r.enrolment_id,
+      cccName: r.ccc_name,
+      key: r.duty.key,
+      title: r.duty.title,
+      from: r.duty.attestableFrom!,
+      dates: { cohortStart: r.cohort_start, employmentStart: r.employment_start, appraisalDate: r.appraisal_date },
+      attested: false,
+      recipientIds: [r.recipient_id!],
+    }));
 }

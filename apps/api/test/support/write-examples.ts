@@ -126,6 +126,7 @@ export function writeExamples(world: World): Record<string, () => object> {
       noticeText: 'More.',
       version: 0,
     }),
+    attestation: () => ({ attestedOn: world.startDate }),
     '/api/enrolments/{id}/attestations': () => ({
       expectationKey: 'ccc-community-of-practice',
       attestedOn: world.startDate,

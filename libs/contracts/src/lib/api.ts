@@ -437,6 +437,29 @@ export interface AttestRequest {
   note?: string;
 }
 
+/** One Table 2 duty of the PCN or the Alliance to this CCC, attested on its own (#15 item 12). */
+export interface DutyView {
+  key: string;
+  party: 'pcn' | 'alliance';
+  title: string;
+  /** YYYY-MM-DD from when it can be confirmed; null: from the start. */
+  attestableFrom: string | null;
+  attestation: { attestedOn: string; attestedBy: PersonRef; note: string | null } | null;
+  /** This caller may confirm it now. */
+  canAttest: boolean;
+}
+
+export interface DutiesResponse {
+  enrolmentId: string;
+  duties: DutyView[];
+}
+
+export interface AttestDutyRequest {
+  /** YYYY-MM-DD */
+  attestedOn: string;
+  note?: string;
+}
+
 /** The PCN supervisor's one screen: per CCC, what awaits them. */
 export interface PcnHomeRow {
   enrolment: EnrolmentSummary;

@@ -28,6 +28,7 @@ describe('when a duty can be true', () => {
 describe('reminders for the later duties', () => {
   const fact = (over: Partial<LaterDutyFact> = {}): LaterDutyFact => ({
     enrolmentId: 'e1',
+    cccName: 'Sam Patel',
     key: 'pcn-appraisal',
     title: 'Hold the 1-year appraisal',
     from: appraisal,
@@ -45,7 +46,7 @@ describe('reminders for the later duties', () => {
         key: 'pcn-appraisal',
         recipientId: 'pcn1',
         occasion: 'pcn-appraisal@2027-07-15',
-        title: 'Hold the 1-year appraisal: can be confirmed now',
+        title: 'Sam Patel: \u201cHold the 1-year appraisal\u201d can be confirmed now',
       },
     ]);
     expect(laterDutyReminders([fact({ attested: true })], '2027-08-01')).toEqual([]);

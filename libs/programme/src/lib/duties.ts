@@ -56,13 +56,13 @@ export function dutyStanding(
   attested: readonly DutyAttestationFact[],
   dates: DutyDates,
   programmeEndsOn: IsoDate,
-): { due: Duty[]; confirmed: Duty[]; later: { duty: Duty; from: IsoDate }[] } {
+): { due: Duty[]; confirmed: Duty[]; later: { duty: Duty; from: IsoDate; confirmed: boolean }[] } {
   const done = new Set(attested.map((a) => a.key));
   const due: Duty[] = [];
-  const later: { duty: Duty; from: IsoDate }[] = [];
+  const later: { duty: Duty; from: IsoDate; confirmed: boolean }[] = [];
   for (const duty of duties) {
     const from = attestableFromDate(duty.attestableFrom, dates);
-    if (from && from >= programmeEndsOn && !done.has(duty.key)) later.push({ duty, from });
+    if (from && from >= programmeEndsOn) later.push({ duty, from, confirmed: done.has(duty.key) });
     else due.push(duty);
   }
   return { due, confirmed: due.filter((d) => done.has(d.key)), later };
@@ -80,6 +80,7 @@ export function attestationDateProblem(
 
 export interface LaterDutyFact {
   enrolmentId: string;
+  cccName: string;
   key: string;
   title: string;
   from: AttestableFrom;
@@ -93,7 +94,7 @@ export interface LaterDutyFact {
 export function laterDutyReminders(
   facts: readonly LaterDutyFact[],
   today: IsoDate,
-): { enrolmentId: string; key: string; recipientId: string; occasion: IsoDate; title: string }[] {
+): { enrolmentId: string; key: string; recipientId: string; occasion: string; title: string }[] {
   return facts.flatMap((f) => {
     const first = attestableFromDate(f.from, f.dates)!;
     if (f.attested || today < first) return [];
@@ -103,7 +104,7 @@ export function laterDutyReminders(
       recipientId,
       // Two later duties of one enrolment are two reminders: the occasion names the duty as well as the date.
       occasion: `${f.key}@${first}`,
-      title: `${f.title}: can be confirmed now`,
+      title: `${f.cccName}: \u201c${f.title}\u201d can be confirmed now`,
     }));
   });
 }

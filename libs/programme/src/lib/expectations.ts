@@ -431,7 +431,7 @@ export function evaluateExpectations(
           endsBefore,
         );
         const laterWords = later.length
-          ? `; later: ${later.map((l) => `${l.duty.title.toLowerCase()} (from ${l.from})`).join(', ')}`
+          ? `; later: ${later.map((l) => `${l.duty.title.toLowerCase()} (${l.confirmed ? 'confirmed' : `from ${l.from}`})`).join(', ')}`
           : '';
         const evidence = `${confirmed.length} of ${plural(due.length, 'duty', 'duties')} confirmed${laterWords}`;
         const progress = { done: confirmed.length, target: due.length };

@@ -235,12 +235,14 @@ describe('every kind', () => {
       'slot_awaiting_pcn',
       'release_unconfirmed',
       'handover_to_sign',
+      'duty_can_be_confirmed',
     ]);
     expect(reminderKindsFor(['alliance_supervisor'])).toEqual([
       'session_tomorrow',
       'evidence_awaiting_review',
       'plan_month_ending',
       'handover_to_sign',
+      'duty_can_be_confirmed',
     ]);
     expect(reminderKindsFor(['admin'])).toEqual([...REMINDER_KINDS]);
   });

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { needsPcnSupervisor } from './booking';
+import { type LaterDutyFact, laterDutyReminders } from './duties';
 import { addCalendarDays, isoWeekOf, type IsoDate, londonDate, monthBounds, PROGRAMME_TIME_ZONE } from './months';
 import { PARTICIPANT_ROLES, type ParticipantRole } from './template';
 
@@ -17,6 +18,7 @@ export const REMINDER_KINDS = [
   'plan_month_ending',
   'release_unconfirmed',
   'handover_to_sign',
+  'duty_can_be_confirmed',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -49,6 +51,11 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, { label: string; descrip
     label: 'Handover records to sign again',
     description: 'When a signed handover and evaluation record is amended and asks for your signature again.',
   },
+  duty_can_be_confirmed: {
+    label: 'Duties that can now be confirmed',
+    description:
+      'When one of your later Table 2 duties to a CCC (follow-on supervision, the 1-year appraisal) can be confirmed.',
+  },
 };
 
 /** Who each kind can reach: the preferences form offers a person only the kinds their roles can get. */
@@ -59,6 +66,7 @@ export const REMINDER_KIND_AUDIENCE: Record<ReminderKind, readonly ParticipantRo
   plan_month_ending: ['alliance_supervisor'],
   release_unconfirmed: ['pcn_supervisor'],
   handover_to_sign: ['ccc', 'alliance_supervisor', 'pcn_supervisor'],
+  duty_can_be_confirmed: ['pcn_supervisor', 'alliance_supervisor'],
 };
 
 /** The kinds a person with these roles can get; every kind for a role outside the sessions (an administrator). */
@@ -166,6 +174,8 @@ export interface ReminderFacts {
   evidenceAwaiting: readonly EvidenceAwaitingFact[];
   unbookedSessions: readonly UnbookedSessionFact[];
   pendingRelease: readonly PendingReleaseFact[];
+  /** Table 2 duties that only become true later (follow-on supervision, the appraisal); absent: none. */
+  laterDuties?: readonly LaterDutyFact[];
 }
 
 const inLondon = (instant: Date, pattern: string) =>
@@ -352,5 +362,15 @@ export function dueReminders(facts: ReminderFacts, now: Date): DueReminder[] {
     ...evidenceAwaitingReview(facts.evidenceAwaiting, now),
     ...planMonthsEnding(facts.unbookedSessions, now),
     ...releaseUnconfirmed(facts.pendingRelease, now),
+    ...laterDutyReminders(facts.laterDuties ?? [], londonDate(now)).map((d): DueReminder => ({
+      kind: 'duty_can_be_confirmed',
+      recipientId: d.recipientId,
+      subjectType: 'enrolment',
+      subjectId: d.enrolmentId,
+      occasion: d.occasion,
+      title: d.title,
+      body: `${d.title}. Confirm it on the CCC\u2019s expectations page once it is done.`,
+      link: `/enrolments/${d.enrolmentId}/expectations`,
+    })),
   ];
 }

@@ -21,3 +21,16 @@ export class AttestDto {
   @MultiLine()
   note?: string;
 }
+
+export class AttestDutyDto {
+  @ApiProperty({ example: '2026-11-20', description: 'When it was done: not before it can be true, not after today' })
+  @IsCalendarDate()
+  attestedOn!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  @MultiLine()
+  note?: string;
+}
