@@ -14,6 +14,7 @@ import { compressAnswers, noSourceMaps } from './common/static-files';
 import { noStoreForApi } from './common/no-store';
 import type { ApiConfig } from './config';
 import { QueryCounter } from './database/query-counter';
+import { documentIdempotencyKey } from './idempotency/openapi';
 import { RequestGate } from './health/request-gate';
 
 /**
@@ -77,14 +78,16 @@ export async function createApp(
   // Every refused access (403) goes into the audit trail, rate-limited per caller.
   const audit = app.get(AuditService);
   app.useGlobalFilters(new ApiExceptionFilter((request) => audit.refused(request as Request).catch(() => undefined)));
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('CCC Programme API')
-      .setDescription('Supervision and training programme for Cancer Care Coordinators')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  const document = documentIdempotencyKey(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('CCC Programme API')
+        .setDescription('Supervision and training programme for Cancer Care Coordinators')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;

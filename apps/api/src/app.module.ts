@@ -26,6 +26,8 @@ import { ExpectationsModule } from './expectations/expectations.module';
 import { HealthController } from './health/health.controller';
 import { HttpDrain } from './health/http-drain';
 import { ClientGoneInterceptor, RequestGate } from './health/request-gate';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LinksModule } from './links/links.module';
 import { MonthSixModule } from './month-six/month-six.module';
 import { NationalModule } from './national/national.module';
@@ -68,6 +70,7 @@ export class AppModule {
               }),
             ]
           : []),
+        IdempotencyModule,
         AccessModule,
         AuditModule,
         PeopleModule,
@@ -98,6 +101,8 @@ export class AppModule {
         HttpDrain,
         RequestGate,
         { provide: APP_INTERCEPTOR, useClass: ClientGoneInterceptor },
+        // After ClientGone: a request nobody waits for does not claim its key.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         // Order matters: authenticate first, then check the permission.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },
