@@ -19,6 +19,7 @@ import { loggingParams } from './common/logging';
 import { spaCacheHeaders } from './common/static-files';
 import { API_CONFIG, type ApiConfig } from './config';
 import { dataSourceOptions } from './database/data-source';
+import { DatabaseOutage } from './database/outage';
 import { QueryCounter } from './database/query-counter';
 import { DraftsModule } from './drafts/drafts.module';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
@@ -100,6 +101,7 @@ export class AppModule {
         { provide: QueryCounter, useValue: queryCounter },
         HttpDrain,
         RequestGate,
+        DatabaseOutage,
         { provide: APP_INTERCEPTOR, useClass: ClientGoneInterceptor },
         // After ClientGone: a request nobody waits for does not claim its key.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

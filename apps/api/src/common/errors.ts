@@ -13,6 +13,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ApiError } from '@ccc/contracts';
+import { isDatabaseUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from '../database/outage';
 import { allowedMethods } from './method-not-allowed';
 
 export type FieldError = { field: string; reason: string };
@@ -94,7 +95,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
   /** `onRefused`: told of every 403 (the audit trail records it; the answer waits for it); it must not reject. */
-  constructor(private readonly onRefused?: (request: object) => Promise<void>) {}
+  /**
+   * `outage`: told of every error that is not an HTTP one; true when it says the database cannot be reached (the
+   * outage tracker logs its start once, database/outage.ts). Without it such errors are recognised, not logged.
+   */
+  constructor(
+    private readonly onRefused?: (request: object) => Promise<void>,
+    private readonly outage: (error: unknown) => boolean = isDatabaseUnavailable,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
@@ -131,6 +139,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
             .replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error',
         message: CLIENT_ERROR_MESSAGES[exception.type ?? ''] ?? 'The request could not be read',
       };
+    } else if (this.outage(exception)) {
+      // The database is down or restarting: nothing is wrong with the request, it may be sent again shortly.
+      body = {
+        statusCode: 503,
+        error: 'Service unavailable',
+        message: 'The service cannot reach its database just now: try again shortly',
+      };
     } else {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
       body = { statusCode: 500, error: 'Internal server error', message: 'Something went wrong on our side' };
@@ -149,6 +164,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
         };
       }
     }
+    // Every 503 says when to come back (the outage above, readiness while the database is down or draining).
+    if (body.statusCode === 503 && !response.getHeader('Retry-After'))
+      response.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
     const answer = body;
     if (body.statusCode === 403 && this.onRefused)
       void this.onRefused(host.switchToHttp().getRequest<object>()).finally(() =>
