@@ -89,6 +89,17 @@ export function clientErrorBody(error: unknown): ApiError | null {
   };
 }
 
+const DATABASE_UNAVAILABLE: ApiError = {
+  statusCode: 503,
+  error: 'Service unavailable',
+  message: 'The service cannot reach its database just now: try again shortly',
+};
+const INTERNAL_ERROR: ApiError = {
+  statusCode: 500,
+  error: 'Internal server error',
+  message: 'Something went wrong on our side',
+};
+
 /** Every error leaves as the same JSON shape, and never with a stack trace. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -101,7 +112,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
    */
   constructor(
     private readonly onRefused?: (request: object) => Promise<void>,
-    private readonly outage: (error: unknown) => boolean = isDatabaseUnavailable,
+    private readonly outage: (error: unknown) => boolean | Promise<boolean> = isDatabaseUnavailable,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
@@ -139,16 +150,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
             .replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error',
         message: CLIENT_ERROR_MESSAGES[exception.type ?? ''] ?? 'The request could not be read',
       };
-    } else if (this.outage(exception)) {
-      // The database is down or restarting: nothing is wrong with the request, it may be sent again shortly.
-      body = {
-        statusCode: 503,
-        error: 'Service unavailable',
-        message: 'The service cannot reach its database just now: try again shortly',
-      };
     } else {
-      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-      body = { statusCode: 500, error: 'Internal server error', message: 'Something went wrong on our side' };
+      // Whether the database is unreachable may take a probe to tell (database/outage.ts): the answer waits for it.
+      void Promise.resolve(this.outage(exception))
+        .catch(() => false)
+        .then((down) => {
+          if (!down) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+          this.send(response, down ? DATABASE_UNAVAILABLE : INTERNAL_ERROR);
+        });
+      return;
     }
     // No API route took the request (the SPA's catch-all may have passed it on): if one takes the path with another
     // method, that is a 405 naming them.
@@ -164,14 +174,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
         };
       }
     }
-    // Every 503 says when to come back (the outage above, readiness while the database is down or draining).
-    if (body.statusCode === 503 && !response.getHeader('Retry-After'))
-      response.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
     const answer = body;
     if (body.statusCode === 403 && this.onRefused)
-      void this.onRefused(host.switchToHttp().getRequest<object>()).finally(() =>
-        response.status(answer.statusCode).json(answer),
-      );
-    else response.status(body.statusCode).json(body);
+      void this.onRefused(host.switchToHttp().getRequest<object>()).finally(() => this.send(response, answer));
+    else this.send(response, body);
+  }
+
+  private send(response: Response, body: ApiError): void {
+    // Every 503 says when to come back (the database unreachable, readiness while it is down or draining).
+    if (body.statusCode === 503 && !response.getHeader('Retry-After'))
+      response.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
+    response.status(body.statusCode).json(body);
   }
 }

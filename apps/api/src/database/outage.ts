@@ -12,6 +12,8 @@ const PROBE_MS = 1_000;
  * 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now; 53300 too_many_connections).
  */
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+/** TypeORM's errors for a query on a connection already given back (an outage drops them). */
+const RELEASED_RUNNER = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
 /** Socket errors of a server that is gone or unreachable. */
 const UNAVAILABLE_ERRNO = new Set([
   'ECONNREFUSED',
@@ -65,18 +67,45 @@ export class DatabaseOutage implements OnApplicationShutdown {
     return this.since !== null;
   }
 
-  /** Told of an error: true (and the outage noted) when it says the database cannot be reached. */
-  failed(error: unknown): boolean {
-    if (!isDatabaseUnavailable(error)) return false;
+  /**
+   * Told of an error: true (and the outage noted) when it says the database cannot be reached. TypeORM's "query
+   * runner already released" is what a transaction sees when an outage drops its connection between two statements,
+   * and what a bug would cause too: during a known outage it is the outage; otherwise one probe decides.
+   */
+  failed(error: unknown): boolean | Promise<boolean> {
+    if (isDatabaseUnavailable(error)) {
+      this.noteOutage(error);
+      return true;
+    }
+    if (!RELEASED_RUNNER.has(String((error as { name?: unknown } | null)?.name))) return false;
+    if (this.since !== null) {
+      this.refused += 1;
+      return true;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Connection timeout: no answer to a probe')), PROBE_MS * 2);
+    });
+    return Promise.race([this.db.query('SELECT 1'), timeout])
+      .then(
+        () => false,
+        (probeError: unknown) => {
+          this.noteOutage(probeError);
+          return true;
+        },
+      )
+      .finally(() => clearTimeout(timer));
+  }
+
+  private noteOutage(error: unknown): void {
     this.refused += 1;
-    if (this.since !== null) return true;
+    if (this.since !== null) return;
     this.since = Date.now();
     this.refused = 1;
     const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     this.logger.error(`Database unreachable (${cause}): answering 503 with Retry-After until it is back`);
     this.probe = setInterval(() => void this.check(), PROBE_MS);
     this.probe.unref();
-    return true;
   }
 
   private async check(): Promise<void> {

@@ -22,7 +22,7 @@ export class HealthController {
     try {
       await this.db.query('SELECT 1');
     } catch (error) {
-      this.outage.failed(error);
+      void this.outage.failed(error);
       throw new ServiceUnavailableException('The database is not reachable');
     }
     return { status: 'ok', database: 'up' };
@@ -42,7 +42,7 @@ export class HealthController {
     try {
       pending = await this.db.showMigrations();
     } catch (error) {
-      this.outage.failed(error);
+      void this.outage.failed(error);
       throw new ServiceUnavailableException('The database is not reachable');
     }
     if (pending) throw new ServiceUnavailableException('Migrations are waiting to be applied');
