@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { addCalendarDays } from '@ccc/programme';
 import { EvidenceFile } from '../src/competencies/evidence-file.entity';
 import { requestFingerprint } from '../src/idempotency/idempotency.interceptor';
-import { purgeExpiredIdempotencyKeys } from '../src/idempotency/idempotency.service';
+import { IdempotencyService, purgeExpiredIdempotencyKeys } from '../src/idempotency/idempotency.service';
 import { ReleaseRequest } from '../src/release-time/release-request.entity';
 import { AUDITED_CHANGES_SQL } from './support/audit';
 import { PDF_BYTES, PNG_BYTES } from './support/competencies';
@@ -234,6 +234,30 @@ describe('Idempotency-Key on create routes (#18 item 1)', () => {
     const lost = await postKeyed(tokens.cccA, path, committed, body).expect(409);
     expect(lost.body.message).toContain('answer was lost');
     expect(await requestsOf(A)).toBe(1);
+  });
+
+  it('makes a first holder whose claim a retry took over commit nothing (its transaction fails)', async () => {
+    const service = t.app.get(IdempotencyService);
+    const key = randomUUID();
+    const outcome = await service.claim('test-scope', 'POST', '/api/x', key, 'fingerprint');
+    if (outcome.kind !== 'claimed') throw new Error(`not claimed: ${outcome.kind}`);
+    // What the handler writes, in a transaction of its own: here a row of another key, to see whether it stays.
+    const write = (marker: string) =>
+      service.run(outcome.claim, () =>
+        t.db.transaction((manager) =>
+          manager.query(
+            `INSERT INTO idempotency_key (scope, method, path, key, fingerprint, owner, locked_until)
+             VALUES ('test-scope', 'POST', '/api/y', $1, 'f', gen_random_uuid(), now())`,
+            [marker],
+          ),
+        ),
+      );
+    // A retry on another instance took the claim over (its lease had run out while this one was still working).
+    await t.db.query(`UPDATE idempotency_key SET owner = gen_random_uuid() WHERE key = $1`, [key]);
+    const late = randomUUID();
+    await expect(write(late)).rejects.toThrow(/took over/);
+    expect(await keyRows(late)).toEqual([]);
+    expect((await keyRows(key))[0]).toMatchObject({ effect_committed: false });
   });
 
   it('names the header on every create operation of the OpenAPI document, and on no other', async () => {
