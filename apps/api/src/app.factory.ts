@@ -13,7 +13,9 @@ import { bodyReadErrors, rejectDeepJson } from './common/request-body';
 import { compressAnswers, noSourceMaps } from './common/static-files';
 import { noStoreForApi } from './common/no-store';
 import type { ApiConfig } from './config';
+import { DatabaseOutage } from './database/outage';
 import { QueryCounter } from './database/query-counter';
+import { documentIdempotencyKey } from './idempotency/openapi';
 import { RequestGate } from './health/request-gate';
 
 /**
@@ -76,15 +78,24 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   // Every refused access (403) goes into the audit trail, rate-limited per caller.
   const audit = app.get(AuditService);
-  app.useGlobalFilters(new ApiExceptionFilter((request) => audit.refused(request as Request).catch(() => undefined)));
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('CCC Programme API')
-      .setDescription('Supervision and training programme for Cancer Care Coordinators')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  // An unreachable database is a 503 with Retry-After, logged once per outage (database/outage.ts).
+  const outage = app.get(DatabaseOutage);
+  app.useGlobalFilters(
+    new ApiExceptionFilter(
+      (request) => audit.refused(request as Request).catch(() => undefined),
+      (error) => outage.failed(error),
+    ),
+  );
+  const document = documentIdempotencyKey(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('CCC Programme API')
+        .setDescription('Supervision and training programme for Cancer Care Coordinators')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;

@@ -19,6 +19,7 @@ import { loggingParams } from './common/logging';
 import { spaCacheHeaders } from './common/static-files';
 import { API_CONFIG, type ApiConfig } from './config';
 import { dataSourceOptions } from './database/data-source';
+import { DatabaseOutage } from './database/outage';
 import { QueryCounter } from './database/query-counter';
 import { DraftsModule } from './drafts/drafts.module';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
@@ -26,6 +27,8 @@ import { ExpectationsModule } from './expectations/expectations.module';
 import { HealthController } from './health/health.controller';
 import { HttpDrain } from './health/http-drain';
 import { ClientGoneInterceptor, RequestGate } from './health/request-gate';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LinksModule } from './links/links.module';
 import { MonthSixModule } from './month-six/month-six.module';
 import { NationalModule } from './national/national.module';
@@ -68,6 +71,7 @@ export class AppModule {
               }),
             ]
           : []),
+        IdempotencyModule,
         AccessModule,
         AuditModule,
         PeopleModule,
@@ -97,7 +101,10 @@ export class AppModule {
         { provide: QueryCounter, useValue: queryCounter },
         HttpDrain,
         RequestGate,
+        DatabaseOutage,
         { provide: APP_INTERCEPTOR, useClass: ClientGoneInterceptor },
+        // After ClientGone: a request nobody waits for does not claim its key.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         // Order matters: authenticate first, then check the permission.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },

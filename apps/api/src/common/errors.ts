@@ -13,6 +13,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ApiError } from '@ccc/contracts';
+import { isDatabaseUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from '../database/outage';
 import { allowedMethods } from './method-not-allowed';
 
 export type FieldError = { field: string; reason: string };
@@ -88,13 +89,31 @@ export function clientErrorBody(error: unknown): ApiError | null {
   };
 }
 
+const DATABASE_UNAVAILABLE: ApiError = {
+  statusCode: 503,
+  error: 'Service unavailable',
+  message: 'The service cannot reach its database just now: try again shortly',
+};
+const INTERNAL_ERROR: ApiError = {
+  statusCode: 500,
+  error: 'Internal server error',
+  message: 'Something went wrong on our side',
+};
+
 /** Every error leaves as the same JSON shape, and never with a stack trace. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
   /** `onRefused`: told of every 403 (the audit trail records it; the answer waits for it); it must not reject. */
-  constructor(private readonly onRefused?: (request: object) => Promise<void>) {}
+  /**
+   * `outage`: told of every error that is not an HTTP one; true when it says the database cannot be reached (the
+   * outage tracker logs its start once, database/outage.ts). Without it such errors are recognised, not logged.
+   */
+  constructor(
+    private readonly onRefused?: (request: object) => Promise<void>,
+    private readonly outage: (error: unknown) => boolean | Promise<boolean> = isDatabaseUnavailable,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
@@ -132,8 +151,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
         message: CLIENT_ERROR_MESSAGES[exception.type ?? ''] ?? 'The request could not be read',
       };
     } else {
-      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-      body = { statusCode: 500, error: 'Internal server error', message: 'Something went wrong on our side' };
+      // Whether the database is unreachable may take a probe to tell (database/outage.ts): the answer waits for it.
+      void Promise.resolve(this.outage(exception))
+        .catch(() => false)
+        .then((down) => {
+          if (!down) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+          this.send(response, down ? DATABASE_UNAVAILABLE : INTERNAL_ERROR);
+        });
+      return;
     }
     // No API route took the request (the SPA's catch-all may have passed it on): if one takes the path with another
     // method, that is a 405 naming them.
@@ -151,9 +176,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     const answer = body;
     if (body.statusCode === 403 && this.onRefused)
-      void this.onRefused(host.switchToHttp().getRequest<object>()).finally(() =>
-        response.status(answer.statusCode).json(answer),
-      );
-    else response.status(body.statusCode).json(body);
+      void this.onRefused(host.switchToHttp().getRequest<object>()).finally(() => this.send(response, answer));
+    else this.send(response, body);
+  }
+
+  private send(response: Response, body: ApiError): void {
+    // Every 503 says when to come back (the database unreachable, readiness while it is down or draining).
+    if (body.statusCode === 503 && !response.getHeader('Retry-After'))
+      response.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
+    response.status(body.statusCode).json(body);
   }
 }

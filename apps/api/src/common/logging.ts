@@ -82,8 +82,21 @@ export function loggingParams(level: string): Params {
           );
         },
       },
+      // A 503 (busy, draining, the database down) is an expected refusal, logged where it starts (RequestGate,
+      // database/outage.ts): its request line is a warning without pino-http's made-up error and stack.
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+        res.statusCode === 503 && !error
+          ? 'warn'
+          : error || res.statusCode >= 500
+            ? 'error'
+            : res.statusCode >= 400
+              ? 'warn'
+              : 'info',
+      customErrorObject: (_req: IncomingMessage, res: ServerResponse, error: Error, value: Record<string, unknown>) => {
+        if (res.statusCode !== 503 || (res as ServerResponse & { err?: unknown }).err) return value;
+        const { err: _made, ...rest } = value;
+        return rest;
+      },
     },
   };
 }

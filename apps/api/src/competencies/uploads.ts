@@ -1,9 +1,20 @@
 import { createHash } from 'node:crypto';
-import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  BadRequestException,
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  mixin,
+  type NestInterceptor,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import type { Request } from 'express';
+import type { Observable } from 'rxjs';
 import { ALLOWED_EVIDENCE_DESCRIPTION, detectEvidenceType, MAX_EVIDENCE_BYTES } from '@ccc/programme';
 import type { EntityManager } from 'typeorm';
 import type { EvidenceFileView } from '@ccc/contracts';
+import { IdempotencyInterceptor, markUploadRead } from '../idempotency/idempotency.interceptor';
 import { EvidenceFile } from './evidence-file.entity';
 
 /** What multer hands over for one file (kept in memory: the file goes to PostgreSQL, never to disk). */
@@ -19,9 +30,31 @@ export interface UploadedFile {
  * fields beside it, nothing else. No storage option: multer keeps it in memory.
  */
 export function singleFileUpload(field: string, maxBytes = MAX_EVIDENCE_BYTES) {
-  return FileInterceptor(field, {
+  const Upload = FileInterceptor(field, {
     limits: { fileSize: maxBytes, files: 1, fields: 8, fieldSize: 100_000, parts: 10 },
   });
+  /**
+   * Reads the upload, then applies `Idempotency-Key` (the global interceptor runs before the file is read, and an
+   * upload's fingerprint is its fields and its file's bytes).
+   */
+  @Injectable()
+  class UploadThenIdempotency implements NestInterceptor {
+    private readonly upload: NestInterceptor = new Upload();
+
+    constructor(private readonly idempotency: IdempotencyInterceptor) {}
+
+    intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+      return Promise.resolve(
+        this.upload.intercept(context, {
+          handle: () => {
+            markUploadRead(context.switchToHttp().getRequest<Request>());
+            return this.idempotency.intercept(context, next);
+          },
+        }),
+      ) as Promise<Observable<unknown>>;
+    }
+  }
+  return mixin(UploadThenIdempotency);
 }
 
 export function requireFile(file: UploadedFile | undefined, field: string): UploadedFile {

@@ -1,4 +1,5 @@
 import type { Logger, QueryRunner } from 'typeorm';
+import { isDatabaseUnavailable } from './outage';
 
 /**
  * Counts the SQL statements the API sends, so a test can prove that a timeline costs the same number of queries
@@ -16,6 +17,8 @@ export class QueryCounter implements Logger {
   }
 
   logQueryError(error: string | Error, query: string): void {
+    // An unreachable database is logged once per outage (outage.ts), not once per query.
+    if (isDatabaseUnavailable(typeof error === 'string' ? { message: error } : error)) return;
     console.error(JSON.stringify({ level: 'error', msg: 'query failed', error: String(error), query }));
   }
 
@@ -30,6 +33,8 @@ export class QueryCounter implements Logger {
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown, _queryRunner?: QueryRunner): void {
+    // The pool's word for each connection an outage drops: the outage itself is logged once (outage.ts).
+    if (level === 'warn' && isDatabaseUnavailable({ message: String(message) })) return;
     if (level === 'warn') console.warn(JSON.stringify({ level, msg: String(message) }));
   }
 }

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/decorators';
+import { DatabaseOutage } from '../database/outage';
 import { HttpDrain } from './http-drain';
 
 @ApiTags('health')
@@ -11,6 +12,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly drain: HttpDrain,
+    private readonly outage: DatabaseOutage,
   ) {}
 
   /** Open to all (liveness): 200 when the database answers, 503 when it does not. */
@@ -19,7 +21,8 @@ export class HealthController {
   async check(): Promise<{ status: 'ok'; database: 'up' }> {
     try {
       await this.db.query('SELECT 1');
-    } catch {
+    } catch (error) {
+      void this.outage.failed(error);
       throw new ServiceUnavailableException('The database is not reachable');
     }
     return { status: 'ok', database: 'up' };
@@ -33,10 +36,13 @@ export class HealthController {
   @Get('ready')
   async ready(): Promise<{ status: 'ready'; database: 'up'; migrations: 'applied' }> {
     if (this.drain.isDraining) throw new ServiceUnavailableException('Shutting down');
+    // Not ready until the outage's probe has seen the database answer again.
+    if (this.outage.isDown) throw new ServiceUnavailableException('The database is not reachable');
     let pending: boolean;
     try {
       pending = await this.db.showMigrations();
-    } catch {
+    } catch (error) {
+      void this.outage.failed(error);
       throw new ServiceUnavailableException('The database is not reachable');
     }
     if (pending) throw new ServiceUnavailableException('Migrations are waiting to be applied');

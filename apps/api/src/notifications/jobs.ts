@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { purgeExpiredIdempotencyKeys } from '../idempotency/idempotency.service';
 import { eraseDueEnrolments, type RetentionRunResult } from '../retention/erasure';
 import type { Mailer } from './mailer';
 import { deliverOutbox, type DeliveryResult } from './outbox-delivery';
@@ -115,6 +116,9 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   });
   await boss.work(RETENTION_QUEUE, work, async () => {
     await eraseDueNow();
+    // Idempotency keys are kept 24 hours (idempotency.service.ts); older ones are ignored already, then removed here.
+    const purged = await purgeExpiredIdempotencyKeys(db);
+    if (purged) logger.log(`Retention: ${purged} expired idempotency keys removed`);
   });
   if (options.schedule ?? true) {
     await boss.schedule(REMINDER_SCAN_QUEUE, REMINDER_SCAN_CRON, {}, { tz: 'Europe/London' });

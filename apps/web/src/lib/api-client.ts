@@ -7,6 +7,7 @@
  */
 import type { ApiError, ConflictError } from '@ccc/contracts';
 import { clearAuth, getToken, refreshSession } from './auth-store';
+import { submissionIdentity, submissionKeys } from './submission-keys';
 
 export const API_BASE = '/api';
 
@@ -65,6 +66,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Send the bearer token and treat a 401 as the end of the session. Default true. */
   authenticated?: boolean;
+  /** Sent as `Idempotency-Key` (apiRequest sets it on every POST: submission-keys.ts). */
+  idempotencyKey?: string;
 }
 
 const NETWORK_MESSAGE = 'The service could not be reached. Check your connection and try again.';
@@ -111,7 +114,11 @@ export function toApiClientError(status: number, body: unknown): ApiClientError 
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  // Every POST carries its submission's key: the API makes a create safe to repeat with it and ignores it elsewhere.
+  const identity = options.method === 'POST' ? submissionIdentity('POST', path, options.body) : null;
+  if (identity) options = { ...options, idempotencyKey: submissionKeys.keyFor(identity) };
   const response = await sendRenewing(path, options, 'application/json');
+  if (identity) submissionKeys.settle(identity, response.status);
   const text = await response.text();
   let parsed: unknown = undefined;
   if (text) {
@@ -166,20 +173,29 @@ interface UploadAnswer {
  * ApiClientError with the API's status (413 and 415 included, for the caller to word).
  */
 export async function apiUpload<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
-  let answer = await sendUpload(path, form, options);
+  const method = options.method ?? 'POST';
+  const identity = method === 'POST' ? submissionIdentity(method, path, form) : null;
+  const key = identity ? submissionKeys.keyFor(identity) : undefined;
+  let answer = await sendUpload(path, form, options, key);
   if (answer.status === 401) {
     if (!(await refreshSession())) {
       clearAuth('expired');
       throw toApiClientError(401, answer.body);
     }
-    answer = await sendUpload(path, form, options);
+    answer = await sendUpload(path, form, options, key);
     if (answer.status === 401) clearAuth('expired');
   }
+  if (identity) submissionKeys.settle(identity, answer.status);
   if (answer.status < 200 || answer.status >= 300) throw toApiClientError(answer.status, answer.body);
   return answer.body as T;
 }
 
-function sendUpload(path: string, form: FormData, { method = 'POST', onProgress, signal }: UploadOptions) {
+function sendUpload(
+  path: string,
+  form: FormData,
+  { method = 'POST', onProgress, signal }: UploadOptions,
+  idempotencyKey: string | undefined,
+) {
   return new Promise<UploadAnswer>((resolve, reject) => {
     if (signal?.aborted) {
       reject(new DOMException('The upload was stopped', 'AbortError'));
@@ -190,6 +206,7 @@ function sendUpload(path: string, form: FormData, { method = 'POST', onProgress,
     xhr.setRequestHeader('Accept', 'application/json');
     const token = getToken();
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    if (idempotencyKey) xhr.setRequestHeader('Idempotency-Key', idempotencyKey);
     if (onProgress) {
       xhr.upload.onprogress = (event) => {
         if (event.lengthComputable) onProgress({ loaded: event.loaded, total: event.total });
@@ -239,9 +256,10 @@ async function sendRenewing(path: string, options: RequestOptions, accept: strin
 }
 
 async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
-  const { method = 'GET', body, signal, authenticated = true } = options;
+  const { method = 'GET', body, signal, authenticated = true, idempotencyKey } = options;
   const headers: Record<string, string> = { Accept: accept };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   if (authenticated) {
     const token = getToken();
     if (token) headers['Authorization'] = `Bearer ${token}`;

@@ -106,6 +106,9 @@ describe('apiUpload', () => {
     scriptedFetch([{ status: 200, body: { accessToken: 'token-2', expiresIn: 900 } }]);
     await expect(apiUpload('/x', form())).resolves.toEqual({ ok: 2 });
     expect(sent.map((request) => request.headers['Authorization'])).toEqual(['Bearer token-1', 'Bearer token-2']);
+    // The same submission, sent again: the same Idempotency-Key.
+    expect(sent[0]?.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sent[1]?.headers['Idempotency-Key']).toBe(sent[0]?.headers['Idempotency-Key']);
     expect(getToken()).toBe('token-2');
   });
 
