@@ -1,14 +1,27 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EnrolmentChange, EnrolmentSummary } from '@ccc/contracts';
-import { londonDate } from '@ccc/programme';
+import {
+  type EnrolmentPause,
+  londonDate,
+  openPause,
+  programmeEndsBefore,
+  type ResumePreview,
+  resumePreview,
+} from '@ccc/programme';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
 import { hasRole } from '../common/auth-user';
 import { type FieldError, validationFailed } from '../common/errors';
-import type { ChangeEnrolmentDto, EnrolmentVersionDto } from './dto/change-enrolment.dto';
+import type {
+  ChangeEnrolmentDto,
+  EnrolmentVersionDto,
+  PauseEnrolmentDto,
+  ResumeEnrolmentDto,
+} from './dto/change-enrolment.dto';
+import type { FormerSupervisor } from './enrolment.entity';
 import { EnrolmentsService } from './enrolments.service';
 import { isStillReferenced } from '../database/pg-errors';
 
@@ -27,6 +40,9 @@ interface LockedEnrolment {
   version: number;
   alliance_id: string;
   cohort_start: string;
+  duration_months: number;
+  pauses: EnrolmentPause[];
+  former_supervisors: FormerSupervisor[];
 }
 
 const CHANGE_ACTIONS = [
@@ -35,6 +51,8 @@ const CHANGE_ACTIONS = [
   'enrolment.withdrawn',
   'enrolment.reinstated',
   'enrolment.completed',
+  'enrolment.paused',
+  'enrolment.resumed',
 ];
 
 /**
@@ -57,8 +75,9 @@ export class EnrolmentChangesService {
   private async lock(manager: EntityManager, user: AuthUser, id: string, version: number): Promise<LockedEnrolment> {
     const [row] = (await manager.query(
       `SELECT e.id, e.cohort_id, e.ccc_id, e.pcn_id, e.pcn_supervisor_id, e.alliance_supervisor_id, e.status,
-              e.status_reason, e.version, c.alliance_id, to_char(c.start_date, 'YYYY-MM-DD') AS cohort_start
-         FROM enrolment e JOIN cohort c ON c.id = e.cohort_id
+              e.status_reason, e.version, c.alliance_id, to_char(c.start_date, 'YYYY-MM-DD') AS cohort_start,
+              (t.definition ->> 'durationMonths')::int AS duration_months, e.pauses, e.former_supervisors
+         FROM enrolment e JOIN cohort c ON c.id = e.cohort_id JOIN programme_template t ON t.id = c.template_id
         WHERE e.id = $1 AND c.alliance_id = $2 FOR UPDATE OF e`,
       [id, user.allianceId ?? NO_ALLIANCE],
     )) as LockedEnrolment[];
@@ -144,11 +163,17 @@ export class EnrolmentChangesService {
         });
       if (errors.length > 0) throw validationFailed(errors);
 
+      // A supervisor replaced keeps read access to what they signed before the change (AccessService).
+      const former: FormerSupervisor[] = [...row.former_supervisors];
+      if (before.pcnSupervisorId && before.pcnSupervisorId !== after.pcnSupervisorId)
+        former.push({ personId: before.pcnSupervisorId, role: 'pcn_supervisor', until: dto.effectiveFrom });
+      if (before.allianceSupervisorId && before.allianceSupervisorId !== after.allianceSupervisorId)
+        former.push({ personId: before.allianceSupervisorId, role: 'alliance_supervisor', until: dto.effectiveFrom });
       await manager.query(
         `UPDATE enrolment SET pcn_id = $2, pcn_supervisor_id = $3, alliance_supervisor_id = $4,
-                version = version + 1, updated_at = now()
+                former_supervisors = $5::jsonb, version = version + 1, updated_at = now()
           WHERE id = $1`,
-        [id, after.pcnId, after.pcnSupervisorId, after.allianceSupervisorId],
+        [id, after.pcnId, after.pcnSupervisorId, after.allianceSupervisorId, JSON.stringify(former)],
       );
       // The CCC is employed by the new PCN: their role there follows (unless they already hold it).
       let cccRoleMoved = false;
@@ -283,6 +308,132 @@ export class EnrolmentChangesService {
       if (isStillReferenced(error)) throw new ConflictException(activity);
       throw error;
     }
+  }
+
+  /**
+   * Pauses an active enrolment from a date (leave, sickness): while paused no session is booked and no study time
+   * logged for the CCC, and the paused weeks count against no one. 409 for an enrolment not active or already
+   * paused.
+   */
+  async pause(user: AuthUser, id: string, dto: PauseEnrolmentDto): Promise<EnrolmentSummary> {
+    await this.db.transaction(async (manager) => {
+      const row = await this.lock(manager, user, id, dto.version);
+      if (row.status !== 'active')
+        throw new ConflictException(`This enrolment is ${row.status}; only an active enrolment is paused`);
+      const open = openPause(row.pauses);
+      if (open) throw new ConflictException(`This enrolment is already paused from ${open.from}; resume it first`);
+      const reason = dto.reason.trim();
+      const today = londonDate(new Date());
+      const lastBack = row.pauses.at(-1)?.until ?? null;
+      const earliest = lastBack && lastBack > row.cohort_start ? lastBack : row.cohort_start;
+      const endsBefore = programmeEndsBefore(row.cohort_start, row.duration_months);
+      const errors: FieldError[] = [];
+      if (!reason) errors.push({ field: 'reason', reason: 'reason must say why the enrolment is paused' });
+      if (dto.from > today) errors.push({ field: 'from', reason: `from must not be after today (${today})` });
+      else if (dto.from < earliest)
+        errors.push({
+          field: 'from',
+          reason:
+            earliest === row.cohort_start
+              ? `from must not be before the cohort starts (${row.cohort_start})`
+              : `from must not be before the CCC came back from the last pause (${earliest})`,
+        });
+      else if (dto.from >= endsBefore)
+        errors.push({ field: 'from', reason: `from must be within the programme (before ${endsBefore})` });
+      if (errors.length > 0) throw validationFailed(errors);
+      const pause: EnrolmentPause = { from: dto.from, until: null, reason, shiftedMonths: 0 };
+      await manager.query(
+        `UPDATE enrolment SET pauses = $2::jsonb, version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, JSON.stringify([...row.pauses, pause])],
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'enrolment.paused',
+        entityType: 'enrolment',
+        entityId: id,
+        detail: { before: { pausedFrom: null }, after: { pausedFrom: dto.from }, effectiveFrom: dto.from, reason },
+      });
+    });
+    return this.enrolments.get(user, id);
+  }
+
+  /** What resuming from this date would move, without changing anything (the administrator sees it first). */
+  async previewResume(user: AuthUser, id: string, dto: ResumeEnrolmentDto): Promise<ResumePreview> {
+    return this.db.transaction(async (manager) => (await this.planResume(manager, user, id, dto)).preview);
+  }
+
+  /** Resumes a paused enrolment from a date; with `shift`, the CCC's unbooked sessions move as the preview says. */
+  async resume(user: AuthUser, id: string, dto: ResumeEnrolmentDto): Promise<EnrolmentSummary> {
+    await this.db.transaction(async (manager) => {
+      const { row, open, preview } = await this.planResume(manager, user, id, dto);
+      const moved = preview.sessions.filter((s) => s.moves);
+      if (moved.length > 0)
+        await manager.query(
+          `UPDATE session s SET month = m.month, version = s.version + 1, updated_at = now()
+             FROM jsonb_to_recordset($2::jsonb) AS m(id uuid, month int)
+            WHERE s.id = m.id AND s.enrolment_id = $1`,
+          [id, JSON.stringify(moved.map((s) => ({ id: s.id, month: s.to.month })))],
+        );
+      const pauses = row.pauses.map((p) =>
+        p === open ? { ...p, until: dto.from, shiftedMonths: preview.shiftMonths } : p,
+      );
+      await manager.query(
+        `UPDATE enrolment SET pauses = $2::jsonb, version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, JSON.stringify(pauses)],
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'enrolment.resumed',
+        entityType: 'enrolment',
+        entityId: id,
+        detail: {
+          before: { pausedFrom: open.from },
+          after: { pausedFrom: null, shiftedMonths: preview.shiftMonths },
+          effectiveFrom: dto.from,
+          reason: open.reason,
+          shift: dto.shift,
+          movedSessions: moved.map((s) => ({ id: s.id, fromMonth: s.from.month, toMonth: s.to.month })),
+        },
+      });
+    });
+    return this.enrolments.get(user, id);
+  }
+
+  /** The locked enrolment, its open pause and what resuming on dto.from moves (400/409 as for the resume). */
+  private async planResume(manager: EntityManager, user: AuthUser, id: string, dto: ResumeEnrolmentDto) {
+    const row = await this.lock(manager, user, id, dto.version);
+    const open = openPause(row.pauses);
+    if (!open)
+      throw new ConflictException(
+        row.status === 'active' ? 'This enrolment is not paused' : `This enrolment is ${row.status}, not paused`,
+      );
+    const today = londonDate(new Date());
+    if (dto.from <= open.from)
+      throw validationFailed([
+        { field: 'from', reason: `from must be after the pause began (${open.from}): the first day back` },
+      ]);
+    if (dto.from > today)
+      throw validationFailed([{ field: 'from', reason: `from must not be after today (${today})` }]);
+    const sessions = (await manager.query(
+      `SELECT id, title, month, status, starts_at AS "startsAt", shared_by_cohort AS "sharedByCohort"
+         FROM session WHERE enrolment_id = $1 AND status <> 'cancelled'`,
+      [id],
+    )) as {
+      id: string;
+      title: string;
+      month: number;
+      status: string;
+      startsAt: Date | null;
+      sharedByCohort: boolean;
+    }[];
+    const preview = resumePreview({
+      cohortStart: row.cohort_start,
+      pausedFrom: open.from,
+      resumedFrom: dto.from,
+      shift: dto.shift,
+      sessions,
+    });
+    return { row, open, preview };
   }
 
   /** The enrolment's history from the audit trail: made, moved, withdrawn, reinstated. Whoever may read it. */

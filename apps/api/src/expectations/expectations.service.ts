@@ -103,6 +103,7 @@ export class ExpectationsService {
           {
             cohortStart: e.cohort!.startDate,
             track: e.track,
+            pauses: e.pauses ?? [],
             surveySubmittedOn: surveyOf.get(e.id) ?? null,
             sessions: attendanceRows.map((a) => ({
               kind: a.session!.kind,

@@ -1,4 +1,5 @@
 import {
+  type EnrolmentPause,
   type ExpectationFacts,
   type IsoDate,
   londonDate,
@@ -27,7 +28,7 @@ type AttendanceRow = Omit<SessionFact, 'startsAt' | 'durationMinutes' | 'pcnSupe
  */
 export async function ruleFacts(
   db: DataSource,
-  enrolments: readonly { id: string; cohortStart: IsoDate; track: Track }[],
+  enrolments: readonly { id: string; cohortStart: IsoDate; track: Track; pauses?: EnrolmentPause[] }[],
   cohortIds: readonly string[] | 'every cohort',
 ): Promise<Map<string, ExpectationFacts>> {
   const facts = new Map<string, ExpectationFacts>(
@@ -36,6 +37,7 @@ export async function ruleFacts(
       {
         cohortStart: e.cohortStart,
         track: e.track,
+        pauses: e.pauses ?? [],
         sessions: [],
         release: [],
         attestations: [],

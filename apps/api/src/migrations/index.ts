@@ -19,6 +19,7 @@ import { Administration1795653000000 } from './1795653000000-Administration';
 import { SmallGuards1795652000000 } from './1795652000000-SmallGuards';
 import { SignedWording1795651000000 } from './1795651000000-SignedWording';
 import { TrainingProposals1795656000000 } from './1795656000000-TrainingProposals';
+import { EnrolmentPauses1795666000000 } from './1795666000000-EnrolmentPauses';
 
 /** Listed explicitly, in order: a glob finds nothing once the API is compiled. */
-export const MIGRATIONS = [Initial1795613422671, Scheduling1795614479187, ReleaseTime1795615062744, ActionLinks1795615733305, AuditChain1795616741419, AuthSessions1795621356620, Notifications1795621656319, Competencies1795621759385, RateLimits1795621976460, MonthSix1795622286329, Tenancy1795630000000, AlliancePolicy1795630100000, Erasure1795630200000, AuditCheckpoints1795640000000, RoleOffers1795642000000, SignedWording1795651000000, SmallGuards1795652000000, Administration1795653000000, PeopleImport1795654000000, WorkforceAttendees1795654000001, TrainingProposals1795656000000];
+export const MIGRATIONS = [Initial1795613422671, Scheduling1795614479187, ReleaseTime1795615062744, ActionLinks1795615733305, AuditChain1795616741419, AuthSessions1795621356620, Notifications1795621656319, Competencies1795621759385, RateLimits1795621976460, MonthSix1795622286329, Tenancy1795630000000, AlliancePolicy1795630100000, Erasure1795630200000, AuditCheckpoints1795640000000, RoleOffers1795642000000, SignedWording1795651000000, SmallGuards1795652000000, Administration1795653000000, PeopleImport1795654000000, WorkforceAttendees1795654000001, TrainingProposals1795656000000, EnrolmentPauses1795666000000];
