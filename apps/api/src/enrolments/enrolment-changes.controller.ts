@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import type { EnrolmentChange, EnrolmentSummary } from '@ccc/contracts';
+import type { EnrolmentChange, EnrolmentSummary, SignedRecords } from '@ccc/contracts';
 import type { ResumePreview } from '@ccc/programme';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators';
@@ -89,6 +89,13 @@ export class EnrolmentChangesController {
     @Body() body: ResumeEnrolmentDto,
   ): Promise<EnrolmentSummary> {
     return this.changes.resume(user, id, body);
+  }
+
+  /** A supervisor replaced on the enrolment: what they signed for it before the change (read-only; 403 others). */
+  @RequirePermission('enrolment:read')
+  @Get(':id/signed-by-me')
+  signedByMe(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<SignedRecords> {
+    return this.changes.signedRecords(user, id);
   }
 
   /** Whoever may read the enrolment: what changed, when, from which date and why. */

@@ -1,6 +1,6 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { EnrolmentChange, EnrolmentSummary } from '@ccc/contracts';
+import type { EnrolmentChange, EnrolmentSummary, SignedRecords } from '@ccc/contracts';
 import {
   type EnrolmentPause,
   londonDate,
@@ -165,10 +165,12 @@ export class EnrolmentChangesService {
 
       // A supervisor replaced keeps read access to what they signed before the change (AccessService).
       const former: FormerSupervisor[] = [...row.former_supervisors];
+      const until = dto.effectiveFrom;
+      const changedAt = new Date().toISOString();
       if (before.pcnSupervisorId && before.pcnSupervisorId !== after.pcnSupervisorId)
-        former.push({ personId: before.pcnSupervisorId, role: 'pcn_supervisor', until: dto.effectiveFrom });
+        former.push({ personId: before.pcnSupervisorId, role: 'pcn_supervisor', until, changedAt });
       if (before.allianceSupervisorId && before.allianceSupervisorId !== after.allianceSupervisorId)
-        former.push({ personId: before.allianceSupervisorId, role: 'alliance_supervisor', until: dto.effectiveFrom });
+        former.push({ personId: before.allianceSupervisorId, role: 'alliance_supervisor', until, changedAt });
       await manager.query(
         `UPDATE enrolment SET pcn_id = $2, pcn_supervisor_id = $3, alliance_supervisor_id = $4,
                 former_supervisors = $5::jsonb, version = version + 1, updated_at = now()
@@ -434,6 +436,87 @@ export class EnrolmentChangesService {
       sessions,
     });
     return { row, open, preview };
+  }
+
+  /**
+   * For a supervisor replaced on this enrolment: what they signed for it before the change (competency reviews,
+   * sessions they recorded, release decisions), read-only. Anyone else of the Alliance: 403; elsewhere 404.
+   */
+  async signedRecords(user: AuthUser, id: string): Promise<SignedRecords> {
+    const [row] = (await this.db.query(
+      `SELECT e.id, e.former_supervisors, c.alliance_id, p.id AS ccc_id, p.full_name AS ccc_name
+         FROM enrolment e JOIN cohort c ON c.id = e.cohort_id JOIN person p ON p.id = e.ccc_id
+        WHERE e.id = $1`,
+      [id],
+    )) as {
+      id: string;
+      former_supervisors: FormerSupervisor[];
+      alliance_id: string;
+      ccc_id: string;
+      ccc_name: string;
+    }[];
+    if (!row || !this.access.inAlliance(user, row.alliance_id)) throw new NotFoundException('Enrolment not found');
+    const former = this.access.formerSupervisorUntil(user, {
+      formerSupervisors: row.former_supervisors,
+      allianceId: row.alliance_id,
+    });
+    if (!former) return this.access.refuse(user, 'enrolment', id, 'Enrolment');
+    // Signed while they were the supervisor: before the change was made.
+    const before = '$3::timestamptz';
+    const [signOffs, sessions, decisions] = (await Promise.all([
+      this.db.query(
+        `SELECT p.competency_code, r.outcome, r.rating, r.comment, r.created_at
+           FROM competency_review r JOIN competency_progress p ON p.id = r.progress_id
+          WHERE p.enrolment_id = $1 AND r.reviewer_id = $2 AND r.created_at < ${before}
+          ORDER BY r.created_at`,
+        [id, user.id, former.changedAt],
+      ),
+      this.db.query(
+        `SELECT s.id, s.title, s.month, s.starts_at, s.recorded_at
+           FROM session s JOIN session_attendance a ON a.session_id = s.id AND a.enrolment_id = $1
+          WHERE s.recorded_by_id = $2 AND s.recorded_at < ${before}
+          ORDER BY s.recorded_at`,
+        [id, user.id, former.changedAt],
+      ),
+      this.db.query(
+        `SELECT r.id, to_char(r.date, 'YYYY-MM-DD') AS date, r.minutes, r.status, r.decided_at
+           FROM release_request r
+          WHERE r.enrolment_id = $1 AND r.decided_by_id = $2 AND r.decided_at < ${before}
+          ORDER BY r.decided_at`,
+        [id, user.id, former.changedAt],
+      ),
+    ])) as [
+      { competency_code: string; outcome: string; rating: number | null; comment: string; created_at: Date }[],
+      { id: string; title: string; month: number; starts_at: Date | null; recorded_at: Date }[],
+      { id: string; date: string; minutes: number; status: string; decided_at: Date }[],
+    ];
+    return {
+      enrolmentId: id,
+      ccc: { id: row.ccc_id, fullName: row.ccc_name },
+      until: former.until,
+      role: former.role,
+      signOffs: signOffs.map((r) => ({
+        competencyCode: r.competency_code,
+        outcome: r.outcome,
+        rating: r.rating,
+        comment: r.comment,
+        at: new Date(r.created_at).toISOString(),
+      })),
+      sessions: sessions.map((s) => ({
+        id: s.id,
+        title: s.title,
+        month: s.month,
+        startsAt: s.starts_at ? new Date(s.starts_at).toISOString() : null,
+        recordedAt: new Date(s.recorded_at).toISOString(),
+      })),
+      releaseDecisions: decisions.map((d) => ({
+        id: d.id,
+        date: d.date,
+        minutes: d.minutes,
+        status: d.status,
+        decidedAt: new Date(d.decided_at).toISOString(),
+      })),
+    };
   }
 
   /** The enrolment's history from the audit trail: made, moved, withdrawn, reinstated. Whoever may read it. */

@@ -11,6 +11,11 @@ export interface FormerSupervisor {
   role: 'pcn_supervisor' | 'alliance_supervisor';
   /** The first day they were no longer the CCC's supervisor (the change's effectiveFrom). */
   until: string;
+  /**
+   * When the change was made: they could sign until then (a change may be dated back), so what they signed
+   * before this instant stays theirs to read.
+   */
+  changedAt: string;
 }
 
 /** A CCC on a cohort's programme, with the PCN that employs them and their two supervisors. */

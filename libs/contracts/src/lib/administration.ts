@@ -53,3 +53,18 @@ export interface EnrolmentChange {
   reason: string | null;
   changes: { field: string; from: string | null; to: string | null }[];
 }
+
+/**
+ * What a former supervisor of an enrolment signed before they were replaced (#16 item 4): theirs to read, never to
+ * change, and nothing signed after the change by anyone.
+ */
+export interface SignedRecords {
+  enrolmentId: string;
+  ccc: PersonRef;
+  /** The first day they were no longer the CCC's supervisor. */
+  until: string;
+  role: 'pcn_supervisor' | 'alliance_supervisor';
+  signOffs: { competencyCode: string; outcome: string; rating: number | null; comment: string; at: string }[];
+  sessions: { id: string; title: string; month: number; startsAt: string | null; recordedAt: string }[];
+  releaseDecisions: { id: string; date: string; minutes: number; status: string; decidedAt: string }[];
+}
