@@ -68,3 +68,20 @@ export interface SignedRecords {
   sessions: { id: string; title: string; month: number; startsAt: string | null; recordedAt: string }[];
   releaseDecisions: { id: string; date: string; minutes: number; status: string; decidedAt: string }[];
 }
+
+/** POST /api/enrolments/:id/pause: the first paused day (not after today) and why. */
+export interface PauseEnrolmentRequest {
+  from: string;
+  reason: string;
+  version: number;
+}
+
+/**
+ * POST /api/enrolments/:id/resume (and /resume/preview, which changes nothing): the first day back, and whether the
+ * plan months after the pause move on by the paused length.
+ */
+export interface ResumeEnrolmentRequest {
+  from: string;
+  shift: boolean;
+  version: number;
+}
