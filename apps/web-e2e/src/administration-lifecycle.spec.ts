@@ -234,7 +234,7 @@ describe('administration life cycle', () => {
     await page.getByRole('button', { name: 'Pause the enrolment' }).click();
     await page
       .getByRole('alert')
-      .getByRole('link', { name: /reason must say why/ })
+      .getByRole('link', { name: /reason must say why/i })
       .waitFor();
     await page.getByLabel('Why they are paused').fill('Long-term sick leave');
     await expectNoAxeViolations(page, 'the pause form');
