@@ -2,7 +2,8 @@
  * Correcting what was made (#16, items 1–4), through the browser against the real API: the administrator corrects
  * a cohort created with the wrong dates and name, deletes one created in error, adds a PCN and moves a CCC to it
  * from a date, the change showing in the enrolment's history, and pauses and resumes a CCC with the plan moved on,
- * seeing what moves before confirming. The data each test starts from is made through the
+ * seeing what moves before confirming; and edits a template in forms (one expectation's target, wrong then right,
+ * the error beside the field, the plan's preview) and saves it as a new version. The data each test starts from is made through the
  * API (and one CCC straight in the scratch database, as an account that never signs in).
  */
 import pg from 'pg';
@@ -270,6 +271,58 @@ describe('administration life cycle', () => {
     await history.getByText('Resumed', { exact: false }).waitFor();
     const after = await apiGet<{ pausedFrom: string | null }>(`/enrolments/${enrolment.id}`, token);
     expect(after.pausedFrom).toBeNull();
+    expectNoProblems(t);
+  });
+  it('edits a template in forms: a bad target is named beside its field, a good one previews and saves a version', async () => {
+    const templates = await apiGet<
+      { id: string; key: string; version: number; definition: { expectations: { key: string }[] } }[]
+    >('/templates', token);
+    const template = templates.find((x) => x.definition.expectations.some((e) => e.key === 'alliance-group'))!;
+    const index = template.definition.expectations.findIndex((e) => e.key === 'alliance-group');
+    const latest = Math.max(...templates.filter((x) => x.key === template.key).map((x) => x.version));
+    t = await openPage(browser, DESKTOP);
+    const { page } = t;
+    await signIn(page, USERS.admin);
+    await page.goto(url(`/admin/templates/${template.id}`));
+    await page.getByRole('heading', { level: 2, name: `Create version ${latest + 1}` }).waitFor();
+    await waitUntilLoaded(page);
+    await page
+      .getByText('cohorts already made, running or not, keep the version they follow', { exact: false })
+      .waitFor();
+    await page.getByTestId('template-preview').getByRole('heading', { name: 'Month 1' }).waitFor();
+
+    const target = page.locator(`#tpl-expectations-${index}-measure-target`);
+    await target.fill('-1');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    // Beside the field and in the summary, which links to it; the preview waits for a valid form.
+    await page
+      .locator(`#tpl-expectations-${index}-measure-target-error`)
+      .getByText('Target must not be negative')
+      .waitFor();
+    await page.getByRole('alert').getByRole('link', { name: 'Target must not be negative' }).waitFor();
+    await page.getByText('The preview shows once the form has no errors').waitFor();
+    await expectNoAxeViolations(page, 'the template form with an error');
+
+    await target.fill('7');
+    await expect(page.locator(`#tpl-expectations-${index}-measure-target-error`).count()).resolves.toBe(0);
+    const preview = page.getByTestId('template-preview');
+    await preview.getByRole('heading', { name: 'Month 6' }).waitFor();
+    await preview.getByText('Group supervision', { exact: false }).first().waitFor();
+    // The training track's plan has no individual supervision.
+    await preview.getByLabel('Training track').check();
+    await expect(preview.getByText('Individual supervision,', { exact: false }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'The template is valid' }).waitFor();
+    await page.getByLabel('I have read the warnings and want to save this version').check();
+    await page.getByRole('button', { name: `Save as version ${latest + 1}` }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Saved as version ${latest + 1}` })
+      .waitFor();
+    const saved = await apiGet<typeof templates>('/templates', token);
+    const next = saved.find((x) => x.key === template.key && x.version === latest + 1)!;
+    const measure = (next.definition.expectations[index] as unknown as { measure: { target: number } }).measure;
+    expect(measure.target).toBe(7);
     expectNoProblems(t);
   });
 });
