@@ -319,6 +319,24 @@ describe('reminders: found by a job, e-mailed once through SMTP, listed in the a
     expect(await kindsOf(tokens.sup2)).toEqual(['plan_month_ending']);
   });
 
+  it('asks nobody to book a paused CCC’s sessions as their month ends, and still asks for the others', async () => {
+    const { world, tokens } = await worldWithTokens(t);
+    const version = (await t.http().get(`/api/enrolments/${world.enrolments.C}`).set('Authorization', tokens.admin))
+      .body.version as number;
+    await postAs(t, tokens.admin, `/api/enrolments/${world.enrolments.C}/pause`, {
+      from: world.startDate,
+      reason: 'Maternity leave',
+      version,
+    }).expect(200);
+    const { endsBefore } = monthBounds(world.startDate, 3);
+    offsetMs = new Date(`${endsBefore}T12:00:00Z`).getTime() - 3 * DAY - Date.now();
+    await second.scanNow();
+    const kinds = async (token: string) => ((await listOf(token)).items as { kind: string }[]).map((i) => i.kind);
+    // supervisor2 supervises only C, who is paused; supervisor1's CCC A is not.
+    expect(await kinds(tokens.sup2)).not.toContain('plan_month_ending');
+    expect(await kinds(tokens.sup1)).toContain('plan_month_ending');
+  });
+
   it('keeps a message the SMTP server refuses, and tries it again later', async () => {
     await t.db.getRepository(OutboxMessage).insert({
       toPersonId: randomUUID(),

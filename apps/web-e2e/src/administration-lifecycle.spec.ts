@@ -1,7 +1,9 @@
 /**
  * Correcting what was made (#16, items 1–4), through the browser against the real API: the administrator corrects
  * a cohort created with the wrong dates and name, deletes one created in error, adds a PCN and moves a CCC to it
- * from a date, the change showing in the enrolment's history. The data each test starts from is made through the
+ * from a date, the change showing in the enrolment's history, and pauses and resumes a CCC with the plan moved on,
+ * seeing what moves before confirming; and edits a template in forms (one expectation's target, wrong then right,
+ * the error beside the field, the plan's preview) and saves it as a new version. The data each test starts from is made through the
  * API (and one CCC straight in the scratch database, as an account that never signs in).
  */
 import pg from 'pg';
@@ -29,6 +31,12 @@ function londonToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 }
 
+/** `days` from today (negative: before), YYYY-MM-DD. */
+function daysFromToday(days: number): string {
+  const [y, m, d] = londonToday().split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 /** The first day of the month `months` from now, YYYY-MM-DD. */
 function firstOfMonthAhead(months: number): string {
   const [y, m] = londonToday().split('-').map(Number) as [number, number];
@@ -47,13 +55,13 @@ async function apiPost<T>(pathname: string, token: string, body: object): Promis
 }
 
 /** A CCC of this PCN who never signs in, straight into the scratch database. */
-async function insertCcc(fullName: string, pcnId: string): Promise<string> {
+async function insertCcc(fullName: string, pcnId: string, tag = 'move'): Promise<string> {
   const client = new pg.Client({ connectionString: process.env.WEB_E2E_DATABASE_URL });
   await client.connect();
   try {
     const person = await client.query<{ id: string }>(
       'INSERT INTO person (email, full_name) VALUES ($1, $2) RETURNING id',
-      [`ccc.move.${RUN}@example.org`, fullName],
+      [`ccc.${tag}.${RUN}@example.org`, fullName],
     );
     const id = person.rows[0]!.id;
     await client.query(`INSERT INTO role_assignment (person_id, role, organisation_id) VALUES ($1, 'ccc', $2)`, [
@@ -193,6 +201,128 @@ describe('administration life cycle', () => {
     await history.getByText('Took a post at the Romsey practices', { exact: false }).waitFor();
     const moved = await apiGet<{ pcn: { name: string } }>(`/enrolments/${enrolment.id}`, token);
     expect(moved.pcn.name).toBe(newPcn);
+    expectNoProblems(t);
+  });
+  it('pauses a CCC from a date and resumes them, the plan moved on, with what moves shown before confirming', async () => {
+    const organisations = await apiGet<Lite[]>('/organisations', token);
+    const pcn = organisations.find((o) => o.kind === 'pcn')!;
+    const cccId = await insertCcc(`Sam Paused ${RUN}`, pcn.id, 'pause');
+    // Started two months ago: the pause 20 days ago falls inside the programme, with months still to come.
+    const start = firstOfMonthAhead(-2);
+    const cohort = await apiPost<Lite>('/cohorts', token, {
+      name: `Pause cohort ${RUN}`,
+      templateId,
+      startDate: start,
+      supervisorIds: [],
+    });
+    const enrolment = await apiPost<Lite>(`/cohorts/${cohort.id}/enrolments`, token, {
+      cccId,
+      pcnId: pcn.id,
+      track: 'supervision',
+      employmentStart: start,
+    });
+    t = await openPage(browser, DESKTOP);
+    const { page } = t;
+    await signIn(page, USERS.admin);
+    await page.goto(url(`/enrolments/${enrolment.id}`));
+    await page.getByRole('heading', { level: 2, name: 'Changes to this enrolment' }).waitFor();
+    await waitUntilLoaded(page);
+
+    const pausedFrom = daysFromToday(-20);
+    await page.getByText('Pause this enrolment').click();
+    await page.getByLabel('Paused from').fill(pausedFrom);
+    // Without a reason the API names the field, shown beside it and in the summary.
+    await page.getByRole('button', { name: 'Pause the enrolment' }).click();
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: /reason must say why/i })
+      .waitFor();
+    await page.getByLabel('Why they are paused').fill('Long-term sick leave');
+    await expectNoAxeViolations(page, 'the pause form');
+    await page.getByRole('button', { name: 'Pause the enrolment' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Sam Paused ${RUN} is paused from` })
+      .waitFor();
+    await page.getByText('Long-term sick leave. Nothing new is booked', { exact: false }).waitFor();
+    // The timeline's summary says paused, not the month.
+    await page
+      .getByText(/^Paused from /)
+      .first()
+      .waitFor();
+
+    await page.getByLabel('Back from').fill(londonToday());
+    await page.getByLabel('Move them on by the paused length').check();
+    await page.getByRole('button', { name: 'Show what changes' }).click();
+    const preview = page.getByTestId('resume-preview');
+    await preview.getByText(/The plan moves on 1 month: \d+ sessions? moves?/).waitFor();
+    await preview.getByRole('cell', { name: 'moves on 1 month with the plan' }).first().waitFor();
+    await preview.getByRole('cell', { name: 'its month ended before the pause' }).first().waitFor();
+    await expectNoAxeViolations(page, 'the resume preview');
+    const before = await apiGet<{ pausedFrom: string | null }>(`/enrolments/${enrolment.id}`, token);
+    expect(before.pausedFrom).toBe(pausedFrom);
+    await preview.getByRole('button', { name: /^Confirm: resume from/ }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Sam Paused ${RUN} is back from` })
+      .waitFor();
+    const history = page.getByTestId('enrolment-history');
+    await history.getByText('Paused', { exact: false }).first().waitFor();
+    await history.getByText('Resumed', { exact: false }).waitFor();
+    const after = await apiGet<{ pausedFrom: string | null }>(`/enrolments/${enrolment.id}`, token);
+    expect(after.pausedFrom).toBeNull();
+    expectNoProblems(t);
+  });
+  it('edits a template in forms: a bad target is named beside its field, a good one previews and saves a version', async () => {
+    const templates = await apiGet<
+      { id: string; key: string; version: number; definition: { expectations: { key: string }[] } }[]
+    >('/templates', token);
+    const template = templates.find((x) => x.definition.expectations.some((e) => e.key === 'alliance-group'))!;
+    const index = template.definition.expectations.findIndex((e) => e.key === 'alliance-group');
+    const latest = Math.max(...templates.filter((x) => x.key === template.key).map((x) => x.version));
+    t = await openPage(browser, DESKTOP);
+    const { page } = t;
+    await signIn(page, USERS.admin);
+    await page.goto(url(`/admin/templates/${template.id}`));
+    await page.getByRole('heading', { level: 2, name: `Create version ${latest + 1}` }).waitFor();
+    await waitUntilLoaded(page);
+    await page
+      .getByText('cohorts already made, running or not, keep the version they follow', { exact: false })
+      .waitFor();
+    await page.getByTestId('template-preview').getByRole('heading', { name: 'Month 1' }).waitFor();
+
+    const target = page.locator(`#tpl-expectations-${index}-measure-target`);
+    await target.fill('-1');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    // Beside the field and in the summary, which links to it; the preview waits for a valid form.
+    await page
+      .locator(`#tpl-expectations-${index}-measure-target-error`)
+      .getByText('Target must not be negative')
+      .waitFor();
+    await page.getByRole('alert').getByRole('link', { name: 'Target must not be negative' }).waitFor();
+    await page.getByText('The preview shows once the form has no errors').waitFor();
+    await expectNoAxeViolations(page, 'the template form with an error');
+
+    await target.fill('7');
+    await expect(page.locator(`#tpl-expectations-${index}-measure-target-error`).count()).resolves.toBe(0);
+    const preview = page.getByTestId('template-preview');
+    await preview.getByRole('heading', { name: 'Month 6' }).waitFor();
+    await preview.getByText('Group supervision', { exact: false }).first().waitFor();
+    // The training track's plan has no individual supervision.
+    await preview.getByLabel('Training track').check();
+    await expect(preview.getByText('Individual supervision,', { exact: false }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'The template is valid' }).waitFor();
+    await page.getByLabel('I have read the warnings and want to save this version').check();
+    await page.getByRole('button', { name: `Save as version ${latest + 1}` }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Saved as version ${latest + 1}` })
+      .waitFor();
+    const saved = await apiGet<typeof templates>('/templates', token);
+    const next = saved.find((x) => x.key === template.key && x.version === latest + 1)!;
+    const measure = (next.definition.expectations[index] as unknown as { measure: { target: number } }).measure;
+    expect(measure.target).toBe(7);
     expectNoProblems(t);
   });
 });

@@ -192,6 +192,22 @@ export class AccessService {
     );
   }
 
+  /**
+   * A supervisor replaced on this enrolment (#16 item 4) keeps read access to what they themself signed before the
+   * change was made, and to nothing else of it: the change's date and instant, or null when the caller is no former
+   * supervisor of it (in the caller's Alliance, holding that role still).
+   */
+  formerSupervisorUntil(
+    user: AuthUser,
+    enrolment: Pick<Enrolment, 'formerSupervisors'> & { allianceId: string },
+  ): { until: string; changedAt: string; role: 'pcn_supervisor' | 'alliance_supervisor' } | null {
+    if (!this.inAlliance(user, enrolment.allianceId)) return null;
+    // Replaced twice (moved away and back), the latest change is the one that ended their access.
+    const mine = (enrolment.formerSupervisors ?? []).filter((f) => f.personId === user.id && hasRole(user, f.role));
+    const last = mine.at(-1);
+    return last ? { until: last.until, changedAt: last.changedAt, role: last.role } : null;
+  }
+
   /** Whether the caller speaks for this party of this enrolment (to attest an expectation, say). */
   speaksFor(
     user: AuthUser,

@@ -1,10 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import type { EnrolmentChange, EnrolmentSummary } from '@ccc/contracts';
+import type { EnrolmentChange, EnrolmentSummary, SignedRecords } from '@ccc/contracts';
+import type { ResumePreview } from '@ccc/programme';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
-import { ChangeEnrolmentDto, EnrolmentVersionDto, ReopenEnrolmentDto } from './dto/change-enrolment.dto';
+import {
+  ChangeEnrolmentDto,
+  EnrolmentVersionDto,
+  PauseEnrolmentDto,
+  ReopenEnrolmentDto,
+  ResumeEnrolmentDto,
+} from './dto/change-enrolment.dto';
 import { EnrolmentChangesService } from './enrolment-changes.service';
 
 @ApiTags('enrolments')
@@ -59,6 +66,49 @@ export class EnrolmentChangesController {
     @Body() body: EnrolmentVersionDto,
   ): Promise<void> {
     await this.changes.remove(user, id, body);
+  }
+
+  /** Administrators: the CCC paused from a date, with a reason (409 when not active or already paused). */
+  @RequirePermission('enrolment:change')
+  @Post(':id/pause')
+  @HttpCode(200)
+  pause(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: PauseEnrolmentDto,
+  ): Promise<EnrolmentSummary> {
+    return this.changes.pause(user, id, body);
+  }
+
+  /** Administrators: what resuming would move (each session with its old and new month), changing nothing. */
+  @RequirePermission('enrolment:change')
+  @Post(':id/resume/preview')
+  @HttpCode(200)
+  previewResume(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ResumeEnrolmentDto,
+  ): Promise<ResumePreview> {
+    return this.changes.previewResume(user, id, body);
+  }
+
+  /** Administrators: the CCC back from a date; the plan after the pause shifted or not, as the preview showed. */
+  @RequirePermission('enrolment:change')
+  @Post(':id/resume')
+  @HttpCode(200)
+  resume(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: ResumeEnrolmentDto,
+  ): Promise<EnrolmentSummary> {
+    return this.changes.resume(user, id, body);
+  }
+
+  /** A supervisor replaced on the enrolment: what they signed for it before the change (read-only; 403 others). */
+  @RequirePermission('enrolment:read')
+  @Get(':id/signed-by-me')
+  signedByMe(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<SignedRecords> {
+    return this.changes.signedRecords(user, id);
   }
 
   /** Whoever may read the enrolment: what changed, when, from which date and why. */

@@ -1,14 +1,28 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { EnrolmentChange, EnrolmentSummary } from '@ccc/contracts';
-import { londonDate } from '@ccc/programme';
+import type { EnrolmentChange, EnrolmentSummary, SignedRecords } from '@ccc/contracts';
+import {
+  type EnrolmentPause,
+  londonDate,
+  openPause,
+  programmeEndsBefore,
+  type ResumePreview,
+  resumePreview,
+} from '@ccc/programme';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
 import { hasRole } from '../common/auth-user';
 import { type FieldError, validationFailed } from '../common/errors';
-import type { ChangeEnrolmentDto, EnrolmentVersionDto, ReopenEnrolmentDto } from './dto/change-enrolment.dto';
+import type {
+  ChangeEnrolmentDto,
+  EnrolmentVersionDto,
+  PauseEnrolmentDto,
+  ReopenEnrolmentDto,
+  ResumeEnrolmentDto,
+} from './dto/change-enrolment.dto';
+import type { FormerSupervisor } from './enrolment.entity';
 import { EnrolmentsService } from './enrolments.service';
 import { isStillReferenced } from '../database/pg-errors';
 
@@ -27,6 +41,9 @@ interface LockedEnrolment {
   version: number;
   alliance_id: string;
   cohort_start: string;
+  duration_months: number;
+  pauses: EnrolmentPause[];
+  former_supervisors: FormerSupervisor[];
 }
 
 const CHANGE_ACTIONS = [
@@ -36,6 +53,8 @@ const CHANGE_ACTIONS = [
   'enrolment.reinstated',
   'enrolment.reopened',
   'enrolment.completed',
+  'enrolment.paused',
+  'enrolment.resumed',
 ];
 
 /**
@@ -58,8 +77,9 @@ export class EnrolmentChangesService {
   private async lock(manager: EntityManager, user: AuthUser, id: string, version: number): Promise<LockedEnrolment> {
     const [row] = (await manager.query(
       `SELECT e.id, e.cohort_id, e.ccc_id, e.pcn_id, e.pcn_supervisor_id, e.alliance_supervisor_id, e.status,
-              e.status_reason, e.version, c.alliance_id, to_char(c.start_date, 'YYYY-MM-DD') AS cohort_start
-         FROM enrolment e JOIN cohort c ON c.id = e.cohort_id
+              e.status_reason, e.version, c.alliance_id, to_char(c.start_date, 'YYYY-MM-DD') AS cohort_start,
+              (t.definition ->> 'durationMonths')::int AS duration_months, e.pauses, e.former_supervisors
+         FROM enrolment e JOIN cohort c ON c.id = e.cohort_id JOIN programme_template t ON t.id = c.template_id
         WHERE e.id = $1 AND c.alliance_id = $2 FOR UPDATE OF e`,
       [id, user.allianceId ?? NO_ALLIANCE],
     )) as LockedEnrolment[];
@@ -145,11 +165,19 @@ export class EnrolmentChangesService {
         });
       if (errors.length > 0) throw validationFailed(errors);
 
+      // A supervisor replaced keeps read access to what they signed before the change (AccessService).
+      const former: FormerSupervisor[] = [...row.former_supervisors];
+      const until = dto.effectiveFrom;
+      const changedAt = new Date().toISOString();
+      if (before.pcnSupervisorId && before.pcnSupervisorId !== after.pcnSupervisorId)
+        former.push({ personId: before.pcnSupervisorId, role: 'pcn_supervisor', until, changedAt });
+      if (before.allianceSupervisorId && before.allianceSupervisorId !== after.allianceSupervisorId)
+        former.push({ personId: before.allianceSupervisorId, role: 'alliance_supervisor', until, changedAt });
       await manager.query(
         `UPDATE enrolment SET pcn_id = $2, pcn_supervisor_id = $3, alliance_supervisor_id = $4,
-                version = version + 1, updated_at = now()
+                former_supervisors = $5::jsonb, version = version + 1, updated_at = now()
           WHERE id = $1`,
-        [id, after.pcnId, after.pcnSupervisorId, after.allianceSupervisorId],
+        [id, after.pcnId, after.pcnSupervisorId, after.allianceSupervisorId, JSON.stringify(former)],
       );
       // The CCC is employed by the new PCN: their role there follows (unless they already hold it).
       let cccRoleMoved = false;
@@ -334,6 +362,213 @@ export class EnrolmentChangesService {
       if (isStillReferenced(error)) throw new ConflictException(activity);
       throw error;
     }
+  }
+
+  /**
+   * Pauses an active enrolment from a date (leave, sickness): while paused no session is booked and no study time
+   * logged for the CCC, and the paused weeks count against no one. 409 for an enrolment not active or already
+   * paused.
+   */
+  async pause(user: AuthUser, id: string, dto: PauseEnrolmentDto): Promise<EnrolmentSummary> {
+    await this.db.transaction(async (manager) => {
+      const row = await this.lock(manager, user, id, dto.version);
+      if (row.status !== 'active')
+        throw new ConflictException(`This enrolment is ${row.status}; only an active enrolment is paused`);
+      const open = openPause(row.pauses);
+      if (open) throw new ConflictException(`This enrolment is already paused from ${open.from}; resume it first`);
+      const reason = dto.reason.trim();
+      const today = londonDate(new Date());
+      const lastBack = row.pauses.at(-1)?.until ?? null;
+      const earliest = lastBack && lastBack > row.cohort_start ? lastBack : row.cohort_start;
+      const endsBefore = programmeEndsBefore(row.cohort_start, row.duration_months);
+      const errors: FieldError[] = [];
+      if (!reason) errors.push({ field: 'reason', reason: 'reason must say why the enrolment is paused' });
+      if (dto.from > today) errors.push({ field: 'from', reason: `from must not be after today (${today})` });
+      else if (dto.from < earliest)
+        errors.push({
+          field: 'from',
+          reason:
+            earliest === row.cohort_start
+              ? `from must not be before the cohort starts (${row.cohort_start})`
+              : `from must not be before the CCC came back from the last pause (${earliest})`,
+        });
+      else if (dto.from >= endsBefore)
+        errors.push({ field: 'from', reason: `from must be within the programme (before ${endsBefore})` });
+      if (errors.length > 0) throw validationFailed(errors);
+      const pause: EnrolmentPause = { from: dto.from, until: null, reason, shiftedMonths: 0 };
+      await manager.query(
+        `UPDATE enrolment SET pauses = $2::jsonb, version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, JSON.stringify([...row.pauses, pause])],
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'enrolment.paused',
+        entityType: 'enrolment',
+        entityId: id,
+        detail: { before: { pausedFrom: null }, after: { pausedFrom: dto.from }, effectiveFrom: dto.from, reason },
+      });
+    });
+    return this.enrolments.get(user, id);
+  }
+
+  /** What resuming from this date would move, without changing anything (the administrator sees it first). */
+  async previewResume(user: AuthUser, id: string, dto: ResumeEnrolmentDto): Promise<ResumePreview> {
+    return this.db.transaction(async (manager) => (await this.planResume(manager, user, id, dto)).preview);
+  }
+
+  /** Resumes a paused enrolment from a date; with `shift`, the CCC's unbooked sessions move as the preview says. */
+  async resume(user: AuthUser, id: string, dto: ResumeEnrolmentDto): Promise<EnrolmentSummary> {
+    await this.db.transaction(async (manager) => {
+      const { row, open, preview } = await this.planResume(manager, user, id, dto);
+      const moved = preview.sessions.filter((s) => s.moves);
+      if (moved.length > 0)
+        await manager.query(
+          `UPDATE session s SET month = m.month, version = s.version + 1, updated_at = now()
+             FROM jsonb_to_recordset($2::jsonb) AS m(id uuid, month int)
+            WHERE s.id = m.id AND s.enrolment_id = $1`,
+          [id, JSON.stringify(moved.map((s) => ({ id: s.id, month: s.to.month })))],
+        );
+      const pauses = row.pauses.map((p) =>
+        p === open ? { ...p, until: dto.from, shiftedMonths: preview.shiftMonths } : p,
+      );
+      await manager.query(
+        `UPDATE enrolment SET pauses = $2::jsonb, version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, JSON.stringify(pauses)],
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'enrolment.resumed',
+        entityType: 'enrolment',
+        entityId: id,
+        detail: {
+          before: { pausedFrom: open.from },
+          after: { pausedFrom: null, shiftedMonths: preview.shiftMonths },
+          effectiveFrom: dto.from,
+          reason: open.reason,
+          shift: dto.shift,
+          movedSessions: moved.map((s) => ({ id: s.id, fromMonth: s.from.month, toMonth: s.to.month })),
+        },
+      });
+    });
+    return this.enrolments.get(user, id);
+  }
+
+  /** The locked enrolment, its open pause and what resuming on dto.from moves (400/409 as for the resume). */
+  private async planResume(manager: EntityManager, user: AuthUser, id: string, dto: ResumeEnrolmentDto) {
+    const row = await this.lock(manager, user, id, dto.version);
+    const open = openPause(row.pauses);
+    if (!open)
+      throw new ConflictException(
+        row.status === 'active' ? 'This enrolment is not paused' : `This enrolment is ${row.status}, not paused`,
+      );
+    const today = londonDate(new Date());
+    if (dto.from <= open.from)
+      throw validationFailed([
+        { field: 'from', reason: `from must be after the pause began (${open.from}): the first day back` },
+      ]);
+    if (dto.from > today)
+      throw validationFailed([{ field: 'from', reason: `from must not be after today (${today})` }]);
+    const sessions = (await manager.query(
+      `SELECT id, title, month, status, starts_at AS "startsAt", shared_by_cohort AS "sharedByCohort"
+         FROM session WHERE enrolment_id = $1 AND status <> 'cancelled'`,
+      [id],
+    )) as {
+      id: string;
+      title: string;
+      month: number;
+      status: string;
+      startsAt: Date | null;
+      sharedByCohort: boolean;
+    }[];
+    const preview = resumePreview({
+      cohortStart: row.cohort_start,
+      pausedFrom: open.from,
+      resumedFrom: dto.from,
+      shift: dto.shift,
+      sessions,
+    });
+    return { row, open, preview };
+  }
+
+  /**
+   * For a supervisor replaced on this enrolment: what they signed for it before the change (competency reviews,
+   * sessions they recorded, release decisions), read-only. Anyone else of the Alliance: 403; elsewhere 404.
+   */
+  async signedRecords(user: AuthUser, id: string): Promise<SignedRecords> {
+    const [row] = (await this.db.query(
+      `SELECT e.id, e.former_supervisors, c.alliance_id, p.id AS ccc_id, p.full_name AS ccc_name
+         FROM enrolment e JOIN cohort c ON c.id = e.cohort_id JOIN person p ON p.id = e.ccc_id
+        WHERE e.id = $1`,
+      [id],
+    )) as {
+      id: string;
+      former_supervisors: FormerSupervisor[];
+      alliance_id: string;
+      ccc_id: string;
+      ccc_name: string;
+    }[];
+    if (!row || !this.access.inAlliance(user, row.alliance_id)) throw new NotFoundException('Enrolment not found');
+    const former = this.access.formerSupervisorUntil(user, {
+      formerSupervisors: row.former_supervisors,
+      allianceId: row.alliance_id,
+    });
+    if (!former) return this.access.refuse(user, 'enrolment', id, 'Enrolment');
+    // Signed while they were the supervisor: before the change was made.
+    const before = '$3::timestamptz';
+    const [signOffs, sessions, decisions] = (await Promise.all([
+      this.db.query(
+        `SELECT p.competency_code, r.outcome, r.rating, r.comment, r.created_at
+           FROM competency_review r JOIN competency_progress p ON p.id = r.progress_id
+          WHERE p.enrolment_id = $1 AND r.reviewer_id = $2 AND r.created_at < ${before}
+          ORDER BY r.created_at`,
+        [id, user.id, former.changedAt],
+      ),
+      this.db.query(
+        `SELECT s.id, s.title, s.month, s.starts_at, s.recorded_at
+           FROM session s JOIN session_attendance a ON a.session_id = s.id AND a.enrolment_id = $1
+          WHERE s.recorded_by_id = $2 AND s.recorded_at < ${before}
+          ORDER BY s.recorded_at`,
+        [id, user.id, former.changedAt],
+      ),
+      this.db.query(
+        `SELECT r.id, to_char(r.date, 'YYYY-MM-DD') AS date, r.minutes, r.status, r.decided_at
+           FROM release_request r
+          WHERE r.enrolment_id = $1 AND r.decided_by_id = $2 AND r.decided_at < ${before}
+          ORDER BY r.decided_at`,
+        [id, user.id, former.changedAt],
+      ),
+    ])) as [
+      { competency_code: string; outcome: string; rating: number | null; comment: string; created_at: Date }[],
+      { id: string; title: string; month: number; starts_at: Date | null; recorded_at: Date }[],
+      { id: string; date: string; minutes: number; status: string; decided_at: Date }[],
+    ];
+    return {
+      enrolmentId: id,
+      ccc: { id: row.ccc_id, fullName: row.ccc_name },
+      until: former.until,
+      role: former.role,
+      signOffs: signOffs.map((r) => ({
+        competencyCode: r.competency_code,
+        outcome: r.outcome,
+        rating: r.rating,
+        comment: r.comment,
+        at: new Date(r.created_at).toISOString(),
+      })),
+      sessions: sessions.map((s) => ({
+        id: s.id,
+        title: s.title,
+        month: s.month,
+        startsAt: s.starts_at ? new Date(s.starts_at).toISOString() : null,
+        recordedAt: new Date(s.recorded_at).toISOString(),
+      })),
+      releaseDecisions: decisions.map((d) => ({
+        id: d.id,
+        date: d.date,
+        minutes: d.minutes,
+        status: d.status,
+        decidedAt: new Date(d.decided_at).toISOString(),
+      })),
+    };
   }
 
   /** The enrolment's history from the audit trail: made, moved, withdrawn, reinstated. Whoever may read it. */

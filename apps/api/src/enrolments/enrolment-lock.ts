@@ -19,3 +19,22 @@ export async function refuseIfClosed(manager: EntityManager, enrolmentIds: reado
   if (rows.some((r) => r.status === 'completed')) throw new ConflictException(COMPLETED_MESSAGE);
   if (rows.some((r) => r.status === 'withdrawn')) throw new ConflictException(WITHDRAWN_MESSAGE);
 }
+
+/**
+ * Refuses (409) a new booking or study time for a paused CCC (#16 item 4), saying from when. Call it inside the
+ * write's transaction; it locks the enrolment rows for share as refuseIfClosed does.
+ */
+export async function refuseIfPaused(manager: EntityManager, enrolmentIds: readonly string[]): Promise<void> {
+  if (enrolmentIds.length === 0) return;
+  const rows: { paused_from: string | null }[] = await manager.query(
+    `SELECT (SELECT p ->> 'from' FROM jsonb_array_elements(pauses) p WHERE p -> 'until' = 'null'::jsonb LIMIT 1)
+            AS paused_from
+       FROM enrolment WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE`,
+    [[...new Set(enrolmentIds)]],
+  );
+  const paused = rows.find((r) => r.paused_from);
+  if (paused)
+    throw new ConflictException(
+      `This CCC is paused from ${paused.paused_from}: nothing new is booked or requested until an administrator resumes the enrolment`,
+    );
+}

@@ -1,10 +1,22 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { EnrolmentStatus } from '@ccc/contracts';
-import type { Track } from '@ccc/programme';
+import type { EnrolmentPause, Track } from '@ccc/programme';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Versioned } from '../common/versioned.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Person } from '../people/person.entity';
+
+export interface FormerSupervisor {
+  personId: string;
+  role: 'pcn_supervisor' | 'alliance_supervisor';
+  /** The first day they were no longer the CCC's supervisor (the change's effectiveFrom). */
+  until: string;
+  /**
+   * When the change was made: they could sign until then (a change may be dated back), so what they signed
+   * before this instant stays theirs to read.
+   */
+  changedAt: string;
+}
 
 /** A CCC on a cohort's programme, with the PCN that employs them and their two supervisors. */
 @Entity('enrolment')
@@ -77,6 +89,17 @@ export class Enrolment extends Versioned {
   @ManyToOne(() => Person, { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'status_changed_by_id' })
   statusChangedBy?: Person | null;
+
+  /** Its pauses, oldest first; the last has no `until` while the CCC is paused (#16 item 4). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  pauses!: EnrolmentPause[];
+
+  /**
+   * Supervisors it had before a change and the day they stopped: each keeps read access to what they signed
+   * before that day (AccessService.formerSupervisorUntil).
+   */
+  @Column({ name: 'former_supervisors', type: 'jsonb', default: () => "'[]'" })
+  formerSupervisors!: FormerSupervisor[];
 
   /** When its personal data was erased (apps/api/src/retention); the rows the reports count stay. */
   @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })

@@ -17,6 +17,7 @@ import {
   londonDate,
   monthOfDate,
   monthState,
+  openPause,
   plannedSessions,
   programmeMonths,
   leavesRegisterOnWithdrawal,
@@ -74,6 +75,7 @@ const SUMMARY_COLUMNS = [
   'enrolment.statusReason',
   'enrolment.statusChangedAt',
   'enrolment.version',
+  'enrolment.pauses',
   'cohort.id',
   'cohort.name',
   'cohort.startDate',
@@ -109,6 +111,8 @@ function toSummary(
     statusReason: enrolment.statusReason,
     statusChangedAt: enrolment.statusChangedAt?.toISOString() ?? null,
     currentMonth: currentMonthOf(cohort.startDate, template.durationMonths, today),
+    pausedFrom: openPause(enrolment.pauses ?? [])?.from ?? null,
+    pauseReason: openPause(enrolment.pauses ?? [])?.reason ?? null,
     version: enrolment.version,
   };
 }
@@ -303,7 +307,9 @@ export class EnrolmentsService {
       allianceSupervisorId: enrolment.allianceSupervisorId,
     };
     const supervisorIds = cohortSupervisorIds.map((r) => r.person_id);
-    const months = programmeMonths(enrolment.cohort!.startDate, template.durationMonths).map((bounds) => {
+    // A pause resumed with the plan shifted can move sessions past the programme's last month: shown there.
+    const lastMonth = Math.max(template.durationMonths, ...sessions.map((s) => s.month));
+    const months = programmeMonths(enrolment.cohort!.startDate, lastMonth).map((bounds) => {
       const inMonth = sessions
         .filter((s) => s.month === bounds.month)
         .sort(

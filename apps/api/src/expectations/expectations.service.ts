@@ -106,6 +106,7 @@ export class ExpectationsService {
         const facts = {
           cohortStart: e.cohort!.startDate,
           track: e.track,
+          pauses: e.pauses ?? [],
           surveySubmittedOn: surveyOf.get(e.id) ?? null,
           sessions: attendanceRows.map((a) => ({
             kind: a.session!.kind,

@@ -1,5 +1,6 @@
 import {
   type CompetencyFacts,
+  type EnrolmentPause,
   type ExpectationFacts,
   type IsoDate,
   londonDate,
@@ -29,7 +30,7 @@ type AttendanceRow = Omit<SessionFact, 'startsAt' | 'durationMinutes' | 'pcnSupe
  */
 export async function ruleFacts(
   db: DataSource,
-  enrolments: readonly { id: string; cohortStart: IsoDate; track: Track }[],
+  enrolments: readonly { id: string; cohortStart: IsoDate; track: Track; pauses?: EnrolmentPause[] }[],
   cohortIds: readonly string[] | 'every cohort',
 ): Promise<Map<string, ExpectationFacts>> {
   const facts = new Map<string, ExpectationFacts>(
@@ -38,6 +39,7 @@ export async function ruleFacts(
       {
         cohortStart: e.cohortStart,
         track: e.track,
+        pauses: e.pauses ?? [],
         sessions: [],
         release: [],
         attestations: [],

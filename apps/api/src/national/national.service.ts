@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { NationalSummary } from '@ccc/contracts';
 import {
+  type EnrolmentPause,
   evaluateExpectations,
   type LikertLevel,
   londonDate,
@@ -81,8 +82,9 @@ export class NationalService {
 
     // 3. Every enrolment: no more than the rules read.
     const enrolments = (
-      (await this.db.query(`SELECT id, cohort_id, track, status FROM enrolment ORDER BY id`)) as {
+      (await this.db.query(`SELECT id, cohort_id, track, status, pauses FROM enrolment ORDER BY id`)) as {
         id: string;
+        pauses: EnrolmentPause[];
         cohort_id: string;
         track: NationalEnrolmentInput['track'];
         status: NationalEnrolmentInput['status'];
@@ -92,7 +94,7 @@ export class NationalService {
     // 4–7. The facts of the expectations, as the cohort report reads them, for every cohort at once.
     const facts = await ruleFacts(
       this.db,
-      enrolments.map((e) => ({ id: e.id, cohortStart: e.cohort.startDate, track: e.track })),
+      enrolments.map((e) => ({ id: e.id, cohortStart: e.cohort.startDate, track: e.track, pauses: e.pauses })),
       'every cohort',
     );
 

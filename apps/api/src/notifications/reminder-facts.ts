@@ -166,7 +166,8 @@ async function unbooked(manager: EntityManager, now: Date): Promise<ReminderFact
        LEFT JOIN enrolment e ON e.id = s.enrolment_id
        LEFT JOIN person p ON p.id = e.ccc_id
       WHERE s.status = 'planned'
-        AND (s.enrolment_id IS NULL OR e.status = 'active')
+        -- A paused CCC's own sessions wait for the resume: nobody is asked to book them (#16 item 4).
+        AND (s.enrolment_id IS NULL OR (e.status = 'active' AND NOT e.pauses @> '[{"until": null}]'::jsonb))
         -- PostgreSQL, like the programme's month arithmetic, keeps 31 January + 1 month on the last day of February.
         AND (c.start_date + make_interval(months => s.month))::date BETWEEN $1::date AND $2::date`,
     [today, addCalendarDays(today, REMINDER_WAITS.monthEndingWithinDays + 1)],

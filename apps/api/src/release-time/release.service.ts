@@ -19,7 +19,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { Enrolment } from '../enrolments/enrolment.entity';
-import { COMPLETED_MESSAGE, refuseIfClosed, WITHDRAWN_MESSAGE } from '../enrolments/enrolment-lock';
+import { COMPLETED_MESSAGE, refuseIfClosed, refuseIfPaused, WITHDRAWN_MESSAGE } from '../enrolments/enrolment-lock';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { Person } from '../people/person.entity';
 import { personRef } from '../sessions/session-view';
@@ -114,6 +114,7 @@ export class ReleaseService {
       throw validationFailed([{ field: 'date', reason: 'study time is logged once taken, not ahead' }]);
     const saved = await this.db.transaction(async (manager) => {
       await refuseIfClosed(manager, [enrolmentId]);
+      await refuseIfPaused(manager, [enrolmentId]);
       const requestKey = dto.requestKey ?? null;
       // A second submit of the same form (same key) finds the first entry instead of adding another.
       const inserted = await manager

@@ -85,7 +85,14 @@ export class ReportsService {
       ? await this.db
           .getRepository(Enrolment)
           .createQueryBuilder('enrolment')
-          .select(['enrolment.id', 'enrolment.cohortId', 'enrolment.pcnId', 'enrolment.track', 'enrolment.status'])
+          .select([
+            'enrolment.id',
+            'enrolment.cohortId',
+            'enrolment.pcnId',
+            'enrolment.track',
+            'enrolment.status',
+            'enrolment.pauses',
+          ])
           .innerJoin('enrolment.pcn', 'pcn')
           .addSelect(['pcn.id', 'pcn.name'])
           .where('enrolment.cohort_id = ANY(CAST(:cohortIds AS uuid[]))', { cohortIds })
@@ -101,7 +108,7 @@ export class ReportsService {
     // 4–7. The facts of the expectations, read by the cohorts (four queries), then the rest (three queries).
     const facts = await ruleFacts(
       this.db,
-      enrolments.map((e) => ({ id: e.id, cohortStart: startOf.get(e.cohortId)!, track: e.track })),
+      enrolments.map((e) => ({ id: e.id, cohortStart: startOf.get(e.cohortId)!, track: e.track, pauses: e.pauses })),
       cohortIds,
     );
     const development = await this.development(ids);

@@ -22,7 +22,7 @@ import { AuditService } from '../audit/audit.service';
 import { markGroupTeachingAttended } from '../competencies/training-hooks';
 import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
-import { refuseIfClosed } from '../enrolments/enrolment-lock';
+import { refuseIfClosed, refuseIfPaused } from '../enrolments/enrolment-lock';
 import { Person } from '../people/person.entity';
 import { syncReleaseForSession } from '../release-time/release-sync';
 import { AgreedActionEntity } from './agreed-action.entity';
@@ -444,6 +444,8 @@ export class SchedulingService {
   private async book(user: AuthUser, id: string, dto: BookSessionDto, action: 'book' | 'reschedule', reason?: string) {
     return this.db.transaction(async (manager) => {
       const loaded = await this.loadForWrite(manager, user, id);
+      // A paused CCC's own sessions wait for the resume (a cohort meeting goes ahead for the others).
+      if (loaded.session.enrolmentId) await refuseIfPaused(manager, [loaded.session.enrolmentId]);
       this.checkVersion(loaded.session, dto.version);
       const to = this.decide(loaded, action, new Date());
       const { fields, startsAt } = this.bookingFields(dto, loaded);

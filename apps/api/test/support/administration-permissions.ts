@@ -107,6 +107,36 @@ export const ENROLMENT_CHANGE_MATRIX: MatrixRow[] = [
     path: (w) => `/api/enrolments/${w.enrolments.A}/changes`,
     expect: readsA,
   },
+  {
+    name: "POST /api/enrolments/:id/pause (CCC A's, no version)",
+    method: 'post',
+    path: (w) => `/api/enrolments/${w.enrolments.A}/pause`,
+    body: (w) => ({ from: w.startDate, reason: 'Leave' }),
+    expect: only(400, 'admin'),
+  },
+  {
+    // CCC A's enrolment is not paused: nothing to preview.
+    name: "POST /api/enrolments/:id/resume/preview (CCC A's, not paused)",
+    method: 'post',
+    path: (w) => `/api/enrolments/${w.enrolments.A}/resume/preview`,
+    body: (w) => ({ from: w.startDate, shift: true, version: 1 }),
+    expect: only(409, 'admin'),
+  },
+  {
+    name: 'POST /api/enrolments/:id/resume (unknown enrolment)',
+    method: 'post',
+    path: () => `/api/enrolments/${randomUUID()}/resume`,
+    body: (w) => ({ from: w.startDate, shift: false, version: 1 }),
+    expect: { ...everyone(403), admin: 404 },
+  },
+  {
+    // Nobody of a new world was replaced as a supervisor: no one has anything to read here (the API test
+    // enrolment-pause.e2e-spec.ts has the former supervisor's 200).
+    name: "GET /api/enrolments/:id/signed-by-me (CCC A's, no supervisor replaced)",
+    method: 'get',
+    path: (w) => `/api/enrolments/${w.enrolments.A}/signed-by-me`,
+    expect: everyone(403),
+  },
 ];
 
 /** People of the Alliance: the administrator corrects them. */

@@ -53,3 +53,35 @@ export interface EnrolmentChange {
   reason: string | null;
   changes: { field: string; from: string | null; to: string | null }[];
 }
+
+/**
+ * What a former supervisor of an enrolment signed before they were replaced (#16 item 4): theirs to read, never to
+ * change, and nothing signed after the change by anyone.
+ */
+export interface SignedRecords {
+  enrolmentId: string;
+  ccc: PersonRef;
+  /** The first day they were no longer the CCC's supervisor. */
+  until: string;
+  role: 'pcn_supervisor' | 'alliance_supervisor';
+  signOffs: { competencyCode: string; outcome: string; rating: number | null; comment: string; at: string }[];
+  sessions: { id: string; title: string; month: number; startsAt: string | null; recordedAt: string }[];
+  releaseDecisions: { id: string; date: string; minutes: number; status: string; decidedAt: string }[];
+}
+
+/** POST /api/enrolments/:id/pause: the first paused day (not after today) and why. */
+export interface PauseEnrolmentRequest {
+  from: string;
+  reason: string;
+  version: number;
+}
+
+/**
+ * POST /api/enrolments/:id/resume (and /resume/preview, which changes nothing): the first day back, and whether the
+ * plan months after the pause move on by the paused length.
+ */
+export interface ResumeEnrolmentRequest {
+  from: string;
+  shift: boolean;
+  version: number;
+}

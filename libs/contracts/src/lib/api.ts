@@ -72,6 +72,10 @@ export interface EnrolmentSummary {
   statusChangedAt?: string | null;
   /** 1-based month of the programme today, or null before the start / after the end. */
   currentMonth: number | null;
+  /** The first paused day while the CCC is paused (#16 item 4), else null. */
+  pausedFrom?: string | null;
+  /** Why, while paused. */
+  pauseReason?: string | null;
   version: number;
 }
 

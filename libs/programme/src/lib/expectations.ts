@@ -2,6 +2,7 @@ import { displayStatus, type SessionStatus } from './booking';
 import { addCalendarDays, isoWeeksBetween, type IsoDate, monthBounds, programmeEndsBefore } from './months';
 import { capStanding, hours, type ReleaseEntry, releaseRules, studyWeeks } from './release-time';
 import { type DutyAttestationFact, type DutyDates, dutiesOf, dutyStanding } from './duties';
+import { type EnrolmentPause, isPausedOn, pausedWeeks } from './pause';
 import { plannedSessions } from './schedule';
 import type { Expectation, Party, ProgrammeTemplate, SessionKind, Track } from './template';
 
@@ -54,6 +55,8 @@ export interface ExpectationFacts {
   attestations: AttestationFact[];
   /** When the CCC submitted the evaluation survey (null: not yet); left out where it is not known. */
   surveySubmittedOn?: IsoDate | null;
+  /** The enrolment's pauses: their weeks and the months that ended in them count against no one. */
+  pauses?: readonly EnrolmentPause[];
   /** Where the CCC is with the competencies of their cohort's framework; left out where it is not known. */
   competencies?: CompetencyFacts;
   /** The CCC's training plan items; left out where it is not known. */
@@ -112,6 +115,8 @@ function sessionOutcomes(
       const who = party === 'pcn' ? s.pcnSupervisorAttendance : s.attendance;
       if (who === 'absent' || who === 'apologies') didNotAttend++;
     } else if (s.status === 'missed' || s.status === 'planned') {
+      // A month that ended while the CCC was paused: nobody could book it, so it is nobody's "not held".
+      if (isPausedOn(facts.pauses, addCalendarDays(monthEndsBefore(s.month), -1))) continue;
       const status = displayStatus({ ...s, participants: [], monthEndsBefore: monthEndsBefore(s.month) }, now);
       if (status === 'not_held') notHeld++;
     }
@@ -346,10 +351,17 @@ export function evaluateExpectations(
       case 'weekly_release': {
         // Complete weeks of the programme so far: the current week is still being filled in.
         // Up to and including today, less today's week: on a Monday the week that ended yesterday is complete.
-        const weeks = isoWeeksBetween(facts.cohortStart, ended ? endsBefore : addCalendarDays(today, 1)).slice(
+        // Weeks the CCC was paused in are nobody's to fill: left out of the count.
+        const paused = facts.pauses?.length ? pausedWeeks(facts.pauses, today) : null;
+        const programmeWeeks = isoWeeksBetween(facts.cohortStart, ended ? endsBefore : addCalendarDays(today, 1)).slice(
           0,
           ended ? undefined : -1,
         );
+        const weeks = paused ? programmeWeeks.filter((w) => !paused.has(w)) : programmeWeeks;
+        const pausedNote =
+          weeks.length < programmeWeeks.length
+            ? `; ${programmeWeeks.length - weeks.length} paused week${programmeWeeks.length - weeks.length === 1 ? '' : 's'} not counted`
+            : '';
         const checked = rules ? studyWeeks(facts.release, weeks, rules) : [];
         const within = checked.filter((w) => w.state !== 'below').length;
         // Study time the PCN declined is their decision: said, week by week.
@@ -358,8 +370,9 @@ export function evaluateExpectations(
           ? `${within} of ${weeks.length} complete weeks had at least ${measure.minHours} hour${measure.minHours === 1 ? '' : 's'} of confirmed study time` +
             (declinedWeeks
               ? `; the PCN declined study time in ${declinedWeeks} week${declinedWeeks === 1 ? '' : 's'}`
-              : '')
-          : 'no complete week yet';
+              : '') +
+            pausedNote
+          : `no complete week yet${pausedNote}`;
         const progress = { done: within, target: weeks.length };
         const recentBelow = checked.slice(-2).some((w) => w.state === 'below');
         if (ended)

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { IsCalendarDate, MultiLine } from '../../common/validators';
 
 /** A field left out is unchanged; null removes a supervisor. */
@@ -50,4 +61,43 @@ export class ReopenEnrolmentDto extends EnrolmentVersionDto {
   @MaxLength(2000)
   @MultiLine()
   reason!: string;
+}
+
+export class PauseEnrolmentDto {
+  @ApiProperty({
+    example: '2026-11-01',
+    description: 'YYYY-MM-DD: the first paused day, from the cohort start to today',
+  })
+  @IsCalendarDate()
+  from!: string;
+
+  @ApiProperty({ description: 'Why the CCC is paused (leave, sickness…): kept with the pause' })
+  @IsString()
+  @MinLength(1, { message: 'reason must say why the enrolment is paused' })
+  @MaxLength(2000)
+  @MultiLine()
+  reason!: string;
+
+  @ApiProperty({ description: 'The version you read' })
+  @IsInt({ message: 'version must be a whole number' })
+  @Min(1, { message: 'version must be a whole number' })
+  version!: number;
+}
+
+export class ResumeEnrolmentDto {
+  @ApiProperty({
+    example: '2026-12-01',
+    description: 'YYYY-MM-DD: the first day back, after the pause began, up to today',
+  })
+  @IsCalendarDate()
+  from!: string;
+
+  @ApiProperty({ description: 'true: the plan months after the pause move on by the paused length; false: they stay' })
+  @IsBoolean({ message: 'shift must be true or false' })
+  shift!: boolean;
+
+  @ApiProperty({ description: 'The version you read' })
+  @IsInt({ message: 'version must be a whole number' })
+  @Min(1, { message: 'version must be a whole number' })
+  version!: number;
 }

@@ -43,7 +43,7 @@ export function useEnrolmentChanges(enrolmentId: string) {
   return useQuery(getEnrolmentChangesQueryOptions(enrolmentId));
 }
 
-function useEnrolmentMutation<B, R>(enrolmentId: string, send: (enrolmentId: string, body: B) => Promise<R>) {
+export function useEnrolmentMutation<B, R>(enrolmentId: string, send: (enrolmentId: string, body: B) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: B) => send(enrolmentId, body),

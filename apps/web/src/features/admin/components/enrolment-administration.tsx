@@ -20,6 +20,7 @@ import {
 } from '../api/change-enrolment';
 import { useOrganisations } from '../api/get-organisations';
 import { getPeopleQueryOptions } from '../api/get-people';
+import { PauseResume } from './pause-resume';
 
 interface EnrolmentAdministrationProps {
   enrolment: EnrolmentSummary;
@@ -40,6 +41,8 @@ const FIELD_LABELS: Record<string, string> = {
   allianceSupervisorId: 'Alliance supervisor',
   status: 'Status',
   statusReason: 'Reason',
+  pausedFrom: 'Paused from',
+  shiftedMonths: 'Plan moved on (months)',
 };
 const ACTION_LABELS: Record<string, string> = {
   'enrolment.created': 'Enrolled',
@@ -48,6 +51,8 @@ const ACTION_LABELS: Record<string, string> = {
   'enrolment.reinstated': 'Reinstated',
   'enrolment.reopened': 'Reopened',
   'enrolment.completed': 'Completed',
+  'enrolment.paused': 'Paused',
+  'enrolment.resumed': 'Resumed',
 };
 
 function londonToday(): string {
@@ -56,7 +61,8 @@ function londonToday(): string {
 
 /**
  * On the timeline: the enrolment's changes for whoever reads it and, for an administrator, moving the CCC to another
- * PCN or supervisor from a date, reinstating a withdrawn CCC, or deleting an enrolment made in error.
+ * PCN or supervisor from a date, pausing and resuming them, reinstating a withdrawn CCC, or deleting an enrolment
+ * made in error.
  */
 export function EnrolmentAdministration({ enrolment, onReload }: EnrolmentAdministrationProps) {
   const me = useMe();
@@ -269,6 +275,17 @@ export function EnrolmentAdministration({ enrolment, onReload }: EnrolmentAdmini
                 </Button>
               </form>
             </Details>
+          )}
+          {enrolment.status === 'active' && (
+            <PauseResume
+              enrolment={enrolment}
+              onReload={onReload}
+              onDone={(title) => {
+                setError(NO_ACTION_ERROR);
+                setDone(title);
+                onReload();
+              }}
+            />
           )}
           {enrolment.status === 'withdrawn' && (
             <Button

@@ -12,7 +12,7 @@ import { useMe } from '../../auth/api/get-me';
 import { useTemplate } from '../api/get-template';
 import { useTemplates } from '../api/get-templates';
 import { QueryPage } from '../components/query-page';
-import { TemplateVersionForm } from '../components/template-version-form';
+import { TemplateEditor } from '../components/template-editor';
 import { definitionText } from '../utils/template-json';
 
 /** One template version: what it holds, its warnings, its JSON, and (for administrators) its next version. */
@@ -66,8 +66,11 @@ export function TemplatePage() {
             {mayEdit && (
               <section aria-labelledby="next-version-heading" className="app-section">
                 <h2 id="next-version-heading">Create version {latest + 1}</h2>
-                <p>Starts from this version. Cohorts already running keep the version they follow.</p>
-                <TemplateVersionForm
+                <p>
+                  Starts from this version. Saved, it is a new version for cohorts created from now on: cohorts already
+                  made, running or not, keep the version they follow, and no CCC&rsquo;s sessions change.
+                </p>
+                <TemplateEditor
                   key={view.id}
                   template={view}
                   nextVersion={latest + 1}

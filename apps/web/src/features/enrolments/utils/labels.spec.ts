@@ -49,6 +49,10 @@ describe('currentMonthLabel', () => {
 
   it('shows a withdrawal rather than a month', () => {
     expect(currentMonthLabel({ currentMonth: 2, status: 'withdrawn', cohort }, '2026-08-10')).toBe('Withdrawn');
+    // A paused CCC says so wherever the month would be (caseload, timeline, enrolment lists).
+    expect(
+      currentMonthLabel({ currentMonth: 2, status: 'active', cohort, pausedFrom: '2026-08-03' }, '2026-08-10'),
+    ).toMatch(/^Paused from /);
   });
 });
 

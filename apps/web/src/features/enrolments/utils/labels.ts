@@ -115,11 +115,12 @@ export function participantRoleLabel(role: string): string {
  * `durationMonths` is optional because the list does not know the template; the timeline does.
  */
 export function currentMonthLabel(
-  enrolment: Pick<EnrolmentSummary, 'currentMonth' | 'status' | 'cohort'>,
+  enrolment: Pick<EnrolmentSummary, 'currentMonth' | 'status' | 'cohort' | 'pausedFrom'>,
   today: string,
   durationMonths?: number,
 ): string {
   if (enrolment.status === 'withdrawn') return 'Withdrawn';
+  if (enrolment.pausedFrom) return `Paused from ${formatDate(enrolment.pausedFrom)}`;
   if (enrolment.currentMonth !== null) {
     return durationMonths ? `Month ${enrolment.currentMonth} of ${durationMonths}` : `Month ${enrolment.currentMonth}`;
   }

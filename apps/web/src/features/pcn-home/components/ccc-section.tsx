@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { Confirmation } from '../../../components/confirmation';
 import { Details } from '../../../components/details';
 import { Tag } from '../../../components/tag';
-import { formatDateTime } from '../../../utils/format';
+import { formatDate, formatDateTime } from '../../../utils/format';
 import { StatusBadge } from '../../enrolments/components/status-badge';
 import { TRACK_LABELS } from '../../enrolments/utils/labels';
 import { AttestForm } from '../../expectations/components/attest-form';
@@ -51,8 +51,11 @@ export function CccSection({ row }: { row: PcnHomeRow }) {
           <Link to={`/enrolments/${enrolment.id}`}>{name}</Link>
         </h2>
         <p className="app-secondary-text">
-          {enrolment.pcn.name} · Month {enrolment.currentMonth ?? '–'} ·{' '}
-          {TRACK_LABELS[enrolment.track] ?? enrolment.track}
+          {enrolment.pcn.name} ·{' '}
+          {enrolment.pausedFrom
+            ? `Paused from ${formatDate(enrolment.pausedFrom)}`
+            : `Month ${enrolment.currentMonth ?? '–'}`}{' '}
+          · {TRACK_LABELS[enrolment.track] ?? enrolment.track}
           {enrolment.allianceSupervisor && ` · Alliance supervisor ${enrolment.allianceSupervisor.fullName}`}
         </p>
         <p>
