@@ -27,3 +27,4 @@ export * from './lib/withdrawals';
 export * from './lib/training-proposals';
 export * from './lib/duties';
 export * from './lib/people-import';
+export * from './lib/sign-offs';
