@@ -11,9 +11,11 @@ import type {
   SessionKind,
   SessionMode,
   SessionStatus,
+  SignOffEvent,
   Track,
 } from '@ccc/programme';
 import type { Role } from './roles';
+import type { AwaitedSignOffView } from './sign-offs';
 
 /** Shapes of the API's requests and responses, shared by the API and the SPA. Dates are ISO strings. */
 
@@ -136,6 +138,8 @@ export interface TimelineMonth {
   state: MonthState;
   teachingTopic: string | null;
   sessions: TimelineSession[];
+  /** Every sign-off made in this month (competencies, TNA, training, attestations, handover, amendments, sessions). */
+  signOffEvents: SignOffEvent[];
 }
 
 export interface TimelineResponse {
@@ -145,6 +149,8 @@ export interface TimelineResponse {
   today: string;
   months: TimelineMonth[];
   selfDirectedCourses: { key: string; title: string }[];
+  /** What awaits whom in this enrolment, oldest first; `yours` marks what the viewer may do next. */
+  awaitingSignOffs: AwaitedSignOffView[];
 }
 
 export interface CohortResponse {

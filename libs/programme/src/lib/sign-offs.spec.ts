@@ -26,6 +26,7 @@ function facts(overrides: Partial<SignOffFacts> = {}): SignOffFacts {
     handover: null,
     amendments: [],
     sessionMarks: [],
+    releases: [],
     slotsAwaitingPcn: [],
     releasesPending: [],
     ...overrides,
@@ -112,6 +113,20 @@ describe('signOffEvents', () => {
             { party: 'alliance_supervisor', at: null, by: null },
           ],
         },
+        releases: [
+          {
+            id: 'rr9',
+            sessionId: null,
+            description: 'Study week',
+            decision: 'declined',
+            date: '2026-08-20',
+            minutes: 90,
+            reason: 'Clinic cover',
+            by: pcn,
+            at: at('2026-08-18T10:00:00Z'),
+            viaLink: false,
+          },
+        ],
         amendments: [{ id: 'm1', record: 'handover', reason: 'Typo', by: sup, at: at('2026-11-02T10:00:00Z') }],
         sessionMarks: [
           {
@@ -133,6 +148,7 @@ describe('signOffEvents', () => {
       ['competency', 2, 'sup', 'Signed off SN-01 at level 3'],
       ['training', 3, 'ccc', 'Completed "Macmillan Explore" on 2026-06-03'],
       ['attestation', 4, 'pcn', 'Attested "Local induction" as done on 2026-07-01'],
+      ['release', 5, 'pcn', 'Declined 1 h 30 min release on 2026-08-20: Study week'],
       ['handover', 6, 'ccc', 'Signed the handover as the CCC'],
       // After the end: kept in the last month.
       ['amendment', 6, 'sup', 'Amended the handover record'],
@@ -142,6 +158,12 @@ describe('signOffEvents', () => {
     expect(returned.link).toEqual({ record: 'competency', enrolmentId: 'e1', code: 'SN-01' });
     expect(events.find((e) => e.outcome === 'signed_off')).toMatchObject({ rating: 3, reason: null });
     expect(events.find((e) => e.kind === 'session')).toMatchObject({ viaLink: true, party: 'pcn' });
+    expect(events.find((e) => e.kind === 'release')).toMatchObject({
+      decision: 'declined',
+      minutes: 90,
+      reason: 'Clinic cover',
+      link: { record: 'release', enrolmentId: 'e1' },
+    });
     expect(events.find((e) => e.kind === 'attestation')).toMatchObject({
       party: 'pcn',
       expectationKey: 'pcn-induction',

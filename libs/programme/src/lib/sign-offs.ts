@@ -16,6 +16,7 @@ export const SIGN_OFF_KINDS = [
   'handover',
   'amendment',
   'session',
+  'release',
 ] as const;
 export type SignOffKind = (typeof SIGN_OFF_KINDS)[number];
 
@@ -27,10 +28,11 @@ export const SIGN_OFF_KIND_LABELS: Record<SignOffKind, string> = {
   handover: 'Handover',
   amendment: 'Amendment',
   session: 'Session',
+  release: 'Release time',
 };
 
 export type HandoverSignature = 'ccc' | 'pcn_supervisor' | 'alliance_supervisor';
-export type SessionMark = 'slot_accepted' | 'recorded' | 'release_confirmed' | 'release_declined';
+export type SessionMark = 'slot_accepted' | 'recorded';
 
 export interface SignOffPerson {
   id: string;
@@ -71,6 +73,11 @@ export interface SignOffEvent {
   expectationKey?: string;
   amendedRecord?: string;
   mark?: SessionMark;
+  /** A release decision: confirmed or declined, and the time it was for. */
+  decision?: 'confirmed' | 'declined';
+  minutes?: number;
+  /** The London date of the release time. */
+  date?: IsoDate;
   viaLink?: boolean;
   link: SignOffLink;
 }
@@ -153,6 +160,19 @@ export interface SignOffFacts {
     at: Date;
     viaLink: boolean;
   }[];
+  /** The PCN's decisions on release time (for sessions, training or study). */
+  releases: {
+    id: string;
+    sessionId: string | null;
+    description: string;
+    decision: 'confirmed' | 'declined';
+    date: IsoDate;
+    minutes: number;
+    reason: string | null;
+    by: SignOffPerson | null;
+    at: Date;
+    viaLink: boolean;
+  }[];
   /** Booked slots the PCN supervisor has not answered yet, since booked or proposed. */
   slotsAwaitingPcn: { sessionId: string; title: string; since: Date }[];
   /** Release requests not yet decided by the PCN. */
@@ -172,15 +192,18 @@ const HANDOVER_LABEL: Record<HandoverSignature, string> = {
 const MARK_LABEL: Record<SessionMark, string> = {
   slot_accepted: 'Accepted the slot for',
   recorded: 'Recorded',
-  release_confirmed: 'Confirmed release for',
-  release_declined: 'Declined release for',
 };
 const MARK_PARTY: Record<SessionMark, Party> = {
   slot_accepted: 'pcn',
   recorded: 'alliance',
-  release_confirmed: 'pcn',
-  release_declined: 'pcn',
 };
+
+/** Minutes as people say them: "1 h 30 min", "45 min". */
+function duration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return [h > 0 ? `${h} h` : '', m > 0 || h === 0 ? `${m} min` : ''].filter(Boolean).join(' ');
+}
 
 /** The plan month of an instant, kept within the plan: a record made before the start or after the end still shows. */
 export function planMonthOf(start: IsoDate, durationMonths: number, at: Date): number {
@@ -334,6 +357,27 @@ export function signOffEvents(facts: SignOffFacts): SignOffEvent[] {
     });
   }
 
+  for (const r of facts.releases) {
+    events.push({
+      key: `release:${r.id}`,
+      kind: 'release',
+      enrolmentId,
+      month: month(r.at),
+      at: r.at.toISOString(),
+      by: r.by,
+      party: 'pcn',
+      summary: `${r.decision === 'confirmed' ? 'Confirmed' : 'Declined'} ${duration(r.minutes)} release on ${r.date}: ${r.description}`,
+      decision: r.decision,
+      minutes: r.minutes,
+      date: r.date,
+      reason: r.reason,
+      viaLink: r.viaLink,
+      link: r.sessionId
+        ? { record: 'session', enrolmentId, sessionId: r.sessionId }
+        : { record: 'release', enrolmentId },
+    });
+  }
+
   return events.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
 }
 
@@ -444,7 +488,7 @@ export function awaitedSignOffs(facts: SignOffFacts, today: IsoDate): AwaitedSig
     push(
       {
         key: `release:${r.id}`,
-        kind: 'session',
+        kind: 'release',
         awaiting: 'pcn',
         action: 'decide_release',
         summary: `Decide release time: ${r.description}`,
