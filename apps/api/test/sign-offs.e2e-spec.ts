@@ -1,5 +1,7 @@
 import type { MySignOffsResponse, TimelineResponse } from '@ccc/contracts';
 import { DEFAULT_TEMPLATE, type SignOffEvent } from '@ccc/programme';
+import { binary } from './support/binary';
+import { pdfText } from './support/competencies';
 import { inMonth, sessionOf, timeline, virtual } from './support/scheduling';
 import { startTestApp, type TestApp } from './support/test-app';
 import { EnrolmentsService } from '../src/enrolments/enrolments.service';
@@ -288,6 +290,40 @@ describe('sign-offs: every sign-off on each partyâ€™s timeline, and each partyâ€
     expect(after.signedByMe.map((e) => e.kind)).toEqual(['amendment', 'tna']);
     expect((await mine(tokens.cccA)).waitingOn).toEqual([]);
     expect((await timeline(t, tokens.cccA, A)).awaitingSignOffs).toEqual([]);
+  });
+
+  it('prints the release time, the attestations and the handover in the personal record PDF', async () => {
+    const { world, tokens } = await setUp();
+    const A = world.enrolments.A;
+    await recordsOfEveryKind(world);
+    await t.db.query(
+      `INSERT INTO release_request (enrolment_id, kind, date, minutes, description, status, decided_by_id, decided_at)
+       VALUES ($1, 'training', $2, 120, 'Macmillan Communication Skills day', 'confirmed', $3, $4)`,
+      [A, inMonth(world, 3, 9).slice(0, 10), world.people.pcnSupervisor1.id, inMonth(world, 3, 2)],
+    );
+    await t.db.query(
+      `UPDATE handover_interview SET pcn_priorities = 'Bowel screening uptake', follow_on_supervisor_name = 'Dr Rivers'
+        WHERE enrolment_id = $1`,
+      [A],
+    );
+    const res = await get(tokens.cccA, `/api/enrolments/${A}/record.pdf`).buffer(true).parse(binary).expect(200);
+    // Read back by the tests' own reader of the PDF's content streams, not by the library that wrote it.
+    const text = pdfText(res.body as Buffer)
+      .replace(/\s+/g, ' ')
+      .replace(/- /g, '-');
+    expect(text).toContain('Release time');
+    expect(text).toContain('2 h confirmed by the PCN, 1 request declined.');
+    expect(text).toMatch(/Study: ACCEND module 2 Clinic cover that week 1 h 30 min Declined/);
+    expect(text).toMatch(/Macmillan Communication Skills day 2 h Confirmed/);
+    expect(text).toContain('Attestations');
+    expect(text).toMatch(/Attested ".+" as done on/);
+    expect(text).toContain('Handover and evaluation');
+    expect(text).toContain('PCN priorities: Bowel screening uptake');
+    expect(text).toContain('Follow-on supervisor: Dr Rivers');
+    expect(text).toContain('Evaluation of the role: Working well');
+    expect(text).toContain(world.people.cccA.fullName);
+    expect(text).toContain('Not signed yet');
+    expect(text).toContain('Typo in the evaluation');
   });
 
   it('costs the same number of queries for one CCC with no records and a caseload full of them', async () => {

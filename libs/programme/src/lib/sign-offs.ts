@@ -78,6 +78,8 @@ export interface SignOffEvent {
   minutes?: number;
   /** The London date of the release time. */
   date?: IsoDate;
+  /** What the release time was for, as the CCC asked. */
+  description?: string;
   viaLink?: boolean;
   link: SignOffLink;
 }
@@ -370,6 +372,7 @@ export function signOffEvents(facts: SignOffFacts): SignOffEvent[] {
       decision: r.decision,
       minutes: r.minutes,
       date: r.date,
+      description: r.description,
       reason: r.reason,
       viaLink: r.viaLink,
       link: r.sessionId
