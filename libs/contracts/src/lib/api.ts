@@ -276,7 +276,10 @@ export interface SessionHistoryEntry {
   from: SessionStatus | null;
   to: SessionStatus | null;
   reason: string | null;
+  /** The session's time after the change. */
   startsAt: string | null;
+  /** Its time before the change, when the change moved it (a reschedule, an accepted proposal): kept, not lost. */
+  previousStartsAt: string | null;
 }
 
 /** One session in full, as GET /api/sessions/:id returns it and every session write answers. */
