@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AwaitedSignOffRow, MySignOffsResponse, PersonRef, SignOffRow } from '@ccc/contracts';
 import {
   awaitedSignOffs,
+  byText,
   filterSignOffs,
   londonDate,
   type Party,
@@ -113,11 +114,11 @@ export class SignOffsService {
       }
     }
     const oldestFirst = (a: AwaitedSignOffRow, b: AwaitedSignOffRow) =>
-      a.since.localeCompare(b.since) || a.key.localeCompare(b.key);
+      byText(a.since, b.since) || byText(a.key, b.key);
     return {
       parties: (['ccc', 'pcn', 'alliance'] as const).filter((p) => parties.has(p)),
       awaitingMe: awaitingMe.sort(oldestFirst),
-      signedByMe: signedByMe.sort((a, b) => b.at.localeCompare(a.at) || a.key.localeCompare(b.key)),
+      signedByMe: signedByMe.sort((a, b) => byText(b.at, a.at) || byText(a.key, b.key)),
       waitingOn: waitingOn.sort(oldestFirst),
       cccs: [...cccs.values()],
       awaitingCount,

@@ -41,6 +41,18 @@ describe('planMonthOf', () => {
     expect(planMonthOf('2026-04-01', 6, at('2026-03-20T12:00:00Z'))).toBe(1);
     expect(planMonthOf('2026-04-01', 6, at('2026-12-20T12:00:00Z'))).toBe(6);
   });
+
+  it('reads the London date on both sides of the clocks changing (at 01:00 UTC, on the hour)', () => {
+    // 25 October 2026: BST ends at 01:00 UTC. 23:30 UTC the day before is 00:30 BST on the 25th.
+    expect(planMonthOf('2026-10-25', 6, at('2026-10-24T23:30:00Z'))).toBe(1);
+    expect(planMonthOf('2026-09-25', 6, at('2026-10-24T23:30:00Z'))).toBe(2);
+    expect(planMonthOf('2026-09-25', 6, at('2026-10-24T22:59:59Z'))).toBe(1);
+    expect(daysWaited(at('2026-10-24T22:59:59Z'), '2026-10-25')).toBe(1);
+    expect(daysWaited(at('2026-10-24T23:00:00Z'), '2026-10-25')).toBe(0);
+    // 29 March 2026: BST starts at 01:00 UTC; 00:59 UTC is still 00:59 GMT on the 29th, 23:59 UTC the 28th.
+    expect(daysWaited(at('2026-03-28T23:59:00Z'), '2026-03-29')).toBe(1);
+    expect(daysWaited(at('2026-03-29T00:59:00Z'), '2026-03-29')).toBe(0);
+  });
 });
 
 describe('daysWaited', () => {

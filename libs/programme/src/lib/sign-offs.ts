@@ -1,4 +1,4 @@
-import { dayNumber, type IsoDate, londonDate, monthOfDate } from './months';
+import { dayNumber, type IsoDate, londonDate, type MonthBounds, programmeMonths } from './months';
 import type { Party } from './template';
 
 /*
@@ -207,17 +207,48 @@ function duration(minutes: number): string {
   return [h > 0 ? `${h} h` : '', m > 0 || h === 0 ? `${m} min` : ''].filter(Boolean).join(' ');
 }
 
+/** Plain code-unit order (ISO instants and keys), without the locale rules localeCompare applies. */
+export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const HOUR_MS = 3_600_000;
+const londonDays = new Map<number, IsoDate>();
+const planMonths = new Map<string, MonthBounds[]>();
+
+/**
+ * The London date of an instant, kept per UTC hour: London is a whole number of hours from UTC, so the date is the
+ * same all through the hour. A caseload's sign-offs read thousands of instants; formatting each in its zone cost
+ * most of the page's time (bench row sign-offs).
+ */
+function londonDay(at: Date): IsoDate {
+  const hour = Math.floor(at.getTime() / HOUR_MS);
+  let date = londonDays.get(hour);
+  if (date === undefined) {
+    if (londonDays.size > 100_000) londonDays.clear();
+    date = londonDate(new Date(hour * HOUR_MS));
+    londonDays.set(hour, date);
+  }
+  return date;
+}
+
 /** The plan month of an instant, kept within the plan: a record made before the start or after the end still shows. */
 export function planMonthOf(start: IsoDate, durationMonths: number, at: Date): number {
-  const date = londonDate(at);
-  const month = monthOfDate(start, durationMonths, date);
-  if (month !== null) return month;
+  const date = londonDay(at);
+  const key = `${start}/${durationMonths}`;
+  let months = planMonths.get(key);
+  if (!months) {
+    if (planMonths.size > 10_000) planMonths.clear();
+    months = programmeMonths(start, durationMonths);
+    planMonths.set(key, months);
+  }
+  // ISO dates compare as strings.
+  const month = months.find((m) => m.startsOn <= date && date < m.endsBefore)?.month;
+  if (month !== undefined) return month;
   return date < start ? 1 : durationMonths;
 }
 
 /** Whole days from an instant to today, by London calendar dates (never negative). */
 export function daysWaited(since: Date, today: IsoDate): number {
-  return Math.max(0, dayNumber(today) - dayNumber(londonDate(since)));
+  return Math.max(0, dayNumber(today) - dayNumber(londonDay(since)));
 }
 
 /** Every sign-off of one enrolment, oldest first. */
@@ -381,7 +412,7 @@ export function signOffEvents(facts: SignOffFacts): SignOffEvent[] {
     });
   }
 
-  return events.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
+  return events.sort((a, b) => byText(a.at, b.at) || byText(a.key, b.key));
 }
 
 /**
@@ -503,7 +534,7 @@ export function awaitedSignOffs(facts: SignOffFacts, today: IsoDate): AwaitedSig
     );
   }
 
-  return awaited.sort((a, b) => a.since.localeCompare(b.since) || a.key.localeCompare(b.key));
+  return awaited.sort((a, b) => byText(a.since, b.since) || byText(a.key, b.key));
 }
 
 export interface SignOffFilter {
