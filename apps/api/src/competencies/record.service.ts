@@ -75,8 +75,8 @@ const table = (widths: (string | number)[], header: string[], rows: TableCell[][
 /**
  * The CCC's portable record as a PDF (A4): competencies with their sign-offs, training done, the TNA signatures,
  * the sessions attended, and from the same sign-off events as the timeline (#24) the release time decided, the
- * attestations and the handover with its signatures and amendments, for an appraisal or a new employer. Fifteen
- * queries whatever the record's size.
+ * attestations and the handover with its signatures and amendments, for an appraisal or a new employer. A fixed
+ * number of queries whatever the record's size.
  */
 @Injectable()
 export class RecordService {

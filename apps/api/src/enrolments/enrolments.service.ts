@@ -270,7 +270,7 @@ export class EnrolmentsService {
   }
 
   /**
-   * The programme month by month for one CCC, with every sign-off in its month and what awaits whom: thirteen
+   * The programme month by month for one CCC, with every sign-off in its month and what awaits whom: seven
    * queries whatever the number of sessions and records.
    */
   async timeline(user: AuthUser, id: string): Promise<TimelineResponse> {

@@ -11,11 +11,84 @@ export interface SignOffEnrolment {
 
 type Row = Record<string, unknown>;
 
+/** An instant from the JSON the statement answers (an ISO string), or null. */
+const instant = (value: unknown): Date | null =>
+  value === null || value === undefined ? null : new Date(value as string);
+
 const person = (id: unknown, name: unknown): SignOffPerson | null =>
   typeof id === 'string' ? { id, fullName: typeof name === 'string' ? name : '' } : null;
 
 /**
- * The records behind every sign-off of these enrolments, read in seven queries whatever their number (one per
+ * The records behind every kind of sign-off, each a SELECT over the enrolments in $1. They run as one statement (see
+ * loadSignOffFacts), so a timeline or a caseload's page costs one round trip and one pooled connection for all.
+ */
+const FACT_QUERIES = {
+  // Reviews (sign-offs, returns, withdrawals) and the evidence awaiting review, in one pass over the progress rows.
+  competencies: `SELECT p.enrolment_id, p.competency_code AS code, r.id, r.outcome, r.rating, r.comment, r.created_at AS at,
+              pe.id AS by_id, pe.full_name AS by_name, p.state, p.state_changed_at
+         FROM competency_progress p
+         LEFT JOIN competency_review r ON r.progress_id = p.id
+         LEFT JOIN person pe ON pe.id = r.reviewer_id
+        WHERE p.enrolment_id = ANY($1::uuid[]) AND (r.id IS NOT NULL OR p.state = 'evidence_submitted')`,
+  tnas: `SELECT t.enrolment_id, t.round, t.ccc_signed_at, c.id AS ccc_id, c.full_name AS ccc_name,
+              t.supervisor_signed_at, s.id AS sup_id, s.full_name AS sup_name
+         FROM tna t
+         LEFT JOIN person c ON c.id = t.ccc_signed_by_id
+         LEFT JOIN person s ON s.id = t.supervisor_signed_by_id
+        WHERE t.enrolment_id = ANY($1::uuid[])`,
+  // Marked done by the CCC (the CCC's word) or by recorded attendance; the row's last change is when.
+  training: `SELECT i.id, i.enrolment_id, i.title, i.completed_on, i.completed_via, i.updated_at AS at,
+              CASE WHEN i.completed_via = 'ccc' THEN p.id END AS by_id, p.full_name AS by_name
+         FROM training_plan_item i
+         JOIN enrolment e ON e.id = i.enrolment_id
+         LEFT JOIN person p ON p.id = e.ccc_id
+        WHERE i.enrolment_id = ANY($1::uuid[]) AND i.completed_on IS NOT NULL`,
+  attestations: `SELECT a.id, a.enrolment_id, a.expectation_key, a.party, a.attested_on, a.note, a.created_at AS at,
+              p.id AS by_id, p.full_name AS by_name
+         FROM attestation a LEFT JOIN person p ON p.id = a.attested_by_id
+        WHERE a.enrolment_id = ANY($1::uuid[])`,
+  handovers: `SELECT h.id, h.enrolment_id,
+              h.ccc_signed_at, c.id AS ccc_id, c.full_name AS ccc_name,
+              h.pcn_signed_at, n.id AS pcn_id, n.full_name AS pcn_name,
+              h.alliance_signed_at, a.id AS alliance_id, a.full_name AS alliance_name
+         FROM handover_interview h
+         LEFT JOIN person c ON c.id = h.ccc_signed_by_id
+         LEFT JOIN person n ON n.id = h.pcn_signed_by_id
+         LEFT JOIN person a ON a.id = h.alliance_signed_by_id
+        WHERE h.enrolment_id = ANY($1::uuid[])`,
+  amendments: `SELECT m.id, m.enrolment_id, m.record, m.reason, m.created_at AS at, p.id AS by_id, p.full_name AS by_name
+         FROM enrolment_amendment m LEFT JOIN person p ON p.id = m.amended_by_id
+        WHERE m.enrolment_id = ANY($1::uuid[])`,
+  // The sessions' marks (from the audit trail, as the timeline always read them), the release decisions and what
+  // the PCN has still to answer, told apart by `source`.
+  sessions: `SELECT 'mark' AS source, sa.enrolment_id, s.id AS session_id, s.title,
+              CASE a.action WHEN 'session.record' THEN 'recorded' ELSE 'slot_accepted' END AS mark,
+              p.id AS by_id, p.full_name AS by_name, a.at, COALESCE((a.detail->>'viaLink')::boolean, false) AS via_link,
+              NULL::uuid AS id, NULL::text AS description, NULL::text AS status, NULL::date AS date,
+              NULL::int AS minutes, NULL::text AS reason
+         FROM session_attendance sa
+         JOIN session s ON s.id = sa.session_id
+         JOIN audit_entry a ON a.entity_type = 'session' AND a.entity_id = s.id::text
+              AND a.action IN ('session.accept_slot', 'session.accept_proposal', 'session.record')
+         LEFT JOIN person p ON p.id = a.actor_id
+        WHERE sa.enrolment_id = ANY($1::uuid[])
+       UNION ALL
+       SELECT 'slot', sa.enrolment_id, s.id, s.title, NULL, NULL, NULL, s.updated_at, false,
+              NULL, NULL, NULL, NULL, NULL, NULL
+         FROM session_attendance sa JOIN session s ON s.id = sa.session_id
+        WHERE sa.enrolment_id = ANY($1::uuid[]) AND s.status = 'awaiting_pcn'
+       UNION ALL
+       SELECT 'release', r.enrolment_id, r.session_id, s.title, NULL, p.id, p.full_name,
+              COALESCE(r.decided_at, r.created_at), r.via_link,
+              r.id, r.description, r.status, r.date, r.minutes, r.decision_reason
+         FROM release_request r
+         LEFT JOIN session s ON s.id = r.session_id
+         LEFT JOIN person p ON p.id = r.decided_by_id
+        WHERE r.enrolment_id = ANY($1::uuid[]) AND r.status IN ('pending', 'confirmed', 'declined')`,
+} as const;
+
+/**
+ * The records behind every sign-off of these enrolments, read in one statement whatever their number (a SELECT per
  * kind of record, each over all the enrolments at once), for the pure rules in libs/programme/sign-offs.ts.
  */
 export async function loadSignOffFacts(
@@ -48,91 +121,14 @@ export async function loadSignOffFacts(
   const ids = enrolments.map((e) => e.id);
   const of = (row: Row) => facts.get(row.enrolment_id as string)!;
 
-  const [competencies, tnas, training, attestations, handovers, amendments, sessions] = await Promise.all([
-    // Reviews (sign-offs, returns, withdrawals) and the evidence awaiting review, in one pass over the progress rows.
-    db.query(
-      `SELECT p.enrolment_id, p.competency_code AS code, r.id, r.outcome, r.rating, r.comment, r.created_at AS at,
-              pe.id AS by_id, pe.full_name AS by_name, p.state, p.state_changed_at
-         FROM competency_progress p
-         LEFT JOIN competency_review r ON r.progress_id = p.id
-         LEFT JOIN person pe ON pe.id = r.reviewer_id
-        WHERE p.enrolment_id = ANY($1::uuid[]) AND (r.id IS NOT NULL OR p.state = 'evidence_submitted')`,
-      [ids],
-    ) as Promise<Row[]>,
-    db.query(
-      `SELECT t.enrolment_id, t.round, t.ccc_signed_at, c.id AS ccc_id, c.full_name AS ccc_name,
-              t.supervisor_signed_at, s.id AS sup_id, s.full_name AS sup_name
-         FROM tna t
-         LEFT JOIN person c ON c.id = t.ccc_signed_by_id
-         LEFT JOIN person s ON s.id = t.supervisor_signed_by_id
-        WHERE t.enrolment_id = ANY($1::uuid[])`,
-      [ids],
-    ) as Promise<Row[]>,
-    // Marked done by the CCC (the CCC's word) or by recorded attendance; the row's last change is when.
-    db.query(
-      `SELECT i.id, i.enrolment_id, i.title, i.completed_on, i.completed_via, i.updated_at AS at,
-              CASE WHEN i.completed_via = 'ccc' THEN p.id END AS by_id, p.full_name AS by_name
-         FROM training_plan_item i
-         JOIN enrolment e ON e.id = i.enrolment_id
-         LEFT JOIN person p ON p.id = e.ccc_id
-        WHERE i.enrolment_id = ANY($1::uuid[]) AND i.completed_on IS NOT NULL`,
-      [ids],
-    ) as Promise<Row[]>,
-    db.query(
-      `SELECT a.id, a.enrolment_id, a.expectation_key, a.party, a.attested_on, a.note, a.created_at AS at,
-              p.id AS by_id, p.full_name AS by_name
-         FROM attestation a LEFT JOIN person p ON p.id = a.attested_by_id
-        WHERE a.enrolment_id = ANY($1::uuid[])`,
-      [ids],
-    ) as Promise<Row[]>,
-    db.query(
-      `SELECT h.id, h.enrolment_id,
-              h.ccc_signed_at, c.id AS ccc_id, c.full_name AS ccc_name,
-              h.pcn_signed_at, n.id AS pcn_id, n.full_name AS pcn_name,
-              h.alliance_signed_at, a.id AS alliance_id, a.full_name AS alliance_name
-         FROM handover_interview h
-         LEFT JOIN person c ON c.id = h.ccc_signed_by_id
-         LEFT JOIN person n ON n.id = h.pcn_signed_by_id
-         LEFT JOIN person a ON a.id = h.alliance_signed_by_id
-        WHERE h.enrolment_id = ANY($1::uuid[])`,
-      [ids],
-    ) as Promise<Row[]>,
-    db.query(
-      `SELECT m.id, m.enrolment_id, m.record, m.reason, m.created_at AS at, p.id AS by_id, p.full_name AS by_name
-         FROM enrolment_amendment m LEFT JOIN person p ON p.id = m.amended_by_id
-        WHERE m.enrolment_id = ANY($1::uuid[])`,
-      [ids],
-    ) as Promise<Row[]>,
-    // The sessions' marks (from the audit trail, as the timeline always read them), the release decisions and what
-    // the PCN has still to answer, told apart by `source`.
-    db.query(
-      `SELECT 'mark' AS source, sa.enrolment_id, s.id AS session_id, s.title,
-              CASE a.action WHEN 'session.record' THEN 'recorded' ELSE 'slot_accepted' END AS mark,
-              p.id AS by_id, p.full_name AS by_name, a.at, COALESCE((a.detail->>'viaLink')::boolean, false) AS via_link,
-              NULL::uuid AS id, NULL::text AS description, NULL::text AS status, NULL::date AS date,
-              NULL::int AS minutes, NULL::text AS reason
-         FROM session_attendance sa
-         JOIN session s ON s.id = sa.session_id
-         JOIN audit_entry a ON a.entity_type = 'session' AND a.entity_id = s.id::text
-              AND a.action IN ('session.accept_slot', 'session.accept_proposal', 'session.record')
-         LEFT JOIN person p ON p.id = a.actor_id
-        WHERE sa.enrolment_id = ANY($1::uuid[])
-       UNION ALL
-       SELECT 'slot', sa.enrolment_id, s.id, s.title, NULL, NULL, NULL, s.updated_at, false,
-              NULL, NULL, NULL, NULL, NULL, NULL
-         FROM session_attendance sa JOIN session s ON s.id = sa.session_id
-        WHERE sa.enrolment_id = ANY($1::uuid[]) AND s.status = 'awaiting_pcn'
-       UNION ALL
-       SELECT 'release', r.enrolment_id, r.session_id, s.title, NULL, p.id, p.full_name,
-              COALESCE(r.decided_at, r.created_at), r.via_link,
-              r.id, r.description, r.status, r.date, r.minutes, r.decision_reason
-         FROM release_request r
-         LEFT JOIN session s ON s.id = r.session_id
-         LEFT JOIN person p ON p.id = r.decided_by_id
-        WHERE r.enrolment_id = ANY($1::uuid[]) AND r.status IN ('pending', 'confirmed', 'declined')`,
-      [ids],
-    ) as Promise<Row[]>,
-  ]);
+  // One statement: each kind's rows as a JSON array (instants come back as ISO strings, dates as YYYY-MM-DD).
+  const [result] = (await db.query(
+    `SELECT ${Object.entries(FACT_QUERIES)
+      .map(([name, sql]) => `(SELECT coalesce(json_agg(q), '[]'::json) FROM (${sql}) q) AS ${name}`)
+      .join(',\n')}`,
+    [ids],
+  )) as Record<keyof typeof FACT_QUERIES, Row[]>[];
+  const { competencies, tnas, training, attestations, handovers, amendments, sessions } = result!;
 
   const titles = new Map(
     enrolments.map((e) => [e.id, new Map(e.template.expectations.map((x) => [x.key, x.title]))] as const),
@@ -147,7 +143,7 @@ export async function loadSignOffFacts(
         rating: (row.rating as number | null) ?? null,
         comment: row.comment as string,
         by: person(row.by_id, row.by_name),
-        at: row.at as Date,
+        at: instant(row.at)!,
       });
     }
   }
@@ -157,14 +153,14 @@ export async function loadSignOffFacts(
     const key = `${row.enrolment_id}/${row.code}`;
     if (row.state !== 'evidence_submitted' || submitted.has(key)) continue;
     submitted.add(key);
-    of(row).submitted.push({ code: row.code as string, since: row.state_changed_at as Date });
+    of(row).submitted.push({ code: row.code as string, since: instant(row.state_changed_at)! });
   }
   for (const row of tnas) {
     of(row).tnas.push({
       round: row.round as number,
-      cccSignedAt: (row.ccc_signed_at as Date | null) ?? null,
+      cccSignedAt: instant(row.ccc_signed_at),
       cccSignedBy: person(row.ccc_id, row.ccc_name),
-      supervisorSignedAt: (row.supervisor_signed_at as Date | null) ?? null,
+      supervisorSignedAt: instant(row.supervisor_signed_at),
       supervisorSignedBy: person(row.sup_id, row.sup_name),
     });
   }
@@ -174,7 +170,7 @@ export async function loadSignOffFacts(
       title: row.title as string,
       completedOn: row.completed_on as string,
       completedVia: row.completed_via as 'ccc' | 'attendance',
-      at: row.at as Date,
+      at: instant(row.at)!,
       by: person(row.by_id, row.by_name),
     });
   }
@@ -188,22 +184,22 @@ export async function loadSignOffFacts(
       attestedOn: row.attested_on as string,
       note: (row.note as string | null) ?? null,
       by: person(row.by_id, row.by_name),
-      at: row.at as Date,
+      at: instant(row.at)!,
     });
   }
   for (const row of handovers) {
     of(row).handover = {
       id: row.id as string,
       signatures: [
-        { party: 'ccc', at: (row.ccc_signed_at as Date | null) ?? null, by: person(row.ccc_id, row.ccc_name) },
+        { party: 'ccc', at: instant(row.ccc_signed_at), by: person(row.ccc_id, row.ccc_name) },
         {
           party: 'pcn_supervisor',
-          at: (row.pcn_signed_at as Date | null) ?? null,
+          at: instant(row.pcn_signed_at),
           by: person(row.pcn_id, row.pcn_name),
         },
         {
           party: 'alliance_supervisor',
-          at: (row.alliance_signed_at as Date | null) ?? null,
+          at: instant(row.alliance_signed_at),
           by: person(row.alliance_id, row.alliance_name),
         },
       ],
@@ -215,7 +211,7 @@ export async function loadSignOffFacts(
       record: row.record as string,
       reason: row.reason as string,
       by: person(row.by_id, row.by_name),
-      at: row.at as Date,
+      at: instant(row.at)!,
     });
   }
   for (const row of sessions) {
@@ -226,21 +222,21 @@ export async function loadSignOffFacts(
         title: row.title as string,
         mark: row.mark as 'slot_accepted' | 'recorded',
         by: person(row.by_id, row.by_name),
-        at: row.at as Date,
+        at: instant(row.at)!,
         viaLink: row.via_link as boolean,
       });
     } else if (row.source === 'slot') {
       f.slotsAwaitingPcn.push({
         sessionId: row.session_id as string,
         title: row.title as string,
-        since: row.at as Date,
+        since: instant(row.at)!,
       });
     } else if (row.status === 'pending') {
       f.releasesPending.push({
         id: row.id as string,
         sessionId: (row.session_id as string | null) ?? null,
         description: row.description as string,
-        since: row.at as Date,
+        since: instant(row.at)!,
       });
     } else {
       f.releases.push({
@@ -252,7 +248,7 @@ export async function loadSignOffFacts(
         minutes: row.minutes as number,
         reason: (row.reason as string | null) ?? null,
         by: person(row.by_id, row.by_name),
-        at: row.at as Date,
+        at: instant(row.at)!,
         viaLink: row.via_link as boolean,
       });
     }

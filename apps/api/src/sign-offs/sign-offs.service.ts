@@ -27,7 +27,7 @@ export class SignOffsService {
   ) {}
 
   /**
-   * The caller's own sign-offs (#24): nine queries whatever the caseload (the enrolments, their templates, then
+   * The caller's own sign-offs (#24): three queries whatever the caseload (the enrolments, their templates, then
    * the records of all of them at once).
    */
   async mine(user: AuthUser, query: SignOffsQueryDto): Promise<MySignOffsResponse> {
