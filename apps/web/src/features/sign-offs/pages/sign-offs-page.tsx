@@ -56,6 +56,7 @@ export function SignOffsPage() {
       : [];
   const errorOf = (field: string) => fieldErrors.find((e) => e.field === field)?.reason;
   const data = signOffs.data;
+  const refused = signOffs.isError && isApiClientError(signOffs.error) && signOffs.error.status === 403;
   const filtered = Boolean(query.ccc || query.kind || query.month);
   const isCcc = data?.parties.includes('ccc') ?? false;
   const signs = data ? data.parties.some((p) => p !== 'ccc') : false;
@@ -68,77 +69,86 @@ export function SignOffsPage() {
         focusKey={focusKey}
         errors={fieldErrors.map((e) => ({ message: e.reason, fieldId: FIELD_IDS[e.field] }))}
       />
-      <form className="app-filters" onSubmit={apply} aria-labelledby="filters-heading" noValidate>
-        <h2 className="nhsuk-heading-s" id="filters-heading">
-          Filter
-        </h2>
-        <div className="nhsuk-grid-row">
-          <div className="nhsuk-grid-column-one-third">
-            <FormField id="filter-ccc" label="CCC" error={errorOf('ccc')}>
-              {(control) => (
-                <select
-                  {...control}
-                  name="ccc"
-                  className={fieldClass('nhsuk-select', control)}
-                  defaultValue={query.ccc ?? ''}
-                >
-                  <option value="">All CCCs</option>
-                  {(data?.cccs ?? []).map((ccc) => (
-                    <option key={ccc.id} value={ccc.id}>
-                      {ccc.fullName}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
+      {!refused && (
+        <form className="app-filters" onSubmit={apply} aria-labelledby="filters-heading" noValidate>
+          <h2 className="nhsuk-heading-s" id="filters-heading">
+            Filter
+          </h2>
+          <div className="nhsuk-grid-row">
+            <div className="nhsuk-grid-column-one-third">
+              <FormField id="filter-ccc" label="CCC" error={errorOf('ccc')}>
+                {(control) => (
+                  <select
+                    {...control}
+                    name="ccc"
+                    className={fieldClass('nhsuk-select', control)}
+                    defaultValue={query.ccc ?? ''}
+                  >
+                    <option value="">All CCCs</option>
+                    {(data?.cccs ?? []).map((ccc) => (
+                      <option key={ccc.id} value={ccc.id}>
+                        {ccc.fullName}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </FormField>
+            </div>
+            <div className="nhsuk-grid-column-one-third">
+              <FormField id="filter-kind" label="Kind" error={errorOf('kind')}>
+                {(control) => (
+                  <select
+                    {...control}
+                    name="kind"
+                    className={fieldClass('nhsuk-select', control)}
+                    defaultValue={query.kind ?? ''}
+                  >
+                    <option value="">All kinds</option>
+                    {SIGN_OFF_KINDS.map((kind) => (
+                      <option key={kind} value={kind}>
+                        {SIGN_OFF_KIND_LABELS[kind]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </FormField>
+            </div>
+            <div className="nhsuk-grid-column-one-third">
+              <FormField id="filter-month" label="Month of the programme" error={errorOf('month')}>
+                {(control) => (
+                  <select
+                    {...control}
+                    name="month"
+                    className={fieldClass('nhsuk-select', control)}
+                    defaultValue={query.month !== undefined ? String(query.month) : ''}
+                  >
+                    <option value="">All months</option>
+                    {MONTHS.map((m) => (
+                      <option key={m} value={m}>
+                        Month {m}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </FormField>
+            </div>
           </div>
-          <div className="nhsuk-grid-column-one-third">
-            <FormField id="filter-kind" label="Kind" error={errorOf('kind')}>
-              {(control) => (
-                <select
-                  {...control}
-                  name="kind"
-                  className={fieldClass('nhsuk-select', control)}
-                  defaultValue={query.kind ?? ''}
-                >
-                  <option value="">All kinds</option>
-                  {SIGN_OFF_KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {SIGN_OFF_KIND_LABELS[kind]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-          </div>
-          <div className="nhsuk-grid-column-one-third">
-            <FormField id="filter-month" label="Month of the programme" error={errorOf('month')}>
-              {(control) => (
-                <select
-                  {...control}
-                  name="month"
-                  className={fieldClass('nhsuk-select', control)}
-                  defaultValue={query.month !== undefined ? String(query.month) : ''}
-                >
-                  <option value="">All months</option>
-                  {MONTHS.map((m) => (
-                    <option key={m} value={m}>
-                      Month {m}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-          </div>
-        </div>
-        <Button type="submit" variant="secondary">
-          Apply filters
-        </Button>
-      </form>
+          <Button type="submit" variant="secondary">
+            Apply filters
+          </Button>
+        </form>
+      )}
 
       {signOffs.isPending ? (
         <Loading label="Loading your sign-offs" />
-      ) : fieldErrors.length > 0 ? null : signOffs.isError ? (
+      ) : fieldErrors.length > 0 ? null : refused ? (
+        <EmptyState title="You sign for no one here">
+          <p>
+            Sign-offs are given by a CCC, their PCN supervisor and their Alliance supervisor. Read a CCC&rsquo;s
+            sign-offs on their timeline.
+          </p>
+        </EmptyState>
+      ) : signOffs.isError ? (
         <ErrorMessage title="Your sign-offs could not be loaded" error={signOffs.error}>
           <Button variant="secondary" onClick={() => void signOffs.refetch()}>
             Try again
