@@ -29,8 +29,8 @@
 // (twice the connections); BENCH_WARMUP, seconds of sequential requests per row (1); BENCH_ALLIANCES (21), BENCH_PCNS (1250),
 // BENCH_CCCS (3000), all including the demo data's; BENCH_ALLIANCE_SUPERVISORS per Alliance (5); BENCH_COHORTS
 // per Alliance (3); BENCH_AUDIT (1: seed the year of audit entries; 0: skip); BENCH_ONLY, a regular expression
-// naming the rows to load (timeline, caseload, pcn-home, enrolments, cohort-report, national, sign-off); BENCH_TIME_LIMIT,
-// seconds for the whole run (420); DATABASE_URL, to use that server instead of the embedded one;
+// naming the rows to load (timeline, caseload, pcn-home, enrolments, sign-offs, cohort-report, national, sign-off);
+// BENCH_TIME_LIMIT, seconds for the whole run (420); DATABASE_URL, to use that server instead of the embedded one;
 // DATABASE_POOL_SIZE, the API's pool (and so the baseline's).
 import { builtApi, builtProgramme, httpJson, machine, runBench } from './lib/harness.mjs';
 import { measureRow } from './lib/load.mjs';
@@ -61,6 +61,7 @@ const GOAL_HEALTH_P99_MS = 100;
 const SIGN_OFF_PATH = '/api/enrolments/{id}/competencies/{code}/sign-off';
 const COHORT_REPORT_PATH = '/api/reports/cohort';
 const NATIONAL_PATH = '/api/national/summary';
+const SIGN_OFFS_PATH = '/api/sign-offs';
 
 // The national figures are a snapshot kept this long (the production default) in the API of this process too, so
 // that the statements recorded for the baseline are those of a request that reads it, as all but one in so many
@@ -208,6 +209,26 @@ async function main({
     },
   ];
 
+  // Each party's own sign-offs (#24): an Alliance supervisor with the caseload nearest 30 CCCs (the national
+  // average), every sign-off of all of them and what awaits them.
+  if (paths.includes(SIGN_OFFS_PATH)) {
+    const [thirty] = await db.query(
+      `SELECT p.email, count(*)::int AS n FROM enrolment e JOIN person p ON p.id = e.alliance_supervisor_id
+        WHERE p.email LIKE 'bench.%' GROUP BY p.email ORDER BY abs(count(*) - 30), p.email LIMIT 1`,
+    );
+    tokens[thirty.email] ??= await login(thirty.email);
+    const signOffsSize = (b) => `${b.cccs.length} CCCs, ${b.awaitingMe.length} awaiting, ${b.signedByMe.length} signed`;
+    endpoints.push({
+      key: 'sign-offs',
+      endpoint: `GET ${SIGN_OFFS_PATH}`,
+      caller: `an Alliance supervisor, ${thirty.n} CCCs`,
+      path: SIGN_OFFS_PATH,
+      token: tokens[thirty.email],
+      size: signOffsSize,
+      small: [`${supervisors.smallest.n} CCCs`, SIGN_OFFS_PATH, tokens[supervisors.smallest.email]],
+      large: [`${supervisors.largest.n} CCCs`, SIGN_OFFS_PATH, tokens[supervisors.largest.email]],
+    });
+  }
   if (paths.includes(COHORT_REPORT_PATH))
     endpoints.push(await cohortReportEndpoint(db, supervisors.typical, tokens, login));
   // The national view reads every Alliance at once: there is one size, so no small/large pair (the API test

@@ -40,6 +40,7 @@ import { ReleaseTimeModule } from './release-time/release-time.module';
 import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { SignOffsModule } from './sign-offs/sign-offs.module';
 import { SubjectAccessModule } from './subject-access/subject-access.module';
 
 @Module({})
@@ -81,6 +82,7 @@ export class AppModule {
         OrganisationsModule,
         EnrolmentsModule,
         SessionsModule,
+        SignOffsModule,
         CalendarModule,
         ReleaseTimeModule,
         ExpectationsModule,

@@ -246,6 +246,25 @@ describe('programme administration: cohorts, invitations, template versions, wit
     expect(res.body).toMatchObject({ key: DEFAULT_TEMPLATE.key, version: 2, name: next.name });
     expect(res.body.definition.outcomeMeasures.map((m: { id: string }) => m.id)).toContain('standalone-reviews');
     await post(sup1, `/api/templates/${world.template.id}/versions`, { definition: next }).expect(403);
+
+    // A version written from version 1 now that version 2 exists would undo version 2: refused, nothing saved,
+    // the dry run saying the same; written from version 2 it is version 3.
+    const version2 = res.body.id as string;
+    const stale = await post(admin, `/api/templates/${world.template.id}/versions`, {
+      definition: DEFAULT_TEMPLATE,
+      acknowledgedWarnings: true,
+    }).expect(409);
+    expect(stale.body.message).toMatch(/^This is version 1 of the template, and version 2 has been saved since/);
+    await post(admin, `/api/templates/${world.template.id}/versions/validate`, { definition: DEFAULT_TEMPLATE }).expect(
+      409,
+    );
+    expect(await count()).toBe(2);
+    res = await post(admin, `/api/templates/${version2}/versions`, {
+      definition: next,
+      acknowledgedWarnings: true,
+    }).expect(201);
+    expect(res.body).toMatchObject({ version: 3 });
+    expect(await count()).toBe(3);
   });
 
   it('reads a version stored before the survey existed with the default survey and measures', async () => {

@@ -16,7 +16,7 @@ import { WORKFORCE_MATRIX, workforceSession } from './support/workforce-permissi
 import { PRIVACY_MATRIX } from './support/privacy-permissions';
 import { RETENTION_MATRIX } from './support/retention-permissions';
 import { SUBJECT_ACCESS_MATRIX } from './support/subject-access-permissions';
-import { type Caller, CALLERS, everyone, type MatrixRow } from './support/permission-matrix';
+import { type Caller, CALLERS, everyone, type MatrixRow, only } from './support/permission-matrix';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createWorld, tokenFor, type World } from './support/world';
 
@@ -319,6 +319,19 @@ const MATRIX: MatrixRow[] = [
       cccB: 403,
       cccC: 403,
     },
+  },
+  {
+    // Each signing party's own sign-offs; an administrator signs for no one (#24).
+    name: 'GET /api/sign-offs',
+    method: 'get',
+    path: () => '/api/sign-offs',
+    expect: only(200, 'supervisor1', 'supervisor2', 'pcnSupervisor1', 'pcnSupervisor2', 'cccA', 'cccB', 'cccC'),
+  },
+  {
+    name: 'GET /api/sign-offs (a bad filter)',
+    method: 'get',
+    path: () => '/api/sign-offs?month=0',
+    expect: only(400, 'supervisor1', 'supervisor2', 'pcnSupervisor1', 'pcnSupervisor2', 'cccA', 'cccB', 'cccC'),
   },
   {
     name: 'GET /api/caseload',

@@ -303,6 +303,17 @@ describe('scheduling: book, respond, reschedule, cancel, record', () => {
       ['reschedule', 'CCC on a course'],
       ['cancel', 'Supervisor off sick'],
     ]);
+    // The reschedule keeps the old time beside the new one (#24); the cancellation moved nothing.
+    expect(
+      res.body.history.map((h: { startsAt: string | null; previousStartsAt: string | null }) => [
+        h.previousStartsAt,
+        h.startsAt,
+      ]),
+    ).toEqual([
+      [null, inMonth(world, 3, 2)],
+      [inMonth(world, 3, 2), inMonth(world, 3, 9)],
+      [null, inMonth(world, 3, 9)],
+    ]);
 
     const month3 = (await timeline(t, tokens.cccA, A)).months[2]!.sessions.filter(
       (x) => x.planItemKey === 'm3-individual',

@@ -250,6 +250,8 @@ describe('tenancy: no endpoint reaches another Alliance', () => {
       pcnId: bIds.pcn,
       supervisorId: b.people.supervisor1.id,
       evidenceId: bIds.evidence,
+      // A filter naming the other Alliance's CCC (the sign-offs page) finds nothing of theirs.
+      ccc: bIds.person,
     };
     if (byName[name]) return byName[name]!;
     const bySegment: Record<string, string> = {

@@ -109,6 +109,10 @@ function visitsByRoute(f: Fixtures): Record<string, Visit[]> {
       'Sam’s training plan',
     ),
     '/evidence-to-review': each('/evidence-to-review', 'the evidence waiting for review', ['allianceSupervisor']),
+    '/sign-offs': [
+      ...each('/sign-offs', 'their own sign-offs', ['allianceSupervisor', 'pcnSupervisor', 'ccc']),
+      { path: '/sign-offs?month=99', who: 'allianceSupervisor', what: 'their sign-offs with a bad filter' },
+    ],
     '/notifications': each('/notifications', 'the reminders'),
     '/notifications/preferences': each('/notifications/preferences', 'the reminder choices'),
     '/sessions/:sessionId': [

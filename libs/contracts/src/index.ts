@@ -9,3 +9,4 @@ export * from './lib/national';
 export * from './lib/administration';
 export * from './lib/people-import';
 export * from './lib/workforce';
+export * from './lib/sign-offs';

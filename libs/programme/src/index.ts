@@ -28,3 +28,4 @@ export * from './lib/training-proposals';
 export * from './lib/duties';
 export * from './lib/people-import';
 export * from './lib/pause';
+export * from './lib/sign-offs';

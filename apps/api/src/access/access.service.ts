@@ -184,6 +184,44 @@ export class AccessService {
     return parties;
   }
 
+  /**
+   * The sides the caller signs for in this enrolment (#24): the CCC themself, a PCN supervisor of its PCN, its own
+   * Alliance supervisor. An administrator signs for none of them here: they read the timeline and correct by
+   * amendment, so nothing "awaits" them.
+   */
+  signOffParties(user: AuthUser, enrolment: Pick<Enrolment, 'cccId' | 'pcnId' | 'allianceSupervisorId'>): Party[] {
+    const parties: Party[] = [];
+    if (hasRole(user, 'ccc') && enrolment.cccId === user.id) parties.push('ccc');
+    if (organisationsWhere(user, 'pcn_supervisor').includes(enrolment.pcnId)) parties.push('pcn');
+    if (hasRole(user, 'alliance_supervisor') && enrolment.allianceSupervisorId === user.id) parties.push('alliance');
+    return parties;
+  }
+
+  /**
+   * Narrows a query on enrolments to those the caller signs for (see signOffParties), within the acting Alliance:
+   * their own, their PCNs', their caseload. Unlike scopeEnrolments, an administrator's reach adds nothing.
+   */
+  scopeSignOffEnrolments<T extends object>(
+    qb: SelectQueryBuilder<T>,
+    alias: string,
+    user: AuthUser,
+  ): SelectQueryBuilder<T> {
+    if (!user.allianceId) return qb.andWhere('1 = 0');
+    qb.andWhere(`${alias}.cohort_id IN (SELECT c.id FROM cohort c WHERE c.alliance_id = :accessAllianceId)`, {
+      accessAllianceId: user.allianceId,
+    });
+    const pcnIds = organisationsWhere(user, 'pcn_supervisor');
+    return qb.andWhere(
+      new Brackets((where) => {
+        where.where('1 = 0');
+        if (hasRole(user, 'ccc')) where.orWhere(`${alias}.ccc_id = :accessUserId`);
+        if (hasRole(user, 'alliance_supervisor')) where.orWhere(`${alias}.alliance_supervisor_id = :accessUserId`);
+        if (pcnIds.length > 0) where.orWhere(`${alias}.pcn_id IN (:...accessPcnIds)`);
+      }),
+      { accessUserId: user.id, accessPcnIds: pcnIds },
+    );
+  }
+
   /** Who may correct a completed enrolment's record by amendment: an administrator or the CCC's Alliance supervisor. */
   mayAmend(user: AuthUser, enrolment: Pick<Enrolment, 'allianceSupervisorId'> & { allianceId: string }): boolean {
     if (!this.inAlliance(user, enrolment.allianceId)) return false;

@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { addCalendarDays, londonDate, programmeEndsBefore, type SessionKind } from '@ccc/programme';
+import {
+  addCalendarDays,
+  HANDOVER_PARTY_LABELS,
+  londonDate,
+  programmeEndsBefore,
+  type SessionKind,
+  signOffEvents,
+} from '@ccc/programme';
 import { format, parseISO } from 'date-fns';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import { renderPdf } from '../common/pdf';
+import { HandoverInterview } from '../month-six/handover-interview.entity';
 import { Person } from '../people/person.entity';
+import { loadSignOffFacts } from '../sign-offs/sign-off-facts';
 import { CompetencyContextService } from './competency-context.service';
 import { CompetencyProgress } from './competency-progress.entity';
 import { CompetencyReview } from './competency-review.entity';
@@ -30,6 +39,13 @@ const STATE_WORDS = {
 } as const;
 const ITEM_WORDS = { course: 'Course', group_teaching: 'Group teaching', free: 'Other' } as const;
 
+const PARTY_WORDS = { ccc: 'the CCC', pcn: 'PCN', alliance: 'Alliance' } as const;
+/** Minutes as hours and minutes: "1 h 30 min". */
+const hours = (minutes: number) => {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`;
+};
 const day = (date: Date | string) => format(typeof date === 'string' ? parseISO(date) : date, 'd MMM yyyy');
 const NHS_BLUE = '#005eb8';
 const GREY = '#4c6272';
@@ -57,8 +73,10 @@ const table = (widths: (string | number)[], header: string[], rows: TableCell[][
       };
 
 /**
- * The CCC's portable record as a PDF (A4): competencies with their sign-offs, training done, the TNA signatures
- * and the sessions attended, for an appraisal or a new employer. Seven queries.
+ * The CCC's portable record as a PDF (A4): competencies with their sign-offs, training done, the TNA signatures,
+ * the sessions attended, and from the same sign-off events as the timeline (#24) the release time decided, the
+ * attestations and the handover with its signatures and amendments, for an appraisal or a new employer. A fixed
+ * number of queries whatever the record's size.
  */
 @Injectable()
 export class RecordService {
@@ -88,6 +106,14 @@ export class RecordService {
         ORDER BY s.starts_at NULLS LAST, s.month`,
       [enrolmentId],
     );
+    // The same events the timeline and the sign-offs page read, so the record cannot tell a different story.
+    const facts = (
+      await loadSignOffFacts(this.db, [
+        { id: enrolmentId, status: enrolment.status, cohortStart: enrolment.cohort!.startDate, template },
+      ])
+    ).get(enrolmentId)!;
+    const events = signOffEvents(facts);
+    const handover = await this.db.getRepository(HandoverInterview).findOne({ where: { enrolmentId } });
     const personIds = [
       ...reviews.map((r) => r.reviewerId),
       ...tnas.flatMap((t) => [t.cccSignedById, t.supervisorSignedById]),
@@ -105,6 +131,14 @@ export class RecordService {
     const name = enrolment.ccc!.fullName;
     const signedCount = signedIds.length;
     const total = framework.domains.reduce((n, d) => n + d.competencies.length, 0);
+
+    const releases = events.filter((e) => e.kind === 'release');
+    const confirmedMinutes = releases
+      .filter((r) => r.decision === 'confirmed')
+      .reduce((sum, r) => sum + (r.minutes ?? 0), 0);
+    const attestations = events.filter((e) => e.kind === 'attestation');
+    const handoverSignatures = events.filter((e) => e.kind === 'handover');
+    const amendments = events.filter((e) => e.kind === 'amendment');
 
     const competencySections: Content[] = framework.domains.flatMap((domain): Content[] => [
       { text: domain.title, style: 'h3', headlineLevel: 1 },
@@ -234,6 +268,77 @@ export class RecordService {
             s.starts_at ? day(new Date(s.starts_at)) : `Month ${s.month}`,
             s.title,
             KIND_WORDS[s.kind] ?? s.kind,
+          ]),
+        ),
+        { text: 'Release time', style: 'h2', headlineLevel: 1 },
+        {
+          text: `${hours(confirmedMinutes)} confirmed by the PCN, ${releases.filter((r) => r.decision === 'declined').length} request${releases.filter((r) => r.decision === 'declined').length === 1 ? '' : 's'} declined.`,
+          margin: [0, 0, 0, 4],
+        },
+        table(
+          [70, '*', 50, 60, 110],
+          ['Date', 'For', 'Time', 'Decision', 'Decided by'],
+          releases.map((r) => [
+            day(r.date!),
+            r.reason ? { stack: [r.description ?? '', { text: r.reason, style: 'small' }] } : (r.description ?? ''),
+            hours(r.minutes ?? 0),
+            r.decision === 'confirmed' ? 'Confirmed' : 'Declined',
+            `${r.by?.fullName ?? 'Unknown'}, ${day(new Date(r.at))}`,
+          ]),
+        ),
+        { text: 'Attestations', style: 'h2', headlineLevel: 1 },
+        table(
+          [70, '*', 140],
+          ['Date', 'Attested', 'By'],
+          attestations.map((a) => [
+            day(new Date(a.at)),
+            a.reason ? { stack: [a.summary, { text: a.reason, style: 'small' }] } : a.summary,
+            `${a.by?.fullName ?? 'Unknown'} (${PARTY_WORDS[a.party ?? 'alliance']})`,
+          ]),
+        ),
+        { text: 'Handover and evaluation', style: 'h2', headlineLevel: 1 },
+        ...(handover
+          ? [
+              ...(
+                [
+                  ['PCN priorities', handover.pcnPriorities],
+                  ['How the role developed', handover.roleDevelopment],
+                  ['Evaluation of the role', handover.roleEvaluation],
+                  ['Follow-on supervisor', handover.followOnSupervisorName],
+                  ['1-year appraisal', handover.appraisalDate ? day(handover.appraisalDate) : null],
+                  [
+                    'Training agreed',
+                    handover.trainingAgreed.length
+                      ? handover.trainingAgreed.map((t) => `${t.title} (month ${t.targetMonth} after)`).join('; ')
+                      : null,
+                  ],
+                ] as const
+              ).map(([label, value]): Content => ({
+                text: [{ text: `${label}: `, bold: true }, value ?? 'not written'],
+                margin: [0, 0, 0, 3],
+              })),
+              table(
+                [130, '*'],
+                ['Signed as', 'By and when'],
+                (['ccc', 'pcn_supervisor', 'alliance_supervisor'] as const).map((party) => {
+                  const signed = handoverSignatures.find((e) => e.signature === party);
+                  return [
+                    HANDOVER_PARTY_LABELS[party],
+                    signed ? `${signed.by?.fullName ?? 'Unknown'}, ${day(new Date(signed.at))}` : 'Not signed yet',
+                  ];
+                }),
+              ),
+            ]
+          : [{ text: 'Not written yet.', italics: true, color: GREY } as Content]),
+        { text: 'Amendments', style: 'h3' },
+        table(
+          [70, 80, '*', 110],
+          ['Date', 'Record', 'Reason', 'By'],
+          amendments.map((a) => [
+            day(new Date(a.at)),
+            a.amendedRecord ?? '',
+            a.reason ?? '',
+            a.by?.fullName ?? 'Unknown',
           ]),
         ),
       ],

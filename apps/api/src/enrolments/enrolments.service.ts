@@ -27,6 +27,8 @@ import {
   type ReleaseStatus,
   releaseStatusOnWithdrawal,
   type SessionStatus,
+  awaitedSignOffs,
+  signOffEvents,
 } from '@ccc/programme';
 import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
 import { AccessService } from '../access/access.service';
@@ -39,6 +41,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { RoleAssignment } from '../people/role-assignment.entity';
 import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
 import { personRef } from '../sessions/session-view';
+import { loadSignOffFacts } from '../sign-offs/sign-off-facts';
 import { Session } from '../sessions/session.entity';
 import { SessionsService } from '../sessions/sessions.service';
 import type { CreateEnrolmentDto } from './dto/create-enrolment.dto';
@@ -270,7 +273,10 @@ export class EnrolmentsService {
     return toSummary(enrolment, templates.get(enrolment.cohort!.templateId)!, londonDate(new Date()));
   }
 
-  /** The programme month by month for one CCC: six queries whatever the number of sessions. */
+  /**
+   * The programme month by month for one CCC, with every sign-off in its month and what awaits whom: seven
+   * queries whatever the number of sessions and records.
+   */
   async timeline(user: AuthUser, id: string): Promise<TimelineResponse> {
     const enrolment = await this.findReadable(user, id);
     const templateRow = await this.db
@@ -290,6 +296,13 @@ export class EnrolmentsService {
       'SELECT person_id FROM cohort_supervisor WHERE cohort_id = $1',
       [enrolment.cohortId],
     );
+    const facts = (
+      await loadSignOffFacts(this.db, [
+        { id, status: enrolment.status, cohortStart: enrolment.cohort!.startDate, template },
+      ])
+    ).get(id)!;
+    const events = signOffEvents(facts);
+    const parties = this.access.signOffParties(user, enrolment);
 
     const now = new Date();
     const today = londonDate(now);
@@ -323,6 +336,7 @@ export class EnrolmentsService {
         endsBefore: bounds.endsBefore,
         state: monthState(bounds, today),
         teachingTopic: template.teaching.find((t) => t.month === bounds.month)?.topic ?? null,
+        signOffEvents: events.filter((e) => e.month === bounds.month),
         sessions: inMonth.map((s): TimelineSession => {
           const state = {
             status: s.status,
@@ -374,6 +388,7 @@ export class EnrolmentsService {
       today,
       months,
       selfDirectedCourses: template.selfDirectedCourses.map(({ key, title }) => ({ key, title })),
+      awaitingSignOffs: awaitedSignOffs(facts, today).map((a) => ({ ...a, yours: parties.includes(a.awaiting) })),
     };
   }
 

@@ -43,7 +43,10 @@ export class TemplatesService {
     return describe(row);
   }
 
-  /** The definition as the next version of template `id` would be: its key, and the latest version + 1. */
+  /**
+   * The definition as the next version of template `id` would be: its key, and the latest version + 1. Only the
+   * latest version is written from (409 otherwise).
+   */
   private async nextVersion(manager: EntityManager, user: AuthUser, id: string, definition: unknown) {
     const base = await manager.getRepository(ProgrammeTemplateVersion).findOneBy({ id, ...inCallersAlliance(user) });
     if (!base) throw new NotFoundException('Template not found');
@@ -51,6 +54,12 @@ export class TemplatesService {
       'SELECT max(version)::int AS latest FROM programme_template WHERE alliance_id = $1 AND key = $2',
       [base.allianceId, base.key],
     )) as { latest: number }[];
+    // A version written from an older one would silently undo what the newer ones changed (#24): refused, as a
+    // stale edit is, for the administrator to make the change on the latest.
+    if (base.version !== latest)
+      throw new ConflictException(
+        `This is version ${base.version} of the template, and version ${latest} has been saved since: open version ${latest} and make the change there, so that nothing it changed is undone`,
+      );
     const version = latest + 1;
     // A non-object definition is left as it is, for validation to refuse.
     const next =

@@ -15,8 +15,11 @@ export function historyOf(entries: AuditEntry[], people: Map<string, Person>): S
       from?: SessionStatus;
       to?: SessionStatus;
       reason?: string;
+      before?: { startsAt?: string | null };
       after?: { startsAt?: string | null };
     };
+    const previous = detail.before?.startsAt ?? null;
+    const now = detail.after?.startsAt ?? null;
     return {
       at: entry.at.toISOString(),
       actor: entry.actorId ? personRef(people.get(entry.actorId)) : null,
@@ -24,7 +27,8 @@ export function historyOf(entries: AuditEntry[], people: Map<string, Person>): S
       from: detail.from ?? null,
       to: detail.to ?? null,
       reason: detail.reason ?? null,
-      startsAt: detail.after?.startsAt ?? null,
+      startsAt: now,
+      previousStartsAt: previous && previous !== now ? previous : null,
     };
   });
 }

@@ -63,6 +63,7 @@ const TrainingPlanPage = page(
   () => import('../features/competencies/training-plan/pages/training-plan-page'),
   'TrainingPlanPage',
 );
+const SignOffsPage = page(() => import('../features/sign-offs/pages/sign-offs-page'), 'SignOffsPage');
 const TimelinePage = page(() => import('../features/enrolments/pages/timeline-page'), 'TimelinePage');
 const NotificationPreferencesPage = page(
   () => import('../features/notifications/pages/notification-preferences-page'),
@@ -107,6 +108,7 @@ export function createRouter() {
             { path: '/enrolments/:enrolmentId/survey', element: <SurveyPage /> },
             { path: '/enrolments/:enrolmentId/outcomes', element: <OutcomesPage /> },
             { path: '/evidence-to-review', element: <EvidenceInboxPage /> },
+            { path: '/sign-offs', element: <SignOffsPage /> },
             { path: '/sessions/:sessionId', element: <SessionPage /> },
             { path: '/agenda', element: <AgendaPage /> },
             { path: '/calendar', element: <CalendarFeedPage /> },

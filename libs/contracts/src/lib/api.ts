@@ -11,9 +11,11 @@ import type {
   SessionKind,
   SessionMode,
   SessionStatus,
+  SignOffEvent,
   Track,
 } from '@ccc/programme';
 import type { Role } from './roles';
+import type { AwaitedSignOffView } from './sign-offs';
 
 /** Shapes of the API's requests and responses, shared by the API and the SPA. Dates are ISO strings. */
 
@@ -140,6 +142,8 @@ export interface TimelineMonth {
   state: MonthState;
   teachingTopic: string | null;
   sessions: TimelineSession[];
+  /** Every sign-off made in this month (competencies, TNA, training, attestations, handover, amendments, sessions). */
+  signOffEvents: SignOffEvent[];
 }
 
 export interface TimelineResponse {
@@ -149,6 +153,8 @@ export interface TimelineResponse {
   today: string;
   months: TimelineMonth[];
   selfDirectedCourses: { key: string; title: string }[];
+  /** What awaits whom in this enrolment, oldest first; `yours` marks what the viewer may do next. */
+  awaitingSignOffs: AwaitedSignOffView[];
 }
 
 export interface CohortResponse {
@@ -274,7 +280,10 @@ export interface SessionHistoryEntry {
   from: SessionStatus | null;
   to: SessionStatus | null;
   reason: string | null;
+  /** The session's time after the change. */
   startsAt: string | null;
+  /** Its time before the change, when the change moved it (a reschedule, an accepted proposal): kept, not lost. */
+  previousStartsAt: string | null;
 }
 
 /** One session in full, as GET /api/sessions/:id returns it and every session write answers. */

@@ -57,6 +57,8 @@ export const PERMISSIONS = {
   'amendment:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],
   'amendment:create': ['admin', 'alliance_supervisor'],
   'report:read': ['admin', 'alliance_supervisor'],
+  // Each party's own sign-offs across the CCCs they sign for; an administrator signs for none (#24).
+  'sign-offs:read': ['alliance_supervisor', 'pcn_supervisor', 'ccc'],
   // Programme administration.
   'cohort:create': ['admin'],
   'enrolment:withdraw': ['admin'],

@@ -5,6 +5,7 @@ import { Loading } from '../../../components/loading';
 import { useDocumentTitle } from '../../../utils/use-document-title';
 import { MyOpenActions } from '../../sessions/components/my-open-actions';
 import { EvidenceInboxSection } from '../../competencies/inbox/components/evidence-inbox-section';
+import { SignOffsCount } from '../../sign-offs/components/sign-offs-count';
 import { useCaseload } from '../api/get-caseload';
 import { CaseloadTable } from '../components/caseload-table';
 
@@ -40,6 +41,7 @@ export function CaseloadPage({ everyone }: { everyone: boolean }) {
   return (
     <>
       <h1>{title}</h1>
+      <SignOffsCount />
       <MyOpenActions />
       {caseload.isPending ? (
         <Loading label="Loading the caseload" />

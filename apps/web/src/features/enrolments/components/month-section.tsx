@@ -2,6 +2,7 @@ import type { TimelineMonth } from '@ccc/contracts';
 import { Tag } from '../../../components/tag';
 import { dayBefore, formatDate } from '../../../utils/format';
 import { MONTH_STATE_LABELS } from '../utils/labels';
+import { MonthSignOffs } from '../../sign-offs/components/timeline-sign-offs';
 import { SessionItem } from './session-item';
 
 /** One programme month: dates, a "This month" tag, the teaching topic and the sessions. */
@@ -46,6 +47,7 @@ export function MonthSection({ month }: { month: TimelineMonth }) {
           ))}
         </ul>
       )}
+      <MonthSignOffs month={month.month} events={month.signOffEvents} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { Loading } from '../../../components/loading';
 import { useDocumentTitle } from '../../../utils/use-document-title';
 import { WaitingForYou } from '../../sessions/components/waiting-for-you';
+import { SignOffsCount } from '../../sign-offs/components/sign-offs-count';
 import { useEnrolments } from '../api/get-enrolments';
 import { EnrolmentsTable } from '../components/enrolments-table';
 
@@ -15,6 +16,7 @@ export function EnrolmentsPage({ showWaiting = false }: { showWaiting?: boolean 
   return (
     <>
       <h1>Your CCCs</h1>
+      <SignOffsCount />
       {enrolments.isPending ? (
         <Loading label="Loading your CCCs" />
       ) : enrolments.isError ? (

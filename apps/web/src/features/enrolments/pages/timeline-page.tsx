@@ -20,6 +20,8 @@ import { ExpectationsChecklist } from '../../expectations/components/expectation
 import { EnrolmentAdministration } from '../../admin/components/enrolment-administration';
 import { MonthSixSection } from '../../month-six/components/month-six-section';
 import { ReleaseSummarySection } from '../../release/components/release-summary-section';
+import { SignOffsCount } from '../../sign-offs/components/sign-offs-count';
+import { AwaitingSignOffsSection } from '../../sign-offs/components/timeline-sign-offs';
 
 export function TimelinePage() {
   const { enrolmentId = '' } = useParams();
@@ -81,7 +83,14 @@ export function TimelinePage() {
         </div>
       </div>
 
-      {me.data?.id === enrolment.ccc.id && <MyOpenActions />}
+      {me.data?.id === enrolment.ccc.id && (
+        <>
+          <SignOffsCount />
+          <MyOpenActions />
+        </>
+      )}
+
+      <AwaitingSignOffsSection items={timeline.data.awaitingSignOffs} />
 
       <CompetenciesSection
         enrolmentId={enrolment.id}

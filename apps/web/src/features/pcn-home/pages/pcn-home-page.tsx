@@ -6,6 +6,7 @@ import { Loading } from '../../../components/loading';
 import { TaskList, type TaskListItem } from '../../../components/task-list';
 import { useDocumentTitle } from '../../../utils/use-document-title';
 import { MyOpenActions } from '../../sessions/components/my-open-actions';
+import { SignOffsCount } from '../../sign-offs/components/sign-offs-count';
 import { usePcnHome } from '../api/get-pcn-home';
 import { CccSection, cccSectionId, waitingCount } from '../components/ccc-section';
 
@@ -64,6 +65,7 @@ export function PcnHomePage() {
   return (
     <>
       <h1>Your CCCs</h1>
+      <SignOffsCount />
       <MyOpenActions />
       {rows.length === 0 ? (
         <EmptyState title="No CCCs yet">

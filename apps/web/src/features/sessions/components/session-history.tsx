@@ -30,9 +30,17 @@ export function SessionHistory({ history }: { history: SessionHistoryEntry[] }) 
                         <dd>{change}</dd>
                       </div>
                     )}
+                    {entry.previousStartsAt && (
+                      <div className="app-details__row">
+                        <dt>Was</dt>
+                        <dd>
+                          <time dateTime={entry.previousStartsAt}>{formatDateTime(entry.previousStartsAt)}</time>
+                        </dd>
+                      </div>
+                    )}
                     {entry.startsAt && (
                       <div className="app-details__row">
-                        <dt>Time</dt>
+                        <dt>{entry.previousStartsAt ? 'Now' : 'Time'}</dt>
                         <dd>
                           <time dateTime={entry.startsAt}>{formatDateTime(entry.startsAt)}</time>
                         </dd>
