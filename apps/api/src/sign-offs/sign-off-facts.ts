@@ -6,7 +6,7 @@ export interface SignOffEnrolment {
   id: string;
   status: SignOffFacts['status'];
   cohortStart: IsoDate;
-  template: Pick<ProgrammeTemplate, 'durationMonths' | 'expectations'>;
+  template: Pick<ProgrammeTemplate, 'durationMonths' | 'expectations' | 'duties'>;
 }
 
 type Row = Record<string, unknown>;
@@ -131,7 +131,14 @@ export async function loadSignOffFacts(
   const { competencies, tnas, training, attestations, handovers, amendments, sessions } = result!;
 
   const titles = new Map(
-    enrolments.map((e) => [e.id, new Map(e.template.expectations.map((x) => [x.key, x.title]))] as const),
+    // Expectations and Table 2 duties share the attestation store, keyed apart by the template.
+    enrolments.map(
+      (e) =>
+        [
+          e.id,
+          new Map([...e.template.expectations, ...(e.template.duties ?? [])].map((x) => [x.key, x.title])),
+        ] as const,
+    ),
   );
 
   for (const row of competencies) {
