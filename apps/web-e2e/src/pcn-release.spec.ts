@@ -308,11 +308,18 @@ describe('the PCN’s part: release time, links and expectations', () => {
       );
     await expectNoAxeViolations(page, 'the timeline with the expectations open');
 
+    // The PCN's Table 2 duties, each ticked on its own; the expectation counts them.
     const table2 = items.filter({ hasText: 'Provide the training and supervision set in Table 2' });
-    await table2.getByRole('button', { name: /^Tick as done/ }).click();
-    await table2.getByText('Ticked as done by Priya Nair').waitFor();
-    await expect(table2.getAttribute('data-state')).resolves.toBe('met');
-    await expect(stateTag(table2).textContent()).resolves.toContain('Met');
+    await expect(table2.textContent()).resolves.toContain('0 of 4 duties confirmed');
+    const induction = page.locator('li[data-duty-key="pcn-local-induction"]');
+    await induction.getByRole('button', { name: /^Tick as done/ }).click();
+    await induction.getByText('Ticked as done by Priya Nair').waitFor();
+    await table2.getByText('1 of 4 duties confirmed', { exact: false }).waitFor();
+    // The later ones say from when they can be confirmed, with no form before then.
+    const appraisal = page.locator('li[data-duty-key="pcn-appraisal"]');
+    await appraisal.getByText(/^Can be confirmed from /).waitFor();
+    await expect(appraisal.getByRole('button').count()).resolves.toBe(0);
+    await expectNoAxeViolations(page, 'the duties with one confirmed');
     expectNoProblems(t);
   });
 });

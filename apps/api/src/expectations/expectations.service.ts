@@ -334,15 +334,17 @@ export class ExpectationsService {
           })),
         releaseToConfirm: f.releaseRows.filter((r) => r.status === 'pending').map((r) => toReleaseView(r, people)),
         attestationsDue: [
-          ...template.expectations.filter((x) => x.party === 'pcn' && x.measure.type === 'attestation'),
+          ...template.expectations
+            .filter((x) => x.party === 'pcn' && x.measure.type === 'attestation')
+            .map((x) => ({ key: x.key, title: x.title })),
           // The PCN's Table 2 duties that can be confirmed by now.
-          ...dutiesOf(template, 'pcn').filter((d) => {
-            const from = f.duties && attestableFromDate(d.attestableFrom, f.duties.dates);
-            return !from || from <= today;
-          }),
-        ]
-          .filter((x) => !f.attestationRows.some((a) => a.expectationKey === x.key))
-          .map((x) => ({ key: x.key, title: x.title })),
+          ...dutiesOf(template, 'pcn')
+            .filter((d) => {
+              const from = f.duties && attestableFromDate(d.attestableFrom, f.duties.dates);
+              return !from || from <= today;
+            })
+            .map((d) => ({ key: d.key, title: d.title, duty: true })),
+        ].filter((x) => !f.attestationRows.some((a) => a.expectationKey === x.key)),
         weeks: rules ? studyWeeks(f.releaseRows, weeks, rules) : [],
         confirmedReleaseMinutes: confirmedReleaseMinutes(f.releaseRows),
         totalReleaseMinutes: rules && Number.isFinite(rules.totalReleaseMinutes) ? rules.totalReleaseMinutes : null,

@@ -480,7 +480,8 @@ export interface PcnHomeRow {
   rules: ReleaseRulesView | null;
   slotsAwaiting: { id: string; title: string; startsAt: string; durationMinutes: number; version: number }[];
   releaseToConfirm: ReleaseRequestView[];
-  attestationsDue: { key: string; title: string }[];
+  /** Expectations to attest and (`duty`) Table 2 duties that can be confirmed now. */
+  attestationsDue: { key: string; title: string; duty?: boolean }[];
   weeks: StudyWeek[];
   confirmedReleaseMinutes: number;
   totalReleaseMinutes: number | null;

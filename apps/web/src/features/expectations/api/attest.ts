@@ -1,4 +1,4 @@
-import type { AttestRequest, ExpectationsResponse } from '@ccc/contracts';
+import type { AttestRequest, DutiesResponse, ExpectationsResponse } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
@@ -7,12 +7,34 @@ export function attest(enrolmentId: string, body: AttestRequest): Promise<Expect
   return api.post<ExpectationsResponse>(`/enrolments/${encodeURIComponent(enrolmentId)}/attestations`, body);
 }
 
+/** The duty's party says one of its Table 2 duties to the CCC was done, and when. */
+export function attestDuty(
+  enrolmentId: string,
+  key: string,
+  body: Omit<AttestRequest, 'expectationKey'>,
+): Promise<DutiesResponse> {
+  return api.post<DutiesResponse>(
+    `/enrolments/${encodeURIComponent(enrolmentId)}/duties/${encodeURIComponent(key)}/attestation`,
+    body,
+  );
+}
+
+/** An expectation's attestation, or (`duty`) a Table 2 duty's: either changes the expectations and the PCN home. */
 export function useAttest(enrolmentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: AttestRequest) => attest(enrolmentId, body),
+    mutationFn: async ({ duty, ...body }: AttestRequest & { duty?: boolean }) => {
+      if (!duty) return { expectations: await attest(enrolmentId, body) };
+      const { expectationKey, ...rest } = body;
+      return { duties: await attestDuty(enrolmentId, expectationKey, rest) };
+    },
     onSuccess: async (response) => {
-      queryClient.setQueryData(['enrolments', enrolmentId, 'expectations'], response);
+      if (response.expectations)
+        queryClient.setQueryData(['enrolments', enrolmentId, 'expectations'], response.expectations);
+      if (response.duties) {
+        queryClient.setQueryData(['enrolments', enrolmentId, 'duties'], response.duties);
+        await queryClient.invalidateQueries({ queryKey: ['enrolments', enrolmentId, 'expectations'] });
+      }
       await queryClient.invalidateQueries({ queryKey: ['pcn-home'], refetchType: 'all' });
     },
   });

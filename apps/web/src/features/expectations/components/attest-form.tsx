@@ -13,11 +13,13 @@ interface AttestFormProps {
   title: string;
   /** For the button's hidden text: "for Sam Taylor". */
   cccName?: string;
+  /** `expectationKey` is a Table 2 duty's key (confirmed through the duties). */
+  duty?: boolean;
   onDone?: (message: string) => void;
 }
 
 /** "Done on [today]": the responsible party ticks an expectation the data cannot show, with the date it was done. */
-export function AttestForm({ enrolmentId, expectationKey, title, cccName, onDone }: AttestFormProps) {
+export function AttestForm({ enrolmentId, expectationKey, title, cccName, duty, onDone }: AttestFormProps) {
   const today = todayInLondon();
   const [date, setDate] = useState(today);
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +42,7 @@ export function AttestForm({ enrolmentId, expectationKey, title, cccName, onDone
     }
     setError(null);
     attest.mutate(
-      { expectationKey, attestedOn: date },
+      { expectationKey, attestedOn: date, duty },
       {
         onSuccess: () => onDone?.(`Ticked as done: ${title}${cccName ? `, for ${cccName}` : ''}`),
         onError: (cause) => {

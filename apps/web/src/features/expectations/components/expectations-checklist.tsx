@@ -13,6 +13,7 @@ import {
   stateSummary,
 } from '../utils/labels';
 import { AttestForm } from './attest-form';
+import { DutiesList } from './duties-list';
 
 interface ExpectationsChecklistProps {
   enrolmentId: string;
@@ -137,6 +138,7 @@ export function ExpectationsChecklist({
           </section>
         );
       })}
+      <DutiesList enrolmentId={enrolmentId} cccName={cccName} headingLevel={headingLevel} onDone={setMessage} />
     </div>
   );
 }

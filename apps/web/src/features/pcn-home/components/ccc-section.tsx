@@ -110,7 +110,11 @@ export function CccSection({ row }: { row: PcnHomeRow }) {
                 </h3>
                 <ul className="nhsuk-list app-rows">
                   {row.attestationsDue.map((due) => (
-                    <li key={due.key} className="app-rows__item" data-expectation-key={due.key}>
+                    <li
+                      key={due.key}
+                      className="app-rows__item"
+                      {...(due.duty ? { 'data-duty-key': due.key } : { 'data-expectation-key': due.key })}
+                    >
                       <p className="app-rows__what">
                         <strong>{due.title}</strong>
                       </p>
@@ -119,6 +123,7 @@ export function CccSection({ row }: { row: PcnHomeRow }) {
                         expectationKey={due.key}
                         title={due.title}
                         cccName={name}
+                        duty={due.duty}
                         onDone={done}
                       />
                     </li>

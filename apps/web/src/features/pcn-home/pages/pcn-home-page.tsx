@@ -21,7 +21,7 @@ function taskFor(row: PcnHomeRow): TaskListItem {
   const what = [
     counted(row.slotsAwaiting.length, 'joint session to answer', 'joint sessions to answer'),
     counted(row.releaseToConfirm.length, 'release request to confirm', 'release requests to confirm'),
-    counted(row.attestationsDue.length, 'expectation to tick off', 'expectations to tick off'),
+    counted(row.attestationsDue.length, 'duty or expectation to tick off', 'duties or expectations to tick off'),
   ].filter((text): text is string => text !== null);
   return {
     id: row.enrolment.id,

@@ -1,0 +1,19 @@
+import type { DutiesResponse } from '@ccc/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+/** The PCN's and the Alliance's Table 2 duties to one CCC, each confirmed or not, and which the caller may confirm. */
+export function getDuties(enrolmentId: string, signal?: AbortSignal): Promise<DutiesResponse> {
+  return api.get<DutiesResponse>(`/enrolments/${encodeURIComponent(enrolmentId)}/duties`, { signal });
+}
+
+export function getDutiesQueryOptions(enrolmentId: string) {
+  return queryOptions({
+    queryKey: ['enrolments', enrolmentId, 'duties'],
+    queryFn: ({ signal }) => getDuties(enrolmentId, signal),
+  });
+}
+
+export function useDuties(enrolmentId: string) {
+  return useQuery(getDutiesQueryOptions(enrolmentId));
+}
