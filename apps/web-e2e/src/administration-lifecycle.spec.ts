@@ -325,4 +325,68 @@ describe('administration life cycle', () => {
     expect(measure.target).toBe(7);
     expectNoProblems(t);
   });
+
+  it('moves a running cohort to a new version of its framework, seeing what changes before confirming (#15 item 9)', async () => {
+    const frameworks = await apiGet<{ id: string; key: string; version: number; isDefault: boolean }[]>(
+      '/competency-frameworks',
+      token,
+    );
+    const current = frameworks.find((f) => f.isDefault)!;
+    const exported = (await (
+      await fetch(url(`/api/competency-frameworks/${current.id}/export?format=json`), {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+    ).json()) as {
+      version: number;
+      domains: { competencies: { code: string; title: string; description: string; evidenceGuidance: string }[] }[];
+    };
+    const latest = Math.max(...frameworks.filter((f) => f.key === current.key).map((f) => f.version));
+    const next = structuredClone(exported);
+    next.version = latest + 1;
+    const first = next.domains[0]!.competencies[0]!;
+    first.title = `${first.title} (reworded ${RUN})`;
+    next.domains[0]!.competencies.push({
+      code: `NEW-${String(RUN).slice(-4)}`,
+      title: 'Leads the practice cancer review meeting',
+      description: 'Prepares and chairs it',
+      evidenceGuidance: 'Minutes of one meeting',
+    });
+    const form = new FormData();
+    form.append('file', new Blob([JSON.stringify(next)], { type: 'application/json' }), 'framework-v2.json');
+    const imported = await fetch(url('/api/competency-frameworks/import'), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+      body: form,
+    });
+    expect(imported.status).toBe(201);
+    const cohort = await apiPost<Lite>('/cohorts', token, {
+      name: `Framework cohort ${RUN}`,
+      templateId,
+      startDate: daysFromToday(-20),
+      supervisorIds: [],
+    });
+
+    t = await openPage(browser, DESKTOP);
+    const { page } = t;
+    await signIn(page, USERS.admin);
+    await page.goto(url(`/admin/cohorts/${cohort.id}`));
+    await page.getByRole('heading', { level: 2, name: 'Competency framework' }).waitFor();
+    await waitUntilLoaded(page);
+    await page.getByText('Move the cohort to another version of its framework').click();
+    await page.getByRole('button', { name: 'Check what changes' }).click();
+    await page.getByRole('alert').getByText('Choose the framework version to move to').waitFor();
+    const option = page.locator('#move-framework-version option', { hasText: `version ${latest + 1} (` });
+    await page.getByLabel('Framework version').selectOption((await option.getAttribute('value'))!);
+    await page.getByRole('button', { name: 'Check what changes' }).click();
+    const preview = page.getByTestId('framework-move-preview');
+    await preview.getByText('1 added, 0 removed, 1 reworded', { exact: false }).waitFor();
+    await preview.getByRole('cell', { name: /Leads the practice cancer review meeting/ }).waitFor();
+    await expectNoAxeViolations(page, 'what moving the framework changes');
+    await preview.getByRole('button', { name: `Move the cohort to version ${latest + 1}` }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `version ${latest + 1}` })
+      .waitFor();
+    expectNoProblems(t);
+  });
 });

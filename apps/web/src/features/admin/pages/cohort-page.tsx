@@ -15,6 +15,7 @@ import { useCohort } from '../api/get-cohort';
 import { useOrganisations } from '../api/get-organisations';
 import { usePeople } from '../api/get-people';
 import { CohortCorrections } from '../components/cohort-corrections';
+import { CohortFramework } from '../components/cohort-framework';
 import { EnrolForm } from '../components/enrol-form';
 import { QueryPage } from '../components/query-page';
 
@@ -28,6 +29,7 @@ export function CohortPage() {
   const roles = me.data?.roles.map(({ role }) => role) ?? [];
   const mayEnrol = can(roles, 'enrolment:create') && !cohort.data?.closedAt;
   const mayCorrect = can(roles, 'cohort:edit');
+  const mayMoveFramework = can(roles, 'framework:manage');
   const navigate = useNavigate();
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
   const people = usePeople();
@@ -121,6 +123,14 @@ export function CohortPage() {
                   />
                 )}
               </section>
+            )}
+            {mayMoveFramework && (
+              <CohortFramework
+                key={`framework-${view.version}`}
+                cohort={view}
+                onReload={() => void cohort.refetch()}
+                onDone={(title) => setDone({ title, key: Date.now() })}
+              />
             )}
             {mayCorrect && (
               <CohortCorrections

@@ -1,0 +1,41 @@
+import type { FrameworkSummary, MoveCohortFrameworkRequest, MoveCohortFrameworkResponse } from '@ccc/contracts';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { cohortQueryKey } from './get-cohort';
+
+/** Every version of every competency framework of the Alliance, newest version first within a key. */
+export function getFrameworks(signal?: AbortSignal): Promise<FrameworkSummary[]> {
+  return api.get<FrameworkSummary[]>('/competency-frameworks', { signal });
+}
+
+export function getFrameworksQueryOptions() {
+  return queryOptions({ queryKey: ['competency-frameworks'] as const, queryFn: ({ signal }) => getFrameworks(signal) });
+}
+
+export function useFrameworks(enabled = true) {
+  return useQuery({ ...getFrameworksQueryOptions(), enabled });
+}
+
+/** Administrators: what moving a cohort to another framework version changes (`dryRun`), or the move itself. */
+export function moveCohortFramework(
+  cohortId: string,
+  body: MoveCohortFrameworkRequest,
+): Promise<MoveCohortFrameworkResponse> {
+  return api.post<MoveCohortFrameworkResponse>(
+    `/cohorts/${encodeURIComponent(cohortId)}/competency-framework/move`,
+    body,
+  );
+}
+
+export function useMoveCohortFramework(cohortId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MoveCohortFrameworkRequest) => moveCohortFramework(cohortId, body),
+    onSuccess: (result) => {
+      if (!result.moved) return;
+      void queryClient.invalidateQueries({ queryKey: cohortQueryKey(cohortId) });
+      void queryClient.invalidateQueries({ queryKey: ['competency-frameworks'] });
+      void queryClient.invalidateQueries({ queryKey: ['enrolments'] });
+    },
+  });
+}
