@@ -63,7 +63,7 @@ export class ReopenEnrolmentDto extends EnrolmentVersionDto {
   reason!: string;
 }
 
-export class PauseEnrolmentDto {
+export class PauseEnrolmentDto extends EnrolmentVersionDto {
   @ApiProperty({
     example: '2026-11-01',
     description: 'YYYY-MM-DD: the first paused day, from the cohort start to today',
@@ -77,14 +77,9 @@ export class PauseEnrolmentDto {
   @MaxLength(2000)
   @MultiLine()
   reason!: string;
-
-  @ApiProperty({ description: 'The version you read' })
-  @IsInt({ message: 'version must be a whole number' })
-  @Min(1, { message: 'version must be a whole number' })
-  version!: number;
 }
 
-export class ResumeEnrolmentDto {
+export class ResumeEnrolmentDto extends EnrolmentVersionDto {
   @ApiProperty({
     example: '2026-12-01',
     description: 'YYYY-MM-DD: the first day back, after the pause began, up to today',
@@ -95,9 +90,4 @@ export class ResumeEnrolmentDto {
   @ApiProperty({ description: 'true: the plan months after the pause move on by the paused length; false: they stay' })
   @IsBoolean({ message: 'shift must be true or false' })
   shift!: boolean;
-
-  @ApiProperty({ description: 'The version you read' })
-  @IsInt({ message: 'version must be a whole number' })
-  @Min(1, { message: 'version must be a whole number' })
-  version!: number;
 }

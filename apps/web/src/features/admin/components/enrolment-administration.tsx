@@ -7,6 +7,7 @@ import { Confirmation } from '../../../components/confirmation';
 import { Details } from '../../../components/details';
 import { ErrorSummary } from '../../../components/error-summary';
 import { FormField, fieldClass } from '../../../components/form-field';
+import { ReasonField } from './reason-field';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { formatDate } from '../../../utils/format';
 import { useMe } from '../../auth/api/get-me';
@@ -234,17 +235,13 @@ export function EnrolmentAdministration({ enrolment, onReload }: EnrolmentAdmini
                     />
                   )}
                 </FormField>
-                <FormField id={FIELDS.reason} label="Why" error={error.fields['reason']}>
-                  {(control) => (
-                    <textarea
-                      {...control}
-                      className={fieldClass('nhsuk-textarea', control)}
-                      rows={2}
-                      value={reason}
-                      onChange={(event) => setReason(event.target.value)}
-                    />
-                  )}
-                </FormField>
+                <ReasonField
+                  id={FIELDS.reason}
+                  label="Why"
+                  error={error.fields['reason']}
+                  value={reason}
+                  onChange={setReason}
+                />
                 <Button type="submit" pending={change.isPending}>
                   {change.isPending ? 'Saving…' : 'Save the change'}
                 </Button>
@@ -259,17 +256,13 @@ export function EnrolmentAdministration({ enrolment, onReload }: EnrolmentAdmini
                     ? 'It becomes active again and its handover record asks its three parties to sign it again.'
                     : 'It becomes active again and the CCC is back on the cohort meetings still to come.'}
                 </p>
-                <FormField id={FIELDS.reason} label="Why it is reopened" error={error.fields['reason']}>
-                  {(control) => (
-                    <textarea
-                      {...control}
-                      className={fieldClass('nhsuk-textarea', control)}
-                      rows={2}
-                      value={reason}
-                      onChange={(event) => setReason(event.target.value)}
-                    />
-                  )}
-                </FormField>
+                <ReasonField
+                  id={FIELDS.reason}
+                  label="Why it is reopened"
+                  error={error.fields['reason']}
+                  value={reason}
+                  onChange={setReason}
+                />
                 <Button type="submit" pending={reopen.isPending}>
                   Reopen the enrolment
                 </Button>

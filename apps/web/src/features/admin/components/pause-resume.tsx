@@ -6,6 +6,7 @@ import { Details } from '../../../components/details';
 import { ErrorSummary } from '../../../components/error-summary';
 import { ChoiceGroup, FormField, fieldClass } from '../../../components/form-field';
 import { InsetText } from '../../../components/inset-text';
+import { ReasonField } from './reason-field';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { TableContainer } from '../../../components/table-container';
 import { formatDate, formatDateRange } from '../../../utils/format';
@@ -229,17 +230,13 @@ export function PauseResume({
                 />
               )}
             </FormField>
-            <FormField id={FIELDS.reason} label="Why they are paused" error={error.fields['reason']}>
-              {(control) => (
-                <textarea
-                  {...control}
-                  className={fieldClass('nhsuk-textarea', control)}
-                  rows={2}
-                  value={reason}
-                  onChange={(event) => setReason(event.target.value)}
-                />
-              )}
-            </FormField>
+            <ReasonField
+              id={FIELDS.reason}
+              label="Why they are paused"
+              error={error.fields['reason']}
+              value={reason}
+              onChange={setReason}
+            />
             <Button type="submit" pending={pause.isPending}>
               {pause.isPending ? 'Pausing…' : 'Pause the enrolment'}
             </Button>
