@@ -460,7 +460,7 @@ describe('scheduling sessions', () => {
     t = await openPage(browser, DESKTOP);
     const { page } = t;
     await signIn(page, USERS.allianceSupervisor);
-    // Booked for the early hours of today, so it has already started and can be recorded.
+    // Booked for the early hours of today, so it has already started and is recorded next.
     await page.goto(url(`/sessions/${teaching.id}?action=book`));
     await page.getByRole('heading', { level: 2, name: 'Book this session' }).waitFor();
     await fillBooking(page, {
@@ -469,10 +469,9 @@ describe('scheduling sessions', () => {
       duration: '60',
       link: 'https://meet.example.org/t3',
     });
-    await page.getByRole('button', { name: 'Book session' }).click();
-    await page.getByRole('status').filter({ hasText: 'Session booked' }).waitFor();
-
-    await page.getByRole('button', { name: 'Record' }).click();
+    // A time already past is a session held: the form says so and asks for its record next (#15 item 13).
+    await page.getByTestId('booking-in-the-past').waitFor();
+    await page.getByRole('button', { name: 'Book as held, then record' }).click();
     await page.getByRole('heading', { level: 2, name: 'Record this session' }).waitFor();
     await page.getByRole('button', { name: 'Save the record' }).click();
     const problems = page.getByRole('alert').filter({ hasText: 'There is a problem' });

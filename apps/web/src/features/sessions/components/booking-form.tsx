@@ -5,6 +5,7 @@ import { ErrorSummary } from '../../../components/error-summary';
 import { ChoiceGroup, FormField, fieldClass } from '../../../components/form-field';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { formatDate, dayBefore } from '../../../utils/format';
+import { londonInstant } from '../../../utils/london-time';
 import { useBookSession } from '../api/book-session';
 import { useRescheduleSession } from '../api/reschedule-session';
 import {
@@ -26,6 +27,8 @@ interface BookingFormProps {
   session: SessionView;
   kind: 'book' | 'reschedule';
   onDone: (view: SessionView) => void;
+  /** A booking at a time already past: the session was held, so its record is asked for next (#15 item 13). */
+  onHeld?: (view: SessionView) => void;
   onReload: () => void;
   onClose: () => void;
 }
@@ -36,7 +39,7 @@ const MODE_OPTIONS: { value: SessionMode; label: string }[] = [
 ];
 
 /** Book or reschedule: date and start time in UK time, duration, mode, link or place, and the reasons it needs. */
-export function BookingForm({ session, kind, onDone, onReload, onClose }: BookingFormProps) {
+export function BookingForm({ session, kind, onDone, onHeld, onReload, onClose }: BookingFormProps) {
   const idPrefix = `${kind}-session`;
   const fieldId = (field: BookingField) => `${idPrefix}-${field}`;
   const [values, setValues] = useState<BookingValues>(() => initialBookingValues(session));
@@ -59,6 +62,9 @@ export function BookingForm({ session, kind, onDone, onReload, onClose }: Bookin
   const errors: Partial<Record<BookingField, string>> = { ...server.fields, ...clientErrors };
   const outside = isOutsideMonth(values.date, session.monthStartsOn, session.monthEndsBefore);
   const { min, max } = session.durationRange;
+  // A time already past is not a booking to come but a session held: said, and its record asked for next.
+  const startsAt = londonInstant(values.date.trim(), values.time.trim());
+  const past = kind === 'book' && onHeld !== undefined && startsAt !== null && new Date(startsAt) < new Date();
 
   function update<K extends BookingField>(field: K, value: BookingValues[K]) {
     setValues((current) => ({ ...current, [field]: value }));
@@ -82,7 +88,7 @@ export function BookingForm({ session, kind, onDone, onReload, onClose }: Bookin
       return;
     }
     const options = {
-      onSuccess: onDone,
+      onSuccess: (view: SessionView) => (past ? onHeld!(view) : onDone(view)),
       onError: (error: unknown) => {
         setServer(readActionError(error, bookingFieldFor));
         setAttempt((n) => n + 1);
@@ -260,6 +266,16 @@ export function BookingForm({ session, kind, onDone, onReload, onClose }: Bookin
         </FormField>
       )}
 
+      {past && (
+        <div className="nhsuk-inset-text" data-testid="booking-in-the-past">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            This time has passed. If the session was held then, book it at the time it was held and record who attended
+            next; otherwise choose a time to come.
+          </p>
+        </div>
+      )}
+
       <div className="nhsuk-button-group">
         <button className="nhsuk-button" type="submit" aria-disabled={mutation.isPending || undefined}>
           {mutation.isPending
@@ -267,7 +283,9 @@ export function BookingForm({ session, kind, onDone, onReload, onClose }: Bookin
             : kind === 'book'
               ? server.conflict
                 ? 'Book anyway'
-                : 'Book session'
+                : past
+                  ? 'Book as held, then record'
+                  : 'Book session'
               : server.conflict
                 ? 'Reschedule anyway'
                 : 'Reschedule session'}

@@ -50,6 +50,7 @@ function ActionPanel({
   action,
   focusKey,
   onDone,
+  onHeld,
   onReload,
   onClose,
 }: {
@@ -57,6 +58,7 @@ function ActionPanel({
   action: SessionAction;
   focusKey: number;
   onDone: (view: SessionView) => void;
+  onHeld: (view: SessionView) => void;
   onReload: () => void;
   onClose: () => void;
 }) {
@@ -71,7 +73,8 @@ function ActionPanel({
         <h2 className="nhsuk-heading-m" id="action-panel-title" tabIndex={-1} ref={headingRef}>
           {PANEL_TITLES[action]}
         </h2>
-        {(action === 'book' || action === 'reschedule') && <BookingForm key={action} kind={action} {...props} />}
+        {action === 'book' && <BookingForm key={action} kind={action} onHeld={onHeld} {...props} />}
+        {action === 'reschedule' && <BookingForm key={action} kind={action} {...props} />}
         {(action === 'accept_slot' || action === 'accept_proposal') && (
           <AcceptForm key={action} kind={action} {...props} />
         )}
@@ -251,6 +254,7 @@ export function SessionPage() {
               action={active}
               focusKey={panelFocus}
               onDone={(updated) => done(active, updated)}
+              onHeld={() => choose('record')}
               onReload={() => void session.refetch()}
               onClose={() => choose(null)}
             />
