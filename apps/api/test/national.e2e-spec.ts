@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { CohortReport, NationalCell, NationalFigures, NationalSummary } from '@ccc/contracts';
 import { addCalendarMonths, DEFAULT_TEMPLATE, type LikertLevel } from '@ccc/programme';
 import { EnrolmentsService } from '../src/enrolments/enrolments.service';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, withDatabase } from './support/test-app';
 import { createPerson, createWorld, postAs, tokenFor, type World, type WorldPerson } from './support/world';
 
 const LEVELS: LikertLevel[] = ['strongly_agree', 'agree', 'neither', 'agree', 'disagree', 'agree', 'strongly_disagree'];
@@ -93,7 +93,8 @@ describe('the national figures', () => {
   const rowOf = (s: NationalSummary, world: World) => s.alliances.find((a) => a.allianceId === world.alliance.id)!;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // A database of its own: the national figures count every Alliance, so other test files' data must not be in it.
+    t = await startTestApp({ DATABASE_URL: await withDatabase('national', 'create') });
     one = await createWorld(t, DEFAULT_TEMPLATE, { startMonthsAgo: 7 });
     two = await createWorld(t, DEFAULT_TEMPLATE, { startMonthsAgo: 7 });
     three = await createWorld(t, DEFAULT_TEMPLATE, { startMonthsAgo: 7 });
@@ -126,7 +127,10 @@ describe('the national figures', () => {
     national = await createPerson(t.db, 'National Viewer', 'national_viewer', nation[0].id);
     token = await tokenFor(t, national);
   }, 120_000);
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await withDatabase('national', 'drop');
+  });
 
   /** A cell agrees with the true count: shown as it is, or under 5 as "fewer than 5", or at least 5 and withheld. */
   function expectCell(cell: NationalCell, truth: number, label: string) {
