@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { IsNull } from 'typeorm';
 import { ReleaseRequest } from '../src/release-time/release-request.entity';
 import { Session } from '../src/sessions/session.entity';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, withDatabase } from './support/test-app';
 import { createWorld, tokenFor, type World } from './support/world';
 import { exampleFor as exampleOf, writeExamples } from './support/write-examples';
 import { AUDITED_CHANGES_SQL } from './support/audit';
@@ -34,7 +34,8 @@ describe('bad input, tried systematically', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // A database of its own: every case fingerprints whole tables twice, so other test files' rows only slow it down.
+    t = await startTestApp({ DATABASE_URL: await withDatabase('fuzz', 'create') });
     world = await createWorld(t);
     admin = await tokenFor(t, world.people.admin);
     const sessions = t.db.getRepository(Session);
@@ -54,7 +55,10 @@ describe('bad input, tried systematically', () => {
     });
     ids.release = request.id;
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await withDatabase('fuzz', 'drop');
+  });
 
   /** A fingerprint of everything a write could change. */
   async function fingerprint(): Promise<string> {
