@@ -29,15 +29,14 @@ import { Session } from '../sessions/session.entity';
 
 export const SUBJECT_ACCESS_FORMAT = 'ccc-subject-access/1';
 
-/** `evidence/<id>-<name>`: the name kept readable, but never a path, a hidden file or an odd character. */
+/**
+ * `evidence/<id>-<name>`: the person's own name for the file, letters of any script and spaces included (the ZIP
+ * marks names as UTF-8), but never a path, a hidden file or a control or punctuation character.
+ */
 export function archivePathOf(file: { id: string; fileName: string }): string {
   const name =
-    file.fileName
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9._-]+/g, '_')
-      .replace(/^[._]+/, '')
-      .slice(-100) || 'file';
+    [...file.fileName.replace(/[^\p{L}\p{M}\p{N} ._()-]+/gu, '_').replace(/^[ ._]+/, '')].slice(-100).join('').trim() ||
+    'file';
   return `evidence/${file.id}-${name}`;
 }
 
