@@ -1,4 +1,5 @@
 import ical from 'node-ical';
+import { OutboxMessage } from '../src/links/outbox-message.entity';
 import { inMonth, sessionOf, virtual } from './support/scheduling';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createWorld, postAs, tokenFor, type World } from './support/world';
@@ -139,6 +140,45 @@ describe('calendar feeds', () => {
     );
     expect(supEvents.map((e) => e.uid)).not.toContain(`${cIndividual.id}@ccc-programme`);
     expectWellFormed((await t.http().get(pathOf(supFeed.body.url)).expect(200)).text);
+
+    // Each change e-mailed CCC A an iTIP invitation from the supervisor (iMIP), parsed here by node-ical:
+    // REQUEST when booked and when moved (the same UID, a higher SEQUENCE), CANCEL when cancelled.
+    const sent = (
+      await t.db
+        .getRepository(OutboxMessage)
+        .find({ where: { toPersonId: world.people.cccA.id }, order: { createdAt: 'ASC' } })
+    ).filter((m) => m.calendar?.includes(`UID:${individual.id}@ccc-programme`));
+    expect(sent.map((m) => /^METHOD:(\w+)\r$/m.exec(m.calendar!)?.[1])).toEqual(['REQUEST', 'REQUEST', 'CANCEL']);
+    expect(sent.map((m) => m.subject.split(':')[0])).toEqual(['Invitation', 'Moved', 'Cancelled']);
+    const invites = sent.map((m) => {
+      expectWellFormed(m.calendar!);
+      const parsed = events(m.calendar!);
+      expect(parsed).toHaveLength(1);
+      return parsed[0] as Event & {
+        organizer: { params: { CN: string }; val: string };
+        attendee: { params: { CN: string; RSVP?: string; PARTSTAT: string }; val: string };
+      };
+    });
+    for (const invite of invites) {
+      expect(invite.uid).toBe(first.uid);
+      expect(invite.organizer.val.toLowerCase()).toBe(`mailto:${world.people.supervisor1.email}`.toLowerCase());
+      expect(invite.organizer.params.CN).toBe(world.people.supervisor1.fullName);
+      // Only the recipient is named as attendee: no other CCC's address travels with it.
+      expect(invite.attendee.val.toLowerCase()).toBe(`mailto:${world.people.cccA.email}`.toLowerCase());
+      expect(invite.attendee.params.PARTSTAT).toBe('NEEDS-ACTION');
+    }
+    expect(String(invites[0]!.attendee.params.RSVP).toUpperCase()).toBe('TRUE');
+    expect(invites[0]!.start.toISOString()).toBe(slot);
+    expect(invites[1]!.start.toISOString()).toBe(moved);
+    expect(Number(invites[1]!.sequence)).toBeGreaterThan(Number(invites[0]!.sequence));
+    expect(Number(invites[2]!.sequence)).toBeGreaterThan(Number(invites[1]!.sequence));
+    expect(invites[2]!.status).toBe('CANCELLED');
+    // The same SEQUENCE as the feed, so a calendar holding both sees one meeting.
+    expect(invites[1]!.sequence).toBe(second.sequence);
+    expect(invites[2]!.sequence).toBe(third.sequence);
+    expect(sent[1]!.body).toContain('Reason: Clinic overran');
+    // The supervisor who sends it is not sent their own invitation.
+    expect(await t.db.getRepository(OutboxMessage).countBy({ toPersonId: world.people.supervisor1.id })).toBe(0);
     // The supervisor's one-to-one events say with whom; the cohort's group session keeps its title.
     const bySupUid = new Map(supEvents.map((e) => [e.uid, e.summary]));
     expect(bySupUid.get(`${individual.id}@ccc-programme`)).toBe(
@@ -179,6 +219,12 @@ describe('calendar feeds', () => {
     expect(parsed).toHaveLength(1);
     expect(parsed[0]).toMatchObject({ uid: `${joint.id}@ccc-programme`, status: 'TENTATIVE' });
     expect(parsed[0]!.summary).toBe(joint.title);
+    // A joint session invites the PCN supervisor too, by e-mail, naming the CCC it is for.
+    const pcnInvite = (
+      await t.db.getRepository(OutboxMessage).findBy({ toPersonId: world.people.pcnSupervisor1.id })
+    ).find((m) => m.calendar?.includes(`UID:${joint.id}@ccc-programme`))!;
+    expect(pcnInvite.calendar).toContain('METHOD:REQUEST');
+    expect(events(pcnInvite.calendar!)[0]!.summary).toBe(`${joint.title} with ${world.people.cccA.fullName}`);
     expectWellFormed(res.text);
     // The PCN supervisor's copy of the joint session names the CCC it is for.
     const pcn1 = await tokenFor(t, world.people.pcnSupervisor1);

@@ -201,6 +201,12 @@ describe('subject-access export: everything held about a person, in one archive'
         freeText: { 'most-valuable': { text: 'Meeting the other CCCs every month', mayQuote: false } },
       }),
     ]);
+    // The session booked for A was e-mailed as a calendar invitation, which the export holds too.
+    expect(json.emails).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ calendar: expect.stringContaining(`UID:${planned.id}@ccc-programme`) }),
+      ]),
+    );
     expect(json.calendarFeeds).toEqual([{ id: expect.any(String), createdAt: expect.any(String), revokedAt: null }]);
     expect(json.signInSessions.length).toBeGreaterThanOrEqual(1);
     expect(json.signInSessions[0]).toEqual(

@@ -6,7 +6,13 @@ import { PROGRAMME_TIME_ZONE, sessionEnd } from '@ccc/programme';
 import { TZDate } from '@date-fns/tz';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { format } from 'date-fns';
-import ical, { ICalEventStatus, type ICalCalendar } from 'ical-generator';
+import ical, {
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  ICalEventStatus,
+  type ICalCalendar,
+} from 'ical-generator';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
@@ -75,6 +81,35 @@ export class CalendarService {
       });
     }
     return calendar;
+  }
+
+  /**
+   * An iTIP invitation (RFC 5546) for one person, sent by e-mail (iMIP): METHOD:REQUEST when the session is booked
+   * or moved (the same UID, and the SEQUENCE of the feed, which rises with every change, so Outlook updates the
+   * meeting it holds), METHOD:CANCEL when it is cancelled. ORGANIZER is the supervisor who leads it; the one
+   * ATTENDEE is the recipient, asked to reply, so that the supervisor sees their accept or decline. Each person
+   * gets their own, naming no other CCC's address.
+   */
+  invitation(
+    session: Session,
+    method: 'REQUEST' | 'CANCEL',
+    organiser: { fullName: string; email: string },
+    attendee: { id: string; fullName: string; email: string },
+  ): string {
+    const calendar = this.toCalendar(session.title, [session], attendee.id);
+    calendar.method(method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST);
+    const event = calendar.events()[0];
+    if (!event) throw new Error(`Session ${session.id} has no time to invite to`);
+    event.organizer({ name: organiser.fullName, email: organiser.email });
+    event.createAttendee({
+      name: attendee.fullName,
+      email: attendee.email,
+      role: ICalAttendeeRole.REQ,
+      status: ICalAttendeeStatus.NEEDSACTION,
+      rsvp: method === 'REQUEST',
+    });
+    if (method === 'CANCEL') event.status(ICalEventStatus.CANCELLED);
+    return `${calendar.toString()}\r\n`;
   }
 
   /** The calendar as text: ical-generator leaves off the CRLF that RFC 5545 puts after every line, END included. */

@@ -61,7 +61,8 @@ subject-access.json
   evaluationResponses     the person's own evaluation survey answers, free text included
   drafts                  text being typed that was saved to continue later
   notifications           in-app reminders, and notificationPreferences (the kinds turned off)
-  emails                  e-mails sent or queued to the person (web links removed: they are one-time credentials)
+  emails                  e-mails sent or queued to the person (web links removed: they are one-time credentials),
+                          with any calendar invitation they carried
   calendarFeeds           private calendar addresses made (when made and revoked; the secret address is not kept)
   signInSessions          each signed-in session: when it started, how often it was renewed, when it ended
   actionLinks             single-purpose links issued to the person (purpose and dates only)
@@ -282,7 +283,7 @@ export class SubjectAccessService {
     );
     const emails = (
       await q<Row & { body: string }>(
-        `SELECT id, to_email AS "toEmail", subject, body, created_at AS "createdAt", sent_at AS "sentAt",
+        `SELECT id, to_email AS "toEmail", subject, body, calendar, created_at AS "createdAt", sent_at AS "sentAt",
                 attempts, last_attempt_at AS "lastAttemptAt", last_error AS "lastError"
            FROM outbox_message WHERE to_person_id = $1 ORDER BY created_at, id`,
         [own ?? NO_PERSON],
