@@ -1,4 +1,5 @@
 import ical from 'node-ical';
+import { OutboxMessage } from '../src/links/outbox-message.entity';
 import { inMonth, sessionOf, virtual } from './support/scheduling';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createWorld, postAs, tokenFor, type World } from './support/world';
@@ -10,6 +11,28 @@ function events(text: string): Event[] {
   return Object.values(ical.sync.parseICS(text)).filter(
     (c) => (c as { type: string }).type === 'VEVENT',
   ) as unknown as Event[];
+}
+
+/** Every property RFC 5545 (and RFC 7986's NAME) defines that a feed may use; anything else must start X-. */
+const STANDARD = new Set(
+  (
+    'BEGIN END VERSION PRODID CALSCALE METHOD NAME UID SEQUENCE DTSTAMP DTSTART DTEND SUMMARY DESCRIPTION LOCATION ' +
+    'URL STATUS TZID TZURL TZNAME TZOFFSETFROM TZOFFSETTO RRULE ORGANIZER ATTENDEE'
+  ).split(' '),
+);
+
+/** What Outlook and the RFC 5545 validators check beyond what node-ical tolerates. */
+function expectWellFormed(text: string): void {
+  expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+  expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  const names = text
+    .split('\r\n')
+    .filter((line) => line && !line.startsWith(' '))
+    .map((line) => /^[A-Z0-9-]+/.exec(line)![0]);
+  expect(names.filter((n) => !STANDARD.has(n) && !n.startsWith('X-'))).toEqual([]);
+  const stamps = text.split('\r\n').filter((line) => line.startsWith('DTSTAMP'));
+  expect(stamps.length).toBeGreaterThan(0);
+  for (const stamp of stamps) expect(stamp).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/);
 }
 
 describe('calendar feeds', () => {
@@ -71,6 +94,7 @@ describe('calendar feeds', () => {
     expect(feed.text).toContain('BEGIN:VTIMEZONE');
     expect(feed.text).toContain('TZID:Europe/London');
     expect(feed.text).toContain(`DTSTART;TZID=Europe/London:`);
+    expectWellFormed(feed.text);
     let parsed = events(feed.text);
     // CCC A has their individual session and the group; not CCC C's individual session.
     expect(parsed.map((e) => e.uid).sort()).toEqual(
@@ -80,6 +104,8 @@ describe('calendar feeds', () => {
     expect(first.start.toISOString()).toBe(slot);
     expect(first.end.getTime() - first.start.getTime()).toBe(60 * 60_000);
     expect(first.status).toBe('CONFIRMED');
+    // In the CCC's own feed the summary is the plain title: it is their session.
+    expect(first.summary).toBe(individual.title);
 
     // Rescheduled: the same UID with a higher SEQUENCE and the new time.
     const moved = inMonth(world, 3, 9, 15);
@@ -113,15 +139,68 @@ describe('calendar feeds', () => {
       expect.arrayContaining([`${group.id}@ccc-programme`, `${individual.id}@ccc-programme`]),
     );
     expect(supEvents.map((e) => e.uid)).not.toContain(`${cIndividual.id}@ccc-programme`);
+    expectWellFormed((await t.http().get(pathOf(supFeed.body.url)).expect(200)).text);
+
+    // Each change e-mailed CCC A an iTIP invitation from the supervisor (iMIP), parsed here by node-ical:
+    // REQUEST when booked and when moved (the same UID, a higher SEQUENCE), CANCEL when cancelled.
+    const sent = (
+      await t.db
+        .getRepository(OutboxMessage)
+        .find({ where: { toPersonId: world.people.cccA.id }, order: { createdAt: 'ASC' } })
+    ).filter((m) => m.calendar?.includes(`UID:${individual.id}@ccc-programme`));
+    expect(sent.map((m) => /^METHOD:(\w+)\r$/m.exec(m.calendar!)?.[1])).toEqual(['REQUEST', 'REQUEST', 'CANCEL']);
+    expect(sent.map((m) => m.subject.split(':')[0])).toEqual(['Invitation', 'Moved', 'Cancelled']);
+    const invites = sent.map((m) => {
+      expectWellFormed(m.calendar!);
+      const parsed = events(m.calendar!);
+      expect(parsed).toHaveLength(1);
+      return parsed[0] as Event & {
+        organizer: { params: { CN: string }; val: string };
+        attendee: { params: { CN: string; RSVP?: string; PARTSTAT: string }; val: string };
+      };
+    });
+    for (const invite of invites) {
+      expect(invite.uid).toBe(first.uid);
+      expect(invite.organizer.val.toLowerCase()).toBe(`mailto:${world.people.supervisor1.email}`.toLowerCase());
+      expect(invite.organizer.params.CN).toBe(world.people.supervisor1.fullName);
+      // Only the recipient is named as attendee: no other CCC's address travels with it.
+      expect(invite.attendee.val.toLowerCase()).toBe(`mailto:${world.people.cccA.email}`.toLowerCase());
+      expect(invite.attendee.params.PARTSTAT).toBe('NEEDS-ACTION');
+    }
+    expect(String(invites[0]!.attendee.params.RSVP).toUpperCase()).toBe('TRUE');
+    expect(invites[0]!.start.toISOString()).toBe(slot);
+    expect(invites[1]!.start.toISOString()).toBe(moved);
+    expect(Number(invites[1]!.sequence)).toBeGreaterThan(Number(invites[0]!.sequence));
+    expect(Number(invites[2]!.sequence)).toBeGreaterThan(Number(invites[1]!.sequence));
+    expect(invites[2]!.status).toBe('CANCELLED');
+    // The same SEQUENCE as the feed, so a calendar holding both sees one meeting.
+    expect(invites[1]!.sequence).toBe(second.sequence);
+    expect(invites[2]!.sequence).toBe(third.sequence);
+    expect(sent[1]!.body).toContain('Reason: Clinic overran');
+    // The supervisor who sends it is not sent their own invitation.
+    expect(await t.db.getRepository(OutboxMessage).countBy({ toPersonId: world.people.supervisor1.id })).toBe(0);
+    // The supervisor's one-to-one events say with whom; the cohort's group session keeps its title.
+    const bySupUid = new Map(supEvents.map((e) => [e.uid, e.summary]));
+    expect(bySupUid.get(`${individual.id}@ccc-programme`)).toBe(
+      `${individual.title} with ${world.people.cccA.fullName}`,
+    );
+    expect(bySupUid.get(`${group.id}@ccc-programme`)).toBe(group.title);
   });
 
-  it('answers 404 for a replaced or revoked feed address', async () => {
+  it('answers 410 Gone for a replaced or revoked feed address and 404 for one that never was', async () => {
     const first = await post(cccC, '/api/calendar-feed').expect(201);
     const second = await post(cccC, '/api/calendar-feed').expect(201);
-    await t.http().get(pathOf(first.body.url)).expect(404);
+    const replaced = await t.http().get(pathOf(first.body.url)).expect(410);
+    // The shared error shape, as JSON, not a calendar.
+    expect(replaced.headers['content-type']).toContain('application/json');
+    expect(replaced.body).toMatchObject({ statusCode: 410, message: expect.stringContaining('replaced') });
     await t.http().get(pathOf(second.body.url)).expect(200);
     await t.http().delete('/api/calendar-feed').set('Authorization', cccC).expect(204);
-    await t.http().get(pathOf(second.body.url)).expect(404);
+    await t.http().get(pathOf(second.body.url)).expect(410);
+    await t
+      .http()
+      .get(`/api/calendar/${'z'.repeat(43)}.ics`)
+      .expect(404);
     expect((await t.http().get('/api/calendar-feed').set('Authorization', cccC).expect(200)).body.active).toBe(false);
   });
 
@@ -139,6 +218,18 @@ describe('calendar feeds', () => {
     const parsed = events(res.text);
     expect(parsed).toHaveLength(1);
     expect(parsed[0]).toMatchObject({ uid: `${joint.id}@ccc-programme`, status: 'TENTATIVE' });
+    expect(parsed[0]!.summary).toBe(joint.title);
+    // A joint session invites the PCN supervisor too, by e-mail, naming the CCC it is for.
+    const pcnInvite = (
+      await t.db.getRepository(OutboxMessage).findBy({ toPersonId: world.people.pcnSupervisor1.id })
+    ).find((m) => m.calendar?.includes(`UID:${joint.id}@ccc-programme`))!;
+    expect(pcnInvite.calendar).toContain('METHOD:REQUEST');
+    expect(events(pcnInvite.calendar!)[0]!.summary).toBe(`${joint.title} with ${world.people.cccA.fullName}`);
+    expectWellFormed(res.text);
+    // The PCN supervisor's copy of the joint session names the CCC it is for.
+    const pcn1 = await tokenFor(t, world.people.pcnSupervisor1);
+    const pcnCopy = await t.http().get(`/api/sessions/${joint.id}/calendar.ics`).set('Authorization', pcn1).expect(200);
+    expect(events(pcnCopy.text)[0]!.summary).toBe(`${joint.title} with ${world.people.cccA.fullName}`);
     await t.http().get(`/api/sessions/${joint.id}/calendar.ics`).expect(401);
     await t.http().get(`/api/sessions/${joint.id}/calendar.ics`).set('Authorization', cccC).expect(403);
   });

@@ -212,6 +212,50 @@ describe('competencies: evidence, review and sign-off', () => {
     ]);
   });
 
+  it('keeps the name a file was uploaded under exactly, in any script, and downloads it under that name (RFC 6266)', async () => {
+    const { world, tokens } = await setUp();
+    const A = world.enrolments.A;
+    // As browsers send them: the name as raw UTF-8 in the part's header. "Café" decomposed (as macOS writes it) too.
+    const names = ['Café notes.pdf', 'Ünal’s “final” audit.pdf', '研修記録.pdf', 'Cafe\u0301 decomposed.pdf'];
+    for (const name of names) {
+      const res = await t
+        .http()
+        .post(`${base(A, 'SCR-01')}/evidence/file`)
+        .set('Authorization', tokens.cccA)
+        .field('text', 'Notes')
+        .attach('file', PDF_BYTES, { filename: name, contentType: 'application/pdf' })
+        .expect(201);
+      const file = res.body.evidence.find((e: { file?: { fileName: string } }) => e.file?.fileName === name)?.file;
+      expect(file).toBeDefined();
+      const download = await get(tokens.sup1, file.downloadUrl).buffer(true).parse(binary).expect(200);
+      const header = download.headers['content-disposition'] as string;
+      // Decoded here by hand from the header, not by the library that wrote it.
+      const [, ascii, encoded] =
+        /^attachment; filename="([\x20-\x7e]*)"; filename\*=UTF-8''([A-Za-z0-9%!#$&+.^_`|~*'()-]+)$/.exec(header)!;
+      expect(decodeURIComponent(encoded!)).toBe(name);
+      expect(ascii).toMatch(/\.pdf$/);
+      expect(Buffer.compare(download.body as Buffer, PDF_BYTES)).toBe(0);
+    }
+    expect(
+      (await get(tokens.cccA, `${base(A, 'SCR-01')}`).expect(200)).body.evidence.map(
+        (e: { file?: { fileName: string } }) => e.file?.fileName,
+      ),
+    ).toEqual(expect.arrayContaining(names));
+    // An ASCII name stays a plain filename="…".
+    const plain = await t
+      .http()
+      .post(`${base(A, 'SCR-01')}/evidence/file`)
+      .set('Authorization', tokens.cccA)
+      .field('text', 'Plain')
+      .attach('file', PDF_BYTES, { filename: 'plain.pdf', contentType: 'application/pdf' })
+      .expect(201);
+    const plainFile = plain.body.evidence.find(
+      (e: { file?: { fileName: string } }) => e.file?.fileName === 'plain.pdf',
+    ).file;
+    const plainDownload = await get(tokens.sup1, plainFile.downloadUrl).buffer(true).parse(binary).expect(200);
+    expect(plainDownload.headers['content-disposition']).toBe('attachment; filename="plain.pdf"');
+  });
+
   it('keeps an evidence file with its checksum, lets those who may read the record download it, and no one else', async () => {
     const { world, tokens } = await setUp();
     const A = world.enrolments.A;

@@ -255,14 +255,14 @@ describe('competency frameworks: import, export, and the cohort’s version', ()
         .buffer(true)
         .expect(200)
     ).text;
-    const lines = csv.trimEnd().split('\n');
+    const lines = csv.trimEnd().split('\r\n');
     // Row 3 (the second competency) loses its title, row 4 gets a code with a space.
     lines[2] = lines[2]!.replace('Competency X-2', '');
     lines[3] = lines[3]!.replace(',X-3,', ',X 3,');
     lines.push(lines[1]!.replace(/,X-1,/, ',X-5,').replace('The only domain', 'Another title'));
     const rows = await frameworkRows();
     const audits = await importAudits();
-    const res = await upload(tokens.admin, lines.join('\n'), 'broken.csv').expect(400);
+    const res = await upload(tokens.admin, lines.join('\r\n'), 'broken.csv').expect(400);
     expect(res.body.problems).toEqual([
       expect.objectContaining({ at: 'row 5, column F (domain_title)', row: 5, column: 'domain_title' }),
     ]);

@@ -295,12 +295,24 @@ describe('the national figures', () => {
     expect(json).toContain(one.alliance.name);
     expect(csv.text).toContain(two.alliance.name);
 
-    // The CSV reads as the page: a table per figure, the small Alliance's row in words.
-    const rows: string[][] = parse(csv.text.replace(/^\ufeff/, ''), { relax_column_count: true });
-    const header = rows.findIndex((r) => r[0] === 'Enrolment and completion');
-    expect(rows[header + 1]).toEqual(['Alliance', 'Enrolled', 'Active', 'Completed', 'Withdrawn', 'Completed %']);
-    expect(rows.find((r) => r[0] === two.alliance.name)).toEqual([two.alliance.name, ...Array(5).fill('fewer than 5')]);
-    expect(rows.some((r) => r[0] === 'England')).toBe(true);
+    // The CSV reads as the page, as one long table (a record per figure, CRLF ends), the small Alliance in words.
+    expect(csv.text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const rows: string[][] = parse(csv.text.replace(/^\ufeff/, ''));
+    expect(rows[0]).toEqual(['Table', 'Row', 'Row label', 'Column', 'Value']);
+    expect(rows.every((r) => r.length === 5)).toBe(true);
+    const enrolment = rows.filter((r) => r[0] === 'Enrolment and completion');
+    expect([...new Set(enrolment.map((r) => r[3]))]).toEqual([
+      'Alliance',
+      'Enrolled',
+      'Active',
+      'Completed',
+      'Withdrawn',
+      'Completed %',
+    ]);
+    expect(enrolment.filter((r) => r[2] === two.alliance.name && r[3] !== 'Alliance').map((r) => r[4])).toEqual(
+      Array(5).fill('fewer than 5'),
+    );
+    expect(enrolment.some((r) => r[2] === 'England')).toBe(true);
   });
 
   it('is for national viewers only, who reach no Alliance’s records', async () => {

@@ -41,7 +41,9 @@ describe('people import: dry run, import in one transaction, invitations after c
     const res = await t.http().get('/api/people/imports/template.csv').set('Authorization', admin).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toBe('attachment; filename="people-import-template.csv"');
-    const lines = res.text.trim().split('\n');
+    // CRLF after every record, as the shared CSV writer ends them.
+    expect(res.text.endsWith('\r\n')).toBe(true);
+    const lines = res.text.trim().split('\r\n');
     expect(lines[0]).toBe(HEADER.join(','));
     expect(lines).toHaveLength(4);
   });

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { monthBounds } from '@ccc/programme';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { dataSourceOptions } from '../src/database/data-source';
@@ -135,7 +135,9 @@ describe('reminders: found by a job, e-mailed once through SMTP, listed in the a
   const unsent = async () =>
     (await t.db.query(`SELECT count(*)::int AS n FROM outbox_message WHERE sent_at IS NULL AND attempts = 0`))[0]
       .n as number;
-  const mailTo = (email: string) => received.filter((m) => m.to.includes(email));
+  /** Reminders only: booking a session also e-mails its calendar invitation (calendar.e2e-spec.ts tests those). */
+  const mailTo = (email: string) =>
+    received.filter((m) => m.to.includes(email) && !/^Content-Type: text\/calendar/m.test(m.raw));
   const listOf = async (token: string) =>
     (await t.http().get('/api/me/notifications').set('Authorization', token).expect(200)).body;
 
@@ -207,7 +209,7 @@ describe('reminders: found by a job, e-mailed once through SMTP, listed in the a
       expect.objectContaining({ subjectId: jointA.id, readAt: null }),
     ]);
     expect(await t.db.getRepository(Notification).countBy({ personId: world.people.pcnSupervisor2.id })).toBe(0);
-    const outbox = await t.db.getRepository(OutboxMessage).findBy({ toPersonId: pcn1.id });
+    const outbox = await t.db.getRepository(OutboxMessage).findBy({ toPersonId: pcn1.id, calendar: IsNull() });
     expect(outbox).toEqual([expect.objectContaining({ sentAt: expect.any(Date), attempts: 0 })]);
 
     // The in-app list shows it, unread, until it is marked read; the person who opted out has nothing.

@@ -311,6 +311,13 @@ describe('the cohort report', () => {
     ]);
     const rows = (name: string) =>
       (workbook.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    // The cohort's start date is a real date cell (a serial number with a UK date format), not text.
+    const enrolmentSheet = workbook.getWorksheet('Enrolment')!;
+    const start = enrolmentSheet.getRow(2).getCell(2);
+    expect(enrolmentSheet.getRow(1).getCell(2).value).toBe('Start date');
+    expect(start.type).toBe(ExcelJS.ValueType.Date);
+    expect(start.numFmt).toBe('dd/mm/yyyy');
+    expect((start.value as Date).toISOString()).toBe(`${body.enrolment.cohorts[0]!.startDate}T00:00:00.000Z`);
     const total = rows('Enrolment').find((r) => r[0] === 'All cohorts')!;
     const t0 = body.enrolment.total;
     expect(total.slice(2)).toEqual([
@@ -355,11 +362,33 @@ describe('the cohort report', () => {
       .set('Authorization', admin)
       .expect(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    const records: string[][] = parse(csv.text, { bom: true, relax_column_count: true, skip_empty_lines: true });
-    expect(records[0]).toEqual(['Enrolment and completion']);
-    const surveyRow = records.find((r) => r[0] === 'The training increased my knowledge')!;
-    expect(surveyRow.slice(2, 4)).toEqual(['4', 'fewer than 5']);
-    expect(records.find((r) => r[0] === 'All cohorts')![2]).toBe(String(t0.enrolled));
+    // One tidy long table, CRLF after every record: Table, Row, Row label, Column, Value.
+    expect(csv.text.endsWith('\r\n')).toBe(true);
+    expect(csv.text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const records: string[][] = parse(csv.text, { bom: true });
+    expect(records[0]).toEqual(['Table', 'Row', 'Row label', 'Column', 'Value']);
+    expect(records.every((r) => r.length === 5)).toBe(true);
+    const value = (table: string, label: string, column: string) =>
+      records.find((r) => r[0] === table && r[2] === label && r[3] === column)?.[4];
+    expect(
+      value('Evaluation survey: % agreed or strongly agreed', 'The training increased my knowledge', 'Answering'),
+    ).toBe('4');
+    expect(
+      value(
+        'Evaluation survey: % agreed or strongly agreed',
+        'The training increased my knowledge',
+        '% agreed or strongly agreed',
+      ),
+    ).toBe('fewer than 5');
+    expect(value('Enrolment and completion', 'All cohorts', 'Enrolled')).toBe(String(t0.enrolled));
+    expect(value('Enrolment and completion', body.enrolment.cohorts[0]!.cohortName, 'Start date')).toBe(
+      body.enrolment.cohorts[0]!.startDate,
+    );
+    // Every table of the report is there, each cell once.
+    const tables = [...new Set(records.slice(1).map((r) => r[0]))];
+    expect(tables).toContain('Sessions against each party\u2019s expectations');
+    expect(tables).toContain('Outcomes recorded by the CCCs');
+    expect(new Set(records.map((r) => r.slice(0, 4).join('|'))).size).toBe(records.length);
 
     const pdf = await t
       .http()

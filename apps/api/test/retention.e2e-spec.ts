@@ -189,6 +189,15 @@ describe('retention and erasure of personal data', () => {
       `INSERT INTO outbox_message (to_person_id, to_email, subject, body) VALUES ($1, $2, $3, $3), ($4, $5, 'Hello', $6)`,
       [sup, world.people.supervisor1.email, `Evidence from ${name}`, b, world.people.cccB.email, SECRET],
     );
+    // A supervisor's invitation naming B, the name split by a folded line (RFC 5545 3.1).
+    await t.db.query(
+      `INSERT INTO outbox_message (to_person_id, to_email, subject, body, calendar) VALUES ($1, $2, 'Moved', 'Moved', $3)`,
+      [
+        sup,
+        world.people.supervisor1.email,
+        `BEGIN:VCALENDAR\r\nSUMMARY:Individual with ${name.slice(0, 3)}\r\n ${name.slice(3)}\r\nEND:VCALENDAR\r\n`,
+      ],
+    );
     await t.db.query(`INSERT INTO calendar_feed (person_id, token_hash) VALUES ($1, $2)`, [b, randomUUID()]);
   }
 
@@ -337,6 +346,11 @@ describe('retention and erasure of personal data', () => {
     // Nothing of B's words, name or e-mail address is left outside the audit trail.
     expect(await whereFound(SECRET)).toEqual([]);
     expect(await whereFound(world.people.cccB.fullName)).toEqual([]);
+    // The invitation that named B (folded, so no plain search finds it) lost its calendar part.
+    const invitations: { calendar: string | null }[] = await t.db.query(
+      `SELECT calendar FROM outbox_message WHERE subject = 'Moved'`,
+    );
+    expect(invitations).toEqual([{ calendar: null }]);
     expect(await whereFound(world.people.cccB.email)).toEqual([]);
 
     // The person is anonymised and signed out everywhere.

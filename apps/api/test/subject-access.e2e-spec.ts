@@ -17,6 +17,19 @@ type Json = Record<string, any>;
 /** The value at a dotted path of the export, `enrolments` and `authored.sessionsLed` alike. */
 const at = (json: Json, path: string): unknown => path.split('.').reduce<any>((v, key) => v?.[key], json);
 
+/**
+ * Read from the ZIP's bytes (APPNOTE 4.3.7), not through JSZip: the local header of the entry holds the name as
+ * UTF-8 and sets the language-encoding flag (bit 11), so Windows Explorer and unzip show "Café", not "CafÃ©".
+ */
+function expectUtf8Name(zipBytes: Buffer, name: string): void {
+  const at = zipBytes.indexOf(Buffer.from(name, 'utf8'));
+  expect(at).toBeGreaterThan(30);
+  const header = at - 30;
+  expect(zipBytes.readUInt32LE(header)).toBe(0x04034b50);
+  expect(zipBytes.readUInt16LE(header + 26)).toBe(Buffer.byteLength(name, 'utf8'));
+  expect(zipBytes.readUInt16LE(header + 6) & 0x0800).toBe(0x0800);
+}
+
 describe('subject-access export: everything held about a person, in one archive', () => {
   let t: TestApp;
   let world: World;
@@ -76,7 +89,7 @@ describe('subject-access export: everything held about a person, in one archive'
       .post(`${competency}/evidence/file`)
       .set('Authorization', tokens.cccA!)
       .field('text', 'Uptake by practice')
-      .attach('file', PDF_BYTES, { filename: 'uptake by practice.pdf', contentType: 'application/pdf' })
+      .attach('file', PDF_BYTES, { filename: 'Café uptake by practice.pdf', contentType: 'application/pdf' })
       .expect(201);
     const fileId: string = uploaded.body.evidence.find((e: Json) => e.file).file.id;
     await postAs(t, tokens.sup1!, `${competency}/sign-off`, {
@@ -158,10 +171,11 @@ describe('subject-access export: everything held about a person, in one archive'
     const fileEntry = scr.evidence.find((e: Json) => e.kind === 'file').file;
     expect(fileEntry).toMatchObject({
       id: fileId,
-      fileName: 'uptake by practice.pdf',
+      fileName: 'Café uptake by practice.pdf',
       sizeBytes: PDF_BYTES.length,
       sha256: sha256(PDF_BYTES),
-      archivePath: `evidence/${fileId}-uptake_by_practice.pdf`,
+      // The person's own name for the file, accent and spaces kept.
+      archivePath: `evidence/${fileId}-Café uptake by practice.pdf`,
     });
     expect(enrolment.evidenceFiles).toEqual([fileEntry]);
     // The file itself, byte for byte, under a name that is not a path.
@@ -170,6 +184,7 @@ describe('subject-access export: everything held about a person, in one archive'
     expect(Object.keys(zip.files).filter((name) => !zip.files[name]!.dir)).toEqual(
       expect.arrayContaining(['README.txt', 'subject-access.json', fileEntry.archivePath]),
     );
+    expectUtf8Name(res.body as Buffer, fileEntry.archivePath);
 
     // The study time logged, and the release the booked session asked of the PCN.
     expect(enrolment.releaseRequests).toEqual(
@@ -186,6 +201,12 @@ describe('subject-access export: everything held about a person, in one archive'
         freeText: { 'most-valuable': { text: 'Meeting the other CCCs every month', mayQuote: false } },
       }),
     ]);
+    // The session booked for A was e-mailed as a calendar invitation, which the export holds too.
+    expect(json.emails).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ calendar: expect.stringContaining(`UID:${planned.id}@ccc-programme`) }),
+      ]),
+    );
     expect(json.calendarFeeds).toEqual([{ id: expect.any(String), createdAt: expect.any(String), revokedAt: null }]);
     expect(json.signInSessions.length).toBeGreaterThanOrEqual(1);
     expect(json.signInSessions[0]).toEqual(

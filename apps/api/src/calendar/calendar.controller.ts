@@ -53,7 +53,7 @@ export class CalendarController {
 
   /**
    * Open to calendar programs: the token in the address is the credential (revocable, not the person's JWT).
-   * Rate limited per address; an unknown or revoked token is 404.
+   * Rate limited per address; an unknown token is 404, a replaced or revoked one 410 Gone.
    */
   @Public()
   @UseGuards(ThrottlerGuard)

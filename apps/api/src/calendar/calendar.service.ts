@@ -1,13 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CalendarFeedResponse } from '@ccc/contracts';
 import { PROGRAMME_TIME_ZONE, sessionEnd } from '@ccc/programme';
 import { TZDate } from '@date-fns/tz';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { format } from 'date-fns';
-import ical, { ICalEventStatus, type ICalCalendar } from 'ical-generator';
-import { DataSource, IsNull } from 'typeorm';
+import ical, {
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  ICalEventStatus,
+  type ICalCalendar,
+} from 'ical-generator';
+import { DataSource, IsNull, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
 import { DiaryService } from '../sessions/diary.service';
@@ -39,12 +45,18 @@ export class CalendarService {
   /**
    * iCalendar (RFC 5545) for these sessions: stable UIDs (the session id), SEQUENCE from the row's version so
    * that every change supersedes the last, STATUS:CANCELLED for cancellations, Europe/London with its VTIMEZONE.
+   * A one-to-one session's summary names its CCC for everyone but that CCC (a supervisor's diary otherwise holds
+   * four identical "Training needs analysis" events); `attendances` with their enrolment's CCC must be loaded.
    */
-  toCalendar(name: string, sessions: Session[]): ICalCalendar {
+  toCalendar(name: string, sessions: Session[], viewerId: string): ICalCalendar {
     const calendar = ical({
       name,
       prodId: { company: 'CCC Programme', product: 'Sessions', language: 'EN' },
-      timezone: { name: PROGRAMME_TIME_ZONE, generator: getVtimezoneComponent },
+      // No calendar-level zone name: ical-generator would then write DTSTAMP in local time (RFC 5545 3.8.7.2
+      // wants UTC) and a non-standard TIMEZONE-ID property. Each event names its zone; the generator still adds
+      // the VTIMEZONE, and X-WR-TIMEZONE is the X- property Apple and Google read.
+      timezone: { name: null, generator: getVtimezoneComponent },
+      x: { 'X-WR-TIMEZONE': PROGRAMME_TIME_ZONE },
     });
     for (const s of sessions) {
       if (!s.startsAt || !s.durationMinutes) continue;
@@ -55,7 +67,7 @@ export class CalendarService {
         start: londonWallClock(s.startsAt),
         end: londonWallClock(sessionEnd(s.startsAt, s.durationMinutes)),
         timezone: PROGRAMME_TIME_ZONE,
-        summary: s.title,
+        summary: summaryFor(s, viewerId),
         description: [
           s.purpose,
           s.meetingLink ? `Join: ${s.meetingLink}` : null,
@@ -69,6 +81,40 @@ export class CalendarService {
       });
     }
     return calendar;
+  }
+
+  /**
+   * An iTIP invitation (RFC 5546) for one person, sent by e-mail (iMIP): METHOD:REQUEST when the session is booked
+   * or moved (the same UID, and the SEQUENCE of the feed, which rises with every change, so Outlook updates the
+   * meeting it holds), METHOD:CANCEL when it is cancelled. ORGANIZER is the supervisor who leads it; the one
+   * ATTENDEE is the recipient, asked to reply, so that the supervisor sees their accept or decline. Each person
+   * gets their own, naming no other CCC's address.
+   */
+  invitation(
+    session: Session,
+    method: 'REQUEST' | 'CANCEL',
+    organiser: { fullName: string; email: string },
+    attendee: { id: string; fullName: string; email: string },
+  ): string {
+    const calendar = this.toCalendar(session.title, [session], attendee.id);
+    calendar.method(method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST);
+    const event = calendar.events()[0];
+    if (!event) throw new Error(`Session ${session.id} has no time to invite to`);
+    event.organizer({ name: organiser.fullName, email: organiser.email });
+    event.createAttendee({
+      name: attendee.fullName,
+      email: attendee.email,
+      role: ICalAttendeeRole.REQ,
+      status: ICalAttendeeStatus.NEEDSACTION,
+      rsvp: method === 'REQUEST',
+    });
+    if (method === 'CANCEL') event.status(ICalEventStatus.CANCELLED);
+    return `${calendar.toString()}\r\n`;
+  }
+
+  /** The calendar as text: ical-generator leaves off the CRLF that RFC 5545 puts after every line, END included. */
+  icsText(name: string, sessions: Session[], viewerId: string): string {
+    return `${this.toCalendar(name, sessions, viewerId).toString()}\r\n`;
   }
 
   async status(user: AuthUser): Promise<CalendarFeedResponse> {
@@ -115,12 +161,31 @@ export class CalendarService {
     });
   }
 
-  /** The feed behind a token: 404 alike for an unknown and a revoked one. */
+  /** The feed behind a token: 404 for an unknown one, 410 Gone for a replaced or revoked one. */
   async feed(token: string): Promise<string> {
-    const feed = await this.db
-      .getRepository(CalendarFeed)
-      .findOne({ where: { tokenHash: hash(token), revokedAt: IsNull() } });
-    if (!feed) throw new NotFoundException('No such calendar');
-    return this.toCalendar('CCC Programme', await this.diary.sessionsOf(feed.personId)).toString();
+    const feeds = this.db.getRepository(CalendarFeed);
+    const feed = await feeds.findOne({ where: { tokenHash: hash(token), revokedAt: IsNull() } });
+    if (!feed) {
+      // Gone tells a calendar program to stop polling; the token is a credential, so nothing else is said.
+      if (await feeds.exists({ where: { tokenHash: hash(token), revokedAt: Not(IsNull()) } })) {
+        throw new GoneException('This calendar address has been replaced or turned off');
+      }
+      throw new NotFoundException('No such calendar');
+    }
+    const sessions = await this.diary.sessionsOf(feed.personId);
+    // One query for every session's register, for the CCCs' names in the summaries.
+    const registers = await this.diary.registers(sessions.map((s) => s.id));
+    for (const s of sessions) s.attendances = registers.get(s.id) ?? [];
+    return this.icsText('CCC Programme', sessions, feed.personId);
   }
+}
+
+/** "Training needs analysis with Asha Patel" for the supervisors; the CCC's own event keeps the plain title. */
+function summaryFor(s: Session, viewerId: string): string {
+  if (s.sharedByCohort) return s.title;
+  const others = (s.attendances ?? [])
+    .map((a) => a.enrolment?.ccc)
+    .filter((c): c is NonNullable<typeof c> => !!c && c.id !== viewerId)
+    .map((c) => c.fullName);
+  return others.length ? `${s.title} with ${others.join(', ')}` : s.title;
 }

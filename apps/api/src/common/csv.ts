@@ -27,15 +27,37 @@ export function restoreCell(value: string): string {
 const cellText = (cell: CsvCell): string =>
   cell === null || cell === undefined ? '' : typeof cell === 'number' ? String(cell) : neutraliseCell(cell);
 
-/** Records as CSV text: a header (if any) is just the first record. */
+/**
+ * Records as CSV text: a header (if any) is just the first record. Every record ends CRLF (RFC 4180, and what
+ * Excel writes); a line break inside a quoted cell stays as typed, as Excel keeps its own in-cell breaks.
+ */
 export function writeCsv(records: readonly (readonly CsvCell[])[]): string {
-  return stringify(records.map((record) => record.map(cellText)));
+  return stringify(
+    records.map((record) => record.map(cellText)),
+    // With CRLF as the record end csv-stringify quotes only cells holding CRLF; a lone CR or LF must be quoted too.
+    { record_delimiter: 'windows', quoted_match: /[\r\n]/ },
+  );
 }
 
+/** A table as the exports hold it: its title, its column headings and its rows. */
+export interface CsvTable {
+  title: string;
+  columns: readonly string[];
+  rows: readonly (readonly CsvCell[])[];
+}
+
+export const LONG_CSV_COLUMNS = ['Table', 'Row', 'Row label', 'Column', 'Value'] as const;
+
 /**
- * Several tables in one file, each under its own title row, a blank line between them (ended like every record,
- * with a line feed: a lone CR would read as a cell of its own).
+ * Several tables of different widths as one tidy long table, a record per cell: the table's title, the row's
+ * number in it, the row's label (its first cell), the column's heading and the value. One rectangular table that
+ * a spreadsheet's filter or pivot table, R or pandas reads as it is (several tables stacked in one file are not).
  */
-export function writeCsvTables(tables: readonly (readonly (readonly CsvCell[])[])[]): string {
-  return tables.map((table) => writeCsv(table)).join('\n');
+export function writeLongCsv(tables: readonly CsvTable[]): string {
+  const records: CsvCell[][] = [[...LONG_CSV_COLUMNS]];
+  for (const table of tables)
+    table.rows.forEach((row, r) =>
+      row.forEach((value, c) => records.push([table.title, r + 1, row[0], table.columns[c], value])),
+    );
+  return writeCsv(records);
 }

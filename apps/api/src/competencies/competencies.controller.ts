@@ -1,3 +1,4 @@
+import { attachment } from '../common/content-disposition';
 import {
   Body,
   Controller,
@@ -172,7 +173,7 @@ export class CompetenciesController {
     return new StreamableFile(content, {
       type: file.contentType,
       length: content.length,
-      disposition: `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      disposition: attachment(file.fileName),
     });
   }
 
@@ -185,7 +186,7 @@ export class CompetenciesController {
     return new StreamableFile(content, {
       type: 'application/pdf',
       length: content.length,
-      disposition: `attachment; filename="${fileName}"`,
+      disposition: attachment(fileName),
     });
   }
 }

@@ -1,3 +1,4 @@
+import { attachment } from '../common/content-disposition';
 import {
   Body,
   Controller,
@@ -62,7 +63,7 @@ export class FrameworksController {
     const file = await this.frameworks.export(user, id, query.format ?? 'json');
     return new StreamableFile(Buffer.from(file.text, 'utf8'), {
       type: file.contentType,
-      disposition: `attachment; filename="${file.fileName}"`,
+      disposition: attachment(file.fileName),
     });
   }
 

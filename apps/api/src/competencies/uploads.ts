@@ -31,6 +31,8 @@ export interface UploadedFile {
  */
 export function singleFileUpload(field: string, maxBytes = MAX_EVIDENCE_BYTES) {
   const Upload = FileInterceptor(field, {
+    // Browsers send the file name as raw UTF-8 (RFC 7578 4.2); busboy's default latin1 would turn "Café" into "CafÃ©".
+    defParamCharset: 'utf8',
     limits: { fileSize: maxBytes, files: 1, fields: 8, fieldSize: 100_000, parts: 10 },
   });
   /**

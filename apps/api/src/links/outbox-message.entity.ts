@@ -22,6 +22,10 @@ export class OutboxMessage {
   @Column({ type: 'text' })
   body!: string;
 
+  /** An iCalendar invitation (iTIP REQUEST or CANCEL) sent as the message's text/calendar part, if any. */
+  @Column({ type: 'text', nullable: true })
+  calendar!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

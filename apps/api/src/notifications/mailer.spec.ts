@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ical from 'node-ical';
 import { createMailer } from './mailer';
 
 describe('the mailer without an SMTP server', () => {
@@ -29,5 +30,50 @@ describe('the mailer without an SMTP server', () => {
     expect(eml).toContain('Message-ID: <2f1c7a52-0000-4000-8000-000000000001@ccc-programme>');
     expect(eml).toContain('Auto-Submitted: auto-generated');
     expect(eml).toContain('It was offered 3 days ago.');
+  });
+
+  it('sends an invitation as the text/calendar alternative with its iTIP method, as Outlook expects (iMIP)', async () => {
+    const mailer = createMailer({ smtpUrl: null, from: 'CCC Programme <no-reply@localhost>', dir });
+    const calendar = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//CCC Programme//Sessions//EN',
+      'METHOD:REQUEST',
+      'BEGIN:VEVENT',
+      'UID:s1@ccc-programme',
+      'SEQUENCE:2',
+      'DTSTAMP:20260302T090000Z',
+      'DTSTART:20260302T100000Z',
+      'DTEND:20260302T110000Z',
+      'SUMMARY:Training needs analysis',
+      'ORGANIZER;CN=Alex Carter:mailto:alex@example.org',
+      'ATTENDEE;CN=Sam Patel;RSVP=TRUE;PARTSTAT=NEEDS-ACTION;ROLE=REQ-PARTICIPANT:mailto:sam@example.org',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    await mailer.send({
+      id: '2f1c7a52-0000-4000-8000-000000000002',
+      to: 'sam@example.org',
+      subject: 'Invitation: Training needs analysis',
+      text: 'Accept or decline it in your calendar program.',
+      calendar,
+    });
+    mailer.close();
+    const [file] = await readdir(dir);
+    const eml = await readFile(path.join(dir, file!), 'utf8');
+    expect(eml).toMatch(/Content-Type: multipart\/alternative/);
+    expect(eml).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/);
+    // The part, decoded, is the invitation itself.
+    const part = /Content-Type: text\/calendar[^\n]*\nContent-Transfer-Encoding: (\S+)\n\n([\s\S]*?)\n--/.exec(eml)!;
+    const decoded =
+      part[1] === 'base64'
+        ? Buffer.from(part[2]!.replace(/\s/g, ''), 'base64').toString('utf8')
+        : part[2]!
+            .replace(/=\r?\n/g, '')
+            .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const event = Object.values(ical.sync.parseICS(decoded)).find((c) => c?.type === 'VEVENT') as { uid: string };
+    expect(event.uid).toBe('s1@ccc-programme');
+    expect(decoded).toContain('METHOD:REQUEST');
   });
 });

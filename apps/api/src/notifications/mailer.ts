@@ -9,7 +9,12 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** An iTIP invitation (RFC 5546): sent as the text/calendar alternative that Outlook shows with Accept/Decline. */
+  calendar?: string | null;
 }
+
+/** The iTIP method the calendar part declares, repeated in its Content-Type as RFC 6047 (iMIP) asks. */
+const methodOf = (calendar: string) => /^METHOD:([A-Z-]+)\r?$/m.exec(calendar)?.[1] ?? 'PUBLISH';
 
 export interface Mailer {
   /** Where mail goes, for the start-up log; never the SMTP credentials. */
@@ -24,6 +29,7 @@ const message = (from: string, mail: OutgoingMail) => ({
   subject: mail.subject,
   text: mail.text,
   messageId: `<${mail.id}@ccc-programme>`,
+  ...(mail.calendar ? { icalEvent: { method: methodOf(mail.calendar), content: mail.calendar } } : {}),
   // RFC 3834: an automatic message, so that out-of-office replies are not sent back.
   headers: { 'Auto-Submitted': 'auto-generated' },
 });

@@ -18,19 +18,26 @@ export async function deliverOutbox(db: DataSource, mailer: Mailer, limit = 100)
   const result: DeliveryResult = { sent: 0, failed: 0 };
   for (let i = 0; i < limit; i++) {
     const outcome = await db.transaction(async (manager) => {
-      const rows: { id: string; to_email: string; subject: string; body: string }[] = await manager.query(
-        `SELECT id, to_email, subject, body FROM outbox_message
+      const rows: { id: string; to_email: string; subject: string; body: string; calendar: string | null }[] =
+        await manager.query(
+          `SELECT id, to_email, subject, body, calendar FROM outbox_message
           WHERE sent_at IS NULL AND attempts < $1
             AND (last_attempt_at IS NULL OR last_attempt_at < now() - make_interval(mins => 5 * attempts))
           ORDER BY created_at, id
           LIMIT 1
           FOR UPDATE SKIP LOCKED`,
-        [MAX_DELIVERY_ATTEMPTS],
-      );
+          [MAX_DELIVERY_ATTEMPTS],
+        );
       const row = rows[0];
       if (!row) return 'none' as const;
       try {
-        await mailer.send({ id: row.id, to: row.to_email, subject: row.subject, text: row.body });
+        await mailer.send({
+          id: row.id,
+          to: row.to_email,
+          subject: row.subject,
+          text: row.body,
+          calendar: row.calendar,
+        });
       } catch (error) {
         await manager.query(
           `UPDATE outbox_message SET attempts = attempts + 1, last_attempt_at = now(), last_error = $2 WHERE id = $1`,

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { CohortReport } from '@ccc/contracts';
 import { LIKERT_LABELS, LIKERT_LEVELS } from '@ccc/programme';
 import type { Content } from 'pdfmake/interfaces';
-import { writeCsvTables } from '../common/csv';
+import { writeLongCsv } from '../common/csv';
 import { type PdfCell, pdfTable, renderPdf } from '../common/pdf';
 
 /** One table of the report, as every export writes it: so the CSV, the workbook and the PDF agree. */
@@ -15,6 +15,8 @@ export interface ReportTable {
   note?: string;
   /** PDF column widths, where the first-column-takes-the-rest default does not suit (long free text). */
   pdfWidths?: (string | number)[];
+  /** Columns holding calendar dates (`YYYY-MM-DD`): real dates in the workbook, so they sort and filter as dates. */
+  dateColumns?: number[];
 }
 
 const PARTY_LABELS = { alliance: 'Alliance', pcn: 'PCN', ccc: 'CCC' } as const;
@@ -63,6 +65,7 @@ export function reportTables(report: CohortReport): ReportTable[] {
           total.completedPercent,
         ],
       ],
+      dateColumns: [1],
     },
     {
       title: 'Sessions against each party\u2019s expectations',
@@ -184,12 +187,19 @@ function filtersLine(report: CohortReport): string {
   return parts.filter(Boolean).join(' \u00b7 ');
 }
 
-/** One CSV: each table under its title, a blank line between tables; names and quotes cannot be formulas. */
+/**
+ * One CSV, one tidy long table (Table, Row, Row label, Column, Value): the report's tables differ in width, and
+ * stacked in one file they read as one ragged table. A long table stays a single file that filters and pivots as
+ * it is; the workbook keeps the side-by-side layout, a sheet per table. Names and quotes cannot be formulas.
+ */
 export function reportCsv(report: CohortReport): string {
-  return writeCsvTables(reportTables(report).map((table) => [[table.title], table.columns, ...table.rows]));
+  return writeLongCsv(reportTables(report));
 }
 
-/** A workbook with one sheet per table; percentages as numbers, withheld ones as the words. */
+/** Midnight UTC of a calendar date: exceljs stores a Date as its UTC serial, so the cell shows that very day. */
+const excelDate = (value: string) => new Date(`${value}T00:00:00Z`);
+
+/** A workbook with one sheet per table; percentages as numbers, withheld ones as the words, dates as dates. */
 export async function reportXlsx(report: CohortReport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'CCC programme service';
@@ -197,7 +207,11 @@ export async function reportXlsx(report: CohortReport): Promise<Buffer> {
   for (const table of reportTables(report)) {
     const sheet = workbook.addWorksheet(table.sheet);
     sheet.addRow(table.columns).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row.map((cell) => cell ?? null));
+    const dates = new Set(table.dateColumns ?? []);
+    for (const row of table.rows)
+      sheet.addRow(row.map((cell, i) => (dates.has(i) && typeof cell === 'string' ? excelDate(cell) : (cell ?? null))));
+    // UK order, as people here read a date; the cell holds the date itself, whatever the format.
+    for (const i of dates) sheet.getColumn(i + 1).numFmt = 'dd/mm/yyyy';
     sheet.columns.forEach((column, i) => {
       column.width = i === 0 ? 48 : Math.max(12, Math.min(40, (table.columns[i] ?? '').length + 2));
     });

@@ -26,7 +26,7 @@ export class ReportsController {
     return this.reports.cohortReport(user, query);
   }
 
-  /** The same report as CSV (each table under its title), XLSX (a sheet per table) or a printable PDF. */
+  /** The same report as CSV (one long table, a record per cell), XLSX (a sheet per table) or a printable PDF. */
   @RequirePermission('report:read')
   @Get('cohort/export')
   @ApiProduces(TYPES.csv, TYPES.xlsx, TYPES.pdf)

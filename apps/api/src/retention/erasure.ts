@@ -248,8 +248,12 @@ function personSteps(personId: string, fullName: string): Step[] {
           },
           {
             table: 'outbox_message',
-            sql: `UPDATE outbox_message SET subject = replace(subject, $2, '${ERASED_NAME}'), body = replace(body, $2, '${ERASED_NAME}')
-                  WHERE to_person_id <> $1 AND (strpos(subject, $2) > 0 OR strpos(body, $2) > 0)`,
+            // A calendar invitation names the person (CN) beside their address: dropped whole, searched unfolded
+            // (RFC 5545 folds long lines, perhaps inside the name).
+            sql: `UPDATE outbox_message SET subject = replace(subject, $2, '${ERASED_NAME}'), body = replace(body, $2, '${ERASED_NAME}'),
+                         calendar = CASE WHEN strpos(replace(calendar, E'\\r\\n ', ''), $2) > 0 THEN NULL ELSE calendar END
+                  WHERE to_person_id <> $1
+                    AND (strpos(subject, $2) > 0 OR strpos(body, $2) > 0 OR strpos(replace(calendar, E'\\r\\n ', ''), $2) > 0)`,
             params: [personId, fullName],
           },
         ]

@@ -6,6 +6,7 @@ import {
   carriedOverActions,
   checkAgreedActionDates,
   markActionDone,
+  PROGRAMME_TIME_ZONE,
   type ParticipantRole,
   checkBooking,
   type SessionAction,
@@ -19,10 +20,12 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, type SessionAudience } from '../access/access.service';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
+import { CalendarService } from '../calendar/calendar.service';
 import { markGroupTeachingAttended } from '../competencies/training-hooks';
 import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { refuseIfClosed, refuseIfPaused } from '../enrolments/enrolment-lock';
+import { OutboxMessage } from '../links/outbox-message.entity';
 import { Person } from '../people/person.entity';
 import { syncReleaseForSession } from '../release-time/release-sync';
 import { AgreedActionEntity } from './agreed-action.entity';
@@ -74,6 +77,7 @@ export class SchedulingService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly calendar: CalendarService,
   ) {}
 
   private sessionQuery(manager: EntityManager) {
@@ -415,6 +419,53 @@ export class SchedulingService {
     });
   }
 
+  /**
+   * E-mails each person the session concerns (its CCCs, and the PCN supervisor of a joint session) an iTIP
+   * invitation from the supervisor who leads it, in the outbox, in the same transaction as the change: a REQUEST
+   * when booked or moved, a CANCEL when cancelled, so the session lands in (or leaves) their own calendar.
+   */
+  private async invite(
+    manager: EntityManager,
+    loaded: Loaded,
+    changes: Partial<Session>,
+    what: 'booked' | 'moved' | 'cancelled',
+    reason?: string | null,
+  ): Promise<void> {
+    const session = { ...loaded.session, ...changes, updatedAt: new Date() } as Session;
+    if (!session.startsAt || !session.durationMinutes || !session.leadId) return;
+    const organiser = await manager.findOneBy(Person, { id: session.leadId });
+    if (!organiser) return;
+    const people = new Map<string, Person>();
+    for (const a of session.attendances ?? []) {
+      const e = a.enrolment!;
+      if (e.ccc) people.set(e.ccc.id, e.ccc);
+      if (session.participants.includes('pcn_supervisor') && e.pcnSupervisor)
+        people.set(e.pcnSupervisor.id, e.pcnSupervisor);
+    }
+    people.delete(organiser.id);
+    const when = format(new TZDate(session.startsAt.getTime(), PROGRAMME_TIME_ZONE), "EEEE d MMMM yyyy 'at' HH:mm");
+    const where = session.place ?? session.meetingLink;
+    const rows = [...people.values()]
+      .filter((p) => !p.deactivatedAt)
+      .map((p) => ({
+        toPersonId: p.id,
+        toEmail: p.email,
+        subject: `${what === 'cancelled' ? 'Cancelled' : what === 'moved' ? 'Moved' : 'Invitation'}: ${session.title}, ${when}`,
+        body: [
+          `${organiser.fullName} has ${what} "${session.title}" for ${when} (UK time).`,
+          where && what !== 'cancelled' ? `Where: ${where}` : null,
+          reason ? `Reason: ${reason}` : null,
+          what === 'cancelled'
+            ? 'Your calendar program removes it from your calendar.'
+            : 'Accept or decline it in your calendar program; the invitation is attached.',
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        calendar: this.calendar.invitation(session, what === 'cancelled' ? 'CANCEL' : 'REQUEST', organiser, p),
+      }));
+    if (rows.length > 0) await manager.insert(OutboxMessage, rows);
+  }
+
   private bookingFields(dto: BookSessionDto, loaded: Loaded): { fields: BookingFields; startsAt: Date } {
     const startsAt = new Date(dto.startsAt);
     const { session } = loaded;
@@ -468,6 +519,13 @@ export class SchedulingService {
         action,
         reason ?? fields.conflictOverrideReason,
       );
+      await this.invite(
+        manager,
+        loaded,
+        { ...fields, status: to, leadId, version: dto.version + 1 },
+        action === 'book' ? 'booked' : 'moved',
+        reason,
+      );
       return id;
     });
   }
@@ -488,6 +546,7 @@ export class SchedulingService {
       const to = this.decide(loaded, 'cancel', new Date());
       const reason = dto.reason.trim();
       await this.save(manager, user, loaded, dto.version, { status: to, cancellationReason: reason }, 'cancel', reason);
+      await this.invite(manager, loaded, { status: to, version: dto.version + 1 }, 'cancelled', reason);
       const s = loaded.session;
       const replacement = await manager.insert(Session, {
         cohortId: s.cohortId,

@@ -102,7 +102,7 @@ export class SessionsController {
   @ApiProduces('text/calendar')
   async ics(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<StreamableFile> {
     const session = await this.scheduling.entityFor(user, id);
-    const text = this.calendar.toCalendar(session.title, [session]).toString();
+    const text = this.calendar.icsText(session.title, [session], user.id);
     // The type is set only on success, so that an error still answers as JSON.
     return new StreamableFile(Buffer.from(text, 'utf8'), {
       type: 'text/calendar; charset=utf-8',

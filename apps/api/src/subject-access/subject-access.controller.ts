@@ -1,3 +1,4 @@
+import { attachment } from '../common/content-disposition';
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user';
@@ -27,7 +28,7 @@ export class SubjectAccessController {
     return new StreamableFile(content, {
       type: 'application/zip',
       length: content.length,
-      disposition: `attachment; filename="${fileName}"`,
+      disposition: attachment(fileName),
     });
   }
 }

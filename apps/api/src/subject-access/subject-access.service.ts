@@ -29,15 +29,14 @@ import { Session } from '../sessions/session.entity';
 
 export const SUBJECT_ACCESS_FORMAT = 'ccc-subject-access/1';
 
-/** `evidence/<id>-<name>`: the name kept readable, but never a path, a hidden file or an odd character. */
+/**
+ * `evidence/<id>-<name>`: the person's own name for the file, letters of any script and spaces included (the ZIP
+ * marks names as UTF-8), but never a path, a hidden file or a control or punctuation character.
+ */
 export function archivePathOf(file: { id: string; fileName: string }): string {
   const name =
-    file.fileName
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9._-]+/g, '_')
-      .replace(/^[._]+/, '')
-      .slice(-100) || 'file';
+    [...file.fileName.replace(/[^\p{L}\p{M}\p{N} ._()-]+/gu, '_').replace(/^[ ._]+/, '')].slice(-100).join('').trim() ||
+    'file';
   return `evidence/${file.id}-${name}`;
 }
 
@@ -62,7 +61,8 @@ subject-access.json
   evaluationResponses     the person's own evaluation survey answers, free text included
   drafts                  text being typed that was saved to continue later
   notifications           in-app reminders, and notificationPreferences (the kinds turned off)
-  emails                  e-mails sent or queued to the person (web links removed: they are one-time credentials)
+  emails                  e-mails sent or queued to the person (web links removed: they are one-time credentials),
+                          with any calendar invitation they carried
   calendarFeeds           private calendar addresses made (when made and revoked; the secret address is not kept)
   signInSessions          each signed-in session: when it started, how often it was renewed, when it ended
   actionLinks             single-purpose links issued to the person (purpose and dates only)
@@ -283,7 +283,7 @@ export class SubjectAccessService {
     );
     const emails = (
       await q<Row & { body: string }>(
-        `SELECT id, to_email AS "toEmail", subject, body, created_at AS "createdAt", sent_at AS "sentAt",
+        `SELECT id, to_email AS "toEmail", subject, body, calendar, created_at AS "createdAt", sent_at AS "sentAt",
                 attempts, last_attempt_at AS "lastAttemptAt", last_error AS "lastError"
            FROM outbox_message WHERE to_person_id = $1 ORDER BY created_at, id`,
         [own ?? NO_PERSON],

@@ -7,7 +7,7 @@ export function nationalFileName(today = new Date().toISOString().slice(0, 10)):
   return `national-figures-${today}.csv`;
 }
 
-/** The same figures as CSV, each table under its title, every figure as it reads on the page. */
+/** The same figures as CSV (one long table: Table, Row, Row label, Column, Value), every figure as on the page. */
 export function useDownloadNationalSummary() {
   return useMutation({
     mutationFn: () => apiDownload('/national/summary.csv', 'text/csv'),

@@ -10,7 +10,7 @@ const ACCEPT: Record<ReportFormat, string> = {
   pdf: 'application/pdf',
 };
 
-/** The report as a file: CSV (each table under its title), XLSX (a sheet per table) or a printable PDF. */
+/** The report as a file: CSV (one long table, a record per cell), XLSX (a sheet per table) or a printable PDF. */
 export function downloadCohortReport(query: CohortReportQuery, format: ReportFormat): Promise<Blob> {
   return apiDownload(`/reports/cohort/export${reportQueryString(query, format)}`, ACCEPT[format]);
 }
