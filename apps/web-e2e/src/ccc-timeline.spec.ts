@@ -20,6 +20,22 @@ function month(page: Page, n: number): Locator {
   return page.locator(`section[data-month="${n}"]`);
 }
 
+/** The month's show/hide button: only a past month has one. */
+function monthToggle(page: Page, n: number): Locator {
+  return month(page, n).getByRole('button', { name: new RegExp(`^Month ${n}\\b`) });
+}
+
+/** Whether the top of the element is on screen, below the top edge and above the bottom one. */
+async function headingInView(page: Page, n: number): Promise<boolean> {
+  return month(page, n)
+    .getByRole('heading', { level: 3 })
+    .evaluate((node) => {
+      const { top, bottom } = node.getBoundingClientRect();
+      // Less a pixel: scrolling lands on fractions of one.
+      return top >= -1 && bottom <= window.innerHeight;
+    });
+}
+
 async function sessionKinds(section: Locator): Promise<string[]> {
   return section
     .locator('article[data-session-kind]')
@@ -74,6 +90,41 @@ describe('a CCC on the supervision track', () => {
     await expect(month(page, 3).getAttribute('data-state')).resolves.toBe('current');
     await expect(month(page, 1).getAttribute('data-state')).resolves.toBe('past');
     await expect(month(page, 6).getAttribute('data-state')).resolves.toBe('future');
+
+    // It opens at this month: month 3 on screen and open; months 1 and 2 one line each, closed.
+    await page.waitForFunction(() => {
+      const heading = document.querySelector('section[data-month="3"] h3');
+      const rect = heading?.getBoundingClientRect();
+      return rect !== undefined && rect.top >= -1 && rect.bottom <= window.innerHeight;
+    });
+    await expect(headingInView(page, 3)).resolves.toBe(true);
+    await expect(page.evaluate(() => window.scrollY)).resolves.toBeGreaterThan(0);
+    await expect(month(page, 3).getAttribute('data-expanded')).resolves.toBe('true');
+    await expect(month(page, 3).locator('article[data-session-kind]').first().isVisible()).resolves.toBe(true);
+    await expect(monthToggle(page, 3).count()).resolves.toBe(0);
+    for (const past of [1, 2]) {
+      await expect(month(page, past).getAttribute('data-expanded')).resolves.toBe('false');
+      await expect(monthToggle(page, past).getAttribute('aria-expanded')).resolves.toBe('false');
+      await expect(month(page, past).locator('article[data-session-kind]').first().isVisible()).resolves.toBe(false);
+      // One line: what happened in the month, counted by status.
+      await expect(month(page, past).textContent()).resolves.toMatch(/\d+ sessions?: \d+ /);
+    }
+    // The future months are open too: nothing to look up there, but what is coming is worth seeing.
+    await expect(month(page, 4).getAttribute('data-expanded')).resolves.toBe('true');
+
+    // "Jump to a month": six links, this month marked; following a link to a closed month opens it.
+    const jump = page.getByRole('navigation', { name: 'Jump to a month' });
+    await expect(jump.getByRole('link').count()).resolves.toBe(6);
+    await expect(jump.locator('a[aria-current]').textContent()).resolves.toMatch(/^Month 3/);
+    await jump.getByRole('link', { name: 'Month 2', exact: true }).click();
+    await page.waitForURL('**#month-2');
+    await expect(monthToggle(page, 2).getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect(headingInView(page, 2)).resolves.toBe(true);
+
+    // The keyboard opens a past month: Enter on its heading's button.
+    await monthToggle(page, 1).focus();
+    await page.keyboard.press('Enter');
+    await expect(monthToggle(page, 1).getAttribute('aria-expanded')).resolves.toBe('true');
 
     // Month 1: the teaching topic and the four sessions of the plan.
     const first = month(page, 1);
@@ -168,6 +219,7 @@ describe('a CCC on the training track', () => {
     for (const supervisionOnly of ['individual', 'group', 'joint', 'handover']) {
       expect(kinds).not.toContain(supervisionOnly);
     }
+    await monthToggle(page, 1).click();
     await expect(
       month(page, 1).getByRole('paragraph').filter({ hasText: 'Group teaching topic:' }).textContent(),
     ).resolves.toContain('Introduction to DES, QOF, integrated care');

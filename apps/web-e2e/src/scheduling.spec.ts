@@ -519,6 +519,10 @@ describe('scheduling sessions', () => {
     await page.getByRole('status').filter({ hasText: 'Your calendar link is ready' }).waitFor();
     const feedUrl = await page.getByLabel('Your calendar link').inputValue();
     expect(feedUrl).toMatch(/^https?:\/\//);
+    // One click to subscribe: the same address with the webcal scheme, which calendar apps open.
+    await expect(page.getByRole('link', { name: 'Subscribe in your calendar app' }).getAttribute('href')).resolves.toBe(
+      feedUrl.replace(/^https?:/, 'webcal:'),
+    );
     await expectNoAxeViolations(page, 'the calendar page showing the new link');
     await saveScreenshot(page, 'calendar-link-1280');
 

@@ -3,6 +3,8 @@ import {
   DESKTOP,
   MOBILE,
   USERS,
+  apiGet,
+  apiToken,
   expectNoAxeViolations,
   expectNoProblems,
   launchBrowser,
@@ -63,6 +65,13 @@ describe('supervisors and the administrator', () => {
 
     await page.getByRole('link', { name: 'Back to your CCCs' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your CCCs' }).waitFor();
+    // The back link went back in the tab's history (the list as it was left), not to a new copy: forward returns.
+    await page.goForward();
+    await page.getByRole('heading', { level: 1, name: 'Sam Taylor' }).waitFor();
+    // Opened afresh (a link from an e-mail), the back link is a plain link to the list.
+    await page.reload();
+    await page.getByRole('link', { name: 'Back to your CCCs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your CCCs' }).waitFor();
     expectNoProblems(t);
   });
 
@@ -97,6 +106,82 @@ describe('supervisors and the administrator', () => {
     await expect(samRow.locator('td').last().getByRole('link').count()).resolves.toBe(1);
     await expectNoAxeViolations(page, 'the Alliance supervisor’s caseload');
     await saveScreenshot(page, 'alliance-caseload-1280');
+    expectNoProblems(t);
+  });
+
+  it('the Alliance supervisor finds the CCCs with evidence waiting, then one CCC by name', async () => {
+    const token = await apiToken(USERS.allianceSupervisor);
+    const inbox = await apiGet<{ awaitingReview: { enrolmentId: string; ccc: { fullName: string } }[] }>(
+      '/competencies/inbox',
+      token,
+    );
+    const withEvidence = [...new Set(inbox.awaitingReview.map((item) => item.ccc.fullName))].sort();
+    expect(withEvidence).toContain('Sam Taylor');
+
+    t = await openPage(browser, DESKTOP);
+    const { page } = t;
+    await signIn(page, USERS.allianceSupervisor);
+    await page.getByRole('heading', { level: 1, name: 'Your caseload' }).waitFor();
+    const tableName = 'CCCs you supervise and their sessions';
+    const everyone = await rowNames(page, tableName);
+    expect(everyone.length).toBeGreaterThan(withEvidence.length);
+
+    // The card is a link that applies its filter, and the filter goes in the address.
+    const cards = page.getByRole('list', { name: 'Across the caseload' });
+    const evidenceCard = cards.getByRole('link', { name: /evidence waiting for your review/ });
+    await expect(evidenceCard.textContent()).resolves.toMatch(new RegExp(`^${inbox.awaitingReview.length} `));
+    await evidenceCard.click();
+    await page.waitForURL('**/?show=evidence');
+    await expect(evidenceCard.getAttribute('aria-current')).resolves.toBe('true');
+    await expect(page.getByLabel('Show', { exact: true }).inputValue()).resolves.toBe('evidence');
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('table.app-caseload tbody tr').length === count,
+      withEvidence.length,
+    );
+    expect((await rowNames(page, tableName)).sort()).toEqual(withEvidence);
+    await expect(page.getByRole('status').filter({ hasText: 'Showing' }).textContent()).resolves.toContain(
+      `Showing ${withEvidence.length} of ${everyone.length} CCCs: evidence waiting for review`,
+    );
+    await expectNoAxeViolations(page, 'the caseload filtered to evidence waiting');
+
+    // A name nobody with evidence has: nothing; then part of Sam's name, in any case.
+    const search = page.getByRole('searchbox', { name: 'Search by name or PCN' });
+    await search.fill('Chris');
+    await page.getByText('No CCC on the programme matches').waitFor();
+    await search.fill('sam t');
+    await page.waitForURL('**/?q=sam+t&show=evidence');
+    await expect(rowNames(page, tableName)).resolves.toEqual(['Sam Taylor']);
+
+    // The address keeps the search and the filter: a reload (or a link sent to a colleague) shows the same.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Your caseload' }).waitFor();
+    await expect(page.getByRole('searchbox', { name: 'Search by name or PCN' }).inputValue()).resolves.toBe('sam t');
+    await expect(rowNames(page, tableName)).resolves.toEqual(['Sam Taylor']);
+
+    // Clearing shows everyone again; sorting by PCN keeps everyone, ordered by PCN.
+    await page.getByRole('link', { name: 'Clear the search and filter' }).click();
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('table.app-caseload tbody tr').length === count,
+      everyone.length,
+    );
+    await page.getByLabel('Sort by').selectOption('pcn');
+    await page.waitForURL('**/?sort=pcn');
+    // The address changes a moment before the table is drawn again: wait for the order, not just the address.
+    const pcnOrder = () =>
+      page
+        .getByRole('table', { name: tableName })
+        .locator('tbody tr td:first-of-type span:last-child')
+        .allTextContents();
+    await page.waitForFunction(() => {
+      const cells = Array.from(
+        document.querySelectorAll('table.app-caseload tbody tr td:first-of-type span:last-child'),
+      );
+      const pcns = cells.map((cell) => cell.textContent ?? '');
+      return pcns.every((pcn, i) => i === 0 || pcns[i - 1]!.localeCompare(pcn, 'en-GB') <= 0);
+    });
+    const pcns = await pcnOrder();
+    expect(pcns).toHaveLength(everyone.length);
+    expect(pcns).toEqual([...pcns].sort((a, b) => a.localeCompare(b, 'en-GB')));
     expectNoProblems(t);
   });
 

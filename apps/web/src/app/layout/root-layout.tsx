@@ -10,6 +10,7 @@ import { describeRoles, homeKindFor } from '../../features/auth/utils/roles';
 import { useNotifications } from '../../features/notifications/api/get-notifications';
 import { notificationsNavLabel } from '../../features/notifications/utils/labels';
 import { useAuthToken } from '../../lib/auth-store';
+import { useRecordLocation } from '../../utils/location-stack';
 import { SERVICE_NAME } from '../../utils/use-document-title';
 import { NhsLogo, UserIcon } from './nhs-logo';
 
@@ -38,6 +39,7 @@ export function RootLayout() {
   const me = useQuery({ ...getMeQueryOptions(), enabled: token !== null });
   const signOut = useSignOut();
   const location = useLocation();
+  useRecordLocation();
   const mainRef = useRef<HTMLElement>(null);
   const shownPath = useRef(location.pathname);
 

@@ -1,7 +1,15 @@
 import { useState } from 'react';
 import { Button } from '../../../components/button';
 
-/** The private address, shown once: selectable text and a copy button that says when it has copied. */
+/**
+ * The same address with the webcal scheme: a calendar app (Apple Calendar, Outlook on Windows, most phones) opens it
+ * and offers to subscribe, so one click replaces copying and pasting.
+ */
+export function webcalUrl(url: string): string {
+  return url.replace(/^https?:\/\//, 'webcal://');
+}
+
+/** The private address, shown once: a subscribe link, selectable text and a copy button that says when it has copied. */
 export function FeedUrl({ url }: { url: string }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
 
@@ -16,6 +24,15 @@ export function FeedUrl({ url }: { url: string }) {
 
   return (
     <div className="nhsuk-form-group">
+      <p>
+        <a className="nhsuk-button nhsuk-u-margin-bottom-2" href={webcalUrl(url)}>
+          Subscribe in your calendar app
+        </a>
+      </p>
+      <p className="nhsuk-body-s">
+        If nothing opens, or you use Outlook on the web (NHSmail) or Google Calendar, copy the link below and add it as
+        described under “Add it to your calendar”.
+      </p>
       <label className="nhsuk-label nhsuk-label--s" htmlFor="calendar-feed-url">
         Your calendar link
       </label>

@@ -16,9 +16,13 @@ function Instructions() {
   return (
     <section aria-labelledby="how-heading" className="app-section">
       <h2 id="how-heading">Add it to your calendar</h2>
-      <h3>Outlook</h3>
+      <p>
+        On a phone, a Mac or Outlook on Windows, <strong>Subscribe in your calendar app</strong> opens your calendar and
+        asks to add it. Otherwise:
+      </p>
+      <h3>Outlook (NHSmail)</h3>
       <ol>
-        <li>Open your calendar in Outlook on the web or the new Outlook.</li>
+        <li>Open your calendar in Outlook on the web (NHSmail) or the new Outlook.</li>
         <li>
           Select <strong>Add calendar</strong>, then <strong>Subscribe from web</strong> (also called{' '}
           <strong>Add calendar from URL</strong>).
@@ -34,6 +38,16 @@ function Instructions() {
         <li>
           Paste your calendar link and select <strong>Add calendar</strong>.
         </li>
+      </ol>
+      <h3>Apple Calendar (iPhone, iPad or Mac)</h3>
+      <ol>
+        <li>
+          On an iPhone or iPad, open <strong>Settings</strong>, then <strong>Calendar</strong>,{' '}
+          <strong>Accounts</strong>, <strong>Add Account</strong>, <strong>Other</strong>,{' '}
+          <strong>Add Subscribed Calendar</strong>. On a Mac, in Calendar select <strong>File</strong>, then{' '}
+          <strong>New Calendar Subscription</strong>.
+        </li>
+        <li>Paste your calendar link and select Next (or Subscribe).</li>
       </ol>
       <p>
         Your calendar app checks the link every few hours, so a new or changed session can take a while to appear.
@@ -129,7 +143,8 @@ export function CalendarFeedPage() {
                     </p>
                   )}
                   <ButtonGroup>
-                    <Button onClick={makeLink} pending={busy}>
+                    {/* Not the primary action: replacing breaks the link already in the calendar. */}
+                    <Button variant="secondary" onClick={makeLink} pending={busy}>
                       {create.isPending ? 'Making a new link…' : 'Replace link'}
                     </Button>
                     {!confirmingOff && (

@@ -33,10 +33,12 @@ const COUNT_COLUMNS = [
   'Release declined',
 ] as const;
 
-/** One row per CCC: where their sessions stand, and the next one, with links to the timeline and the session. */
+/**
+ * One row per CCC, in the order given: where their sessions stand, and the next one, with links to the timeline and
+ * the session.
+ */
 export function CaseloadTable({ rows, caption }: { rows: CaseloadRow[]; caption: string }) {
   const today = todayInLondon();
-  const sorted = [...rows].sort((a, b) => a.enrolment.ccc.fullName.localeCompare(b.enrolment.ccc.fullName, 'en-GB'));
   return (
     <table className="nhsuk-table-responsive app-caseload">
       <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{caption}</caption>
@@ -62,7 +64,7 @@ export function CaseloadTable({ rows, caption }: { rows: CaseloadRow[]; caption:
         </tr>
       </thead>
       <tbody className="nhsuk-table__body">
-        {sorted.map((row) => (
+        {rows.map((row) => (
           <tr className="nhsuk-table__row" key={row.enrolment.id} data-enrolment-id={row.enrolment.id}>
             <th className="nhsuk-table__header" scope="row">
               <Link to={`/enrolments/${row.enrolment.id}`}>

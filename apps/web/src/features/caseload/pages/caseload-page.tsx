@@ -1,22 +1,52 @@
+import { can, type CaseloadRow } from '@ccc/contracts';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { useDocumentTitle } from '../../../utils/use-document-title';
+import { useMe } from '../../auth/api/get-me';
 import { MyOpenActions } from '../../sessions/components/my-open-actions';
+import { useInbox } from '../../competencies/inbox/api/get-inbox';
 import { EvidenceInboxSection } from '../../competencies/inbox/components/evidence-inbox-section';
 import { SignOffsCount } from '../../sign-offs/components/sign-offs-count';
 import { useCaseload } from '../api/get-caseload';
+import { CaseloadFilters } from '../components/caseload-filters';
 import { CaseloadTable } from '../components/caseload-table';
+import {
+  CASELOAD_STATE_LABELS,
+  applyCaseloadQuery,
+  readCaseloadQuery,
+  stateCount,
+  writeCaseloadQuery,
+  type CaseloadQuery,
+  type CaseloadState,
+} from '../utils/caseload-filters';
 
-/** One figure across the whole caseload, as a card. */
-function Stat({ value, text }: { value: number; text: string }) {
+const STAT_TEXT: Record<CaseloadState, string> = {
+  unbooked: 'unbooked this month or earlier',
+  awaiting: 'waiting for a reply',
+  overdue: 'held but not recorded',
+  evidence: 'evidence waiting for your review',
+};
+
+/** One figure across the caseload, as a card whose link shows the CCCs behind it. */
+function Stat({ value, state, query }: { value: number; state: CaseloadState; query: CaseloadQuery }) {
+  const selected = query.state === state;
+  // A second press on the chosen card shows everyone again.
+  const target = writeCaseloadQuery({ ...query, state: selected ? null : state }).toString();
   return (
-    <li className="nhsuk-grid-column-one-third nhsuk-card-group__item">
-      <div className="nhsuk-card">
+    <li className="nhsuk-grid-column-one-quarter nhsuk-card-group__item">
+      <div className={`nhsuk-card${selected ? ' app-stat-card--selected' : ''}`}>
         <div className="nhsuk-card__content">
           <p className="app-stat">
-            <span className="app-stat__value">{value}</span> {text}
+            <Link to={{ search: target ? `?${target}` : '' }} aria-current={selected ? 'true' : undefined}>
+              <span className="app-stat__value">{value}</span> {STAT_TEXT[state]}
+              <span className="nhsuk-u-visually-hidden">
+                {selected ? ': showing these CCCs, select to show every CCC' : ': show these CCCs'}
+              </span>
+            </Link>
           </p>
         </div>
       </div>
@@ -24,19 +54,40 @@ function Stat({ value, text }: { value: number; text: string }) {
   );
 }
 
+function ccCount(n: number): string {
+  return n === 1 ? '1 CCC' : `${n} CCCs`;
+}
+
 /** The Alliance supervisor's home (and the administrator's, for every CCC): what needs booking, chasing, recording. */
 export function CaseloadPage({ everyone }: { everyone: boolean }) {
   const title = everyone ? 'Caseload: all CCCs' : 'Your caseload';
   useDocumentTitle(title);
   const caseload = useCaseload();
-  const totals = caseload.data?.reduce(
-    (sum, row) => ({
-      unbooked: sum.unbooked + row.unbooked,
-      awaiting: sum.awaiting + row.awaiting,
-      overdue: sum.overdue + row.overdue,
-    }),
-    { unbooked: 0, awaiting: 0, overdue: 0 },
-  );
+  const me = useMe();
+  // Evidence waiting comes from the reviewer's own inbox (the same list as below): only they sign off.
+  const reviewer = can(me.data?.roles.map(({ role }) => role) ?? [], 'competency:review');
+  const inbox = useInbox(reviewer);
+  const evidence = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const item of inbox.data?.awaitingReview ?? [])
+      counts.set(item.enrolmentId, (counts.get(item.enrolmentId) ?? 0) + 1);
+    return counts;
+  }, [inbox.data]);
+
+  const [params, setParams] = useSearchParams();
+  const query = readCaseloadQuery(params);
+  // Typing replaces the address rather than adding a history entry per letter; Back leaves the page as expected.
+  const update = (patch: Partial<CaseloadQuery>) =>
+    setParams(writeCaseloadQuery({ ...query, ...patch }), { replace: true });
+
+  const rows = caseload.data ?? [];
+  const active = rows.filter((row) => row.enrolment.status === 'active');
+  const finished = rows.filter((row) => row.enrolment.status !== 'active');
+  const shownActive = applyCaseloadQuery(active, query, evidence);
+  const shownFinished = applyCaseloadQuery(finished, query, evidence);
+  const total = (state: CaseloadState) =>
+    active.reduce((sum: number, row: CaseloadRow) => sum + stateCount(row, state, evidence), 0);
+  const filtered = query.search.trim() !== '' || query.state !== null;
 
   return (
     <>
@@ -58,22 +109,39 @@ export function CaseloadPage({ everyone }: { everyone: boolean }) {
       ) : (
         <>
           <p className="nhsuk-body-l">
-            {caseload.data.length === 1
-              ? '1 Cancer Care Coordinator.'
-              : `${caseload.data.length} Cancer Care Coordinators.`}{' '}
+            {active.length === 1
+              ? '1 Cancer Care Coordinator on the programme.'
+              : `${active.length} Cancer Care Coordinators on the programme.`}{' '}
             Select a name to see their timeline and book their sessions.
           </p>
-          {totals && (
-            <ul className="nhsuk-grid-row nhsuk-card-group" aria-label="Across the caseload">
-              <Stat value={totals.unbooked} text="unbooked this month or earlier" />
-              <Stat value={totals.awaiting} text="waiting for a reply" />
-              <Stat value={totals.overdue} text="held but not recorded" />
-            </ul>
+          <ul className="nhsuk-grid-row nhsuk-card-group" aria-label="Across the caseload">
+            <Stat value={total('unbooked')} state="unbooked" query={query} />
+            <Stat value={total('awaiting')} state="awaiting" query={query} />
+            <Stat value={total('overdue')} state="overdue" query={query} />
+            {reviewer && <Stat value={total('evidence')} state="evidence" query={query} />}
+          </ul>
+          <CaseloadFilters query={query} withEvidence={reviewer} onChange={update} />
+          <p role="status" className="app-caseload-count">
+            {filtered
+              ? `Showing ${shownActive.length} of ${ccCount(active.length)}${query.state ? `: ${CASELOAD_STATE_LABELS[query.state].toLowerCase()}` : ''}${query.search.trim() ? `, matching “${query.search.trim()}”` : ''}.`
+              : `Showing all ${ccCount(active.length)}.`}{' '}
+            {filtered && <Link to={{ search: '' }}>Clear the search and filter</Link>}
+          </p>
+          {shownActive.length === 0 ? (
+            <p>No CCC on the programme matches. Try another name, or show every CCC.</p>
+          ) : (
+            <CaseloadTable
+              rows={shownActive}
+              caption={everyone ? 'Every CCC and their sessions' : 'CCCs you supervise and their sessions'}
+            />
           )}
-          <CaseloadTable
-            rows={caseload.data}
-            caption={everyone ? 'Every CCC and their sessions' : 'CCCs you supervise and their sessions'}
-          />
+          {shownFinished.length > 0 && (
+            <section aria-labelledby="caseload-finished-heading" className="app-section">
+              <h2 id="caseload-finished-heading">Finished or withdrawn</h2>
+              <p>CCCs who completed the programme or left it. Their timelines stay open to read.</p>
+              <CaseloadTable rows={shownFinished} caption="CCCs who finished or withdrew, and their sessions" />
+            </section>
+          )}
         </>
       )}
       <EvidenceInboxSection />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { BackLink } from '../../../components/back-link';
 import { Button } from '../../../components/button';
@@ -14,6 +14,7 @@ import { MyOpenActions } from '../../sessions/components/my-open-actions';
 import { homeKindFor } from '../../auth/utils/roles';
 import { useTimeline } from '../api/get-timeline';
 import { EnrolmentSummaryList } from '../components/enrolment-summary';
+import { MonthJumpList } from '../components/month-jump-list';
 import { MonthSection } from '../components/month-section';
 import { CompetenciesSection } from '../../competencies/components/competencies-section';
 import { ExpectationsChecklist } from '../../expectations/components/expectations-checklist';
@@ -23,11 +24,45 @@ import { ReleaseSummarySection } from '../../release/components/release-summary-
 import { SignOffsCount } from '../../sign-offs/components/sign-offs-count';
 import { AwaitingSignOffsSection } from '../../sign-offs/components/timeline-sign-offs';
 
+function monthInHash(): number | null {
+  const match = /^#month-(\d+)$/.exec(window.location.hash);
+  return match ? Number(match[1]) : null;
+}
+
 export function TimelinePage() {
   const { enrolmentId = '' } = useParams();
   const timeline = useTimeline(enrolmentId);
   const me = useMe();
   const [showExpectations, setShowExpectations] = useState(false);
+  // Past months the reader opened (or named in the address, "#month-2"); every other past month is one line, so this
+  // month is near the top.
+  const [openedPast, setOpenedPast] = useState<ReadonlySet<number>>(() => {
+    const fromHash = monthInHash();
+    return new Set(fromHash === null ? [] : [fromHash]);
+  });
+  const scrolledFor = useRef<string | null>(null);
+  const months = timeline.data?.months;
+
+  // Open at this month (or the month in the address), once per timeline, not on every refetch.
+  useEffect(() => {
+    if (!months || scrolledFor.current === enrolmentId) return;
+    scrolledFor.current = enrolmentId;
+    const fromHash = monthInHash();
+    const target =
+      months.find((month) => month.month === fromHash) ?? months.find((month) => month.state === 'current');
+    if (!target) return;
+    // After the browser has laid the page out, so the scroll lands on the month where it will stay.
+    requestAnimationFrame(() => document.getElementById(`month-${target.month}`)?.scrollIntoView({ block: 'start' }));
+  }, [months, enrolmentId]);
+
+  const togglePast = (month: number) =>
+    setOpenedPast((opened) => {
+      const next = new Set(opened);
+      if (next.has(month)) next.delete(month);
+      else next.add(month);
+      return next;
+    });
+  const openPast = (month: number) => setOpenedPast((opened) => new Set(opened).add(month));
   const name = timeline.data?.enrolment.ccc.fullName;
   const errorStatus = timeline.isError && isApiClientError(timeline.error) ? timeline.error.status : 0;
   const errorTitle =
@@ -67,8 +102,8 @@ export function TimelinePage() {
     );
   }
 
-  const { enrolment, months, selfDirectedCourses } = timeline.data;
-  const sortedMonths = [...months].sort((a, b) => a.month - b.month);
+  const { enrolment, selfDirectedCourses } = timeline.data;
+  const sortedMonths = [...timeline.data.months].sort((a, b) => a.month - b.month);
 
   return (
     <>
@@ -114,7 +149,21 @@ export function TimelinePage() {
             <p>The programme template for this cohort has no months yet.</p>
           </EmptyState>
         ) : (
-          sortedMonths.map((month) => <MonthSection key={month.month} month={month} />)
+          <>
+            <MonthJumpList months={sortedMonths} onJump={openPast} />
+            {sortedMonths.map((month) =>
+              month.state === 'past' ? (
+                <MonthSection
+                  key={month.month}
+                  month={month}
+                  expanded={openedPast.has(month.month)}
+                  onToggle={() => togglePast(month.month)}
+                />
+              ) : (
+                <MonthSection key={month.month} month={month} />
+              ),
+            )}
+          </>
         )}
       </section>
 

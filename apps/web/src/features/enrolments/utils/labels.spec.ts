@@ -6,6 +6,7 @@ import {
   SESSION_STATUS_LABELS,
   SESSION_STATUS_TONES,
   currentMonthLabel,
+  monthSessionsSummary,
   sessionKindLabel,
   sessionStatusLabel,
 } from './labels';
@@ -69,5 +70,20 @@ describe('sign-offs on the timeline', () => {
     expect(signOffText({ what: 'recorded', by: null, at: '2026-10-02T09:00:00.000Z', viaLink: false })).toBe(
       'Recorded as held on 2 October 2026',
     );
+  });
+});
+
+describe('a collapsed month in one line', () => {
+  it('counts the sessions by status, in words', () => {
+    expect(monthSessionsSummary([])).toBe('No sessions');
+    expect(monthSessionsSummary([{ status: 'completed' }])).toBe('1 session: 1 completed');
+    expect(
+      monthSessionsSummary([
+        { status: 'completed' },
+        { status: 'not_held' },
+        { status: 'completed' },
+        { status: 'did_not_attend' },
+      ]),
+    ).toBe('4 sessions: 2 completed, 1 not held: never booked, 1 did not attend');
   });
 });

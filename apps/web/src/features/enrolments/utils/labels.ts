@@ -140,3 +140,15 @@ export function signOffText(signOff: SignOff): string {
   const who = signOff.by ? ` by ${signOff.by.fullName}` : '';
   return `${SIGN_OFF_WORDS[signOff.what]}${who} on ${formatDate(signOff.at.slice(0, 10))}${signOff.viaLink ? ', by e-mailed link' : ''}`;
 }
+
+/** A collapsed month in one line: "4 sessions: 3 completed, 1 not held: never booked". */
+export function monthSessionsSummary(sessions: readonly { status: string }[]): string {
+  if (sessions.length === 0) return 'No sessions';
+  const counts = new Map<string, number>();
+  for (const session of sessions) {
+    const label = sessionStatusLabel(session.status);
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  const parts = [...counts].map(([label, count]) => `${count} ${label.charAt(0).toLowerCase()}${label.slice(1)}`);
+  return `${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'}: ${parts.join(', ')}`;
+}

@@ -184,7 +184,10 @@ export function SessionPage() {
         {firstCcc ? `${firstCcc}’s timeline` : 'Back to the timeline'}
       </BackLink>
     ) : (
-      <BackLink to="/">Back to the start page</BackLink>
+      // A group session is reached from the agenda, a notification or a timeline: back goes there when it can.
+      <BackLink to="/" anyPageLabel="Back">
+        Back to the start page
+      </BackLink>
     );
   const canDownload =
     view.startsAt !== null &&
