@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { API_ERROR_SCHEMA } from '../src/common/openapi';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createWorld, tokenFor, type World } from './support/world';
@@ -141,4 +146,33 @@ describe('the OpenAPI document', () => {
       ]),
     );
   });
+
+  it("passes spectral's OpenAPI ruleset with no error", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'openapi-'));
+    try {
+      const file = path.join(dir, 'openapi.json');
+      writeFileSync(file, JSON.stringify(doc));
+      const root = path.resolve(__dirname, '../../..');
+      const result = await promisify(execFile)(
+        path.join(root, 'node_modules/.bin/spectral'),
+        [
+          'lint',
+          '--ruleset',
+          path.join(root, 'apps/api/.spectral.yaml'),
+          '--fail-severity',
+          'error',
+          '-f',
+          'json',
+          file,
+        ],
+        { cwd: root, maxBuffer: 64 * 1024 * 1024 },
+      ).catch((error: { stdout?: string; code?: number }) => ({ stdout: error.stdout ?? '', code: error.code }));
+      const problems = JSON.parse(result.stdout || '[]') as { code: string; severity: number; path: string[] }[];
+      // Severity 0 is an error; warnings (an operation without a description) do not fail the document.
+      expect(problems.filter((problem) => problem.severity === 0)).toEqual([]);
+      expect('code' in result ? result.code : 0).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
