@@ -16,6 +16,7 @@ import type { ApiConfig } from './config';
 import { DatabaseOutage } from './database/outage';
 import { QueryCounter } from './database/query-counter';
 import { documentIdempotencyKey } from './idempotency/openapi';
+import { documentContract } from './common/openapi';
 import { RequestGate } from './health/request-gate';
 
 /**
@@ -86,15 +87,19 @@ export async function createApp(
       (error) => outage.failed(error),
     ),
   );
-  const document = documentIdempotencyKey(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('CCC Programme API')
-        .setDescription('Supervision and training programme for Cancer Care Coordinators')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
+  const document = documentContract(
+    app,
+    documentIdempotencyKey(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('CCC Programme API')
+          .setDescription('Supervision and training programme for Cancer Care Coordinators')
+          .setVersion('1')
+          .addServer('/', 'This instance (the API and the SPA share one origin)')
+          .addBearerAuth()
+          .build(),
+      ),
     ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

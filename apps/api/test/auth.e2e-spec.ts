@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from './support/test-app';
-import { createWorld, PASSWORD, tokenFor, type World } from './support/world';
+import { createWorld, PASSWORD, signIn, type World } from './support/world';
 
 describe('sign-in and /api/me', () => {
   let t: TestApp;
@@ -62,7 +62,7 @@ describe('sign-in and /api/me', () => {
 
   it('returns the caller on /api/me and refuses it without a token', async () => {
     await t.http().get('/api/me').expect(401);
-    const token = await tokenFor(t, world.people.pcnSupervisor1);
+    const token = await signIn(t, world.people.pcnSupervisor1);
     const res = await t.http().get('/api/me').set('Authorization', token).expect(200);
     expect(res.body).toEqual({
       id: world.people.pcnSupervisor1.id,
@@ -75,7 +75,7 @@ describe('sign-in and /api/me', () => {
   });
 
   it('never returns the password hash', async () => {
-    const token = await tokenFor(t, world.people.admin);
+    const token = await signIn(t, world.people.admin);
     const res = await t.http().get('/api/me').set('Authorization', token).expect(200);
     expect(JSON.stringify(res.body)).not.toContain('argon2');
   });

@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { OutboxMessage } from '../src/links/outbox-message.entity';
 import { API_CONFIG, type ApiConfig } from '../src/config';
 import { startTestApp, type TestApp } from './support/test-app';
-import { createWorld, PASSWORD, tokenFor, type World } from './support/world';
+import { createWorld, PASSWORD, signIn, type World } from './support/world';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -116,7 +116,7 @@ describe('tokens, passwords, single-line fields and links', () => {
   beforeAll(async () => {
     t = await startTestApp({ PUBLIC_URL: 'https://ccc.example.org/' });
     world = await createWorld(t);
-    admin = await tokenFor(t, world.people.admin);
+    admin = await signIn(t, world.people.admin);
     secret = t.app.get<ApiConfig>(API_CONFIG).jwtSecret;
   });
   afterAll(() => t.close());
@@ -130,7 +130,7 @@ describe('tokens, passwords, single-line fields and links', () => {
     JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sub: string; sid: string; exp: number };
 
   it('accepts HS256 tokens with an expiry only: not HS384, not alg none, not without exp', async () => {
-    const { sub, sid, exp } = claimsOf((await tokenFor(t, world.people.cccA)).slice('Bearer '.length));
+    const { sub, sid, exp } = claimsOf((await signIn(t, world.people.cccA)).slice('Bearer '.length));
     const me = (token: string) => t.http().get('/api/me').set('Authorization', `Bearer ${token}`);
     // The same claims, signed as the API does: accepted (so the refusals below are for the reason named).
     await me(sign({ alg: 'HS256', typ: 'JWT' }, { sub, sid, exp }, 'sha256')).expect(200);
@@ -153,7 +153,7 @@ describe('tokens, passwords, single-line fields and links', () => {
   });
 
   it('refuses a common password wherever one is set, naming the field', async () => {
-    const token = await tokenFor(t, world.people.cccC);
+    const token = await signIn(t, world.people.cccC);
     const changed = await t
       .http()
       .post('/api/me/password')
@@ -233,7 +233,7 @@ describe('tokens, passwords, single-line fields and links', () => {
     const feed = await t
       .http()
       .post('/api/calendar-feed')
-      .set('Authorization', await tokenFor(t, world.people.cccA))
+      .set('Authorization', await signIn(t, world.people.cccA))
       .set('Host', 'evil.example')
       .expect(201);
     expect(feed.body.url).toMatch(/^https:\/\/ccc\.example\.org\/api\/calendar\/[A-Za-z0-9_-]+\.ics$/);

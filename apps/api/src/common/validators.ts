@@ -1,6 +1,8 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { isIsoDate } from '@ccc/programme';
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsString, MaxLength, MinLength, ValidateBy, type ValidationOptions } from 'class-validator';
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused), checked by the programme's own rule. */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
@@ -55,6 +57,19 @@ export function MultiLine(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/** Trims a string before it is validated (other values are left to the type check). */
+export const Trimmed = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/**
+ * Required free text that says why (a reason, a comment): trimmed first, so that a value of only spaces is refused
+ * as too short rather than stored empty; at least `min` characters (1 by default) after trimming, at most `max`;
+ * line breaks and tabs allowed, other control characters refused. `message` is the reason given when it is short.
+ */
+export function RequiredText({ min = 1, max, message }: { min?: number; max: number; message: string }) {
+  return applyDecorators(Trimmed(), IsString(), MinLength(min, { message }), MaxLength(max), MultiLine());
 }
 
 /**

@@ -133,7 +133,12 @@ export class SessionsController {
   @RequirePermission('agenda:read')
   @Get('agenda')
   @ApiQuery({ name: 'from', example: '2026-11-23', description: 'YYYY-MM-DD, first day' })
-  @ApiQuery({ name: 'days', required: false, example: 7 })
+  @ApiQuery({
+    name: 'days',
+    required: false,
+    description: 'How many days, from `from`',
+    schema: { type: 'integer', minimum: 1, maximum: 42, default: 7, example: 7 },
+  })
   agendaOf(
     @CurrentUser() user: AuthUser,
     @Query('from') from?: string,

@@ -13,12 +13,11 @@ import {
   IsUrl,
   MaxLength,
   Min,
-  MinLength,
   ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, MultiLine, SingleLine } from '../../common/validators';
+import { IsCalendarDate, MultiLine, SingleLine, RequiredText } from '../../common/validators';
 
 const version = { message: 'version must be the version you read' };
 
@@ -78,28 +77,19 @@ export class SignOffDto extends VersionDto {
   rating!: number;
 
   @ApiProperty()
-  @IsString()
-  @MinLength(3, { message: 'comment must say what the sign-off rests on' })
-  @MaxLength(5000)
-  @MultiLine()
+  @RequiredText({ min: 3, max: 5000, message: 'comment must say what the sign-off rests on' })
   comment!: string;
 }
 
 export class ReturnEvidenceDto extends VersionDto {
   @ApiProperty()
-  @IsString()
-  @MinLength(3, { message: 'comment must say what more is needed' })
-  @MaxLength(5000)
-  @MultiLine()
+  @RequiredText({ min: 3, max: 5000, message: 'comment must say what more is needed' })
   comment!: string;
 }
 
 export class WithdrawSignOffDto extends VersionDto {
   @ApiProperty()
-  @IsString()
-  @MinLength(3, { message: 'reason must say why the sign-off is withdrawn' })
-  @MaxLength(5000)
-  @MultiLine()
+  @RequiredText({ min: 3, max: 5000, message: 'reason must say why the sign-off is withdrawn' })
   reason!: string;
 }
 

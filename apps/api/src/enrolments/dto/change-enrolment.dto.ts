@@ -1,17 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
-import { IsCalendarDate, MultiLine } from '../../common/validators';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Min, ValidateIf } from 'class-validator';
+import { IsCalendarDate, RequiredText } from '../../common/validators';
 
 /** A field left out is unchanged; null removes a supervisor. */
 export class ChangeEnrolmentDto {
@@ -35,10 +24,7 @@ export class ChangeEnrolmentDto {
   effectiveFrom!: string;
 
   @ApiProperty({ description: 'Why: kept with the change' })
-  @IsString()
-  @MinLength(1, { message: 'reason must say why the enrolment changes' })
-  @MaxLength(2000)
-  @MultiLine()
+  @RequiredText({ max: 2000, message: 'reason must say why the enrolment changes' })
   reason!: string;
 
   @ApiProperty({ description: 'The version you read' })
@@ -56,10 +42,7 @@ export class EnrolmentVersionDto {
 
 export class ReopenEnrolmentDto extends EnrolmentVersionDto {
   @ApiProperty({ description: 'Why the enrolment is reopened: kept in its history' })
-  @IsString()
-  @Matches(/\S/, { message: 'reason must say why the enrolment is reopened' })
-  @MaxLength(2000)
-  @MultiLine()
+  @RequiredText({ max: 2000, message: 'reason must say why the enrolment is reopened' })
   reason!: string;
 }
 
@@ -72,10 +55,7 @@ export class PauseEnrolmentDto extends EnrolmentVersionDto {
   from!: string;
 
   @ApiProperty({ description: 'Why the CCC is paused (leave, sickness…): kept with the pause' })
-  @IsString()
-  @MinLength(1, { message: 'reason must say why the enrolment is paused' })
-  @MaxLength(2000)
-  @MultiLine()
+  @RequiredText({ max: 2000, message: 'reason must say why the enrolment is paused' })
   reason!: string;
 }
 

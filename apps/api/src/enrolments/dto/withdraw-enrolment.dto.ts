@@ -1,13 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
-import { MultiLine } from '../../common/validators';
+import { IsInt, Min } from 'class-validator';
+import { RequiredText } from '../../common/validators';
 
 export class WithdrawEnrolmentDto {
   @ApiProperty({ description: 'Why the CCC leaves the programme; shown with the enrolment' })
-  @IsString()
-  @MinLength(1, { message: 'reason must say why the enrolment is withdrawn' })
-  @MaxLength(2000)
-  @MultiLine()
+  @RequiredText({ max: 2000, message: 'reason must say why the enrolment is withdrawn' })
   reason!: string;
 
   @ApiProperty()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { MultiLine } from '../../common/validators';
+import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { MultiLine, RequiredText } from '../../common/validators';
 
 export class LinkAnswerDto {
   @ApiProperty({ enum: ['confirm', 'decline', 'propose'] })
@@ -9,10 +9,7 @@ export class LinkAnswerDto {
 
   @ApiPropertyOptional({ description: 'Why the time cannot be released (to decline)' })
   @ValidateIf((o: LinkAnswerDto) => o.decision === 'decline' || o.reason !== undefined)
-  @IsString({ message: 'reason must say why' })
-  @MinLength(3, { message: 'reason must say why the time cannot be released' })
-  @MaxLength(1000)
-  @MultiLine()
+  @RequiredText({ min: 3, max: 1000, message: 'reason must say why the time cannot be released' })
   reason?: string;
 
   @ApiPropertyOptional({ description: 'Why release goes past the agreed cap' })

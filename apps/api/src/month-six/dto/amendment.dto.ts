@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { AMENDMENT_RECORDS, type AmendmentRecord } from '@ccc/contracts';
 import { HandoverFieldsDto } from './handover.dto';
-import { MultiLine, SingleLine } from '../../common/validators';
+import { MultiLine, SingleLine, RequiredText } from '../../common/validators';
 
 const HELD = ['present', 'apologies', 'absent'] as const;
 
@@ -47,9 +47,7 @@ export class CreateAmendmentDto {
   record!: AmendmentRecord;
 
   @ApiProperty({ description: 'Why the completed record is corrected' })
-  @IsString()
-  @MaxLength(2000)
-  @MultiLine()
+  @RequiredText({ max: 2000, message: 'reason must say why the completed record is corrected' })
   reason!: string;
 
   @ApiPropertyOptional({ type: HandoverFieldsDto })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsCalendarDate, MultiLine, SingleLine } from '../../common/validators';
+import { IsCalendarDate, MultiLine, SingleLine, RequiredText } from '../../common/validators';
 
 export class LogReleaseDto {
   @ApiProperty({ enum: ['study', 'training'] })
@@ -61,10 +61,7 @@ export class DeclineReleaseDto {
   version!: number;
 
   @ApiProperty()
-  @IsString()
-  @MinLength(3, { message: 'reason must say why the time cannot be released' })
-  @MaxLength(1000)
-  @MultiLine()
+  @RequiredText({ min: 3, max: 1000, message: 'reason must say why the time cannot be released' })
   reason!: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
 import type { SessionMode } from '@ccc/programme';
-import { MultiLine, SingleLine } from '../../common/validators';
+import { MultiLine, SingleLine, RequiredText } from '../../common/validators';
 
 const MODES = ['virtual', 'face_to_face'] as const;
 
@@ -56,19 +56,13 @@ export class BookSessionDto {
 
 export class RescheduleSessionDto extends BookSessionDto {
   @ApiProperty()
-  @IsString()
-  @MinLength(3, { message: 'reason must say why the session moves' })
-  @MaxLength(1000)
-  @MultiLine()
+  @RequiredText({ min: 3, max: 1000, message: 'reason must say why the session moves' })
   reason!: string;
 }
 
 export class CancelSessionDto {
   @ApiProperty()
-  @IsString()
-  @MinLength(3, { message: 'reason must say why the session is cancelled' })
-  @MaxLength(1000)
-  @MultiLine()
+  @RequiredText({ min: 3, max: 1000, message: 'reason must say why the session is cancelled' })
   reason!: string;
 
   @ApiProperty()
