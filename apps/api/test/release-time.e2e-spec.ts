@@ -368,7 +368,9 @@ describe("the PCN's part: release time, attestations, expectations", () => {
     expect(byKey('ccc-attend-supervision')).toMatchObject({ state: 'on_track', evidence: 'attended 1 of 1 held' });
     expect(byKey('ccc-competencies')).toMatchObject({ state: 'at_risk', progress: { done: 0 } });
     expect(byKey('pcn-table-2')).toMatchObject({ state: 'on_track', progress: { done: 0, target: 4 } });
-    expect(byKey('pcn-table-2').evidence).toMatch(/^0 of 4 duties confirmed; later: follow-on supervision after 6 months/);
+    expect(byKey('pcn-table-2').evidence).toMatch(
+      /^0 of 4 duties confirmed; later: follow-on supervision after 6 months/,
+    );
   });
 
   it('lets the responsible party attest, once, and no one else', async () => {
