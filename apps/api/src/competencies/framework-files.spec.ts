@@ -25,9 +25,10 @@ describe('framework files', () => {
   });
 
   it('counts rows as a spreadsheet does, a blank line included', () => {
-    const csv = frameworkToCsv(DEFAULT_FRAMEWORK).split('\n');
+    // Records end in CRLF (RFC 4180), as the export writes them.
+    const csv = frameworkToCsv(DEFAULT_FRAMEWORK).split('\r\n');
     const lines = [csv[0], csv[1], '', csv[2]!.replace(/,PREV-02,/, ',bad code,'), ...csv.slice(3)];
-    const result = frameworkFromCsv(lines.join('\n'));
+    const result = frameworkFromCsv(lines.join('\r\n'));
     expect(result.ok ? [] : result.problems.map((p) => p.at)).toEqual(['row 4, column H (code)']);
   });
 
