@@ -138,7 +138,9 @@ describe('the wider workforce at the conference', () => {
     expect(report.body.widerWorkforce).toMatchObject({ registered: 3, present: 1 });
     const csv = await as(admin).get(`/api/reports/cohort/export?cohortId=${world.cohort.id}&format=csv`).expect(200);
     expect(csv.text).toContain('Wider workforce at the conference');
-    expect(csv.text).toContain('Social prescriber,1,1');
+    // One tidy long table: a record per cell (Table, Row, Row label, Column, Value).
+    expect(csv.text).toMatch(/^Wider workforce at the conference,\d+,Social prescriber,Registered,1\r$/m);
+    expect(csv.text).toMatch(/^Wider workforce at the conference,\d+,Social prescriber,Attended,1\r$/m);
 
     // Taken off: gone from the list and the count.
     await as(admin).delete(`${path}/${b.id}`).expect(204);
