@@ -127,7 +127,9 @@ describe('notifications: the in-app list of reminders and the choice of which to
     await expect(page.title()).resolves.toBe('Choose your reminders – CCC Programme');
     const group = page.getByRole('group', { name: 'Which reminders do you want?' });
     await group.getByRole('checkbox').first().waitFor();
-    await expect(group.getByRole('checkbox').count()).resolves.toBe(3);
+    // Sessions tomorrow, times waiting, release unconfirmed, handovers to sign again, duties that can be confirmed.
+    await expect(group.getByRole('checkbox').count()).resolves.toBe(5);
+    await group.getByRole('checkbox', { name: 'Duties that can now be confirmed' }).waitFor();
     const slots = group.getByRole('checkbox', { name: 'Session times waiting for you' });
     await expect(slots.isChecked()).resolves.toBe(true);
     // Not the Alliance supervisor's kinds.
