@@ -51,7 +51,7 @@ describe('people import', () => {
     ])) as [Download, unknown];
     expect(download.suggestedFilename()).toBe('people-import-template.csv');
     const template = await readFile((await download.path())!, 'utf8');
-    expect(template.split('\n')[0]).toBe(HEADER);
+    expect(template.split('\r\n')[0]).toBe(HEADER);
 
     const ccc = `imported.ccc.${TAG}@example.org`;
     const sup = `imported.pcn.${TAG}@example.org`;
