@@ -540,7 +540,8 @@ describe('scheduling sessions', () => {
     await page.getByRole('button', { name: 'Yes, turn it off' }).click();
     await page.getByRole('status').filter({ hasText: 'Calendar link turned off' }).waitFor();
     await page.getByRole('button', { name: 'Create my calendar link' }).waitFor();
-    await expect(fetch(feedUrl).then((response) => response.status)).resolves.toBe(404);
+    // A revoked feed address is gone for good: 410, not 404 (#21).
+    await expect(fetch(feedUrl).then((response) => response.status)).resolves.toBe(410);
     await expectNoAxeViolations(page, 'the calendar page after turning the link off');
     expectNoProblems(t);
   });
