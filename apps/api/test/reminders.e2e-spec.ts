@@ -385,6 +385,15 @@ describe('reminders: found by a job, e-mailed once through SMTP, listed in the a
       'handover_to_sign',
       'duty_can_be_confirmed',
     ]);
+    // The kinds added later are stored like the first ones (their CHECK constraint follows REMINDER_KINDS).
+    const later = await put(tokens.pcn1, {
+      enabled: { handover_to_sign: false, duty_can_be_confirmed: false },
+      version: 0,
+    });
+    expect(later.status).toBe(200);
+    expect(
+      later.body.preferences.filter((p: { enabled: boolean }) => !p.enabled).map((p: { kind: string }) => p.kind),
+    ).toEqual(['handover_to_sign', 'duty_can_be_confirmed']);
 
     const saved = await put(tokens.sup1, { enabled: { plan_month_ending: false, session_tomorrow: true }, version: 0 });
     expect(saved.status).toBe(200);

@@ -31,6 +31,16 @@ export class ReminderKindsDto implements Partial<Record<ReminderKind, boolean>> 
   @IsOptional()
   @IsBoolean(onOff('release_unconfirmed'))
   release_unconfirmed?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean(onOff('handover_to_sign'))
+  handover_to_sign?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean(onOff('duty_can_be_confirmed'))
+  duty_can_be_confirmed?: boolean;
 }
 
 export class UpdateNotificationPreferencesDto {
