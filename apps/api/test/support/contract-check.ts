@@ -17,6 +17,7 @@ export interface OpenApiDocument {
   components?: { schemas?: Record<string, unknown> };
 }
 
+const API_ERROR = { $ref: '#/components/schemas/ApiError' };
 const violations: string[] = [];
 let checkedAnswers = 0;
 
@@ -99,7 +100,7 @@ export class ContractChecker {
     checkedAnswers++;
     if (!documented) {
       // Every error answer is the one problem shape, even where the document does not list that status.
-      if (!status.startsWith('2')) this.validate(where, { $ref: '#/components/schemas/ApiError' }, jsonBody(response));
+      if (!status.startsWith('2')) this.validate(where, API_ERROR, jsonBody(response));
       else violations.push(`${where}: this status is not documented`);
       return;
     }
