@@ -192,7 +192,7 @@ describe('calendar feeds', () => {
     const second = await post(cccC, '/api/calendar-feed').expect(201);
     const replaced = await t.http().get(pathOf(first.body.url)).expect(410);
     // The shared error shape, as JSON, not a calendar.
-    expect(replaced.headers['content-type']).toContain('application/json');
+    expect(replaced.headers['content-type']).toContain('application/problem+json');
     expect(replaced.body).toMatchObject({ statusCode: 410, message: expect.stringContaining('replaced') });
     await t.http().get(pathOf(second.body.url)).expect(200);
     await t.http().delete('/api/calendar-feed').set('Authorization', cccC).expect(204);

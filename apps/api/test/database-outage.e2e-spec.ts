@@ -131,7 +131,7 @@ describe('the database down (#18 item 2): 503 with Retry-After, one log line eac
       ]);
       for (const res of answers) {
         expect([round, res.status, res.headers['retry-after']]).toEqual([round, 503, '5']);
-        expect(res.body).toEqual({
+        expect(res.body).toMatchObject({
           statusCode: 503,
           error: 'Service unavailable',
           message: 'The service cannot reach its database just now: try again shortly',

@@ -722,6 +722,11 @@ describe('the permission matrix: each role against each endpoint', () => {
       .set('Authorization', tokens.get('cccC')!);
     expect(res.status).toBe(403);
     expect(res.body).toEqual({
+      type: 'about:blank',
+      title: 'Forbidden',
+      status: 403,
+      detail: 'You do not have access to this enrolment',
+      instance: `urn:request:${res.headers['x-request-id']}`,
       statusCode: 403,
       error: 'Forbidden',
       message: 'You do not have access to this enrolment',

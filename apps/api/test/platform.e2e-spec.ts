@@ -115,6 +115,43 @@ describe('the platform: health, the OpenAPI document, the schema and the audit t
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
 
+  it("has each entity's CHECK constraints as the migrations made them, compared by definition, not by name", async () => {
+    // TypeORM's schema builder compares checks by name only. Postgres deparses each entity's expression the way it
+    // deparses the migrated constraint (added NOT VALID beside it, in a transaction that is rolled back), and the two
+    // definitions are compared.
+    const runner = t.db.createQueryRunner();
+    const differ: { table: string; name: string; entity: string; database: string | null }[] = [];
+    let compared = 0;
+    try {
+      await runner.startTransaction();
+      for (const entity of t.db.entityMetadatas)
+        for (const check of entity.checks) {
+          const name = check.name;
+          const [migrated] = (await runner.query(
+            `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1 AND conrelid = $2::regclass`,
+            [name, entity.tablePath],
+          )) as { def: string }[];
+          const probe = `drift_probe_${compared}`;
+          await runner.query(
+            `ALTER TABLE "${entity.tablePath}" ADD CONSTRAINT "${probe}" CHECK (${check.expression}) NOT VALID`,
+          );
+          const [declared] = (await runner.query(
+            `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1 AND conrelid = $2::regclass`,
+            [probe, entity.tablePath],
+          )) as { def: string }[];
+          const entityDefinition = declared.def.replace(/ NOT VALID$/, '');
+          if (entityDefinition !== migrated?.def)
+            differ.push({ table: entity.tablePath, name, entity: entityDefinition, database: migrated?.def ?? null });
+          compared++;
+        }
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(differ).toEqual([]);
+    expect(compared).toBeGreaterThan(20);
+  });
+
   it('keeps the audit trail append-only in the database itself', async () => {
     // The refused statements are logged as failed queries; expected here.
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => {});

@@ -52,9 +52,19 @@ describe('serving the SPA and the API on one port', () => {
 
   function expectErrorShape(answer: Answer, statusCode: number): void {
     expect(answer.status).toBe(statusCode);
-    expect(answer.headers['content-type']).toMatch(/^application\/json/);
+    expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
     const body = JSON.parse(answer.text) as Record<string, unknown>;
-    expect(body).toEqual({ statusCode, error: expect.any(String), message: expect.any(String) });
+    expect(body).toEqual({
+      statusCode,
+      error: expect.any(String),
+      message: expect.any(String),
+      type: 'about:blank',
+      title: body.error,
+      status: statusCode,
+      detail: body.message,
+      // Named by the request's id where the logger gave it one (body-parser refusals come before it).
+      ...(answer.headers['x-request-id'] ? { instance: `urn:request:${String(answer.headers['x-request-id'])}` } : {}),
+    });
     // Not the static-file module's "Cannot POST …", which a body it could not read used to become.
     if (statusCode !== 404) expect(body.message).not.toMatch(/^Cannot /);
   }

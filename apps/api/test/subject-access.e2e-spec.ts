@@ -286,7 +286,7 @@ describe('subject-access export: everything held about a person, in one archive'
     const before = await t.db.getRepository(AuditEntry).countBy({ action: 'subject_access.exported' });
     for (const token of [tokens.cccC!, tokens.cccB!, tokens.pcn1!, tokens.sup1!]) {
       const res = await get(token, exportPath(A)).expect(403);
-      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
     // To another Alliance's administrator the person is unknown, as a missing id is.
     await get(tokens.otherAdmin!, exportPath(A)).expect(404);

@@ -184,6 +184,25 @@ export class ApiExceptionFilter implements ExceptionFilter {
     // Every 503 says when to come back (the database unreachable, readiness while it is down or draining).
     if (body.statusCode === 503 && !response.getHeader('Retry-After'))
       response.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
-    response.status(body.statusCode).json(body);
+    sendProblem(response, body);
   }
+}
+
+/**
+ * Sends an error as an RFC 9457 problem (`application/problem+json`): `type`, `title`, `status`, `detail` and
+ * `instance` beside the fields the SPA has always read (`statusCode`, `error`, `message`, `errors`).
+ */
+export function sendProblem(response: Response, body: ApiError): void {
+  // The occurrence is named by the request's id (X-Request-Id, in the logs), not by its path: a path would echo
+  // back ids the caller may not see, and the id is what support needs.
+  const requestId = response.getHeader('X-Request-Id');
+  const problem = {
+    type: 'about:blank',
+    title: body.error,
+    status: body.statusCode,
+    detail: body.message,
+    ...(typeof requestId === 'string' ? { instance: `urn:request:${requestId}` } : {}),
+    ...body,
+  };
+  response.status(body.statusCode).type('application/problem+json').send(JSON.stringify(problem));
 }

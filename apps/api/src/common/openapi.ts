@@ -8,15 +8,30 @@ import type {
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ThrottlerGuard } from '@nestjs/throttler';
+// Generated from the controllers' answer types by `npm run api:types` (test/support/answer-schemas.ts).
+import answerSchemas from './answer-schemas.json';
 
-/** The one error shape every refusal leaves as (common/errors.ts `ApiExceptionFilter`). */
+/** The media type of every error answer (RFC 9457). */
+export const PROBLEM_JSON = 'application/problem+json';
+
+/** The one error shape every refusal leaves as (common/errors.ts `ApiExceptionFilter`, `sendProblem`). */
 export const API_ERROR_SCHEMA: SchemaObject = {
   type: 'object',
   description:
-    'Every error answer. `errors` names each field at fault on a 400; other details a refusal gives (a clash ' +
-    'names the other session) may appear beside these fields.',
-  required: ['statusCode', 'error', 'message'],
+    'Every error answer, an RFC 9457 problem. `errors` names each field at fault on a 400; other details a ' +
+    'refusal gives (a clash names the other session) may appear beside these fields. `statusCode`, `error` and ' +
+    '`message` repeat `status`, `title` and `detail` for clients written before the problem fields.',
+  required: ['type', 'title', 'status', 'detail', 'statusCode', 'error', 'message'],
   properties: {
+    type: { type: 'string', example: 'about:blank' },
+    title: { type: 'string', example: 'Bad request' },
+    status: { type: 'integer', example: 400 },
+    detail: { type: 'string', example: 'Validation failed' },
+    instance: {
+      type: 'string',
+      description: 'This occurrence: the request id (X-Request-Id) the logs know it by',
+      example: 'urn:request:7d0c4a53-2f1e-4a43-9d55-2c1f0e2b8f10',
+    },
     statusCode: { type: 'integer', example: 400 },
     error: { type: 'string', example: 'Bad request' },
     message: { type: 'string', example: 'Validation failed' },
@@ -102,9 +117,15 @@ function summaryFrom(operationId: string): string {
  * `@ApiProduces`), and a summary. Per-operation decorators still win: a described answer keeps its description.
  */
 export function documentContract(app: INestApplication, document: OpenAPIObject): OpenAPIObject {
+  // The answer schemas are JSON Schema (`const`, type lists): the document is OpenAPI 3.1, whose schemas are that.
+  document.openapi = '3.1.0';
+  // Nest's SchemaObject type is OpenAPI 3.0's, narrower than the JSON Schema (type lists) 3.1 allows.
+  const generated = answerSchemas.schemas as unknown as Record<string, SchemaObject>;
+  for (const name of Object.keys(generated))
+    if (document.components?.schemas?.[name]) throw new Error(`Two schemas are called ${name}: rename one`);
   document.components = {
     ...document.components,
-    schemas: { ...document.components?.schemas, ApiError: API_ERROR_SCHEMA },
+    schemas: { ...document.components?.schemas, ...generated, ApiError: API_ERROR_SCHEMA },
   };
   const handlers = handlersByOperationId(app);
   for (const [path, item] of Object.entries(document.paths)) {
@@ -114,6 +135,7 @@ export function documentContract(app: INestApplication, document: OpenAPIObject)
       const handler = operation.operationId ? handlers.get(operation.operationId) : undefined;
       operation.summary ??= summaryFrom(operation.operationId ?? verb);
       if (handler) documentDownload(operation, handler);
+      documentAnswer(operation);
 
       const parameters = (operation.parameters ?? []) as ParameterObject[];
       const secured = (operation.security ?? []).length > 0;
@@ -141,7 +163,7 @@ export function documentContract(app: INestApplication, document: OpenAPIObject)
         if (!/^[45]\d\d$/.test(code)) continue;
         const answer = response as ResponseObject;
         answer.description ||= ERROR_DESCRIPTIONS[code] ?? 'Refused';
-        answer.content ??= { 'application/json': { schema: ERROR_REF } };
+        answer.content ??= { [PROBLEM_JSON]: { schema: ERROR_REF } };
       }
     }
   }
@@ -160,6 +182,18 @@ export function documentContract(app: INestApplication, document: OpenAPIObject)
       .map((name) => ({ name })),
   ];
   return document;
+}
+
+/** The schema of the operation's JSON success body, generated from the type its controller method answers with. */
+function documentAnswer(operation: OperationObject): void {
+  const schema = (answerSchemas.operations as unknown as Record<string, SchemaObject>)[operation.operationId ?? ''];
+  if (!schema) return;
+  const success = Object.keys(operation.responses).find((code) => /^2\d\d$/.test(code)) ?? '200';
+  const answer = (operation.responses[success] ?? { description: '' }) as ResponseObject;
+  if (answer.content && !answer.content['application/json']) return; // a download
+  answer.description ||= 'The answer';
+  answer.content = { ...answer.content, 'application/json': { schema } };
+  operation.responses[success] = answer;
 }
 
 /** A download's success answer names each media type it can come as (errors still answer as JSON). */

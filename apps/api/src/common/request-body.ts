@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ApiError } from '@ccc/contracts';
-import { clientErrorBody } from './errors';
+import { clientErrorBody, sendProblem } from './errors';
 
 /** Deeper than any request the API takes (a template is about eight levels); deeper still is an attack or a bug. */
 export const MAX_JSON_DEPTH = 64;
@@ -14,7 +14,7 @@ export function bodyReadErrors() {
   return (error: unknown, _req: Request, res: Response, next: NextFunction): void => {
     const body = clientErrorBody(error);
     if (!body) return next(error);
-    res.status(body.statusCode).json(body);
+    sendProblem(res, body);
   };
 }
 
@@ -40,6 +40,6 @@ export function rejectDeepJson(limit = MAX_JSON_DEPTH) {
       error: 'Bad request',
       message: `The request body is nested more than ${limit} levels deep`,
     };
-    res.status(400).json(body);
+    sendProblem(res, body);
   };
 }

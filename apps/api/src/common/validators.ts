@@ -1,5 +1,6 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { isIsoDate } from '@ccc/programme';
+import { CONTROL_CHARACTERS as CONTROL, CONTROL_CHARACTERS_BUT_LINE_BREAKS, type TextRule } from '@ccc/contracts';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsString, MaxLength, MinLength, ValidateBy, type ValidationOptions } from 'class-validator';
@@ -17,14 +18,6 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
-
-// C0 and C1 control characters, DEL, the Unicode line and paragraph separators, and the bidirectional embedding,
-// override and isolate controls (which make a name display as something else).
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
-// The same, less line feed, carriage return and tab.
-// eslint-disable-next-line no-control-regex -- as above
-const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 /**
  * A single-line text field (a name, an e-mail address, a title, a place): no line breaks or other control
@@ -50,7 +43,7 @@ export function MultiLine(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'multiLine',
       validator: {
-        validate: (value: unknown) => typeof value !== 'string' || !CONTROL_BUT_LINE_BREAKS.test(value),
+        validate: (value: unknown) => typeof value !== 'string' || !CONTROL_CHARACTERS_BUT_LINE_BREAKS.test(value),
         defaultMessage: (args) =>
           `${args?.property ?? 'value'} must not contain control characters other than line breaks and tabs`,
       },
@@ -68,7 +61,7 @@ export const Trimmed = (): PropertyDecorator =>
  * as too short rather than stored empty; at least `min` characters (1 by default) after trimming, at most `max`;
  * line breaks and tabs allowed, other control characters refused. `message` is the reason given when it is short.
  */
-export function RequiredText({ min = 1, max, message }: { min?: number; max: number; message: string }) {
+export function RequiredText({ min = 1, max, message }: Partial<TextRule> & { max: number; message: string }) {
   return applyDecorators(Trimmed(), IsString(), MinLength(min, { message }), MaxLength(max), MultiLine());
 }
 

@@ -3,10 +3,12 @@ import type { EvidenceKind } from '@ccc/contracts';
 import { Person } from '../people/person.entity';
 import { CompetencyProgress } from './competency-progress.entity';
 import { EvidenceFile } from './evidence-file.entity';
+import { EVIDENCE_KINDS } from '@ccc/contracts';
+import { oneOf } from '../database/checks';
 
 /** One piece of evidence for a competency: a reflection, a link or a file. Added, never changed. */
 @Entity('competency_evidence')
-@Check('competency_evidence_kind_check', `kind IN ('reflection', 'link', 'file')`)
+@Check('competency_evidence_kind_check', oneOf('kind', EVIDENCE_KINDS))
 @Check(
   'competency_evidence_content_check',
   `(kind = 'reflection' AND text IS NOT NULL) OR (kind = 'link' AND url IS NOT NULL) OR (kind = 'file' AND file_id IS NOT NULL)`,

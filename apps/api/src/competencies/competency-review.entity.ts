@@ -13,6 +13,8 @@ import type { ReviewOutcome } from '@ccc/contracts';
 import type { CompetencyWording } from '@ccc/programme';
 import { Person } from '../people/person.entity';
 import { CompetencyProgress } from './competency-progress.entity';
+import { REVIEW_OUTCOMES } from '@ccc/contracts';
+import { oneOf } from '../database/checks';
 
 /**
  * A reviewer's decision: a sign-off (who, when, rating, comment), a return for more evidence, or the withdrawal
@@ -21,7 +23,7 @@ import { CompetencyProgress } from './competency-progress.entity';
  */
 @Entity('competency_review')
 @Unique('competency_review_once_per_version', ['progressId', 'progressVersion'])
-@Check('competency_review_outcome_check', `outcome IN ('signed_off', 'returned', 'withdrawn')`)
+@Check('competency_review_outcome_check', oneOf('outcome', REVIEW_OUTCOMES))
 @Check('competency_review_rating_check', `(outcome = 'signed_off') = (rating IS NOT NULL)`)
 @Check('competency_review_comment_check', `length(btrim(comment)) > 0`)
 export class CompetencyReview {

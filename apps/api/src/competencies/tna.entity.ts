@@ -2,11 +2,13 @@ import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, U
 import { Versioned } from '../common/versioned.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { Person } from '../people/person.entity';
+import { TNA_ROUNDS } from '@ccc/programme';
+import { oneOf } from '../database/checks';
 
 /** One round of a CCC's training needs analysis, signed by the CCC and by their Alliance supervisor. */
 @Entity('tna')
 @Unique('tna_enrolment_round', ['enrolmentId', 'round'])
-@Check('tna_round_check', `round IN (1, 2)`)
+@Check('tna_round_check', oneOf('round', TNA_ROUNDS))
 export class Tna extends Versioned {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -5,11 +5,13 @@ import { Enrolment } from '../enrolments/enrolment.entity';
 import { Person } from '../people/person.entity';
 import { Session } from '../sessions/session.entity';
 import { EvidenceFile } from './evidence-file.entity';
+import { TRAINING_ITEM_KINDS } from '@ccc/programme';
+import { oneOf } from '../database/checks';
 
 /** One item of a CCC's training plan, agreed at the TNA, and when it was done. */
 @Entity('training_plan_item')
 @Index('training_plan_item_enrolment_month', ['enrolmentId', 'targetMonth'])
-@Check('training_plan_item_kind_check', `kind IN ('course', 'group_teaching', 'free')`)
+@Check('training_plan_item_kind_check', oneOf('kind', TRAINING_ITEM_KINDS))
 @Check('training_plan_item_month_check', `target_month BETWEEN 1 AND 36`)
 @Check('training_plan_item_completed_via_check', `completed_via IN ('ccc', 'attendance')`)
 @Check('training_plan_item_done_check', `(completed_on IS NULL) = (completed_via IS NULL)`)

@@ -5,6 +5,9 @@ import { Cohort } from '../cohorts/cohort.entity';
 import { Versioned } from '../common/versioned.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Person } from '../people/person.entity';
+import { TRACKS } from '@ccc/programme';
+import { ENROLMENT_STATUSES } from '@ccc/contracts';
+import { oneOf } from '../database/checks';
 
 export interface FormerSupervisor {
   personId: string;
@@ -21,8 +24,8 @@ export interface FormerSupervisor {
 /** A CCC on a cohort's programme, with the PCN that employs them and their two supervisors. */
 @Entity('enrolment')
 @Unique('enrolment_cohort_ccc', ['cohortId', 'cccId'])
-@Check('enrolment_track_check', `track IN ('supervision', 'training')`)
-@Check('enrolment_status_check', `status IN ('active', 'completed', 'withdrawn')`)
+@Check('enrolment_track_check', oneOf('track', TRACKS))
+@Check('enrolment_status_check', oneOf('status', ENROLMENT_STATUSES))
 export class Enrolment extends Versioned {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -10,6 +10,7 @@ import {
 import type { NextFunction, Request, Response } from 'express';
 import type { Observable } from 'rxjs';
 import type { ApiError } from '@ccc/contracts';
+import { sendProblem } from '../common/errors';
 import { API_CONFIG, type ApiConfig } from '../config';
 
 /** Health checks must answer however busy the instance is: a load balancer reads them to decide. */
@@ -77,7 +78,7 @@ export class RequestGate {
     const body: ApiError = { statusCode: 503, error: 'Service unavailable', message };
     res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (this.draining) res.setHeader('Connection', 'close');
-    res.status(503).json(body);
+    sendProblem(res, body);
   }
 }
 

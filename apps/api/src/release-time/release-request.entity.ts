@@ -3,6 +3,8 @@ import type { ReleaseKind, ReleaseStatus } from '@ccc/programme';
 import { Versioned } from '../common/versioned.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { Session } from '../sessions/session.entity';
+import { RELEASE_KINDS, RELEASE_STATUSES } from '@ccc/programme';
+import { oneOf } from '../database/checks';
 
 /**
  * Time the PCN releases the CCC for: a booked session (created and moved with it), a training day, or protected
@@ -18,8 +20,8 @@ import { Session } from '../sessions/session.entity';
   unique: true,
   where: 'request_key IS NOT NULL',
 })
-@Check('release_request_kind_check', `kind IN ('study', 'session', 'training')`)
-@Check('release_request_status_check', `status IN ('pending', 'confirmed', 'declined', 'withdrawn')`)
+@Check('release_request_kind_check', oneOf('kind', RELEASE_KINDS))
+@Check('release_request_status_check', oneOf('status', RELEASE_STATUSES))
 @Check('release_request_minutes_check', `minutes > 0 AND minutes <= 1440`)
 export class ReleaseRequest extends Versioned {
   @PrimaryGeneratedColumn('uuid')

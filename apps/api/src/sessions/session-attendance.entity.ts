@@ -12,14 +12,16 @@ import {
 import { Versioned } from '../common/versioned.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { Session } from './session.entity';
+import { ATTENDANCE_STATES, type Attendance } from '@ccc/contracts';
+import { oneOf } from '../database/checks';
 
-export const ATTENDANCE_STATES = ['expected', 'present', 'apologies', 'absent'] as const;
-export type AttendanceState = (typeof ATTENDANCE_STATES)[number];
+/** The vocabulary is the contract's (`ATTENDANCE_STATES`), shared with the DTOs and the SPA. */
+export type AttendanceState = Attendance;
 
 /** One CCC's place in a session: every session a CCC has, shared or not, has exactly one such row. */
 @Entity('session_attendance')
 @Unique('session_attendance_unique', ['sessionId', 'enrolmentId'])
-@Check('session_attendance_check', `attendance IN ('expected', 'present', 'apologies', 'absent')`)
+@Check('session_attendance_check', oneOf('attendance', ATTENDANCE_STATES))
 export class SessionAttendance extends Versioned {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -5,6 +5,8 @@ import { Versioned } from '../common/versioned.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { Person } from '../people/person.entity';
 import { SessionAttendance } from './session-attendance.entity';
+import { SESSION_MODES, SESSION_STATUSES } from '@ccc/programme';
+import { oneOf } from '../database/checks';
 
 /**
  * A meeting from the template's plan. Per-enrolment sessions (individual, joint, TNA, handover) have an
@@ -17,8 +19,8 @@ import { SessionAttendance } from './session-attendance.entity';
   unique: true,
   where: 'enrolment_id IS NOT NULL',
 })
-@Check('session_status_check', `status IN ('planned', 'scheduled', 'completed', 'cancelled', 'missed')`)
-@Check('session_mode_check', `mode IN ('virtual', 'face_to_face')`)
+@Check('session_status_check', oneOf('status', SESSION_STATUSES))
+@Check('session_mode_check', oneOf('mode', SESSION_MODES))
 export class Session extends Versioned {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -13,6 +13,8 @@ import type { WiderWorkforceRole } from '@ccc/programme';
 import { Versioned } from '../common/versioned.entity';
 import type { AttendanceState } from './session-attendance.entity';
 import { Session } from './session.entity';
+import { ATTENDANCE_STATES } from '@ccc/contracts';
+import { oneOf } from '../database/checks';
 
 /**
  * Someone of the wider support workforce (a care navigator, a social prescriber, …) at a session open to them,
@@ -25,7 +27,7 @@ import { Session } from './session.entity';
   'workforce_attendee_role_check',
   `role IN ('care_navigator', 'cancer_support_worker', 'social_prescriber', 'therapy_assistant', 'health_care_assistant')`,
 )
-@Check('workforce_attendee_attendance_check', `attendance IN ('expected', 'present', 'apologies', 'absent')`)
+@Check('workforce_attendee_attendance_check', oneOf('attendance', ATTENDANCE_STATES))
 export class WorkforceAttendee extends Versioned {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

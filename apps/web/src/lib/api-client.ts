@@ -113,12 +113,22 @@ export function toApiClientError(status: number, body: unknown): ApiClientError 
   );
 }
 
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  // Every POST carries its submission's key: the API makes a create safe to repeat with it and ignores it elsewhere.
+/**
+ * Sends a JSON request the way every call goes: every POST carries its submission's key (the API makes a create safe
+ * to repeat with it and ignores it elsewhere), and a 401 renews the session once. The typed client
+ * (contract-client.ts) sends through this too.
+ */
+export async function sendJson(path: string, options: RequestOptions = {}): Promise<Response> {
   const identity = options.method === 'POST' ? submissionIdentity('POST', path, options.body) : null;
   if (identity) options = { ...options, idempotencyKey: submissionKeys.keyFor(identity) };
   const response = await sendRenewing(path, options, 'application/json');
   if (identity) submissionKeys.settle(identity, response.status);
+  return response;
+}
+
+/** Untyped: prefer `contract` (contract-client.ts), whose answers are typed from the OpenAPI document. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await sendJson(path, options);
   const text = await response.text();
   let parsed: unknown = undefined;
   if (text) {

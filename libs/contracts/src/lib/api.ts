@@ -191,11 +191,21 @@ export interface CreateEnrolmentRequest {
 }
 
 /** The body of every error answer. `errors` lists each field at fault for a 400. */
+/**
+ * Every error answer, sent as an RFC 9457 problem (`application/problem+json`). `statusCode`, `error`, `message`
+ * and `errors` are the API's own fields; `type`, `title`, `status`, `detail` and `instance` repeat them in the
+ * standard's words (the server adds them as it sends).
+ */
 export interface ApiError {
   statusCode: number;
   error: string;
   message: string;
   errors?: { field: string; reason: string }[];
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  instance?: string;
 }
 
 /** Book a planned session. Times are ISO instants; the API reads days in Europe/London. */

@@ -1,6 +1,6 @@
 import type { LikertLevel, Party, ProgrammeTemplate, SurveyRespondent, TemplateError } from '@ccc/programme';
 import type { PersonRef } from './api';
-import type { Role } from './roles';
+import type { InvitableRole, Role } from './roles';
 import type { ReportWorkforceRow } from './workforce';
 
 /** The Alliance's cohort report (GET /api/reports/cohort) and the programme administration endpoints. */
@@ -171,7 +171,7 @@ export interface OrganisationView {
 export interface InvitePersonRequest {
   email: string;
   fullName: string;
-  role: Role;
+  role: InvitableRole;
   /** The Alliance for admins and Alliance supervisors; the PCN for PCN supervisors and CCCs. */
   organisationId: string;
 }

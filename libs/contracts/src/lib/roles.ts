@@ -9,6 +9,15 @@
 export const ROLES = ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc', 'national_viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Roles an Alliance administrator gives (a national viewer is not one of an Alliance's people). */
+export const INVITABLE_ROLES = [
+  'admin',
+  'alliance_supervisor',
+  'pcn_supervisor',
+  'ccc',
+] as const satisfies readonly Role[];
+export type InvitableRole = (typeof INVITABLE_ROLES)[number];
+
 export const PERMISSIONS = {
   'me:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc', 'national_viewer'],
   'enrolment:read': ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'],

@@ -18,7 +18,9 @@ export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 export const PARTIES = ['ccc', 'pcn', 'alliance'] as const;
 export type Party = (typeof PARTIES)[number];
 
-export type SessionMode = 'virtual' | 'face_to_face';
+/** How a session is held. */
+export const SESSION_MODES = ['virtual', 'face_to_face'] as const;
+export type SessionMode = (typeof SESSION_MODES)[number];
 
 /**
  * The wider support workforce a cohort-wide session may be open to (the month-6 conference): people who attend

@@ -7,6 +7,7 @@ import {
   type PlanItem,
   type ProgrammeTemplate,
   SESSION_KINDS,
+  SESSION_MODES,
   type SessionKind,
   SURVEY_RESPONDENTS,
   TRACKS,
@@ -25,7 +26,6 @@ export type TemplateValidation =
   | { valid: false; errors: TemplateError[]; warnings: string[] };
 
 const MAX_MONTHS = 36;
-const MODES = ['virtual', 'face_to_face'] as const;
 
 const KIND_LABELS: Record<SessionKind, [string, string]> = {
   individual: ['individual session', 'individual sessions'],
@@ -109,7 +109,7 @@ class Checker {
   }
 
   mode(obj: Json, path: string): void {
-    if (!oneOf(MODES, obj['mode'])) this.fail(`${path}.mode`, 'must be virtual or face_to_face');
+    if (!oneOf(SESSION_MODES, obj['mode'])) this.fail(`${path}.mode`, 'must be virtual or face_to_face');
   }
 
   uniqueKeys(items: unknown[], field: string, path: string): void {

@@ -1,3 +1,4 @@
+import { TEXT_RULES } from '@ccc/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TRAINING_ITEM_KINDS, type TrainingItemKind } from '@ccc/programme';
 import { Type } from 'class-transformer';
@@ -77,19 +78,19 @@ export class SignOffDto extends VersionDto {
   rating!: number;
 
   @ApiProperty()
-  @RequiredText({ min: 3, max: 5000, message: 'comment must say what the sign-off rests on' })
+  @RequiredText({ ...TEXT_RULES.signOffComment, message: 'comment must say what the sign-off rests on' })
   comment!: string;
 }
 
 export class ReturnEvidenceDto extends VersionDto {
   @ApiProperty()
-  @RequiredText({ min: 3, max: 5000, message: 'comment must say what more is needed' })
+  @RequiredText({ ...TEXT_RULES.returnEvidenceComment, message: 'comment must say what more is needed' })
   comment!: string;
 }
 
 export class WithdrawSignOffDto extends VersionDto {
   @ApiProperty()
-  @RequiredText({ min: 3, max: 5000, message: 'reason must say why the sign-off is withdrawn' })
+  @RequiredText({ ...TEXT_RULES.withdrawSignOffReason, message: 'reason must say why the sign-off is withdrawn' })
   reason!: string;
 }
 

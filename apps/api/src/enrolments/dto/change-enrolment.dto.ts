@@ -1,3 +1,4 @@
+import { TEXT_RULES } from '@ccc/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsUUID, Min, ValidateIf } from 'class-validator';
 import { IsCalendarDate, RequiredText } from '../../common/validators';
@@ -24,7 +25,7 @@ export class ChangeEnrolmentDto {
   effectiveFrom!: string;
 
   @ApiProperty({ description: 'Why: kept with the change' })
-  @RequiredText({ max: 2000, message: 'reason must say why the enrolment changes' })
+  @RequiredText({ ...TEXT_RULES.enrolmentChangeReason, message: 'reason must say why the enrolment changes' })
   reason!: string;
 
   @ApiProperty({ description: 'The version you read' })
@@ -42,7 +43,7 @@ export class EnrolmentVersionDto {
 
 export class ReopenEnrolmentDto extends EnrolmentVersionDto {
   @ApiProperty({ description: 'Why the enrolment is reopened: kept in its history' })
-  @RequiredText({ max: 2000, message: 'reason must say why the enrolment is reopened' })
+  @RequiredText({ ...TEXT_RULES.enrolmentChangeReason, message: 'reason must say why the enrolment is reopened' })
   reason!: string;
 }
 
@@ -55,7 +56,7 @@ export class PauseEnrolmentDto extends EnrolmentVersionDto {
   from!: string;
 
   @ApiProperty({ description: 'Why the CCC is paused (leave, sickness…): kept with the pause' })
-  @RequiredText({ max: 2000, message: 'reason must say why the enrolment is paused' })
+  @RequiredText({ ...TEXT_RULES.enrolmentChangeReason, message: 'reason must say why the enrolment is paused' })
   reason!: string;
 }
 

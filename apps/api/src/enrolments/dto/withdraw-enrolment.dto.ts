@@ -1,10 +1,11 @@
+import { TEXT_RULES } from '@ccc/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Min } from 'class-validator';
 import { RequiredText } from '../../common/validators';
 
 export class WithdrawEnrolmentDto {
   @ApiProperty({ description: 'Why the CCC leaves the programme; shown with the enrolment' })
-  @RequiredText({ max: 2000, message: 'reason must say why the enrolment is withdrawn' })
+  @RequiredText({ ...TEXT_RULES.enrolmentChangeReason, message: 'reason must say why the enrolment is withdrawn' })
   reason!: string;
 
   @ApiProperty()

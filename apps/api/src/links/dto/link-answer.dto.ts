@@ -1,3 +1,4 @@
+import { TEXT_RULES } from '@ccc/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { MultiLine, RequiredText } from '../../common/validators';
@@ -9,7 +10,7 @@ export class LinkAnswerDto {
 
   @ApiPropertyOptional({ description: 'Why the time cannot be released (to decline)' })
   @ValidateIf((o: LinkAnswerDto) => o.decision === 'decline' || o.reason !== undefined)
-  @RequiredText({ min: 3, max: 1000, message: 'reason must say why the time cannot be released' })
+  @RequiredText({ ...TEXT_RULES.releaseDeclineReason, message: 'reason must say why the time cannot be released' })
   reason?: string;
 
   @ApiPropertyOptional({ description: 'Why release goes past the agreed cap' })

@@ -1,10 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import type { Role } from '@ccc/contracts';
+import { INVITABLE_ROLES, type InvitableRole } from '@ccc/contracts';
 import { NotCommonPassword, SingleLine } from '../../common/validators';
-
-/** Roles an Alliance administrator gives (a national viewer is not one of an Alliance's people). */
-const INVITABLE_ROLES = ['admin', 'alliance_supervisor', 'pcn_supervisor', 'ccc'] as const satisfies readonly Role[];
 
 export class InvitePersonDto {
   @ApiProperty({ example: 'sam.taylor@example.org' })
@@ -22,7 +19,7 @@ export class InvitePersonDto {
 
   @ApiProperty({ enum: INVITABLE_ROLES })
   @IsIn([...INVITABLE_ROLES], { message: `role must be one of ${INVITABLE_ROLES.join(', ')}` })
-  role!: (typeof INVITABLE_ROLES)[number];
+  role!: InvitableRole;
 
   @ApiProperty({
     format: 'uuid',

@@ -1,3 +1,4 @@
+import { TEXT_RULES } from '@ccc/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsCalendarDate, MultiLine, SingleLine, RequiredText } from '../../common/validators';
@@ -61,7 +62,7 @@ export class DeclineReleaseDto {
   version!: number;
 
   @ApiProperty()
-  @RequiredText({ min: 3, max: 1000, message: 'reason must say why the time cannot be released' })
+  @RequiredText({ ...TEXT_RULES.releaseDeclineReason, message: 'reason must say why the time cannot be released' })
   reason!: string;
 }
 

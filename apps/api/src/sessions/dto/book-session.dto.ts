@@ -1,9 +1,8 @@
+import { TEXT_RULES } from '@ccc/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
-import type { SessionMode } from '@ccc/programme';
+import { SESSION_MODES, type SessionMode } from '@ccc/programme';
 import { MultiLine, SingleLine, RequiredText } from '../../common/validators';
-
-const MODES = ['virtual', 'face_to_face'] as const;
 
 export class BookSessionDto {
   @ApiProperty({ example: '2026-12-02T10:00:00Z', description: 'ISO 8601 instant with an offset or Z' })
@@ -16,8 +15,8 @@ export class BookSessionDto {
   @Max(24 * 60)
   durationMinutes!: number;
 
-  @ApiProperty({ enum: MODES })
-  @IsIn([...MODES], { message: 'mode must be virtual or face_to_face' })
+  @ApiProperty({ enum: SESSION_MODES })
+  @IsIn([...SESSION_MODES], { message: `mode must be one of ${SESSION_MODES.join(', ')}` })
   mode!: SessionMode;
 
   @ApiPropertyOptional({ example: 'https://meet.example.org/ccc-supervision' })
@@ -56,13 +55,13 @@ export class BookSessionDto {
 
 export class RescheduleSessionDto extends BookSessionDto {
   @ApiProperty()
-  @RequiredText({ min: 3, max: 1000, message: 'reason must say why the session moves' })
+  @RequiredText({ ...TEXT_RULES.sessionRescheduleReason, message: 'reason must say why the session moves' })
   reason!: string;
 }
 
 export class CancelSessionDto {
   @ApiProperty()
-  @RequiredText({ min: 3, max: 1000, message: 'reason must say why the session is cancelled' })
+  @RequiredText({ ...TEXT_RULES.sessionCancelReason, message: 'reason must say why the session is cancelled' })
   reason!: string;
 
   @ApiProperty()

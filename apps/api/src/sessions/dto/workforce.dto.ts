@@ -3,7 +3,7 @@ import { IsEmail, IsIn, IsInt, IsString, MaxLength, Min, MinLength } from 'class
 import { WIDER_WORKFORCE_ROLES, type WiderWorkforceRole } from '@ccc/programme';
 import type { WorkforceAttendance } from '@ccc/contracts';
 import { SingleLine } from '../../common/validators';
-import { ATTENDANCE_STATES } from '../session-attendance.entity';
+import { ATTENDANCE_STATES } from '@ccc/contracts';
 
 export class AddWorkforceAttendeeDto {
   @ApiProperty()

@@ -5,20 +5,20 @@ import type {
   VersionRequest,
 } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** Administrators: a PCN of their Alliance. */
 export function createOrganisation(body: CreateOrganisationRequest): Promise<OrganisationView> {
-  return api.post<OrganisationView>('/organisations', body);
+  return answer(contract.POST('/api/organisations', { body }));
 }
 
 export function renameOrganisation(id: string, body: UpdateOrganisationRequest): Promise<OrganisationView> {
-  return api.patch<OrganisationView>(`/organisations/${encodeURIComponent(id)}`, body);
+  return answer(contract.PATCH('/api/organisations/{id}', { params: { path: { id } }, body }));
 }
 
 /** Its history stays; it takes no new enrolments. */
 export function closeOrganisation(id: string, body: VersionRequest): Promise<OrganisationView> {
-  return api.post<OrganisationView>(`/organisations/${encodeURIComponent(id)}/close`, body);
+  return answer(contract.POST('/api/organisations/{id}/close', { params: { path: { id } }, body }));
 }
 
 function useOrganisationMutation<V>(send: (variables: V) => Promise<OrganisationView>) {

@@ -1,11 +1,11 @@
 import type { FrameworkSummary, MoveCohortFrameworkRequest, MoveCohortFrameworkResponse } from '@ccc/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { cohortQueryKey } from './get-cohort';
 
 /** Every version of every competency framework of the Alliance, newest version first within a key. */
 export function getFrameworks(signal?: AbortSignal): Promise<FrameworkSummary[]> {
-  return api.get<FrameworkSummary[]>('/competency-frameworks', { signal });
+  return answer(contract.GET('/api/competency-frameworks', { signal }));
 }
 
 export function getFrameworksQueryOptions() {
@@ -21,9 +21,8 @@ export function moveCohortFramework(
   cohortId: string,
   body: MoveCohortFrameworkRequest,
 ): Promise<MoveCohortFrameworkResponse> {
-  return api.post<MoveCohortFrameworkResponse>(
-    `/cohorts/${encodeURIComponent(cohortId)}/competency-framework/move`,
-    body,
+  return answer(
+    contract.POST('/api/cohorts/{id}/competency-framework/move', { params: { path: { id: cohortId } }, body }),
   );
 }
 

@@ -1,12 +1,12 @@
 import type { CohortResponse, CreateCohortRequest } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { cohortQueryKey } from './get-cohort';
 import { cohortsQueryKey } from './get-cohorts';
 
 /** Administrators: a new cohort of a template version, with the Alliance supervisors who run it. */
 export function createCohort(body: CreateCohortRequest): Promise<CohortResponse> {
-  return api.post<CohortResponse>('/cohorts', body);
+  return answer(contract.POST('/api/cohorts', { body }));
 }
 
 export function useCreateCohort() {

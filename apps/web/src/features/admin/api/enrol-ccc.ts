@@ -1,11 +1,11 @@
 import type { CreateEnrolmentRequest, EnrolmentSummary } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { cohortsQueryKey } from './get-cohorts';
 
 /** Enrols a CCC into a cohort; the API checks eligibility (track against employment start) and says why not. */
 export function enrolCcc(cohortId: string, body: CreateEnrolmentRequest): Promise<EnrolmentSummary> {
-  return api.post<EnrolmentSummary>(`/cohorts/${encodeURIComponent(cohortId)}/enrolments`, body);
+  return answer(contract.POST('/api/cohorts/{id}/enrolments', { params: { path: { id: cohortId } }, body }));
 }
 
 export function useEnrolCcc(cohortId: string) {

@@ -1,10 +1,10 @@
 import type { CohortResponse } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { cohortsQueryKey } from './get-cohorts';
 
 export function getCohort(cohortId: string, signal?: AbortSignal): Promise<CohortResponse> {
-  return api.get<CohortResponse>(`/cohorts/${encodeURIComponent(cohortId)}`, { signal });
+  return answer(contract.GET('/api/cohorts/{id}', { params: { path: { id: cohortId } }, signal }));
 }
 
 export function cohortQueryKey(cohortId: string) {

@@ -1,10 +1,10 @@
 import type { CohortResponse } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** The cohorts the caller may see, each with its template version and how many are enrolled. */
 export function getCohorts(signal?: AbortSignal): Promise<CohortResponse[]> {
-  return api.get<CohortResponse[]>('/cohorts', { signal });
+  return answer(contract.GET('/api/cohorts', { signal }));
 }
 
 export const cohortsQueryKey = ['cohorts'] as const;

@@ -1,10 +1,10 @@
 import type { OrganisationView } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** The Alliance and its PCNs. */
 export function getOrganisations(signal?: AbortSignal): Promise<OrganisationView[]> {
-  return api.get<OrganisationView[]>('/organisations', { signal });
+  return answer(contract.GET('/api/organisations', { signal }));
 }
 
 export function getOrganisationsQueryOptions() {

@@ -1,10 +1,10 @@
 import type { PersonListItem } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** The people of the caller's Alliance and its PCNs, with their roles and whether an invitation is pending. */
 export function getPeople(signal?: AbortSignal): Promise<PersonListItem[]> {
-  return api.get<PersonListItem[]>('/people', { signal });
+  return answer(contract.GET('/api/people', { signal }));
 }
 
 export const peopleQueryKey = ['people'] as const;

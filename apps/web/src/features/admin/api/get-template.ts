@@ -1,10 +1,10 @@
 import type { TemplateResponse } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { templatesQueryKey } from './get-templates';
 
 export function getTemplate(templateId: string, signal?: AbortSignal): Promise<TemplateResponse> {
-  return api.get<TemplateResponse>(`/templates/${encodeURIComponent(templateId)}`, { signal });
+  return answer(contract.GET('/api/templates/{id}', { params: { path: { id: templateId } }, signal }));
 }
 
 export function getTemplateQueryOptions(templateId: string) {

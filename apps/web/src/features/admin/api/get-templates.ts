@@ -1,10 +1,10 @@
 import type { TemplateResponse } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** Every version of every programme template, with the warnings a person should read. */
 export function getTemplates(signal?: AbortSignal): Promise<TemplateResponse[]> {
-  return api.get<TemplateResponse[]>('/templates', { signal });
+  return answer(contract.GET('/api/templates', { signal }));
 }
 
 export const templatesQueryKey = ['templates'] as const;

@@ -1,11 +1,11 @@
 import type { InvitationIssued, InvitePersonRequest } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { peopleQueryKey } from './get-people';
 
 /** Administrators: creates the person with one role and e-mails them a one-time link to set a password. */
 export function invitePerson(body: InvitePersonRequest): Promise<InvitationIssued> {
-  return api.post<InvitationIssued>('/people/invitations', body);
+  return answer(contract.POST('/api/people/invitations', { body }));
 }
 
 export function useInvitePerson() {

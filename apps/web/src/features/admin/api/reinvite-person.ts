@@ -1,10 +1,10 @@
 import type { InvitationIssued } from '@ccc/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** A new link for someone who has not set their password yet; the earlier one stops working. */
 export function reinvitePerson(personId: string): Promise<InvitationIssued> {
-  return api.post<InvitationIssued>(`/people/${encodeURIComponent(personId)}/invitation`, {});
+  return answer(contract.POST('/api/people/{id}/invitation', { params: { path: { id: personId } } }));
 }
 
 export function useReinvitePerson() {

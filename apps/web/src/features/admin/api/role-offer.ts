@@ -1,10 +1,11 @@
 import type { RoleOfferView } from '@ccc/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** A role offered to the signed-in person, from the e-mailed link: 404 for a link that is not theirs. */
 export function getRoleOffer(token: string, signal?: AbortSignal): Promise<RoleOfferView> {
-  return api.get<RoleOfferView>(`/role-offers/${encodeURIComponent(token)}`, { signal });
+  return answer(contract.GET('/api/role-offers/{token}', { params: { path: { token } }, signal }));
 }
 
 export function getRoleOfferQueryOptions(token: string) {

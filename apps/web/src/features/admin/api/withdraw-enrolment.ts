@@ -1,10 +1,10 @@
 import type { EnrolmentSummary, WithdrawEnrolmentRequest } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** Administrators: the CCC leaves the programme early; the reason is kept and the records stay, read-only. */
 export function withdrawEnrolment(enrolmentId: string, body: WithdrawEnrolmentRequest): Promise<EnrolmentSummary> {
-  return api.post<EnrolmentSummary>(`/enrolments/${encodeURIComponent(enrolmentId)}/withdraw`, body);
+  return answer(contract.POST('/api/enrolments/{id}/withdraw', { params: { path: { id: enrolmentId } }, body }));
 }
 
 export function useWithdrawEnrolment(enrolmentId: string) {

@@ -1,4 +1,4 @@
-import { ROLES, ROLE_LABELS, type InvitationIssued, type OrganisationView } from '@ccc/contracts';
+import { INVITABLE_ROLES, ROLE_LABELS, type InvitationIssued, type OrganisationView } from '@ccc/contracts';
 import type { FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { ErrorSummary } from '../../../components/error-summary';
@@ -14,7 +14,7 @@ import {
 } from '../utils/forms';
 import { useAdminForm } from './use-admin-form';
 
-const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+const ROLE_OPTIONS = INVITABLE_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
 interface InviteFormProps {
   organisations: OrganisationView[];

@@ -6,7 +6,7 @@ import {
   PARTIES,
   type ProgrammeTemplate,
   SESSION_KINDS,
-  type SessionMode,
+  SESSION_MODES,
   type TemplateError,
   TRACKS,
   validateTemplate,
@@ -48,7 +48,6 @@ const MEASURE_LABELS: Record<ExpectationMeasure['type'], string> = {
   attestation: 'Attested by the party',
   duties: 'Its Table 2 duties, each attested',
 };
-const MODES: SessionMode[] = ['virtual', 'face_to_face'];
 
 interface TemplateEditorProps {
   template: TemplateResponse;
@@ -309,7 +308,7 @@ export function TemplateEditor({ template, nextVersion, onSaved }: TemplateEdito
               {num(`plan[${i}].durationMinutes.max`, 'Longest (minutes)', p.durationMinutes?.max, (v) =>
                 change((d) => void (d.plan[i]!.durationMinutes.max = v)),
               )}
-              {select(`plan[${i}].mode`, 'How it is held', p.mode, MODES, SESSION_MODE_LABELS, (v) =>
+              {select(`plan[${i}].mode`, 'How it is held', p.mode, SESSION_MODES, SESSION_MODE_LABELS, (v) =>
                 change((d) => void (d.plan[i]!.mode = v)),
               )}
               {checkboxes(`plan[${i}].tracks`, 'For the tracks', p.tracks, TRACKS, TRACK_LABELS, (v) =>
@@ -375,7 +374,7 @@ export function TemplateEditor({ template, nextVersion, onSaved }: TemplateEdito
               {num(`teaching[${i}].durationMinutes.max`, 'Longest (minutes)', t.durationMinutes?.max, (v) =>
                 change((d) => void (d.teaching[i]!.durationMinutes.max = v)),
               )}
-              {select(`teaching[${i}].mode`, 'How it is held', t.mode, MODES, SESSION_MODE_LABELS, (v) =>
+              {select(`teaching[${i}].mode`, 'How it is held', t.mode, SESSION_MODES, SESSION_MODE_LABELS, (v) =>
                 change((d) => void (d.teaching[i]!.mode = v)),
               )}
             </>,

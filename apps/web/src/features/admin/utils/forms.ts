@@ -1,5 +1,11 @@
 /** The administration forms' pure parts: what each form checks before it is sent, and the request it sends. */
-import type { CreateCohortRequest, CreateEnrolmentRequest, InvitePersonRequest, Role } from '@ccc/contracts';
+import type {
+  CreateCohortRequest,
+  CreateEnrolmentRequest,
+  InvitableRole,
+  InvitePersonRequest,
+  Role,
+} from '@ccc/contracts';
 import type { Track } from '@ccc/programme';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -123,7 +129,7 @@ export function enrolFieldFor(field: string): EnrolField | null {
 export interface InviteValues {
   fullName: string;
   email: string;
-  role: Role | '';
+  role: InvitableRole | '';
   organisationId: string;
 }
 

@@ -1,11 +1,10 @@
 import type { AgendaItem } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** The caller's sessions in the `days` days from `from` (YYYY-MM-DD, a London calendar date). */
 export function getAgenda(from: string, days: number, signal?: AbortSignal): Promise<AgendaItem[]> {
-  const query = new URLSearchParams({ from, days: String(days) });
-  return api.get<AgendaItem[]>(`/agenda?${query.toString()}`, { signal });
+  return answer(contract.GET('/api/agenda', { params: { query: { from, days } }, signal }));
 }
 
 export function getAgendaQueryOptions(from: string, days = 7) {

@@ -1,6 +1,5 @@
-import type { MeResponse } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { meQueryKey } from './get-me';
 
 /**
@@ -10,7 +9,7 @@ import { meQueryKey } from './get-me';
 export function useChooseAlliance() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (allianceId: string) => api.post<MeResponse>('/me/alliance', { allianceId }),
+    mutationFn: (allianceId: string) => answer(contract.POST('/api/me/alliance', { body: { allianceId } })),
     onSuccess: async (me) => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
       queryClient.setQueryData(meQueryKey, me);

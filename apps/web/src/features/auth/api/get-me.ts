@@ -1,9 +1,9 @@
 import type { MeResponse } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 export function getMe(signal?: AbortSignal): Promise<MeResponse> {
-  return api.get<MeResponse>('/me', { signal });
+  return answer(contract.GET('/api/me', { signal }));
 }
 
 export const meQueryKey = ['me'] as const;

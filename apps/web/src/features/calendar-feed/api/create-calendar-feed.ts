@@ -1,11 +1,11 @@
 import type { CalendarFeedResponse } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { calendarFeedQueryKey } from './get-calendar-feed';
 
 /** Creates the feed, or replaces it (the old address stops working). The answer holds the address, once. */
 export function createCalendarFeed(): Promise<CalendarFeedResponse> {
-  return api.post<CalendarFeedResponse>('/calendar-feed', {});
+  return answer(contract.POST('/api/calendar-feed'));
 }
 
 export function useCreateCalendarFeed() {

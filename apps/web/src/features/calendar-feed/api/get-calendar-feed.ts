@@ -1,10 +1,10 @@
 import type { CalendarFeedResponse } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** Whether the caller has a calendar feed; never its address, which is shown only when it is made. */
 export function getCalendarFeed(signal?: AbortSignal): Promise<CalendarFeedResponse> {
-  return api.get<CalendarFeedResponse>('/calendar-feed', { signal });
+  return answer(contract.GET('/api/calendar-feed', { signal }));
 }
 
 export const calendarFeedQueryKey = ['calendar-feed'] as const;

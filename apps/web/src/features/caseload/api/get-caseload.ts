@@ -1,10 +1,10 @@
 import type { CaseloadRow } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** Per CCC, what is unbooked, waiting, coming up, overdue and missed: the Alliance supervisor's (admin: all). */
 export function getCaseload(signal?: AbortSignal): Promise<CaseloadRow[]> {
-  return api.get<CaseloadRow[]>('/caseload', { signal });
+  return answer(contract.GET('/api/caseload', { signal }));
 }
 
 export function getCaseloadQueryOptions() {

@@ -1,10 +1,10 @@
 import type { CompetencyGridResponse } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** Domains × competencies of a CCC's framework, each with its state and what the caller may do next. */
 export function getCompetencyGrid(enrolmentId: string, signal?: AbortSignal): Promise<CompetencyGridResponse> {
-  return api.get<CompetencyGridResponse>(`/enrolments/${encodeURIComponent(enrolmentId)}/competencies`, { signal });
+  return answer(contract.GET('/api/enrolments/{id}/competencies', { params: { path: { id: enrolmentId } }, signal }));
 }
 
 export function competencyGridQueryKey(enrolmentId: string) {

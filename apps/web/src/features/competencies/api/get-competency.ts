@@ -1,6 +1,6 @@
 import type { CompetencyDetailResponse } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { competencyGridQueryKey } from './get-competency-grid';
 
 /** One competency of a CCC: guidance, its evidence and reviews (oldest first), and what the caller may do. */
@@ -9,9 +9,8 @@ export function getCompetency(
   code: string,
   signal?: AbortSignal,
 ): Promise<CompetencyDetailResponse> {
-  return api.get<CompetencyDetailResponse>(
-    `/enrolments/${encodeURIComponent(enrolmentId)}/competencies/${encodeURIComponent(code)}`,
-    { signal },
+  return answer(
+    contract.GET('/api/enrolments/{id}/competencies/{code}', { params: { path: { id: enrolmentId, code } }, signal }),
   );
 }
 

@@ -1,8 +1,7 @@
 import type { CompetencyDetailResponse } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { onCompetencyChanged } from './competency-changed';
-import { competencyPath } from './get-competency';
 
 /** The CCC removes evidence no reviewer has decided on yet (a file's content is erased). */
 export function removeEvidence(
@@ -10,8 +9,10 @@ export function removeEvidence(
   code: string,
   evidenceId: string,
 ): Promise<CompetencyDetailResponse> {
-  return api.delete<CompetencyDetailResponse>(
-    `${competencyPath(enrolmentId, code)}/evidence/${encodeURIComponent(evidenceId)}`,
+  return answer(
+    contract.DELETE('/api/enrolments/{id}/competencies/{code}/evidence/{evidenceId}', {
+      params: { path: { id: enrolmentId, code, evidenceId } },
+    }),
   );
 }
 

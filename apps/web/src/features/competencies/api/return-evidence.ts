@@ -1,8 +1,7 @@
 import type { CompetencyDetailResponse, ReturnEvidenceRequest } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { onCompetencyChanged } from './competency-changed';
-import { competencyPath } from './get-competency';
 
 /** Back to the CCC, saying what more evidence is needed. */
 export function returnEvidence(
@@ -10,7 +9,12 @@ export function returnEvidence(
   code: string,
   body: ReturnEvidenceRequest,
 ): Promise<CompetencyDetailResponse> {
-  return api.post<CompetencyDetailResponse>(`${competencyPath(enrolmentId, code)}/return`, body);
+  return answer(
+    contract.POST('/api/enrolments/{id}/competencies/{code}/return', {
+      params: { path: { id: enrolmentId, code } },
+      body,
+    }),
+  );
 }
 
 export function useReturnEvidence(enrolmentId: string, code: string) {

@@ -1,8 +1,7 @@
 import type { CompetencyDetailResponse, SignOffRequest } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { onCompetencyChanged } from './competency-changed';
-import { competencyPath } from './get-competency';
 
 /** The CCC's own Alliance supervisor signs the competency off, with a rating and a comment. */
 export function signOffCompetency(
@@ -10,7 +9,12 @@ export function signOffCompetency(
   code: string,
   body: SignOffRequest,
 ): Promise<CompetencyDetailResponse> {
-  return api.post<CompetencyDetailResponse>(`${competencyPath(enrolmentId, code)}/sign-off`, body);
+  return answer(
+    contract.POST('/api/enrolments/{id}/competencies/{code}/sign-off', {
+      params: { path: { id: enrolmentId, code } },
+      body,
+    }),
+  );
 }
 
 export function useSignOffCompetency(enrolmentId: string, code: string) {

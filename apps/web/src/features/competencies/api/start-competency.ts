@@ -1,8 +1,7 @@
 import type { CompetencyDetailResponse, StartCompetencyRequest } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { onCompetencyChanged } from './competency-changed';
-import { competencyPath } from './get-competency';
 
 /** The CCC starts working towards a competency. */
 export function startCompetency(
@@ -10,7 +9,12 @@ export function startCompetency(
   code: string,
   body: StartCompetencyRequest,
 ): Promise<CompetencyDetailResponse> {
-  return api.post<CompetencyDetailResponse>(`${competencyPath(enrolmentId, code)}/start`, body);
+  return answer(
+    contract.POST('/api/enrolments/{id}/competencies/{code}/start', {
+      params: { path: { id: enrolmentId, code } },
+      body,
+    }),
+  );
 }
 
 export function useStartCompetency(enrolmentId: string, code: string) {

@@ -1,8 +1,7 @@
 import type { CompetencyDetailResponse, SubmitEvidenceRequest } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { onCompetencyChanged } from './competency-changed';
-import { competencyPath } from './get-competency';
 
 /** The CCC adds a reflection or a link; the competency then waits for review. */
 export function submitEvidence(
@@ -10,7 +9,12 @@ export function submitEvidence(
   code: string,
   body: SubmitEvidenceRequest,
 ): Promise<CompetencyDetailResponse> {
-  return api.post<CompetencyDetailResponse>(`${competencyPath(enrolmentId, code)}/evidence`, body);
+  return answer(
+    contract.POST('/api/enrolments/{id}/competencies/{code}/evidence', {
+      params: { path: { id: enrolmentId, code } },
+      body,
+    }),
+  );
 }
 
 export function useSubmitEvidence(enrolmentId: string, code: string) {

@@ -1,8 +1,7 @@
 import type { CompetencyDetailResponse, WithdrawSignOffRequest } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { onCompetencyChanged } from './competency-changed';
-import { competencyPath } from './get-competency';
 
 /** Withdraws a sign-off with a reason; the sign-off stays on record. */
 export function withdrawSignOff(
@@ -10,7 +9,12 @@ export function withdrawSignOff(
   code: string,
   body: WithdrawSignOffRequest,
 ): Promise<CompetencyDetailResponse> {
-  return api.post<CompetencyDetailResponse>(`${competencyPath(enrolmentId, code)}/withdraw-sign-off`, body);
+  return answer(
+    contract.POST('/api/enrolments/{id}/competencies/{code}/withdraw-sign-off', {
+      params: { path: { id: enrolmentId, code } },
+      body,
+    }),
+  );
 }
 
 export function useWithdrawSignOff(enrolmentId: string, code: string) {

@@ -1,6 +1,8 @@
 /** The Alliance supervisor's review: sign off with a rating and a comment, or return with a comment. */
 import type { ReturnEvidenceRequest, SignOffRequest } from '@ccc/contracts';
 import type { ProficiencyLevel } from '@ccc/programme';
+import { TEXT_RULES } from '@ccc/contracts';
+import { requiredTextError } from '../../../utils/text-rules';
 
 export type ReviewDecision = 'sign_off' | 'return';
 
@@ -22,24 +24,21 @@ export const reviewFieldIds = {
 export type ReviewField = keyof typeof reviewFieldIds;
 export type ReviewErrors = Partial<Record<ReviewField, string>>;
 
-export const MIN_COMMENT = 3;
-export const MAX_COMMENT = 5000;
-
 export function validateReview(values: ReviewValues, scale: readonly ProficiencyLevel[]): ReviewErrors {
   const errors: ReviewErrors = {};
   if (!values.decision) errors.decision = 'Select whether to sign off the competency or return it for more evidence';
   if (values.decision === 'sign_off' && !scale.some((level) => String(level.value) === values.rating)) {
     errors.rating = 'Select a rating';
   }
-  const comment = values.comment.trim();
-  if (comment.length < MIN_COMMENT) {
-    errors.comment =
-      values.decision === 'return'
-        ? 'Enter what more evidence is needed'
-        : 'Enter a comment saying what the sign-off rests on';
-  } else if (comment.length > MAX_COMMENT) {
-    errors.comment = 'The comment must be 5,000 characters or fewer';
-  }
+  const comment = requiredTextError(
+    values.comment,
+    values.decision === 'return' ? TEXT_RULES.returnEvidenceComment : TEXT_RULES.signOffComment,
+    values.decision === 'return'
+      ? 'Enter what more evidence is needed'
+      : 'Enter a comment saying what the sign-off rests on',
+    'comment',
+  );
+  if (comment) errors.comment = comment;
   return errors;
 }
 
@@ -71,8 +70,5 @@ export function readReviewDraft(content: unknown): ReviewValues | null {
 
 /** The reason for withdrawing a sign-off. */
 export function validateWithdrawal(reason: string): string | null {
-  const text = reason.trim();
-  if (text.length < MIN_COMMENT) return 'Enter why the sign-off is being withdrawn';
-  if (text.length > MAX_COMMENT) return 'The reason must be 5,000 characters or fewer';
-  return null;
+  return requiredTextError(reason, TEXT_RULES.withdrawSignOffReason, 'Enter why the sign-off is being withdrawn');
 }

@@ -1,10 +1,10 @@
 import type { EnrolmentSummary } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** The enrolments the caller may see: a CCC gets only their own. */
 export function getEnrolments(signal?: AbortSignal): Promise<EnrolmentSummary[]> {
-  return api.get<EnrolmentSummary[]>('/enrolments', { signal });
+  return answer(contract.GET('/api/enrolments', { signal }));
 }
 
 export function getEnrolmentsQueryOptions() {

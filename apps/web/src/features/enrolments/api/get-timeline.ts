@@ -1,9 +1,9 @@
 import type { TimelineResponse } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 export function getTimeline(enrolmentId: string, signal?: AbortSignal): Promise<TimelineResponse> {
-  return api.get<TimelineResponse>(`/enrolments/${encodeURIComponent(enrolmentId)}/timeline`, { signal });
+  return answer(contract.GET('/api/enrolments/{id}/timeline', { params: { path: { id: enrolmentId } }, signal }));
 }
 
 export function getTimelineQueryOptions(enrolmentId: string) {

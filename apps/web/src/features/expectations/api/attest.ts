@@ -1,10 +1,10 @@
 import type { AttestRequest, DutiesResponse, ExpectationsResponse } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** The responsible party says an expectation that data cannot show has been met, and when. */
 export function attest(enrolmentId: string, body: AttestRequest): Promise<ExpectationsResponse> {
-  return api.post<ExpectationsResponse>(`/enrolments/${encodeURIComponent(enrolmentId)}/attestations`, body);
+  return answer(contract.POST('/api/enrolments/{id}/attestations', { params: { path: { id: enrolmentId } }, body }));
 }
 
 /** The duty's party says one of its Table 2 duties to the CCC was done, and when. */
@@ -13,9 +13,11 @@ export function attestDuty(
   key: string,
   body: Omit<AttestRequest, 'expectationKey'>,
 ): Promise<DutiesResponse> {
-  return api.post<DutiesResponse>(
-    `/enrolments/${encodeURIComponent(enrolmentId)}/duties/${encodeURIComponent(key)}/attestation`,
-    body,
+  return answer(
+    contract.POST('/api/enrolments/{id}/duties/{key}/attestation', {
+      params: { path: { id: enrolmentId, key } },
+      body,
+    }),
   );
 }
 

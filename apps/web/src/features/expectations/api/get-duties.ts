@@ -1,10 +1,10 @@
 import type { DutiesResponse } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** The PCN's and the Alliance's Table 2 duties to one CCC, each confirmed or not, and which the caller may confirm. */
 export function getDuties(enrolmentId: string, signal?: AbortSignal): Promise<DutiesResponse> {
-  return api.get<DutiesResponse>(`/enrolments/${encodeURIComponent(enrolmentId)}/duties`, { signal });
+  return answer(contract.GET('/api/enrolments/{id}/duties', { params: { path: { id: enrolmentId } }, signal }));
 }
 
 export function getDutiesQueryOptions(enrolmentId: string) {

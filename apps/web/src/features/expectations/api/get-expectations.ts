@@ -1,10 +1,10 @@
 import type { ExpectationsResponse } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** Each party's expectations for one CCC, with their state and evidence, and what the caller may attest. */
 export function getExpectations(enrolmentId: string, signal?: AbortSignal): Promise<ExpectationsResponse> {
-  return api.get<ExpectationsResponse>(`/enrolments/${encodeURIComponent(enrolmentId)}/expectations`, { signal });
+  return answer(contract.GET('/api/enrolments/{id}/expectations', { params: { path: { id: enrolmentId } }, signal }));
 }
 
 export function getExpectationsQueryOptions(enrolmentId: string) {

@@ -1,10 +1,10 @@
 import type { NationalSummary } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** The national figures: per Alliance and for the nation, anonymous, small numbers suppressed. */
 export function getNationalSummary(signal?: AbortSignal): Promise<NationalSummary> {
-  return api.get<NationalSummary>('/national/summary', { signal });
+  return answer(contract.GET('/api/national/summary', { signal }));
 }
 
 export function getNationalSummaryQueryOptions() {

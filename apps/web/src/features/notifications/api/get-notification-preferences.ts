@@ -1,10 +1,10 @@
 import type { NotificationPreferencesResponse } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** The kinds of reminder the person can get, each on or off, and the version to save against. */
 export function getNotificationPreferences(signal?: AbortSignal): Promise<NotificationPreferencesResponse> {
-  return api.get<NotificationPreferencesResponse>('/me/notification-preferences', { signal });
+  return answer(contract.GET('/api/me/notification-preferences', { signal }));
 }
 
 export const notificationPreferencesQueryKey = ['notification-preferences'] as const;

@@ -1,10 +1,10 @@
 import type { NotificationsResponse } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** The signed-in person's reminders, newest first, and how many are unread. */
 export function getNotifications(signal?: AbortSignal): Promise<NotificationsResponse> {
-  return api.get<NotificationsResponse>('/me/notifications', { signal });
+  return answer(contract.GET('/api/me/notifications', { signal }));
 }
 
 export const notificationsQueryKey = ['notifications'] as const;

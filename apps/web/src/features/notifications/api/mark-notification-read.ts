@@ -1,10 +1,10 @@
 import type { NotificationsResponse, NotificationView } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { notificationsQueryKey } from './get-notifications';
 
 export function markNotificationRead(id: string): Promise<NotificationView> {
-  return api.post<NotificationView>(`/me/notifications/${encodeURIComponent(id)}/read`, {});
+  return answer(contract.POST('/api/me/notifications/{id}/read', { params: { path: { id } } }));
 }
 
 export function useMarkNotificationRead() {

@@ -1,10 +1,10 @@
 import type { PcnHomeRow } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** The PCN supervisor's one screen: per CCC, what waits for them. */
 export function getPcnHome(signal?: AbortSignal): Promise<PcnHomeRow[]> {
-  return api.get<PcnHomeRow[]>('/pcn-home', { signal });
+  return answer(contract.GET('/api/pcn-home', { signal }));
 }
 
 export function getPcnHomeQueryOptions() {

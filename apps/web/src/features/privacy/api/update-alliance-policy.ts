@@ -1,11 +1,11 @@
 import type { AlliancePolicyView, UpdateAlliancePolicyRequest } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { alliancePolicyQueryKey, privacyNoticeQueryKey } from './keys';
 
 /** Saves the whole policy with the version read; a stale version is a 409. */
 export function updateAlliancePolicy(body: UpdateAlliancePolicyRequest): Promise<AlliancePolicyView> {
-  return api.put<AlliancePolicyView>('/alliance-policy', body);
+  return answer(contract.PUT('/api/alliance-policy', { body }));
 }
 
 export function useUpdateAlliancePolicy() {

@@ -1,11 +1,11 @@
 import type { ConfirmReleaseRequest, ReleaseRequestView } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { onReleaseChanged } from './release-changed';
 
 /** The PCN supervisor confirms one request; past the agreed cap only with a reason. */
 export function confirmRelease(requestId: string, body: ConfirmReleaseRequest): Promise<ReleaseRequestView> {
-  return api.post<ReleaseRequestView>(`/release-requests/${encodeURIComponent(requestId)}/confirm`, body);
+  return answer(contract.POST('/api/release-requests/{id}/confirm', { params: { path: { id: requestId } }, body }));
 }
 
 export function useConfirmRelease(enrolmentId: string) {

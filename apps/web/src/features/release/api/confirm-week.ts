@@ -1,11 +1,16 @@
 import type { ConfirmWeekRequest, ReleaseSummary } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { onReleaseChanged } from './release-changed';
 
 /** Every pending request of one ISO week at once. */
 export function confirmWeek(enrolmentId: string, body: ConfirmWeekRequest): Promise<ReleaseSummary> {
-  return api.post<ReleaseSummary>(`/enrolments/${encodeURIComponent(enrolmentId)}/release-requests/confirm-week`, body);
+  return answer(
+    contract.POST('/api/enrolments/{id}/release-requests/confirm-week', {
+      params: { path: { id: enrolmentId } },
+      body,
+    }),
+  );
 }
 
 export function useConfirmWeek(enrolmentId: string) {

@@ -1,11 +1,11 @@
 import type { DeclineReleaseRequest, ReleaseRequestView } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { onReleaseChanged } from './release-changed';
 
 /** The PCN supervisor declines one request, saying why. */
 export function declineRelease(requestId: string, body: DeclineReleaseRequest): Promise<ReleaseRequestView> {
-  return api.post<ReleaseRequestView>(`/release-requests/${encodeURIComponent(requestId)}/decline`, body);
+  return answer(contract.POST('/api/release-requests/{id}/decline', { params: { path: { id: requestId } }, body }));
 }
 
 export function useDeclineRelease(enrolmentId: string) {

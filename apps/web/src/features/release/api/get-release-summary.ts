@@ -1,10 +1,10 @@
 import type { ReleaseSummary } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** A CCC's release requests (newest first), the 8-week study chart and the 5-day counter. */
 export function getReleaseSummary(enrolmentId: string, signal?: AbortSignal): Promise<ReleaseSummary> {
-  return api.get<ReleaseSummary>(`/enrolments/${encodeURIComponent(enrolmentId)}/release`, { signal });
+  return answer(contract.GET('/api/enrolments/{id}/release', { params: { path: { id: enrolmentId } }, signal }));
 }
 
 export function getReleaseSummaryQueryOptions(enrolmentId: string) {

@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import type { LinkIssued } from '@ccc/contracts';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 export type { LinkIssued };
 
 /** E-mails the CCC's PCN supervisor a one-time link to answer this request without signing in. */
 export function sendReleaseLink(requestId: string): Promise<LinkIssued> {
-  return api.post<LinkIssued>(`/release-requests/${encodeURIComponent(requestId)}/link`, {});
+  return answer(contract.POST('/api/release-requests/{id}/link', { params: { path: { id: requestId } } }));
 }
 
 export function useSendReleaseLink() {

@@ -10,6 +10,8 @@ import { useConfirmRelease } from '../api/confirm-release';
 import { useDeclineRelease } from '../api/decline-release';
 import { onReleaseChanged } from '../api/release-changed';
 import { requestName } from '../utils/labels';
+import { TEXT_RULES } from '@ccc/contracts';
+import { requiredTextError } from '../../../utils/text-rules';
 
 interface ReleaseDecisionProps {
   request: ReleaseRequestView;
@@ -77,8 +79,13 @@ export function ReleaseDecision({ request, cccName, onDone }: ReleaseDecisionPro
   function handleDecline(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
-    if (reason.trim().length < 3) {
-      setClientError('Enter why this time cannot be released');
+    const problem = requiredTextError(
+      reason,
+      TEXT_RULES.releaseDeclineReason,
+      'Enter why this time cannot be released',
+    );
+    if (problem) {
+      setClientError(problem);
       setAttempt((n) => n + 1);
       return;
     }

@@ -17,6 +17,8 @@ import { checkSlot, type SlotValues } from '../../sessions/utils/booking-form';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
 import { useAnswerLink, type LinkAnswer } from '../api/answer-link';
 import { useLink, type LinkView } from '../api/get-link';
+import { TEXT_RULES } from '@ccc/contracts';
+import { requiredTextError } from '../../../utils/text-rules';
 
 type Mode = 'choose' | 'decline' | 'propose';
 
@@ -196,7 +198,12 @@ export function RespondPage() {
     event.preventDefault();
     setServer(NO_ACTION_ERROR);
     if (mode === 'decline') {
-      if (reason.trim().length < 3) return fail({ reason: 'Enter why this time cannot be released' });
+      const problem = requiredTextError(
+        reason,
+        TEXT_RULES.releaseDeclineReason,
+        'Enter why this time cannot be released',
+      );
+      if (problem) return fail({ reason: problem });
       setClientErrors({});
       return send({ decision: 'decline', reason: reason.trim() });
     }

@@ -1,11 +1,11 @@
 import type { ErasureRequest, ErasureResult } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { retentionQueryKey } from './get-retention';
 
 /** The Alliance's administrator erases a completed or withdrawn enrolment's personal data, with the reason. */
 export function eraseEnrolment(enrolmentId: string, body: ErasureRequest): Promise<ErasureResult> {
-  return api.post<ErasureResult>(`/enrolments/${encodeURIComponent(enrolmentId)}/erasure`, body);
+  return answer(contract.POST('/api/enrolments/{id}/erasure', { params: { path: { id: enrolmentId } }, body }));
 }
 
 export function useEraseEnrolment(enrolmentId: string) {

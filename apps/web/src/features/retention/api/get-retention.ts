@@ -1,10 +1,10 @@
 import type { RetentionList } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** The Alliance's enrolments with when each ended, when its retention ends, and what was erased (administrators). */
 export function getRetention(signal?: AbortSignal): Promise<RetentionList> {
-  return api.get<RetentionList>('/retention', { signal });
+  return answer(contract.GET('/api/retention', { signal }));
 }
 
 export const retentionQueryKey = ['retention'] as const;

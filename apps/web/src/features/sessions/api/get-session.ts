@@ -1,10 +1,10 @@
 import type { SessionView } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** One session in full: the register, agreed actions, history, and what the caller may do next. */
 export function getSession(sessionId: string, signal?: AbortSignal): Promise<SessionView> {
-  return api.get<SessionView>(`/sessions/${encodeURIComponent(sessionId)}`, { signal });
+  return answer(contract.GET('/api/sessions/{id}', { params: { path: { id: sessionId } }, signal }));
 }
 
 export const sessionsQueryKey = ['sessions'] as const;

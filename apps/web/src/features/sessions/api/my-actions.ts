@@ -1,11 +1,11 @@
 import type { MarkActionDoneRequest, OpenActionView } from '@ccc/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { sessionsQueryKey } from './get-session';
 
 /** The caller's own open agreed actions, soonest due first. */
 export function getMyActions(signal?: AbortSignal): Promise<OpenActionView[]> {
-  return api.get<OpenActionView[]>('/me/agreed-actions', { signal });
+  return answer(contract.GET('/api/me/agreed-actions', { signal }));
 }
 
 export const myActionsQueryKey = ['me', 'agreed-actions'] as const;
@@ -20,7 +20,7 @@ export function useMyActions() {
 
 /** The owner marks an agreed action done. */
 export function markActionDone(actionId: string, body: MarkActionDoneRequest): Promise<OpenActionView> {
-  return api.post<OpenActionView>(`/agreed-actions/${encodeURIComponent(actionId)}/done`, body);
+  return answer(contract.POST('/api/agreed-actions/{id}/done', { params: { path: { id: actionId } }, body }));
 }
 
 export function useMarkActionDone() {

@@ -1,11 +1,11 @@
 import type { RecordSessionRequest, SessionView } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { onSessionChanged } from './session-changed';
 
 /** Records a held session: the register, supervisors' attendance, notes and agreed actions. */
 export function recordSession(sessionId: string, body: RecordSessionRequest): Promise<SessionView> {
-  return api.post<SessionView>(`/sessions/${encodeURIComponent(sessionId)}/record`, body);
+  return answer(contract.POST('/api/sessions/{id}/record', { params: { path: { id: sessionId } }, body }));
 }
 
 export function useRecordSession(sessionId: string) {

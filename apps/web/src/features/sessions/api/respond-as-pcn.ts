@@ -1,11 +1,11 @@
 import type { PcnResponseRequest, SessionView } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { onSessionChanged } from './session-changed';
 
 /** The PCN supervisor accepts the offered slot or proposes another time. */
 export function respondAsPcn(sessionId: string, body: PcnResponseRequest): Promise<SessionView> {
-  return api.post<SessionView>(`/sessions/${encodeURIComponent(sessionId)}/pcn-response`, body);
+  return answer(contract.POST('/api/sessions/{id}/pcn-response', { params: { path: { id: sessionId } }, body }));
 }
 
 export function useRespondAsPcn(sessionId: string) {

@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import type { LinkIssued } from '../../release/api/send-release-link';
 
 /** E-mails the PCN supervisor a one-time link to accept the offered time, or propose another, without signing in. */
 export function sendSessionLink(sessionId: string): Promise<LinkIssued> {
-  return api.post<LinkIssued>(`/sessions/${encodeURIComponent(sessionId)}/link`, {});
+  return answer(contract.POST('/api/sessions/{id}/link', { params: { path: { id: sessionId } } }));
 }
 
 export function useSendSessionLink() {

@@ -4,6 +4,8 @@ import { FormField, fieldClass } from '../../../components/form-field';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { useReasonForm } from '../../../utils/use-reason-form';
 import { useCancelSession } from '../api/cancel-session';
+import { TEXT_RULES } from '@ccc/contracts';
+import { requiredTextError } from '../../../utils/text-rules';
 
 interface CancelFormProps {
   session: SessionView;
@@ -19,7 +21,8 @@ export function CancelForm({ session, onDone, onReload, onClose }: CancelFormPro
   const cancel = useCancelSession(session.id);
   const form = useReasonForm({
     fieldId: REASON_ID,
-    validate: (reason) => (reason.trim() ? null : 'Say why the session is being cancelled'),
+    validate: (reason) =>
+      requiredTextError(reason, TEXT_RULES.sessionCancelReason, 'Say why the session is being cancelled'),
     pending: cancel.isPending,
     send: (reason, fail) => cancel.mutate({ reason, version: session.version }, { onSuccess: onDone, onError: fail }),
   });

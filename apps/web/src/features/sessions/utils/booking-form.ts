@@ -6,6 +6,8 @@ import type { BookSessionRequest, RescheduleSessionRequest } from '@ccc/contract
 import { checkBooking, type SessionMode } from '@ccc/programme';
 import { formatDate, dayBefore } from '../../../utils/format';
 import { isCalendarDate, isClockTime, londonDateTime, londonInstant } from '../../../utils/london-time';
+import { TEXT_RULES } from '@ccc/contracts';
+import { requiredTextError } from '../../../utils/text-rules';
 
 export interface SlotValues {
   /** YYYY-MM-DD, a London calendar date */
@@ -135,7 +137,14 @@ export function validateBooking(values: BookingValues, rules: BookingRules): Boo
       `This session belongs to month ${rules.month} (${formatDate(rules.monthStartsOn)} to ` +
       `${formatDate(dayBefore(rules.monthEndsBefore))}). Say why it is booked on ${formatDate(values.date)}`;
   }
-  if (rules.requireReason && !values.reason.trim()) errors.reason = 'Say why the session is being rescheduled';
+  if (rules.requireReason) {
+    const reason = requiredTextError(
+      values.reason,
+      TEXT_RULES.sessionRescheduleReason,
+      'Say why the session is being rescheduled',
+    );
+    if (reason) errors.reason = reason;
+  }
   if (rules.requireOverrideReason && !values.conflictOverrideReason.trim()) {
     errors.conflictOverrideReason = 'Say why the session should go ahead at the same time as the other one';
   }

@@ -1,6 +1,6 @@
-import { api } from '../../../../lib/api-client';
+import { done, contract } from '../../../../lib/contract-client';
 
 /** Forgets a draft. The API also deletes it when the real thing is submitted; this covers a late autosave. */
 export function deleteDraft(key: string): Promise<void> {
-  return api.delete<void>(`/drafts/${encodeURIComponent(key)}`);
+  return done(contract.DELETE('/api/drafts/{key}', { params: { path: { key } } }));
 }

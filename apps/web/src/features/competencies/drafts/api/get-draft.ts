@@ -1,10 +1,10 @@
 import type { DraftView } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../../lib/api-client';
+import { answer, contract } from '../../../../lib/contract-client';
 
 /** The signed-in person's own draft under `key`; `content` is null when there is none. */
 export function getDraft(key: string, signal?: AbortSignal): Promise<DraftView> {
-  return api.get<DraftView>(`/drafts/${encodeURIComponent(key)}`, { signal });
+  return answer(contract.GET('/api/drafts/{key}', { params: { path: { key } }, signal }));
 }
 
 export function draftQueryKey(key: string) {

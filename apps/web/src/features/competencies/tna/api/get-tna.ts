@@ -1,10 +1,10 @@
 import type { TnaResponse } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../../lib/api-client';
+import { answer, contract } from '../../../../lib/contract-client';
 
 /** The training needs analysis: round 1, and round 2 once round 1 is signed by both. */
 export function getTna(enrolmentId: string, signal?: AbortSignal): Promise<TnaResponse> {
-  return api.get<TnaResponse>(`/enrolments/${encodeURIComponent(enrolmentId)}/tna`, { signal });
+  return answer(contract.GET('/api/enrolments/{id}/tna', { params: { path: { id: enrolmentId } }, signal }));
 }
 
 export function tnaQueryKey(enrolmentId: string) {

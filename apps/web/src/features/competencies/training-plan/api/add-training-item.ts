@@ -1,6 +1,6 @@
 import type { CreateTrainingPlanItemRequest, TrainingPlanResponse } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../../lib/api-client';
+import { answer, contract } from '../../../../lib/contract-client';
 import { trainingPlanQueryKey } from './get-training-plan';
 
 /** The CCC or their Alliance supervisor adds an item: a course, a month's group teaching, or other learning. */
@@ -8,7 +8,9 @@ export function addTrainingItem(
   enrolmentId: string,
   body: CreateTrainingPlanItemRequest,
 ): Promise<TrainingPlanResponse> {
-  return api.post<TrainingPlanResponse>(`/enrolments/${encodeURIComponent(enrolmentId)}/training-plan-items`, body);
+  return answer(
+    contract.POST('/api/enrolments/{id}/training-plan-items', { params: { path: { id: enrolmentId } }, body }),
+  );
 }
 
 export function useAddTrainingItem(enrolmentId: string) {

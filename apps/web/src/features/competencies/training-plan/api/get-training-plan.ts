@@ -1,10 +1,10 @@
 import type { TrainingPlanResponse } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../../lib/api-client';
+import { answer, contract } from '../../../../lib/contract-client';
 
 /** The CCC's training plan: its items by target month, done or not, and what the programme offers. */
 export function getTrainingPlan(enrolmentId: string, signal?: AbortSignal): Promise<TrainingPlanResponse> {
-  return api.get<TrainingPlanResponse>(`/enrolments/${encodeURIComponent(enrolmentId)}/training-plan`, { signal });
+  return answer(contract.GET('/api/enrolments/{id}/training-plan', { params: { path: { id: enrolmentId } }, signal }));
 }
 
 export function trainingPlanQueryKey(enrolmentId: string) {
