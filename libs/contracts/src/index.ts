@@ -10,3 +10,4 @@ export * from './lib/administration';
 export * from './lib/people-import';
 export * from './lib/workforce';
 export * from './lib/sign-offs';
+export * from './lib/sso';
