@@ -12,6 +12,9 @@ import Provider from 'oidc-provider';
  * @typedef {{ iss?: string, aud?: string, expiresInSeconds?: number }} IdTokenTamper
  */
 
+const page = (title, body) =>
+  `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main>${body}</main></body></html>`;
+
 const readJson = (req) =>
   new Promise((resolve, reject) => {
     let body = '';
@@ -60,7 +63,24 @@ export async function startLocalOidcProvider({ port = 0, host = '127.0.0.1', acc
     jwks: { keys: [jwk] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        // Plain pages with nothing fetched from elsewhere (the defaults load a web font).
+        async logoutSource(ctx, form) {
+          ctx.body = page(
+            'Sign out',
+            `<h1>Sign out of the local NHS account service?</h1>${form}
+             <button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
+             <button type="submit" form="op.logoutForm">No, stay signed in</button>`,
+          );
+        },
+        async postLogoutSuccessSource(ctx) {
+          ctx.body = page('Signed out', '<h1>You have signed out of the local NHS account service.</h1>');
+        },
+      },
+    },
     pkce: { required: () => true },
     ttl: { Interaction: 600, Session: 8 * 3600, Grant: 8 * 3600, AccessToken: 600, IdToken: 600 },
     async findAccount(_ctx, id) {

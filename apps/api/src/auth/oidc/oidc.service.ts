@@ -178,6 +178,8 @@ export class OidcService {
       const config = await this.discover(provider);
       return client.buildEndSessionUrl(config, {
         post_logout_redirect_uri: this.postLogoutRedirectUri,
+        // Handed back on the redirect: the sign-in page then says the person has signed out.
+        state: 'signed_out',
         ...(session.ssoIdToken ? { id_token_hint: session.ssoIdToken } : {}),
       }).href;
     } catch (error) {
