@@ -1,5 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { USERS, expectNoAxeViolations, launchBrowser, openPage, type TestPage } from './support/e2e';
+import {
+  DEMO_PASSWORD,
+  USERS,
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  signIn,
+  url,
+  type TestPage,
+} from './support/e2e';
 
 /**
  * "Sign in with NHSmail" end to end: the demo Alliance's provider is the local OpenID provider global-setup starts
@@ -89,5 +98,38 @@ describe('signing in with an NHS account (OpenID Connect)', () => {
       async () => (await fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin' })).status,
     );
     expect(status).toBe(401);
+  });
+
+  it("lets the administrator see the Alliance's provider and require single sign-on of a person", async () => {
+    const { page } = t;
+    await signIn(page, USERS.admin);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Single sign-on' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Single sign-on' }).waitFor();
+    await expect(page.getByLabel('Words on the sign-in button').inputValue()).resolves.toBe('Sign in with NHSmail');
+    await expect(page.getByLabel('Short name').inputValue()).resolves.toBe('wessex');
+    await page.getByText('Found', { exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'the single sign-on settings');
+
+    await page.getByLabel('Require it of').selectOption({ label: `Chris Doyle (${USERS.cccTraining})` });
+    await page.getByRole('button', { name: 'Require single sign-on' }).click();
+    const stop = page.getByRole('button', { name: 'Stop requiring it of Chris Doyle' });
+    await stop.waitFor();
+
+    // That person's password is now refused, with the reason and the button to use.
+    const other = await openPage(browser);
+    try {
+      await other.page.goto(url('/sign-in'));
+      await other.page.getByLabel('Email address').fill(USERS.cccTraining);
+      await other.page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await other.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      const alert = other.page.getByRole('alert');
+      await alert.waitFor();
+      await expect(alert.textContent()).resolves.toContain('choose "Sign in with NHSmail" instead of a password');
+    } finally {
+      await other.context.close();
+    }
+
+    await stop.click();
+    await page.getByText('Nobody in particular.').waitFor();
   });
 });

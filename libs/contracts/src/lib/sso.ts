@@ -47,6 +47,12 @@ export interface SsoProviderFields {
   ssoRequired: boolean;
 }
 
+/** PUT /api/alliance-sso */
+export interface SaveSsoProviderRequest extends SsoProviderFields {
+  /** The version read; 0 while the Alliance has no provider. */
+  version: number;
+}
+
 export interface SsoRequiredPersonView {
   personId: string;
   fullName: string;
