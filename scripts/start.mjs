@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startLocalOidcProvider } from './lib/oidc-provider.mjs';
 import { startPostgres } from './lib/postgres.mjs';
 import { keptSecret } from './lib/secrets.mjs';
 
@@ -40,6 +41,35 @@ function auditKey() {
   return readFileSync(file, 'utf8').trim();
 }
 
+// "Sign in with NHSmail" for the demo: a local OpenID provider (oidc-provider) with the demo people as its accounts
+// (its sign-in page takes any password), which the demo Alliance is pointed at. OIDC_DEMO=false leaves it out.
+const require = createRequire(import.meta.url);
+const demoData = () => require(path.join(apiDir, 'demo-data/demo-data.js'));
+const publicUrl = (process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+const demoSso = {};
+let oidc = null;
+if (!seedOnly && process.env.OIDC_DEMO !== 'false' && (process.env.SEED_DEMO_DATA ?? 'true') === 'true') {
+  const clientSecret = randomBytes(24).toString('hex');
+  oidc = await startLocalOidcProvider({
+    port: Number(process.env.OIDC_DEMO_PORT ?? port + 1),
+    accounts: demoData().DEMO_LOGINS.map(({ email, name }) => ({ email, name })),
+    clients: [
+      {
+        client_id: 'ccc-demo',
+        client_secret: clientSecret,
+        redirect_uris: [`${publicUrl}/api/auth/oidc/callback`],
+        post_logout_redirect_uris: [`${publicUrl}/sign-in`],
+      },
+    ],
+  });
+  Object.assign(demoSso, {
+    DEMO_OIDC_ISSUER: oidc.issuer,
+    DEMO_OIDC_CLIENT_ID: 'ccc-demo',
+    OIDC_WESSEX_CLIENT_SECRET: clientSecret,
+  });
+  console.log(`Local OpenID provider (for "Sign in with NHSmail") at ${oidc.issuer}`);
+}
+
 const api = spawn(process.execPath, [path.join(apiDir, seedOnly ? 'seed.js' : 'main.js')], {
   stdio: 'inherit',
   env: {
@@ -51,6 +81,7 @@ const api = spawn(process.execPath, [path.join(apiDir, seedOnly ? 'seed.js' : 'm
     PORT: String(port),
     SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
     WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? path.join(root, 'dist/apps/web'),
+    ...demoSso,
   },
 });
 
@@ -59,6 +90,7 @@ async function stop(code) {
   if (stopping) return;
   stopping = true;
   if (api.exitCode === null) api.kill('SIGTERM');
+  await oidc?.close();
   await postgres.stop();
   process.exit(code);
 }
@@ -68,8 +100,7 @@ api.on('exit', (code) => stop(code ?? 0));
 
 if (!seedOnly) {
   // Once the API answers, show where to go and who to be.
-  const require = createRequire(import.meta.url);
-  const { DEMO_LOGINS, DEMO_PASSWORD } = require(path.join(apiDir, 'demo-data/demo-data.js'));
+  const { DEMO_LOGINS, DEMO_PASSWORD } = demoData();
   for (let i = 0; i < 120 && !stopping; i++) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/health`);
@@ -84,5 +115,9 @@ if (!seedOnly) {
       `\nOpen http://localhost:${port}  (API document: http://localhost:${port}/api/docs)\nDemo logins, password "${DEMO_PASSWORD}":`,
     );
     console.table(DEMO_LOGINS.map(({ role, email }) => ({ role, email })));
+    if (oidc)
+      console.log(
+        'Or choose "Sign in with NHSmail" and type one of these e-mail addresses (any password) at the local provider.',
+      );
   }
 }

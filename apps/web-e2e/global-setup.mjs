@@ -5,6 +5,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { startLocalOidcProvider } from '../../scripts/lib/oidc-provider.mjs';
 import { createScratchDatabase, freePort, startPostgres } from '../../scripts/lib/postgres.mjs';
 import globalTeardown from './global-teardown.mjs';
 
@@ -26,7 +28,7 @@ export default async function globalSetup() {
     }
   }
 
-  const state = { postgres: null, databaseUrl: null, api: null };
+  const state = { postgres: null, databaseUrl: null, api: null, oidc: null };
   globalThis.__WEB_E2E__ = state;
   try {
     await start(state);
@@ -48,6 +50,27 @@ async function start(state) {
   });
   state.databaseUrl = await createScratchDatabase(state.postgres.url, 'ccc_web_e2e');
 
+  // The local OpenID provider the demo Alliance signs in with ("Sign in with NHSmail"), as `npm start` runs it. The
+  // API's public address is http://localhost:<port> (its default), so the single sign-on test browses there.
+  const oidcSecret = randomBytes(24).toString('hex');
+  const demoPeople = [
+    'admin@example.org',
+    'alliance.supervisor@example.org',
+    'pcn.supervisor@example.org',
+    'ccc@example.org',
+  ];
+  state.oidc = await startLocalOidcProvider({
+    accounts: [...demoPeople.map((email) => ({ email })), { email: 'not.invited@example.org' }],
+    clients: [
+      {
+        client_id: 'ccc-web-e2e',
+        client_secret: oidcSecret,
+        redirect_uris: [`http://localhost:${API_PORT}/api/auth/oidc/callback`],
+        post_logout_redirect_uris: [`http://localhost:${API_PORT}/sign-in`],
+      },
+    ],
+  });
+
   let output = '';
   const keep = (chunk) => {
     output = (output + chunk.toString()).slice(-MAX_LOG_CHARS);
@@ -61,6 +84,9 @@ async function start(state) {
       SEED_DEMO_DATA: 'true',
       WEB_DIST_DIR: WEB_DIST,
       NODE_ENV: 'test',
+      DEMO_OIDC_ISSUER: state.oidc.issuer,
+      DEMO_OIDC_CLIENT_ID: 'ccc-web-e2e',
+      OIDC_WESSEX_CLIENT_SECRET: oidcSecret,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

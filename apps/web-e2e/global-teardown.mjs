@@ -25,6 +25,11 @@ export default async function globalTeardown() {
   } catch (error) {
     problems.push(`stopping the API: ${error}`);
   }
+  try {
+    await state.oidc?.close();
+  } catch (error) {
+    problems.push(`stopping the OpenID provider: ${error}`);
+  }
   if (state.databaseUrl) {
     try {
       await dropDatabase(state.databaseUrl);

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
+import { AuditService } from './audit/audit.service';
+import { configureDemoProvider } from './auth/oidc/demo-provider';
 import { loadConfig } from './config';
 import { seedDemoData } from './demo-data/demo-data';
 import { EnrolmentsService } from './enrolments/enrolments.service';
@@ -25,6 +27,8 @@ async function main(): Promise<void> {
     if (config.seedDemoData) {
       const result = await seedDemoData(db, app.get(EnrolmentsService));
       logger.log(result.created ? 'Demo data loaded' : 'Demo data not loaded: the database already has people in it');
+      if (await configureDemoProvider(db, app.get(AuditService)))
+        logger.log(`Demo Alliance signs in with the local OpenID provider at ${process.env.DEMO_OIDC_ISSUER}`);
     }
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);

@@ -233,6 +233,8 @@ describe('exports: no spreadsheet formulas, and no answer cached', () => {
           round: '1',
           key: 'exports-security-draft',
           format: 'csv',
+          // A single sign-on provider nobody configured: the start redirects back to the sign-in page.
+          slug: 'no-such-provider',
           // Credentials (answer links, invitations, calendar feeds): a token nobody holds.
           token: 'x'.repeat(43),
           file: `${'x'.repeat(43)}.ics`,

@@ -14,6 +14,7 @@ import { NATIONAL_MATRIX } from './support/national-permissions';
 import { PEOPLE_IMPORT_MATRIX } from './support/people-import-permissions';
 import { WORKFORCE_MATRIX, workforceSession } from './support/workforce-permissions';
 import { PRIVACY_MATRIX } from './support/privacy-permissions';
+import { SSO_MATRIX } from './support/sso-permissions';
 import { RETENTION_MATRIX } from './support/retention-permissions';
 import { SUBJECT_ACCESS_MATRIX } from './support/subject-access-permissions';
 import { type Caller, CALLERS, everyone, type MatrixRow, only } from './support/permission-matrix';
@@ -642,6 +643,7 @@ const MATRIX: MatrixRow[] = [
   ...PEOPLE_ADMIN_MATRIX,
   ...PEOPLE_IMPORT_MATRIX,
   ...WORKFORCE_MATRIX,
+  ...SSO_MATRIX,
 ];
 
 describe('the permission matrix: each role against each endpoint', () => {

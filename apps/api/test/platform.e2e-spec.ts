@@ -26,6 +26,11 @@ const PUBLIC_ROUTES = new Set([
   // The privacy notices: nothing personal, and people must be able to read them before signing in.
   'get /api/privacy-notices',
   'get /api/privacy-notices/{allianceId}',
+  // Single sign-on: the sign-in page's buttons, and the redirects to and from the provider (nobody is signed in yet;
+  // the flow cookie and the provider's code are the credentials).
+  'get /api/auth/oidc/providers',
+  'get /api/auth/oidc/{slug}/start',
+  'get /api/auth/oidc/callback',
 ]);
 
 describe('the platform: health, the OpenAPI document, the schema and the audit trail', () => {

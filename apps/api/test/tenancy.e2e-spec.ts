@@ -27,6 +27,10 @@ const PUBLIC = new Set([
   'get /api/privacy-notices/{allianceId}',
   'get /api/health',
   'get /api/health/ready',
+  // Single sign-on: the sign-in page's buttons, and the redirects to and from a provider (nobody is signed in yet).
+  'get /api/auth/oidc/providers',
+  'get /api/auth/oidc/{slug}/start',
+  'get /api/auth/oidc/callback',
 ]);
 
 interface Ids {

@@ -11,3 +11,4 @@ export * from './lib/people-import';
 export * from './lib/workforce';
 export * from './lib/sign-offs';
 export * from './lib/text-rules';
+export * from './lib/sso';

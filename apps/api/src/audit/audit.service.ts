@@ -76,6 +76,26 @@ export class AuditService implements OnModuleDestroy {
     });
   }
 
+  /**
+   * A refused single sign-on (wrong state, replayed code, a token for someone else, an e-mail not invited...): the
+   * person if known, the Alliance whose provider was used, and why; rate-limited per address like other events.
+   */
+  async ssoRefused(refusal: {
+    allianceId: string | null;
+    personId: string | null;
+    reason: string;
+    address: string;
+  }): Promise<void> {
+    const addressRef = pseudonym(this.config?.audit.key ?? '', 'address', refusal.address);
+    await this.event(refusal.personId ?? `address:${addressRef}`, {
+      actorId: refusal.personId,
+      action: 'auth.sso_refused',
+      entityType: refusal.allianceId ? 'sso_provider' : 'address',
+      entityId: refusal.allianceId ?? addressRef,
+      detail: { reason: refusal.reason, ...(refusal.personId ? {} : { address: addressRef }) },
+    });
+  }
+
   /** A 403: who, which route (its pattern, never the path: it may hold a token) and the record ids it named. */
   async refused(req: Request): Promise<void> {
     const user = (req as Request & { user?: AuthUser }).user;

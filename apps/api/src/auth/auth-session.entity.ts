@@ -31,6 +31,14 @@ export class AuthSession {
   @Column({ name: 'alliance_id', type: 'uuid', nullable: true })
   allianceId!: string | null;
 
+  /** The Alliance whose OpenID provider signed the person in; null: a password sign-in. */
+  @Column({ name: 'sso_alliance_id', type: 'uuid', nullable: true })
+  ssoAllianceId!: string | null;
+
+  /** The provider's ID token, sent back as `id_token_hint` when the person signs out (RP-initiated logout). */
+  @Column({ name: 'sso_id_token', type: 'text', nullable: true, select: false })
+  ssoIdToken!: string | null;
+
   /** signed_out | password_changed | refresh_token_reused */
   @Column({ name: 'revoked_reason', type: 'text', nullable: true })
   revokedReason!: string | null;

@@ -21,7 +21,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { LoginResponse, MeResponse } from '@ccc/contracts';
+import type { LoginResponse, LogoutResponse, MeResponse } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Public, RequirePermission } from '../common/decorators';
 import { API_CONFIG, type ApiConfig } from '../config';
@@ -32,10 +32,24 @@ import { ChooseAllianceDto } from './dto/choose-alliance.dto';
 import { LoginDto } from './dto/login.dto';
 import { type AccessClaims, hasSession } from './jwt.strategy';
 import { LoginLimiter, TooManyLoginAttempts } from './login-limiter';
+import { OidcService } from './oidc/oidc.service';
 
 /** The refresh token lives only in this cookie: httpOnly (no script reads it), sent only to the auth routes. */
 export const REFRESH_COOKIE = 'ccc_refresh';
 const REFRESH_COOKIE_PATH = '/api/auth';
+
+/** Sets the refresh cookie of a new session or a rotation (also after a single sign-on). */
+export function setRefreshCookie(res: Response, issued: IssuedTokens, config: ApiConfig): void {
+  res.cookie(REFRESH_COOKIE, issued.refreshToken, {
+    httpOnly: true,
+    secure: config.cookieSecure,
+    sameSite: 'strict',
+    path: REFRESH_COOKIE_PATH,
+    expires: issued.refreshExpiresAt,
+  });
+  // Tokens must never be cached by a proxy or the browser.
+  res.setHeader('Cache-Control', 'no-store');
+}
 
 @ApiTags('auth')
 @Controller()
@@ -45,6 +59,7 @@ export class AuthController {
     private readonly people: PeopleService,
     private readonly limiter: LoginLimiter,
     private readonly jwt: JwtService,
+    private readonly oidc: OidcService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -92,15 +107,25 @@ export class AuthController {
     }
   }
 
-  /** Open to all: ends the session of the refresh cookie and of the access token, if any, and clears the cookie. */
+  /**
+   * Open to all: ends the session of the refresh cookie and of the access token, if any, and clears the cookie. A
+   * session opened by single sign-on answers 200 with the provider's end-session address, where the browser goes
+   * next so that the NHS account is signed out too (RP-initiated logout); any other answers 204.
+   */
   @Public()
   @SkipThrottle({ default: true })
   @Post('auth/logout')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Signed out' })
-  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
-    await this.auth.logout(this.presented(req), await this.accessSession(req));
+  @ApiOkResponse({ description: "Signed out here; `endSessionUrl` ends the single sign-on provider's session too" })
+  async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const { sessionId } = await this.auth.logout(this.presented(req), await this.accessSession(req));
     this.clearCookie(res);
+    const endSessionUrl = await this.oidc.endSessionUrl(sessionId);
+    if (endSessionUrl) {
+      const body: LogoutResponse = { endSessionUrl };
+      res.status(200).json(body);
+    } else res.status(204).end();
   }
 
   /** Every signed-in person: who they are and their roles. */
@@ -157,15 +182,7 @@ export class AuthController {
   }
 
   private withCookie(res: Response, issued: IssuedTokens): LoginResponse {
-    res.cookie(REFRESH_COOKIE, issued.refreshToken, {
-      httpOnly: true,
-      secure: this.config.cookieSecure,
-      sameSite: 'strict',
-      path: REFRESH_COOKIE_PATH,
-      expires: issued.refreshExpiresAt,
-    });
-    // Tokens must never be cached by a proxy or the browser.
-    res.setHeader('Cache-Control', 'no-store');
+    setRefreshCookie(res, issued, this.config);
     return issued.body;
   }
 

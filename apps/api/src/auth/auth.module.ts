@@ -7,6 +7,10 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JWT_ALGORITHM, JwtStrategy } from './jwt.strategy';
 import { LoginLimiter } from './login-limiter';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
+import { SsoSettingsController } from './oidc/sso-settings.controller';
+import { SsoSettingsService } from './oidc/sso-settings.service';
 
 @Module({
   imports: [
@@ -21,7 +25,7 @@ import { LoginLimiter } from './login-limiter';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, LoginLimiter],
+  controllers: [AuthController, OidcController, SsoSettingsController],
+  providers: [AuthService, JwtStrategy, LoginLimiter, OidcService, SsoSettingsService],
 })
 export class AuthModule {}

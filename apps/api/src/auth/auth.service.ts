@@ -16,6 +16,8 @@ import { RefreshToken } from './refresh-token.entity';
 // Verified when the email is unknown so that a wrong email and a wrong password take the same time.
 const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$IFUKw/MDYvUQL6m2eeJTvg$RplJAirh4qyRFe/ZjkOlPCCV3mKtl37g51/Qh+Ds7EI';
 const SIGNED_OUT = 'Your session has ended; sign in again';
+/** The `reason` of a password sign-in refused because the person must use single sign-on (the SPA reads it). */
+export const SSO_REQUIRED = 'sso_required';
 
 /** What a sign-in or a refresh hands back: the JSON body, plus the refresh token the controller puts in a cookie. */
 export interface IssuedTokens {
@@ -44,21 +46,61 @@ export class AuthService {
       await this.audit.signInFailed(email, person?.id ?? null);
       throw new UnauthorizedException('Email or password is incorrect');
     }
+    // Told only after the right password, so it reveals nothing to someone guessing.
+    const label = await this.ssoRequiredBy(person.id);
+    if (label) {
+      await this.audit.record(this.db.manager, {
+        actorId: person.id,
+        action: 'auth.sign_in_refused',
+        entityType: 'person',
+        entityId: person.id,
+        detail: { reason: 'sso_required' },
+      });
+      throw new UnauthorizedException({
+        message: `Your Alliance asks you to sign in with your NHS account: choose "${label}" instead of a password`,
+        reason: SSO_REQUIRED,
+      });
+    }
     return this.openSession(person.id);
   }
 
   /**
-   * Opens a session for a person whose identity is already established, audited as a sign-in. Only `login` calls it
-   * in the application; the API tests call it too, so that they do not pay an argon2 verification per person.
+   * The button a person must use instead of a password, if any: their Alliance requires single sign-on of everyone,
+   * or its administrator required it of them (and the Alliance's provider is enabled).
    */
-  async openSession(personId: string): Promise<IssuedTokens> {
+  private async ssoRequiredBy(personId: string): Promise<string | null> {
+    const [row] = (await this.db.query(
+      `SELECT p.label FROM sso_provider p
+        WHERE p.enabled AND (
+          (p.sso_required AND EXISTS (SELECT 1 FROM role_assignment ra JOIN organisation o ON o.id = ra.organisation_id
+                                       WHERE ra.person_id = $1 AND o.alliance_id = p.alliance_id))
+          OR EXISTS (SELECT 1 FROM sso_required_person r WHERE r.alliance_id = p.alliance_id AND r.person_id = $1))
+        ORDER BY p.slug LIMIT 1`,
+      [personId],
+    )) as { label: string }[];
+    return row?.label ?? null;
+  }
+
+  /**
+   * Opens a session for a person whose identity is already established, audited as a sign-in: by `login` after the
+   * password, by single sign-on (oidc/oidc.service.ts) after the provider's ID token; the API tests call it too, so
+   * that they do not pay an argon2 verification per person.
+   */
+  async openSession(personId: string, sso?: { allianceId: string; idToken: string | null }): Promise<IssuedTokens> {
     return this.db.transaction(async (manager) => {
-      const session = await manager.save(manager.create(AuthSession, { personId }));
+      const session = await manager.save(
+        manager.create(AuthSession, {
+          personId,
+          // Signed in through an Alliance's provider: acting in that Alliance.
+          ...(sso ? { allianceId: sso.allianceId, ssoAllianceId: sso.allianceId, ssoIdToken: sso.idToken } : {}),
+        }),
+      );
       await this.audit.record(manager, {
         actorId: personId,
         action: 'auth.signed_in',
         entityType: 'auth_session',
         entityId: session.id,
+        ...(sso ? { detail: { method: 'oidc', allianceId: sso.allianceId } } : {}),
       });
       return this.issue(manager, personId, session.id);
     });
@@ -96,9 +138,12 @@ export class AuthService {
    * Ends the session the refresh token belongs to, and the one a valid access token names (so signing out with
    * only the access token ends its session too); quietly does nothing for an unknown or missing token.
    */
-  async logout(presented: string | undefined, access?: { personId: string; sessionId: string }): Promise<void> {
-    if (!presented && !access) return;
-    await this.db.transaction(async (manager) => {
+  async logout(
+    presented: string | undefined,
+    access?: { personId: string; sessionId: string },
+  ): Promise<{ sessionId: string | null }> {
+    if (!presented && !access) return { sessionId: null };
+    return this.db.transaction(async (manager) => {
       const token = presented
         ? await manager.findOne(RefreshToken, { where: { tokenHash: sha256(presented) }, relations: { session: true } })
         : null;
@@ -106,6 +151,8 @@ export class AuthService {
         await this.revokeSessions(manager, token.session.personId, 'signed_out', token.sessionId);
       if (access && access.sessionId !== token?.sessionId)
         await this.revokeSessions(manager, access.personId, 'signed_out', access.sessionId);
+      // The session ended, so that a single sign-on's provider session can be ended too.
+      return { sessionId: token?.session?.personId ? token.sessionId : (access?.sessionId ?? null) };
     });
   }
 

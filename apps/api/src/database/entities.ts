@@ -29,6 +29,9 @@ import { RoleAssignment } from '../people/role-assignment.entity';
 import { RoleOffer } from '../people/role-offer.entity';
 import { WorkforceAttendee } from '../sessions/workforce-attendee.entity';
 import { AlliancePolicy } from '../privacy/alliance-policy.entity';
+import { SsoIdentity } from '../auth/oidc/sso-identity.entity';
+import { SsoProvider } from '../auth/oidc/sso-provider.entity';
+import { SsoRequiredPerson } from '../auth/oidc/sso-required-person.entity';
 import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
 import { ReleaseRequest } from '../release-time/release-request.entity';
 import { AgreedActionEntity } from '../sessions/agreed-action.entity';
@@ -74,4 +77,7 @@ export const ENTITIES = [
   OutcomeCount,
   EnrolmentAmendment,
   AlliancePolicy,
+  SsoProvider,
+  SsoIdentity,
+  SsoRequiredPerson,
 ];

@@ -45,6 +45,8 @@ export const ERASURE_COVERAGE: { column: string; references: Reference | null; d
   { column: 'role_offer.person_id', references: 'person', decision: 'removed (it holds the name and e-mail)' },
   { column: 'auth_session.person_id', references: 'person', decision: 'revoked' },
   { column: 'refresh_token.session_id', references: 'auth_session', decision: 'kept: hashes only, session revoked' },
+  { column: 'sso_identity.person_id', references: 'person', decision: 'removed (the NHS account it names)' },
+  { column: 'sso_required_person.person_id', references: 'person', decision: 'removed' },
   { column: 'calendar_feed.person_id', references: 'person', decision: 'revoked (the row is the feed’s audit trail)' },
   { column: 'action_link.person_id', references: 'person', decision: 'removed' },
   { column: 'notification.person_id', references: 'person', decision: 'removed' },
@@ -273,6 +275,14 @@ function personSteps(personId: string, fullName: string): Step[] {
       sql: `UPDATE auth_session SET revoked_at = now(), revoked_reason = 'erased' WHERE person_id = $1 AND revoked_at IS NULL`,
       params: p,
     },
+    // A single sign-on's ID token names the person (kept only to sign them out of the provider).
+    {
+      table: 'auth_session',
+      sql: `UPDATE auth_session SET sso_id_token = NULL WHERE person_id = $1 AND sso_id_token IS NOT NULL`,
+      params: p,
+    },
+    { table: 'sso_identity', sql: `DELETE FROM sso_identity WHERE person_id = $1`, params: p },
+    { table: 'sso_required_person', sql: `DELETE FROM sso_required_person WHERE person_id = $1`, params: p },
     { table: 'cohort_supervisor', sql: `DELETE FROM cohort_supervisor WHERE person_id = $1`, params: p },
     { table: 'role_assignment', sql: `DELETE FROM role_assignment WHERE person_id = $1`, params: p },
     { table: 'role_offer', sql: `DELETE FROM role_offer WHERE person_id = $1`, params: p },

@@ -65,6 +65,7 @@ subject-access.json
                           with any calendar invitation they carried
   calendarFeeds           private calendar addresses made (when made and revoked; the secret address is not kept)
   signInSessions          each signed-in session: when it started, how often it was renewed, when it ended
+  singleSignOn            NHS accounts (OpenID Connect) linked to the person, and where single sign-on is required
   actionLinks             single-purpose links issued to the person (purpose and dates only)
   authored                records the person wrote or acts on for others (a supervisor's reviews, sessions led,
                           decisions, signatures), listed by id and time
@@ -390,6 +391,25 @@ export class SubjectAccessService {
           WHERE amended_by_id = $1 AND ${inScope('enrolment_id')} ORDER BY created_at, id`,
         scoped,
       ),
+      singleSignOnRequired: await q(
+        `SELECT person_id AS "personId", alliance_id AS "allianceId", created_at AS "at" FROM sso_required_person
+          WHERE required_by_id = $1 AND ($2::uuid IS NULL OR alliance_id = $2) ORDER BY created_at, person_id`,
+        scoped,
+      ),
+    };
+
+    // Single sign-on: the NHS accounts linked to the person, and whether an Alliance requires them to use one.
+    const singleSignOn = {
+      linkedAccounts: await q(
+        `SELECT id, alliance_id AS "allianceId", subject, created_at AS "linkedAt" FROM sso_identity
+          WHERE person_id = $1 AND ($2::uuid IS NULL OR alliance_id = $2) ORDER BY created_at, id`,
+        scoped,
+      ),
+      required: await q(
+        `SELECT alliance_id AS "allianceId", created_at AS "since" FROM sso_required_person
+          WHERE person_id = $1 AND ($2::uuid IS NULL OR alliance_id = $2) ORDER BY created_at, alliance_id`,
+        scoped,
+      ),
     };
 
     // The audit trail: entries the person made, and entries about them or one of their records. Shared sessions
@@ -585,6 +605,7 @@ export class SubjectAccessService {
       emails,
       calendarFeeds,
       signInSessions,
+      singleSignOn,
       actionLinks,
       authored,
       auditEntries,

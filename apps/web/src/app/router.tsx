@@ -75,6 +75,7 @@ const RetentionPage = page(() => import('../features/retention/pages/retention-p
 const RespondPage = page(() => import('../features/respond/pages/respond-page'), 'RespondPage');
 const SessionPage = page(() => import('../features/sessions/pages/session-page'), 'SessionPage');
 const YourDataPage = page(() => import('../features/subject-access/pages/your-data-page'), 'YourDataPage');
+const SsoSettingsPage = page(() => import('../features/auth/pages/sso-settings-page'), 'SsoSettingsPage');
 const AlliancePolicyPage = page(() => import('../features/privacy/pages/alliance-policy-page'), 'AlliancePolicyPage');
 const PrivacyPage = page(() => import('../features/privacy/pages/privacy-page'), 'PrivacyPage');
 const HomeRoute = page(() => import('./routes/home'), 'HomeRoute');
@@ -126,6 +127,7 @@ export function createRouter() {
             { path: '/admin/templates', element: <TemplatesPage /> },
             { path: '/admin/templates/:templateId', element: <TemplatePage /> },
             { path: '/admin/privacy', element: <AlliancePolicyPage /> },
+            { path: '/admin/sign-in', element: <SsoSettingsPage /> },
             { path: '/admin/retention', element: <RetentionPage /> },
           ],
         },

@@ -28,6 +28,8 @@ export class ApiClientError extends Error {
   readonly fieldErrors: FieldError[];
   /** Set on a 409 for a clash with another session. */
   readonly conflict: SessionConflict | null;
+  /** A machine-readable reason some refusals carry, e.g. "sso_required" on a password sign-in. */
+  readonly reason: string | null;
 
   constructor(
     status: number,
@@ -35,12 +37,14 @@ export class ApiClientError extends Error {
     error = '',
     fieldErrors: FieldError[] = [],
     conflict: SessionConflict | null = null,
+    reason: string | null = null,
   ) {
     super(message);
     this.status = status;
     this.error = error;
     this.fieldErrors = fieldErrors;
     this.conflict = conflict;
+    this.reason = reason;
   }
 }
 
@@ -110,6 +114,7 @@ export function toApiClientError(status: number, body: unknown): ApiClientError 
     typeof body.error === 'string' ? body.error : '',
     fieldErrors,
     toConflict((body as { conflict?: unknown }).conflict),
+    typeof (body as { reason?: unknown }).reason === 'string' ? (body as { reason: string }).reason : null,
   );
 }
 

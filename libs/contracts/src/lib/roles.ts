@@ -82,6 +82,9 @@ export const PERMISSIONS = {
   // The Alliance's information-governance policy (retention, data controller); the notice itself is public.
   'policy:read': ['admin'],
   'policy:edit': ['admin'],
+  // The Alliance's single sign-on (its OpenID provider, and who must use it): its administrator.
+  'sso:read': ['admin'],
+  'sso:edit': ['admin'],
   // Retention of ended enrolments and erasure of their personal data: the Alliance's administrator.
   'retention:read': ['admin'],
   'erasure:request': ['admin'],

@@ -126,6 +126,7 @@ export function RootLayout() {
                 {can(roles, 'organisation:manage') && <NavItem to="/admin/organisations">PCNs</NavItem>}
                 {can(roles, 'template:read') && <NavItem to="/admin/templates">Templates</NavItem>}
                 {can(roles, 'retention:read') && <NavItem to="/admin/retention">Retention</NavItem>}
+                {can(roles, 'sso:read') && <NavItem to="/admin/sign-in">Single sign-on</NavItem>}
                 {can(roles, 'calendar:manage') && <NavItem to="/calendar">Calendar link</NavItem>}
                 {can(roles, 'notifications:read') && (
                   <NavItem to="/notifications">{notificationsNavLabel(notifications.data?.unreadCount)}</NavItem>

@@ -53,7 +53,10 @@ export function SignInForm({ onSuccess }: SignInFormProps) {
       {
         onSuccess,
         onError: (error) => {
-          if (isApiClientError(error) && error.status === 401) {
+          if (isApiClientError(error) && error.status === 401 && error.reason === 'sso_required') {
+            // The right password, but this person must use their NHS account: the API's message names the button.
+            showErrors({ fields: {}, general: [error.message] });
+          } else if (isApiClientError(error) && error.status === 401) {
             showErrors({
               fields: {},
               general: ['The email address or password is not right. Check them and try again.'],
