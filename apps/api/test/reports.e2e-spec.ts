@@ -5,6 +5,7 @@ import { addCalendarMonths, DEFAULT_TEMPLATE, type LikertLevel } from '@ccc/prog
 import { EnrolmentsService } from '../src/enrolments/enrolments.service';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createPerson, createWorld, tokenFor, type World } from './support/world';
+import { pdfInfo, pdfStructure, pdfToText } from './support/poppler';
 
 const LEVELS: LikertLevel[] = ['strongly_agree', 'agree', 'neither', 'disagree', 'agree', 'strongly_disagree'];
 
@@ -400,6 +401,22 @@ describe('the cohort report', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     expect((pdf.body as Buffer).length).toBeGreaterThan(3000);
+    // Tagged, titled and structured, read back by poppler: every table under its heading, the charts as figures.
+    const file = pdf.body as Buffer;
+    expect(pdfInfo(file)['Tagged']).toBe('yes');
+    expect(pdfInfo(file)['Title']).toBe('Cohort report');
+    expect(file.toString('latin1')).toMatch(/\/Lang \(en-GB\)/);
+    const tree = pdfStructure(file);
+    expect(tree).toMatch(/H1[^\n]*\n\s+"Cohort report"/);
+    for (const title of tables) expect(tree).toContain(`"${title}"`);
+    expect(tree).toMatch(/TH:\n\s+\/Scope \/Column\n\s+"Enrolled"/);
+    expect(tree).toMatch(/H3[^\n]*\n\s+"Chart: sessions delivered against expected"\n\s+Figure/);
+    expect(file.toString('latin1')).toMatch(/\/Alt \(Bar chart of sessions delivered against expected: /);
+    const text = pdfToText(file);
+    expect(text).not.toContain('UTC');
+    expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    expect(text).toMatch(/Generated \w+day \d{1,2} \w+ \d{4} at \d{2}:\d{2}/);
+    expect(text.indexOf('Enrolment and completion')).toBeLessThan(text.indexOf('Sessions against each party'));
 
     await t.http().get(`/api/reports/cohort/export?format=docx`).set('Authorization', admin).expect(400);
   });
