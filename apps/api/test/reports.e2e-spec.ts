@@ -272,6 +272,40 @@ describe('the cohort report', () => {
     for (const o of outcomes)
       expect(body.outcomes.find((x) => x.measureId === o.measure_id)!.total).toBe(Number(o.total));
     expect(body.outcomes.find((x) => x.measureId === 'reviews-audited')).toMatchObject({ total: 0, cccsReporting: 0 });
+    // Baseline (each CCC's first month recorded) and change (their latest minus it), as the GM pilot reported.
+    const recorded: { enrolment_id: string; month: number; count: number }[] = await t.db.query(
+      `SELECT o.enrolment_id, o.month, o.count FROM outcome_count o JOIN enrolment e ON e.id = o.enrolment_id
+        WHERE e.cohort_id = $1 AND o.measure_id = 'cancer-care-reviews' ORDER BY o.month`,
+      [cohort],
+    );
+    const firstOf = new Map<string, number>();
+    const lastOf = new Map<string, number>();
+    for (const r of recorded) {
+      if (!firstOf.has(r.enrolment_id)) firstOf.set(r.enrolment_id, r.count);
+      lastOf.set(r.enrolment_id, r.count);
+    }
+    const baseline = [...firstOf.values()].reduce((a, b) => a + b, 0);
+    const latest = [...lastOf.values()].reduce((a, b) => a + b, 0);
+    expect(body.outcomeChanges.find((x) => x.measureId === 'cancer-care-reviews')).toEqual({
+      measureId: 'cancer-care-reviews',
+      label: 'Cancer Care Reviews completed',
+      unit: 'reviews',
+      kind: 'count',
+      cccs: firstOf.size,
+      baseline,
+      latest,
+      change: latest - baseline,
+      changePercent: Math.round(((latest - baseline) / baseline) * 100),
+      medianBaseline: expect.any(Number),
+      medianChange: 2,
+      overall: Number(outcomes.find((o) => o.measure_id === 'cancer-care-reviews')!.total),
+      overallOf: null,
+    });
+    expect(body.outcomeChanges.find((x) => x.measureId === 'reviews-audited')).toMatchObject({
+      cccs: 0,
+      baseline: null,
+      change: null,
+    });
     const quotable = responses
       .map((r) => r.free_text['most-valuable'])
       .filter((a) => a?.mayQuote)
@@ -308,6 +342,7 @@ describe('the cohort report', () => {
       'Survey responses',
       'Survey',
       'Outcomes',
+      'Outcome change',
       'Quotes',
     ]);
     const rows = (name: string) =>
@@ -346,6 +381,17 @@ describe('the cohort report', () => {
           .find((x) => x[0] === o.label)!
           .slice(2, 4),
       ).toEqual([o.total, o.cccsReporting]);
+    // Empty cells (nothing recorded) are read back as absent.
+    for (const o of body.outcomeChanges) {
+      const r = rows('Outcome change').find((x) => x[0] === o.label)!;
+      expect([2, 3, 4, 5, 6].map((i) => r[i] ?? null)).toEqual([
+        o.cccs,
+        o.baseline,
+        o.latest,
+        o.change,
+        o.changePercent,
+      ]);
+    }
     for (const r of body.release)
       expect(rows('Release time').find((x) => x[0] === r.pcnName)![2]).toBe(r.confirmedHours);
     expect(rows('Competencies and training').find((x) => x[0] === 'Competencies signed off')![1]).toBe(
