@@ -68,6 +68,11 @@ describe('loadConfig', () => {
       publicUrl: 'https://ccc.example.org',
       mail: { smtpUrl: 'smtps://user:secret@mail.example.org:465', from: 'Reminders <reminders@example.org>' },
     });
+    // Without MAIL_FROM, no-reply at the service's own host, not at localhost.
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://localhost/x', NODE_ENV: 'test', PUBLIC_URL: 'https://ccc.wessex.nhs.uk' })
+        .mail.from,
+    ).toBe('CCC Programme <no-reply@ccc.wessex.nhs.uk>');
   });
 
   it('names each mail and jobs setting that is wrong', () => {

@@ -82,16 +82,19 @@ function mailAndJobs(env: NodeJS.ProcessEnv, port: number): Pick<ApiConfig, 'pub
   const smtpUrl = env.SMTP_URL?.trim() || null;
   if (smtpUrl && !isUrl(smtpUrl, ['smtp:', 'smtps:']))
     problems.push('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587');
-  const from = env.MAIL_FROM?.trim() || 'CCC Programme <no-reply@localhost>';
+  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  const publicOk = isUrl(publicUrl, ['http:', 'https:']);
+  // Without MAIL_FROM, mail comes from no-reply at the service's own host name (PUBLIC_URL's), never "localhost"
+  // on a real deployment; the name shown is the recipient's Alliance (see outbox-delivery.ts).
+  const from =
+    env.MAIL_FROM?.trim() || `CCC Programme <no-reply@${publicOk ? new URL(publicUrl).hostname : 'localhost'}>`;
   if (!/^(?:[^<>@\s]+@[^<>@\s]+|[^<>]*<[^<>@\s]+@[^<>@\s]+>)$/.test(from))
     problems.push(
       'MAIL_FROM must be an e-mail address, optionally with a name, e.g. "CCC Programme <reminders@example.org>"',
     );
   const jobs = env.JOBS_ENABLED?.trim() || (env.NODE_ENV === 'test' ? 'false' : 'true');
   if (jobs !== 'true' && jobs !== 'false') problems.push(`JOBS_ENABLED must be true or false, got "${jobs}"`);
-  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
-  if (!isUrl(publicUrl, ['http:', 'https:']))
-    problems.push('PUBLIC_URL must be an http:// or https:// address, e.g. https://ccc.example.org');
+  if (!publicOk) problems.push('PUBLIC_URL must be an http:// or https:// address, e.g. https://ccc.example.org');
   if (problems.length > 0) throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   return {
     publicUrl,

@@ -6,7 +6,8 @@ import { CompetencyEvidence } from '../src/competencies/competency-evidence.enti
 import { CompetencyProgress } from '../src/competencies/competency-progress.entity';
 import { CompetencyReview } from '../src/competencies/competency-review.entity';
 import { EvidenceFile } from '../src/competencies/evidence-file.entity';
-import { competency, EXE_BYTES, grid, PDF_BYTES, PNG_BYTES, pdfText, stateOf } from './support/competencies';
+import { competency, EXE_BYTES, grid, PDF_BYTES, PNG_BYTES, stateOf } from './support/competencies';
+import { pdfInfo, pdfStructure, pdfToText } from './support/poppler';
 import { inMonth, sessionOf, virtual } from './support/scheduling';
 import { startTestApp, type TestApp } from './support/test-app';
 import { postAs, tokenFor, worldWithTokens } from './support/world';
@@ -455,13 +456,29 @@ describe('competencies: evidence, review and sign-off', () => {
     const pdf = res.body as Buffer;
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');
-    const text = pdfText(pdf).replace(/- /g, '-');
+    const text = pdfToText(pdf).replace(/- /g, '-');
     expect(text).toContain(world.people.cccA.fullName);
     expect(text).toContain('1 of 24 competencies signed off');
     expect(text).toMatch(/PC-04 Holistic needs assessment and care plans Signed off 3 Competent Supervisor One/);
     expect(text).toContain('Well judged care plans.');
     expect(text).toContain('Individual supervision');
     expect(text).toContain('1 session attended');
+    // Accessible: tagged, titled, in English, its headings and tables in the structure tree (read by poppler).
+    const info = pdfInfo(pdf);
+    expect(info['Tagged']).toBe('yes');
+    expect(info['Title']).toBe(`Training and competency record: ${world.people.cccA.fullName}`);
+    expect(pdf.toString('latin1')).toMatch(/\/Lang \(en-GB\)/);
+    const tree = pdfStructure(pdf);
+    expect(tree).toMatch(new RegExp(`H1[^\\n]*\\n\\s+"${world.people.cccA.fullName}"`));
+    expect(tree).toMatch(/H2[^\n]*\n\s+"Competencies"/);
+    expect(tree).toMatch(/H2[^\n]*\n\s+"Sessions attended"/);
+    expect(tree).toMatch(/TH:\n\s+\/Scope \/Column\n\s+"Competency"/);
+    expect(tree).toMatch(
+      /TD\n\s+"PC-04"\n\s+TD\n\s+"Holistic needs assessment and care plans"\n\s+TD\n\s+"Signed off"/,
+    );
+    expect(tree).toMatch(/P[^\n]*\n\s+"Well judged care plans\."/);
+    // UK dates in words, one way throughout.
+    expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     await get(tokens.pcn1, `/api/enrolments/${A}/record.pdf`).expect(200);
     await get(tokens.cccC, `/api/enrolments/${A}/record.pdf`).expect(403);
   });

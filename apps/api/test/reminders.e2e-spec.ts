@@ -1,12 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { DataSource, IsNull } from 'typeorm';
 import { monthBounds } from '@ccc/programme';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
+import { loadConfig } from '../src/config';
 import { dataSourceOptions } from '../src/database/data-source';
 import { OutboxMessage } from '../src/links/outbox-message.entity';
 import { Clock } from '../src/notifications/clock';
+import { renderMail } from '../src/notifications/mail-templates';
 import { type Jobs, REMINDER_SCAN_QUEUE, startJobs } from '../src/notifications/jobs';
 import { JobsRunner } from '../src/notifications/jobs.runner';
 import { createMailer, type Mailer } from '../src/notifications/mailer';
@@ -105,7 +108,8 @@ describe('reminders: found by a job, e-mailed once through SMTP, listed in the a
     t = await startTestApp({ DATABASE_URL: databaseUrl, JOBS_ENABLED: 'true', SMTP_URL: smtpUrl, PUBLIC_URL });
     jest.spyOn(t.app.get(Clock), 'now').mockImplementation(now);
     // Another instance's worker: its own connections, the same code, the same clock.
-    secondMailer = createMailer({ smtpUrl, from: 'CCC Programme <no-reply@localhost>', dir: '' });
+    // Configured as the API configures its own (MAIL_FROM unset: no-reply at PUBLIC_URL's host).
+    secondMailer = createMailer({ ...loadConfig({ ...process.env, SMTP_URL: smtpUrl, PUBLIC_URL }).mail, dir: '' });
     second = await startJobs({
       databaseUrl,
       db: secondDb,
@@ -430,6 +434,126 @@ describe('reminders: found by a job, e-mailed once through SMTP, listed in the a
       before: { disabledKinds: ['plan_month_ending'] },
       after: { disabledKinds: ['session_tomorrow', 'plan_month_ending'] },
     });
+  });
+
+  it('sends every kind of message as text and HTML from one template, with display names, CRLF and UK dates (read by mailparser)', async () => {
+    const { world, tokens } = await worldWithTokens(t);
+    await appraisalDone(world);
+    const first = received.length;
+    const people = new Map(Object.values(world.people).map((p) => [p.email, p.fullName]));
+
+    // A joint session booked face to face: its invitation (with the iTIP part) and the PCN supervisor's link.
+    const joint = await sessionOf(t, tokens.sup1, world.enrolments.A, 'm3-joint');
+    await postAs(t, tokens.sup1, `/api/sessions/${joint.id}/book`, {
+      startsAt: inMonth(world, 3, 10),
+      durationMinutes: 60,
+      mode: 'face_to_face',
+      place: 'Room 2, Riverside Surgery',
+      version: joint.version,
+    }).expect(200);
+    await postAs(t, tokens.sup1, `/api/sessions/${joint.id}/link`).expect(201);
+    // Someone invited (a name with an apostrophe and a letter outside ASCII), and an e-mail address changed.
+    const invited = { email: `zoe.${randomUUID().slice(0, 8)}@example.org`, fullName: "Zoë O'Brien" };
+    people.set(invited.email, invited.fullName);
+    await postAs(t, tokens.admin, '/api/people/invitations', {
+      ...invited,
+      role: 'ccc',
+      organisationId: world.pcn1.id,
+    }).expect(201);
+    const [{ version }] = await t.db.query('SELECT version FROM person WHERE id = $1', [world.people.cccB.id]);
+    const newEmail = `b.${randomUUID().slice(0, 8)}@example.org`;
+    people.set(newEmail, world.people.cccB.fullName);
+    await t
+      .http()
+      .patch(`/api/people/${world.people.cccB.id}`)
+      .set('Authorization', tokens.admin)
+      .send({ email: newEmail, version })
+      .expect(200);
+    // The kinds this test does not bring about through the API, rendered as their services render them, queued
+    // for the CCC in the same outbox.
+    const cccA = world.people.cccA;
+    const expires = 'Tuesday 20 April 2027 at 14:00';
+    for (const mail of [
+      renderMail('offer', {
+        name: cccA.fullName,
+        inviter: 'Admin',
+        role: 'CCC',
+        where: 'PCN one',
+        expires,
+        url: `${PUBLIC_URL}/accept-role/x`,
+      }),
+      renderMail('roleAdded', { name: cccA.fullName, inviter: 'Admin', where: 'PCN one' }),
+      renderMail('releaseRequest', {
+        cccName: cccA.fullName,
+        minutes: 90,
+        date: '6 April 2027',
+        description: 'Study',
+        expires,
+        url: `${PUBLIC_URL}/respond/x`,
+      }),
+      renderMail('handoverAmended', { cccName: cccA.fullName }),
+    ])
+      await t.db
+        .getRepository(OutboxMessage)
+        .insert({ toPersonId: cccA.id, toEmail: cccA.email, subject: mail.subject, body: mail.text, html: mail.html });
+    // And a reminder: the slot has waited 3 days for the PCN supervisor.
+    offsetMs = 3 * DAY + HOUR;
+    await appJobs().scanNow();
+    await appJobs().deliverNow();
+    await until(async () => (await unsent()) === 0, 'the outbox to empty');
+
+    const mails = await Promise.all(
+      received.slice(first).map(async (m) => ({ raw: m.raw, parsed: await simpleParser(Buffer.from(m.raw, 'utf8')) })),
+    );
+    const bySubject = (pattern: RegExp) => mails.filter((m) => pattern.test(m.parsed.subject ?? ''));
+    for (const { raw, parsed } of mails) {
+      // CRLF on the wire; text and HTML alternatives; the Alliance's name on the default sender at the service's host.
+      expect(raw).not.toMatch(/[^\r]\n/);
+      expect(parsed.from?.value).toEqual([{ name: world.alliance.name, address: 'no-reply@ccc.example.org' }]);
+      const to = (Array.isArray(parsed.to) ? parsed.to[0] : parsed.to)!.value[0]!;
+      expect(to.name).toBe(people.get(to.address!));
+      expect(parsed.text).toBeTruthy();
+      expect(parsed.html).toMatch(/^<!DOCTYPE html>\s*<html lang="en-GB">/);
+      // The same words in both parts (the HTML's, tags and escapes removed), one way of writing dates: no ISO
+      // dates, no UTC.
+      const htmlWords = (parsed.html as string)
+        .replace(/<title>[\s\S]*?<\/title>|<div style="background:#005eb8[^>]*>[^<]*<\/div>/g, '')
+        .replace(/<br>/g, '\n')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&#x27;/g, "'")
+        .replace(/&amp;/g, '&')
+        .replace(/\s+/g, ' ')
+        .trim();
+      expect(htmlWords).toContain(parsed.text!.replace(/\s+/g, ' ').trim());
+      expect(parsed.text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b|UTC|undefined|null/);
+    }
+    const inviteToCcc = bySubject(/^Invitation: /).find(
+      (m) => m.parsed.to && JSON.stringify(m.parsed.to).includes(cccA.email),
+    )!;
+    expect(inviteToCcc.parsed.text).toContain('Where: Room 2, Riverside Surgery (in person)');
+    expect(inviteToCcc.parsed.subject).toMatch(/^Invitation: .+, \w+day \d{1,2} \w+ \d{4} at \d{2}:\d{2}$/);
+    expect(inviteToCcc.parsed.attachments.some((a) => a.contentType === 'text/calendar')).toBe(true);
+    const slot = bySubject(/: can you make it\?$/)[0]!;
+    expect(slot.parsed.text).toMatch(
+      /is offered on \w+day \d{1,2} \w+ \d{4} at \d{2}:\d{2} \(UK time\) for 60 minutes\./,
+    );
+    expect(slot.parsed.text).toContain('In person at Room 2, Riverside Surgery.');
+    expect(slot.parsed.html).toMatch(/<a href="https:\/\/ccc\.example\.org\/respond\/[^"]+"/);
+    const invitation = bySubject(/^Your invitation to/)[0]!;
+    expect(invitation.parsed.text).toContain("Zoë O'Brien, Admin");
+    expect(invitation.parsed.html).toContain('Zoë O&#x27;Brien, Admin');
+    expect(bySubject(/^Confirm your new e-mail address/)).toHaveLength(1);
+    expect(bySubject(/^Your e-mail address for the CCC programme is changing/)).toHaveLength(1);
+    for (const subject of [
+      /^You are offered a role/,
+      /^You have a new role/,
+      /^Release time for .+: please confirm$/,
+      /^The handover record of/,
+    ])
+      expect(bySubject(subject)).toHaveLength(1);
+    const reminder = bySubject(/^Can you make /)[0]!;
+    expect(reminder.parsed.text).toContain(`Open it in CCC Programme: ${PUBLIC_URL}/sessions/${joint.id}`);
+    expect(reminder.parsed.html).toContain(`<a href="${PUBLIC_URL}/sessions/${joint.id}"`);
   });
 
   it("stops the API's worker cleanly on shutdown, and the other instance goes on alone", async () => {

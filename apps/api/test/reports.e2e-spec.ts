@@ -5,6 +5,7 @@ import { addCalendarMonths, DEFAULT_TEMPLATE, type LikertLevel } from '@ccc/prog
 import { EnrolmentsService } from '../src/enrolments/enrolments.service';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createPerson, createWorld, tokenFor, type World } from './support/world';
+import { pdfInfo, pdfStructure, pdfToText } from './support/poppler';
 
 const LEVELS: LikertLevel[] = ['strongly_agree', 'agree', 'neither', 'disagree', 'agree', 'strongly_disagree'];
 
@@ -271,6 +272,40 @@ describe('the cohort report', () => {
     for (const o of outcomes)
       expect(body.outcomes.find((x) => x.measureId === o.measure_id)!.total).toBe(Number(o.total));
     expect(body.outcomes.find((x) => x.measureId === 'reviews-audited')).toMatchObject({ total: 0, cccsReporting: 0 });
+    // Baseline (each CCC's first month recorded) and change (their latest minus it), as the GM pilot reported.
+    const recorded: { enrolment_id: string; month: number; count: number }[] = await t.db.query(
+      `SELECT o.enrolment_id, o.month, o.count FROM outcome_count o JOIN enrolment e ON e.id = o.enrolment_id
+        WHERE e.cohort_id = $1 AND o.measure_id = 'cancer-care-reviews' ORDER BY o.month`,
+      [cohort],
+    );
+    const firstOf = new Map<string, number>();
+    const lastOf = new Map<string, number>();
+    for (const r of recorded) {
+      if (!firstOf.has(r.enrolment_id)) firstOf.set(r.enrolment_id, r.count);
+      lastOf.set(r.enrolment_id, r.count);
+    }
+    const baseline = [...firstOf.values()].reduce((a, b) => a + b, 0);
+    const latest = [...lastOf.values()].reduce((a, b) => a + b, 0);
+    expect(body.outcomeChanges.find((x) => x.measureId === 'cancer-care-reviews')).toEqual({
+      measureId: 'cancer-care-reviews',
+      label: 'Cancer Care Reviews completed',
+      unit: 'reviews',
+      kind: 'count',
+      cccs: firstOf.size,
+      baseline,
+      latest,
+      change: latest - baseline,
+      changePercent: Math.round(((latest - baseline) / baseline) * 100),
+      medianBaseline: expect.any(Number),
+      medianChange: 2,
+      overall: Number(outcomes.find((o) => o.measure_id === 'cancer-care-reviews')!.total),
+      overallOf: null,
+    });
+    expect(body.outcomeChanges.find((x) => x.measureId === 'reviews-audited')).toMatchObject({
+      cccs: 0,
+      baseline: null,
+      change: null,
+    });
     const quotable = responses
       .map((r) => r.free_text['most-valuable'])
       .filter((a) => a?.mayQuote)
@@ -307,6 +342,7 @@ describe('the cohort report', () => {
       'Survey responses',
       'Survey',
       'Outcomes',
+      'Outcome change',
       'Quotes',
     ]);
     const rows = (name: string) =>
@@ -345,6 +381,17 @@ describe('the cohort report', () => {
           .find((x) => x[0] === o.label)!
           .slice(2, 4),
       ).toEqual([o.total, o.cccsReporting]);
+    // Empty cells (nothing recorded) are read back as absent.
+    for (const o of body.outcomeChanges) {
+      const r = rows('Outcome change').find((x) => x[0] === o.label)!;
+      expect([2, 3, 4, 5, 6].map((i) => r[i] ?? null)).toEqual([
+        o.cccs,
+        o.baseline,
+        o.latest,
+        o.change,
+        o.changePercent,
+      ]);
+    }
     for (const r of body.release)
       expect(rows('Release time').find((x) => x[0] === r.pcnName)![2]).toBe(r.confirmedHours);
     expect(rows('Competencies and training').find((x) => x[0] === 'Competencies signed off')![1]).toBe(
@@ -400,6 +447,22 @@ describe('the cohort report', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     expect((pdf.body as Buffer).length).toBeGreaterThan(3000);
+    // Tagged, titled and structured, read back by poppler: every table under its heading, the charts as figures.
+    const file = pdf.body as Buffer;
+    expect(pdfInfo(file)['Tagged']).toBe('yes');
+    expect(pdfInfo(file)['Title']).toBe('Cohort report');
+    expect(file.toString('latin1')).toMatch(/\/Lang \(en-GB\)/);
+    const tree = pdfStructure(file);
+    expect(tree).toMatch(/H1[^\n]*\n\s+"Cohort report"/);
+    for (const title of tables) expect(tree).toContain(`"${title}"`);
+    expect(tree).toMatch(/TH:\n\s+\/Scope \/Column\n\s+"Enrolled"/);
+    expect(tree).toMatch(/H3[^\n]*\n\s+"Chart: sessions delivered against expected"\n\s+Figure/);
+    expect(file.toString('latin1')).toMatch(/\/Alt \(Bar chart of sessions delivered against expected: /);
+    const text = pdfToText(file);
+    expect(text).not.toContain('UTC');
+    expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    expect(text).toMatch(/Generated \w+day \d{1,2} \w+ \d{4} at \d{2}:\d{2}/);
+    expect(text.indexOf('Enrolment and completion')).toBeLessThan(text.indexOf('Sessions against each party'));
 
     await t.http().get(`/api/reports/cohort/export?format=docx`).set('Authorization', admin).expect(400);
   });

@@ -186,7 +186,8 @@ describe('retention and erasure of personal data', () => {
       [sup, ids.evidence, `Evidence from ${name}`, b, ids.session, world.cohort.id, `- Individual with ${name}`],
     );
     await t.db.query(
-      `INSERT INTO outbox_message (to_person_id, to_email, subject, body) VALUES ($1, $2, $3, $3), ($4, $5, 'Hello', $6)`,
+      `INSERT INTO outbox_message (to_person_id, to_email, subject, body, html)
+       VALUES ($1, $2, $3, $3, '<p>' || $3 || '</p>'), ($4, $5, 'Hello', $6, NULL)`,
       [sup, world.people.supervisor1.email, `Evidence from ${name}`, b, world.people.cccB.email, SECRET],
     );
     // A supervisor's invitation naming B, the name split by a folded line (RFC 5545 3.1).
@@ -351,6 +352,12 @@ describe('retention and erasure of personal data', () => {
       `SELECT calendar FROM outbox_message WHERE subject = 'Moved'`,
     );
     expect(invitations).toEqual([{ calendar: null }]);
+    // The HTML part that named B is dropped; its text part, scrubbed, is sent alone.
+    const [named] = await t.db.query(
+      `SELECT body, html FROM outbox_message WHERE to_email = $1 AND body LIKE 'Evidence from %'`,
+      [world.people.supervisor1.email],
+    );
+    expect(named).toEqual({ body: expect.not.stringContaining(world.people.cccB.fullName), html: null });
     expect(await whereFound(world.people.cccB.email)).toEqual([]);
 
     // The person is anonymised and signed out everywhere.

@@ -1,7 +1,7 @@
 import type { MySignOffsResponse, TimelineResponse } from '@ccc/contracts';
 import { DEFAULT_TEMPLATE, type SignOffEvent } from '@ccc/programme';
 import { binary } from './support/binary';
-import { pdfText } from './support/competencies';
+import { pdfStructure, pdfToText } from './support/poppler';
 import { inMonth, sessionOf, timeline, virtual } from './support/scheduling';
 import { startTestApp, type TestApp } from './support/test-app';
 import { EnrolmentsService } from '../src/enrolments/enrolments.service';
@@ -307,14 +307,18 @@ describe('sign-offs: every sign-off on each partyâ€™s timeline, and each partyâ€
       [A],
     );
     const res = await get(tokens.cccA, `/api/enrolments/${A}/record.pdf`).buffer(true).parse(binary).expect(200);
-    // Read back by the tests' own reader of the PDF's content streams, not by the library that wrote it.
-    const text = pdfText(res.body as Buffer)
+    // Read back by poppler's pdftotext, not by the library that wrote it.
+    const text = pdfToText(res.body as Buffer)
       .replace(/\s+/g, ' ')
       .replace(/- /g, '-');
     expect(text).toContain('Release time');
     expect(text).toContain('2 h confirmed by the PCN, 1 request declined.');
-    expect(text).toMatch(/Study: ACCEND module 2 Clinic cover that week 1 h 30 min Declined/);
-    expect(text).toMatch(/Macmillan Communication Skills day 2 h Confirmed/);
+    // A table's row as a screen reader meets it: the structure tree's cells in order (the reason under the title).
+    const tree = pdfStructure(res.body as Buffer);
+    expect(tree).toMatch(
+      /P[^\n]*\n\s+"Study: ACCEND module 2"\n\s+P[^\n]*\n\s+"Clinic cover that week"\n\s+TD\n\s+"1 h 30 min"\n\s+TD\n\s+"Declined"/,
+    );
+    expect(tree).toMatch(/TD\n\s+"Macmillan Communication Skills day"\n\s+TD\n\s+"2 h"\n\s+TD\n\s+"Confirmed"/);
     expect(text).toContain('Attestations');
     expect(text).toMatch(/Attested ".+" as done on/);
     expect(text).toContain('Handover and evaluation');
@@ -324,6 +328,10 @@ describe('sign-offs: every sign-off on each partyâ€™s timeline, and each partyâ€
     expect(text).toContain(world.people.cccA.fullName);
     expect(text).toContain('Not signed yet');
     expect(text).toContain('Typo in the evaluation');
+    expect(tree).toMatch(/H2[^\n]*\n\s+"Release time"/);
+    expect(tree).toMatch(/H2[^\n]*\n\s+"Handover and evaluation"/);
+    expect(tree).toMatch(/H3[^\n]*\n\s+"Amendments"/);
+    expect(tree).toMatch(/TD\n\s+"Not signed yet"/);
   });
 
   it('costs the same number of queries for one CCC with no records and a caseload full of them', async () => {

@@ -29,3 +29,4 @@ export * from './lib/duties';
 export * from './lib/people-import';
 export * from './lib/pause';
 export * from './lib/sign-offs';
+export * from './lib/outcome-change';

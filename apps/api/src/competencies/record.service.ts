@@ -2,17 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addCalendarDays,
+  dateWords,
   HANDOVER_PARTY_LABELS,
   londonDate,
   programmeEndsBefore,
   type SessionKind,
   signOffEvents,
 } from '@ccc/programme';
-import { format, parseISO } from 'date-fns';
-import type { Content, TableCell } from 'pdfmake/interfaces';
 import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
-import { renderPdf } from '../common/pdf';
+import { type PdfCellValue, TaggedPdf } from '../common/tagged-pdf';
 import { HandoverInterview } from '../month-six/handover-interview.entity';
 import { Person } from '../people/person.entity';
 import { loadSignOffFacts } from '../sign-offs/sign-off-facts';
@@ -46,31 +45,8 @@ const hours = (minutes: number) => {
   const m = minutes % 60;
   return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`;
 };
-const day = (date: Date | string) => format(typeof date === 'string' ? parseISO(date) : date, 'd MMM yyyy');
-const NHS_BLUE = '#005eb8';
-const GREY = '#4c6272';
-
-/** The table style: ruled rows, a shaded header, no vertical lines (reads well printed in grey). */
-const table = (widths: (string | number)[], header: string[], rows: TableCell[][]): Content =>
-  rows.length === 0
-    ? { text: 'None yet.', italics: true, color: GREY, margin: [0, 2, 0, 8] }
-    : {
-        table: {
-          headerRows: 1,
-          dontBreakRows: true,
-          widths,
-          body: [header.map((h) => ({ text: h, style: 'th' })), ...rows],
-        },
-        layout: {
-          hLineWidth: (i: number) => (i === 0 ? 0 : 0.5),
-          vLineWidth: () => 0,
-          hLineColor: () => '#aeb7bd',
-          fillColor: (row: number) => (row === 0 ? '#e8edee' : null),
-          paddingTop: () => 4,
-          paddingBottom: () => 4,
-        },
-        margin: [0, 2, 0, 10],
-      };
+/** "6 April 2027": a calendar date as it is, an instant as its day in Europe/London (not the server's zone). */
+const day = (date: Date | string) => dateWords(typeof date === 'string' ? date.slice(0, 10) : londonDate(date));
 
 /**
  * The CCC's portable record as a PDF (A4): competencies with their sign-offs, training done, the TNA signatures,
@@ -140,209 +116,149 @@ export class RecordService {
     const handoverSignatures = events.filter((e) => e.kind === 'handover');
     const amendments = events.filter((e) => e.kind === 'amendment');
 
-    const competencySections: Content[] = framework.domains.flatMap((domain): Content[] => [
-      { text: domain.title, style: 'h3', headlineLevel: 1 },
-      table(
-        [48, '*', 78, 150],
+    const pdf = new TaggedPdf({
+      title: `Training and competency record: ${name}`,
+      subject: `${framework.name}, version ${frameworkRow.version}`,
+      runningHeader: `${name}: training and competency record`,
+      footerLeft: `Produced ${dateWords(londonDate(new Date()))}`,
+    });
+    pdf
+      .paragraph('Training and competency record', { small: true, gap: 2 })
+      .heading(1, name)
+      .paragraph(`Cancer Care Coordinator, ${enrolment.pcn!.name}`, { gap: 0 })
+      .paragraph(`${cohort.name}: ${day(cohort.startDate)} to ${day(lastDay)} (${enrolment.track} track)`, { gap: 0 })
+      .paragraph(`Alliance supervisor: ${enrolment.allianceSupervisor?.fullName ?? 'not assigned'}`, { gap: 0 })
+      .paragraph(`PCN supervisor: ${enrolment.pcnSupervisor?.fullName ?? 'not assigned'}`, { gap: 8 })
+      .paragraph(
+        `${signedCount} of ${total} competencies signed off · ${done.length} training item${done.length === 1 ? '' : 's'} done · ${sessions.length} session${sessions.length === 1 ? '' : 's'} attended`,
+        { bold: true },
+      )
+      .paragraph(
+        `Framework: ${framework.name}, version ${frameworkRow.version}. Scale: ${framework.scale
+          .map((l) => `${l.value} ${l.label}`)
+          .join(', ')}.`,
+        { small: true },
+      )
+      .heading(2, 'Competencies');
+    for (const domain of framework.domains)
+      pdf.heading(3, domain.title).table(
         ['Code', 'Competency', 'State', 'Sign-off'],
-        domain.competencies.map((competency) => {
+        domain.competencies.map((competency): PdfCellValue[] => {
           const row = byCode.get(competency.code);
           const signOff = row ? signOffOf.get(row.id) : undefined;
           const level = framework.scale.find((l) => l.value === signOff?.rating);
           return [
-            { text: competency.code, style: 'code' },
-            { text: competency.title },
-            { text: STATE_WORDS[row?.state ?? 'not_started'], bold: row?.state === 'signed_off' },
+            [{ text: competency.code, small: true }],
+            competency.title,
+            [{ text: STATE_WORDS[row?.state ?? 'not_started'], bold: row?.state === 'signed_off' }],
             signOff
-              ? {
-                  stack: [
-                    { text: `${level ? `${level.value} ${level.label}` : signOff.rating}`, bold: true },
-                    { text: `${people.get(signOff.reviewerId)?.fullName ?? 'Unknown'}, ${day(signOff.createdAt)}` },
-                    { text: signOff.comment, italics: true, color: GREY, fontSize: 8 },
-                  ],
-                }
-              : { text: '' },
+              ? [
+                  { text: `${level ? `${level.value} ${level.label}` : signOff.rating}`, bold: true },
+                  { text: `${people.get(signOff.reviewerId)?.fullName ?? 'Unknown'}, ${day(signOff.createdAt)}` },
+                  ...(signOff.comment ? [{ text: signOff.comment, italic: true, small: true }] : []),
+                ]
+              : null,
           ];
         }),
-      ),
-    ]);
+        { widths: [48, '*', 78, 150] },
+      );
 
-    const tnaLines: Content[] = tnas.map((t) => ({
-      text: `TNA ${t.round}: ${
-        t.cccSignedAt && t.supervisorSignedAt
-          ? `signed by ${people.get(t.cccSignedById ?? '')?.fullName ?? 'the CCC'} on ${day(t.cccSignedAt)} and by ${
-              people.get(t.supervisorSignedById ?? '')?.fullName ?? 'the Alliance supervisor'
-            } on ${day(t.supervisorSignedAt)}`
-          : 'not yet signed by both'
-      }.`,
-      margin: [0, 0, 0, 4],
-    }));
+    pdf.heading(2, 'Training done');
+    for (const t of tnas)
+      pdf.paragraph(
+        `TNA ${t.round}: ${
+          t.cccSignedAt && t.supervisorSignedAt
+            ? `signed by ${people.get(t.cccSignedById ?? '')?.fullName ?? 'the CCC'} on ${day(t.cccSignedAt)} and by ${
+                people.get(t.supervisorSignedById ?? '')?.fullName ?? 'the Alliance supervisor'
+              } on ${day(t.supervisorSignedAt)}`
+            : 'not yet signed by both'
+        }.`,
+      );
+    pdf.table(
+      ['Date', 'Training', 'Kind', 'Competencies'],
+      done.map((item) => [
+        day(item.completedOn!),
+        item.completedVia === 'attendance' ? `${item.title} (attendance recorded)` : item.title,
+        ITEM_WORDS[item.kind],
+        [{ text: item.competencyCodes.join(', '), small: true }],
+      ]),
+      { widths: [80, '*', 80, 110] },
+    );
 
-    // Printed through the shared helper (Roboto, A4, no file or URL access); this document's own layout and styles.
-    const doc = await renderPdf({
-      pageSize: 'A4',
-      pageMargins: [40, 56, 40, 48],
-      // A heading is not left at the foot of a page: it moves over with the start of its table.
-      pageBreakBefore: (node, nodes) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length < 12,
-      info: {
-        title: `Training and competency record: ${name}`,
-        author: 'CCC supervision and training programme',
-        subject: `${framework.name}, version ${frameworkRow.version}`,
-      },
-      defaultStyle: { fontSize: 9.5, lineHeight: 1.15 },
-      styles: {
-        h1: { fontSize: 18, bold: true, color: NHS_BLUE, margin: [0, 0, 0, 2] },
-        h2: { fontSize: 13, bold: true, color: NHS_BLUE, margin: [0, 14, 0, 6] },
-        h3: { fontSize: 10.5, bold: true, margin: [0, 6, 0, 2] },
-        th: { bold: true, fontSize: 9 },
-        code: { fontSize: 8.5, color: GREY },
-        small: { fontSize: 8.5, color: GREY },
-      },
-      header: (page: number) =>
-        page === 1
-          ? null
-          : {
-              text: `${name}: training and competency record`,
-              style: 'small',
-              margin: [40, 24, 40, 0],
-            },
-      footer: (page: number, pages: number) => ({
-        columns: [
-          { text: `Produced ${day(londonDate(new Date()))}`, style: 'small' },
-          { text: `Page ${page} of ${pages}`, style: 'small', alignment: 'right' },
+    pdf.heading(2, 'Sessions attended').table(
+      ['Date', 'Session', 'Kind'],
+      sessions.map((s) => [
+        s.starts_at ? day(new Date(s.starts_at)) : `Month ${s.month}`,
+        s.title,
+        KIND_WORDS[s.kind] ?? s.kind,
+      ]),
+      { widths: [80, '*', 140] },
+    );
+
+    const declined = releases.filter((r) => r.decision === 'declined').length;
+    pdf
+      .heading(2, 'Release time')
+      .paragraph(
+        `${hours(confirmedMinutes)} confirmed by the PCN, ${declined} request${declined === 1 ? '' : 's'} declined.`,
+      )
+      .table(
+        ['Date', 'For', 'Time', 'Decision', 'Decided by'],
+        releases.map((r) => [
+          day(r.date!),
+          r.reason ? [{ text: r.description ?? '' }, { text: r.reason, small: true }] : (r.description ?? ''),
+          hours(r.minutes ?? 0),
+          r.decision === 'confirmed' ? 'Confirmed' : 'Declined',
+          `${r.by?.fullName ?? 'Unknown'}, ${day(new Date(r.at))}`,
+        ]),
+        { widths: [80, '*', 60, 60, 120] },
+      );
+
+    pdf.heading(2, 'Attestations').table(
+      ['Date', 'Attested', 'By'],
+      attestations.map((a) => [
+        day(new Date(a.at)),
+        a.reason ? [{ text: a.summary }, { text: a.reason, small: true }] : a.summary,
+        `${a.by?.fullName ?? 'Unknown'} (${PARTY_WORDS[a.party ?? 'alliance']})`,
+      ]),
+      { widths: [80, '*', 140] },
+    );
+
+    pdf.heading(2, 'Handover and evaluation');
+    if (handover) {
+      const answers = [
+        ['PCN priorities', handover.pcnPriorities],
+        ['How the role developed', handover.roleDevelopment],
+        ['Evaluation of the role', handover.roleEvaluation],
+        ['Follow-on supervisor', handover.followOnSupervisorName],
+        ['1-year appraisal', handover.appraisalDate ? day(handover.appraisalDate) : null],
+        [
+          'Training agreed',
+          handover.trainingAgreed.length
+            ? handover.trainingAgreed.map((t) => `${t.title} (month ${t.targetMonth} after)`).join('; ')
+            : null,
         ],
-        margin: [40, 16, 40, 0],
-      }),
-      content: [
-        { text: 'Training and competency record', style: 'small' },
-        { text: name, style: 'h1' },
-        {
-          columns: [
-            {
-              width: '*',
-              stack: [
-                `Cancer Care Coordinator, ${enrolment.pcn!.name}`,
-                `${cohort.name}: ${day(cohort.startDate)} to ${day(lastDay)} (${enrolment.track} track)`,
-              ],
-            },
-            {
-              width: '*',
-              stack: [
-                `Alliance supervisor: ${enrolment.allianceSupervisor?.fullName ?? 'not assigned'}`,
-                `PCN supervisor: ${enrolment.pcnSupervisor?.fullName ?? 'not assigned'}`,
-              ],
-            },
-          ],
-          margin: [0, 4, 0, 8],
-        },
-        {
-          text: `${signedCount} of ${total} competencies signed off · ${done.length} training item${done.length === 1 ? '' : 's'} done · ${sessions.length} session${sessions.length === 1 ? '' : 's'} attended`,
-          bold: true,
-          margin: [0, 0, 0, 4],
-        },
-        {
-          text: `Framework: ${framework.name}, version ${frameworkRow.version}. Scale: ${framework.scale
-            .map((l) => `${l.value} ${l.label}`)
-            .join(', ')}.`,
-          style: 'small',
-        },
-        { text: 'Competencies', style: 'h2' },
-        ...competencySections,
-        { text: 'Training done', style: 'h2', headlineLevel: 1 },
-        ...tnaLines,
-        table(
-          [70, '*', 80, 110],
-          ['Date', 'Training', 'Kind', 'Competencies'],
-          done.map((item) => [
-            day(item.completedOn!),
-            item.completedVia === 'attendance' ? `${item.title} (attendance recorded)` : item.title,
-            ITEM_WORDS[item.kind],
-            { text: item.competencyCodes.join(', '), style: 'code' },
-          ]),
-        ),
-        { text: 'Sessions attended', style: 'h2', headlineLevel: 1 },
-        table(
-          [70, '*', 140],
-          ['Date', 'Session', 'Kind'],
-          sessions.map((s) => [
-            s.starts_at ? day(new Date(s.starts_at)) : `Month ${s.month}`,
-            s.title,
-            KIND_WORDS[s.kind] ?? s.kind,
-          ]),
-        ),
-        { text: 'Release time', style: 'h2', headlineLevel: 1 },
-        {
-          text: `${hours(confirmedMinutes)} confirmed by the PCN, ${releases.filter((r) => r.decision === 'declined').length} request${releases.filter((r) => r.decision === 'declined').length === 1 ? '' : 's'} declined.`,
-          margin: [0, 0, 0, 4],
-        },
-        table(
-          [70, '*', 50, 60, 110],
-          ['Date', 'For', 'Time', 'Decision', 'Decided by'],
-          releases.map((r) => [
-            day(r.date!),
-            r.reason ? { stack: [r.description ?? '', { text: r.reason, style: 'small' }] } : (r.description ?? ''),
-            hours(r.minutes ?? 0),
-            r.decision === 'confirmed' ? 'Confirmed' : 'Declined',
-            `${r.by?.fullName ?? 'Unknown'}, ${day(new Date(r.at))}`,
-          ]),
-        ),
-        { text: 'Attestations', style: 'h2', headlineLevel: 1 },
-        table(
-          [70, '*', 140],
-          ['Date', 'Attested', 'By'],
-          attestations.map((a) => [
-            day(new Date(a.at)),
-            a.reason ? { stack: [a.summary, { text: a.reason, style: 'small' }] } : a.summary,
-            `${a.by?.fullName ?? 'Unknown'} (${PARTY_WORDS[a.party ?? 'alliance']})`,
-          ]),
-        ),
-        { text: 'Handover and evaluation', style: 'h2', headlineLevel: 1 },
-        ...(handover
-          ? [
-              ...(
-                [
-                  ['PCN priorities', handover.pcnPriorities],
-                  ['How the role developed', handover.roleDevelopment],
-                  ['Evaluation of the role', handover.roleEvaluation],
-                  ['Follow-on supervisor', handover.followOnSupervisorName],
-                  ['1-year appraisal', handover.appraisalDate ? day(handover.appraisalDate) : null],
-                  [
-                    'Training agreed',
-                    handover.trainingAgreed.length
-                      ? handover.trainingAgreed.map((t) => `${t.title} (month ${t.targetMonth} after)`).join('; ')
-                      : null,
-                  ],
-                ] as const
-              ).map(([label, value]): Content => ({
-                text: [{ text: `${label}: `, bold: true }, value ?? 'not written'],
-                margin: [0, 0, 0, 3],
-              })),
-              table(
-                [130, '*'],
-                ['Signed as', 'By and when'],
-                (['ccc', 'pcn_supervisor', 'alliance_supervisor'] as const).map((party) => {
-                  const signed = handoverSignatures.find((e) => e.signature === party);
-                  return [
-                    HANDOVER_PARTY_LABELS[party],
-                    signed ? `${signed.by?.fullName ?? 'Unknown'}, ${day(new Date(signed.at))}` : 'Not signed yet',
-                  ];
-                }),
-              ),
-            ]
-          : [{ text: 'Not written yet.', italics: true, color: GREY } as Content]),
-        { text: 'Amendments', style: 'h3' },
-        table(
-          [70, 80, '*', 110],
-          ['Date', 'Record', 'Reason', 'By'],
-          amendments.map((a) => [
-            day(new Date(a.at)),
-            a.amendedRecord ?? '',
-            a.reason ?? '',
-            a.by?.fullName ?? 'Unknown',
-          ]),
-        ),
-      ],
-    });
+      ] as const;
+      for (const [label, value] of answers)
+        pdf.paragraph([{ text: `${label}: `, bold: true }, { text: value ?? 'not written' }], { gap: 3 });
+      pdf.table(
+        ['Signed as', 'By and when'],
+        (['ccc', 'pcn_supervisor', 'alliance_supervisor'] as const).map((party) => {
+          const signed = handoverSignatures.find((e) => e.signature === party);
+          return [
+            HANDOVER_PARTY_LABELS[party],
+            signed ? `${signed.by?.fullName ?? 'Unknown'}, ${day(new Date(signed.at))}` : 'Not signed yet',
+          ];
+        }),
+        { widths: [130, '*'] },
+      );
+    } else pdf.paragraph('Not written yet.', { italic: true, small: true });
+
+    pdf.heading(3, 'Amendments').table(
+      ['Date', 'Record', 'Reason', 'By'],
+      amendments.map((a) => [day(new Date(a.at)), a.amendedRecord ?? '', a.reason ?? '', a.by?.fullName ?? 'Unknown']),
+      { widths: [80, 80, '*', 110] },
+    );
+    const doc = await pdf.end();
     const slug =
       name
         .toLowerCase()

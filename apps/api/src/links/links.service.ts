@@ -1,7 +1,7 @@
 import { ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LinkIssued, LinkView } from '@ccc/contracts';
-import { PROGRAMME_TIME_ZONE } from '@ccc/programme';
+import { dateWords, PROGRAMME_TIME_ZONE } from '@ccc/programme';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
@@ -18,6 +18,7 @@ import { Session } from '../sessions/session.entity';
 import { ActionLink, type LinkPurpose } from './action-link.entity';
 import { findLiveLink, issueActionLink } from './action-links';
 import type { LinkAnswerDto } from './dto/link-answer.dto';
+import { renderMail, type RenderedMail } from '../notifications/mail-templates';
 import { OutboxMessage } from './outbox-message.entity';
 
 export const LINK_LIFETIME_DAYS = 14;
@@ -47,8 +48,8 @@ export class LinksService {
     targetId: string,
     to: Person,
     baseUrl: string,
-    subject: string,
-    summary: string,
+    /** The message, from its template, given the link's expiry (UK time in words) and address. */
+    mail: (expires: string, url: string) => RenderedMail,
   ): Promise<LinkIssued> {
     const { token, link, expiresAt } = await issueActionLink(manager, {
       purpose,
@@ -56,12 +57,8 @@ export class LinksService {
       personId: to.id,
       lifetimeDays: LINK_LIFETIME_DAYS,
     });
-    await manager.insert(OutboxMessage, {
-      toPersonId: to.id,
-      toEmail: to.email,
-      subject,
-      body: `${summary}\n\nAnswer here, no sign-in needed (the link works once, until ${londonTime(expiresAt)}):\n${baseUrl}/respond/${token}\n`,
-    });
+    const { subject, text, html } = mail(londonTime(expiresAt), `${baseUrl}/respond/${token}`);
+    await manager.insert(OutboxMessage, { toPersonId: to.id, toEmail: to.email, subject, body: text, html });
     await this.audit.record(manager, {
       actorId: actor.id,
       action: 'link.issued',
@@ -82,15 +79,15 @@ export class LinksService {
     if (!enrolment.pcnSupervisor) throw new ConflictException('This CCC has no PCN supervisor to send the link to');
     const to = enrolment.pcnSupervisor;
     return this.db.transaction((manager) =>
-      this.issue(
-        manager,
-        user,
-        'release_request',
-        request.id,
-        to,
-        baseUrl,
-        `Release time for ${enrolment.ccc!.fullName}: please confirm`,
-        `${enrolment.ccc!.fullName} asks for ${request.minutes} minutes on ${request.date} for: ${request.description}.`,
+      this.issue(manager, user, 'release_request', request.id, to, baseUrl, (expires, url) =>
+        renderMail('releaseRequest', {
+          cccName: enrolment.ccc!.fullName,
+          minutes: request.minutes,
+          date: dateWords(request.date),
+          description: request.description,
+          expires,
+          url,
+        }),
       ),
     );
   }
@@ -111,8 +108,18 @@ export class LinksService {
         sessionId,
         to,
         baseUrl,
-        `${view.title} with ${enrolment.ccc!.fullName}: can you make it?`,
-        `${view.title} with ${enrolment.ccc!.fullName} is offered on ${londonTime(new Date(view.startsAt!))} for ${view.durationMinutes} minutes.`,
+        // Where or how it is held, so the PCN supervisor can judge whether they can make it.
+        (expires, url) =>
+          renderMail('sessionSlot', {
+            title: view.title,
+            cccName: enrolment.ccc!.fullName,
+            when: londonTime(new Date(view.startsAt!)),
+            minutes: view.durationMinutes,
+            place: view.mode === 'face_to_face' ? view.place : null,
+            meetingLink: view.mode === 'virtual' ? view.meetingLink : null,
+            expires,
+            url,
+          }),
       ),
     );
   }

@@ -19,8 +19,13 @@ export class OutboxMessage {
   @Column({ type: 'text' })
   subject!: string;
 
+  /** The plain text part. */
   @Column({ type: 'text' })
   body!: string;
+
+  /** The HTML alternative, rendered from the same template as `body` (notifications/mail-templates.ts). */
+  @Column({ type: 'text', nullable: true })
+  html!: string | null;
 
   /** An iCalendar invitation (iTIP REQUEST or CANCEL) sent as the message's text/calendar part, if any. */
   @Column({ type: 'text', nullable: true })

@@ -23,6 +23,7 @@ import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { personRef } from '../sessions/session-view';
 import type { HandoverFieldsDto, SignHandoverDto, UpdateHandoverDto } from './dto/handover.dto';
 import { HandoverInterview } from './handover-interview.entity';
+import { renderMail } from '../notifications/mail-templates';
 
 const STALE = 'The handover record was changed by someone else since you read it; reload it and try again';
 
@@ -57,17 +58,28 @@ export async function askToSignAgain(
     .filter((id): id is string => Boolean(id));
   if (recipients.length === 0) return;
   const name = enrolment.ccc?.fullName ?? 'the CCC';
-  const title = `The handover record of ${name} was amended: sign it again`;
-  const body = `The handover and evaluation record of ${name} was corrected after you signed it. Read the amendment and sign the record again.`;
+  const mail = renderMail('handoverAmended', { cccName: name });
+  const title = mail.subject;
+  // The in-app list shows the words alone; the e-mail is the template's text and HTML.
+  const body = mail.text.trim();
   await manager.query(
     `WITH inserted AS (
        INSERT INTO notification (person_id, kind, subject_type, subject_id, occasion, title, body, link)
        SELECT p, 'handover_to_sign', 'enrolment', $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS p
        ON CONFLICT ON CONSTRAINT notification_once DO NOTHING
        RETURNING person_id)
-     INSERT INTO outbox_message (to_person_id, to_email, subject, body)
-     SELECT i.person_id, p.email, $4, $5 FROM inserted i JOIN person p ON p.id = i.person_id`,
-    [recipients, enrolment.id, at.toISOString(), title, body, `/enrolments/${enrolment.id}/handover`],
+     INSERT INTO outbox_message (to_person_id, to_email, subject, body, html)
+     SELECT i.person_id, p.email, $4, $7, $8 FROM inserted i JOIN person p ON p.id = i.person_id`,
+    [
+      recipients,
+      enrolment.id,
+      at.toISOString(),
+      title,
+      body,
+      `/enrolments/${enrolment.id}/handover`,
+      mail.text,
+      mail.html,
+    ],
   );
 }
 

@@ -7,8 +7,14 @@ export interface OutgoingMail {
   /** The outbox row's id: it becomes the Message-ID, so a receiving system can tell a repeat. */
   id: string;
   to: string;
+  /** The recipient's name, shown in To: ("Sam Patel <sam@example.org>"). */
+  toName?: string | null;
+  /** The name shown in From: (the recipient's Alliance), before the configured address; else MAIL_FROM's name. */
+  senderName?: string | null;
   subject: string;
   text: string;
+  /** The HTML alternative of `text`, from the same template. */
+  html?: string | null;
   /** An iTIP invitation (RFC 5546): sent as the text/calendar alternative that Outlook shows with Accept/Decline. */
   calendar?: string | null;
 }
@@ -23,11 +29,19 @@ export interface Mailer {
   close(): void;
 }
 
+/** "Name <address>" or "address" as its parts. */
+export function parseSender(from: string): { name: string; address: string } {
+  const match = /^\s*(.*?)\s*<([^<>]+)>\s*$/.exec(from);
+  return match ? { name: match[1]!.replace(/^"|"$/g, ''), address: match[2]! } : { name: '', address: from.trim() };
+}
+
 const message = (from: string, mail: OutgoingMail) => ({
-  from,
-  to: mail.to,
+  // Display names as objects: nodemailer quotes or encodes them (RFC 5322 and 2047) as a name needs.
+  from: { name: mail.senderName || parseSender(from).name, address: parseSender(from).address },
+  to: mail.toName ? { name: mail.toName, address: mail.to } : mail.to,
   subject: mail.subject,
   text: mail.text,
+  ...(mail.html ? { html: mail.html } : {}),
   messageId: `<${mail.id}@ccc-programme>`,
   ...(mail.calendar ? { icalEvent: { method: methodOf(mail.calendar), content: mail.calendar } } : {}),
   // RFC 3834: an automatic message, so that out-of-office replies are not sent back.
@@ -50,7 +64,8 @@ export function createMailer(config: MailConfig): Mailer {
       close: () => transport.close(),
     };
   }
-  const transport = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  // CRLF line ends, as on the wire (RFC 5322): the .eml file is the message as SMTP would carry it.
+  const transport = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   return {
     describe: `the folder ${config.dir} (no SMTP_URL set)`,
     async send(mail) {

@@ -18,24 +18,47 @@ export async function deliverOutbox(db: DataSource, mailer: Mailer, limit = 100)
   const result: DeliveryResult = { sent: 0, failed: 0 };
   for (let i = 0; i < limit; i++) {
     const outcome = await db.transaction(async (manager) => {
-      const rows: { id: string; to_email: string; subject: string; body: string; calendar: string | null }[] =
-        await manager.query(
-          `SELECT id, to_email, subject, body, calendar FROM outbox_message
-          WHERE sent_at IS NULL AND attempts < $1
-            AND (last_attempt_at IS NULL OR last_attempt_at < now() - make_interval(mins => 5 * attempts))
-          ORDER BY created_at, id
+      // The recipient's name for To:, and their Alliance's name for From: (the Alliance they hold a role in,
+      // directly or through a PCN, the first by name if several; else the one inviting them).
+      const rows: {
+        id: string;
+        to_email: string;
+        subject: string;
+        body: string;
+        html: string | null;
+        calendar: string | null;
+        to_name: string | null;
+        alliance_name: string | null;
+      }[] = await manager.query(
+        `SELECT m.id, m.to_email, m.subject, m.body, m.html, m.calendar, p.full_name AS to_name,
+                coalesce(
+                  (SELECT a.name FROM role_assignment ra
+                     JOIN organisation o ON o.id = ra.organisation_id
+                     JOIN organisation a ON a.id = o.alliance_id
+                    WHERE ra.person_id = m.to_person_id ORDER BY a.name LIMIT 1),
+                  -- Someone invited holds no role yet: the Alliance that offers them one.
+                  (SELECT a.name FROM role_offer ro JOIN organisation a ON a.id = ro.alliance_id
+                    WHERE ro.person_id = m.to_person_id ORDER BY ro.created_at DESC LIMIT 1)
+                ) AS alliance_name
+           FROM outbox_message m LEFT JOIN person p ON p.id = m.to_person_id
+          WHERE m.sent_at IS NULL AND m.attempts < $1
+            AND (m.last_attempt_at IS NULL OR m.last_attempt_at < now() - make_interval(mins => 5 * m.attempts))
+          ORDER BY m.created_at, m.id
           LIMIT 1
-          FOR UPDATE SKIP LOCKED`,
-          [MAX_DELIVERY_ATTEMPTS],
-        );
+          FOR UPDATE OF m SKIP LOCKED`,
+        [MAX_DELIVERY_ATTEMPTS],
+      );
       const row = rows[0];
       if (!row) return 'none' as const;
       try {
         await mailer.send({
           id: row.id,
           to: row.to_email,
+          toName: row.to_name,
+          senderName: row.alliance_name,
           subject: row.subject,
           text: row.body,
+          html: row.html,
           calendar: row.calendar,
         });
       } catch (error) {

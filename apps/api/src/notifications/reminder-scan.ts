@@ -1,5 +1,6 @@
 import { dueReminders, type DueReminder } from '@ccc/programme';
 import type { DataSource } from 'typeorm';
+import { renderMail } from './mail-templates';
 import { loadReminderFacts } from './reminder-facts';
 
 export interface ScanResult {
@@ -9,16 +10,14 @@ export interface ScanResult {
   created: number;
 }
 
-/** The e-mail of a reminder: its words, where to act, and how to stop getting this kind. */
-export function reminderEmailBody(reminder: Pick<DueReminder, 'body' | 'link'>, publicUrl: string): string {
-  return [
-    reminder.body,
-    '',
-    `Open it in CCC Programme: ${publicUrl}${reminder.link}`,
-    '',
-    `You can choose which reminders you get: ${publicUrl}/notifications/preferences`,
-    '',
-  ].join('\n');
+/** The e-mail of a reminder, text and HTML from its template: its words, where to act, how to stop this kind. */
+export function reminderEmail(reminder: Pick<DueReminder, 'title' | 'body' | 'link'>, publicUrl: string) {
+  return renderMail('reminder', {
+    title: reminder.title,
+    body: reminder.body,
+    url: `${publicUrl}${reminder.link}`,
+    preferencesUrl: `${publicUrl}/notifications/preferences`,
+  });
 }
 
 /**
@@ -36,12 +35,13 @@ export async function scanReminders(db: DataSource, now: Date, publicUrl: string
     ).values(),
   ];
   if (due.length === 0) return { due: 0, created: 0 };
+  const emails = due.map((d) => reminderEmail(d, publicUrl));
   const column = <K extends keyof DueReminder>(key: K) => due.map((d) => d[key]);
   // One statement, so the list row and its e-mail are written together or not at all.
   const inserted: { id: string }[] = await db.query(
     `WITH due AS (
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-                    AS d(person_id, kind, subject_type, subject_id, occasion, title, body, link, email_body)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+                    AS d(person_id, kind, subject_type, subject_id, occasion, title, body, link, email_body, email_html)
        ), inserted AS (
          INSERT INTO notification (person_id, kind, subject_type, subject_id, occasion, title, body, link)
          SELECT d.person_id, d.kind, d.subject_type, d.subject_id, d.occasion, d.title, d.body, d.link
@@ -52,8 +52,8 @@ export async function scanReminders(db: DataSource, now: Date, publicUrl: string
          ON CONFLICT ON CONSTRAINT notification_once DO NOTHING
          RETURNING id, person_id, kind, subject_id, occasion, title
        )
-       INSERT INTO outbox_message (to_person_id, to_email, subject, body)
-       SELECT i.person_id, p.email, i.title, d.email_body
+       INSERT INTO outbox_message (to_person_id, to_email, subject, body, html)
+       SELECT i.person_id, p.email, i.title, d.email_body, d.email_html
          FROM inserted i
          JOIN person p ON p.id = i.person_id
          JOIN due d ON (d.person_id, d.kind, d.subject_id, d.occasion) = (i.person_id, i.kind, i.subject_id, i.occasion)
@@ -67,7 +67,8 @@ export async function scanReminders(db: DataSource, now: Date, publicUrl: string
       column('title'),
       column('body'),
       column('link'),
-      due.map((d) => reminderEmailBody(d, publicUrl)),
+      emails.map((e) => e.text),
+      emails.map((e) => e.html),
     ],
   );
   return { due: due.length, created: inserted.length };

@@ -22,6 +22,7 @@ import { validationFailed } from '../common/errors';
 import { ActionLink } from '../links/action-link.entity';
 import { findLiveLink, hashToken, issueActionLink } from '../links/action-links';
 import { OutboxMessage } from '../links/outbox-message.entity';
+import { renderMail, type RenderedMail } from '../notifications/mail-templates';
 import { Organisation } from '../organisations/organisation.entity';
 import type { InvitePersonDto } from './dto/invite-person.dto';
 import { Person } from './person.entity';
@@ -55,24 +56,17 @@ const londonTime = (instant: Date) =>
   format(new TZDate(instant.getTime(), PROGRAMME_TIME_ZONE), "EEEE d MMMM yyyy 'at' HH:mm");
 
 /** The e-mails of an invitation: one wording whether sent one at a time or by a bulk import. */
+/** The messages of this feature, each from its template (text and HTML), as outbox columns. */
+const asOutbox = ({ subject, text, html }: RenderedMail) => ({ subject, body: text, html });
 const EMAILS = {
-  roleAdded: (name: string, inviter: string, where: string) => ({
-    subject: 'You have a new role in the CCC supervision and training programme',
-    body: `${name}, ${inviter} has given you another role in ${where}.\n`,
-  }),
-  offer: (name: string, inviter: string, role: Role, where: string, expiresAt: Date, url: string) => ({
-    subject: 'You are offered a role in the CCC supervision and training programme',
-    body:
-      `${name}, ${inviter} offers you the role of ${ROLE_NAMES[role]} in ${where}.\n\n` +
-      `Nothing changes until you accept. Sign in with your usual password and accept or decline it here ` +
-      `(the link works once, until ${londonTime(expiresAt)}):\n${url}\n`,
-  }),
-  invitation: (name: string, inviter: string, where: string, expiresAt: Date, url: string) => ({
-    subject: 'Your invitation to the CCC supervision and training programme',
-    body:
-      `${name}, ${inviter} has invited you to the CCC programme service${where ? ` (${where})` : ''}.\n\n` +
-      `Choose your password here (the link works once, until ${londonTime(expiresAt)}):\n${url}\n`,
-  }),
+  roleAdded: (name: string, inviter: string, where: string) =>
+    asOutbox(renderMail('roleAdded', { name, inviter, where })),
+  offer: (name: string, inviter: string, role: Role, where: string, expiresAt: Date, url: string) =>
+    asOutbox(
+      renderMail('offer', { name, inviter, role: ROLE_NAMES[role], where, expires: londonTime(expiresAt), url }),
+    ),
+  invitation: (name: string, inviter: string, where: string, expiresAt: Date, url: string) =>
+    asOutbox(renderMail('invitation', { name, inviter, where: where || null, expires: londonTime(expiresAt), url })),
 };
 
 /** One row of a bulk invitation: an organisation of the caller's Alliance, of the role's kind. */
@@ -346,7 +340,7 @@ export class InvitationsService {
       for (const p of made) byEmail.set(p.email, { ...p, has_password: false });
     }
     const audits: AuditRecord[] = [];
-    const mail: { personId: string; email: string; subject: string; body: string }[] = [];
+    const mail: { personId: string; email: string; subject: string; body: string; html: string }[] = [];
 
     const added = inputs.filter(onList);
     if (added.length) {
@@ -448,9 +442,15 @@ export class InvitationsService {
     }
     if (mail.length)
       await manager.query(
-        `INSERT INTO outbox_message (to_person_id, to_email, subject, body)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`,
-        [mail.map((m) => m.personId), mail.map((m) => m.email), mail.map((m) => m.subject), mail.map((m) => m.body)],
+        `INSERT INTO outbox_message (to_person_id, to_email, subject, body, html)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])`,
+        [
+          mail.map((m) => m.personId),
+          mail.map((m) => m.email),
+          mail.map((m) => m.subject),
+          mail.map((m) => m.body),
+          mail.map((m) => m.html),
+        ],
       );
     return { audits, outcomes: inputs.map((i) => (onList(i) ? 'role_added' : 'invited')) };
   }

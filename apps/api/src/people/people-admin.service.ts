@@ -10,6 +10,7 @@ import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { findLiveLink, issueActionLink } from '../links/action-links';
 import { OutboxMessage } from '../links/outbox-message.entity';
+import { renderMail } from '../notifications/mail-templates';
 import type { EndRoleDto, PersonVersionDto, UpdatePersonDto } from './dto/person-admin.dto';
 
 const NO_ALLIANCE = '00000000-0000-0000-0000-000000000000';
@@ -242,24 +243,16 @@ export class PeopleAdminService {
           personId: id,
           lifetimeDays: EMAIL_CONFIRMATION_DAYS,
         });
+        const confirm = renderMail('emailConfirm', {
+          name: fullName,
+          changer: user.fullName,
+          expires: londonTime(expiresAt),
+          url: `${baseUrl}/confirm-email/${token}`,
+        });
+        const notice = renderMail('emailChanging', { name: fullName, changer: user.fullName });
         await manager.insert(OutboxMessage, [
-          {
-            toPersonId: id,
-            toEmail: email!,
-            subject: 'Confirm your new e-mail address for the CCC programme',
-            body:
-              `${fullName}, ${user.fullName} changed the e-mail address you sign in with to this one.\n\n` +
-              `Confirm it here (the link works once, until ${londonTime(expiresAt)}); until then you sign in with ` +
-              `your old address:\n${baseUrl}/confirm-email/${token}\n`,
-          },
-          {
-            toPersonId: id,
-            toEmail: person.email,
-            subject: 'Your e-mail address for the CCC programme is changing',
-            body:
-              `${fullName}, ${user.fullName} asked to change the e-mail address you sign in with. It changes only ` +
-              `once the new address is confirmed. If this is wrong, tell your programme administrator.\n`,
-          },
+          { toPersonId: id, toEmail: email!, subject: confirm.subject, body: confirm.text, html: confirm.html },
+          { toPersonId: id, toEmail: person.email, subject: notice.subject, body: notice.text, html: notice.html },
         ]);
       }
       await this.audit.record(manager, {

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { CohortReport } from '@ccc/contracts';
-import { LIKERT_LABELS, LIKERT_LEVELS } from '@ccc/programme';
-import type { Content } from 'pdfmake/interfaces';
+import { dateWords, LIKERT_LABELS, LIKERT_LEVELS, type LikertLevel, londonDateTimeWords } from '@ccc/programme';
 import { writeLongCsv } from '../common/csv';
-import { type PdfCell, pdfTable, renderPdf } from '../common/pdf';
+import type { PdfCell } from '../common/tagged-pdf';
+import { TaggedPdf } from '../common/tagged-pdf';
 
 /** One table of the report, as every export writes it: so the CSV, the workbook and the PDF agree. */
 export interface ReportTable {
@@ -14,7 +14,7 @@ export interface ReportTable {
   rows: PdfCell[][];
   note?: string;
   /** PDF column widths, where the first-column-takes-the-rest default does not suit (long free text). */
-  pdfWidths?: (string | number)[];
+  pdfWidths?: (number | '*')[];
   /** Columns holding calendar dates (`YYYY-MM-DD`): real dates in the workbook, so they sort and filter as dates. */
   dateColumns?: number[];
 }
@@ -167,6 +167,39 @@ export function reportTables(report: CohortReport): ReportTable[] {
       rows: report.outcomes.map((o) => [o.label, o.unit, o.total, o.cccsReporting, ...o.byMonth]),
     },
     {
+      title: 'Outcomes: baseline and change',
+      sheet: 'Outcome change',
+      columns: [
+        'Measure',
+        'Unit',
+        'CCCs',
+        'Baseline',
+        'Latest',
+        'Change',
+        'Change % of baseline',
+        'Median CCC baseline',
+        'Median CCC change',
+        'Whole period',
+        'Reviews audited',
+      ],
+      rows: report.outcomeChanges.map((o) => [
+        o.label,
+        o.unit,
+        o.cccs,
+        o.baseline,
+        o.latest,
+        o.change,
+        o.changePercent,
+        o.medianBaseline,
+        o.medianChange,
+        o.overall,
+        o.overallOf,
+      ]),
+      note:
+        'Baseline: each CCC\u2019s first recording, added up; latest: their last; change: latest minus baseline. ' +
+        'Shares (%) are of the reviews audited in the same month, pooled, their change in percentage points.',
+    },
+    {
       title: 'Quotes respondents allowed to be shared',
       sheet: 'Quotes',
       columns: ['Question', 'Quote'],
@@ -181,8 +214,11 @@ function filtersLine(report: CohortReport): string {
   const parts = [
     cohort ? `Cohort: ${cohort.name}` : 'All cohorts in your scope',
     pcn ? `PCN: ${pcn.name}` : null,
-    from || to ? `Cohorts starting ${from ? `from ${from}` : ''}${from && to ? ' ' : ''}${to ? `to ${to}` : ''}` : null,
-    `Generated ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC`,
+    from || to
+      ? `Cohorts starting ${from ? `from ${dateWords(from)}` : ''}${from && to ? ' ' : ''}${to ? `to ${dateWords(to)}` : ''}`
+      : null,
+    // UK time, as the people reading it keep it (BST in summer), not UTC.
+    `Generated ${londonDateTimeWords(new Date(report.generatedAt))}`,
   ];
   return parts.filter(Boolean).join(' \u00b7 ');
 }
@@ -220,30 +256,119 @@ export async function reportXlsx(report: CohortReport): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** A printable PDF: the tables with their titles, and a bar per statement for the survey. */
-export function reportPdf(report: CohortReport): Promise<Buffer> {
-  const content: Content[] = [
-    { text: 'Cohort report', style: 'title' },
-    { text: filtersLine(report), style: 'subtitle' },
-  ];
-  for (const table of reportTables(report)) {
-    content.push({ text: table.title, style: 'heading' });
-    // On paper a share reads as one: 83 in a "%" column prints as 83%.
-    const percent = table.columns.map((c) => c.includes('%'));
-    const rows = table.rows.map((row) =>
-      row.map((cell, i) => (percent[i] && typeof cell === 'number' ? `${cell}%` : cell)),
-    );
-    content.push(
-      rows.length
-        ? pdfTable(table.columns, rows, table.pdfWidths)
-        : { text: 'Nothing recorded yet.', italics: true, fontSize: 9 },
-    );
-    if (table.note) content.push({ text: table.note, style: 'note' });
-  }
-  return renderPdf({
-    pageOrientation: 'landscape',
-    info: { title: 'Cohort report', creator: 'CCC programme service' },
-    content,
-    footer: (page, pages) => ({ text: `${page} of ${pages}`, alignment: 'center', fontSize: 8, margin: [0, 16, 0, 0] }),
+/** The survey's answer levels as the SPA colours them, strongly disagree to strongly agree. */
+const LIKERT_COLOURS: Record<LikertLevel, string> = {
+  strongly_disagree: '#d5281b',
+  disagree: '#ed8b00',
+  neither: '#aeb7bd',
+  agree: '#41b6e6',
+  strongly_agree: '#005eb8',
+};
+
+/** Delivered against expected, one bar per expectation: the numbers are in the table, the bars show the shape. */
+function sessionsChart(pdf: TaggedPdf, report: CohortReport) {
+  const rows = report.sessions.filter((s) => s.expected > 0);
+  if (!rows.length) return;
+  const label = 230;
+  const bar = 12;
+  const alt = `Bar chart of sessions delivered against expected: ${rows
+    .map((s) => `${PARTY_LABELS[s.party]} ${s.title}, ${s.delivered} of ${s.expected}`)
+    .join('; ')}.`;
+  pdf.heading(3, 'Chart: sessions delivered against expected').figure(alt, rows.length * (bar + 6) + 4, (doc, box) => {
+    const width = box.width - label - 90;
+    rows.forEach((s, i) => {
+      const y = box.y + i * (bar + 6);
+      const share = Math.min(1, s.delivered / s.expected);
+      doc.font('regular').fontSize(8).fillColor('#212b32');
+      doc.text(`${PARTY_LABELS[s.party]}: ${s.title}`, box.x, y + 2, {
+        width: label - 8,
+        height: bar,
+        ellipsis: true,
+        lineBreak: false,
+      });
+      doc.rect(box.x + label, y, width, bar).fill('#e8edee');
+      if (share > 0) doc.rect(box.x + label, y, width * share, bar).fill('#005eb8');
+      doc
+        .fillColor('#212b32')
+        .text(`${s.delivered} of ${s.expected}`, box.x + label + width + 6, y + 2, { lineBreak: false });
+    });
   });
+}
+
+/** One stacked bar per statement with five or more answers, strongly disagree (left) to strongly agree (right). */
+function surveyChart(pdf: TaggedPdf, report: CohortReport) {
+  const rows = report.survey.statements.filter((s) => s.distribution);
+  if (!rows.length) return;
+  const label = 300;
+  const bar = 12;
+  const key = 16;
+  const alt = `Stacked bar chart of the survey answers: ${rows
+    .map(
+      (s) =>
+        `${s.text}: ${[...LIKERT_LEVELS]
+          .reverse()
+          .map((l) => `${LIKERT_LABELS[l]} ${s.distribution![l] ?? 0}`)
+          .join(', ')}`,
+    )
+    .join('; ')}.`;
+  pdf.heading(3, 'Chart: survey answers').figure(alt, key + rows.length * (bar + 8) + 4, (doc, box) => {
+    const width = box.width - label;
+    let x = box.x + label;
+    doc.font('regular').fontSize(8);
+    for (const level of LIKERT_LEVELS) {
+      doc.rect(x, box.y, 8, 8).fill(LIKERT_COLOURS[level]);
+      doc.fillColor('#212b32').text(LIKERT_LABELS[level], x + 11, box.y, { lineBreak: false });
+      x += 11 + doc.widthOfString(LIKERT_LABELS[level]) + 12;
+    }
+    rows.forEach((s, i) => {
+      const y = box.y + key + i * (bar + 8);
+      const total = LIKERT_LEVELS.reduce((n, l) => n + (s.distribution![l] ?? 0), 0);
+      doc
+        .fillColor('#212b32')
+        .text(s.text, box.x, y + 2, { width: label - 8, height: bar, ellipsis: true, lineBreak: false });
+      let at = box.x + label;
+      for (const level of LIKERT_LEVELS) {
+        const w = total > 0 ? ((s.distribution![level] ?? 0) / total) * width : 0;
+        if (w > 0) doc.rect(at, y, w, bar).fill(LIKERT_COLOURS[level]);
+        at += w;
+      }
+    });
+  });
+}
+
+/**
+ * A printable, tagged PDF (landscape A4): the tables with their titles as headings, the sessions and the survey
+ * also as vector charts (Figures with their numbers as alternative text), the filters and a UK time in the heading.
+ */
+export function reportPdf(report: CohortReport): Promise<Buffer> {
+  const pdf = new TaggedPdf({
+    title: 'Cohort report',
+    subject: filtersLine(report),
+    landscape: true,
+    fontSize: 9,
+    runningHeader: 'Cohort report',
+    footerLeft: `Generated ${londonDateTimeWords(new Date(report.generatedAt))}`,
+  });
+  pdf.heading(1, 'Cohort report').paragraph(filtersLine(report), { small: true, gap: 10 });
+  for (const table of reportTables(report)) {
+    pdf.heading(2, table.title);
+    // On paper a share reads as one: 83 in a "%" column prints as 83%.
+    // Dates in words, as everywhere else on paper ("6 May 2026").
+    const percent = table.columns.map((c) => c.includes('%'));
+    const dates = new Set(table.dateColumns ?? []);
+    const rows = table.rows.map((row) =>
+      row.map((cell, i) =>
+        percent[i] && typeof cell === 'number'
+          ? `${cell}%`
+          : dates.has(i) && typeof cell === 'string' && cell
+            ? dateWords(cell)
+            : cell,
+      ),
+    );
+    pdf.table(table.columns, rows, { widths: table.pdfWidths, empty: 'Nothing recorded yet.', fontSize: 8 });
+    if (table.note) pdf.paragraph(table.note, { small: true, gap: 6 });
+    if (table.sheet === 'Sessions') sessionsChart(pdf, report);
+    if (table.sheet === 'Survey') surveyChart(pdf, report);
+  }
+  return pdf.end();
 }

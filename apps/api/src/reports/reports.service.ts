@@ -17,6 +17,7 @@ import {
   type LikertLevel,
   londonDate,
   type OutcomeMeasure,
+  outcomeChanges,
   percentOf,
   type ProgrammeTemplate,
   type SurveyQuestion,
@@ -143,6 +144,10 @@ export class ReportsService {
       release: this.releaseTable(enrolments, facts),
       survey: this.surveyTables(templates, responses),
       outcomes: this.outcomeTable(templates, outcomes),
+      outcomeChanges: outcomeChanges(
+        unionById<OutcomeMeasure>(templates.map((t) => t.outcomeMeasures)),
+        outcomes.map((o) => ({ enrolmentId: o.enrolment_id, measureId: o.measure_id, month: o.month, count: o.count })),
+      ).map(({ perCcc: _perCcc, ...row }) => row),
       quotes: this.quotes(templates, responses),
       widerWorkforce: await this.widerWorkforce(cohortIds),
     };

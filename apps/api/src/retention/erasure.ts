@@ -1,3 +1,4 @@
+import Handlebars from 'handlebars';
 import { ConflictException, NotFoundException } from '@nestjs/common';
 import {
   DEFAULT_RETENTION_YEARS,
@@ -253,10 +254,13 @@ function personSteps(personId: string, fullName: string): Step[] {
             // A calendar invitation names the person (CN) beside their address: dropped whole, searched unfolded
             // (RFC 5545 folds long lines, perhaps inside the name).
             sql: `UPDATE outbox_message SET subject = replace(subject, $2, '${ERASED_NAME}'), body = replace(body, $2, '${ERASED_NAME}'),
-                         calendar = CASE WHEN strpos(replace(calendar, E'\\r\\n ', ''), $2) > 0 THEN NULL ELSE calendar END
+                         calendar = CASE WHEN strpos(replace(calendar, E'\\r\\n ', ''), $2) > 0 THEN NULL ELSE calendar END,
+                         html = CASE WHEN strpos(html, $2) > 0 OR strpos(html, $3) > 0 THEN NULL ELSE html END
                   WHERE to_person_id <> $1
-                    AND (strpos(subject, $2) > 0 OR strpos(body, $2) > 0 OR strpos(replace(calendar, E'\\r\\n ', ''), $2) > 0)`,
-            params: [personId, fullName],
+                    AND (strpos(subject, $2) > 0 OR strpos(body, $2) > 0 OR strpos(replace(calendar, E'\\r\\n ', ''), $2) > 0
+                         OR strpos(html, $3) > 0)`,
+            // The HTML part names them escaped (O&#x27;Brien): it is dropped whole, the text part goes alone.
+            params: [personId, fullName, Handlebars.Utils.escapeExpression(fullName)],
           },
         ]
       : []),

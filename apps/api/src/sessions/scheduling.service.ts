@@ -26,6 +26,7 @@ import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { refuseIfClosed, refuseIfPaused } from '../enrolments/enrolment-lock';
 import { OutboxMessage } from '../links/outbox-message.entity';
+import { renderMail } from '../notifications/mail-templates';
 import { Person } from '../people/person.entity';
 import { syncReleaseForSession } from '../release-time/release-sync';
 import { AgreedActionEntity } from './agreed-action.entity';
@@ -444,25 +445,30 @@ export class SchedulingService {
     }
     people.delete(organiser.id);
     const when = format(new TZDate(session.startsAt.getTime(), PROGRAMME_TIME_ZONE), "EEEE d MMMM yyyy 'at' HH:mm");
-    const where = session.place ?? session.meetingLink;
     const rows = [...people.values()]
       .filter((p) => !p.deactivatedAt)
-      .map((p) => ({
-        toPersonId: p.id,
-        toEmail: p.email,
-        subject: `${what === 'cancelled' ? 'Cancelled' : what === 'moved' ? 'Moved' : 'Invitation'}: ${session.title}, ${when}`,
-        body: [
-          `${organiser.fullName} has ${what} "${session.title}" for ${when} (UK time).`,
-          where && what !== 'cancelled' ? `Where: ${where}` : null,
-          reason ? `Reason: ${reason}` : null,
-          what === 'cancelled'
-            ? 'Your calendar program removes it from your calendar.'
-            : 'Accept or decline it in your calendar program; the invitation is attached.',
-        ]
-          .filter(Boolean)
-          .join('\n'),
-        calendar: this.calendar.invitation(session, what === 'cancelled' ? 'CANCEL' : 'REQUEST', organiser, p),
-      }));
+      .map((p) => {
+        const mail = renderMail('session', {
+          heading: what === 'cancelled' ? 'Cancelled' : what === 'moved' ? 'Moved' : 'Invitation',
+          organiser: organiser.fullName,
+          what,
+          title: session.title,
+          when,
+          // In person: the place; by video: its link (the mode decides, as the booking form does).
+          place: session.mode === 'face_to_face' ? session.place : null,
+          meetingLink: session.mode === 'virtual' ? session.meetingLink : null,
+          reason: reason ?? null,
+          cancelled: what === 'cancelled',
+        });
+        return {
+          toPersonId: p.id,
+          toEmail: p.email,
+          subject: mail.subject,
+          body: mail.text,
+          html: mail.html,
+          calendar: this.calendar.invitation(session, what === 'cancelled' ? 'CANCEL' : 'REQUEST', organiser, p),
+        };
+      });
     if (rows.length > 0) await manager.insert(OutboxMessage, rows);
   }
 

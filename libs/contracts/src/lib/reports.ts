@@ -95,6 +95,26 @@ export interface ReportOutcomeRow {
   byMonth: number[];
 }
 
+/**
+ * A measure's baseline and change, as the GM pilot reported its outcomes (rules: libs/programme outcome-change.ts):
+ * counts summed over the CCCs, shares (`unit` "%") pooled over the reviews audited, changes in percentage points.
+ */
+export interface ReportOutcomeChangeRow {
+  measureId: string;
+  label: string;
+  unit: string;
+  kind: 'count' | 'share';
+  cccs: number;
+  baseline: number | null;
+  latest: number | null;
+  change: number | null;
+  changePercent: number | null;
+  medianBaseline: number | null;
+  medianChange: number | null;
+  overall: number | null;
+  overallOf: number | null;
+}
+
 export interface ReportQuote {
   question: string;
   text: string;
@@ -121,6 +141,8 @@ export interface CohortReport {
     statements: ReportStatementRow[];
   };
   outcomes: ReportOutcomeRow[];
+  /** Each measure's baseline (first recording) and change (latest minus baseline), and the shares of reviews audited. */
+  outcomeChanges: ReportOutcomeChangeRow[];
   /** Free-text answers the respondents allowed to be quoted, without names, in a fixed order. */
   quotes: ReportQuote[];
   /**

@@ -17,7 +17,7 @@ import { ReportDownloads } from '../components/report-downloads';
 import { ReportFilters } from '../components/report-filters';
 import { ShareBar } from '../components/share-bar';
 import { StackedBar, StackedBarKey } from '../components/stacked-bar';
-import { readReportQuery } from '../utils/report';
+import { outcomeChangeText, outcomeValueText, readReportQuery } from '../utils/report';
 
 const RESPONDENT_LABELS: Record<string, string> = { ccc: 'CCCs', pcn_supervisor: 'PCN supervisors' };
 const PARTY_LABELS: Record<string, string> = {
@@ -92,7 +92,7 @@ export function CohortReportPage() {
 }
 
 function ReportBody({ report, stale }: { report: CohortReport; stale: boolean }) {
-  const { enrolment, sessions, development, release, survey, outcomes, quotes } = report;
+  const { enrolment, sessions, development, release, survey, outcomes, outcomeChanges, quotes } = report;
   const months = Math.max(0, ...outcomes.map((o) => o.byMonth.length));
   return (
     <div aria-busy={stale || undefined}>
@@ -327,6 +327,41 @@ function ReportBody({ report, stale }: { report: CohortReport; stale: boolean })
               </tr>
             ))}
           </Table>
+        )}
+        {outcomeChanges.length > 0 && (
+          <>
+            <h3>Baseline and change</h3>
+            <p className="nhsuk-body-s">
+              As the Greater Manchester pilot reported them: each CCC&rsquo;s first recording is their baseline and
+              their latest minus it their change, added up for these cohorts; shares are of the reviews audited.
+            </p>
+            <Table
+              id="outcome-changes"
+              caption="Outcomes: baseline and change"
+              head={['Measure', 'CCCs', 'Baseline', 'Latest', 'Change', 'Median CCC change', 'Whole period']}
+            >
+              {outcomeChanges.map((row) => (
+                <tr key={row.measureId} className="nhsuk-table__row">
+                  <th scope="row" className="nhsuk-table__cell">
+                    {row.label}
+                  </th>
+                  <td className="nhsuk-table__cell">{row.cccs}</td>
+                  <td className="nhsuk-table__cell">{outcomeValueText(row, row.baseline)}</td>
+                  <td className="nhsuk-table__cell">{outcomeValueText(row, row.latest)}</td>
+                  <td className="nhsuk-table__cell">{outcomeChangeText(row)}</td>
+                  <td className="nhsuk-table__cell">
+                    {row.medianChange === null
+                      ? '\u2013'
+                      : `${row.medianChange}${row.kind === 'share' ? ' points' : ''}`}
+                  </td>
+                  <td className="nhsuk-table__cell">
+                    {outcomeValueText(row, row.overall)}
+                    {row.overallOf !== null ? ` of ${row.overallOf} audited` : ''}
+                  </td>
+                </tr>
+              ))}
+            </Table>
+          </>
         )}
       </section>
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { distributionText, percentOf, readReportQuery, reportQueryString, shareText, stackedSegments } from './report';
+import {
+  distributionText,
+  outcomeChangeText,
+  outcomeValueText,
+  percentOf,
+  readReportQuery,
+  reportQueryString,
+  shareText,
+  stackedSegments,
+} from './report';
 
 const COHORT = '6f1c2a9e-3b7d-4e21-9f0a-1c2d3e4f5a6b';
 
@@ -36,5 +45,17 @@ describe('the charts', () => {
     ]);
     expect(segments.reduce((sum, s) => sum + s.width, 0)).toBeCloseTo(100);
     expect(distributionText(distribution)).toBe('Strongly agree 2, Agree 2, Disagree 1');
+  });
+});
+
+describe('outcome baseline and change, as words', () => {
+  it('writes counts with their unit and change, shares in per cent and points', () => {
+    expect(outcomeValueText({ kind: 'count', unit: 'reviews' }, 33)).toBe('33 reviews');
+    expect(outcomeValueText({ kind: 'share', unit: '%' }, 80)).toBe('80%');
+    expect(outcomeValueText({ kind: 'count', unit: 'reviews' }, null)).toBe('not recorded');
+    expect(outcomeChangeText({ kind: 'count', change: 6, changePercent: 18 })).toBe('+6 (+18%)');
+    expect(outcomeChangeText({ kind: 'count', change: -2, changePercent: null })).toBe('\u22122');
+    expect(outcomeChangeText({ kind: 'share', change: 10, changePercent: null })).toBe('+10 percentage points');
+    expect(outcomeChangeText({ kind: 'count', change: null, changePercent: null })).toBe('not yet (one recording)');
   });
 });

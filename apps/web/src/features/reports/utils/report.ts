@@ -1,5 +1,5 @@
 /** The cohort report's pure parts: its filters as an address, the file name of an export, and the chart numbers. */
-import type { CohortReportQuery, ReportFormat } from '@ccc/contracts';
+import type { CohortReportQuery, ReportFormat, ReportOutcomeChangeRow } from '@ccc/contracts';
 import { LIKERT_LABELS, LIKERT_LEVELS, type LikertLevel } from '@ccc/programme';
 
 const FILTERS = ['cohortId', 'pcnId', 'from', 'to'] as const;
@@ -67,4 +67,19 @@ export function distributionText(distribution: Record<LikertLevel, number>): str
     .filter((level) => (distribution[level] ?? 0) > 0)
     .map((level) => `${LIKERT_LABELS[level]} ${distribution[level]}`);
   return parts.length > 0 ? parts.join(', ') : 'No answers';
+}
+
+const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '\u2212' : ''}${Math.abs(n)}`;
+
+/** A baseline or latest value as read: "33 reviews", "80%", or "not recorded". */
+export function outcomeValueText(row: Pick<ReportOutcomeChangeRow, 'kind' | 'unit'>, value: number | null): string {
+  if (value === null) return 'not recorded';
+  return row.kind === 'share' ? `${value}%` : `${value} ${row.unit}`;
+}
+
+/** A change as read: "+6 (+18%)", "+10 percentage points", "−2", or "not yet (one recording)". */
+export function outcomeChangeText(row: Pick<ReportOutcomeChangeRow, 'kind' | 'change' | 'changePercent'>): string {
+  if (row.change === null) return 'not yet (one recording)';
+  if (row.kind === 'share') return `${signed(row.change)} percentage points`;
+  return row.changePercent === null ? signed(row.change) : `${signed(row.change)} (${signed(row.changePercent)}%)`;
 }
