@@ -70,7 +70,15 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // The libraries change less often than the app: a chunk of their own stays cached across releases.
-        codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/ }] },
+        codeSplitting: {
+          groups: [
+            { name: 'v-react-dom', test: /node_modules[\\/](react-dom|scheduler)/ },
+            { name: 'v-router', test: /node_modules[\\/]react-router/ },
+            { name: 'v-query', test: /node_modules[\\/]@tanstack/ },
+            { name: 'v-date', test: /node_modules[\\/](date-fns|@date-fns)/ },
+            { name: 'vendor', test: /node_modules/ },
+          ],
+        },
       },
     },
   },

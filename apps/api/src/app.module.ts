@@ -25,6 +25,7 @@ import { DraftsModule } from './drafts/drafts.module';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { ExpectationsModule } from './expectations/expectations.module';
 import { HealthController } from './health/health.controller';
+import { HealthProbe } from './health/health-probe';
 import { HttpDrain } from './health/http-drain';
 import { ClientGoneInterceptor, RequestGate } from './health/request-gate';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -102,6 +103,7 @@ export class AppModule {
         { provide: API_CONFIG, useValue: config },
         { provide: QueryCounter, useValue: queryCounter },
         HttpDrain,
+        HealthProbe,
         RequestGate,
         DatabaseOutage,
         { provide: APP_INTERCEPTOR, useClass: ClientGoneInterceptor },

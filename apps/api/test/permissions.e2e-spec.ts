@@ -329,6 +329,12 @@ const MATRIX: MatrixRow[] = [
     expect: only(200, 'supervisor1', 'supervisor2', 'pcnSupervisor1', 'pcnSupervisor2', 'cccA', 'cccB', 'cccC'),
   },
   {
+    name: 'GET /api/sign-offs/summary',
+    method: 'get',
+    path: () => '/api/sign-offs/summary',
+    expect: only(200, 'supervisor1', 'supervisor2', 'pcnSupervisor1', 'pcnSupervisor2', 'cccA', 'cccB', 'cccC'),
+  },
+  {
     name: 'GET /api/sign-offs (a bad filter)',
     method: 'get',
     path: () => '/api/sign-offs?month=0',

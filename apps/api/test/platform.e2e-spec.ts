@@ -46,6 +46,22 @@ describe('the platform: health, the OpenAPI document, the schema and the audit t
     expect(res.body).toEqual({ status: 'ok', database: 'up' });
   });
 
+  it("answers health while every connection of the application's pool is busy", async () => {
+    // Hold the whole pool (DATABASE_POOL_SIZE, 10) in slow statements, as a loaded instance does.
+    const size = (t.db.driver as unknown as { master: { options: { max: number } } }).master.options.max;
+    const busy = Array.from({ length: size + 2 }, () => t.db.query('SELECT pg_sleep(3)'));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const started = Date.now();
+      const res = await t.http().get('/api/health').expect(200);
+      expect(res.body).toEqual({ status: 'ok', database: 'up' });
+      // Through the pool it would have waited for a sleeping statement to end (3 s).
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      await Promise.all(busy);
+    }
+  });
+
   it("gives every answer a request id: the caller's if sane, otherwise a new one", async () => {
     const given = await t.http().get('/api/health').set('X-Request-Id', 'trace-42').expect(200);
     expect(given.headers['x-request-id']).toBe('trace-42');

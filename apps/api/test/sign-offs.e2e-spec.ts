@@ -273,6 +273,50 @@ describe('sign-offs: every sign-off on each partyâ€™s timeline, and each partyâ€
     await t.http().get('/api/sign-offs').expect(401);
   });
 
+  it('pages what was signed, newest first, and gives each home page its counts without the lists', async () => {
+    const { world, tokens } = await setUp();
+    await recordsOfEveryKind(world);
+    const page = async (n: number) => mine(tokens.sup1, `?signedPageSize=1&signedPage=${n}`);
+    const [first, second, past] = [await page(1), await page(2), await page(3)];
+    expect(first.signedByMe.map((e) => e.kind)).toEqual(['amendment']);
+    expect(second.signedByMe.map((e) => e.kind)).toEqual(['tna']);
+    expect(past.signedByMe).toEqual([]);
+    for (const body of [first, second, past]) {
+      expect(body.signedTotal).toBe(2);
+      expect(body.signedPageSize).toBe(1);
+    }
+    // The filters apply before the paging; the defaults are the first page of 50.
+    const filtered = await mine(tokens.sup1, '?kind=tna&signedPageSize=1');
+    expect([filtered.signedTotal, filtered.signedByMe.map((e) => e.kind)]).toEqual([1, ['tna']]);
+    expect(await mine(tokens.sup1)).toMatchObject({ signedPage: 1, signedPageSize: 50, signedTotal: 2 });
+
+    // The counts are those of the full answer, for a supervisor and for a CCC alike.
+    const sup1 = await mine(tokens.sup1);
+    const ccc = await mine(tokens.cccA);
+    expect((await get(tokens.sup1, '/api/sign-offs/summary').expect(200)).body).toEqual({
+      parties: sup1.parties,
+      awaitingCount: sup1.awaitingCount,
+      waitingOnCount: 0,
+    });
+    expect((await get(tokens.cccA, '/api/sign-offs/summary').expect(200)).body).toEqual({
+      parties: ['ccc'],
+      awaitingCount: ccc.awaitingCount,
+      waitingOnCount: ccc.waitingOn.length,
+    });
+    expect(ccc.waitingOn.length).toBeGreaterThan(0);
+
+    for (const [query, field] of [
+      ['?signedPage=0', 'signedPage'],
+      ['?signedPage=one', 'signedPage'],
+      ['?signedPageSize=0', 'signedPageSize'],
+      ['?signedPageSize=201', 'signedPageSize'],
+    ] as const) {
+      const res = await get(tokens.sup1, `/api/sign-offs${query}`).expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    await get(tokens.admin, '/api/sign-offs/summary').expect(403);
+  });
+
   it('puts nothing of a withdrawn enrolment in "awaiting", but keeps what was signed', async () => {
     const { world, tokens } = await setUp();
     const A = world.enrolments.A;

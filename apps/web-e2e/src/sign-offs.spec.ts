@@ -154,6 +154,37 @@ describe('sign-offs: what awaits me, what I signed, and the CCC’s timeline', (
     expectNoProblems(t);
   });
 
+  it('the Alliance supervisor pages through what they signed, newest first, the filters kept', async () => {
+    t = await openPage(browser, DESKTOP);
+    const { page } = t;
+    await signIn(page, USERS.allianceSupervisor);
+    await page.getByRole('heading', { level: 1, name: 'Your caseload' }).waitFor();
+    await page.goto(url('/sign-offs?signedPageSize=2'));
+    const signed = page.getByRole('region', { name: 'What you signed' });
+    const summary = signed.getByText(/^\d+ sign-offs, 1 to 2 shown\.$/);
+    await summary.waitFor();
+    const total = Number((await summary.textContent())!.split(' ')[0]);
+    expect(total).toBeGreaterThan(2);
+    const firstPage = await signed.locator('tbody tr').allTextContents();
+    expect(firstPage).toHaveLength(2);
+    // Newest first: the one just signed heads the first page.
+    await signed.locator('tbody tr').first().getByRole('link', { name: samsSignOff() }).waitFor();
+    const pages = page.getByRole('navigation', { name: 'Pages of what you signed' });
+    await expect(pages.getByRole('link', { name: /Previous/ }).count()).resolves.toBe(0);
+    const pageCount = Math.ceil(total / 2);
+    await pages.getByRole('link', { name: new RegExp(`^Next page\\s?:\\s?Page 2 of ${pageCount}$`) }).click();
+    await page.waitForURL(/signedPage=2/);
+    await signed.getByText(/^\d+ sign-offs, 3 to \d shown\.$/).waitFor();
+    expect(new URL(page.url()).searchParams.get('signedPageSize')).toBe('2');
+    const secondPage = await signed.locator('tbody tr').allTextContents();
+    expect(secondPage.some((row) => firstPage.includes(row))).toBe(false);
+    await expectNoAxeViolations(page, 'the second page of what the supervisor signed');
+    await pages.getByRole('link', { name: new RegExp(`^Previous page\\s?:\\s?Page 1 of ${pageCount}$`) }).click();
+    await page.waitForURL((address) => !address.searchParams.has('signedPage'));
+    await signed.locator('tbody tr').first().getByRole('link', { name: samsSignOff() }).waitFor();
+    expectNoProblems(t);
+  });
+
   it('the CCC sees the sign-off on their timeline and no longer waits on it', async () => {
     t = await openPage(browser, DESKTOP);
     const { page } = t;

@@ -1,4 +1,4 @@
-import { londonDate } from '@ccc/programme';
+import { londonDate, trainingItemCompletedBy } from '@ccc/programme';
 import type { EntityManager } from 'typeorm';
 import type { AuditRecord, AuditService } from '../audit/audit.service';
 import type { Session } from '../sessions/session.entity';
@@ -18,14 +18,15 @@ export async function markGroupTeachingAttended(
   presentEnrolmentIds: string[],
   actorId: string,
 ): Promise<void> {
-  if (session.kind !== 'teaching' || presentEnrolmentIds.length === 0) return;
+  const itemKind = trainingItemCompletedBy(session.kind);
+  if (!itemKind || presentEnrolmentIds.length === 0) return;
   const completedOn = londonDate(session.startsAt ?? new Date());
   const marked: { id: string; enrolment_id: string }[] = await manager.query(
     `UPDATE training_plan_item SET completed_on = $1, completed_via = 'attendance', session_id = $2,
             version = version + 1, updated_at = now()
-      WHERE enrolment_id = ANY($3::uuid[]) AND kind = 'group_teaching' AND target_month = $4 AND completed_on IS NULL
+      WHERE enrolment_id = ANY($3::uuid[]) AND kind = $5 AND target_month = $4 AND completed_on IS NULL
       RETURNING id, enrolment_id`,
-    [completedOn, session.id, presentEnrolmentIds, session.month],
+    [completedOn, session.id, presentEnrolmentIds, session.month, itemKind],
   );
   const [rows] = Array.isArray(marked[0]) ? (marked as unknown as [typeof marked]) : [marked];
   const entries: AuditRecord[] = rows.map((row) => ({

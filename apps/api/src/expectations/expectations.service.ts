@@ -33,7 +33,7 @@ import { SessionAttendance } from '../sessions/session-attendance.entity';
 import { personRef } from '../sessions/session-view';
 import type { AttestDto, AttestDutyDto } from './dto/attest.dto';
 import { Attestation } from './attestation.entity';
-import { type ProgressFacts, progressFacts, withProgress } from './rule-facts';
+import { dutyDatesOf, type ProgressFacts, progressFacts, withProgress } from './rule-facts';
 import { EvaluationResponse } from '../month-six/evaluation-response.entity';
 
 @Injectable()
@@ -207,15 +207,14 @@ export class ExpectationsService {
   async duties(user: AuthUser, enrolmentId: string): Promise<DutiesResponse> {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
     const duties = dutiesOf(template);
-    const [rows, [dates]] = await Promise.all([
+    const [rows, dutyDates] = await Promise.all([
       this.db.getRepository(Attestation).find({
         where: { enrolmentId, expectationKey: In(duties.map((d) => d.key)) },
         relations: { attestedBy: true },
       }),
-      progressFacts(this.db, { enrolmentIds: [enrolmentId] }).then((m) => [...m.values()]),
+      dutyDatesOf(this.db, { ...enrolment, cohortStart: enrolment.cohort!.startDate }),
     ]);
     const today = londonDate(new Date());
-    const dutyDates = { cohortStart: enrolment.cohort!.startDate, ...dates!.dutyDates };
     return {
       enrolmentId,
       duties: duties.map((duty) => {
@@ -252,8 +251,7 @@ export class ExpectationsService {
       throw new ForbiddenException(
         `Only the ${duty.party === 'pcn' ? 'PCN' : 'Alliance'} supervisor confirms this duty`,
       );
-    const [facts] = [...(await progressFacts(this.db, { enrolmentIds: [enrolmentId] })).values()];
-    const dates = { cohortStart: enrolment.cohort!.startDate, ...facts!.dutyDates };
+    const dates = await dutyDatesOf(this.db, { ...enrolment, cohortStart: enrolment.cohort!.startDate });
     const problem =
       dto.attestedOn > londonDate(new Date())
         ? 'attestedOn must be today or earlier'

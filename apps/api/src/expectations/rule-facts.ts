@@ -1,5 +1,6 @@
 import {
   type CompetencyFacts,
+  type DutyDates,
   type EnrolmentPause,
   type ExpectationFacts,
   type IsoDate,
@@ -204,4 +205,23 @@ export async function progressFacts(
       },
     ]),
   );
+}
+
+/**
+ * The dates one enrolment's later Table 2 duties depend on: its cohort's start and employment start (loaded with
+ * the enrolment) and the appraisal date its handover records (one small query).
+ */
+export async function dutyDatesOf(
+  db: DataSource | EntityManager,
+  enrolment: { id: string; employmentStart: IsoDate; cohortStart: IsoDate },
+): Promise<DutyDates> {
+  const [handover] = (await db.query(
+    `SELECT to_char(appraisal_date, 'YYYY-MM-DD') AS appraisal_date FROM handover_interview WHERE enrolment_id = $1`,
+    [enrolment.id],
+  )) as { appraisal_date: IsoDate | null }[];
+  return {
+    cohortStart: enrolment.cohortStart,
+    employmentStart: enrolment.employmentStart,
+    appraisalDate: handover?.appraisal_date ?? null,
+  };
 }

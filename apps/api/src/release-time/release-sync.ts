@@ -1,8 +1,6 @@
-import { londonDate } from '@ccc/programme';
+import { londonDate, releaseKindOfSession } from '@ccc/programme';
 import type { EntityManager } from 'typeorm';
 import type { Session } from '../sessions/session.entity';
-
-const TRAINING_KINDS = new Set(['teaching', 'conference']);
 
 /**
  * Keeps each attendee's release request in step with a session: created when the session is booked, moved with
@@ -35,7 +33,7 @@ export async function syncReleaseForSession(
          OR release_request.status = 'withdrawn'`,
     [
       enrolmentIds,
-      TRAINING_KINDS.has(session.kind) ? 'training' : 'session',
+      releaseKindOfSession(session.kind),
       session.id,
       londonDate(session.startsAt),
       session.durationMinutes,

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { MySignOffsResponse } from '@ccc/contracts';
+import type { MySignOffsResponse, SignOffsSummary } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators';
 import { SignOffsQueryDto } from './dto/sign-offs-query.dto';
@@ -20,5 +20,12 @@ export class SignOffsController {
   @Get('sign-offs')
   mine(@CurrentUser() user: AuthUser, @Query() query: SignOffsQueryDto): Promise<MySignOffsResponse> {
     return this.signOffs.mine(user, query);
+  }
+
+  /** The counts each home page shows: what awaits the caller and, for a CCC, what they wait on. */
+  @RequirePermission('sign-offs:read')
+  @Get('sign-offs/summary')
+  summary(@CurrentUser() user: AuthUser): Promise<SignOffsSummary> {
+    return this.signOffs.summary(user);
   }
 }

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AwaitedSignOffRow, MySignOffsResponse, PersonRef, SignOffRow } from '@ccc/contracts';
 import {
+  type AwaitedSignOffRow,
+  type MySignOffsResponse,
+  type PersonRef,
+  SIGNED_PAGE_SIZE,
+  type SignOffRow,
+  type SignOffsSummary,
+} from '@ccc/contracts';
+import {
+  type AwaitedSignOff,
   awaitedSignOffs,
   byText,
   filterSignOffs,
@@ -28,9 +36,65 @@ export class SignOffsService {
 
   /**
    * The caller's own sign-offs (#24): three queries whatever the caseload (the enrolments, their templates, then
-   * the records of all of them at once).
+   * the records of all of them at once). What they signed comes a page at a time, newest first.
    */
   async mine(user: AuthUser, query: SignOffsQueryDto): Promise<MySignOffsResponse> {
+    const { enrolments, facts, parties, awaitingCount, mineOf, awaitedOf } = await this.load(user);
+    const filter = { kind: query.kind, month: query.month };
+    const awaitingMe: AwaitedSignOffRow[] = [];
+    const waitingOn: AwaitedSignOffRow[] = [];
+    const signedByMe: SignOffRow[] = [];
+    const cccs = new Map<string, PersonRef>();
+    for (const enrolment of enrolments) {
+      const ccc = personRef(enrolment.ccc)!;
+      cccs.set(ccc.id, ccc);
+      if (query.ccc && query.ccc !== ccc.id) continue;
+      const mine = mineOf.get(enrolment.id)!;
+      const f = facts.get(enrolment.id)!;
+      const from: Record<Party, PersonRef | null> = {
+        ccc,
+        pcn: personRef(enrolment.pcnSupervisor),
+        alliance: personRef(enrolment.allianceSupervisor),
+      };
+      for (const a of filterSignOffs(awaitedOf.get(enrolment.id)!, filter)) {
+        const row = { ...a, ccc, from: from[a.awaiting] };
+        if (mine.includes(a.awaiting)) awaitingMe.push(row);
+        // The CCC's own view: what others still have to sign for them.
+        else if (mine.includes('ccc')) waitingOn.push(row);
+      }
+      for (const e of filterSignOffs(signOffEvents(f), filter)) {
+        if (e.by?.id === user.id) signedByMe.push({ ...e, ccc });
+      }
+    }
+    const oldestFirst = (a: AwaitedSignOffRow, b: AwaitedSignOffRow) =>
+      byText(a.since, b.since) || byText(a.key, b.key);
+    const signedPage = query.signedPage ?? 1;
+    const signedPageSize = query.signedPageSize ?? SIGNED_PAGE_SIZE;
+    const newestFirst = signedByMe.sort((a, b) => byText(b.at, a.at) || byText(a.key, b.key));
+    return {
+      parties,
+      awaitingMe: awaitingMe.sort(oldestFirst),
+      signedByMe: newestFirst.slice((signedPage - 1) * signedPageSize, signedPage * signedPageSize),
+      signedTotal: newestFirst.length,
+      signedPage,
+      signedPageSize,
+      waitingOn: waitingOn.sort(oldestFirst),
+      cccs: [...cccs.values()],
+      awaitingCount,
+    };
+  }
+
+  /**
+   * The counts a home page shows: what awaits the caller, and for a CCC what they wait on. The same three queries
+   * as the lists, without building or sending them (every home page asks for this).
+   */
+  async summary(user: AuthUser): Promise<SignOffsSummary> {
+    const { parties, awaitingCount, waitingOnCount } = await this.load(user);
+    return { parties, awaitingCount, waitingOnCount };
+  }
+
+  /** The caller's enrolments with their sign-off facts, the parties they sign for in each, and the counts. */
+  private async load(user: AuthUser) {
     const enrolments = await this.access
       .scopeSignOffEnrolments(
         this.db
@@ -82,46 +146,30 @@ export class SignOffsService {
     );
 
     const today = londonDate(new Date());
-    const filter = { kind: query.kind, month: query.month };
-    const awaitingMe: AwaitedSignOffRow[] = [];
-    const waitingOn: AwaitedSignOffRow[] = [];
-    const signedByMe: SignOffRow[] = [];
     const parties = new Set<Party>();
+    const mineOf = new Map<string, Party[]>();
+    const awaitedOf = new Map<string, AwaitedSignOff[]>();
     let awaitingCount = 0;
-    const cccs = new Map<string, PersonRef>();
+    let waitingOnCount = 0;
     for (const enrolment of enrolments) {
-      const ccc = personRef(enrolment.ccc)!;
-      cccs.set(ccc.id, ccc);
       const mine = this.access.signOffParties(user, enrolment);
+      mineOf.set(enrolment.id, mine);
       mine.forEach((p) => parties.add(p));
-      const f = facts.get(enrolment.id)!;
-      const awaited = awaitedSignOffs(f, today);
-      awaitingCount += awaited.filter((a) => mine.includes(a.awaiting)).length;
-      if (query.ccc && query.ccc !== ccc.id) continue;
-      const from: Record<Party, PersonRef | null> = {
-        ccc,
-        pcn: personRef(enrolment.pcnSupervisor),
-        alliance: personRef(enrolment.allianceSupervisor),
-      };
-      for (const a of filterSignOffs(awaited, filter)) {
-        const row = { ...a, ccc, from: from[a.awaiting] };
-        if (mine.includes(a.awaiting)) awaitingMe.push(row);
-        // The CCC's own view: what others still have to sign for them.
-        else if (mine.includes('ccc')) waitingOn.push(row);
-      }
-      for (const e of filterSignOffs(signOffEvents(f), filter)) {
-        if (e.by?.id === user.id) signedByMe.push({ ...e, ccc });
+      const awaited = awaitedSignOffs(facts.get(enrolment.id)!, today);
+      awaitedOf.set(enrolment.id, awaited);
+      for (const a of awaited) {
+        if (mine.includes(a.awaiting)) awaitingCount += 1;
+        else if (mine.includes('ccc')) waitingOnCount += 1;
       }
     }
-    const oldestFirst = (a: AwaitedSignOffRow, b: AwaitedSignOffRow) =>
-      byText(a.since, b.since) || byText(a.key, b.key);
     return {
+      enrolments,
+      facts,
+      mineOf,
+      awaitedOf,
       parties: (['ccc', 'pcn', 'alliance'] as const).filter((p) => parties.has(p)),
-      awaitingMe: awaitingMe.sort(oldestFirst),
-      signedByMe: signedByMe.sort((a, b) => byText(b.at, a.at) || byText(a.key, b.key)),
-      waitingOn: waitingOn.sort(oldestFirst),
-      cccs: [...cccs.values()],
       awaitingCount,
+      waitingOnCount,
     };
   }
 }

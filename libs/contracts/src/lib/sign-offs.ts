@@ -22,7 +22,15 @@ export interface MySignOffsQuery {
   ccc?: string;
   kind?: SignOffKind;
   month?: number;
+  /** Page of what the caller signed, newest first (1: the newest). */
+  signedPage?: number;
+  /** Sign-offs a page (default SIGNED_PAGE_SIZE). */
+  signedPageSize?: number;
 }
+
+/** What the caller signed comes a page at a time: a supervisor signs hundreds of things over a programme. */
+export const SIGNED_PAGE_SIZE = 50;
+export const MAX_SIGNED_PAGE_SIZE = 200;
 
 /**
  * Each party's own sign-offs across their CCCs: what awaits them (oldest first), what they signed (newest first),
@@ -32,10 +40,25 @@ export interface MySignOffsResponse {
   /** The sides the caller signs for in at least one of their enrolments. */
   parties: Party[];
   awaitingMe: AwaitedSignOffRow[];
+  /** One page of what the caller signed, newest first. */
   signedByMe: SignOffRow[];
+  /** Everything the caller signed that the filters match, over all pages. */
+  signedTotal: number;
+  signedPage: number;
+  signedPageSize: number;
   waitingOn: AwaitedSignOffRow[];
   /** The CCCs the caller may filter by. */
   cccs: PersonRef[];
   /** Unfiltered count of what awaits the caller, for the home page. */
   awaitingCount: number;
+}
+
+/**
+ * The counts each home page shows (`GET /api/sign-offs/summary`), without the lists: what awaits the caller and,
+ * for a CCC, what they wait on.
+ */
+export interface SignOffsSummary {
+  parties: Party[];
+  awaitingCount: number;
+  waitingOnCount: number;
 }

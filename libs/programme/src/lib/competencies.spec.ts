@@ -7,6 +7,7 @@ import {
   tnaRoundOpen,
   tnaSignBlocker,
   checkTrainingItem,
+  trainingItemCompletedBy,
   validateFramework,
 } from './competencies';
 import { DEFAULT_FRAMEWORK } from './default-framework';
@@ -232,5 +233,13 @@ describe('a training plan item', () => {
     expect(
       fields(checkTrainingItem({ kind: 'free', title: ' ', targetMonth: 3, competencyCodes: [] }, context)),
     ).toEqual(['title']);
+  });
+});
+
+describe('the training plan item a session completes', () => {
+  it('is the group teaching item for the monthly group teaching session, and none for any other kind', () => {
+    expect(trainingItemCompletedBy('teaching')).toBe('group_teaching');
+    for (const kind of ['individual', 'group', 'joint', 'tna', 'conference', 'handover'] as const)
+      expect(trainingItemCompletedBy(kind)).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+import type { SessionKind } from './template';
+
 /**
  * A competency framework is data, like the programme template: an Alliance loads its own (ACCEND or another)
  * without a code change. Progress, evidence, sign-offs, TNA ratings and training plan items refer to a
@@ -341,6 +343,14 @@ export function tnaRoundOpen(round: number, previous: TnaFacts | null): boolean 
  */
 export const TRAINING_ITEM_KINDS = ['course', 'group_teaching', 'free'] as const;
 export type TrainingItemKind = (typeof TRAINING_ITEM_KINDS)[number];
+
+/**
+ * The training plan item that attending a session of this kind completes (for the month it is planned): the monthly
+ * group teaching session completes the plan's group teaching item; no other session completes an item.
+ */
+export function trainingItemCompletedBy(kind: SessionKind): TrainingItemKind | null {
+  return kind === 'teaching' ? 'group_teaching' : null;
+}
 
 export interface TrainingItemInput {
   kind: TrainingItemKind;

@@ -1,6 +1,7 @@
 import { DEFAULT_TEMPLATE } from './default-template';
 import { londonDate } from './months';
 import {
+  releaseKindOfSession,
   capStanding,
   checkCap,
   confirmedReleaseMinutes,
@@ -497,5 +498,14 @@ describe('where the PCN stands against the cap', () => {
       over: false,
       overWithReason: false,
     });
+  });
+});
+
+describe('the release a session gives its attendees', () => {
+  it('is training for group teaching and the conference, a session for every supervision', () => {
+    expect(releaseKindOfSession('teaching')).toBe('training');
+    expect(releaseKindOfSession('conference')).toBe('training');
+    for (const kind of ['individual', 'group', 'joint', 'tna', 'handover'] as const)
+      expect(releaseKindOfSession(kind)).toBe('session');
   });
 });

@@ -1,5 +1,5 @@
 import { addCalendarDays, isoWeekOf, isoWeeksBetween, type IsoDate, programmeEndsBefore } from './months';
-import type { ExpectationMeasure, ProgrammeTemplate } from './template';
+import type { ExpectationMeasure, ProgrammeTemplate, SessionKind } from './template';
 
 /*
  * Release time: what the PCN gives the CCC. Two allowances from the template (never from code):
@@ -11,6 +11,14 @@ import type { ExpectationMeasure, ProgrammeTemplate } from './template';
 export const RELEASE_KINDS = ['study', 'session', 'training'] as const;
 /** `study`: protected study time the CCC logs; `session` and `training`: release that counts towards the cap. */
 export type ReleaseKind = (typeof RELEASE_KINDS)[number];
+
+/**
+ * The release a session's attendees are given: the monthly group teaching and the conference are training; every
+ * supervision (individual, group, joint, TNA, handover) is a session. Both count towards the cap.
+ */
+export function releaseKindOfSession(kind: SessionKind): Exclude<ReleaseKind, 'study'> {
+  return kind === 'teaching' || kind === 'conference' ? 'training' : 'session';
+}
 
 export const RELEASE_STATUSES = ['pending', 'confirmed', 'declined', 'withdrawn'] as const;
 export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];

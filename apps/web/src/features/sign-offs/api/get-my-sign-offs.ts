@@ -13,6 +13,8 @@ export function getMySignOffs(query: MySignOffsQuery, signal?: AbortSignal): Pro
   if (query.ccc) params.set('ccc', query.ccc);
   if (query.kind) params.set('kind', query.kind);
   if (query.month !== undefined) params.set('month', String(query.month));
+  if (query.signedPage !== undefined) params.set('signedPage', String(query.signedPage));
+  if (query.signedPageSize !== undefined) params.set('signedPageSize', String(query.signedPageSize));
   const search = params.toString();
   return api.get<MySignOffsResponse>(`/sign-offs${search ? `?${search}` : ''}`, { signal });
 }

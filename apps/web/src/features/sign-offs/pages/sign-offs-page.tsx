@@ -8,11 +8,16 @@ import { ErrorMessage } from '../../../components/error-message';
 import { ErrorSummary } from '../../../components/error-summary';
 import { FormField, fieldClass } from '../../../components/form-field';
 import { Loading } from '../../../components/loading';
+import { Pagination } from '../../../components/pagination';
 import { isApiClientError } from '../../../lib/api-client';
 import { useDocumentTitle } from '../../../utils/use-document-title';
 import { useMySignOffs } from '../api/get-my-sign-offs';
 import { AwaitingTable } from '../components/awaiting-table';
 import { SignedTable } from '../components/signed-table';
+
+/** The position of the first sign-off of this page among all (1-based). */
+const firstShown = (data: { signedPage: number; signedPageSize: number }) =>
+  (data.signedPage - 1) * data.signedPageSize + 1;
 
 const MONTHS = Array.from({ length: 6 }, (_, i) => i + 1);
 const FIELD_IDS: Record<string, string> = { ccc: 'filter-ccc', kind: 'filter-kind', month: 'filter-month' };
@@ -20,11 +25,25 @@ const FIELD_IDS: Record<string, string> = { ccc: 'filter-ccc', kind: 'filter-kin
 /** The filters as the address holds them; passed to the API as they are, so a bad one is its 400 to show. */
 function queryOf(params: URLSearchParams): MySignOffsQuery {
   const month = params.get('month');
+  const signedPage = params.get('signedPage');
+  // Longer pages on request (`?signedPageSize=200`); the API says 50 otherwise.
+  const signedPageSize = params.get('signedPageSize');
   return {
     ccc: params.get('ccc') || undefined,
     kind: (params.get('kind') || undefined) as SignOffKind | undefined,
     month: month ? (Number(month) as number) : undefined,
+    signedPage: signedPage ? Number(signedPage) : undefined,
+    signedPageSize: signedPageSize ? Number(signedPageSize) : undefined,
   };
+}
+
+/** The address of another page of what was signed, the filters kept. */
+function signedPageHref(params: URLSearchParams, page: number): string {
+  const next = new URLSearchParams(params);
+  if (page === 1) next.delete('signedPage');
+  else next.set('signedPage', String(page));
+  const search = next.toString();
+  return `/sign-offs${search ? `?${search}` : ''}#signed-heading`;
 }
 
 /**
@@ -219,7 +238,21 @@ export function SignOffsPage() {
                   </p>
                 </EmptyState>
               ) : (
-                <SignedTable id="signed-by-me" rows={data.signedByMe} caption="What you signed, newest first" />
+                <>
+                  <p>
+                    {data.signedTotal === 1 ? '1 sign-off' : `${data.signedTotal} sign-offs`}
+                    {data.signedTotal > data.signedByMe.length &&
+                      `, ${firstShown(data)} to ${firstShown(data) + data.signedByMe.length - 1} shown`}
+                    .
+                  </p>
+                  <SignedTable id="signed-by-me" rows={data.signedByMe} caption="What you signed, newest first" />
+                  <Pagination
+                    label="Pages of what you signed"
+                    page={data.signedPage}
+                    pageCount={Math.ceil(data.signedTotal / data.signedPageSize)}
+                    hrefOf={(page) => signedPageHref(params, page)}
+                  />
+                </>
               )}
             </section>
           </>

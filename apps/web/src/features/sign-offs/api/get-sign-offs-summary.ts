@@ -1,0 +1,19 @@
+import type { SignOffsSummary } from '@ccc/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { signOffsQueryKeyRoot } from './get-my-sign-offs';
+
+/** Under the sign-offs root, so that signing anything refreshes the counts too. */
+export const signOffsSummaryQueryKey = [...signOffsQueryKeyRoot, 'summary'] as const;
+
+/** The counts each home page shows, without the lists. */
+export function getSignOffsSummary(signal?: AbortSignal): Promise<SignOffsSummary> {
+  return api.get<SignOffsSummary>('/sign-offs/summary', { signal });
+}
+
+export function useSignOffsSummary(enabled = true) {
+  return useQuery({
+    ...queryOptions({ queryKey: signOffsSummaryQueryKey, queryFn: ({ signal }) => getSignOffsSummary(signal) }),
+    enabled,
+  });
+}
