@@ -5,7 +5,7 @@
  * the document's schema, so nothing is written twice. Run by `npm run api:types`; the OpenAPI test regenerates it in
  * memory and fails when the checked-in file is stale.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   createFormatter,
@@ -134,6 +134,8 @@ export function generateAnswerSchemas(): AnswerSchemas {
   const { module } = answerTypes(program, files);
 
   // The generated module sits in tmp/ (inside the workspace, so `@ccc/*` paths resolve) only while it is read.
+  // A fresh clone has no tmp/ until a test run makes one.
+  mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
   const dir = mkdtempSync(path.join(ROOT, 'tmp', 'answers-'));
   try {
     const file = path.join(dir, 'answers.ts');

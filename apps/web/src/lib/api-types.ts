@@ -448,6 +448,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/oidc/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Providers */
+        get: operations["OidcController_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/{slug}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start */
+        get: operations["OidcController_start"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Callback */
+        get: operations["OidcController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alliance-sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get */
+        get: operations["SsoSettingsController_get"];
+        /** Save */
+        put: operations["SsoSettingsController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alliance-sso/people/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Require */
+        put: operations["SsoSettingsController_require"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/templates": {
         parameters: {
             query?: never;
@@ -1059,6 +1145,23 @@ export interface paths {
         };
         /** Mine */
         get: operations["SignOffsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sign-offs/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Summary */
+        get: operations["SignOffsController_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2226,6 +2329,44 @@ export interface components {
             /** @description At least 12 characters */
             newPassword: string;
         };
+        SaveSsoProviderDto: {
+            /**
+             * @description Lower-case letters, digits and hyphens: the sign-in address and the secret variable
+             * @example wessex
+             */
+            slug: string;
+            /** @example Sign in with NHSmail */
+            label: string;
+            /** @example https://login.microsoftonline.com/<tenant-id>/v2.0 */
+            issuer: string;
+            /** @example 00000000-0000-0000-0000-000000000000 */
+            clientId: string;
+            /** @example /run/secrets/oidc-wessex */
+            clientSecretFile?: string | null;
+            /** @example openid email profile */
+            scopes?: string;
+            /** @example AAL2_OR_AAL3_ANY */
+            acrValues?: string | null;
+            /** @example email */
+            emailClaim?: string;
+            /** @example sub */
+            subjectClaim?: string;
+            /** @default true */
+            requireVerifiedEmail: boolean;
+            /** @default true */
+            enabled: boolean;
+            /**
+             * @description Everyone of the Alliance must sign in with the provider
+             * @default false
+             */
+            ssoRequired: boolean;
+            /** @description The version read; 0 while the Alliance has no provider */
+            version: number;
+        };
+        SsoRequirementDto: {
+            /** @description Whether this person must sign in with the Alliance provider */
+            required: boolean;
+        };
         TemplateVersionDto: {
             /** @description The whole template, as JSON */
             definition: {
@@ -2971,6 +3112,8 @@ export interface components {
                 statements: components["schemas"]["ReportStatementRow"][];
             };
             outcomes: components["schemas"]["ReportOutcomeRow"][];
+            /** @description Each measure's baseline (first recording) and change (latest minus baseline), and the shares of reviews audited. */
+            outcomeChanges: components["schemas"]["ReportOutcomeChangeRow"][];
             /** @description Free-text answers the respondents allowed to be quoted, without names, in a fixed order. */
             quotes: components["schemas"]["ReportQuote"][];
             /** @description The wider support workforce at the cohorts' sessions open to them (the month-6 conference), by role: each cohort's whole conference, whatever the PCN filter (they belong to no PCN of the programme). */
@@ -3521,7 +3664,12 @@ export interface components {
             /** @description The sides the caller signs for in at least one of their enrolments. */
             parties: components["schemas"]["Party"][];
             awaitingMe: components["schemas"]["AwaitedSignOffRow"][];
+            /** @description One page of what the caller signed, newest first. */
             signedByMe: components["schemas"]["SignOffRow"][];
+            /** @description Everything the caller signed that the filters match, over all pages. */
+            signedTotal: number;
+            signedPage: number;
+            signedPageSize: number;
             waitingOn: components["schemas"]["AwaitedSignOffRow"][];
             /** @description The CCCs the caller may filter by. */
             cccs: components["schemas"]["PersonRef"][];
@@ -3912,6 +4060,23 @@ export interface components {
             withdrawn: number;
             /** @description Completed of enrolled, whole per cent; null with none enrolled. */
             completedPercent: number | null;
+        };
+        /** @description A measure's baseline and change, as the GM pilot reported its outcomes (rules: libs/programme outcome-change.ts): counts summed over the CCCs, shares (`unit` "%") pooled over the reviews audited, changes in percentage points. */
+        ReportOutcomeChangeRow: {
+            measureId: string;
+            label: string;
+            unit: string;
+            /** @enum {string} */
+            kind: "count" | "share";
+            cccs: number;
+            baseline: number | null;
+            latest: number | null;
+            change: number | null;
+            changePercent: number | null;
+            medianBaseline: number | null;
+            medianChange: number | null;
+            overall: number | null;
+            overallOf: number | null;
         };
         ReportOutcomeRow: {
             measureId: string;
@@ -4325,6 +4490,58 @@ export interface components {
             viaLink?: boolean;
             link: components["schemas"]["SignOffLink"];
             ccc: components["schemas"]["PersonRef"];
+        };
+        /** @description The counts each home page shows (`GET /api/sign-offs/summary`), without the lists: what awaits the caller and, for a CCC, what they wait on. */
+        SignOffsSummary: {
+            parties: components["schemas"]["Party"][];
+            awaitingCount: number;
+            waitingOnCount: number;
+        };
+        /** @description What the administrator edits (PUT /api/alliance-sso); the client secret is never among them. */
+        SsoProviderFields: {
+            slug: string;
+            label: string;
+            issuer: string;
+            clientId: string;
+            /** @description A file holding the client secret; null: the environment variable `secretVariable`, or none (public client). */
+            clientSecretFile: string | null;
+            scopes: string;
+            acrValues: string | null;
+            emailClaim: string;
+            subjectClaim: string;
+            requireVerifiedEmail: boolean;
+            enabled: boolean;
+            /** @description Everyone of the Alliance must use single sign-on: password sign-in is refused. */
+            ssoRequired: boolean;
+        };
+        /** @description A button on the sign-in page: GET /api/auth/oidc/providers. */
+        SsoProviderRef: {
+            slug: string;
+            /** @description e.g. "Sign in with NHSmail" */
+            label: string;
+            allianceName: string;
+        };
+        SsoRequiredPersonView: {
+            personId: string;
+            fullName: string;
+            email: string;
+        };
+        /** @description GET /api/alliance-sso: the acting Alliance's provider (null: none yet; `version` 0). */
+        SsoSettingsView: {
+            allianceId: string;
+            allianceName: string;
+            provider: components["schemas"]["SsoProviderFields"] | null;
+            version: number;
+            /** @description The address to register at the provider as the redirect URI. */
+            redirectUri: string;
+            /** @description The address to register as the post-logout redirect URI. */
+            postLogoutRedirectUri: string;
+            /** @description The environment variable the client secret is read from when no file is named. */
+            secretVariable: string | null;
+            /** @description Whether a client secret was found (its value is never shown). */
+            secretFound: boolean;
+            /** @description People who must sign in with the provider even when the whole Alliance need not. */
+            requiredPeople: components["schemas"]["SsoRequiredPersonView"][];
         };
         StudyWeek: {
             /** @description ISO week in Europe/London, e.g. 2026-W48 */
@@ -6185,6 +6402,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Signed out here; `endSessionUrl` ends the single sign-on provider's session too */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Signed out */
             204: {
                 headers: {
@@ -6368,6 +6592,315 @@ export interface operations {
             };
             /** @description Your roles do not permit this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The record changed since you read it (stale version) or its state does not allow this now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request body is larger than 256 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database cannot be reached or the instance is shutting down: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    OidcController_providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The providers people can sign in with */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoProviderRef"][];
+                };
+            };
+            /** @description The database cannot be reached or the instance is shutting down: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    OidcController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider's short name, e.g. wessex */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider's sign-in page; or back to /sign-in?sso_error=... if it cannot start */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such record, or one in another Alliance */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database cannot be reached or the instance is shutting down: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    OidcController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Into the SPA, signed in; or to /sign-in?sso_error=... with the reason */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The database cannot be reached or the instance is shutting down: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    SsoSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoSettingsView"];
+                };
+            };
+            /** @description No valid access token (sign in, or refresh the session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your roles do not permit this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database cannot be reached or the instance is shutting down: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    SsoSettingsController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveSsoProviderDto"];
+            };
+        };
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoSettingsView"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field at fault and why; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid access token (sign in, or refresh the session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your roles do not permit this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The record changed since you read it (stale version) or its state does not allow this now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request body is larger than 256 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database cannot be reached or the instance is shutting down: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    SsoSettingsController_require: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoRequirementDto"];
+            };
+        };
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoSettingsView"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each field at fault and why; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid access token (sign in, or refresh the session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your roles do not permit this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such record, or one in another Alliance */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9742,6 +10275,9 @@ export interface operations {
                 kind?: "competency" | "tna" | "training" | "attestation" | "handover" | "amendment" | "session" | "release";
                 /** @description Month of the programme */
                 month?: number;
+                /** @description Page of what the caller signed, newest first */
+                signedPage?: number;
+                signedPageSize?: number;
             };
             header?: never;
             path?: never;
@@ -9765,6 +10301,53 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid access token (sign in, or refresh the session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your roles do not permit this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database cannot be reached or the instance is shutting down: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    SignOffsController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignOffsSummary"];
                 };
             };
             /** @description No valid access token (sign in, or refresh the session) */
