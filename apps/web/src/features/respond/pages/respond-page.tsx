@@ -14,6 +14,7 @@ import { formatDate, formatDateTime, formatMinutes } from '../../../utils/format
 import { londonDateTime } from '../../../utils/london-time';
 import { useDocumentTitle } from '../../../utils/use-document-title';
 import { checkSlot, type SlotValues } from '../../sessions/utils/booking-form';
+import { DateTimeFields } from '../../sessions/components/date-time-fields';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
 import { useAnswerLink, type LinkAnswer } from '../api/answer-link';
 import { useLink, type LinkView } from '../api/get-link';
@@ -263,30 +264,12 @@ export function RespondPage() {
             </FormField>
           )}
           {mode === 'propose' && (
-            <div className="app-form-row">
-              <FormField id="respond-date" label="Date" error={errors['date']}>
-                {(control) => (
-                  <input
-                    {...control}
-                    className={fieldClass('nhsuk-input nhsuk-input--width-10', control)}
-                    type="date"
-                    value={slot.date}
-                    onChange={(event) => setSlot((previous) => ({ ...previous, date: event.target.value }))}
-                  />
-                )}
-              </FormField>
-              <FormField id="respond-time" label="Start time" hint="UK time, like 14:00" error={errors['time']}>
-                {(control) => (
-                  <input
-                    {...control}
-                    className={fieldClass('nhsuk-input nhsuk-input--width-5', control)}
-                    type="time"
-                    value={slot.time}
-                    onChange={(event) => setSlot((previous) => ({ ...previous, time: event.target.value }))}
-                  />
-                )}
-              </FormField>
-            </div>
+            <DateTimeFields
+              idPrefix="respond"
+              values={slot}
+              errors={{ date: errors['date'], time: errors['time'] }}
+              onChange={(field, value) => setSlot((previous) => ({ ...previous, [field]: value }))}
+            />
           )}
           <ButtonGroup>
             {mode === 'choose' && (

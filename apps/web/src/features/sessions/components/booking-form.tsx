@@ -18,6 +18,7 @@ import {
   type BookingField,
   type BookingRules,
   type BookingValues,
+  clockTime,
 } from '../utils/booking-form';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../utils/action-error';
 import { ConflictNotice } from './conflict-notice';
@@ -63,7 +64,7 @@ export function BookingForm({ session, kind, onDone, onHeld, onReload, onClose }
   const outside = isOutsideMonth(values.date, session.monthStartsOn, session.monthEndsBefore);
   const { min, max } = session.durationRange;
   // A time already past is not a booking to come but a session held: said, and its record asked for next.
-  const startsAt = londonInstant(values.date.trim(), values.time.trim());
+  const startsAt = londonInstant(values.date.trim(), clockTime(values.time));
   const past = kind === 'book' && onHeld !== undefined && startsAt !== null && new Date(startsAt) < new Date();
 
   function update<K extends BookingField>(field: K, value: BookingValues[K]) {
