@@ -46,7 +46,7 @@ const MEASURE_LABELS: Record<ExpectationMeasure['type'], string> = {
   training: 'Training',
   survey: 'Evaluation survey',
   attestation: 'Attested by the party',
-  duties: 'Its Table 2 duties, each attested',
+  duties: 'The duties it agreed to in the role offer, each confirmed by it',
 };
 const MODES: SessionMode[] = ['virtual', 'face_to_face'];
 
