@@ -467,10 +467,7 @@ describe('accessibility of every page', () => {
     await t.page.goto(url('/'));
     const tick = t.page.getByRole('button', { name: /^Tick as done/ }).first();
     await tick.waitFor();
-    await t.page
-      .getByLabel(/^Date done/)
-      .first()
-      .fill('');
+    await fillDate(t.page, /^Date done/, '');
     await tick.click();
     await expectFocusOnErrorSummary(t.page, 'the tick-as-done form');
     expectNoProblems(t);
