@@ -39,6 +39,7 @@ describe('forms and the header on a phone', () => {
     const height = await page
       .locator('header.nhsuk-header')
       .evaluate((header) => header.getBoundingClientRect().height);
+    await page.screenshot({ path: '/tmp/screens-header-375.png' });
     expect(height).toBeLessThan(200);
     await expectNoAxeViolations(page, 'the caseload with the menu closed');
 
@@ -46,6 +47,7 @@ describe('forms and the header on a phone', () => {
     await page.keyboard.press('Enter');
     await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
     await nav.getByRole('link', { name: 'Agenda' }).waitFor();
+    await page.screenshot({ path: '/tmp/screens-menu-375.png' });
     await expectNoAxeViolations(page, 'the caseload with the menu open');
     // Escape closes it again, from the button or from a link in it, and focus stays on the button.
     await page.keyboard.press('Tab');
