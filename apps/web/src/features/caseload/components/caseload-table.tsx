@@ -90,8 +90,12 @@ export function CaseloadTable({ rows, caption }: { rows: CaseloadRow[]; caption:
                 <span className="nhsuk-u-visually-hidden">: view timeline</span>
               </Link>
             </th>
-            <Cell heading="PCN">{row.enrolment.pcn.name}</Cell>
-            <Cell heading="Month">{currentMonthLabel(row.enrolment, today)}</Cell>
+            <Cell heading="PCN" className="app-caseload__plain">
+              {row.enrolment.pcn.name}
+            </Cell>
+            <Cell heading="Month" className="app-caseload__plain">
+              {currentMonthLabel(row.enrolment, today)}
+            </Cell>
             <Cell heading="Unbooked" numeric zero={row.unbooked === 0}>
               <Count value={row.unbooked} tone="warning" />
             </Cell>
