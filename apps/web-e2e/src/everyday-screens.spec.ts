@@ -1,18 +1,22 @@
 import type { Browser } from 'playwright-core';
 import {
+  DESKTOP,
   MOBILE,
   USERS,
+  apiGet,
+  apiToken,
   expectNoAxeViolations,
   expectNoProblems,
   launchBrowser,
   openPage,
   signIn,
+  url,
   type TestPage,
 } from './support/e2e';
 import { dateInput, expectFocusOnErrorSummary, expectNoHorizontalScroll, fillDate } from './support/pages';
 
-/** Issue #20 items 3 to 5: NHS forms on a phone, the header's menu. */
-describe('forms and the header on a phone', () => {
+/** Issue #20: NHS forms on a phone, the header's menu, the administrator's long lists. */
+describe('the screens people use every day', () => {
   let browser: Browser;
   let t: TestPage;
 
@@ -47,7 +51,6 @@ describe('forms and the header on a phone', () => {
     await page.keyboard.press('Enter');
     await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
     await nav.getByRole('link', { name: 'Agenda' }).waitFor();
-    await page.screenshot({ path: '/tmp/screens-menu-375.png' });
     await expectNoAxeViolations(page, 'the caseload with the menu open');
     // Escape closes it again, from the button or from a link in it, and focus stays on the button.
     await page.keyboard.press('Tab');
@@ -99,6 +102,43 @@ describe('forms and the header on a phone', () => {
     await summary.filter({ hasText: 'Date must be today or in the past' }).waitFor();
     await expect(summary.textContent()).resolves.toMatch(/today is \d{1,2} [A-Z][a-z]+ \d{4}\)/);
     await expect(summary.textContent()).resolves.not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expectNoProblems(t);
+  });
+
+  it('the administrator finds a person by name, e-mail or organisation, a page at a time', async () => {
+    t = await openPage(browser, DESKTOP);
+    const { page } = t;
+    await signIn(page, USERS.admin);
+    await page.goto(url('/admin/people'));
+    await page.getByRole('heading', { level: 1, name: /People/ }).waitFor();
+    const rows = page.locator('tr[data-person]');
+    await rows.first().waitFor();
+    const status = page.getByRole('status').filter({ hasText: /^(Showing|Nobody)/ });
+    const everyone = await apiGet<unknown[]>('/people', await apiToken(USERS.admin));
+    // Never more than a page of rows; the rest a "Next" away.
+    expect(await rows.count()).toBe(Math.min(everyone.length, 25));
+    if (everyone.length > 25) {
+      await expect(status.textContent()).resolves.toBe(`Showing 1 to 25 of ${everyone.length} people.`);
+      await page.getByRole('navigation', { name: 'Pages of people' }).getByRole('link', { name: /^Next/ }).click();
+      await page.waitForURL('**/admin/people?page=2');
+      await expect(status.textContent()).resolves.toMatch(/^Showing 26 to \d+ of \d+ people\.$/);
+    }
+    await expectNoAxeViolations(page, 'the people list');
+
+    // Every word in any of name, e-mail and organisation, in any case; the search goes in the address.
+    const search = page.getByLabel('Search by name, e-mail or organisation');
+    await search.fill('sam TAYLOR');
+    await page.waitForURL('**/admin/people?q=sam+TAYLOR');
+    await page.waitForFunction(() => document.querySelectorAll('tr[data-person]').length === 1);
+    await expect(rows.first().getAttribute('data-person')).resolves.toBe(USERS.ccc);
+    await expect(status.textContent()).resolves.toBe('Showing 1 person matching the search.');
+    await search.fill('nobody-by-this-name');
+    await status.filter({ hasText: 'Nobody matches the search.' }).waitFor();
+    await expectNoAxeViolations(page, 'the people list with no match');
+
+    // A page number past the end (an old link) shows the last page rather than nothing.
+    await page.goto(url('/admin/people?page=99'));
+    await rows.first().waitFor();
     expectNoProblems(t);
   });
 });
