@@ -43,8 +43,10 @@ export function RootLayout() {
   const mainRef = useRef<HTMLElement>(null);
   const shownPath = useRef(location.pathname);
   // On a phone the navigation folds into the NHS header's "Menu" button; it closes again on every new page.
-  const [menuOpen, setMenuOpen] = useState(false);
-  useEffect(() => setMenuOpen(false), [location.pathname]);
+  // Kept as the page it was opened on, so that it is closed again on any other page.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === location.pathname;
+  const setMenuOpen = (open: boolean) => setMenuOpenOn(open ? location.pathname : null);
 
   // After a client-side navigation, move focus to the new page's content, so a screen reader starts reading there
   // and the next Tab goes into the page rather than back through the header.
@@ -125,7 +127,7 @@ export function RootLayout() {
                 className="app-header-nav__toggle"
                 aria-expanded={menuOpen}
                 aria-controls="header-navigation-list"
-                onClick={() => setMenuOpen((open) => !open)}
+                onClick={() => setMenuOpen(!menuOpen)}
                 onKeyDown={(event) => {
                   if (event.key === 'Escape') setMenuOpen(false);
                 }}
