@@ -16,6 +16,7 @@ import { Button, ButtonGroup } from '../../../components/button';
 import { describeError } from '../../../components/error-message';
 import { ErrorSummary, type SummaryError } from '../../../components/error-summary';
 import { FormField, InlineError, fieldClass } from '../../../components/form-field';
+import { TextInput } from '../../../components/inputs';
 import { WarningCallout } from '../../../components/warning-callout';
 import { isApiClientError } from '../../../lib/api-client';
 import {
@@ -148,17 +149,16 @@ export function TemplateEditor({ template, nextVersion, onSaved }: TemplateEdito
   }
 
   const num = (path: string, label: string, value: unknown, set: (v: number) => void, hint?: string) => (
-    <FormField id={fieldIdOf(path)} label={label} hint={hint} error={errorAt(path)}>
-      {(control) => (
-        <input
-          {...control}
-          className={fieldClass('nhsuk-input nhsuk-input--width-4', control)}
-          inputMode="decimal"
-          value={numberText(value)}
-          onChange={(event) => set(numberFrom(event.target.value))}
-        />
-      )}
-    </FormField>
+    <TextInput
+      id={fieldIdOf(path)}
+      label={label}
+      hint={hint}
+      error={errorAt(path)}
+      width={4}
+      inputMode="decimal"
+      value={numberText(value)}
+      onChange={(value) => set(numberFrom(value))}
+    />
   );
   const text = (path: string, label: string, value: string, set: (v: string) => void, wide = true) => (
     <FormField id={fieldIdOf(path)} label={label} error={errorAt(path)}>

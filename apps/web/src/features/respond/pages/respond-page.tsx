@@ -4,7 +4,7 @@ import { Button, ButtonGroup } from '../../../components/button';
 import { Confirmation } from '../../../components/confirmation';
 import { ErrorSummary } from '../../../components/error-summary';
 import { ErrorMessage } from '../../../components/error-message';
-import { FormField, fieldClass } from '../../../components/form-field';
+import { Textarea } from '../../../components/inputs';
 import { InsetText } from '../../../components/inset-text';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
@@ -233,35 +233,25 @@ export function RespondPage() {
         <form onSubmit={handleSubmit} noValidate>
           <ErrorSummary id="respond-errors" errors={summary} focusKey={attempt} />
           {mode === 'decline' && (
-            <FormField id="respond-reason" label="Why can this time not be released?" error={errors['reason']}>
-              {(control) => (
-                <textarea
-                  {...control}
-                  className={fieldClass('nhsuk-textarea', control)}
-                  rows={3}
-                  value={reason}
-                  onChange={(event) => setReason(event.target.value)}
-                />
-              )}
-            </FormField>
+            <Textarea
+              id="respond-reason"
+              label="Why can this time not be released?"
+              error={errors['reason']}
+              rows={3}
+              value={reason}
+              onChange={(value) => setReason(value)}
+            />
           )}
           {mode === 'choose' && isRelease && needsOverride && (
-            <FormField
+            <Textarea
               id="respond-overrideReason"
               label="Reason to go over the time agreed"
               hint="Confirming this takes release for supervisions and training past the 5 days agreed."
               error={errors['overrideReason']}
-            >
-              {(control) => (
-                <textarea
-                  {...control}
-                  className={fieldClass('nhsuk-textarea', control)}
-                  rows={3}
-                  value={overrideReason}
-                  onChange={(event) => setOverrideReason(event.target.value)}
-                />
-              )}
-            </FormField>
+              rows={3}
+              value={overrideReason}
+              onChange={(value) => setOverrideReason(value)}
+            />
           )}
           {mode === 'propose' && (
             <DateTimeFields
