@@ -9,7 +9,7 @@ import { Details } from '../../../components/details';
 import { PageHeading } from '../../../components/page-heading';
 import { Tag } from '../../../components/tag';
 import { TableContainer } from '../../../components/table-container';
-import { describeError } from '../../../components/error-message';
+import { ErrorMessage } from '../../../components/error-message';
 import { formatDateTime } from '../../../utils/format';
 import { useMe } from '../../auth/api/get-me';
 import { SubjectAccessDownload } from '../../subject-access/components/subject-access-download';
@@ -80,14 +80,7 @@ export function PeoplePage() {
               </Confirmation>
             )}
             <PageHeading caption="Programme administration">People</PageHeading>
-            {reinvite.isError && (
-              <div className="nhsuk-error-summary" role="alert">
-                <h2 className="nhsuk-error-summary__title">The invitation could not be sent</h2>
-                <div className="nhsuk-error-summary__body">
-                  <p>{describeError(reinvite.error)}</p>
-                </div>
-              </div>
-            )}
+            {reinvite.isError && <ErrorMessage title="The invitation could not be sent" error={reinvite.error} />}
             <div className="nhsuk-form-group app-people-search">
               <label className="nhsuk-label" htmlFor="people-search">
                 Search by name, e-mail or organisation
