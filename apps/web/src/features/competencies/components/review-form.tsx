@@ -158,6 +158,7 @@ export function ReviewForm({ detail, draftKey, personId, starting, onDone, onRel
       )}
       <Textarea
         id={reviewFieldIds.comment}
+        maxLength={5000}
         label={values.decision === 'return' ? 'What more evidence is needed?' : 'Your comment'}
         hint={
           values.decision === 'return'

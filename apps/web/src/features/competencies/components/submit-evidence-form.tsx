@@ -198,6 +198,7 @@ export function SubmitEvidenceForm({ detail, draftKey, personId, starting, onDon
       )}
       <Textarea
         id={evidenceFieldIds.text}
+        maxLength={20000}
         label={values.kind === 'reflection' || !values.kind ? 'Your reflection' : noteLabel}
         labelSize={values.kind === 'reflection' ? 's' : undefined}
         hint={

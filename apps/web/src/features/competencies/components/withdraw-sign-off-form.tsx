@@ -43,6 +43,7 @@ export function WithdrawSignOffForm({ detail, onDone, onReload }: WithdrawSignOf
       <ErrorSummary id="withdraw-errors" errors={form.summary} focusKey={form.attempt} />
       <Textarea
         id={REASON_ID}
+        maxLength={5000}
         label="Why is the sign-off being withdrawn?"
         hint="The CCC reads this, and it stays on the record with the sign-off."
         error={form.error}

@@ -42,6 +42,7 @@ export function CancelForm({ session, onDone, onReload, onClose }: CancelFormPro
       </p>
       <Textarea
         id={REASON_ID}
+        maxLength={1000}
         label="Why is the session being cancelled?"
         error={form.error}
         name="reason"

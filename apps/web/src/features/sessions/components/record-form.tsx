@@ -196,6 +196,7 @@ export function RecordForm({ session, onDone, onReload, onClose }: RecordFormPro
       <h3>Notes</h3>
       <Textarea
         id={recordFieldIds.notes}
+        maxLength={20000}
         label="Notes from the session (optional)"
         hint="Everyone taking part can read these."
         error={errors[recordFieldIds.notes]}
