@@ -398,6 +398,7 @@ describe('scheduling: book, respond, reschedule, cancel, record', () => {
       notHeld: number;
       didNotAttend: number;
       next: { id: string } | null;
+      toBook: { id: string; title: string; month: number } | null;
     }[];
     expect(caseload.map((r) => r.enrolment.id).sort()).toEqual([A, world.enrolments.B].sort());
     const rowA = caseload.find((r) => r.enrolment.id === A)!;
@@ -406,6 +407,9 @@ describe('scheduling: book, respond, reschedule, cancel, record', () => {
     // Months 1 and 2: 5 + 3 sessions, less the one booked.
     expect(rowA.notHeld).toBe(7);
     expect(rowA.didNotAttend).toBe(0);
+    // The next to book from the row: the CCC's own month 3 session, not a month already over, not a group one.
+    const individual = await sessionOf(t, tokens.sup1, A, 'm3-individual');
+    expect(rowA.toBook).toEqual({ id: individual.id, title: individual.title, month: 3 });
     await t.http().get('/api/caseload').set('Authorization', tokens.cccA).expect(403);
     await t.http().get('/api/caseload').set('Authorization', tokens.pcn1).expect(403);
   });

@@ -22,7 +22,14 @@ import {
   type TestPage,
 } from './support/e2e';
 import { newestMessageTo, respondToken } from './support/outbox';
-import { NARROW, ZOOMED, expectFocusOnErrorSummary, expectNoHorizontalScroll, waitUntilLoaded } from './support/pages';
+import {
+  NARROW,
+  ZOOMED,
+  expectFocusOnErrorSummary,
+  expectNoHorizontalScroll,
+  fillDate,
+  waitUntilLoaded,
+} from './support/pages';
 
 const SERVICE_NAME = 'CCC Programme';
 const ROUTER_FILE = path.resolve(__dirname, '../../web/src/app/router.tsx');
@@ -442,7 +449,7 @@ describe('accessibility of every page', () => {
     await signIn(t.page, USERS.allianceSupervisor);
     await t.page.goto(url(`/sessions/${fixtures.jamieScheduled}?action=reschedule`));
     await t.page.getByRole('heading', { level: 2, name: 'Reschedule this session' }).waitFor();
-    await t.page.getByLabel('Date', { exact: true }).fill('');
+    await fillDate(t.page, 'Date', '');
     await t.page.getByRole('button', { name: 'Reschedule session' }).click();
     await expectFocusOnErrorSummary(t.page, 'the reschedule form');
     await t.context.close();
@@ -452,7 +459,7 @@ describe('accessibility of every page', () => {
     await signIn(t.page, USERS.pcnSupervisor2);
     await t.page.goto(url(`/sessions/${fixtures.jamieHandover}?action=propose_slot`));
     await t.page.getByRole('heading', { level: 2, name: 'Propose another time' }).waitFor();
-    await t.page.getByLabel('Date', { exact: true }).fill('');
+    await fillDate(t.page, 'Date', '');
     await t.page.getByRole('button', { name: 'Propose this time' }).click();
     await expectFocusOnErrorSummary(t.page, 'the propose form');
 
@@ -460,10 +467,7 @@ describe('accessibility of every page', () => {
     await t.page.goto(url('/'));
     const tick = t.page.getByRole('button', { name: /^Tick as done/ }).first();
     await tick.waitFor();
-    await t.page
-      .getByLabel(/^Date done/)
-      .first()
-      .fill('');
+    await fillDate(t.page, /^Date done/, '');
     await tick.click();
     await expectFocusOnErrorSummary(t.page, 'the tick-as-done form');
     expectNoProblems(t);
@@ -477,7 +481,7 @@ describe('accessibility of every page', () => {
     await expectFocusOnErrorSummary(t.page, 'declining from a link');
     await t.page.goto(url(`/respond/${fixtures.sessionToken}`));
     await t.page.getByRole('button', { name: 'Propose another time' }).click();
-    await t.page.getByLabel('Date', { exact: true }).fill('');
+    await fillDate(t.page, 'Date', '');
     await t.page.getByRole('button', { name: 'Propose this time' }).click();
     await expectFocusOnErrorSummary(t.page, 'proposing from a link');
     await expectNoAxeViolations(t.page, 'the link page with an error');

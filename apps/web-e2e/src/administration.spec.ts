@@ -23,7 +23,7 @@ import {
   signIn,
   type TestPage,
 } from './support/e2e';
-import { expectFocusOnErrorSummary, waitUntilLoaded } from './support/pages';
+import { expectFocusOnErrorSummary, fillDate, waitUntilLoaded } from './support/pages';
 
 jest.setTimeout(120_000);
 
@@ -131,7 +131,7 @@ describe('programme administration', () => {
     await page.getByLabel('Cancer Care Coordinator').selectOption(trainee.id);
     await expect(page.getByLabel('PCN that employs them').inputValue()).resolves.not.toBe('');
     await page.getByLabel('Training only').check();
-    await page.getByLabel('Date they started in post').fill(addYears(start, -2));
+    await fillDate(page, 'Date they started in post', addYears(start, -2));
     await page.getByRole('button', { name: 'Enrol CCC' }).click();
     await page
       .getByRole('status')
@@ -142,7 +142,7 @@ describe('programme administration', () => {
     // Leo on the supervision track, employed years before the cohort starts: refused, with the reason.
     await page.getByLabel('Cancer Care Coordinator').selectOption(lateStarter.id);
     await page.getByLabel('Supervision and training').check();
-    await page.getByLabel('Date they started in post').fill(addYears(start, -3));
+    await fillDate(page, 'Date they started in post', addYears(start, -3));
     await page.getByRole('button', { name: 'Enrol CCC' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await summary

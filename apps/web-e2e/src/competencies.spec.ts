@@ -260,7 +260,22 @@ describe('competencies, evidence and sign-off', () => {
     await page.getByRole('status').filter({ hasText: 'Draft saved' }).waitFor();
     await expectNoAxeViolations(page, 'the review form filled in');
     await page.getByRole('button', { name: 'Sign off', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: 'Competency signed off' }).waitFor();
+    const signedOff = page.getByRole('status').filter({ hasText: 'Competency signed off' });
+    await signedOff.waitFor();
+    // The next evidence waiting is offered at once (the demo data has more), not a trip back to the inbox.
+    const inbox = await apiGet<{ awaitingReview: { enrolmentId: string; competency: { code: string } }[] }>(
+      '/competencies/inbox',
+      await apiToken(USERS.allianceSupervisor),
+    );
+    const next = inbox.awaitingReview[0];
+    if (next) {
+      const link = signedOff.getByRole('link', { name: /^Next evidence to review: / });
+      await expect(link.getAttribute('href')).resolves.toBe(
+        `/enrolments/${next.enrolmentId}/competencies/${encodeURIComponent(next.competency.code)}`,
+      );
+    } else {
+      await signedOff.getByText('No other evidence is waiting for your review.').waitFor();
+    }
     await page.getByRole('heading', { level: 2, name: 'Signed off' }).waitFor();
     await expect(page.getByRole('heading', { level: 2, name: 'Review the evidence' }).count()).resolves.toBe(0);
     // What the sign-off rests on is on record, and the supervisor could withdraw it with a reason.

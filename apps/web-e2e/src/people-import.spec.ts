@@ -86,7 +86,10 @@ describe('people import', () => {
     await page.getByRole('status').filter({ hasText: 'Imported 2 people' }).waitFor();
     await expectNoAxeViolations(page, 'the people import done');
 
-    // On the list as invited; their invitations are in the outbox, sent once the import committed.
+    // On the list as invited (found by the search: the list is read a page at a time); their invitations are in the
+    // outbox, sent once the import committed.
+    await page.getByLabel('Search by name, e-mail or organisation').fill(ccc);
+    await page.waitForURL(/[?&]q=/);
     const row = page.locator(`tr[data-person="${ccc}"]`);
     await row.waitFor();
     expect(await row.innerText()).toContain('Invited');

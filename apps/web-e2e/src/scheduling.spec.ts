@@ -20,7 +20,7 @@ import {
   url,
   type TestPage,
 } from './support/e2e';
-import { expectFocusOnErrorSummary, expectNoHorizontalScroll, statusTag } from './support/pages';
+import { dateInput, expectFocusOnErrorSummary, expectNoHorizontalScroll, fillDate, statusTag } from './support/pages';
 
 interface TimelineSessionLite {
   id: string;
@@ -84,7 +84,7 @@ function only(timeline: TimelineLite, monthNumber: number, kind: string): Timeli
 }
 
 async function fillBooking(page: Page, values: { date: string; time: string; duration?: string; link: string }) {
-  await page.getByLabel('Date', { exact: true }).fill(values.date);
+  await fillDate(page, 'Date', values.date);
   await page.getByLabel('Start time').fill(values.time);
   if (values.duration) await page.getByLabel('Duration in minutes').fill(values.duration);
   await page.getByLabel('Virtual (online meeting)').check();
@@ -139,7 +139,7 @@ describe('scheduling sessions', () => {
     await page.getByRole('button', { name: 'Book session' }).click();
     await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
     await expectFocusOnErrorSummary(page, 'the booking form');
-    await expect(page.getByLabel('Date', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(dateInput(page, 'Date').getByLabel('Day').getAttribute('aria-invalid')).resolves.toBe('true');
     await expectNoAxeViolations(page, 'the booking form with errors');
 
     await fillBooking(page, {
@@ -315,7 +315,7 @@ describe('scheduling sessions', () => {
     await t.page.goto(url(`/sessions/${handover.id}`));
     await t.page.getByRole('button', { name: 'Propose another time' }).click();
     await t.page.getByRole('heading', { level: 2, name: 'Propose another time' }).waitFor();
-    await t.page.getByLabel('Date', { exact: true }).fill(proposed);
+    await fillDate(t.page, 'Date', proposed);
     await t.page.getByLabel('Start time').fill('15:30');
     await expectNoAxeViolations(t.page, 'the propose form');
     await t.page.getByRole('button', { name: 'Propose this time' }).click();

@@ -118,7 +118,7 @@ describe('sign-offs: what awaits me, what I signed, and the CCC’s timeline', (
     await page.goto(url('/sign-offs?month=99'));
     const problem = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await problem.waitFor();
-    await expect(problem.textContent()).resolves.toContain('month must be from 1 to 36');
+    await expect(problem.textContent()).resolves.toContain('Month must be from 1 to 36');
     await expectNoAxeViolations(page, 'the sign-offs page with a bad filter');
 
     await page.goto(url('/sign-offs'));

@@ -11,6 +11,7 @@ import {
   openPage,
   saveScreenshot,
   signIn,
+  url,
   type TestPage,
 } from './support/e2e';
 import { expectNoHorizontalScroll } from './support/pages';
@@ -103,7 +104,12 @@ describe('supervisors and the administrator', () => {
     const samRow = table.getByRole('row').filter({ hasText: 'Sam Taylor' });
     await expect(samRow.textContent()).resolves.toContain('North Downs PCN');
     await expect(samRow.textContent()).resolves.toContain('Month 3');
-    await expect(samRow.locator('td').last().getByRole('link').count()).resolves.toBe(1);
+    const nextCell = samRow.locator('td').last();
+    await expect(nextCell.getByRole('link').first().getAttribute('href')).resolves.toMatch(/^\/sessions\/[^?]+$/);
+    // And the next of Sam's own sessions still to book, one click from the row.
+    await expect(
+      nextCell.getByRole('link', { name: /^Book next ?: .*, month \d+, for Sam Taylor$/ }).count(),
+    ).resolves.toBe(1);
     await expectNoAxeViolations(page, 'the Alliance supervisor’s caseload');
     await saveScreenshot(page, 'alliance-caseload-1280');
     expectNoProblems(t);
@@ -132,6 +138,8 @@ describe('supervisors and the administrator', () => {
     await expect(evidenceCard.textContent()).resolves.toMatch(new RegExp(`^${inbox.awaitingReview.length} `));
     await evidenceCard.click();
     await page.waitForURL('**/?show=evidence');
+    // The address changes a moment before the cards are drawn again.
+    await cards.locator('a[aria-current="true"]').waitFor();
     await expect(evidenceCard.getAttribute('aria-current')).resolves.toBe('true');
     await expect(page.getByLabel('Show', { exact: true }).inputValue()).resolves.toBe('evidence');
     await page.waitForFunction(
@@ -182,6 +190,20 @@ describe('supervisors and the administrator', () => {
     const pcns = await pcnOrder();
     expect(pcns).toHaveLength(everyone.length);
     expect(pcns).toEqual([...pcns].sort((a, b) => a.localeCompare(b, 'en-GB')));
+
+    // Back to those with evidence waiting: Sam's next session is booked from the row, in one click.
+    await page.goto(url('/?show=evidence'));
+    const samRow = page.getByRole('table', { name: tableName }).getByRole('row').filter({ hasText: 'Sam Taylor' });
+    const book = samRow.getByRole('link', { name: /^Book next ?: / });
+    const sessionId = await book.getAttribute('data-book-session');
+    await book.click();
+    await page.waitForURL(`**/sessions/${sessionId}?action=book`);
+    await page.getByRole('heading', { level: 2, name: 'Book this session' }).waitFor();
+    await expect(page.getByRole('main').textContent()).resolves.toContain('Sam Taylor');
+    await expectNoAxeViolations(page, 'booking from the caseload');
+    // The back link returns to the filtered caseload as it was left.
+    await page.getByRole('link', { name: 'Back', exact: true }).click();
+    await page.waitForURL('**/?show=evidence');
     expectNoProblems(t);
   });
 
@@ -192,6 +214,12 @@ describe('supervisors and the administrator', () => {
     await page.getByRole('heading', { level: 1, name: 'Your caseload' }).waitFor();
     await rowNames(page, 'CCCs you supervise and their sessions');
     await expectNoHorizontalScroll(page, 'the caseload at 375px');
+    // Compact rows, not a card of eleven lines each: about ten CCCs to a screen (at least nine).
+    const heights = await page
+      .locator('table.app-caseload tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height));
+    const average = heights.reduce((sum, h) => sum + h, 0) / heights.length;
+    expect(average).toBeLessThan(812 / 9);
     await expectNoAxeViolations(page, 'the caseload at 375px');
     await saveScreenshot(page, 'alliance-caseload-375');
     expectNoProblems(t);

@@ -174,7 +174,7 @@ export class EnrolmentsService {
 
   /**
    * Per CCC in the caller's scope: sessions still to book this month, waiting, coming up, overdue for recording,
-   * missed, held; and the next one. Five queries whatever the caseload's size.
+   * missed, held; the next one, and the next one to book. Six queries whatever the caseload's size.
    */
   async caseload(user: AuthUser): Promise<CaseloadRow[]> {
     const enrolments = await this.list(user);
@@ -211,10 +211,19 @@ export class EnrolmentsService {
         GROUP BY 1`,
       [ids, ACTIVE_BOOKING_STATUSES],
     );
+    // The CCCs' own sessions not booked yet, to offer the next one to book from the caseload's row.
+    const planned: { enrolment_id: string; id: string; title: string; month: number }[] = await this.db.query(
+      `SELECT a.enrolment_id, s.id, s.title, s.month
+         FROM session_attendance a JOIN session s ON s.id = a.session_id
+        WHERE a.enrolment_id = ANY($1::uuid[]) AND s.status = 'planned' AND NOT s.shared_by_cohort
+        ORDER BY a.enrolment_id, s.month, s.starts_at NULLS LAST, s.title, s.id`,
+      [ids],
+    );
     // Indexed once, so that a caseload of thousands is not a search per CCC.
     const countsOf = groupBy(counts, (c) => c.enrolment_id);
     const nextOf = new Map(next.map((n) => [n.enrolment_id, n]));
     const declinedOf = new Map(declined.map((d) => [d.enrolment_id, d]));
+    const plannedOf = groupBy(planned, (p) => p.enrolment_id);
     return enrolments.map((enrolment) => {
       const mine = countsOf.get(enrolment.id) ?? [];
       const sum = (test: (c: (typeof mine)[number]) => boolean) =>
@@ -222,6 +231,7 @@ export class EnrolmentsService {
       // Before the start nothing is due; after the end every unbooked session was missed.
       const current = enrolment.currentMonth ?? (enrolment.cohort.startDate > londonDate(new Date()) ? 0 : Infinity);
       const upcoming = nextOf.get(enrolment.id);
+      const toBook = (plannedOf.get(enrolment.id) ?? []).find((p) => p.month >= current);
       return {
         enrolment,
         unbooked: sum((c) => c.status === 'planned' && c.month === current),
@@ -234,6 +244,7 @@ export class EnrolmentsService {
         completed: sum((c) => c.status === 'completed'),
         releaseDeclined: Number(declinedOf.get(enrolment.id)?.n ?? 0),
         next: upcoming ? { id: upcoming.id, title: upcoming.title, startsAt: upcoming.starts_at.toISOString() } : null,
+        toBook: toBook ? { id: toBook.id, title: toBook.title, month: Number(toBook.month) } : null,
       };
     });
   }

@@ -73,3 +73,17 @@ export async function waitUntilLoaded(page: Page): Promise<void> {
     .first()
     .waitFor({ state: 'detached' });
 }
+
+/** The NHS date input named `legend` (a fieldset of day, month and year boxes). */
+export function dateInput(scope: Page | Locator, legend: string | RegExp): Locator {
+  return scope.getByRole('group', { name: legend, exact: typeof legend === 'string' });
+}
+
+/** Types a YYYY-MM-DD date into an NHS date input, as a person would: day, month and year; '' empties the boxes. */
+export async function fillDate(scope: Page | Locator, legend: string | RegExp, isoDate: string): Promise<void> {
+  const group = dateInput(scope, legend).first();
+  const [year = '', month = '', day = ''] = isoDate ? isoDate.split('-') : [];
+  await group.getByLabel('Day', { exact: true }).fill(day ? String(Number(day)) : '');
+  await group.getByLabel('Month', { exact: true }).fill(month ? String(Number(month)) : '');
+  await group.getByLabel('Year', { exact: true }).fill(year);
+}

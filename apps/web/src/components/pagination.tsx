@@ -1,46 +1,42 @@
-import { Link } from 'react-router';
+import { Link, type To } from 'react-router';
 
 interface PaginationProps {
-  /** 1-based. */
   page: number;
-  pageCount: number;
-  /** The address of another page (keeps the rest of the address, such as filters). */
-  hrefOf: (page: number) => string;
-  /** Names the list paged, for screen readers when a page has more than one pager. */
-  label: string;
+  pages: number;
+  /** Where each page is: the list's address with its page number. */
+  toPage: (page: number) => To;
+  /** What the pages are of, for the links' hidden text: "people". */
+  what: string;
 }
 
-/**
- * The NHS.UK pagination (previous and next, each saying which page it leads to). Nothing when everything fits on
- * one page.
- */
-export function Pagination({ page, pageCount, hrefOf, label }: PaginationProps) {
-  if (pageCount <= 1) return null;
+/** NHS pagination: "Previous" and "Next", each saying which page it goes to; nothing when there is one page. */
+export function Pagination({ page, pages, toPage, what }: PaginationProps) {
+  if (pages <= 1) return null;
   return (
-    <nav className="nhsuk-pagination" role="navigation" aria-label={label}>
+    <nav className="nhsuk-pagination" role="navigation" aria-label={`Pages of ${what}`}>
       <ul className="nhsuk-list nhsuk-pagination__list">
         {page > 1 && (
           <li className="nhsuk-pagination-item--previous">
-            <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={hrefOf(page - 1)} rel="prev">
+            <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={toPage(page - 1)} rel="prev">
               <span className="nhsuk-pagination__title">
                 Previous<span className="nhsuk-u-visually-hidden"> page</span>
               </span>
               <span className="nhsuk-u-visually-hidden">: </span>
               <span className="nhsuk-pagination__page">
-                Page {page - 1} of {pageCount}
+                Page {page - 1} of {pages}
               </span>
             </Link>
           </li>
         )}
-        {page < pageCount && (
+        {page < pages && (
           <li className="nhsuk-pagination-item--next">
-            <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={hrefOf(page + 1)} rel="next">
+            <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={toPage(page + 1)} rel="next">
               <span className="nhsuk-pagination__title">
                 Next<span className="nhsuk-u-visually-hidden"> page</span>
               </span>
               <span className="nhsuk-u-visually-hidden">: </span>
               <span className="nhsuk-pagination__page">
-                Page {page + 1} of {pageCount}
+                Page {page + 1} of {pages}
               </span>
             </Link>
           </li>

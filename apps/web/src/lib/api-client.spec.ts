@@ -14,7 +14,14 @@ describe('toApiClientError', () => {
     expect(error.status).toBe(400);
     expect(error.error).toBe('Bad Request');
     expect(error.message).toBe('The request is not valid');
-    expect(error.fieldErrors).toEqual([{ field: 'email', reason: 'must be an email' }]);
+    // The validator's words are kept for a form that names the field itself; the reason is fit to show.
+    expect(error.fieldErrors).toEqual([
+      {
+        field: 'email',
+        reason: 'Enter email in the correct format, like name@example.com',
+        rawReason: 'must be an email',
+      },
+    ]);
   });
 
   it('joins an array of messages', () => {

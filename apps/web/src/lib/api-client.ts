@@ -8,12 +8,16 @@
 import type { ApiError, ConflictError } from '@ccc/contracts';
 import { clearAuth, getToken, refreshSession } from './auth-store';
 import { submissionIdentity, submissionKeys } from './submission-keys';
+import { plainReason, readableDates } from '../utils/plain-messages';
 
 export const API_BASE = '/api';
 
 export interface FieldError {
   field: string;
+  /** Fit to show: the API's generic checks put in plain English, dates as people read them. */
   reason: string;
+  /** The API's own words, when they were put in plain English; for a form that names the field itself. */
+  rawReason?: string;
 }
 
 /** The other session a booking would clash with (a 409 from a session write). */
@@ -100,17 +104,22 @@ export function toApiClientError(status: number, body: unknown): ApiClientError 
         ? rawMessage.map(String).join('. ')
         : fallbackMessage(status);
   const fieldErrors = Array.isArray(body.errors)
-    ? body.errors.filter(
-        (item): item is FieldError =>
-          typeof item === 'object' &&
-          item !== null &&
-          typeof item.field === 'string' &&
-          typeof item.reason === 'string',
-      )
+    ? body.errors
+        .filter(
+          (item): item is FieldError =>
+            typeof item === 'object' &&
+            item !== null &&
+            typeof item.field === 'string' &&
+            typeof item.reason === 'string',
+        )
+        .map(({ field, reason }) => {
+          const plain = plainReason(field, reason);
+          return plain === reason ? { field, reason } : { field, reason: plain, rawReason: reason };
+        })
     : [];
   return new ApiClientError(
     status,
-    message,
+    readableDates(message),
     typeof body.error === 'string' ? body.error : '',
     fieldErrors,
     toConflict((body as { conflict?: unknown }).conflict),

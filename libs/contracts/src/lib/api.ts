@@ -344,6 +344,11 @@ export interface CaseloadRow {
   /** Sessions whose release the PCN declined: the Alliance supervisor should talk to the PCN. */
   releaseDeclined: number;
   next: { id: string; title: string; startsAt: string } | null;
+  /**
+   * The CCC's own session to book next: the first not yet booked of the current month or later (none before the
+   * programme starts being due, none once it ended). Group sessions are booked from the cohort.
+   */
+  toBook: { id: string; title: string; month: number } | null;
 }
 
 export interface AgendaItem {

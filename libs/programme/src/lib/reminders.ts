@@ -54,7 +54,7 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, { label: string; descrip
   duty_can_be_confirmed: {
     label: 'Duties that can now be confirmed',
     description:
-      'When one of your later Table 2 duties to a CCC (follow-on supervision, the 1-year appraisal) can be confirmed.',
+      'When one of the PCN’s later duties to a CCC (follow-on supervision, the 1-year appraisal) can be confirmed.',
   },
 };
 

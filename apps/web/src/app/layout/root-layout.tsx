@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
 import { can } from '@ccc/contracts';
 import { useQuery } from '@tanstack/react-query';
@@ -42,6 +42,11 @@ export function RootLayout() {
   useRecordLocation();
   const mainRef = useRef<HTMLElement>(null);
   const shownPath = useRef(location.pathname);
+  // On a phone the navigation folds into the NHS header's "Menu" button; it closes again on every new page.
+  // Kept as the page it was opened on, so that it is closed again on any other page.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === location.pathname;
+  const setMenuOpen = (open: boolean) => setMenuOpenOn(open ? location.pathname : null);
 
   // After a client-side navigation, move focus to the new page's content, so a screen reader starts reading there
   // and the next Tab goes into the page rather than back through the header.
@@ -108,9 +113,47 @@ export function RootLayout() {
           )}
         </div>
         {user && (
-          <nav className="nhsuk-header__navigation" aria-label="Main">
+          <nav
+            className={
+              menuOpen
+                ? 'nhsuk-header__navigation app-header-nav app-header-nav--open'
+                : 'nhsuk-header__navigation app-header-nav'
+            }
+            aria-label="Main"
+          >
             <div className="nhsuk-header__navigation-container nhsuk-width-container app-width-container">
-              <ul className="nhsuk-header__navigation-list">
+              <button
+                type="button"
+                className="app-header-nav__toggle"
+                aria-expanded={menuOpen}
+                aria-controls="header-navigation-list"
+                onClick={() => setMenuOpen(!menuOpen)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Escape') setMenuOpen(false);
+                }}
+              >
+                Menu
+                <svg
+                  className="app-header-nav__chevron"
+                  aria-hidden="true"
+                  focusable="false"
+                  viewBox="0 0 24 24"
+                  width="16"
+                  height="16"
+                >
+                  <path d="M15.5 12a1 1 0 0 1-.29.71l-5 5a1 1 0 0 1-1.42-1.42l4.3-4.29-4.3-4.29a1 1 0 0 1 1.42-1.42l5 5a1 1 0 0 1 .29.71z" />
+                </svg>
+              </button>
+              <ul
+                className="nhsuk-header__navigation-list"
+                id="header-navigation-list"
+                onKeyDown={(event) => {
+                  if (event.key === 'Escape' && menuOpen) {
+                    setMenuOpen(false);
+                    document.querySelector<HTMLButtonElement>('.app-header-nav__toggle')?.focus();
+                  }
+                }}
+              >
                 {/* A national viewer's "/" is the national figures: one item for it, not two. */}
                 {homeKindFor(user.roles) !== 'national' && (
                   <NavItem to="/" end>

@@ -4,6 +4,7 @@ import { Button } from '../../../components/button';
 import { Details } from '../../../components/details';
 import { ErrorSummary } from '../../../components/error-summary';
 import { FormField, fieldClass } from '../../../components/form-field';
+import { TextInput } from '../../../components/inputs';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
 import { useCloseCohort, useDeleteCohort, useUpdateCohort } from '../api/change-cohort';
@@ -73,17 +74,14 @@ export function CohortCorrections({ cohort, supervisors, today, onDone, onDelete
         <>
           <Details summary="Change its name, dates or supervisors">
             <form onSubmit={save} noValidate>
-              <FormField id={FIELDS.name} label="Name of the cohort" error={error.fields['name']}>
-                {(control) => (
-                  <input
-                    {...control}
-                    className={fieldClass('nhsuk-input', control)}
-                    type="text"
-                    value={name}
-                    onChange={(event) => setName(event.target.value)}
-                  />
-                )}
-              </FormField>
+              <TextInput
+                id={FIELDS.name}
+                label="Name of the cohort"
+                error={error.fields['name']}
+                type="text"
+                value={name}
+                onChange={(value) => setName(value)}
+              />
               {started ? (
                 <p>
                   It started on {cohort.startDate}: its dates and supervisors can no longer change. A cohort created in

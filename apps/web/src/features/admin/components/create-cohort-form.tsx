@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { ErrorSummary } from '../../../components/error-summary';
 import { FormField, fieldClass } from '../../../components/form-field';
+import { TextInput } from '../../../components/inputs';
 import { useCreateCohort } from '../api/create-cohort';
 import { EMPTY_COHORT, cohortFieldFor, cohortFieldIds, toCreateCohortRequest, validateCohort } from '../utils/forms';
 import { useAdminForm } from './use-admin-form';
@@ -37,17 +38,14 @@ export function CreateCohortForm({ templates, supervisors, onCreated }: CreateCo
   return (
     <form onSubmit={handleSubmit} noValidate>
       <ErrorSummary id="cohort-errors" errors={form.summary} focusKey={form.attempt} />
-      <FormField id={cohortFieldIds.name} label="Name of the cohort" error={errors.name}>
-        {(control) => (
-          <input
-            {...control}
-            className={fieldClass('nhsuk-input', control)}
-            type="text"
-            value={values.name}
-            onChange={(event) => update('name', event.target.value)}
-          />
-        )}
-      </FormField>
+      <TextInput
+        id={cohortFieldIds.name}
+        label="Name of the cohort"
+        error={errors.name}
+        type="text"
+        value={values.name}
+        onChange={(value) => update('name', value)}
+      />
       <FormField
         id={cohortFieldIds.templateId}
         label="Programme template"

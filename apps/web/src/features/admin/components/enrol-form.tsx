@@ -3,7 +3,8 @@ import { TRACKS, type Track } from '@ccc/programme';
 import type { FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { ErrorSummary } from '../../../components/error-summary';
-import { ChoiceGroup, FormField, fieldClass } from '../../../components/form-field';
+import { ChoiceGroup } from '../../../components/form-field';
+import { DateInput, Select } from '../../../components/inputs';
 import { useEnrolCcc } from '../api/enrol-ccc';
 import { EMPTY_ENROL, enrolFieldFor, enrolFieldIds, toEnrolRequest, validateEnrol } from '../utils/forms';
 import { useAdminForm } from './use-admin-form';
@@ -63,86 +64,46 @@ export function EnrolForm({ cohortId, people, organisations, onEnrolled }: Enrol
   return (
     <form onSubmit={handleSubmit} noValidate>
       <ErrorSummary id="enrol-errors" errors={form.summary} focusKey={form.attempt} />
-      <FormField id={enrolFieldIds.cccId} label="Cancer Care Coordinator" error={errors.cccId}>
-        {(control) => (
-          <select
-            {...control}
-            className={fieldClass('nhsuk-select', control)}
-            value={values.cccId}
-            onChange={(event) => chooseCcc(event.target.value)}
-          >
-            <option value="">Choose a CCC</option>
-            {cccs.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.fullName} ({person.email})
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <FormField id={enrolFieldIds.pcnId} label="PCN that employs them" error={errors.pcnId}>
-        {(control) => (
-          <select
-            {...control}
-            className={fieldClass('nhsuk-select', control)}
-            value={values.pcnId}
-            onChange={(event) => {
-              update('pcnId', event.target.value);
-              update('pcnSupervisorId', '');
-            }}
-          >
-            <option value="">Choose a PCN</option>
-            {pcns.map((pcn) => (
-              <option key={pcn.id} value={pcn.id}>
-                {pcn.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <FormField
+      <Select
+        id={enrolFieldIds.cccId}
+        label="Cancer Care Coordinator"
+        error={errors.cccId}
+        placeholder="Choose a CCC"
+        options={cccs.map((person) => ({ value: person.id, label: `${person.fullName} (${person.email})` }))}
+        value={values.cccId}
+        onChange={chooseCcc}
+      />
+      <Select
+        id={enrolFieldIds.pcnId}
+        label="PCN that employs them"
+        error={errors.pcnId}
+        placeholder="Choose a PCN"
+        options={pcns.map((pcn) => ({ value: pcn.id, label: pcn.name }))}
+        value={values.pcnId}
+        onChange={(value) => {
+          update('pcnId', value);
+          update('pcnSupervisorId', '');
+        }}
+      />
+      <Select
         id={enrolFieldIds.pcnSupervisorId}
         label="PCN supervisor (optional)"
         hint={values.pcnId ? undefined : 'Choose the PCN first'}
         error={errors.pcnSupervisorId}
-      >
-        {(control) => (
-          <select
-            {...control}
-            className={fieldClass('nhsuk-select', control)}
-            value={values.pcnSupervisorId}
-            onChange={(event) => update('pcnSupervisorId', event.target.value)}
-          >
-            <option value="">None yet</option>
-            {pcnSupervisors.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.fullName}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <FormField
+        placeholder="None yet"
+        options={pcnSupervisors.map((person) => ({ value: person.id, label: person.fullName }))}
+        value={values.pcnSupervisorId}
+        onChange={(value) => update('pcnSupervisorId', value)}
+      />
+      <Select
         id={enrolFieldIds.allianceSupervisorId}
         label="Alliance supervisor (optional)"
         error={errors.allianceSupervisorId}
-      >
-        {(control) => (
-          <select
-            {...control}
-            className={fieldClass('nhsuk-select', control)}
-            value={values.allianceSupervisorId}
-            onChange={(event) => update('allianceSupervisorId', event.target.value)}
-          >
-            <option value="">None yet</option>
-            {allianceSupervisors.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.fullName}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+        placeholder="None yet"
+        options={allianceSupervisors.map((person) => ({ value: person.id, label: person.fullName }))}
+        value={values.allianceSupervisorId}
+        onChange={(value) => update('allianceSupervisorId', value)}
+      />
       <ChoiceGroup
         id={enrolFieldIds.track}
         name="enrol-track"
@@ -153,22 +114,14 @@ export function EnrolForm({ cohortId, people, organisations, onEnrolled }: Enrol
         value={values.track}
         onChange={(track) => update('track', track)}
       />
-      <FormField
+      <DateInput
         id={enrolFieldIds.employmentStart}
         label="Date they started in post"
-        hint="Used to check they may join the track chosen"
+        hint="Used to check they may join the track chosen. For example, 6 4 2025"
         error={errors.employmentStart}
-      >
-        {(control) => (
-          <input
-            {...control}
-            className={fieldClass('nhsuk-input nhsuk-input--width-10', control)}
-            type="date"
-            value={values.employmentStart}
-            onChange={(event) => update('employmentStart', event.target.value)}
-          />
-        )}
-      </FormField>
+        value={values.employmentStart}
+        onChange={(value) => update('employmentStart', value)}
+      />
       <Button type="submit" pending={enrol.isPending}>
         {enrol.isPending ? 'Enrolling…' : 'Enrol CCC'}
       </Button>

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { ErrorSummary } from '../../../components/error-summary';
 import { ChoiceGroup, FormField, fieldClass } from '../../../components/form-field';
+import { TextInput } from '../../../components/inputs';
 import { useInvitePerson } from '../api/invite-person';
 import {
   EMPTY_INVITE,
@@ -47,36 +48,26 @@ export function InviteForm({ organisations, onInvited }: InviteFormProps) {
   return (
     <form onSubmit={handleSubmit} noValidate>
       <ErrorSummary id="invite-errors" errors={form.summary} focusKey={form.attempt} />
-      <FormField id={inviteFieldIds.fullName} label="Full name" error={errors.fullName}>
-        {(control) => (
-          <input
-            {...control}
-            className={fieldClass('nhsuk-input', control)}
-            type="text"
-            autoComplete="off"
-            value={values.fullName}
-            onChange={(event) => update('fullName', event.target.value)}
-          />
-        )}
-      </FormField>
-      <FormField
+      <TextInput
+        id={inviteFieldIds.fullName}
+        label="Full name"
+        error={errors.fullName}
+        type="text"
+        autoComplete="off"
+        value={values.fullName}
+        onChange={(value) => update('fullName', value)}
+      />
+      <TextInput
         id={inviteFieldIds.email}
         label="Email address"
         hint="The invitation is sent here"
         error={errors.email}
-      >
-        {(control) => (
-          <input
-            {...control}
-            className={fieldClass('nhsuk-input', control)}
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            value={values.email}
-            onChange={(event) => update('email', event.target.value)}
-          />
-        )}
-      </FormField>
+        type="email"
+        autoComplete="off"
+        spellCheck={false}
+        value={values.email}
+        onChange={(value) => update('email', value)}
+      />
       <ChoiceGroup
         id={inviteFieldIds.role}
         name="invite-role"

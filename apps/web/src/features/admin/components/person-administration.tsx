@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Button } from '../../../components/button';
 import { Details } from '../../../components/details';
 import { ErrorSummary } from '../../../components/error-summary';
-import { FormField, fieldClass } from '../../../components/form-field';
+import { TextInput } from '../../../components/inputs';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
 import { useDeactivatePerson, useEndRole, useUpdatePerson } from '../api/change-person';
 
@@ -64,33 +64,23 @@ export function PersonAdministration({ person, self, onDone }: PersonAdministrat
       <ErrorSummary id={`person-errors-${person.id}`} errors={summary} focusKey={attempt} inList />
       {person.pendingEmail && <p>Waiting for confirmation: {person.pendingEmail}</p>}
       <form onSubmit={save} noValidate>
-        <FormField id={ids.fullName} label="Full name" error={error.fields['fullName']}>
-          {(control) => (
-            <input
-              {...control}
-              className={fieldClass('nhsuk-input', control)}
-              type="text"
-              value={fullName}
-              onChange={(event) => setFullName(event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField
+        <TextInput
+          id={ids.fullName}
+          label="Full name"
+          error={error.fields['fullName']}
+          type="text"
+          value={fullName}
+          onChange={(value) => setFullName(value)}
+        />
+        <TextInput
           id={ids.email}
           label="E-mail address"
           hint="A new address changes once its owner follows the link sent to it"
           error={error.fields['email']}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className={fieldClass('nhsuk-input', control)}
-              type="email"
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          )}
-        </FormField>
+          type="email"
+          value={email}
+          onChange={(value) => setEmail(value)}
+        />
         <Button type="submit" small pending={update.isPending}>
           Save
         </Button>

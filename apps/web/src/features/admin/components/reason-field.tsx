@@ -1,4 +1,4 @@
-import { FormField, fieldClass } from '../../../components/form-field';
+import { Textarea } from '../../../components/inputs';
 
 interface ReasonFieldProps {
   id: string;
@@ -10,17 +10,5 @@ interface ReasonFieldProps {
 
 /** The "why" an administrator gives for a change to an enrolment, kept with it in its history. */
 export function ReasonField({ id, label, error, value, onChange }: ReasonFieldProps) {
-  return (
-    <FormField id={id} label={label} error={error}>
-      {(control) => (
-        <textarea
-          {...control}
-          className={fieldClass('nhsuk-textarea', control)}
-          rows={2}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-    </FormField>
-  );
+  return <Textarea id={id} label={label} error={error} rows={2} value={value} onChange={(value) => onChange(value)} />;
 }

@@ -16,6 +16,7 @@ import { Button, ButtonGroup } from '../../../components/button';
 import { describeError } from '../../../components/error-message';
 import { ErrorSummary, type SummaryError } from '../../../components/error-summary';
 import { FormField, InlineError, fieldClass } from '../../../components/form-field';
+import { TextInput } from '../../../components/inputs';
 import { WarningCallout } from '../../../components/warning-callout';
 import { isApiClientError } from '../../../lib/api-client';
 import {
@@ -46,7 +47,7 @@ const MEASURE_LABELS: Record<ExpectationMeasure['type'], string> = {
   training: 'Training',
   survey: 'Evaluation survey',
   attestation: 'Attested by the party',
-  duties: 'Its Table 2 duties, each attested',
+  duties: 'The duties it agreed to in the role offer, each confirmed by it',
 };
 
 interface TemplateEditorProps {
@@ -147,17 +148,16 @@ export function TemplateEditor({ template, nextVersion, onSaved }: TemplateEdito
   }
 
   const num = (path: string, label: string, value: unknown, set: (v: number) => void, hint?: string) => (
-    <FormField id={fieldIdOf(path)} label={label} hint={hint} error={errorAt(path)}>
-      {(control) => (
-        <input
-          {...control}
-          className={fieldClass('nhsuk-input nhsuk-input--width-4', control)}
-          inputMode="decimal"
-          value={numberText(value)}
-          onChange={(event) => set(numberFrom(event.target.value))}
-        />
-      )}
-    </FormField>
+    <TextInput
+      id={fieldIdOf(path)}
+      label={label}
+      hint={hint}
+      error={errorAt(path)}
+      width={4}
+      inputMode="decimal"
+      value={numberText(value)}
+      onChange={(value) => set(numberFrom(value))}
+    />
   );
   const text = (path: string, label: string, value: string, set: (v: string) => void, wide = true) => (
     <FormField id={fieldIdOf(path)} label={label} error={errorAt(path)}>

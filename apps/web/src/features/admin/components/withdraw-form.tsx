@@ -1,7 +1,7 @@
 import type { EnrolmentSummary } from '@ccc/contracts';
 import { Button } from '../../../components/button';
 import { ErrorSummary } from '../../../components/error-summary';
-import { FormField, fieldClass } from '../../../components/form-field';
+import { Textarea } from '../../../components/inputs';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { useReasonForm } from '../../../utils/use-reason-form';
 import { useWithdrawEnrolment } from '../api/withdraw-enrolment';
@@ -28,22 +28,15 @@ export function WithdrawForm({ enrolment, onWithdrawn, onReload }: WithdrawFormP
     <form onSubmit={form.handleSubmit} noValidate>
       {form.stale !== null && <StaleVersionNotice what="enrolment" message={form.stale} onReload={onReload} />}
       <ErrorSummary id="withdraw-errors" errors={form.summary} focusKey={form.attempt} />
-      <FormField
+      <Textarea
         id="withdraw-reason"
         label={`Why ${enrolment.ccc.fullName} is leaving the programme`}
         hint="Shown with the enrolment. Their sessions, competencies and other records are kept, read-only."
         error={form.error}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            className={fieldClass('nhsuk-textarea', control)}
-            rows={3}
-            value={form.reason}
-            onChange={(event) => form.setReason(event.target.value)}
-          />
-        )}
-      </FormField>
+        rows={3}
+        value={form.reason}
+        onChange={(value) => form.setReason(value)}
+      />
       <Button type="submit" variant="warning" pending={withdraw.isPending}>
         {withdraw.isPending ? 'Withdrawing…' : 'Withdraw from the programme'}
       </Button>

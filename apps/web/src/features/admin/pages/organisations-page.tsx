@@ -4,7 +4,7 @@ import { Button } from '../../../components/button';
 import { Confirmation } from '../../../components/confirmation';
 import { Details } from '../../../components/details';
 import { ErrorSummary } from '../../../components/error-summary';
-import { FormField, fieldClass } from '../../../components/form-field';
+import { TextInput } from '../../../components/inputs';
 import { PageHeading } from '../../../components/page-heading';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { TableContainer } from '../../../components/table-container';
@@ -39,17 +39,7 @@ function PcnChanges({
   return (
     <Details summary={`Rename or close ${pcn.name}`}>
       <form onSubmit={submit} noValidate>
-        <FormField id={id} label="New name">
-          {(control) => (
-            <input
-              {...control}
-              className={fieldClass('nhsuk-input', control)}
-              type="text"
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
-          )}
-        </FormField>
+        <TextInput id={id} label="New name" type="text" value={name} onChange={(value) => setName(value)} />
         <Button type="submit" pending={rename.isPending}>
           Rename
         </Button>{' '}
@@ -153,17 +143,14 @@ export function OrganisationsPage() {
               <section aria-labelledby="add-pcn-heading" className="app-section">
                 <h2 id="add-pcn-heading">Add a PCN</h2>
                 <form onSubmit={add} noValidate>
-                  <FormField id="new-pcn-name" label="Name of the PCN" error={error.fields['name']}>
-                    {(control) => (
-                      <input
-                        {...control}
-                        className={fieldClass('nhsuk-input', control)}
-                        type="text"
-                        value={name}
-                        onChange={(event) => setName(event.target.value)}
-                      />
-                    )}
-                  </FormField>
+                  <TextInput
+                    id="new-pcn-name"
+                    label="Name of the PCN"
+                    error={error.fields['name']}
+                    type="text"
+                    value={name}
+                    onChange={(value) => setName(value)}
+                  />
                   <Button type="submit" pending={create.isPending}>
                     Add PCN
                   </Button>

@@ -1,12 +1,15 @@
 import { ROLE_LABELS, can, type InvitationIssued } from '@ccc/contracts';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Pagination } from '../../../components/pagination';
+import { matchesSearch, pageOf } from '../../../utils/paging';
 import { Button } from '../../../components/button';
 import { Confirmation } from '../../../components/confirmation';
 import { Details } from '../../../components/details';
 import { PageHeading } from '../../../components/page-heading';
 import { Tag } from '../../../components/tag';
 import { TableContainer } from '../../../components/table-container';
-import { describeError } from '../../../components/error-message';
+import { ErrorMessage } from '../../../components/error-message';
 import { formatDateTime } from '../../../utils/format';
 import { useMe } from '../../auth/api/get-me';
 import { SubjectAccessDownload } from '../../subject-access/components/subject-access-download';
@@ -18,9 +21,22 @@ import { PeopleImport } from '../components/people-import';
 import { PersonAdministration } from '../components/person-administration';
 import { QueryPage } from '../components/query-page';
 
+/** People per page: a long list is read a page at a time, found by name, e-mail or organisation. */
+export const PEOPLE_PAGE_SIZE = 25;
+
 /** The people of the Alliance and its PCNs, with their roles; an administrator invites someone new here. */
 export function PeoplePage() {
   const people = usePeople();
+  // The search and the page are in the address: back, reload and a link to a colleague show the same.
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const pageAsked = Number(params.get('page') ?? '1');
+  const toPage = (page: number) => {
+    const next = new URLSearchParams(params);
+    if (page > 1) next.set('page', String(page));
+    else next.delete('page');
+    return { search: next.toString() ? `?${next.toString()}` : '' };
+  };
   const organisations = useOrganisations();
   const me = useMe();
   const roles = me.data?.roles.map(({ role }) => role) ?? [];
@@ -45,38 +61,66 @@ export function PeoplePage() {
 
   return (
     <QueryPage title="People" what="the people" query={people}>
-      {() => (
-        <>
-          {done && (
-            <Confirmation key={done.key} title={done.title}>
-              <p>{done.detail}</p>
-            </Confirmation>
-          )}
-          <PageHeading caption="Programme administration">People</PageHeading>
-          {reinvite.isError && (
-            <div className="nhsuk-error-summary" role="alert">
-              <h2 className="nhsuk-error-summary__title">The invitation could not be sent</h2>
-              <div className="nhsuk-error-summary__body">
-                <p>{describeError(reinvite.error)}</p>
-              </div>
+      {() => {
+        const matching = [...(people.data ?? [])]
+          .sort((a, b) => a.fullName.localeCompare(b.fullName))
+          .filter((person) =>
+            matchesSearch(search, [
+              person.fullName,
+              person.email,
+              ...person.roles.map((role) => role.organisationName),
+            ]),
+          );
+        const shown = pageOf(matching, pageAsked, PEOPLE_PAGE_SIZE);
+        return (
+          <>
+            {done && (
+              <Confirmation key={done.key} title={done.title}>
+                <p>{done.detail}</p>
+              </Confirmation>
+            )}
+            <PageHeading caption="Programme administration">People</PageHeading>
+            {reinvite.isError && <ErrorMessage title="The invitation could not be sent" error={reinvite.error} />}
+            <div className="nhsuk-form-group app-people-search">
+              <label className="nhsuk-label" htmlFor="people-search">
+                Search by name, e-mail or organisation
+              </label>
+              <input
+                className="nhsuk-input nhsuk-input--width-20"
+                id="people-search"
+                type="search"
+                autoComplete="off"
+                value={search}
+                onChange={(event) => {
+                  const next = new URLSearchParams(params);
+                  if (event.target.value) next.set('q', event.target.value);
+                  else next.delete('q');
+                  next.delete('page');
+                  setParams(next, { replace: true });
+                }}
+              />
             </div>
-          )}
-          <TableContainer captionId="people-caption">
-            <table className="nhsuk-table">
-              <caption className="nhsuk-u-visually-hidden" id="people-caption">
-                People
-              </caption>
-              <thead className="nhsuk-table__head">
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Roles</th>
-                  <th scope="col">Account</th>
-                </tr>
-              </thead>
-              <tbody className="nhsuk-table__body">
-                {[...(people.data ?? [])]
-                  .sort((a, b) => a.fullName.localeCompare(b.fullName))
-                  .map((person) => (
+            <p role="status" className="app-people-count">
+              {shown.total === 0
+                ? 'Nobody matches the search.'
+                : shown.pages > 1
+                  ? `Showing ${shown.from} to ${shown.to} of ${shown.total} people${search.trim() ? ' matching the search' : ''}.`
+                  : `Showing ${shown.total === 1 ? '1 person' : `all ${shown.total} people`}${search.trim() ? ' matching the search' : ''}.`}
+            </p>
+            <TableContainer captionId="people-caption">
+              <table className="nhsuk-table">
+                <caption className="nhsuk-u-visually-hidden" id="people-caption">
+                  People
+                </caption>
+                <thead className="nhsuk-table__head">
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Roles</th>
+                    <th scope="col">Account</th>
+                  </tr>
+                </thead>
+                <tbody className="nhsuk-table__body">
+                  {shown.items.map((person) => (
                     <tr key={person.id} className="nhsuk-table__row" data-person={person.email}>
                       <th scope="row" className="nhsuk-table__cell">
                         {person.fullName}
@@ -139,27 +183,29 @@ export function PeoplePage() {
                       </td>
                     </tr>
                   ))}
-              </tbody>
-            </table>
-          </TableContainer>
-          {mayInvite && (
-            <section aria-labelledby="invite-heading" className="app-section">
-              <h2 id="invite-heading">Invite a person</h2>
-              <Details summary="Give someone a role and send them a link to set their password">
-                <InviteForm organisations={organisations.data ?? []} onInvited={(issued) => sent(issued)} />
-              </Details>
-            </section>
-          )}
-          {mayInvite && (
-            <section aria-labelledby="import-heading" className="app-section">
-              <h2 id="import-heading">Import people</h2>
-              <Details summary="Invite many people at once from a spreadsheet">
-                <PeopleImport />
-              </Details>
-            </section>
-          )}
-        </>
-      )}
+                </tbody>
+              </table>
+            </TableContainer>
+            <Pagination page={shown.page} pages={shown.pages} toPage={toPage} what="people" />
+            {mayInvite && (
+              <section aria-labelledby="invite-heading" className="app-section">
+                <h2 id="invite-heading">Invite a person</h2>
+                <Details summary="Give someone a role and send them a link to set their password">
+                  <InviteForm organisations={organisations.data ?? []} onInvited={(issued) => sent(issued)} />
+                </Details>
+              </section>
+            )}
+            {mayInvite && (
+              <section aria-labelledby="import-heading" className="app-section">
+                <h2 id="import-heading">Import people</h2>
+                <Details summary="Invite many people at once from a spreadsheet">
+                  <PeopleImport />
+                </Details>
+              </section>
+            )}
+          </>
+        );
+      }}
     </QueryPage>
   );
 }

@@ -4,7 +4,7 @@ import { Button, ButtonLink } from '../../../components/button';
 import { Confirmation } from '../../../components/confirmation';
 import { ErrorMessage } from '../../../components/error-message';
 import { ErrorSummary } from '../../../components/error-summary';
-import { FormField, fieldClass } from '../../../components/form-field';
+import { TextInput } from '../../../components/inputs';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { isApiClientError } from '../../../lib/api-client';
@@ -113,35 +113,25 @@ export function SetPasswordPage() {
         <ErrorSummary id="password-errors" errors={summary} focusKey={attempt} />
         {/* For password managers: the account the new password belongs to. */}
         <input type="hidden" name="username" autoComplete="username" value={invitation.data.email} />
-        <FormField
+        <TextInput
           id={FIELD_IDS.password}
           label="New password"
           hint={`At least ${MIN_PASSWORD} characters. A few words you will remember are easier than symbols.`}
           error={errors.password}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className={fieldClass('nhsuk-input', control)}
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={FIELD_IDS.confirm} label="Type the password again" error={errors.confirm}>
-          {(control) => (
-            <input
-              {...control}
-              className={fieldClass('nhsuk-input', control)}
-              type="password"
-              autoComplete="new-password"
-              value={confirm}
-              onChange={(event) => setConfirm(event.target.value)}
-            />
-          )}
-        </FormField>
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(value) => setPassword(value)}
+        />
+        <TextInput
+          id={FIELD_IDS.confirm}
+          label="Type the password again"
+          error={errors.confirm}
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(value) => setConfirm(value)}
+        />
         <Button type="submit" pending={save.isPending}>
           {save.isPending ? 'Saving…' : 'Set password'}
         </Button>

@@ -7,6 +7,7 @@ import type {
   Role,
 } from '@ccc/contracts';
 import type { Track } from '@ccc/programme';
+import { dateProblem } from '../../../utils/date-parts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -100,7 +101,10 @@ export function validateEnrol(values: EnrolValues): Errors<EnrolField> {
   if (!values.pcnId) errors.pcnId = 'Select the PCN that employs the CCC';
   if (!values.track) errors.track = 'Select the track: supervision and training, or training only';
   if (!values.employmentStart) errors.employmentStart = 'Enter the date the CCC started in post';
-  else if (!isCalendarDate(values.employmentStart)) errors.employmentStart = 'The employment start must be a real date';
+  else if (!isCalendarDate(values.employmentStart))
+    errors.employmentStart =
+      dateProblem(values.employmentStart, 'Date they started in post') ??
+      'Date they started in post must be a real date';
   return errors;
 }
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { describeError } from '../../../components/error-message';
 import { ErrorSummary, type SummaryError } from '../../../components/error-summary';
-import { FormField, fieldClass } from '../../../components/form-field';
+import { TextInput } from '../../../components/inputs';
 import { isApiClientError } from '../../../lib/api-client';
 import { useLogin } from '../api/login';
 import { mapServerFieldErrors, validateSignIn, type SignInField } from '../utils/validate-sign-in';
@@ -85,35 +85,29 @@ export function SignInForm({ onSuccess }: SignInFormProps) {
     <form onSubmit={handleSubmit} noValidate>
       <ErrorSummary id="sign-in-error-summary" errors={summary} focusKey={attempt} />
 
-      <FormField id={emailId} label="Email address" error={errors.fields.email}>
-        {(control) => (
-          <input
-            {...control}
-            className={fieldClass('nhsuk-input', control)}
-            name="email"
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-            autoCapitalize="none"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        )}
-      </FormField>
+      <TextInput
+        id={emailId}
+        label="Email address"
+        error={errors.fields.email}
+        name="email"
+        type="email"
+        autoComplete="username"
+        spellCheck={false}
+        autoCapitalize="none"
+        value={email}
+        onChange={(value) => setEmail(value)}
+      />
 
-      <FormField id={passwordId} label="Password" error={errors.fields.password}>
-        {(control) => (
-          <input
-            {...control}
-            className={fieldClass('nhsuk-input', control)}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        )}
-      </FormField>
+      <TextInput
+        id={passwordId}
+        label="Password"
+        error={errors.fields.password}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(value) => setPassword(value)}
+      />
 
       <Button type="submit" pending={login.isPending}>
         {login.isPending ? 'Signing in…' : 'Sign in'}

@@ -12,9 +12,27 @@ function Count({ value, tone }: { value: number; tone?: Extract<Tone, 'danger' |
 }
 
 /** A cell with its column's name beside the value, shown where a phone stacks the rows (NHS responsive table). */
-function Cell({ heading, numeric, children }: { heading: string; numeric?: boolean; children: ReactNode }) {
+function Cell({
+  heading,
+  numeric,
+  zero,
+  className,
+  children,
+}: {
+  heading: string;
+  numeric?: boolean;
+  /** A count of nought: left out of the compact row on a phone, where only what needs attention shows. */
+  zero?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
-    <td className={numeric ? 'nhsuk-table__cell nhsuk-table__cell--numeric' : 'nhsuk-table__cell'}>
+    <td
+      className={[numeric ? 'nhsuk-table__cell nhsuk-table__cell--numeric' : 'nhsuk-table__cell', className]
+        .filter(Boolean)
+        .join(' ')}
+      data-zero={zero || undefined}
+    >
       <span className="nhsuk-table-responsive__heading" aria-hidden="true">
         {heading}{' '}
       </span>
@@ -72,30 +90,34 @@ export function CaseloadTable({ rows, caption }: { rows: CaseloadRow[]; caption:
                 <span className="nhsuk-u-visually-hidden">: view timeline</span>
               </Link>
             </th>
-            <Cell heading="PCN">{row.enrolment.pcn.name}</Cell>
-            <Cell heading="Month">{currentMonthLabel(row.enrolment, today)}</Cell>
-            <Cell heading="Unbooked" numeric>
+            <Cell heading="PCN" className="app-caseload__plain">
+              {row.enrolment.pcn.name}
+            </Cell>
+            <Cell heading="Month" className="app-caseload__plain">
+              {currentMonthLabel(row.enrolment, today)}
+            </Cell>
+            <Cell heading="Unbooked" numeric zero={row.unbooked === 0}>
               <Count value={row.unbooked} tone="warning" />
             </Cell>
-            <Cell heading="Awaiting" numeric>
+            <Cell heading="Awaiting" numeric zero={row.awaiting === 0}>
               <Count value={row.awaiting} />
             </Cell>
-            <Cell heading="Upcoming" numeric>
+            <Cell heading="Upcoming" numeric zero={row.upcoming === 0}>
               <Count value={row.upcoming} />
             </Cell>
-            <Cell heading="Overdue" numeric>
+            <Cell heading="Overdue" numeric zero={row.overdue === 0}>
               <Count value={row.overdue} tone="danger" />
             </Cell>
-            <Cell heading="Not held: never booked" numeric>
+            <Cell heading="Not held: never booked" numeric zero={row.notHeld === 0}>
               <Count value={row.notHeld} tone="warning" />
             </Cell>
-            <Cell heading="Did not attend" numeric>
+            <Cell heading="Did not attend" numeric zero={row.didNotAttend === 0}>
               <Count value={row.didNotAttend} tone="danger" />
             </Cell>
-            <Cell heading="Release declined" numeric>
+            <Cell heading="Release declined" numeric zero={row.releaseDeclined === 0}>
               <Count value={row.releaseDeclined} tone="warning" />
             </Cell>
-            <Cell heading="Next session">
+            <Cell heading="Next session" className="app-caseload__next">
               {row.next ? (
                 <>
                   <Link to={`/sessions/${row.next.id}`}>{row.next.title}</Link>
@@ -105,6 +127,18 @@ export function CaseloadTable({ rows, caption }: { rows: CaseloadRow[]; caption:
                 </>
               ) : (
                 'None booked'
+              )}
+              {row.toBook && (
+                <Link
+                  className="app-caseload__book"
+                  to={`/sessions/${row.toBook.id}?action=book`}
+                  data-book-session={row.toBook.id}
+                >
+                  Book next
+                  <span className="nhsuk-u-visually-hidden">
+                    : {row.toBook.title}, month {row.toBook.month}, for {row.enrolment.ccc.fullName}
+                  </span>
+                </Link>
               )}
             </Cell>
           </tr>

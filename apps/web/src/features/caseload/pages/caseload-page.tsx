@@ -114,7 +114,7 @@ export function CaseloadPage({ everyone }: { everyone: boolean }) {
               : `${active.length} Cancer Care Coordinators on the programme.`}{' '}
             Select a name to see their timeline and book their sessions.
           </p>
-          <ul className="nhsuk-grid-row nhsuk-card-group" aria-label="Across the caseload">
+          <ul className="nhsuk-grid-row nhsuk-card-group app-stat-group" aria-label="Across the caseload">
             <Stat value={total('unbooked')} state="unbooked" query={query} />
             <Stat value={total('awaiting')} state="awaiting" query={query} />
             <Stat value={total('overdue')} state="overdue" query={query} />

@@ -2,7 +2,8 @@ import type { CompetencyDetailResponse } from '@ccc/contracts';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { ErrorSummary } from '../../../components/error-summary';
-import { ChoiceGroup, FormField, fieldClass } from '../../../components/form-field';
+import { ChoiceGroup } from '../../../components/form-field';
+import { Textarea } from '../../../components/inputs';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
 import { useReturnEvidence } from '../api/return-evidence';
@@ -155,8 +156,9 @@ export function ReviewForm({ detail, draftKey, personId, starting, onDone, onRel
           onChange={(rating) => update('rating', rating)}
         />
       )}
-      <FormField
+      <Textarea
         id={reviewFieldIds.comment}
+        maxLength={5000}
         label={values.decision === 'return' ? 'What more evidence is needed?' : 'Your comment'}
         hint={
           values.decision === 'return'
@@ -164,17 +166,10 @@ export function ReviewForm({ detail, draftKey, personId, starting, onDone, onRel
             : 'What the sign-off rests on. The CCC reads this. Your draft is saved as you type.'
         }
         error={errors.comment}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            className={fieldClass('nhsuk-textarea', control)}
-            rows={5}
-            value={values.comment}
-            onChange={(event) => update('comment', event.target.value)}
-          />
-        )}
-      </FormField>
+        rows={5}
+        value={values.comment}
+        onChange={(value) => update('comment', value)}
+      />
       <DraftStatus id="review-draft-status" status={autosave.status} />
       <Button type="submit" pending={busy}>
         {busy

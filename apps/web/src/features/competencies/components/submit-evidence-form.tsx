@@ -2,7 +2,8 @@ import type { CompetencyDetailResponse } from '@ccc/contracts';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { ErrorSummary } from '../../../components/error-summary';
-import { ChoiceGroup, FormField, fieldClass } from '../../../components/form-field';
+import { ChoiceGroup, FormField } from '../../../components/form-field';
+import { TextInput, Textarea } from '../../../components/inputs';
 import { isApiClientError, type UploadProgress } from '../../../lib/api-client';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
 import { useSubmitEvidence } from '../api/submit-evidence';
@@ -164,24 +165,17 @@ export function SubmitEvidenceForm({ detail, draftKey, personId, starting, onDon
         onChange={(kind) => update('kind', kind)}
       />
       {values.kind === 'link' && (
-        <FormField
+        <TextInput
           id={evidenceFieldIds.url}
           label="Web address"
           hint="For example, https://example.org/my-audit. Check the people who review it can open it."
           error={errors.url}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className={fieldClass('nhsuk-input', control)}
-              type="url"
-              spellCheck={false}
-              autoComplete="url"
-              value={values.url}
-              onChange={(event) => update('url', event.target.value)}
-            />
-          )}
-        </FormField>
+          type="url"
+          spellCheck={false}
+          autoComplete="url"
+          value={values.url}
+          onChange={(value) => update('url', value)}
+        />
       )}
       {values.kind === 'file' && (
         <FormField
@@ -202,8 +196,9 @@ export function SubmitEvidenceForm({ detail, draftKey, personId, starting, onDon
           )}
         </FormField>
       )}
-      <FormField
+      <Textarea
         id={evidenceFieldIds.text}
+        maxLength={20000}
         label={values.kind === 'reflection' || !values.kind ? 'Your reflection' : noteLabel}
         labelSize={values.kind === 'reflection' ? 's' : undefined}
         hint={
@@ -212,17 +207,10 @@ export function SubmitEvidenceForm({ detail, draftKey, personId, starting, onDon
             : 'Your draft is saved as you type.'
         }
         error={errors.text}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            className={fieldClass('nhsuk-textarea', control)}
-            rows={values.kind === 'reflection' ? 8 : 3}
-            value={values.text}
-            onChange={(event) => update('text', event.target.value)}
-          />
-        )}
-      </FormField>
+        rows={values.kind === 'reflection' ? 8 : 3}
+        value={values.text}
+        onChange={(value) => update('text', value)}
+      />
       <DraftStatus id="evidence-draft-status" status={autosave.status} />
       {progress && file && <UploadProgressBar id="evidence-upload" fileName={file.name} progress={progress} />}
       <Button type="submit" pending={busy}>

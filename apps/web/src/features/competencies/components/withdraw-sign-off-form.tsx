@@ -1,7 +1,7 @@
 import type { CompetencyDetailResponse } from '@ccc/contracts';
 import { Button } from '../../../components/button';
 import { ErrorSummary } from '../../../components/error-summary';
-import { FormField, fieldClass } from '../../../components/form-field';
+import { Textarea } from '../../../components/inputs';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { useReasonForm } from '../../../utils/use-reason-form';
 import { useWithdrawSignOff } from '../api/withdraw-sign-off';
@@ -41,25 +41,19 @@ export function WithdrawSignOffForm({ detail, onDone, onReload }: WithdrawSignOf
         />
       )}
       <ErrorSummary id="withdraw-errors" errors={form.summary} focusKey={form.attempt} />
-      <FormField
+      <Textarea
         id={REASON_ID}
+        maxLength={5000}
         label="Why is the sign-off being withdrawn?"
         hint="The CCC reads this, and it stays on the record with the sign-off."
         error={form.error}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            className={fieldClass('nhsuk-textarea', control)}
-            rows={4}
-            value={form.reason}
-            onChange={(event) => {
-              form.setReason(event.target.value);
-              form.clearServerErrors();
-            }}
-          />
-        )}
-      </FormField>
+        rows={4}
+        value={form.reason}
+        onChange={(value) => {
+          form.setReason(value);
+          form.clearServerErrors();
+        }}
+      />
       <Button type="submit" variant="warning" pending={withdraw.isPending}>
         {withdraw.isPending ? 'Withdrawing…' : 'Withdraw the sign-off'}
       </Button>

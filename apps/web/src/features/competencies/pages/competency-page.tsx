@@ -20,6 +20,7 @@ import { useCompetency } from '../api/get-competency';
 import { useCompetencyGrid } from '../api/get-competency-grid';
 import { CompetencyStateTag } from '../components/competency-state-tag';
 import { EvidenceList } from '../components/evidence-list';
+import { NextToReview } from '../components/next-to-review';
 import { ReviewForm } from '../components/review-form';
 import { ReviewHistory } from '../components/review-history';
 import { ScaleDetails } from '../components/scale-details';
@@ -33,6 +34,8 @@ interface Done {
   title: string;
   detail: string | null;
   key: number;
+  /** A sign-off or return by the reviewer: the next evidence waiting is offered. */
+  reviewed?: boolean;
 }
 
 /** What the CCC reads when a competency came back to them: the reviewer's comment, or why a sign-off went. */
@@ -151,6 +154,7 @@ function CompetencyView({ enrolmentId, code }: { enrolmentId: string; code: stri
       {done && (
         <Confirmation key={done.key} title={done.title}>
           {done.detail && <p>{done.detail}</p>}
+          {done.reviewed && <NextToReview enrolmentId={enrolmentId} code={code} />}
           <p>
             <Link to={`/enrolments/${enrolmentId}/competencies`}>Go to the competencies</Link>
           </p>
@@ -230,7 +234,7 @@ function CompetencyView({ enrolmentId, code }: { enrolmentId: string; code: stri
                 draftKey={draftKeys.review(enrolmentId, view.competency.code)}
                 personId={personId}
                 starting={starting}
-                onDone={finish}
+                onDone={(title, detail) => setDone({ title, detail, key: Date.now(), reviewed: true })}
                 onReload={reload}
               />
             )}

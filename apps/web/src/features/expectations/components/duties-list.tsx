@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { Tag } from '../../../components/tag';
 import { formatDate } from '../../../utils/format';
+import { GLOSSARY } from '../../../utils/glossary';
 import { useDuties } from '../api/get-duties';
 import { AttestForm } from './attest-form';
 
@@ -44,6 +45,7 @@ export function DutiesList({ enrolmentId, cccName, headingLevel, onDone }: Dutie
             <Heading id={headingId} className="nhsuk-heading-s">
               {PARTY_TITLES[party]} to {cccName}
             </Heading>
+            <p className="nhsuk-hint">{party === 'pcn' ? GLOSSARY.pcnDuties : GLOSSARY.allianceDuties}</p>
             <ul className="nhsuk-list app-rows">
               {items.map((duty) => (
                 <li key={duty.key} className="app-rows__item" data-duty-key={duty.key}>

@@ -3,6 +3,7 @@ import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { Tag } from '../../../components/tag';
+import { termsIn } from '../../../utils/glossary';
 import { formatDate } from '../../../utils/format';
 import { useExpectations } from '../api/get-expectations';
 import {
@@ -91,6 +92,11 @@ export function ExpectationsChecklist({
                         {EXPECTATION_STATE_LABELS[result.state]}
                       </Tag>
                     </div>
+                    {termsIn(result.title).map((text) => (
+                      <p key={text} className="nhsuk-hint">
+                        {text}
+                      </p>
+                    ))}
                     {/* Once ticked, the line below says who and when, in the service's date format. */}
                     {!attestation && (
                       <p className="app-secondary-text">

@@ -8,6 +8,7 @@ import { Confirmation } from '../../../components/confirmation';
 import { Details } from '../../../components/details';
 import { ErrorSummary } from '../../../components/error-summary';
 import { FormField, fieldClass } from '../../../components/form-field';
+import { Textarea } from '../../../components/inputs';
 import { InsetText } from '../../../components/inset-text';
 import { PageHeading } from '../../../components/page-heading';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
@@ -380,17 +381,14 @@ function Amendments({
         <Details summary="Amend the record">
           <form onSubmit={handleSubmit} noValidate>
             <ErrorSummary id="amend-errors" errors={summary} focusKey={attempt} />
-            <FormField id="amend-reason" label="Why it is being corrected" error={errors['reason']}>
-              {(control) => (
-                <textarea
-                  {...control}
-                  className={fieldClass('nhsuk-textarea', control)}
-                  rows={3}
-                  value={reason}
-                  onChange={(event) => setReason(event.target.value)}
-                />
-              )}
-            </FormField>
+            <Textarea
+              id="amend-reason"
+              label="Why it is being corrected"
+              error={errors['reason']}
+              rows={3}
+              value={reason}
+              onChange={(value) => setReason(value)}
+            />
             <TextFields
               prefix="amend"
               values={values}

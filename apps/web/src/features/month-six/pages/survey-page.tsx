@@ -6,7 +6,8 @@ import { BackLink } from '../../../components/back-link';
 import { Button, ButtonGroup } from '../../../components/button';
 import { Confirmation } from '../../../components/confirmation';
 import { ErrorSummary } from '../../../components/error-summary';
-import { ChoiceGroup, FormField, fieldClass } from '../../../components/form-field';
+import { ChoiceGroup } from '../../../components/form-field';
+import { Textarea } from '../../../components/inputs';
 import { InsetText } from '../../../components/inset-text';
 import { PageHeading } from '../../../components/page-heading';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
@@ -160,22 +161,15 @@ function SurveyForm({ view, onReload }: { view: SurveyResponseView; onReload: ()
         </div>
         {questions.map((question) => (
           <div key={question.id}>
-            <FormField
+            <Textarea
               id={`answer-${question.id}`}
               label={question.text}
               labelSize="s"
               error={errors[question.id] ?? server.fields[question.id]}
-            >
-              {(control) => (
-                <textarea
-                  {...control}
-                  className={fieldClass('nhsuk-textarea', control)}
-                  rows={4}
-                  value={values.freeText[question.id]?.text ?? ''}
-                  onChange={(event) => setText(question.id, { text: event.target.value })}
-                />
-              )}
-            </FormField>
+              rows={4}
+              value={values.freeText[question.id]?.text ?? ''}
+              onChange={(value) => setText(question.id, { text: value })}
+            />
             <div className="nhsuk-form-group">
               <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
                 <div className="nhsuk-checkboxes__item">

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { Button } from '../../../components/button';
 import { Confirmation } from '../../../components/confirmation';
 import { ErrorSummary } from '../../../components/error-summary';
-import { FormField, fieldClass } from '../../../components/form-field';
+import { TextInput, Textarea } from '../../../components/inputs';
 import { PageHeading } from '../../../components/page-heading';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { formatDateTime } from '../../../utils/format';
@@ -37,86 +37,56 @@ function PolicyForm({ view, onSaved, onReload }: PolicyFormProps) {
       {form.stale !== null && <StaleVersionNotice what="policy" message={form.stale} onReload={onReload} />}
       <form onSubmit={handleSubmit} noValidate>
         <ErrorSummary id="policy-errors" errors={form.summary} focusKey={form.attempt} />
-        <FormField
+        <TextInput
           id={policyFieldIds.retentionYears}
           label="Years records are kept after an enrolment ends"
           hint={`A whole number from ${MIN_RETENTION_YEARS} to ${MAX_RETENTION_YEARS}. After this, the personal data of a completed or withdrawn enrolment is erased; anonymised totals stay.`}
           error={errors.retentionYears}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className={fieldClass('nhsuk-input nhsuk-input--width-2', control)}
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              value={values.retentionYears}
-              onChange={(event) => update('retentionYears', event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField
+          width={2}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          value={values.retentionYears}
+          onChange={(value) => update('retentionYears', value)}
+        />
+        <TextInput
           id={policyFieldIds.controllerName}
           label="Data controller (optional)"
           hint={`The organisation responsible for the data, often the Alliance's host trust. Left blank, the notice names ${view.allianceName}.`}
           error={errors.controllerName}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className={fieldClass('nhsuk-input', control)}
-              type="text"
-              autoComplete="organization"
-              value={values.controllerName}
-              onChange={(event) => update('controllerName', event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField
+          type="text"
+          autoComplete="organization"
+          value={values.controllerName}
+          onChange={(value) => update('controllerName', value)}
+        />
+        <TextInput
           id={policyFieldIds.contactEmail}
           label="Contact email address (optional)"
           hint="Where people write to use their rights, for example your data protection officer"
           error={errors.contactEmail}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className={fieldClass('nhsuk-input', control)}
-              type="email"
-              autoComplete="off"
-              spellCheck={false}
-              value={values.contactEmail}
-              onChange={(event) => update('contactEmail', event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={policyFieldIds.contactAddress} label="Postal address (optional)" error={errors.contactAddress}>
-          {(control) => (
-            <textarea
-              {...control}
-              className={fieldClass('nhsuk-textarea', control)}
-              rows={4}
-              value={values.contactAddress}
-              onChange={(event) => update('contactAddress', event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          value={values.contactEmail}
+          onChange={(value) => update('contactEmail', value)}
+        />
+        <Textarea
+          id={policyFieldIds.contactAddress}
+          label="Postal address (optional)"
+          error={errors.contactAddress}
+          rows={4}
+          value={values.contactAddress}
+          onChange={(value) => update('contactAddress', value)}
+        />
+        <Textarea
           id={policyFieldIds.noticeText}
           label="Extra text for the notice (optional)"
           hint="Plain text, shown at the end of the notice. Leave a blank line between paragraphs."
           error={errors.noticeText}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              className={fieldClass('nhsuk-textarea', control)}
-              rows={8}
-              value={values.noticeText}
-              onChange={(event) => update('noticeText', event.target.value)}
-            />
-          )}
-        </FormField>
+          rows={8}
+          value={values.noticeText}
+          onChange={(value) => update('noticeText', value)}
+        />
         <Button type="submit" pending={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save policy'}
         </Button>

@@ -103,12 +103,9 @@ export function PrivacyPage() {
         </ErrorMessage>
       )}
       {notFound && (
-        <div className="nhsuk-error-summary" role="alert">
-          <h2 className="nhsuk-error-summary__title">This Alliance could not be found</h2>
-          <div className="nhsuk-error-summary__body">
-            <p>The link may be out of date. Choose the Alliance that runs your programme.</p>
-          </div>
-        </div>
+        <ErrorMessage title="This Alliance could not be found">
+          <p>The link may be out of date. Choose the Alliance that runs your programme.</p>
+        </ErrorMessage>
       )}
       {offerChoice && (!notice.data || chosen) && <ChooseAlliance alliances={alliances.data} chosen={chosen} />}
       {notice.isError && !notFound && (

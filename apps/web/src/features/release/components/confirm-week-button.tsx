@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { ErrorSummary } from '../../../components/error-summary';
-import { FormField, fieldClass } from '../../../components/form-field';
+import { Textarea } from '../../../components/inputs';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
 import { useConfirmWeek } from '../api/confirm-week';
 import { weekLongLabel, weekNumber } from '../utils/weeks';
@@ -63,22 +63,15 @@ export function ConfirmWeekButton({ enrolmentId, week, count, cccName, onDone }:
       {needsReason ? (
         <form onSubmit={handleSubmit} noValidate>
           <ErrorSummary inList id={`${fieldId}-errors`} errors={summary} focusKey={attempt} />
-          <FormField
+          <Textarea
             id={fieldId}
             label="Reason to go over the time agreed"
             hint={server.fields['overrideReason']}
             error={clientError ?? undefined}
-          >
-            {(control) => (
-              <textarea
-                {...control}
-                className={fieldClass('nhsuk-textarea', control)}
-                rows={2}
-                value={overrideReason}
-                onChange={(event) => setOverrideReason(event.target.value)}
-              />
-            )}
-          </FormField>
+            rows={2}
+            value={overrideReason}
+            onChange={(value) => setOverrideReason(value)}
+          />
           <Button type="submit" small pending={confirmWeek.isPending}>
             Confirm all with this reason
             <span className="nhsuk-u-visually-hidden">

@@ -12,7 +12,10 @@ describe('the log study time form', () => {
 
   it('refuses a date in the future and minutes out of range', () => {
     const { errors } = checkLogForm({ kind: 'study', date: '2026-11-26', minutes: '4', description: 'ACCEND' }, today);
-    expect(errors.date).toBe('The date must be today or in the past');
+    expect(errors.date).toBe('Date must be today or in the past (today is 25 November 2026)');
+    expect(
+      checkLogForm({ kind: 'study', date: '2026/11/', minutes: '60', description: 'x y' }, today).errors.date,
+    ).toBe('Date must include a day');
     expect(errors.minutes).toBe('The time must be at least 5 minutes');
     expect(checkLogForm({ kind: 'study', date: today, minutes: '721', description: 'x y' }, today).errors.minutes).toBe(
       'The time must be at most 720 minutes (12 hours)',

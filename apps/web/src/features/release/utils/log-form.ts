@@ -1,4 +1,6 @@
 import type { LogReleaseRequest } from '@ccc/contracts';
+import { dateProblem } from '../../../utils/date-parts';
+import { formatDate } from '../../../utils/format';
 
 export interface LogFormValues {
   kind: 'study' | 'training' | '';
@@ -17,8 +19,8 @@ export function checkLogForm(
   const errors: LogFormErrors = {};
   if (!values.kind) errors.kind = 'Select study time or a training day';
   if (!values.date) errors.date = 'Enter the date you took the time';
-  else if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date)) errors.date = 'Enter a real date';
-  else if (values.date > today) errors.date = 'The date must be today or in the past';
+  else if (dateProblem(values.date)) errors.date = dateProblem(values.date) as string;
+  else if (values.date > today) errors.date = `Date must be today or in the past (today is ${formatDate(today)})`;
   const minutesText = values.minutes.trim();
   const minutes = Number(minutesText);
   if (!minutesText) errors.minutes = 'Enter how many minutes you took';

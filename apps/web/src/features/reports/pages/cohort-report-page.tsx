@@ -15,6 +15,7 @@ import { sessionOutcomesText } from '../../expectations/utils/labels';
 import { useCohortReport } from '../api/get-cohort-report';
 import { ReportDownloads } from '../components/report-downloads';
 import { ReportFilters } from '../components/report-filters';
+import { BarChart } from '../../../components/bar-chart';
 import { ShareBar } from '../components/share-bar';
 import { StackedBar, StackedBarKey } from '../components/stacked-bar';
 import { outcomeChangeText, outcomeValueText, readReportQuery } from '../utils/report';
@@ -31,7 +32,7 @@ const PARTY_LABELS: Record<string, string> = {
 function Table({ id, caption, head, children }: { id: string; caption: string; head: string[]; children: ReactNode }) {
   return (
     <TableContainer captionId={`${id}-caption`}>
-      <table className="nhsuk-table app-report-table">
+      <table className="nhsuk-table app-report-table" id={id}>
         <caption className="nhsuk-table__caption nhsuk-table__caption--s" id={`${id}-caption`}>
           {caption}
         </caption>
@@ -144,38 +145,50 @@ function ReportBody({ report, stale }: { report: CohortReport; stale: boolean })
         {sessions.length === 0 ? (
           <p>No sessions are expected for these enrolments.</p>
         ) : (
-          <Table
-            id="sessions"
-            caption="Sessions delivered against what was expected"
-            head={['Expectation', 'Party', 'Delivered of expected', 'Enrolments meeting it']}
-          >
-            {sessions.map((row) => (
-              <tr key={`${row.expectationKey}:${row.measure}`} className="nhsuk-table__row">
-                <th scope="row" className="nhsuk-table__cell">
-                  {row.title}
-                  <span className="app-secondary-text">
-                    {row.measure === 'held' ? 'Sessions held' : 'Attendance of sessions held'}
-                  </span>
-                </th>
-                <td className="nhsuk-table__cell">{PARTY_LABELS[row.party] ?? row.party}</td>
-                <td className="nhsuk-table__cell">
-                  <ShareBar part={row.delivered} whole={row.expected} />
-                  {(row.notHeld > 0 || row.didNotAttend > 0) && (
-                    <span className="app-secondary-text">{sessionOutcomesText(row)}</span>
-                  )}
-                </td>
-                <td className="nhsuk-table__cell">
-                  {row.enrolmentsMet} of {row.enrolmentsCounted}
-                  {row.enrolmentsNotInPlan > 0 && (
+          <>
+            <BarChart
+              title="Sessions delivered of those expected, by expectation"
+              tableId="sessions"
+              rows={sessions.map((row) => ({
+                key: `${row.expectationKey}:${row.measure}`,
+                label: row.title,
+                value: row.delivered,
+                of: row.expected,
+              }))}
+            />
+            <Table
+              id="sessions"
+              caption="Sessions delivered against what was expected"
+              head={['Expectation', 'Party', 'Delivered of expected', 'Enrolments meeting it']}
+            >
+              {sessions.map((row) => (
+                <tr key={`${row.expectationKey}:${row.measure}`} className="nhsuk-table__row">
+                  <th scope="row" className="nhsuk-table__cell">
+                    {row.title}
                     <span className="app-secondary-text">
-                      {row.enrolmentsNotInPlan} target not in the plan (everything planned held or on course)
+                      {row.measure === 'held' ? 'Sessions held' : 'Attendance of sessions held'}
                     </span>
-                  )}
-                  {row.warning && <span className="app-secondary-text">{row.warning}</span>}
-                </td>
-              </tr>
-            ))}
-          </Table>
+                  </th>
+                  <td className="nhsuk-table__cell">{PARTY_LABELS[row.party] ?? row.party}</td>
+                  <td className="nhsuk-table__cell">
+                    <ShareBar part={row.delivered} whole={row.expected} />
+                    {(row.notHeld > 0 || row.didNotAttend > 0) && (
+                      <span className="app-secondary-text">{sessionOutcomesText(row)}</span>
+                    )}
+                  </td>
+                  <td className="nhsuk-table__cell">
+                    {row.enrolmentsMet} of {row.enrolmentsCounted}
+                    {row.enrolmentsNotInPlan > 0 && (
+                      <span className="app-secondary-text">
+                        {row.enrolmentsNotInPlan} target not in the plan (everything planned held or on course)
+                      </span>
+                    )}
+                    {row.warning && <span className="app-secondary-text">{row.warning}</span>}
+                  </td>
+                </tr>
+              ))}
+            </Table>
+          </>
         )}
       </section>
 

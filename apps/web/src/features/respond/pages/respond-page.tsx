@@ -4,7 +4,7 @@ import { Button, ButtonGroup } from '../../../components/button';
 import { Confirmation } from '../../../components/confirmation';
 import { ErrorSummary } from '../../../components/error-summary';
 import { ErrorMessage } from '../../../components/error-message';
-import { FormField, fieldClass } from '../../../components/form-field';
+import { Textarea } from '../../../components/inputs';
 import { InsetText } from '../../../components/inset-text';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
@@ -14,6 +14,7 @@ import { formatDate, formatDateTime, formatMinutes } from '../../../utils/format
 import { londonDateTime } from '../../../utils/london-time';
 import { useDocumentTitle } from '../../../utils/use-document-title';
 import { checkSlot, type SlotValues } from '../../sessions/utils/booking-form';
+import { DateTimeFields } from '../../sessions/components/date-time-fields';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
 import { useAnswerLink, type LinkAnswer } from '../api/answer-link';
 import { useLink, type LinkView } from '../api/get-link';
@@ -239,61 +240,33 @@ export function RespondPage() {
         <form onSubmit={handleSubmit} noValidate>
           <ErrorSummary id="respond-errors" errors={summary} focusKey={attempt} />
           {mode === 'decline' && (
-            <FormField id="respond-reason" label="Why can this time not be released?" error={errors['reason']}>
-              {(control) => (
-                <textarea
-                  {...control}
-                  className={fieldClass('nhsuk-textarea', control)}
-                  rows={3}
-                  value={reason}
-                  onChange={(event) => setReason(event.target.value)}
-                />
-              )}
-            </FormField>
+            <Textarea
+              id="respond-reason"
+              label="Why can this time not be released?"
+              error={errors['reason']}
+              rows={3}
+              value={reason}
+              onChange={(value) => setReason(value)}
+            />
           )}
           {mode === 'choose' && isRelease && needsOverride && (
-            <FormField
+            <Textarea
               id="respond-overrideReason"
               label="Reason to go over the time agreed"
               hint="Confirming this takes release for supervisions and training past the 5 days agreed."
               error={errors['overrideReason']}
-            >
-              {(control) => (
-                <textarea
-                  {...control}
-                  className={fieldClass('nhsuk-textarea', control)}
-                  rows={3}
-                  value={overrideReason}
-                  onChange={(event) => setOverrideReason(event.target.value)}
-                />
-              )}
-            </FormField>
+              rows={3}
+              value={overrideReason}
+              onChange={(value) => setOverrideReason(value)}
+            />
           )}
           {mode === 'propose' && (
-            <div className="app-form-row">
-              <FormField id="respond-date" label="Date" error={errors['date']}>
-                {(control) => (
-                  <input
-                    {...control}
-                    className={fieldClass('nhsuk-input nhsuk-input--width-10', control)}
-                    type="date"
-                    value={slot.date}
-                    onChange={(event) => setSlot((previous) => ({ ...previous, date: event.target.value }))}
-                  />
-                )}
-              </FormField>
-              <FormField id="respond-time" label="Start time" hint="UK time, like 14:00" error={errors['time']}>
-                {(control) => (
-                  <input
-                    {...control}
-                    className={fieldClass('nhsuk-input nhsuk-input--width-5', control)}
-                    type="time"
-                    value={slot.time}
-                    onChange={(event) => setSlot((previous) => ({ ...previous, time: event.target.value }))}
-                  />
-                )}
-              </FormField>
-            </div>
+            <DateTimeFields
+              idPrefix="respond"
+              values={slot}
+              errors={{ date: errors['date'], time: errors['time'] }}
+              onChange={(field, value) => setSlot((previous) => ({ ...previous, [field]: value }))}
+            />
           )}
           <ButtonGroup>
             {mode === 'choose' && (

@@ -2,7 +2,7 @@ import type { ErasureResult, RetentionRow } from '@ccc/contracts';
 import { useEffect, useRef } from 'react';
 import { Button, ButtonGroup } from '../../../components/button';
 import { ErrorSummary } from '../../../components/error-summary';
-import { FormField, fieldClass } from '../../../components/form-field';
+import { Textarea } from '../../../components/inputs';
 import { WarningCallout } from '../../../components/warning-callout';
 import { useReasonForm } from '../../../utils/use-reason-form';
 import { useEraseEnrolment } from '../api/erase-enrolment';
@@ -46,22 +46,15 @@ export function ErasureForm({ row, onErased, onCancel }: ErasureFormProps) {
       </WarningCallout>
       <form onSubmit={form.handleSubmit} noValidate>
         <ErrorSummary id="erasure-errors" errors={form.summary} focusKey={form.attempt} />
-        <FormField
+        <Textarea
           id="erasure-reason"
           label="Why the personal data is being erased"
           hint="For example, the request you received and its date. Kept in the audit trail."
           error={form.error}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              className={fieldClass('nhsuk-textarea', control)}
-              rows={3}
-              value={form.reason}
-              onChange={(event) => form.setReason(event.target.value)}
-            />
-          )}
-        </FormField>
+          rows={3}
+          value={form.reason}
+          onChange={(value) => form.setReason(value)}
+        />
         <ButtonGroup>
           <Button type="submit" variant="warning" pending={erase.isPending}>
             {erase.isPending ? 'Erasing…' : 'Erase personal data'}

@@ -1,5 +1,5 @@
 import type { OpenActionView, SessionActionView } from '@ccc/contracts';
-import { TableContainer } from '../../../components/table-container';
+import { Table } from '../../../components/table';
 import { Tag } from '../../../components/tag';
 import { formatDate } from '../../../utils/format';
 import { participantRoleLabel } from '../../enrolments/utils/labels';
@@ -41,42 +41,28 @@ export function AgreedActions({
       {actions.length === 0 ? (
         <p>No actions have been agreed.</p>
       ) : (
-        <TableContainer captionId="actions-caption">
-          <table className="nhsuk-table">
-            <caption id="actions-caption" className="nhsuk-table__caption nhsuk-u-visually-hidden">
-              Actions agreed at the session
-            </caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                <th className="nhsuk-table__header" scope="col">
-                  Action
-                </th>
-                <th className="nhsuk-table__header" scope="col">
-                  Owner
-                </th>
-                <th className="nhsuk-table__header" scope="col">
-                  Due by
-                </th>
-                <th className="nhsuk-table__header" scope="col">
-                  Done
-                </th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {actions.map((action) => (
-                <tr className="nhsuk-table__row" key={action.id}>
-                  <td className="nhsuk-table__cell">{action.description}</td>
-                  <td className="nhsuk-table__cell">{participantRoleLabel(action.owner)}</td>
-                  <td className="nhsuk-table__cell">{formatDate(action.dueDate)}</td>
-                  <td className="nhsuk-table__cell">
-                    {action.done ? <Tag tone="success">Done</Tag> : <Tag tone="neutral">Not yet</Tag>}{' '}
-                    {!action.done && mine(action) && <MarkDoneButton action={action} />}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableContainer>
+        <Table
+          id="actions"
+          caption="Actions agreed at the session"
+          captionHidden
+          rows={actions}
+          rowKey={(action) => action.id}
+          columns={[
+            { key: 'action', header: 'Action', cell: (action) => action.description },
+            { key: 'owner', header: 'Owner', cell: (action) => participantRoleLabel(action.owner) },
+            { key: 'due', header: 'Due by', cell: (action) => formatDate(action.dueDate) },
+            {
+              key: 'done',
+              header: 'Done',
+              cell: (action) => (
+                <>
+                  {action.done ? <Tag tone="success">Done</Tag> : <Tag tone="neutral">Not yet</Tag>}{' '}
+                  {!action.done && mine(action) && <MarkDoneButton action={action} />}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

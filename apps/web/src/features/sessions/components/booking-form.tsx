@@ -2,7 +2,9 @@ import type { SessionView } from '@ccc/contracts';
 import { humanMinutes, type SessionMode } from '@ccc/programme';
 import { useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../../components/error-summary';
-import { ChoiceGroup, FormField, fieldClass } from '../../../components/form-field';
+import { Button, ButtonGroup } from '../../../components/button';
+import { InsetText } from '../../../components/inset-text';
+import { Radios, TextInput, Textarea } from '../../../components/inputs';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { formatDate, dayBefore } from '../../../utils/format';
 import { londonInstant } from '../../../utils/london-time';
@@ -18,6 +20,7 @@ import {
   type BookingField,
   type BookingRules,
   type BookingValues,
+  clockTime,
 } from '../utils/booking-form';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../utils/action-error';
 import { ConflictNotice } from './conflict-notice';
@@ -32,6 +35,9 @@ interface BookingFormProps {
   onReload: () => void;
   onClose: () => void;
 }
+
+/** The most characters the API takes for each reason. */
+const REASON_MAX = 1000;
 
 const MODE_OPTIONS: { value: SessionMode; label: string }[] = [
   { value: 'virtual', label: 'Virtual (online meeting)' },
@@ -63,7 +69,7 @@ export function BookingForm({ session, kind, onDone, onHeld, onReload, onClose }
   const outside = isOutsideMonth(values.date, session.monthStartsOn, session.monthEndsBefore);
   const { min, max } = session.durationRange;
   // A time already past is not a booking to come but a session held: said, and its record asked for next.
-  const startsAt = londonInstant(values.date.trim(), values.time.trim());
+  const startsAt = londonInstant(values.date.trim(), clockTime(values.time));
   const past = kind === 'book' && onHeld !== undefined && startsAt !== null && new Date(startsAt) < new Date();
 
   function update<K extends BookingField>(field: K, value: BookingValues[K]) {
@@ -133,8 +139,9 @@ export function BookingForm({ session, kind, onDone, onHeld, onReload, onClose }
         timeHint="UK time, 24-hour clock, like 14:00"
       />
 
-      <FormField
+      <TextInput
         id={fieldId('durationMinutes')}
+        name="durationMinutes"
         label="Duration in minutes"
         hint={
           min === max
@@ -142,22 +149,14 @@ export function BookingForm({ session, kind, onDone, onHeld, onReload, onClose }
             : `Between ${min} and ${max} minutes (${humanMinutes(min)} to ${humanMinutes(max)}).`
         }
         error={errors.durationMinutes}
-      >
-        {(control) => (
-          <input
-            {...control}
-            className={fieldClass('nhsuk-input nhsuk-input--width-5', control)}
-            type="text"
-            inputMode="numeric"
-            name="durationMinutes"
-            autoComplete="off"
-            value={values.durationMinutes}
-            onChange={(event) => update('durationMinutes', event.target.value)}
-          />
-        )}
-      </FormField>
+        width={5}
+        inputMode="numeric"
+        autoComplete="off"
+        value={values.durationMinutes}
+        onChange={(value) => update('durationMinutes', value)}
+      />
 
-      <ChoiceGroup
+      <Radios
         id={fieldId('mode')}
         name={`${idPrefix}-mode`}
         legend="How will it be held?"
@@ -168,116 +167,82 @@ export function BookingForm({ session, kind, onDone, onHeld, onReload, onClose }
       />
 
       {values.mode === 'virtual' ? (
-        <FormField
+        <TextInput
           id={fieldId('meetingLink')}
+          name="meetingLink"
+          type="url"
           label="Meeting link"
           hint="The web address people use to join, for example a Microsoft Teams link."
           error={errors.meetingLink}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className={fieldClass('nhsuk-input', control)}
-              type="url"
-              name="meetingLink"
-              autoComplete="off"
-              spellCheck={false}
-              value={values.meetingLink}
-              onChange={(event) => update('meetingLink', event.target.value)}
-            />
-          )}
-        </FormField>
+          autoComplete="off"
+          spellCheck={false}
+          value={values.meetingLink}
+          onChange={(value) => update('meetingLink', value)}
+        />
       ) : (
-        <FormField
+        <TextInput
           id={fieldId('place')}
+          name="place"
           label="Place"
           hint="Where people meet, for example the room and building."
           error={errors.place}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className={fieldClass('nhsuk-input', control)}
-              type="text"
-              name="place"
-              value={values.place}
-              onChange={(event) => update('place', event.target.value)}
-            />
-          )}
-        </FormField>
+          value={values.place}
+          onChange={(value) => update('place', value)}
+        />
       )}
 
       {(outside || errors.outOfMonthReason) && (
-        <FormField
+        <Textarea
           id={fieldId('outOfMonthReason')}
+          name="outOfMonthReason"
           label={`Why is it booked outside month ${session.month}?`}
           hint="Everyone who sees the timeline will see this reason."
           error={errors.outOfMonthReason}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              className={fieldClass('nhsuk-textarea', control)}
-              name="outOfMonthReason"
-              rows={3}
-              value={values.outOfMonthReason}
-              onChange={(event) => update('outOfMonthReason', event.target.value)}
-            />
-          )}
-        </FormField>
+          rows={3}
+          maxLength={REASON_MAX}
+          value={values.outOfMonthReason}
+          onChange={(value) => update('outOfMonthReason', value)}
+        />
       )}
 
       {kind === 'reschedule' && (
-        <FormField
+        <Textarea
           id={fieldId('reason')}
+          name="reason"
           label="Why is it being rescheduled?"
           hint="Shown in the session’s history."
           error={errors.reason}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              className={fieldClass('nhsuk-textarea', control)}
-              name="reason"
-              rows={3}
-              value={values.reason}
-              onChange={(event) => update('reason', event.target.value)}
-            />
-          )}
-        </FormField>
+          rows={3}
+          maxLength={REASON_MAX}
+          value={values.reason}
+          onChange={(value) => update('reason', value)}
+        />
       )}
 
       {server.conflict && (
-        <FormField
+        <Textarea
           id={fieldId('conflictOverrideReason')}
+          name="conflictOverrideReason"
           label="Why should it go ahead at the same time as the other session?"
           error={errors.conflictOverrideReason}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              className={fieldClass('nhsuk-textarea', control)}
-              name="conflictOverrideReason"
-              rows={3}
-              value={values.conflictOverrideReason}
-              onChange={(event) => update('conflictOverrideReason', event.target.value)}
-            />
-          )}
-        </FormField>
+          rows={3}
+          maxLength={REASON_MAX}
+          value={values.conflictOverrideReason}
+          onChange={(value) => update('conflictOverrideReason', value)}
+        />
       )}
 
       {past && (
-        <div className="nhsuk-inset-text" data-testid="booking-in-the-past">
-          <span className="nhsuk-u-visually-hidden">Information: </span>
+        <InsetText testId="booking-in-the-past">
           <p>
             This time has passed. If the session was held then, book it at the time it was held and record who attended
             next; otherwise choose a time to come.
           </p>
-        </div>
+        </InsetText>
       )}
 
-      <div className="nhsuk-button-group">
-        <button className="nhsuk-button" type="submit" aria-disabled={mutation.isPending || undefined}>
+      <ButtonGroup>
+        <Button type="submit" pending={mutation.isPending}>
           {mutation.isPending
             ? 'Saving…'
             : kind === 'book'
@@ -289,11 +254,11 @@ export function BookingForm({ session, kind, onDone, onHeld, onReload, onClose }
               : server.conflict
                 ? 'Reschedule anyway'
                 : 'Reschedule session'}
-        </button>
-        <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={onClose}>
+        </Button>
+        <Button variant="secondary" onClick={onClose}>
           Close
-        </button>
-      </div>
+        </Button>
+      </ButtonGroup>
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import type { SessionView } from '@ccc/contracts';
 import { ErrorSummary } from '../../../components/error-summary';
-import { FormField, fieldClass } from '../../../components/form-field';
+import { Textarea } from '../../../components/inputs';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { useReasonForm } from '../../../utils/use-reason-form';
 import { useCancelSession } from '../api/cancel-session';
@@ -43,21 +43,19 @@ export function CancelForm({ session, onDone, onReload, onClose }: CancelFormPro
         Everyone taking part will see that it was cancelled, and why. A new session for the same part of the plan is
         added to the timeline, ready to book.
       </p>
-      <FormField id={REASON_ID} label="Why is the session being cancelled?" error={form.error}>
-        {(control) => (
-          <textarea
-            {...control}
-            className={fieldClass('nhsuk-textarea', control)}
-            name="reason"
-            rows={3}
-            value={form.reason}
-            onChange={(event) => {
-              form.setReason(event.target.value);
-              form.clearReasonError();
-            }}
-          />
-        )}
-      </FormField>
+      <Textarea
+        id={REASON_ID}
+        maxLength={1000}
+        label="Why is the session being cancelled?"
+        error={form.error}
+        name="reason"
+        rows={3}
+        value={form.reason}
+        onChange={(value) => {
+          form.setReason(value);
+          form.clearReasonError();
+        }}
+      />
       <div className="nhsuk-button-group">
         <button
           className="nhsuk-button nhsuk-button--warning"

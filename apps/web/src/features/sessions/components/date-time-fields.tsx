@@ -1,7 +1,7 @@
-import { FormField, fieldClass } from '../../../components/form-field';
+import { DateInput, TextInput } from '../../../components/inputs';
 
 /**
- * A date and a start time side by side, in UK time: the booking form and the slot (propose / counter) form ask
+ * A date (the NHS date input) and a start time, in UK time: the booking form and the slot (propose / counter) form ask
  * for a session's time the same way.
  */
 export function DateTimeFields({
@@ -18,31 +18,27 @@ export function DateTimeFields({
   timeHint?: string;
 }) {
   return (
-    <div className="app-form-row">
-      <FormField id={`${idPrefix}-date`} label="Date" error={errors.date}>
-        {(control) => (
-          <input
-            {...control}
-            className={fieldClass('nhsuk-input nhsuk-input--width-10', control)}
-            type="date"
-            name="date"
-            value={values.date}
-            onChange={(event) => onChange('date', event.target.value)}
-          />
-        )}
-      </FormField>
-      <FormField id={`${idPrefix}-time`} label="Start time" hint={timeHint} error={errors.time}>
-        {(control) => (
-          <input
-            {...control}
-            className={fieldClass('nhsuk-input nhsuk-input--width-5', control)}
-            type="time"
-            name="time"
-            value={values.time}
-            onChange={(event) => onChange('time', event.target.value)}
-          />
-        )}
-      </FormField>
-    </div>
+    <>
+      <DateInput
+        id={`${idPrefix}-date`}
+        label="Date"
+        hint="For example, 6 4 2027"
+        error={errors.date}
+        value={values.date}
+        onChange={(value) => onChange('date', value)}
+      />
+      <TextInput
+        id={`${idPrefix}-time`}
+        name="time"
+        label="Start time"
+        hint={timeHint}
+        error={errors.time}
+        width={5}
+        inputMode="numeric"
+        autoComplete="off"
+        value={values.time}
+        onChange={(value) => onChange('time', value)}
+      />
+    </>
   );
 }

@@ -3,6 +3,7 @@ import type { ParticipantRole } from '@ccc/programme';
 import { useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../../components/error-summary';
 import { ChoiceGroup, FormField, fieldClass } from '../../../components/form-field';
+import { TextInput, Textarea } from '../../../components/inputs';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { ATTENDANCE_LABELS, PARTICIPANT_ROLE_LABELS } from '../../enrolments/utils/labels';
 import { useRecordSession } from '../api/record-session';
@@ -193,44 +194,31 @@ export function RecordForm({ session, onDone, onReload, onClose }: RecordFormPro
       )}
 
       <h3>Notes</h3>
-      <FormField
+      <Textarea
         id={recordFieldIds.notes}
+        maxLength={20000}
         label="Notes from the session (optional)"
         hint="Everyone taking part can read these."
         error={errors[recordFieldIds.notes]}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            className={fieldClass('nhsuk-textarea', control)}
-            name="notes"
-            rows={5}
-            value={values.notes}
-            onChange={(event) => change((current) => ({ ...current, notes: event.target.value }), recordFieldIds.notes)}
-          />
-        )}
-      </FormField>
+        name="notes"
+        rows={5}
+        value={values.notes}
+        onChange={(value) => change((current) => ({ ...current, notes: value }), recordFieldIds.notes)}
+      />
 
       <h3>Agreed actions</h3>
       {values.actions.length === 0 && <p>No actions added.</p>}
       {values.actions.map((action, index) => (
         <fieldset className="nhsuk-fieldset app-action-row" key={action.key}>
           <legend className="nhsuk-label">Action {index + 1}</legend>
-          <FormField
+          <TextInput
             id={recordFieldIds.action(action.key, 'description')}
             label="What is to be done"
             error={errors[recordFieldIds.action(action.key, 'description')]}
-          >
-            {(control) => (
-              <input
-                {...control}
-                className={fieldClass('nhsuk-input', control)}
-                type="text"
-                value={action.description}
-                onChange={(event) => updateAction(action.key, 'description', event.target.value)}
-              />
-            )}
-          </FormField>
+            type="text"
+            value={action.description}
+            onChange={(value) => updateAction(action.key, 'description', value)}
+          />
           <div className="app-form-row">
             <FormField
               id={recordFieldIds.action(action.key, 'owner')}

@@ -1,6 +1,7 @@
 import type { SessionView } from '@ccc/contracts';
 import { SummaryList, SummaryRow } from '../../../components/summary-list';
 import { formatDate, formatDateTime, formatDuration, dayBefore } from '../../../utils/format';
+import { termsIn } from '../../../utils/glossary';
 import { SESSION_MODE_LABELS } from '../../enrolments/utils/labels';
 
 const Row = SummaryRow;
@@ -47,6 +48,15 @@ export function SessionSummary({ session }: { session: SessionView }) {
         </Row>
       )}
       {session.mode === 'face_to_face' && session.place && <Row label="Place">{session.place}</Row>}
+      {termsIn(session.title).length > 0 && (
+        <Row label="What the title means">
+          {termsIn(session.title).map((text) => (
+            <p key={text} className="app-secondary-text">
+              {text}
+            </p>
+          ))}
+        </Row>
+      )}
       <Row label="Led by">{session.lead?.fullName ?? 'Not assigned'}</Row>
       {session.recordedAt && <Row label="Recorded">{formatDateTime(session.recordedAt)}</Row>}
     </SummaryList>

@@ -5,6 +5,7 @@ import { Button } from '../../../components/button';
 import { Details } from '../../../components/details';
 import { ErrorMessage } from '../../../components/error-message';
 import { FormField, fieldClass } from '../../../components/form-field';
+import { TextInput } from '../../../components/inputs';
 import { TableContainer } from '../../../components/table-container';
 import { isApiClientError } from '../../../lib/api-client';
 import { useMe } from '../../auth/api/get-me';
@@ -113,16 +114,13 @@ export function WiderWorkforce({ session }: { session: SessionView }) {
           }}
         >
           {add.isError && fieldErrors.length === 0 && <ErrorMessage title="They were not added" error={add.error} />}
-          <FormField id="workforce-name" label="Full name" error={errorOf('fullName')}>
-            {(control) => (
-              <input
-                {...control}
-                className={fieldClass('nhsuk-input', control)}
-                value={values.fullName}
-                onChange={(e) => set('fullName')(e.target.value)}
-              />
-            )}
-          </FormField>
+          <TextInput
+            id="workforce-name"
+            label="Full name"
+            error={errorOf('fullName')}
+            value={values.fullName}
+            onChange={(value) => set('fullName')(value)}
+          />
           <FormField id="workforce-role" label="Role" error={errorOf('role')}>
             {(control) => (
               <select
@@ -140,28 +138,22 @@ export function WiderWorkforce({ session }: { session: SessionView }) {
               </select>
             )}
           </FormField>
-          <FormField id="workforce-organisation" label="Organisation" error={errorOf('organisation')}>
-            {(control) => (
-              <input
-                {...control}
-                className={fieldClass('nhsuk-input', control)}
-                value={values.organisation}
-                onChange={(e) => set('organisation')(e.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField id="workforce-email" label="E-mail address" error={errorOf('email')}>
-            {(control) => (
-              <input
-                {...control}
-                type="email"
-                autoComplete="off"
-                className={fieldClass('nhsuk-input', control)}
-                value={values.email}
-                onChange={(e) => set('email')(e.target.value)}
-              />
-            )}
-          </FormField>
+          <TextInput
+            id="workforce-organisation"
+            label="Organisation"
+            error={errorOf('organisation')}
+            value={values.organisation}
+            onChange={(value) => set('organisation')(value)}
+          />
+          <TextInput
+            id="workforce-email"
+            label="E-mail address"
+            error={errorOf('email')}
+            type="email"
+            autoComplete="off"
+            value={values.email}
+            onChange={(value) => set('email')(value)}
+          />
           <Button type="submit" pending={add.isPending}>
             Add to the session
           </Button>

@@ -180,7 +180,8 @@ export function SessionPage() {
   const firstCcc = view.attendees[0]?.ccc.fullName;
   const backLink =
     view.enrolmentId !== null ? (
-      <BackLink to={`/enrolments/${view.enrolmentId}`}>
+      // Reached from the caseload ("Book next") or the agenda, back goes there; otherwise to the CCC's timeline.
+      <BackLink to={`/enrolments/${view.enrolmentId}`} anyPageLabel="Back">
         {firstCcc ? `${firstCcc}’s timeline` : 'Back to the timeline'}
       </BackLink>
     ) : (

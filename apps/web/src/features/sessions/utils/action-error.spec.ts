@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ApiClientError } from '../../../lib/api-client';
+import { ApiClientError, toApiClientError } from '../../../lib/api-client';
 import { readActionError } from './action-error';
 
 const fieldFor = (field: string) => (field === 'reason' ? 'reason' : null);
@@ -27,10 +27,22 @@ describe('readActionError', () => {
     ]);
     expect(readActionError(error, fieldFor)).toEqual({
       fields: { reason: 'Must not be empty' },
-      general: ['Must be a number'],
+      general: ['Version must be a number'],
       conflict: null,
       stale: null,
     });
+  });
+
+  it('puts the validator’s words in plain English, naming the field as the form does', () => {
+    const error = toApiClientError(400, {
+      statusCode: 400,
+      message: 'Validation failed',
+      errors: [{ field: 'notes', reason: 'notes must be shorter than or equal to 20000 characters' }],
+    });
+    expect(readActionError(error, (field) => field, { notes: 'the notes' }).fields).toEqual({
+      notes: 'The notes must be 20,000 characters or fewer',
+    });
+    expect(readActionError(error, () => null).general).toEqual(['Notes must be 20,000 characters or fewer']);
   });
 
   it('shows any other failure as one message', () => {

@@ -1,5 +1,6 @@
 import { describeError } from '../../../components/error-message';
 import { isApiClientError, isStaleVersion, type SessionConflict } from '../../../lib/api-client';
+import { plainReason, readableDates } from '../../../utils/plain-messages';
 
 /** What a failed session write means for the form that sent it. */
 export interface ActionErrorState {
@@ -15,11 +16,16 @@ export interface ActionErrorState {
 
 export const NO_ACTION_ERROR: ActionErrorState = { fields: {}, general: [], conflict: null, stale: null };
 
-function capitalise(text: string): string {
-  return text ? text.charAt(0).toUpperCase() + text.slice(1) : text;
-}
-
-export function readActionError(error: unknown, fieldFor: (serverField: string) => string | null): ActionErrorState {
+/**
+ * What a failed write means for a form: `fieldFor` maps the API's field names to the form's keys (null: no field of
+ * this form), `names` says how the form speaks of each of its fields ("the notes"), for the plain-English messages
+ * that replace the API's generic ones.
+ */
+export function readActionError(
+  error: unknown,
+  fieldFor: (serverField: string) => string | null,
+  names: Record<string, string> = {},
+): ActionErrorState {
   if (isStaleVersion(error)) return { ...NO_ACTION_ERROR, stale: isApiClientError(error) ? error.message : '' };
   if (isApiClientError(error) && error.status === 409 && error.conflict) {
     return { ...NO_ACTION_ERROR, conflict: error.conflict };
@@ -27,12 +33,12 @@ export function readActionError(error: unknown, fieldFor: (serverField: string) 
   if (isApiClientError(error) && error.fieldErrors.length > 0) {
     const fields: Record<string, string> = {};
     const general: string[] = [];
-    for (const { field, reason } of error.fieldErrors) {
+    for (const { field, reason, rawReason } of error.fieldErrors) {
       const key = fieldFor(field);
-      if (key) fields[key] ??= capitalise(reason);
-      else general.push(capitalise(reason));
+      if (key) fields[key] ??= plainReason(field, rawReason ?? reason, names[key]);
+      else general.push(plainReason(field, rawReason ?? reason));
     }
     return { ...NO_ACTION_ERROR, fields, general };
   }
-  return { ...NO_ACTION_ERROR, general: [describeError(error)] };
+  return { ...NO_ACTION_ERROR, general: [readableDates(describeError(error))] };
 }

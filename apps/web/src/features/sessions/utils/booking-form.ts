@@ -4,6 +4,7 @@
  */
 import type { BookSessionRequest, RescheduleSessionRequest } from '@ccc/contracts';
 import { checkBooking, type SessionMode } from '@ccc/programme';
+import { dateProblem } from '../../../utils/date-parts';
 import { formatDate, dayBefore } from '../../../utils/format';
 import { isCalendarDate, isClockTime, londonDateTime, londonInstant } from '../../../utils/london-time';
 import { TEXT_RULES } from '@ccc/contracts';
@@ -68,6 +69,12 @@ export function initialBookingValues(session: SessionForBooking): BookingValues 
   };
 }
 
+/** A time as typed ("9:30", "14.00") as the 24-hour clock's "09:30"; anything else as it was. */
+export function clockTime(text: string): string {
+  const match = /^(\d{1,2})[:.](\d{2})$/.exec(text.trim());
+  return match ? `${(match[1] as string).padStart(2, '0')}:${match[2]}` : text.trim();
+}
+
 /** Checks a date and time, and turns them into an instant when they are right. */
 export function checkSlot(values: SlotValues): {
   errors: Partial<Record<keyof SlotValues, string>>;
@@ -75,9 +82,9 @@ export function checkSlot(values: SlotValues): {
 } {
   const errors: Partial<Record<keyof SlotValues, string>> = {};
   const date = values.date.trim();
-  const time = values.time.trim();
+  const time = clockTime(values.time);
   if (!date) errors.date = 'Enter the date';
-  else if (!isCalendarDate(date)) errors.date = 'Enter a real date';
+  else if (!isCalendarDate(date)) errors.date = dateProblem(date) ?? 'Date must be a real date';
   if (!time) errors.time = 'Enter the start time, like 14:00';
   else if (!isClockTime(time)) errors.time = 'Enter the start time as hours and minutes, like 14:00';
   if (errors.date || errors.time) return { errors, startsAt: null };
@@ -153,7 +160,7 @@ export function validateBooking(values: BookingValues, rules: BookingRules): Boo
 
 /** The request for a valid form: only the fields that apply to the chosen mode and date. */
 export function toBookingRequest(values: BookingValues, version: number, rules: BookingRules): BookSessionRequest {
-  const startsAt = londonInstant(values.date.trim(), values.time.trim());
+  const startsAt = londonInstant(values.date.trim(), clockTime(values.time));
   if (!startsAt) throw new RangeError('The form is not valid: no start time');
   const request: BookSessionRequest = {
     startsAt,

@@ -247,10 +247,10 @@ export function SignOffsPage() {
                   </p>
                   <SignedTable id="signed-by-me" rows={data.signedByMe} caption="What you signed, newest first" />
                   <Pagination
-                    label="Pages of what you signed"
+                    what="what you signed"
                     page={data.signedPage}
-                    pageCount={Math.ceil(data.signedTotal / data.signedPageSize)}
-                    hrefOf={(page) => signedPageHref(params, page)}
+                    pages={Math.ceil(data.signedTotal / data.signedPageSize)}
+                    toPage={(page) => signedPageHref(params, page)}
                   />
                 </>
               )}

@@ -2,7 +2,8 @@ import type { TnaResponse, TnaRoundView } from '@ccc/contracts';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../../components/button';
 import { ErrorSummary } from '../../../../components/error-summary';
-import { ChoiceGroup, FormField, fieldClass } from '../../../../components/form-field';
+import { ChoiceGroup } from '../../../../components/form-field';
+import { Textarea } from '../../../../components/inputs';
 import { StaleVersionNotice } from '../../../../components/stale-version-notice';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../sessions/utils/action-error';
 import type { StartingDraft } from '../../drafts/draft-store';
@@ -160,7 +161,7 @@ export function TnaRatingsForm({
                   inline
                   small
                 />
-                <FormField
+                <Textarea
                   id={tnaFieldId(competency.code, 'text')}
                   label={
                     <>
@@ -169,17 +170,10 @@ export function TnaRatingsForm({
                     </>
                   }
                   error={errors[tnaFieldId(competency.code, 'text')]}
-                >
-                  {(control) => (
-                    <textarea
-                      {...control}
-                      className={fieldClass('nhsuk-textarea', control)}
-                      rows={2}
-                      value={row.text}
-                      onChange={(event) => update(competency.code, 'text', event.target.value)}
-                    />
-                  )}
-                </FormField>
+                  rows={2}
+                  value={row.text}
+                  onChange={(value) => update(competency.code, 'text', value)}
+                />
               </div>
             );
           })}

@@ -19,6 +19,7 @@ import { useTna } from '../api/get-tna';
 import { TnaRatingsForm } from '../components/tna-ratings-form';
 import { TnaSignatures } from '../components/tna-signatures';
 import { TnaTable } from '../components/tna-table';
+import { GLOSSARY } from '../../../../utils/glossary';
 
 interface Done {
   title: string;
@@ -161,6 +162,7 @@ export function TnaPage() {
         </Confirmation>
       )}
       <PageHeading caption={grid.data?.ccc.fullName ?? view.framework.name}>Training needs analysis</PageHeading>
+      <p className="nhsuk-hint">{GLOSSARY.TNA}</p>
       <p>
         Against {view.framework.name}, version {view.framework.version}.
       </p>

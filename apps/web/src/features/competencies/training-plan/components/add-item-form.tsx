@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '../../../../components/button';
 import { ErrorSummary } from '../../../../components/error-summary';
 import { ChoiceGroup, FormField, fieldClass } from '../../../../components/form-field';
+import { TextInput } from '../../../../components/inputs';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../sessions/utils/action-error';
 import { TRAINING_ITEM_KIND_LABELS } from '../../utils/labels';
 import { useAddTrainingItem } from '../api/add-training-item';
@@ -117,22 +118,15 @@ export function AddItemForm({ plan, domains, onDone }: AddItemFormProps) {
         </FormField>
       )}
       {values.kind === 'free' && (
-        <FormField
+        <TextInput
           id={addItemFieldIds.title}
           label="What is it?"
           hint="For example, shadow a practice nurse at a cervical screening clinic"
           error={errors.title}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className={fieldClass('nhsuk-input', control)}
-              type="text"
-              value={values.title}
-              onChange={(event) => update('title', event.target.value)}
-            />
-          )}
-        </FormField>
+          type="text"
+          value={values.title}
+          onChange={(value) => update('title', value)}
+        />
       )}
       <FormField id={addItemFieldIds.targetMonth} label="Month to do it by" error={errors.targetMonth}>
         {(control) => (

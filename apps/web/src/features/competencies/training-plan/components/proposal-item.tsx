@@ -5,6 +5,7 @@ import { Button } from '../../../../components/button';
 import { Details } from '../../../../components/details';
 import { describeError } from '../../../../components/error-message';
 import { FormField, fieldClass } from '../../../../components/form-field';
+import { TextInput } from '../../../../components/inputs';
 import { competencyPath } from '../../api/get-competency';
 import { monthLabel } from '../../utils/labels';
 import { useAcceptTrainingProposal, useDropTrainingProposal } from '../api/decide-training-proposal';
@@ -87,18 +88,15 @@ export function ProposalItem({ plan, proposal, titles, onDone }: ProposalItemPro
             }
           >
             <form onSubmit={handleEdit} noValidate>
-              <FormField id={`proposal-title-${key}`} label="What is it?" error={titleError ?? undefined}>
-                {(control) => (
-                  <input
-                    {...control}
-                    className={fieldClass('nhsuk-input', control)}
-                    type="text"
-                    maxLength={200}
-                    value={title}
-                    onChange={(event) => setTitle(event.target.value)}
-                  />
-                )}
-              </FormField>
+              <TextInput
+                id={`proposal-title-${key}`}
+                label="What is it?"
+                error={titleError ?? undefined}
+                type="text"
+                maxLength={200}
+                value={title}
+                onChange={(value) => setTitle(value)}
+              />
               <FormField id={`proposal-month-${key}`} label="Month to do it by">
                 {(control) => (
                   <select
