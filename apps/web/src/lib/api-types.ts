@@ -3066,6 +3066,12 @@ export interface components {
                 title: string;
                 startsAt: string;
             } | null;
+            /** @description The CCC's own session to book next: the first not yet booked of the current month or later (none before the programme starts being due, none once it ended). Group sessions are booked from the cohort. */
+            toBook: {
+                id: string;
+                title: string;
+                month: number;
+            } | null;
         };
         CohortFrameworkResponse: {
             cohortId: string;
