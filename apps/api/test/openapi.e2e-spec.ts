@@ -17,6 +17,7 @@ import { createWorld, tokenFor, type World } from './support/world';
 
 interface Response {
   description: string;
+  $ref?: string;
   content?: Record<string, { schema: { $ref?: string; type?: string; format?: string } }>;
 }
 interface Operation {
@@ -30,7 +31,7 @@ interface Document {
   servers?: { url: string }[];
   tags?: { name: string }[];
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, unknown> };
+  components: { schemas: Record<string, unknown>; responses?: Record<string, Response> };
 }
 
 const ERROR_REF = '#/components/schemas/ApiError';
@@ -78,9 +79,13 @@ describe('the OpenAPI document', () => {
     expect(doc.components.schemas['ApiError']).toEqual(API_ERROR_SCHEMA);
     let errors = 0;
     for (const { key, operation } of operations)
-      for (const [code, response] of Object.entries(operation.responses)) {
+      for (const [code, written] of Object.entries(operation.responses)) {
         if (!/^[45]/.test(code)) continue;
         errors++;
+        // The usual answer of a status is written once under components/responses and referred to.
+        const response = written.$ref
+          ? doc.components.responses![written.$ref.replace('#/components/responses/', '')]!
+          : written;
         expect({ key, code, schema: response.content?.[PROBLEM_JSON]?.schema.$ref }).toEqual({
           key,
           code,

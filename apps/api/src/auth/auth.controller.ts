@@ -118,7 +118,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Signed out' })
   @ApiOkResponse({ description: "Signed out here; `endSessionUrl` ends the single sign-on provider's session too" })
-  async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async logout(@Req() req: Request, @Res() res: Response): Promise<LogoutResponse | void> {
     const { sessionId } = await this.auth.logout(this.presented(req), await this.accessSession(req));
     this.clearCookie(res);
     const endSessionUrl = await this.oidc.endSessionUrl(sessionId);

@@ -52,6 +52,18 @@ export const API_ERROR_SCHEMA: SchemaObject = {
 
 const ERROR_REF = { $ref: '#/components/schemas/ApiError' };
 
+/** `components/responses` name of the usual answer of an error status: `Problem404`. */
+export const problemName = (code: string) => `Problem${code}`;
+
+function sharedProblem(code: string): ResponseObject {
+  return { description: ERROR_DESCRIPTIONS[code]!, content: { [PROBLEM_JSON]: { schema: ERROR_REF } } };
+}
+
+/** An error answer that says nothing of its own beyond the usual for its status. */
+function isSharedProblem(code: string, answer: ResponseObject): boolean {
+  return ERROR_DESCRIPTIONS[code] !== undefined && JSON.stringify(answer) === JSON.stringify(sharedProblem(code));
+}
+
 const ERROR_DESCRIPTIONS: Record<string, string> = {
   '400': 'The request is not valid: `errors` names each field at fault and why; nothing was changed',
   '401': 'No valid access token (sign in, or refresh the session)',
@@ -164,6 +176,12 @@ export function documentContract(app: INestApplication, document: OpenAPIObject)
         const answer = response as ResponseObject;
         answer.description ||= ERROR_DESCRIPTIONS[code] ?? 'Refused';
         answer.content ??= { [PROBLEM_JSON]: { schema: ERROR_REF } };
+        // The usual answer for its status is written once, under components, and referred to: the same hundred
+        // words repeated on every operation made the document, and the SPA's types generated from it, 3 times longer.
+        if (isSharedProblem(code, answer)) {
+          operation.responses[code] = { $ref: `#/components/responses/${problemName(code)}` };
+          (document.components.responses ??= {})[problemName(code)] = sharedProblem(code);
+        }
       }
     }
   }

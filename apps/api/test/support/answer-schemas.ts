@@ -94,7 +94,12 @@ function answerTypes(program: ts.Program, files: string[]): { operations: Map<st
         const signature = checker.getSignatureFromDeclaration(member);
         if (!signature) continue;
         const returned = checker.getReturnTypeOfSignature(signature);
-        const answer = checker.getAwaitedType(returned) ?? returned;
+        const awaited = checker.getAwaitedType(returned) ?? returned;
+        // `Promise<Body | void>`: a JSON body, or no content (204); the body is what is documented.
+        const bodies = awaited.isUnion()
+          ? awaited.types.filter((part) => !(part.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)))
+          : [awaited];
+        const answer = bodies.length === 1 ? bodies[0]! : awaited;
         const text = checker.typeToString(answer, member);
         if (NOT_JSON.has(text) || answer.flags & ts.TypeFlags.Void) continue;
         operations.set(`${node.name.text}_${member.name.text}`, written(answer, member));

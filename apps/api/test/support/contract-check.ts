@@ -8,13 +8,18 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { Response } from 'superagent';
 
+interface DocumentedResponse {
+  /** Refers to a response written once under `components/responses`. */
+  $ref?: string;
+  content?: Record<string, { schema?: unknown }>;
+}
 interface Operation {
   operationId?: string;
-  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  responses?: Record<string, DocumentedResponse>;
 }
 export interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
-  components?: { schemas?: Record<string, unknown> };
+  components?: { schemas?: Record<string, unknown>; responses?: Record<string, DocumentedResponse> };
 }
 
 const API_ERROR = { $ref: '#/components/schemas/ApiError' };
@@ -51,9 +56,11 @@ export class ContractChecker {
   private readonly ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   private readonly routes: Route[];
   private readonly compiled = new Map<unknown, ValidateFunction>();
+  private readonly responses: Record<string, DocumentedResponse>;
 
   constructor(document: OpenApiDocument) {
     addFormats(this.ajv);
+    this.responses = document.components?.responses ?? {};
     // Operation schemas refer to `#/components/…`: the components are one schema of their own, `doc`.
     this.ajv.addSchema({ $id: 'doc', components: document.components ?? {} });
     this.routes = Object.entries(document.paths)
@@ -93,9 +100,10 @@ export class ContractChecker {
     const type = String(response.headers['content-type'] ?? '').split(';')[0];
     if (type !== 'application/json' && type !== 'application/problem+json') return;
     const status = String(response.status);
-    const documented =
+    const documented = this.resolved(
       route.operation.responses?.[status] ??
-      (status.startsWith('2') ? undefined : route.operation.responses?.['default']);
+        (status.startsWith('2') ? undefined : route.operation.responses?.['default']),
+    );
     const where = `${method} ${path} → ${status} (${route.operation.operationId ?? route.path})`;
     checkedAnswers++;
     if (!documented) {
@@ -110,6 +118,13 @@ export class ContractChecker {
       return;
     }
     this.validate(where, content.schema, jsonBody(response));
+  }
+
+  /** A response written once under `components/responses` and referred to, looked up. */
+  private resolved(response: DocumentedResponse | undefined): DocumentedResponse | undefined {
+    const ref = response?.$ref;
+    if (!ref) return response;
+    return this.responses[ref.replace('#/components/responses/', '')];
   }
 
   private validate(where: string, schema: unknown, body: unknown): void {

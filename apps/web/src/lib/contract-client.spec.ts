@@ -83,8 +83,9 @@ describe('the typed client', () => {
       contract.POST('/api/sessions/{id}/cancel', { params: { path: { id: 's1' } }, body: { reason: ' ', version: 3 } }),
     ).catch((cause: unknown) => cause);
     expect(isApiClientError(error) && error.status).toBe(400);
+    // The reason in plain English for the form, the API's own words kept beside it.
     expect(isApiClientError(error) && error.fieldErrors).toEqual([
-      { field: 'reason', reason: 'reason must not be blank' },
+      { field: 'reason', reason: 'Reason must not be blank', rawReason: 'reason must not be blank' },
     ]);
   });
 });
