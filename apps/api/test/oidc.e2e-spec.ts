@@ -297,7 +297,8 @@ describe('single sign-on with an OpenID provider', () => {
         .post('/api/auth/login')
         .send({ email: person.email, password: PASSWORD })
         .expect(401);
-      expect(refused.body).toEqual({
+      // The problem+json answer (RFC 9457) with the reason the SPA reads.
+      expect(refused.body).toMatchObject({
         statusCode: 401,
         error: 'Unauthorized',
         reason: 'sso_required',

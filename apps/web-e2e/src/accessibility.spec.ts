@@ -166,6 +166,7 @@ function visitsByRoute(f: Fixtures): Record<string, Visit[]> {
     ],
     '/admin/privacy': each('/admin/privacy', 'the Alliance’s privacy policy', ['admin', 'allianceSupervisor']),
     '/admin/retention': each('/admin/retention', 'retention and erasure', ['admin', 'allianceSupervisor']),
+    '/admin/sign-in': each('/admin/sign-in', 'single sign-on settings', ['admin']),
     '/agenda': each('/agenda', 'the agenda'),
     '/calendar': each('/calendar', 'the calendar link page'),
     '/your-data': each('/your-data', 'the download of everything held about you'),
