@@ -80,11 +80,12 @@ describe('signing in', () => {
   it('works with the keyboard alone, and signs out with it too', async () => {
     const { page } = t;
     await page.goto(url('/sign-in'));
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
 
-    // Tab from the top of the page: skip link, service name, then the email field.
+    // Tab from the top of the page: skip link, service name, the NHS account's button (the demo Alliance has single
+    // sign-on), then the email field.
     const reached: string[] = [];
-    for (let i = 0; i < 6; i += 1) {
+    for (let i = 0; i < 8; i += 1) {
       await page.keyboard.press('Tab');
       const id = await page.evaluate(() => document.activeElement?.id ?? '');
       reached.push(id || (await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')));
