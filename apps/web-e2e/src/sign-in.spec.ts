@@ -80,7 +80,7 @@ describe('signing in', () => {
   it('works with the keyboard alone, and signs out with it too', async () => {
     const { page } = t;
     await page.goto(url('/sign-in'));
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
 
     // Tab from the top of the page: skip link, service name, then the email field.
     const reached: string[] = [];
