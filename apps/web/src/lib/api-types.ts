@@ -2466,12 +2466,12 @@ export interface components {
              * Format: uuid
              * @description A PCN supervisor of the (new) PCN, or null
              */
-            pcnSupervisorId?: Record<string, unknown> | null;
+            pcnSupervisorId?: string | null;
             /**
              * Format: uuid
              * @description An Alliance supervisor, or null
              */
-            allianceSupervisorId?: Record<string, unknown> | null;
+            allianceSupervisorId?: string | null;
             /**
              * @description YYYY-MM-DD, from the cohort start to today
              * @example 2026-11-01
@@ -2722,7 +2722,10 @@ export interface components {
              *     }
              */
             freeText: {
-                [key: string]: Record<string, unknown>;
+                [key: string]: {
+                    text: string;
+                    mayQuote: boolean;
+                };
             };
             /** @description The version read; 0 for a first save */
             version: number;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { isApiClientError } from './api-client';
 import { clearAuth, setAuth } from './auth-store';
-import { answer, contract } from './contract-client';
+import { answer, contract, publicContract } from './contract-client';
 
 interface Call {
   path: string;
@@ -87,5 +87,25 @@ describe('the typed client', () => {
     expect(isApiClientError(error) && error.fieldErrors).toEqual([
       { field: 'reason', reason: 'Reason must not be blank', rawReason: 'reason must not be blank' },
     ]);
+  });
+
+  it('sends a public call without the bearer token, and takes its 401 as the answer rather than renewing', async () => {
+    setAuth('token-1', 900);
+    const calls = scriptedFetch([
+      { status: 200, body: [] },
+      { status: 401, body: { statusCode: 401, error: 'Unauthorized', message: 'The e-mail or password is wrong' } },
+    ]);
+    await expect(answer(publicContract.GET('/api/privacy-notices'))).resolves.toEqual([]);
+    const error = await answer(
+      publicContract.POST('/api/auth/login', { body: { email: 'a@example.org', password: 'wrong' } }),
+    ).catch((cause: unknown) => cause);
+    expect(isApiClientError(error) && error.status).toBe(401);
+    expect(calls.map(({ path, method }) => `${method} ${path}`)).toEqual([
+      'GET /api/privacy-notices',
+      'POST /api/auth/login',
+    ]);
+    expect(calls.map(({ headers }) => headers['Authorization'])).toEqual([undefined, undefined]);
+    // A POST made without signing in still carries its submission's key.
+    expect(calls[1].headers['Idempotency-Key']).toMatch(/\S/);
   });
 });

@@ -16,7 +16,7 @@ function isMethod(method: string): method is Method {
 }
 
 /** openapi-fetch's `fetch`: the request it built, sent the way every call of the SPA is sent. */
-async function viaSendJson(request: Request): Promise<Response> {
+async function viaSendJson(request: Request, authenticated: boolean): Promise<Response> {
   const url = new URL(request.url);
   if (!isMethod(request.method)) throw new Error(`${request.method} is not a method the API takes`);
   const text = request.method === 'GET' ? '' : await request.text();
@@ -25,15 +25,21 @@ async function viaSendJson(request: Request): Promise<Response> {
     method: request.method,
     body,
     signal: request.signal,
+    authenticated,
   });
 }
 
+// openapi-fetch builds a Request, which wants an absolute URL (the SPA shares the API's origin).
+const baseUrl = globalThis.location?.origin ?? 'http://localhost';
+
 /** Paths are the document's, `/api/…` included. */
-export const contract = createClient<paths>({
-  // openapi-fetch builds a Request, which wants an absolute URL (the SPA shares the API's origin).
-  baseUrl: globalThis.location?.origin ?? 'http://localhost',
-  fetch: viaSendJson,
-});
+export const contract = createClient<paths>({ baseUrl, fetch: (request) => viaSendJson(request, true) });
+
+/**
+ * For the calls made without signing in (sign-in, an invitation or answer link, the privacy notices): no bearer
+ * token is sent, and a 401 is the answer rather than the end of a session to renew.
+ */
+export const publicContract = createClient<paths>({ baseUrl, fetch: (request) => viaSendJson(request, false) });
 
 interface Answered<D> {
   data?: D;

@@ -10,12 +10,17 @@ export class ChangeEnrolmentDto {
   @IsUUID('all', { message: 'pcnId must be a UUID' })
   pcnId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'A PCN supervisor of the (new) PCN, or null' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'A PCN supervisor of the (new) PCN, or null',
+  })
   @ValidateIf((_o, v) => v !== undefined && v !== null)
   @IsUUID('all', { message: 'pcnSupervisorId must be a UUID or null' })
   pcnSupervisorId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An Alliance supervisor, or null' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'An Alliance supervisor, or null' })
   @ValidateIf((_o, v) => v !== undefined && v !== null)
   @IsUUID('all', { message: 'allianceSupervisorId must be a UUID or null' })
   allianceSupervisorId?: string | null;

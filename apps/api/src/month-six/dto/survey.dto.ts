@@ -10,7 +10,11 @@ export class SaveSurveyDto {
 
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'object' },
+    additionalProperties: {
+      type: 'object',
+      properties: { text: { type: 'string' }, mayQuote: { type: 'boolean' } },
+      required: ['text', 'mayQuote'],
+    },
     example: { 'most-valuable': { text: 'Meeting other CCCs', mayQuote: true } },
   })
   @IsObject({ message: 'freeText must be an object of question id to answer' })

@@ -1,24 +1,22 @@
 import type { CohortResponse, UpdateCohortRequest, VersionRequest } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from '../../../lib/api-client';
+import { answer, contract, done } from '../../../lib/contract-client';
 import { cohortQueryKey } from './get-cohort';
 import { cohortsQueryKey } from './get-cohorts';
 
-const path = (cohortId: string) => `/cohorts/${encodeURIComponent(cohortId)}`;
-
 /** Administrators: the name at any time; the start date and supervisors before the cohort starts. */
 export function updateCohort(cohortId: string, body: UpdateCohortRequest): Promise<CohortResponse> {
-  return api.patch<CohortResponse>(path(cohortId), body);
+  return answer(contract.PATCH('/api/cohorts/{id}', { params: { path: { id: cohortId } }, body }));
 }
 
 /** Administrators: the cohort takes no new enrolments from now. */
 export function closeCohort(cohortId: string, body: VersionRequest): Promise<CohortResponse> {
-  return api.post<CohortResponse>(`${path(cohortId)}/close`, body);
+  return answer(contract.POST('/api/cohorts/{id}/close', { params: { path: { id: cohortId } }, body }));
 }
 
 /** Administrators: a cohort created in error, while nothing has happened in it. */
 export function deleteCohort(cohortId: string, body: VersionRequest): Promise<void> {
-  return apiRequest<void>(path(cohortId), { method: 'DELETE', body });
+  return done(contract.DELETE('/api/cohorts/{id}', { params: { path: { id: cohortId } }, body }));
 }
 
 function useCohortMutation<B>(cohortId: string, send: (cohortId: string, body: B) => Promise<CohortResponse>) {

@@ -1,17 +1,17 @@
 import type { ChangeEnrolmentRequest, EnrolmentChange, EnrolmentSummary, VersionRequest } from '@ccc/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from '../../../lib/api-client';
+import { answer, contract, done } from '../../../lib/contract-client';
 
-const path = (enrolmentId: string) => `/enrolments/${encodeURIComponent(enrolmentId)}`;
+const params = (enrolmentId: string) => ({ path: { id: enrolmentId } });
 
 /** Administrators: another PCN, PCN supervisor or Alliance supervisor from a date. */
 export function changeEnrolment(enrolmentId: string, body: ChangeEnrolmentRequest): Promise<EnrolmentSummary> {
-  return api.patch<EnrolmentSummary>(path(enrolmentId), body);
+  return answer(contract.PATCH('/api/enrolments/{id}', { params: params(enrolmentId), body }));
 }
 
 /** Administrators: a withdrawn CCC back on the programme. */
 export function reinstateEnrolment(enrolmentId: string, body: VersionRequest): Promise<EnrolmentSummary> {
-  return api.post<EnrolmentSummary>(`${path(enrolmentId)}/reinstate`, body);
+  return answer(contract.POST('/api/enrolments/{id}/reinstate', { params: params(enrolmentId), body }));
 }
 
 /** Administrators: a completed or withdrawn enrolment active again, with the reason. */
@@ -19,17 +19,17 @@ export function reopenEnrolment(
   enrolmentId: string,
   body: VersionRequest & { reason: string },
 ): Promise<EnrolmentSummary> {
-  return api.post<EnrolmentSummary>(`${path(enrolmentId)}/reopen`, body);
+  return answer(contract.POST('/api/enrolments/{id}/reopen', { params: params(enrolmentId), body }));
 }
 
 /** Administrators: an enrolment made in error, before anything happened in it. */
 export function deleteEnrolment(enrolmentId: string, body: VersionRequest): Promise<void> {
-  return apiRequest<void>(path(enrolmentId), { method: 'DELETE', body });
+  return done(contract.DELETE('/api/enrolments/{id}', { params: params(enrolmentId), body }));
 }
 
 /** What changed in the enrolment, when, from which date and why. */
 export function getEnrolmentChanges(enrolmentId: string, signal?: AbortSignal): Promise<EnrolmentChange[]> {
-  return api.get<EnrolmentChange[]>(`${path(enrolmentId)}/changes`, { signal });
+  return answer(contract.GET('/api/enrolments/{id}/changes', { params: params(enrolmentId), signal }));
 }
 
 export function getEnrolmentChangesQueryOptions(enrolmentId: string) {

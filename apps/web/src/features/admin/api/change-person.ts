@@ -1,6 +1,7 @@
 import type { PersonListItem, Role } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { peopleQueryKey } from './get-people';
 
 const path = (personId: string) => `/people/${encodeURIComponent(personId)}`;
@@ -10,16 +11,17 @@ export function updatePerson(
   personId: string,
   body: { fullName?: string; email?: string; version: number },
 ): Promise<PersonListItem> {
-  return api.patch<PersonListItem>(path(personId), body);
+  return answer(contract.PATCH('/api/people/{id}', { params: { path: { id: personId } }, body }));
 }
 
 export function endRole(personId: string, body: { role: Role; organisationId: string }): Promise<PersonListItem> {
+  // Untyped for now: the API ends only an Alliance role (not national_viewer); the caller passes any Role.
   return api.post<PersonListItem>(`${path(personId)}/roles/end`, body);
 }
 
 /** No sign-in from now, every session ended at once; the history stays. */
 export function deactivatePerson(personId: string, body: { version: number }): Promise<PersonListItem> {
-  return api.post<PersonListItem>(`${path(personId)}/deactivate`, body);
+  return answer(contract.POST('/api/people/{id}/deactivate', { params: { path: { id: personId } }, body }));
 }
 
 function usePersonMutation<B>(personId: string, send: (personId: string, body: B) => Promise<PersonListItem>) {

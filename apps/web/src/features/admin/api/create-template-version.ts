@@ -8,6 +8,7 @@ export function createTemplateVersion(
   templateId: string,
   body: CreateTemplateVersionRequest,
 ): Promise<TemplateResponse> {
+  // Untyped for now: the document's definition is an open object, which a ProgrammeTemplate interface does not match.
   return api.post<TemplateResponse>(`/templates/${encodeURIComponent(templateId)}/versions`, body);
 }
 

@@ -1,10 +1,10 @@
 import type { InvitationView } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, publicContract } from '../../../lib/contract-client';
 
 /** Opened from the e-mail without signing in: the token is the credential. 410 once used or expired. */
 export function getInvitation(token: string, signal?: AbortSignal): Promise<InvitationView> {
-  return api.get<InvitationView>(`/invitations/${encodeURIComponent(token)}`, { signal, authenticated: false });
+  return answer(publicContract.GET('/api/invitations/{token}', { params: { path: { token } }, signal }));
 }
 
 export function getInvitationQueryOptions(token: string) {

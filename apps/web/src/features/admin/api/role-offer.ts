@@ -1,7 +1,6 @@
 import type { RoleOfferView } from '@ccc/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { answer, contract } from '../../../lib/contract-client';
+import { answer, contract, done } from '../../../lib/contract-client';
 
 /** A role offered to the signed-in person, from the e-mailed link: 404 for a link that is not theirs. */
 export function getRoleOffer(token: string, signal?: AbortSignal): Promise<RoleOfferView> {
@@ -22,7 +21,12 @@ export function useRoleOffer(token: string) {
 
 /** Accepts or declines the offer, once; the person's own account (their Alliances) changes with it. */
 export function answerRoleOffer(token: string, accept: boolean): Promise<void> {
-  return api.post<void>(`/role-offers/${encodeURIComponent(token)}/${accept ? 'accept' : 'decline'}`, {});
+  const params = { path: { token } };
+  return done(
+    accept
+      ? contract.POST('/api/role-offers/{token}/accept', { params })
+      : contract.POST('/api/role-offers/{token}/decline', { params }),
+  );
 }
 
 export function useAnswerRoleOffer(token: string) {

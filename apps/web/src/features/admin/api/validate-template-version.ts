@@ -7,6 +7,7 @@ export function validateTemplateVersion(
   templateId: string,
   body: ValidateTemplateRequest,
 ): Promise<TemplateValidationResponse> {
+  // Untyped for now: the document's definition is an open object, and ValidateTemplateRequest's is `unknown`.
   return api.post<TemplateValidationResponse>(`/templates/${encodeURIComponent(templateId)}/versions/validate`, body);
 }
 

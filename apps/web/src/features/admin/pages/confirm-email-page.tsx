@@ -5,15 +5,15 @@ import { ButtonLink } from '../../../components/button';
 import { Confirmation } from '../../../components/confirmation';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
-import { apiRequest, isApiClientError } from '../../../lib/api-client';
+import { isApiClientError } from '../../../lib/api-client';
+import { done, publicContract } from '../../../lib/contract-client';
 import { useDocumentTitle } from '../../../utils/use-document-title';
 
 /** Opened from the e-mail sent to a new address: following the link confirms it (the token is the credential). */
 export function ConfirmEmailPage() {
   const { token = '' } = useParams();
   const confirm = useMutation({
-    mutationFn: () =>
-      apiRequest<void>(`/email-confirmations/${encodeURIComponent(token)}`, { method: 'POST', authenticated: false }),
+    mutationFn: () => done(publicContract.POST('/api/email-confirmations/{token}', { params: { path: { token } } })),
   });
   const { mutate } = confirm;
   // Once per page, even where React runs effects twice: the link works once.

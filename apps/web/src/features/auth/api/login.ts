@@ -1,12 +1,12 @@
 import type { LoginRequest, LoginResponse } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, publicContract } from '../../../lib/contract-client';
 import { setAuth } from '../../../lib/auth-store';
 import { meQueryKey } from './get-me';
 
 export function login(credentials: LoginRequest): Promise<LoginResponse> {
   // Not authenticated: a 401 here means wrong credentials, not an ended session.
-  return api.post<LoginResponse>('/auth/login', credentials, { authenticated: false });
+  return answer(publicContract.POST('/api/auth/login', { body: credentials }));
 }
 
 export function useLogin() {

@@ -1,12 +1,12 @@
 import type { SsoProviderRef } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, publicContract } from '../../../lib/contract-client';
 
 export const ssoProvidersQueryKey = ['sso-providers'] as const;
 
 /** Open to all: the single sign-on buttons of the sign-in page (one per Alliance with a provider). */
 export function getSsoProviders(signal?: AbortSignal): Promise<SsoProviderRef[]> {
-  return api.get<SsoProviderRef[]>('/auth/oidc/providers', { signal, authenticated: false });
+  return answer(publicContract.GET('/api/auth/oidc/providers', { signal }));
 }
 
 export const ssoProvidersQuery = queryOptions({

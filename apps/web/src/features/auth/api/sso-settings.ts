@@ -1,6 +1,6 @@
-import type { PersonListItem, SaveSsoProviderRequest, SsoSettingsView } from '@ccc/contracts';
+import type { SaveSsoProviderRequest, SsoSettingsView } from '@ccc/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { ssoProvidersQueryKey } from './sso-providers';
 
 export const ssoSettingsQueryKey = ['alliance-sso'] as const;
@@ -8,7 +8,7 @@ const peopleQueryKey = ['sso-settings', 'people'] as const;
 
 /** Administrators: their acting Alliance's single sign-on (`provider` null and `version` 0 until set). */
 export function getSsoSettings(signal?: AbortSignal): Promise<SsoSettingsView> {
-  return api.get<SsoSettingsView>('/alliance-sso', { signal });
+  return answer(contract.GET('/api/alliance-sso', { signal }));
 }
 
 export function useSsoSettings() {
@@ -20,14 +20,14 @@ export function usePeopleForSso() {
   return useQuery(
     queryOptions({
       queryKey: peopleQueryKey,
-      queryFn: ({ signal }) => api.get<PersonListItem[]>('/people', { signal }),
+      queryFn: ({ signal }) => answer(contract.GET('/api/people', { signal })),
     }),
   );
 }
 
 /** Saves the provider with the version read; a stale version is a 409. */
 export function saveSsoProvider(body: SaveSsoProviderRequest): Promise<SsoSettingsView> {
-  return api.put<SsoSettingsView>('/alliance-sso', body);
+  return answer(contract.PUT('/api/alliance-sso', { body }));
 }
 
 export function useSaveSsoProvider() {
@@ -42,7 +42,9 @@ export function useSaveSsoProvider() {
 }
 
 export function setSsoRequired(personId: string, required: boolean): Promise<SsoSettingsView> {
-  return api.put<SsoSettingsView>(`/alliance-sso/people/${encodeURIComponent(personId)}`, { required });
+  return answer(
+    contract.PUT('/api/alliance-sso/people/{personId}', { params: { path: { personId } }, body: { required } }),
+  );
 }
 
 export function useSetSsoRequired() {

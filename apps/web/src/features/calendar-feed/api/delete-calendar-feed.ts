@@ -1,11 +1,11 @@
 import type { CalendarFeedResponse } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { contract, done } from '../../../lib/contract-client';
 import { calendarFeedQueryKey } from './get-calendar-feed';
 
 /** Turns the feed off: its address stops working at once. */
 export function deleteCalendarFeed(): Promise<void> {
-  return api.delete('/calendar-feed');
+  return done(contract.DELETE('/api/calendar-feed'));
 }
 
 export function useDeleteCalendarFeed() {

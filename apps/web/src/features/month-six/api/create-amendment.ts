@@ -1,11 +1,11 @@
 import type { AmendmentView, CreateAmendmentRequest } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { amendmentsQueryKey, enrolmentPath, handoverQueryKey, outcomesQueryKey } from './keys';
+import { answer, contract } from '../../../lib/contract-client';
+import { amendmentsQueryKey, handoverQueryKey, outcomesQueryKey } from './keys';
 
 /** A correction to a completed enrolment's record, with its reason (the record itself stays read-only). */
 export function createAmendment(enrolmentId: string, body: CreateAmendmentRequest): Promise<AmendmentView> {
-  return api.post<AmendmentView>(enrolmentPath(enrolmentId, 'amendments'), body);
+  return answer(contract.POST('/api/enrolments/{id}/amendments', { params: { path: { id: enrolmentId } }, body }));
 }
 
 export function useCreateAmendment(enrolmentId: string) {

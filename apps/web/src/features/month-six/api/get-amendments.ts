@@ -1,11 +1,11 @@
 import type { AmendmentView } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { amendmentsQueryKey, enrolmentPath } from './keys';
+import { answer, contract } from '../../../lib/contract-client';
+import { amendmentsQueryKey } from './keys';
 
 /** The corrections made to a completed enrolment's records, each with its reason, before and after. */
 export function getAmendments(enrolmentId: string, signal?: AbortSignal): Promise<AmendmentView[]> {
-  return api.get<AmendmentView[]>(enrolmentPath(enrolmentId, 'amendments'), { signal });
+  return answer(contract.GET('/api/enrolments/{id}/amendments', { params: { path: { id: enrolmentId } }, signal }));
 }
 
 export function getAmendmentsQueryOptions(enrolmentId: string) {

@@ -1,11 +1,11 @@
 import type { OutcomesView } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { enrolmentPath, outcomesQueryKey } from './keys';
+import { answer, contract } from '../../../lib/contract-client';
+import { outcomesQueryKey } from './keys';
 
 /** The CCC's monthly counts of the outcomes the Alliance chose, by programme month. */
 export function getOutcomes(enrolmentId: string, signal?: AbortSignal): Promise<OutcomesView> {
-  return api.get<OutcomesView>(enrolmentPath(enrolmentId, 'outcomes'), { signal });
+  return answer(contract.GET('/api/enrolments/{id}/outcomes', { params: { path: { id: enrolmentId } }, signal }));
 }
 
 export function getOutcomesQueryOptions(enrolmentId: string) {

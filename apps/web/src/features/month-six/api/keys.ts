@@ -3,6 +3,3 @@ export const handoverQueryKey = (enrolmentId: string) => ['enrolments', enrolmen
 export const surveyQueryKey = (enrolmentId: string) => ['enrolments', enrolmentId, 'survey'] as const;
 export const outcomesQueryKey = (enrolmentId: string) => ['enrolments', enrolmentId, 'outcomes'] as const;
 export const amendmentsQueryKey = (enrolmentId: string) => ['enrolments', enrolmentId, 'amendments'] as const;
-
-export const enrolmentPath = (enrolmentId: string, rest: string) =>
-  `/enrolments/${encodeURIComponent(enrolmentId)}/${rest}`;

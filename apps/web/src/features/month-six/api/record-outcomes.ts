@@ -1,11 +1,11 @@
 import type { OutcomesView, RecordOutcomesRequest } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { enrolmentPath, outcomesQueryKey } from './keys';
+import { answer, contract } from '../../../lib/contract-client';
+import { outcomesQueryKey } from './keys';
 
 /** Records counts per month and measure; a count already recorded is guarded by its version. */
 export function recordOutcomes(enrolmentId: string, body: RecordOutcomesRequest): Promise<OutcomesView> {
-  return api.put<OutcomesView>(enrolmentPath(enrolmentId, 'outcomes'), body);
+  return answer(contract.PUT('/api/enrolments/{id}/outcomes', { params: { path: { id: enrolmentId } }, body }));
 }
 
 export function useRecordOutcomes(enrolmentId: string) {

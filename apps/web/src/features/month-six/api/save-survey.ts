@@ -1,11 +1,11 @@
 import type { SaveSurveyRequest, SurveyResponseView } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { enrolmentPath, surveyQueryKey } from './keys';
+import { answer, contract } from '../../../lib/contract-client';
+import { surveyQueryKey } from './keys';
 
 /** Saves the answers as a draft, to finish later. */
 export function saveSurvey(enrolmentId: string, body: SaveSurveyRequest): Promise<SurveyResponseView> {
-  return api.put<SurveyResponseView>(enrolmentPath(enrolmentId, 'survey'), body);
+  return answer(contract.PUT('/api/enrolments/{id}/survey', { params: { path: { id: enrolmentId } }, body }));
 }
 
 export function useSaveSurvey(enrolmentId: string) {

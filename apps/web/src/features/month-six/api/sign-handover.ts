@@ -1,11 +1,11 @@
 import type { HandoverView, SignHandoverRequest } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { enrolmentPath, handoverQueryKey } from './keys';
+import { answer, contract } from '../../../lib/contract-client';
+import { handoverQueryKey } from './keys';
 
 /** Signs as the caller's own party; the third signature completes the enrolment. */
 export function signHandover(enrolmentId: string, body: SignHandoverRequest): Promise<HandoverView> {
-  return api.post<HandoverView>(enrolmentPath(enrolmentId, 'handover/sign'), body);
+  return answer(contract.POST('/api/enrolments/{id}/handover/sign', { params: { path: { id: enrolmentId } }, body }));
 }
 
 export function useSignHandover(enrolmentId: string) {

@@ -1,11 +1,11 @@
 import type { SaveSurveyRequest, SurveyResponseView } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { enrolmentPath, surveyQueryKey } from './keys';
+import { answer, contract } from '../../../lib/contract-client';
+import { surveyQueryKey } from './keys';
 
 /** Saves and submits the answers; they can no longer be changed. */
 export function submitSurvey(enrolmentId: string, body: SaveSurveyRequest): Promise<SurveyResponseView> {
-  return api.post<SurveyResponseView>(enrolmentPath(enrolmentId, 'survey/submit'), body);
+  return answer(contract.POST('/api/enrolments/{id}/survey/submit', { params: { path: { id: enrolmentId } }, body }));
 }
 
 export function useSubmitSurvey(enrolmentId: string) {

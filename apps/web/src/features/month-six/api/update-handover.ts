@@ -1,11 +1,11 @@
 import type { HandoverView, UpdateHandoverRequest } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { enrolmentPath, handoverQueryKey } from './keys';
+import { answer, contract } from '../../../lib/contract-client';
+import { handoverQueryKey } from './keys';
 
 /** Saves the whole record with its version; a change clears the signatures already given. */
 export function updateHandover(enrolmentId: string, body: UpdateHandoverRequest): Promise<HandoverView> {
-  return api.put<HandoverView>(enrolmentPath(enrolmentId, 'handover'), body);
+  return answer(contract.PUT('/api/enrolments/{id}/handover', { params: { path: { id: enrolmentId } }, body }));
 }
 
 export function useUpdateHandover(enrolmentId: string) {

@@ -1,14 +1,11 @@
 import type { PrivacyNoticeView } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, publicContract } from '../../../lib/contract-client';
 import { privacyNoticeQueryKey } from './keys';
 
 /** Open to anyone: one Alliance's notice. 404 for an id that is no Alliance. */
 export function getPrivacyNotice(allianceId: string, signal?: AbortSignal): Promise<PrivacyNoticeView> {
-  return api.get<PrivacyNoticeView>(`/privacy-notices/${encodeURIComponent(allianceId)}`, {
-    signal,
-    authenticated: false,
-  });
+  return answer(publicContract.GET('/api/privacy-notices/{allianceId}', { params: { path: { allianceId } }, signal }));
 }
 
 export function usePrivacyNotice(allianceId: string | null) {

@@ -1,11 +1,11 @@
 import type { PrivacyNoticeRef } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, publicContract } from '../../../lib/contract-client';
 import { privacyNoticesQueryKey } from './keys';
 
 /** Open to anyone: the Alliances whose notice may be read before signing in. */
 export function getPrivacyNotices(signal?: AbortSignal): Promise<PrivacyNoticeRef[]> {
-  return api.get<PrivacyNoticeRef[]>('/privacy-notices', { signal, authenticated: false });
+  return answer(publicContract.GET('/api/privacy-notices', { signal }));
 }
 
 export function usePrivacyNotices({ enabled = true }: { enabled?: boolean } = {}) {

@@ -1,11 +1,18 @@
 import type { CohortReport, CohortReportQuery } from '@ccc/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { reportQueryString } from '../utils/report';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** The Alliance's cohort report for the filters: enrolment, sessions, development, release, survey, outcomes. */
 export function getCohortReport(query: CohortReportQuery, signal?: AbortSignal): Promise<CohortReport> {
-  return api.get<CohortReport>(`/reports/cohort${reportQueryString(query)}`, { signal });
+  const { cohortId, pcnId, from, to } = query;
+  // An empty filter is no filter.
+  const filters = {
+    cohortId: cohortId || undefined,
+    pcnId: pcnId || undefined,
+    from: from || undefined,
+    to: to || undefined,
+  };
+  return answer(contract.GET('/api/reports/cohort', { params: { query: filters }, signal }));
 }
 
 export function getCohortReportQueryOptions(query: CohortReportQuery) {

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, publicContract } from '../../../lib/contract-client';
 import type { LinkAnswerRequest, LinkView } from '@ccc/contracts';
 
 export type LinkAnswer = LinkAnswerRequest;
 
 /** Answers the link as the PCN supervisor it was sent to; it works once. */
 export function answerLink(token: string, body: LinkAnswer): Promise<LinkView> {
-  return api.post<LinkView>(`/links/${encodeURIComponent(token)}`, body, { authenticated: false });
+  return answer(publicContract.POST('/api/links/{token}', { params: { path: { token } }, body }));
 }
 
 export function useAnswerLink(token: string) {

@@ -1,12 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { LinkView } from '@ccc/contracts';
-import { api } from '../../../lib/api-client';
+import { answer, publicContract } from '../../../lib/contract-client';
 
 export type { LinkView };
 
 /** No sign-in: the token is the credential, so no bearer token is sent and a 401 never ends a session. */
 export function getLink(token: string, signal?: AbortSignal): Promise<LinkView> {
-  return api.get<LinkView>(`/links/${encodeURIComponent(token)}`, { signal, authenticated: false });
+  return answer(publicContract.GET('/api/links/{token}', { params: { path: { token } }, signal }));
 }
 
 export function getLinkQueryOptions(token: string) {

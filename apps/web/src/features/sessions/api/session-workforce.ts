@@ -1,17 +1,12 @@
-import type {
-  AddWorkforceAttendeeRequest,
-  RegisterWorkforceAttendanceRequest,
-  SessionWorkforce,
-  WorkforceAttendeeView,
-} from '@ccc/contracts';
+import type { AddWorkforceAttendeeRequest, RegisterWorkforceAttendanceRequest, SessionWorkforce } from '@ccc/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 export const sessionWorkforceKey = (sessionId: string) => ['sessions', sessionId, 'workforce'] as const;
 
 /** The wider workforce at a session open to them (the Alliance's side only: others are refused). */
 export function getSessionWorkforce(sessionId: string): Promise<SessionWorkforce> {
-  return api.get<SessionWorkforce>(`/sessions/${sessionId}/workforce`);
+  return answer(contract.GET('/api/sessions/{id}/workforce', { params: { path: { id: sessionId } } }));
 }
 
 export const sessionWorkforceQuery = (sessionId: string) =>
@@ -29,7 +24,7 @@ export function useAddWorkforceAttendee(sessionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: AddWorkforceAttendeeRequest) =>
-      api.post<WorkforceAttendeeView>(`/sessions/${sessionId}/workforce`, body),
+      answer(contract.POST('/api/sessions/{id}/workforce', { params: { path: { id: sessionId } }, body })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: sessionWorkforceKey(sessionId) }),
   });
 }
@@ -38,7 +33,12 @@ export function useRegisterWorkforceAttendance(sessionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ attendeeId, ...body }: RegisterWorkforceAttendanceRequest & { attendeeId: string }) =>
-      api.patch<WorkforceAttendeeView>(`/sessions/${sessionId}/workforce/${attendeeId}`, body),
+      answer(
+        contract.PATCH('/api/sessions/{id}/workforce/{attendeeId}', {
+          params: { path: { id: sessionId, attendeeId } },
+          body,
+        }),
+      ),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: sessionWorkforceKey(sessionId) }),
   });
 }

@@ -1,6 +1,6 @@
 import type { MySignOffsQuery, MySignOffsResponse } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 
 /** Every sign-off query starts with this, so one invalidation after any signing refreshes them all. */
 export const signOffsQueryKeyRoot = ['sign-offs'] as const;
@@ -9,14 +9,10 @@ export const mySignOffsQueryKey = (query: MySignOffsQuery) => [...signOffsQueryK
 
 /** The caller's own sign-offs: what awaits them, what they signed, what they wait on; filtered by the query. */
 export function getMySignOffs(query: MySignOffsQuery, signal?: AbortSignal): Promise<MySignOffsResponse> {
-  const params = new URLSearchParams();
-  if (query.ccc) params.set('ccc', query.ccc);
-  if (query.kind) params.set('kind', query.kind);
-  if (query.month !== undefined) params.set('month', String(query.month));
-  if (query.signedPage !== undefined) params.set('signedPage', String(query.signedPage));
-  if (query.signedPageSize !== undefined) params.set('signedPageSize', String(query.signedPageSize));
-  const search = params.toString();
-  return api.get<MySignOffsResponse>(`/sign-offs${search ? `?${search}` : ''}`, { signal });
+  const { ccc, kind, month, signedPage, signedPageSize } = query;
+  // An empty filter is no filter.
+  const filters = { ccc: ccc || undefined, kind: kind || undefined, month, signedPage, signedPageSize };
+  return answer(contract.GET('/api/sign-offs', { params: { query: filters }, signal }));
 }
 
 export function getMySignOffsQueryOptions(query: MySignOffsQuery) {

@@ -1,6 +1,6 @@
 import type { SignOffsSummary } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { answer, contract } from '../../../lib/contract-client';
 import { signOffsQueryKeyRoot } from './get-my-sign-offs';
 
 /** Under the sign-offs root, so that signing anything refreshes the counts too. */
@@ -8,7 +8,7 @@ export const signOffsSummaryQueryKey = [...signOffsQueryKeyRoot, 'summary'] as c
 
 /** The counts each home page shows, without the lists. */
 export function getSignOffsSummary(signal?: AbortSignal): Promise<SignOffsSummary> {
-  return api.get<SignOffsSummary>('/sign-offs/summary', { signal });
+  return answer(contract.GET('/api/sign-offs/summary', { signal }));
 }
 
 export function useSignOffsSummary(enabled = true) {

@@ -18,7 +18,3 @@ export function getTnaQueryOptions(enrolmentId: string) {
 export function useTna(enrolmentId: string) {
   return useQuery(getTnaQueryOptions(enrolmentId));
 }
-
-export function tnaRoundPath(enrolmentId: string, round: number): string {
-  return `/enrolments/${encodeURIComponent(enrolmentId)}/tna/${round}`;
-}

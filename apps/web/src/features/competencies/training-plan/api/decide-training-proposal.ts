@@ -1,11 +1,7 @@
 import type { AcceptTrainingProposalRequest, DropTrainingProposalRequest, TrainingPlanResponse } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../../lib/api-client';
+import { answer, contract } from '../../../../lib/contract-client';
 import { trainingPlanQueryKey } from './get-training-plan';
-
-function proposalPath(enrolmentId: string, round: number, code: string, what: 'accept' | 'drop') {
-  return `/enrolments/${encodeURIComponent(enrolmentId)}/tna/${round}/proposals/${encodeURIComponent(code)}/${what}`;
-}
 
 /** Adds a need agreed at the TNA to the plan, as proposed or with the changes given. */
 export function acceptTrainingProposal(
@@ -14,7 +10,12 @@ export function acceptTrainingProposal(
   code: string,
   body: AcceptTrainingProposalRequest,
 ): Promise<TrainingPlanResponse> {
-  return api.post<TrainingPlanResponse>(proposalPath(enrolmentId, round, code, 'accept'), body);
+  return answer(
+    contract.POST('/api/enrolments/{id}/tna/{round}/proposals/{code}/accept', {
+      params: { path: { id: enrolmentId, round, code } },
+      body,
+    }),
+  );
 }
 
 /** Drops a need agreed at the TNA: it is no longer proposed. */
@@ -24,7 +25,12 @@ export function dropTrainingProposal(
   code: string,
   body: DropTrainingProposalRequest,
 ): Promise<TrainingPlanResponse> {
-  return api.post<TrainingPlanResponse>(proposalPath(enrolmentId, round, code, 'drop'), body);
+  return answer(
+    contract.POST('/api/enrolments/{id}/tna/{round}/proposals/{code}/drop', {
+      params: { path: { id: enrolmentId, round, code } },
+      body,
+    }),
+  );
 }
 
 interface Decision {

@@ -1,14 +1,11 @@
 import type { RemoveTrainingPlanItemRequest, TrainingPlanResponse } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../../lib/api-client';
+import { answer, contract } from '../../../../lib/contract-client';
 import { trainingPlanQueryKey } from './get-training-plan';
 
 /** Removes an item not done yet; the body carries the version read. */
 export function removeTrainingItem(itemId: string, body: RemoveTrainingPlanItemRequest): Promise<TrainingPlanResponse> {
-  return apiRequest<TrainingPlanResponse>(`/training-plan-items/${encodeURIComponent(itemId)}`, {
-    method: 'DELETE',
-    body,
-  });
+  return answer(contract.DELETE('/api/training-plan-items/{id}', { params: { path: { id: itemId } }, body }));
 }
 
 export function useRemoveTrainingItem(enrolmentId: string) {
