@@ -109,7 +109,10 @@ describe('reminders: found by a job, e-mailed once through SMTP, listed in the a
     jest.spyOn(t.app.get(Clock), 'now').mockImplementation(now);
     // Another instance's worker: its own connections, the same code, the same clock.
     // Configured as the API configures its own (MAIL_FROM unset: no-reply at PUBLIC_URL's host).
-    secondMailer = createMailer({ ...loadConfig({ ...process.env, SMTP_URL: smtpUrl, PUBLIC_URL }).mail, dir: '' });
+    secondMailer = createMailer({
+      ...loadConfig({ ...process.env, DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl, PUBLIC_URL }).mail,
+      dir: '',
+    });
     second = await startJobs({
       databaseUrl,
       db: secondDb,
