@@ -38,6 +38,9 @@ describe('when the connection drops', () => {
     await signIn(page, USERS.ccc);
     await page.getByRole('heading', { level: 1, name: 'Sam Taylor' }).waitFor();
     await expect(banner(page, 'You are offline').count()).resolves.toBe(0);
+    // The other pages' code is fetched in the background after the first page: offline before it has all come, a
+    // page not yet fetched cannot open (the run on a fast machine went offline first).
+    await page.locator('html[data-pages-preloaded]').waitFor({ state: 'attached' });
 
     await context.setOffline(true);
     const offline = banner(page, 'You are offline');

@@ -22,5 +22,5 @@ void restoreSession().finally(() => {
     </StrictMode>,
   );
   // The other pages' code, in the background once this one is up.
-  window.setTimeout(preloadPages, 1500);
+  window.setTimeout(() => void preloadPages(), 1500);
 });

@@ -16,8 +16,13 @@ const loaders: (() => Promise<unknown>)[] = [];
  * Fetches every page's chunk, once the first page is shown: moving on later works offline or on a poor connection
  * (the SPA waits for the API to come back rather than failing to load its own code).
  */
-export function preloadPages(): void {
-  for (const load of loaders) void load().catch(() => undefined);
+/**
+ * Loads every page's code in the background, so that moving on while offline still works. Resolves once all have
+ * loaded (or failed); the document then carries `data-pages-preloaded`, which the browser tests wait for.
+ */
+export async function preloadPages(): Promise<void> {
+  await Promise.allSettled(loaders.map((load) => load()));
+  document.documentElement.dataset['pagesPreloaded'] = '';
 }
 
 function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name): ComponentType {
