@@ -22,6 +22,8 @@ export interface ApiConfig {
   shutdownTimeoutMs: number;
   /** API requests running at once (health checks aside); one more is refused with 503 and `Retry-After`. */
   maxInFlight: number;
+  /** Reads (GET, HEAD) running at once; more wait their turn, within `maxInFlight` (health/request-gate.ts). */
+  maxReadsRunning: number;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
   /** The address people reach the service at, for the links in e-mails. */
@@ -137,6 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       env.MAX_REQUESTS_IN_FLIGHT,
       4 * Number(env.DATABASE_POOL_SIZE ?? 10),
     ),
+    // As many as the pool has connections: more reads at once only wait for one, their answers built all together.
+    maxReadsRunning: positive('MAX_READS_RUNNING', env.MAX_READS_RUNNING, Number(env.DATABASE_POOL_SIZE ?? 10)),
     webDistDir: env.WEB_DIST_DIR ?? null,
     seedDemoData: env.SEED_DEMO_DATA === 'true',
     // Test runs sign in hundreds of times a minute from one address.
