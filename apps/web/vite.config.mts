@@ -72,7 +72,9 @@ export default defineConfig({
         // The libraries change less often than the app: a chunk of their own stays cached across releases.
         codeSplitting: {
           groups: [
-            { name: 'v-react-dom', test: /node_modules[\\/](react-dom|scheduler)/ },
+            // React itself (with its JSX runtime) here too: a group takes in what its modules import, so React
+            // otherwise landed in the query group, which the sign-in page opened first does not need.
+            { name: 'v-react-dom', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'v-router', test: /node_modules[\\/]react-router/ },
             { name: 'v-query', test: /node_modules[\\/]@tanstack/ },
             { name: 'v-date', test: /node_modules[\\/](date-fns|@date-fns)/ },

@@ -3,12 +3,15 @@ import http, { type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { JwtAuthGuard } from '../src/common/guards';
 import { RequestGate } from '../src/health/request-gate';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const ASSET = '/assets/index-B9xQ2mZk.js';
 const SCRIPT = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `word ${i}`))};\n`;
 const MAX_IN_FLIGHT = 3;
+/** Reads running at once: one, so that a second waits its turn. */
+const MAX_READS_RUNNING = 1;
 
 interface Answer {
   status: number;
@@ -78,7 +81,11 @@ describe('serving the SPA and the API on one port', () => {
     );
     await writeFile(path.join(dir, ASSET), SCRIPT);
     await writeFile(path.join(dir, `${ASSET}.map`), '{"version":3,"sources":["secret-source.ts"],"mappings":""}');
-    t = await startTestApp({ WEB_DIST_DIR: dir, MAX_REQUESTS_IN_FLIGHT: String(MAX_IN_FLIGHT) });
+    t = await startTestApp({
+      WEB_DIST_DIR: dir,
+      MAX_REQUESTS_IN_FLIGHT: String(MAX_IN_FLIGHT),
+      MAX_READS_RUNNING: String(MAX_READS_RUNNING),
+    });
     await t.app.listen(0, '127.0.0.1');
     port = (t.app.getHttpServer().address() as { port: number }).port;
   });
@@ -174,6 +181,80 @@ describe('serving the SPA and the API on one port', () => {
   });
 
   describe('overload', () => {
+    /** A request sent over its own connection, kept so that its caller can go away before the answer. */
+    function open(
+      method: string,
+      url: string,
+      headers: Record<string, string> = {},
+    ): { req: ClientRequest; answer: Promise<Answer> } {
+      const req = http.request({ host: '127.0.0.1', port, method, path: url, headers, agent: false });
+      const answer = new Promise<Answer>((resolve, reject) => {
+        req.on('response', (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString() }),
+          );
+        });
+        req.on('error', reject);
+      });
+      answer.catch(() => undefined);
+      return { req, answer };
+    }
+
+    async function until(what: string, done: () => boolean): Promise<void> {
+      for (let i = 0; !done(); i += 1) {
+        if (i > 200) throw new Error(`still waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+
+    it('runs reads one at a time here, queues the next within the limit, and never runs one whose caller went', async () => {
+      const gate = t.app.get(RequestGate);
+      // The first step of every route's handling: a read that runs meets it (and is refused there, having no token).
+      const handled = jest.spyOn(JwtAuthGuard.prototype, 'canActivate');
+      try {
+        // A read whose body never finishes arriving holds the one place for reads.
+        const held = open('GET', '/api/me', { 'Content-Type': 'application/json', 'Content-Length': '1000' });
+        held.req.write('{"a": ');
+        await until('the held read to start', () => gate.running === 1);
+
+        // A write does not wait behind it.
+        const write = await send('POST', '/api/auth/login', {
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email: 'nobody@example.org', password: 'x' }),
+        });
+        expect(write.status).toBe(401);
+
+        // Two more reads wait their turn; the one after them is over the limit and refused at once.
+        const gone = open('GET', '/api/me');
+        gone.req.end();
+        const next = open('GET', '/api/me');
+        next.req.end();
+        await until('two reads to wait', () => gate.waiting === 2);
+        const refused = await send('GET', '/api/me');
+        expectErrorShape(refused, 503);
+        expect(refused.headers['retry-after']).toBe('1');
+        expect((await send('GET', '/api/health')).status).toBe(200);
+
+        // The first waiting caller gives up: it leaves the queue.
+        handled.mockClear();
+        gone.req.destroy();
+        await until('the gone read to leave the queue', () => gate.waiting === 1 && gate.running === 2);
+        // The held read ends: the next read runs, and only it (the gone one never reaches a handler).
+        held.req.destroy();
+        const answered = await next.answer;
+        expect(answered.status).toBe(401);
+        await until('every slot to be free', () => gate.running === 0 && gate.waiting === 0);
+        const reads = handled.mock.calls.filter(
+          ([context]) => context.switchToHttp().getRequest<{ path: string }>().path === '/api/me',
+        );
+        expect(reads).toHaveLength(1);
+      } finally {
+        handled.mockRestore();
+      }
+    });
+
     it('refuses what is over the limit with 503 and Retry-After, answers health, and frees a slot when the caller goes', async () => {
       const gate = t.app.get(RequestGate);
       // Requests whose bodies never finish arriving: each holds a slot until its caller gives up.

@@ -27,24 +27,35 @@ export function clientGoneSignal(req: Request): AbortSignal | undefined {
 }
 
 /**
- * Admission to the API. At most `maxInFlight` API requests run at once (sized to the database pool: more would
- * only queue for a connection); one more is answered 503 with `Retry-After` at once, rather than queued without
- * bound. A slot is held from arrival until the answer is sent or the caller goes away. While the instance shuts
- * down, new API requests are refused the same way, so a load balancer retries them elsewhere. Health and readiness
- * are never gated.
+ * Admission to the API. At most `maxInFlight` API requests are taken at once (running or waiting); one more is
+ * answered 503 with `Retry-After` at once, rather than queued without bound. Of those, at most `maxReadsRunning`
+ * reads (GET, HEAD) run at once, the others waiting their turn here in order of arrival: a read's answer is built in
+ * this process (rows parsed, rules applied, JSON written), and fifty built at once kept the event loop so busy that
+ * `/api/health` waited 0.3–0.6 s behind them (issue #17). Writes are not held back (an upload's body arrives at the
+ * caller's pace). A slot is held from arrival until the answer is sent or the caller goes away; a waiting request
+ * whose caller went away never runs. While the instance shuts down, new API requests are refused the same way, so a
+ * load balancer retries them elsewhere. Health and readiness are never gated.
  */
 @Injectable()
 export class RequestGate {
   private readonly logger = new Logger('RequestGate');
   private inFlight = 0;
+  private readsRunning = 0;
+  /** Reads waiting for one of the `maxReadsRunning` places, first come first served. */
+  private readonly queue: (() => void)[] = [];
   private draining = false;
   private idleWaiters: (() => void)[] = [];
 
   constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {}
 
-  /** API requests running now (not counting health checks). */
+  /** API requests taken now, running or waiting (not counting health checks). */
   get running(): number {
     return this.inFlight;
+  }
+
+  /** Reads waiting for their turn to run. */
+  get waiting(): number {
+    return this.queue.length;
   }
 
   /** Refuse new API requests from now on; resolves once the ones running have finished or their callers gone. */
@@ -64,13 +75,28 @@ export class RequestGate {
       this.inFlight += 1;
       const controller = new AbortController();
       clientGone.set(req, controller.signal);
+      let holdsReadPlace = false;
+      const start = () => {
+        holdsReadPlace = true;
+        this.readsRunning += 1;
+        next();
+      };
       // 'close' comes once, after the answer is sent or when the connection drops first (the caller gave up).
       res.once('close', () => {
         if (!res.writableFinished) controller.abort();
         this.inFlight -= 1;
+        const queued = this.queue.indexOf(start);
+        // Still waiting: it leaves the queue and never runs.
+        if (queued !== -1) this.queue.splice(queued, 1);
+        if (holdsReadPlace) {
+          this.readsRunning -= 1;
+          this.queue.shift()?.();
+        }
         if (this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
       });
-      next();
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+      if (this.readsRunning < this.config.maxReadsRunning) return start();
+      this.queue.push(start);
     };
   }
 

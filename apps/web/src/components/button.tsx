@@ -1,9 +1,8 @@
 import type { ButtonHTMLAttributes, MouseEvent, ReactNode } from 'react';
-import { Link, type LinkProps } from 'react-router';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'warning' | 'reverse';
 
-interface ButtonLook {
+export interface ButtonLook {
   variant?: ButtonVariant;
   small?: boolean;
 }
@@ -40,11 +39,6 @@ export function Button({ variant, small, pending, className, type = 'button', on
       }}
     />
   );
-}
-
-/** A link that looks like a button: for a move to another page, where a button would be for an action. */
-export function ButtonLink({ variant, small, className, ...rest }: ButtonLook & LinkProps) {
-  return <Link {...rest} className={buttonClass({ variant, small }, className)} draggable={false} />;
 }
 
 /** Buttons side by side (stacked on a phone), with the right space between them. */

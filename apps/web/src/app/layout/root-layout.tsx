@@ -11,8 +11,14 @@ import { useNotifications } from '../../features/notifications/api/get-notificat
 import { notificationsNavLabel } from '../../features/notifications/utils/labels';
 import { useAuthToken } from '../../lib/auth-store';
 import { useRecordLocation } from '../../utils/location-stack';
-import { SERVICE_NAME } from '../../utils/use-document-title';
-import { NhsLogo, UserIcon } from './nhs-logo';
+import { SiteFooter, SiteHeader, SkipLink, type FrameLink } from './frame';
+import { UserIcon } from './nhs-logo';
+
+const RouterLink: FrameLink = ({ to, className, children }) => (
+  <Link className={className} to={to}>
+    {children}
+  </Link>
+);
 
 /** One item of the header's navigation, marked as the current page the NHS way when it is. */
 function NavItem({ to, end, children }: { to: string; end?: boolean; children: string }) {
@@ -68,18 +74,11 @@ export function RootLayout() {
 
   return (
     <>
-      <a className="nhsuk-skip-link" href="#main-content">
-        Skip to main content
-      </a>
-      <header className="nhsuk-header">
-        <div className="nhsuk-header__container nhsuk-width-container app-width-container">
-          <div className="nhsuk-header__service">
-            <Link className="nhsuk-header__service-logo" to="/">
-              <NhsLogo />
-              <span className="nhsuk-header__service-name">{SERVICE_NAME}</span>
-            </Link>
-          </div>
-          {user && (
+      <SkipLink />
+      <SiteHeader
+        link={RouterLink}
+        account={
+          user && (
             <nav className="nhsuk-header__account" aria-label="Account">
               <ul className="nhsuk-header__account-list">
                 <li className="nhsuk-header__account-item">
@@ -110,99 +109,84 @@ export function RootLayout() {
                 </li>
               </ul>
             </nav>
-          )}
-        </div>
-        {user && (
-          <nav
-            className={
-              menuOpen
-                ? 'nhsuk-header__navigation app-header-nav app-header-nav--open'
-                : 'nhsuk-header__navigation app-header-nav'
-            }
-            aria-label="Main"
-          >
-            <div className="nhsuk-header__navigation-container nhsuk-width-container app-width-container">
-              <button
-                type="button"
-                className="app-header-nav__toggle"
-                aria-expanded={menuOpen}
-                aria-controls="header-navigation-list"
-                onClick={() => setMenuOpen(!menuOpen)}
-                onKeyDown={(event) => {
-                  if (event.key === 'Escape') setMenuOpen(false);
-                }}
-              >
-                Menu
-                <svg
-                  className="app-header-nav__chevron"
-                  aria-hidden="true"
-                  focusable="false"
-                  viewBox="0 0 24 24"
-                  width="16"
-                  height="16"
+          )
+        }
+        navigation={
+          user && (
+            <nav
+              className={
+                menuOpen
+                  ? 'nhsuk-header__navigation app-header-nav app-header-nav--open'
+                  : 'nhsuk-header__navigation app-header-nav'
+              }
+              aria-label="Main"
+            >
+              <div className="nhsuk-header__navigation-container nhsuk-width-container app-width-container">
+                <button
+                  type="button"
+                  className="app-header-nav__toggle"
+                  aria-expanded={menuOpen}
+                  aria-controls="header-navigation-list"
+                  onClick={() => setMenuOpen(!menuOpen)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Escape') setMenuOpen(false);
+                  }}
                 >
-                  <path d="M15.5 12a1 1 0 0 1-.29.71l-5 5a1 1 0 0 1-1.42-1.42l4.3-4.29-4.3-4.29a1 1 0 0 1 1.42-1.42l5 5a1 1 0 0 1 .29.71z" />
-                </svg>
-              </button>
-              <ul
-                className="nhsuk-header__navigation-list"
-                id="header-navigation-list"
-                onKeyDown={(event) => {
-                  if (event.key === 'Escape' && menuOpen) {
-                    setMenuOpen(false);
-                    document.querySelector<HTMLButtonElement>('.app-header-nav__toggle')?.focus();
-                  }
-                }}
-              >
-                {/* A national viewer's "/" is the national figures: one item for it, not two. */}
-                {homeKindFor(user.roles) !== 'national' && (
-                  <NavItem to="/" end>
-                    {homeLabel}
-                  </NavItem>
-                )}
-                {can(roles, 'agenda:read') && <NavItem to="/agenda">Agenda</NavItem>}
-                {can(roles, 'competency:review') && <NavItem to="/evidence-to-review">Evidence to review</NavItem>}
-                {can(roles, 'report:read') && <NavItem to="/reports/cohort">Report</NavItem>}
-                {can(roles, 'national:read') && <NavItem to="/national">National figures</NavItem>}
-                {can(roles, 'cohort:read') && <NavItem to="/admin/cohorts">Cohorts</NavItem>}
-                {can(roles, 'people:read') && <NavItem to="/admin/people">People</NavItem>}
-                {can(roles, 'organisation:manage') && <NavItem to="/admin/organisations">PCNs</NavItem>}
-                {can(roles, 'template:read') && <NavItem to="/admin/templates">Templates</NavItem>}
-                {can(roles, 'retention:read') && <NavItem to="/admin/retention">Retention</NavItem>}
-                {can(roles, 'sso:read') && <NavItem to="/admin/sign-in">Single sign-on</NavItem>}
-                {can(roles, 'calendar:manage') && <NavItem to="/calendar">Calendar link</NavItem>}
-                {can(roles, 'notifications:read') && (
-                  <NavItem to="/notifications">{notificationsNavLabel(notifications.data?.unreadCount)}</NavItem>
-                )}
-              </ul>
-            </div>
-          </nav>
-        )}
-      </header>
+                  Menu
+                  <svg
+                    className="app-header-nav__chevron"
+                    aria-hidden="true"
+                    focusable="false"
+                    viewBox="0 0 24 24"
+                    width="16"
+                    height="16"
+                  >
+                    <path d="M15.5 12a1 1 0 0 1-.29.71l-5 5a1 1 0 0 1-1.42-1.42l4.3-4.29-4.3-4.29a1 1 0 0 1 1.42-1.42l5 5a1 1 0 0 1 .29.71z" />
+                  </svg>
+                </button>
+                <ul
+                  className="nhsuk-header__navigation-list"
+                  id="header-navigation-list"
+                  onKeyDown={(event) => {
+                    if (event.key === 'Escape' && menuOpen) {
+                      setMenuOpen(false);
+                      document.querySelector<HTMLButtonElement>('.app-header-nav__toggle')?.focus();
+                    }
+                  }}
+                >
+                  {/* A national viewer's "/" is the national figures: one item for it, not two. */}
+                  {homeKindFor(user.roles) !== 'national' && (
+                    <NavItem to="/" end>
+                      {homeLabel}
+                    </NavItem>
+                  )}
+                  {can(roles, 'agenda:read') && <NavItem to="/agenda">Agenda</NavItem>}
+                  {can(roles, 'competency:review') && <NavItem to="/evidence-to-review">Evidence to review</NavItem>}
+                  {can(roles, 'report:read') && <NavItem to="/reports/cohort">Report</NavItem>}
+                  {can(roles, 'national:read') && <NavItem to="/national">National figures</NavItem>}
+                  {can(roles, 'cohort:read') && <NavItem to="/admin/cohorts">Cohorts</NavItem>}
+                  {can(roles, 'people:read') && <NavItem to="/admin/people">People</NavItem>}
+                  {can(roles, 'organisation:manage') && <NavItem to="/admin/organisations">PCNs</NavItem>}
+                  {can(roles, 'template:read') && <NavItem to="/admin/templates">Templates</NavItem>}
+                  {can(roles, 'retention:read') && <NavItem to="/admin/retention">Retention</NavItem>}
+                  {can(roles, 'sso:read') && <NavItem to="/admin/sign-in">Single sign-on</NavItem>}
+                  {can(roles, 'calendar:manage') && <NavItem to="/calendar">Calendar link</NavItem>}
+                  {can(roles, 'notifications:read') && (
+                    <NavItem to="/notifications">{notificationsNavLabel(notifications.data?.unreadCount)}</NavItem>
+                  )}
+                </ul>
+              </div>
+            </nav>
+          )
+        }
+      />
       <div className="nhsuk-width-container app-width-container">
         <main className="nhsuk-main-wrapper" id="main-content" tabIndex={-1} ref={mainRef}>
           <ConnectionBanner />
           <Outlet />
         </main>
       </div>
-      <footer className="nhsuk-footer">
-        <div className="nhsuk-width-container app-width-container">
-          <div className="nhsuk-footer__meta">
-            <h2 className="nhsuk-u-visually-hidden">Support links</h2>
-            <ul className="nhsuk-footer__list">
-              <li className="nhsuk-footer__list-item">
-                {/* Open signed in or not: everyone may read how their information is used. */}
-                <Link className="nhsuk-footer__list-item-link" to="/privacy">
-                  Privacy notice
-                </Link>
-              </li>
-            </ul>
-            <p className="nhsuk-body-s">
-              {SERVICE_NAME}: supervision and training for Cancer Care Coordinators in primary care.
-            </p>
-          </div>
-        </div>
-      </footer>
+      <SiteFooter link={RouterLink} />
     </>
   );
 }

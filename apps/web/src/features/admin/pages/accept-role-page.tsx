@@ -1,6 +1,7 @@
 import { ROLE_LABELS } from '@ccc/contracts';
 import { useParams } from 'react-router';
-import { Button, ButtonLink } from '../../../components/button';
+import { Button } from '../../../components/button';
+import { ButtonLink } from '../../../components/button-link';
 import { Confirmation } from '../../../components/confirmation';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useParams } from 'react-router';
-import { ButtonLink } from '../../../components/button';
+import { ButtonLink } from '../../../components/button-link';
 import { Confirmation } from '../../../components/confirmation';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';

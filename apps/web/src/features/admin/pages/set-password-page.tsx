@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { Button, ButtonLink } from '../../../components/button';
+import { Button } from '../../../components/button';
+import { ButtonLink } from '../../../components/button-link';
 import { Confirmation } from '../../../components/confirmation';
 import { ErrorMessage } from '../../../components/error-message';
 import { ErrorSummary } from '../../../components/error-summary';

@@ -1,13 +1,7 @@
-import type { LoginRequest, LoginResponse } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { answer, publicContract } from '../../../lib/contract-client';
 import { setAuth } from '../../../lib/auth-store';
 import { meQueryKey } from './get-me';
-
-export function login(credentials: LoginRequest): Promise<LoginResponse> {
-  // Not authenticated: a 401 here means wrong credentials, not an ended session.
-  return answer(publicContract.POST('/api/auth/login', { body: credentials }));
-}
+import { login } from './sign-in-requests';
 
 export function useLogin() {
   const queryClient = useQueryClient();

@@ -1,13 +1,7 @@
-import type { SsoProviderRef } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { answer, publicContract } from '../../../lib/contract-client';
+import { getSsoProviders } from './sign-in-requests';
 
 export const ssoProvidersQueryKey = ['sso-providers'] as const;
-
-/** Open to all: the single sign-on buttons of the sign-in page (one per Alliance with a provider). */
-export function getSsoProviders(signal?: AbortSignal): Promise<SsoProviderRef[]> {
-  return answer(publicContract.GET('/api/auth/oidc/providers', { signal }));
-}
 
 export const ssoProvidersQuery = queryOptions({
   queryKey: ssoProvidersQueryKey,
@@ -17,9 +11,4 @@ export const ssoProvidersQuery = queryOptions({
 
 export function useSsoProviders() {
   return useQuery(ssoProvidersQuery);
-}
-
-/** Where a button sends the browser: the API redirects on to the provider. A full navigation, not a fetch. */
-export function ssoStartUrl(slug: string): string {
-  return `/api/auth/oidc/${encodeURIComponent(slug)}/start`;
 }

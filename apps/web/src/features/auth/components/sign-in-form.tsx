@@ -1,14 +1,18 @@
 import { useState, type FormEvent } from 'react';
+import type { LoginRequest } from '@ccc/contracts';
 import { Button } from '../../../components/button';
 import { describeError } from '../../../components/error-message';
 import { ErrorSummary, type SummaryError } from '../../../components/error-summary';
 import { TextInput } from '../../../components/inputs';
 import { isApiClientError } from '../../../lib/api-client';
-import { useLogin } from '../api/login';
 import { mapServerFieldErrors, validateSignIn, type SignInField } from '../utils/validate-sign-in';
 
 interface SignInFormProps {
-  onSuccess: () => void;
+  /**
+   * Signs in with the credentials and moves on; rejects with the API's refusal. A function rather than a React Query
+   * mutation, so that the sign-in page opened first (app/sign-in-shell.tsx) needs neither React Query nor the router.
+   */
+  signIn: (credentials: LoginRequest) => Promise<void>;
 }
 
 interface FormErrors {
@@ -23,14 +27,14 @@ const NO_ERRORS: FormErrors = { fields: {}, general: [] };
  * Email and password, with an error summary at the top (announced and focused after a failed submit, linking to each
  * field at fault) and each field's own message tied to it with aria-describedby.
  */
-export function SignInForm({ onSuccess }: SignInFormProps) {
+export function SignInForm({ signIn }: SignInFormProps) {
   const emailId = 'sign-in-email';
   const passwordId = 'sign-in-password';
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [attempt, setAttempt] = useState(0);
-  const login = useLogin();
+  const [pending, setPending] = useState(false);
 
   const fieldIds: Record<SignInField, string> = { email: emailId, password: passwordId };
 
@@ -41,34 +45,33 @@ export function SignInForm({ onSuccess }: SignInFormProps) {
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (login.isPending) return;
+    if (pending) return;
     const fieldErrors = validateSignIn({ email, password });
     if (Object.keys(fieldErrors).length > 0) {
       showErrors({ fields: fieldErrors, general: [] });
       return;
     }
     setErrors(NO_ERRORS);
-    login.mutate(
-      { email: email.trim(), password },
-      {
-        onSuccess,
-        onError: (error) => {
-          if (isApiClientError(error) && error.status === 401 && error.reason === 'sso_required') {
-            // The right password, but this person must use their NHS account: the API's message names the button.
-            showErrors({ fields: {}, general: [error.message] });
-          } else if (isApiClientError(error) && error.status === 401) {
-            showErrors({
-              fields: {},
-              general: ['The email address or password is not right. Check them and try again.'],
-            });
-          } else if (isApiClientError(error) && error.fieldErrors.length > 0) {
-            const mapped = mapServerFieldErrors(error.fieldErrors);
-            showErrors({ fields: mapped.fields, general: mapped.other });
-          } else {
-            showErrors({ fields: {}, general: [describeError(error)] });
-          }
-          setPassword('');
-        },
+    setPending(true);
+    signIn({ email: email.trim(), password }).then(
+      () => setPending(false),
+      (error: unknown) => {
+        setPending(false);
+        if (isApiClientError(error) && error.status === 401 && error.reason === 'sso_required') {
+          // The right password, but this person must use their NHS account: the API's message names the button.
+          showErrors({ fields: {}, general: [error.message] });
+        } else if (isApiClientError(error) && error.status === 401) {
+          showErrors({
+            fields: {},
+            general: ['The email address or password is not right. Check them and try again.'],
+          });
+        } else if (isApiClientError(error) && error.fieldErrors.length > 0) {
+          const mapped = mapServerFieldErrors(error.fieldErrors);
+          showErrors({ fields: mapped.fields, general: mapped.other });
+        } else {
+          showErrors({ fields: {}, general: [describeError(error)] });
+        }
+        setPassword('');
       },
     );
   }
@@ -109,8 +112,8 @@ export function SignInForm({ onSuccess }: SignInFormProps) {
         onChange={(value) => setPassword(value)}
       />
 
-      <Button type="submit" pending={login.isPending}>
-        {login.isPending ? 'Signing in…' : 'Sign in'}
+      <Button type="submit" pending={pending}>
+        {pending ? 'Signing in…' : 'Sign in'}
       </Button>
     </form>
   );

@@ -1,12 +1,12 @@
-import { ssoStartUrl, useSsoProviders } from '../api/sso-providers';
+import type { SsoProviderRef } from '@ccc/contracts';
+import { ssoStartUrl } from '../api/sign-in-requests';
 
 /**
  * "Sign in with NHSmail": one button per Alliance with a provider, above the password form (which stays as the
  * fallback). Links, not forms: the API sends the browser on to the provider. Nothing shows while loading or on error.
  */
-export function SsoSignIn() {
-  const providers = useSsoProviders();
-  const list = providers.data ?? [];
+export function SsoSignIn({ providers }: { providers: readonly SsoProviderRef[] | undefined }) {
+  const list = providers ?? [];
   if (list.length === 0) return null;
   const several = new Set(list.map((p) => p.label)).size < list.length;
   return (

@@ -1,9 +1,9 @@
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { ErrorSummary } from '../../../components/error-summary';
 import { getSignOutReason, useAuthToken } from '../../../lib/auth-store';
 import { useDocumentTitle } from '../../../utils/use-document-title';
-import { SignInForm } from '../components/sign-in-form';
-import { SsoSignIn } from '../components/sso-sign-in';
+import { useLogin } from '../api/login';
+import { useSsoProviders } from '../api/sso-providers';
+import { SignInContent } from '../components/sign-in-content';
 import { ssoErrorMessage } from '../utils/sso-errors';
 import { safeRedirect } from '../utils/safe-redirect';
 
@@ -11,14 +11,10 @@ interface FromState {
   from?: string;
 }
 
-function Notice({ children }: { children: string }) {
-  return (
-    <div className="nhsuk-inset-text" role="status">
-      <p>{children}</p>
-    </div>
-  );
-}
-
+/**
+ * The sign-in page as a route of the SPA: where a guarded page or signing out sends the person. A fresh load of
+ * /sign-in shows app/sign-in-shell.tsx instead, which needs less code.
+ */
 export function SignInPage() {
   useDocumentTitle('Sign in');
   const token = useAuthToken();
@@ -26,6 +22,8 @@ export function SignInPage() {
   const navigate = useNavigate();
   const reason = getSignOutReason();
   const [searchParams] = useSearchParams();
+  const providers = useSsoProviders();
+  const login = useLogin();
   // Set by the API when a single sign-on was refused; by the NHS account service after it signed the person out.
   const ssoError = ssoErrorMessage(searchParams.get('sso_error'));
   const signedOutThere = searchParams.get('state') === 'signed_out';
@@ -34,25 +32,15 @@ export function SignInPage() {
   if (token) return <Navigate to={redirectTo} replace />;
 
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        {ssoError && (
-          <ErrorSummary
-            id="sso-error-summary"
-            title="You could not be signed in"
-            errors={[{ message: ssoError }]}
-            focusKey={1}
-          />
-        )}
-        <h1>Sign in</h1>
-        {reason === 'expired' && <Notice>Your session has ended. Sign in again to carry on.</Notice>}
-        {(reason === 'signed_out' || signedOutThere) && <Notice>You have signed out.</Notice>}
-        <p className="nhsuk-body-l">
-          Sign in to see supervision sessions, training and progress in the Cancer Care Coordinator programme.
-        </p>
-        <SsoSignIn />
-        <SignInForm onSuccess={() => navigate(redirectTo, { replace: true })} />
-      </div>
-    </div>
+    <SignInContent
+      ssoError={ssoError}
+      ended={reason}
+      signedOutThere={signedOutThere}
+      providers={providers.data}
+      signIn={async (credentials) => {
+        await login.mutateAsync(credentials);
+        void navigate(redirectTo, { replace: true });
+      }}
+    />
   );
 }

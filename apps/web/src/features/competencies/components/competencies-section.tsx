@@ -1,4 +1,4 @@
-import { ButtonLink } from '../../../components/button';
+import { ButtonLink } from '../../../components/button-link';
 import { useCompetencyGrid } from '../api/get-competency-grid';
 import { ReturnedToYou } from '../inbox/components/returned-to-you';
 import { useInbox } from '../inbox/api/get-inbox';

@@ -1,7 +1,8 @@
 import type { PcnHomeRow } from '@ccc/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button, ButtonGroup, ButtonLink } from '../../../components/button';
+import { Button, ButtonGroup } from '../../../components/button';
+import { ButtonLink } from '../../../components/button-link';
 import { ErrorSummary } from '../../../components/error-summary';
 import { formatDateTime, formatMinutes } from '../../../utils/format';
 import { useRespondAsPcn } from '../../sessions/api/respond-as-pcn';

@@ -1,4 +1,5 @@
-import { Button, ButtonLink } from '../../../components/button';
+import { Button } from '../../../components/button';
+import { ButtonLink } from '../../../components/button-link';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { useReleaseSummary } from '../api/get-release-summary';
