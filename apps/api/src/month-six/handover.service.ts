@@ -16,6 +16,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
+import { assertVersion, Closed, StaleVersion } from '../common/domain-errors';
 import { validationFailed } from '../common/errors';
 import { COMPLETED_MESSAGE, refuseIfClosed, WITHDRAWN_MESSAGE } from '../enrolments/enrolment-lock';
 import { Enrolment } from '../enrolments/enrolment.entity';
@@ -24,8 +25,6 @@ import { personRef } from '../sessions/session-view';
 import type { HandoverFieldsDto, SignHandoverDto, UpdateHandoverDto } from './dto/handover.dto';
 import { HandoverInterview } from './handover-interview.entity';
 import { renderMail } from '../notifications/mail-templates';
-
-const STALE = 'The handover record was changed by someone else since you read it; reload it and try again';
 
 export const HANDOVER_PARTIES = ['ccc', 'pcn_supervisor', 'alliance_supervisor'] as const;
 
@@ -219,7 +218,7 @@ export class HandoverService {
     await this.db.transaction(async (manager) => {
       await refuseIfClosed(manager, [enrolmentId]);
       const row = await this.find(manager, enrolmentId, true);
-      if ((row?.version ?? 0) !== dto.version) throw new ConflictException(STALE);
+      assertVersion({ version: row?.version ?? 0 }, dto.version, 'handover record');
       const before = contentOf(row);
       const after = applyHandoverFields(before, dto, template, enrolment.cohort!.startDate);
       const changes = changedFields(before, after);
@@ -246,7 +245,7 @@ export class HandoverService {
           })
           .where('id = :id AND version = :version', { id: row.id, version: dto.version })
           .execute();
-        if (result.affected !== 1) throw new ConflictException(STALE);
+        if (result.affected !== 1) throw new StaleVersion('handover record');
       }
       await this.audit.record(manager, {
         actorId: user.id,
@@ -270,14 +269,13 @@ export class HandoverService {
       const [locked] = (await manager.query(`SELECT status, version FROM enrolment WHERE id = $1 FOR UPDATE`, [
         enrolmentId,
       ])) as { status: string; version: number }[];
-      if (locked?.status === 'withdrawn') throw new ConflictException(WITHDRAWN_MESSAGE);
+      if (locked?.status === 'withdrawn') throw new Closed(WITHDRAWN_MESSAGE);
       const row = await this.find(manager, enrolmentId, true);
       if (!row) throw new ConflictException('There is no handover record to sign yet');
       // Completed: only a record an amendment left without a signature signs again (#15 item 1).
       const resigning = locked?.status === 'completed';
-      if (resigning && HANDOVER_PARTIES.every((p) => row[SIGNATURE[p].at]))
-        throw new ConflictException(COMPLETED_MESSAGE);
-      if (row.version !== dto.version) throw new ConflictException(STALE);
+      if (resigning && HANDOVER_PARTIES.every((p) => row[SIGNATURE[p].at])) throw new Closed(COMPLETED_MESSAGE);
+      assertVersion(row, dto.version, 'handover record');
       const blocker = handoverSignBlocker(contentOf(row));
       if (blocker) throw new ConflictException(blocker);
       const party = parties.find((p) => !row[SIGNATURE[p].at]);

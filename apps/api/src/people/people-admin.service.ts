@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PersonListItem, Role } from '@ccc/contracts';
 import { PROGRAMME_TIME_ZONE } from '@ccc/programme';
@@ -7,14 +7,13 @@ import { format } from 'date-fns';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
-import { validationFailed } from '../common/errors';
+import { assertVersion, Conflict, Invalid, NotFound } from '../common/domain-errors';
 import { findLiveLink, issueActionLink } from '../links/action-links';
 import { OutboxMessage } from '../links/outbox-message.entity';
 import { renderMail } from '../notifications/mail-templates';
 import type { EndRoleDto, PersonVersionDto, UpdatePersonDto } from './dto/person-admin.dto';
 
 const NO_ALLIANCE = '00000000-0000-0000-0000-000000000000';
-const STALE = 'This person was changed since you read it; reload and try again';
 export const EMAIL_CONFIRMATION_DAYS = 7;
 const londonTime = (instant: Date) => format(new TZDate(instant, PROGRAMME_TIME_ZONE), "d MMMM yyyy 'at' HH:mm");
 
@@ -53,8 +52,8 @@ export class PeopleAdminService {
         FOR UPDATE OF p`,
       [id, user.allianceId ?? NO_ALLIANCE],
     )) as LockedPerson[];
-    if (!row) throw new NotFoundException('There is no such person');
-    if (version !== undefined && row.version !== version) throw new ConflictException(STALE);
+    if (!row) throw new NotFound('There is no such person');
+    if (version !== undefined) assertVersion(row, version, 'person');
     return row;
   }
 
@@ -114,7 +113,7 @@ export class PeopleAdminService {
           WHERE ra.person_id = $1 AND ra.role = $2 AND ra.organisation_id = $3 AND o.alliance_id = $4`,
         [id, dto.role, dto.organisationId, user.allianceId],
       )) as { id: string; name: string }[];
-      if (!held) throw validationFailed([{ field: 'role', reason: 'this person does not hold this role there' }]);
+      if (!held) throw new Invalid({ field: 'role', reason: 'this person does not hold this role there' });
       await this.refuseWhileInUse(manager, user, person, dto);
       await manager.query('DELETE FROM role_assignment WHERE id = $1', [held.id]);
       await this.audit.record(manager, {
@@ -135,12 +134,12 @@ export class PeopleAdminService {
     let inUse = 0;
     let what = '';
     if (dto.role === 'admin') {
-      if (person.id === user.id) throw new ConflictException('You cannot end your own administrator role');
+      if (person.id === user.id) throw new Conflict('You cannot end your own administrator role');
       const others = await count(
         `SELECT count(*)::int AS n FROM role_assignment WHERE role = 'admin' AND organisation_id = $1 AND person_id <> $2`,
         [dto.organisationId, person.id],
       );
-      if (others === 0) throw new ConflictException('This is the Alliance’s last administrator');
+      if (others === 0) throw new Conflict('This is the Alliance’s last administrator');
       return;
     }
     if (dto.role === 'ccc') {
@@ -166,7 +165,7 @@ export class PeopleAdminService {
         ));
       what = 'CCC(s) or open cohort(s) still supervised: move them to another Alliance supervisor first';
     }
-    if (inUse > 0) throw new ConflictException(`This role is still in use: ${inUse} ${what}`);
+    if (inUse > 0) throw new Conflict(`This role is still in use: ${inUse} ${what}`);
   }
 
   /**
@@ -177,10 +176,10 @@ export class PeopleAdminService {
   async deactivate(user: AuthUser, id: string, dto: PersonVersionDto): Promise<PersonListItem> {
     await this.db.transaction(async (manager) => {
       const person = await this.lock(manager, user, id, dto.version);
-      if (person.id === user.id) throw new ConflictException('You cannot deactivate your own account');
-      if (person.deactivated_at) throw new ConflictException('This account is already deactivated');
+      if (person.id === user.id) throw new Conflict('You cannot deactivate your own account');
+      if (person.deactivated_at) throw new Conflict('This account is already deactivated');
       if (person.elsewhere)
-        throw new ConflictException(
+        throw new Conflict(
           'This person also holds roles in another Alliance; end their roles here instead of deactivating the account',
         );
       const at = new Date();
@@ -222,15 +221,15 @@ export class PeopleAdminService {
   async update(user: AuthUser, id: string, dto: UpdatePersonDto, baseUrl: string): Promise<PersonListItem> {
     await this.db.transaction(async (manager) => {
       const person = await this.lock(manager, user, id, dto.version);
-      if (person.deactivated_at) throw new ConflictException('This account is deactivated');
+      if (person.deactivated_at) throw new Conflict('This account is deactivated');
       const fullName = dto.fullName?.trim() ?? person.full_name;
       const email = dto.email?.trim().toLowerCase();
       const emailChanges = email !== undefined && email !== person.email;
       if (fullName === person.full_name && !emailChanges)
-        throw validationFailed([{ field: 'fullName', reason: 'nothing to change: give a new fullName or email' }]);
+        throw new Invalid({ field: 'fullName', reason: 'nothing to change: give a new fullName or email' });
       if (emailChanges) {
         const [taken] = (await manager.query('SELECT 1 FROM person WHERE email = $1', [email])) as unknown[];
-        if (taken) throw new ConflictException('Someone else signs in with this e-mail address');
+        if (taken) throw new Conflict('Someone else signs in with this e-mail address');
       }
       await manager.query(
         `UPDATE person SET full_name = $2, pending_email = $3, version = version + 1, updated_at = now() WHERE id = $1`,
@@ -278,11 +277,11 @@ export class PeopleAdminService {
         [link.targetId],
       )) as { email: string; pending_email: string | null; deactivated_at: Date | null }[];
       if (!person?.pending_email || person.deactivated_at)
-        throw new ConflictException('There is no e-mail change waiting for this account');
+        throw new Conflict('There is no e-mail change waiting for this account');
       const [taken] = (await manager.query('SELECT 1 FROM person WHERE email = $1', [
         person.pending_email,
       ])) as unknown[];
-      if (taken) throw new ConflictException('Someone else signs in with this e-mail address now');
+      if (taken) throw new Conflict('Someone else signs in with this e-mail address now');
       await manager.query(
         `UPDATE person SET email = pending_email, pending_email = NULL, version = version + 1, updated_at = now()
           WHERE id = $1`,
