@@ -15,10 +15,11 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
+import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
 import { assertVersion, Closed, StaleVersion } from '../common/domain-errors';
 import { validationFailed } from '../common/errors';
-import { COMPLETED_MESSAGE, refuseIfClosed, WITHDRAWN_MESSAGE } from '../enrolments/enrolment-lock';
+import { COMPLETED_MESSAGE, WITHDRAWN_MESSAGE } from '../enrolments/enrolment-lock';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { personRef } from '../sessions/session-view';
@@ -153,6 +154,7 @@ export class HandoverService {
     private readonly enrolments: EnrolmentsService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly commands: Commands,
   ) {}
 
   private find(manager: EntityManager, enrolmentId: string, lock = false) {
@@ -215,45 +217,51 @@ export class HandoverService {
   async update(user: AuthUser, enrolmentId: string, dto: UpdateHandoverDto): Promise<HandoverView> {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
     this.requireParty(user, enrolment);
-    await this.db.transaction(async (manager) => {
-      await refuseIfClosed(manager, [enrolmentId]);
-      const row = await this.find(manager, enrolmentId, true);
-      assertVersion({ version: row?.version ?? 0 }, dto.version, 'handover record');
-      const before = contentOf(row);
-      const after = applyHandoverFields(before, dto, template, enrolment.cohort!.startDate);
-      const changes = changedFields(before, after);
-      if (Object.keys(changes.after).length === 0) return;
-      const signed = row
-        ? (['ccc', 'pcn_supervisor', 'alliance_supervisor'] as const).filter((p) => row[SIGNATURE[p].at])
-        : [];
-      let id = row?.id;
-      if (!row) {
-        const inserted = await manager.insert(HandoverInterview, { enrolmentId, ...after });
-        id = String(inserted.identifiers[0]!['id']);
-      } else {
-        const result = await manager
-          .createQueryBuilder()
-          .update(HandoverInterview)
-          .set({
-            ...after,
-            cccSignedAt: null,
-            cccSignedById: null,
-            pcnSignedAt: null,
-            pcnSignedById: null,
-            allianceSignedAt: null,
-            allianceSignedById: null,
-          })
-          .where('id = :id AND version = :version', { id: row.id, version: dto.version })
-          .execute();
-        if (result.affected !== 1) throw new StaleVersion('handover record');
-      }
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'handover.updated',
-        entityType: 'handover_interview',
-        entityId: id!,
-        detail: { enrolmentId, ...changes, signaturesCleared: signed },
-      });
+    await this.commands.run({
+      // The enrolment's closed check takes its lock before the record's, as signing does (no deadlock).
+      load: async () => enrolmentId,
+      enrolments: (id) => [id],
+      apply: async ({ manager }) => {
+        const row = await this.find(manager, enrolmentId, true);
+        assertVersion({ version: row?.version ?? 0 }, dto.version, 'handover record');
+        const before = contentOf(row);
+        const after = applyHandoverFields(before, dto, template, enrolment.cohort!.startDate);
+        const changes = changedFields(before, after);
+        if (Object.keys(changes.after).length === 0) return null;
+        const signed = row
+          ? (['ccc', 'pcn_supervisor', 'alliance_supervisor'] as const).filter((p) => row[SIGNATURE[p].at])
+          : [];
+        let id = row?.id;
+        if (!row) {
+          const inserted = await manager.insert(HandoverInterview, { enrolmentId, ...after });
+          id = String(inserted.identifiers[0]!['id']);
+        } else {
+          const result = await manager
+            .createQueryBuilder()
+            .update(HandoverInterview)
+            .set({
+              ...after,
+              cccSignedAt: null,
+              cccSignedById: null,
+              pcnSignedAt: null,
+              pcnSignedById: null,
+              allianceSignedAt: null,
+              allianceSignedById: null,
+            })
+            .where('id = :id AND version = :version', { id: row.id, version: dto.version })
+            .execute();
+          if (result.affected !== 1) throw new StaleVersion('handover record');
+        }
+        return { id: id!, changes, signed };
+      },
+      audit: (_, done) =>
+        done && {
+          actorId: user.id,
+          action: 'handover.updated',
+          entityType: 'handover_interview',
+          entityId: done.id,
+          detail: { enrolmentId, ...done.changes, signaturesCleared: done.signed },
+        },
     });
     return this.view(user, enrolmentId);
   }
