@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
+import { CommandsModule } from './common/command';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CohortsModule } from './cohorts/cohorts.module';
@@ -76,6 +77,7 @@ export class AppModule {
         IdempotencyModule,
         AccessModule,
         AuditModule,
+        CommandsModule,
         PeopleModule,
         AuthModule,
         ProgrammesModule,

@@ -6,7 +6,7 @@ import { AuditService } from './audit/audit.service';
 import { configureDemoProvider } from './auth/oidc/demo-provider';
 import { loadConfig } from './config';
 import { seedDemoData } from './demo-data/demo-data';
-import { EnrolmentsService } from './enrolments/enrolments.service';
+import { EnrolmentCommands } from './enrolments/enrolment-commands.service';
 
 /** Any fixed number: the key of the advisory lock that serialises start-up work across instances. */
 const MIGRATION_LOCK = 7_351_002;
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     const applied = await db.runMigrations({ transaction: 'each' });
     logger.log(`Database schema up to date (${applied.length} migration(s) applied now)`);
     if (config.seedDemoData) {
-      const result = await seedDemoData(db, app.get(EnrolmentsService));
+      const result = await seedDemoData(db, app.get(EnrolmentCommands));
       logger.log(result.created ? 'Demo data loaded' : 'Demo data not loaded: the database already has people in it');
       if (await configureDemoProvider(db, app.get(AuditService)))
         logger.log(`Demo Alliance signs in with the local OpenID provider at ${process.env.DEMO_OIDC_ISSUER}`);

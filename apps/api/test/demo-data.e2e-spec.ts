@@ -6,7 +6,7 @@ import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config';
 import { withDatabase } from './support/test-app';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from '../src/demo-data/demo-data';
-import { EnrolmentsService } from '../src/enrolments/enrolments.service';
+import { EnrolmentCommands } from '../src/enrolments/enrolment-commands.service';
 
 describe('demo data', () => {
   let url: string;
@@ -25,7 +25,7 @@ describe('demo data', () => {
     try {
       const db = app.get(DataSource);
       await db.runMigrations();
-      const service = app.get(EnrolmentsService);
+      const service = app.get(EnrolmentCommands);
       expect(await seedDemoData(db, service)).toEqual({ created: true });
       const rows = async () => Number((await db.query('SELECT count(*) AS n FROM session_attendance'))[0].n);
       const attendance = await rows();

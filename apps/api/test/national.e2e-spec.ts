@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { CohortReport, NationalCell, NationalFigures, NationalSummary } from '@ccc/contracts';
 import { addCalendarMonths, DEFAULT_TEMPLATE, type LikertLevel } from '@ccc/programme';
-import { EnrolmentsService } from '../src/enrolments/enrolments.service';
+import { EnrolmentCommands } from '../src/enrolments/enrolment-commands.service';
 import { startTestApp, type TestApp, withDatabase } from './support/test-app';
 import { createPerson, createWorld, postAs, tokenFor, type World, type WorldPerson } from './support/world';
 
@@ -27,7 +27,7 @@ describe('the national figures', () => {
 
   /** More CCCs in a world's cohort; every third on the training track. */
   async function enrolMore(world: World, count: number): Promise<string[]> {
-    const service = t.app.get(EnrolmentsService);
+    const service = t.app.get(EnrolmentCommands);
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
       const pcn = i % 2 ? world.pcn2 : world.pcn1;

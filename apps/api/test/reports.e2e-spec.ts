@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { CohortReport } from '@ccc/contracts';
 import { addCalendarMonths, DEFAULT_TEMPLATE, type LikertLevel } from '@ccc/programme';
-import { EnrolmentsService } from '../src/enrolments/enrolments.service';
+import { EnrolmentCommands } from '../src/enrolments/enrolment-commands.service';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createPerson, createWorld, tokenFor, type World } from './support/world';
 import { pdfInfo, pdfStructure, pdfToText } from './support/poppler';
@@ -25,7 +25,7 @@ describe('the cohort report', () => {
 
   /** More CCCs in the world's cohort, so that some statements reach 5 answers. */
   async function enrolMore(count: number): Promise<string[]> {
-    const service = t.app.get(EnrolmentsService);
+    const service = t.app.get(EnrolmentCommands);
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
       const pcn = i % 2 ? world.pcn2 : world.pcn1;

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { CohortReport, ErasureResult, RetentionList } from '@ccc/contracts';
 import { addCalendarMonths, DEFAULT_TEMPLATE, type LikertLevel } from '@ccc/programme';
-import { EnrolmentsService } from '../src/enrolments/enrolments.service';
+import { EnrolmentCommands } from '../src/enrolments/enrolment-commands.service';
 import { Clock } from '../src/notifications/clock';
 import { ERASED_NAME, ERASURE_COVERAGE, erasedEmail } from '../src/retention/erasure';
 import { RetentionService } from '../src/retention/retention.service';
@@ -29,7 +29,7 @@ describe('retention and erasure of personal data', () => {
 
   /** More CCCs in the cohort (the survey shows agreement from 5 answers). */
   async function enrolMore(count: number): Promise<string[]> {
-    const service = t.app.get(EnrolmentsService);
+    const service = t.app.get(EnrolmentCommands);
     const list: string[] = [];
     for (let i = 0; i < count; i++) {
       const pcn = i % 2 ? world.pcn2 : world.pcn1;

@@ -4,7 +4,7 @@ import { binary } from './support/binary';
 import { pdfStructure, pdfToText } from './support/poppler';
 import { inMonth, sessionOf, timeline, virtual } from './support/scheduling';
 import { startTestApp, type TestApp } from './support/test-app';
-import { EnrolmentsService } from '../src/enrolments/enrolments.service';
+import { EnrolmentCommands } from '../src/enrolments/enrolment-commands.service';
 import {
   createPerson,
   createWorld,
@@ -393,7 +393,7 @@ describe('sign-offs: every sign-off on each partyâ€™s timeline, and each partyâ€
     await recordsOfEveryKind(world);
     for (const code of ['SN-01', 'SN-02', 'SN-03']) await submitEvidence(tokens, world.enrolments.A, code);
     // Four more CCCs on the supervisor's caseload, each with a TNA round signed by both.
-    const service = t.app.get(EnrolmentsService);
+    const service = t.app.get(EnrolmentCommands);
     for (let i = 0; i < 4; i++) {
       const ccc = await createPerson(t.db, `Extra CCC ${i}`, 'ccc', world.pcn1.id);
       const enrolment = await t.db.transaction((manager) =>

@@ -1,8 +1,9 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { ParticipantRole, Party, SessionActor } from '@ccc/programme';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { type AuthUser, hasRole, organisationsWhere } from '../common/auth-user';
+import { Forbidden, NotFound } from '../common/domain-errors';
 import { Enrolment } from '../enrolments/enrolment.entity';
 
 /** The nil UUID: matches no row, so a caller acting in no Alliance finds nothing. */
@@ -160,7 +161,7 @@ export class AccessService {
     side: 'ccc' | 'supervisor',
   ): void {
     if (this.competencySide(user, enrolment) === side) return;
-    throw new ForbiddenException(
+    throw new Forbidden(
       side === 'ccc'
         ? 'Only the CCC records their own evidence, ratings and training'
         : 'Only the CCC\u2019s own Alliance supervisor does this',
@@ -264,7 +265,7 @@ export class AccessService {
 
   /** 403 unless the caller is the CCC of this enrolment (their own study time, outcome counts and so on). */
   requireOwnEnrolment(user: AuthUser, enrolment: Pick<Enrolment, 'cccId'>, what: string): void {
-    if (enrolment.cccId !== user.id) throw new ForbiddenException(`Only the CCC ${what}`);
+    if (enrolment.cccId !== user.id) throw new Forbidden(`Only the CCC ${what}`);
   }
 
   /** Who decides a CCC's release time: an administrator of the Alliance or a PCN supervisor of the CCC's PCN. */
@@ -281,7 +282,7 @@ export class AccessService {
    * caller acting for none (a national viewer).
    */
   actingAlliance(user: AuthUser): string {
-    if (!user.allianceId) throw new ForbiddenException('You are not acting for an Alliance');
+    if (!user.allianceId) throw new Forbidden('You are not acting for an Alliance');
     return user.allianceId;
   }
 
@@ -300,9 +301,9 @@ export class AccessService {
                        WHERE e.ccc_id = $1 AND c.alliance_id = $2) AS here`,
       [personId, user.allianceId ?? NO_ALLIANCE],
     );
-    if (row?.here !== true) throw new NotFoundException('There is no such person');
+    if (row?.here !== true) throw new NotFound('There is no such person');
     if (!hasRole(user, 'admin'))
-      throw new ForbiddenException('Only the person themself or an administrator of their Alliance may do this');
+      throw new Forbidden('Only the person themself or an administrator of their Alliance may do this');
   }
 
   /**
@@ -315,8 +316,8 @@ export class AccessService {
       `SELECT EXISTS (SELECT 1 FROM ${ALLIANCE_OF[entity]} WHERE x.id = $1 AND c.alliance_id = $2) AS found`,
       [id, user.allianceId ?? NO_ALLIANCE],
     );
-    if (!row?.found) throw new NotFoundException(`${label} not found`);
-    throw new ForbiddenException(`You do not have access to this ${label.toLowerCase()}`);
+    if (!row?.found) throw new NotFound(`${label} not found`);
+    throw new Forbidden(`You do not have access to this ${label.toLowerCase()}`);
   }
 }
 

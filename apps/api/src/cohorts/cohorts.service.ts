@@ -1,12 +1,12 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CohortResponse } from '@ccc/contracts';
 import { checkEligibility, londonDate, programmeEndsBefore, type ProgrammeTemplate } from '@ccc/programme';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, inCallersAlliance } from '../access/access.service';
-import { AuditService } from '../audit/audit.service';
+import { type CommandContext, Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
-import { type FieldError, validationFailed } from '../common/errors';
+import { Conflict, type FieldError, Invalid } from '../common/domain-errors';
 import { RoleAssignment } from '../people/role-assignment.entity';
 import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
@@ -17,7 +17,6 @@ import { isStillReferenced } from '../database/pg-errors';
 
 const ACTIVITY =
   'Something has already happened in this cohort (a session booked or held, or a record kept); close it instead';
-const STALE = 'This cohort was changed since you read it; reload it and try again';
 
 interface LockedCohort {
   id: string;
@@ -34,7 +33,7 @@ export class CohortsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
   ) {}
 
   /** A cohort of a template version of the caller's Alliance, run by Alliance supervisors of that Alliance. */
@@ -59,34 +58,37 @@ export class CohortsService {
           }),
         );
     }
-    if (errors.length > 0) throw validationFailed(errors);
-    const id = await this.db.transaction(async (manager) => {
-      const cohort = await manager.save(
-        manager.create(Cohort, {
-          name: dto.name.trim(),
-          allianceId: template!.allianceId,
-          templateId: template!.id,
-          startDate: dto.startDate,
-          supervisors: supervisorIds.map((personId) => ({ id: personId })),
-        }),
-      );
-      await this.audit.record(manager, {
+    if (errors.length > 0) throw new Invalid(errors);
+    const id = await this.commands.run({
+      load: async () => template!,
+      apply: async ({ manager }) => {
+        const cohort = await manager.save(
+          manager.create(Cohort, {
+            name: dto.name.trim(),
+            allianceId: template!.allianceId,
+            templateId: template!.id,
+            startDate: dto.startDate,
+            supervisors: supervisorIds.map((personId) => ({ id: personId })),
+          }),
+        );
+        return cohort.id;
+      },
+      audit: (template, cohortId) => ({
         actorId: user.id,
         action: 'cohort.created',
         entityType: 'cohort',
-        entityId: cohort.id,
-        detail: { templateId: template!.id, startDate: dto.startDate, supervisorIds },
-      });
-      return cohort.id;
+        entityId: cohortId,
+        detail: { templateId: template.id, startDate: dto.startDate, supervisorIds },
+      }),
     });
     return this.get(user, id);
   }
 
   /**
    * The cohort of the caller's Alliance (404 otherwise: another Alliance's is as unknown as a missing one), locked
-   * for the change, after checking the version read (409 when stale).
+   * for the change.
    */
-  private async lockForChange(manager: EntityManager, user: AuthUser, id: string, version: number) {
+  private async lockForChange(manager: EntityManager, user: AuthUser, id: string) {
     const [row] = (await manager.query(
       `SELECT c.id, c.name, to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.closed_at, c.version, c.alliance_id,
               t.definition
@@ -94,9 +96,15 @@ export class CohortsService {
         WHERE c.id = $1 AND c.alliance_id = $2 FOR UPDATE OF c`,
       [id, user.allianceId ?? '00000000-0000-0000-0000-000000000000'],
     )) as LockedCohort[];
-    if (!row) await this.access.refuse(user, 'cohort', id, 'Cohort');
-    if (row!.version !== version) throw new ConflictException(STALE);
-    return row!;
+    return row ?? this.access.refuse(user, 'cohort', id, 'Cohort');
+  }
+
+  /** The scoped, locked load and the version read, shared by the cohort's commands. */
+  private change(user: AuthUser, id: string, version: number) {
+    return {
+      load: ({ manager }: CommandContext) => this.lockForChange(manager, user, id),
+      version: { read: version, of: (row: LockedCohort) => row, what: 'cohort' },
+    };
   }
 
   private async supervisorsOf(manager: EntityManager, id: string): Promise<string[]> {
@@ -113,100 +121,113 @@ export class CohortsService {
    * booked keeps its time. Every enrolled CCC must stay eligible on the new date (400 naming startDate).
    */
   async update(user: AuthUser, id: string, dto: UpdateCohortDto): Promise<CohortResponse> {
-    await this.db.transaction(async (manager) => {
-      const row = await this.lockForChange(manager, user, id, dto.version);
-      if (row.closed_at) throw new ConflictException('This cohort is closed; its details can no longer be changed');
-      const today = londonDate(new Date());
-      const started = row.start_date <= today;
-      const before = {
-        name: row.name,
-        startDate: row.start_date,
-        supervisorIds: await this.supervisorsOf(manager, id),
-      };
-      const after = {
-        name: dto.name?.trim() ?? before.name,
-        startDate: dto.startDate ?? before.startDate,
-        supervisorIds: dto.supervisorIds ? [...new Set(dto.supervisorIds)].sort() : before.supervisorIds,
-      };
-      const datesChange = after.startDate !== before.startDate;
-      const supervisorsChange = after.supervisorIds.join() !== before.supervisorIds.join();
-      if (started && (datesChange || supervisorsChange))
-        throw new ConflictException(
-          `This cohort started on ${before.startDate}: its dates and supervisors can no longer be changed (a cohort ` +
-            'created in error can be deleted while nothing has happened in it)',
-        );
-      const errors: FieldError[] = [];
-      if (datesChange && after.startDate <= today)
-        errors.push({ field: 'startDate', reason: `startDate must be after today (${today})` });
-      if (datesChange && errors.length === 0) {
-        const enrolled: { full_name: string; track: 'supervision' | 'training'; employment_start: string }[] =
-          await manager.query(
-            `SELECT p.full_name, e.track, to_char(e.employment_start, 'YYYY-MM-DD') AS employment_start
+    await this.commands.run({
+      ...this.change(user, id, dto.version),
+      apply: async ({ manager }, row) => {
+        if (row.closed_at) throw new Conflict('This cohort is closed; its details can no longer be changed');
+        const today = londonDate(new Date());
+        const started = row.start_date <= today;
+        const before = {
+          name: row.name,
+          startDate: row.start_date,
+          supervisorIds: await this.supervisorsOf(manager, id),
+        };
+        const after = {
+          name: dto.name?.trim() ?? before.name,
+          startDate: dto.startDate ?? before.startDate,
+          supervisorIds: dto.supervisorIds ? [...new Set(dto.supervisorIds)].sort() : before.supervisorIds,
+        };
+        const datesChange = after.startDate !== before.startDate;
+        const supervisorsChange = after.supervisorIds.join() !== before.supervisorIds.join();
+        if (started && (datesChange || supervisorsChange))
+          throw new Conflict(
+            `This cohort started on ${before.startDate}: its dates and supervisors can no longer be changed (a cohort ` +
+              'created in error can be deleted while nothing has happened in it)',
+          );
+        const errors: FieldError[] = [];
+        if (datesChange && after.startDate <= today)
+          errors.push({ field: 'startDate', reason: `startDate must be after today (${today})` });
+        if (datesChange && errors.length === 0) {
+          const enrolled: { full_name: string; track: 'supervision' | 'training'; employment_start: string }[] =
+            await manager.query(
+              `SELECT p.full_name, e.track, to_char(e.employment_start, 'YYYY-MM-DD') AS employment_start
                FROM enrolment e JOIN person p ON p.id = e.ccc_id
               WHERE e.cohort_id = $1 AND e.status = 'active' ORDER BY p.full_name`,
-            [id],
-          );
-        for (const e of enrolled) {
-          const eligibility = checkEligibility({
-            track: e.track,
-            employmentStart: e.employment_start,
-            cohortStart: after.startDate,
-            template: row.definition,
+              [id],
+            );
+          for (const e of enrolled) {
+            const eligibility = checkEligibility({
+              track: e.track,
+              employmentStart: e.employment_start,
+              cohortStart: after.startDate,
+              template: row.definition,
+            });
+            if (!eligibility.eligible)
+              errors.push({
+                field: 'startDate',
+                reason: `${e.full_name} would no longer be eligible: ${eligibility.reason}`,
+              });
+          }
+        }
+        if (supervisorsChange && after.supervisorIds.length > 0) {
+          const roles = await manager.find(RoleAssignment, {
+            where: { personId: In(after.supervisorIds), role: 'alliance_supervisor', organisationId: row.alliance_id },
           });
-          if (!eligibility.eligible)
+          const found = new Set(roles.map((r) => r.personId));
+          for (const personId of after.supervisorIds.filter((p) => !found.has(p)))
             errors.push({
-              field: 'startDate',
-              reason: `${e.full_name} would no longer be eligible: ${eligibility.reason}`,
+              field: 'supervisorIds',
+              reason: `${personId} is not an Alliance supervisor of this Alliance`,
             });
         }
-      }
-      if (supervisorsChange && after.supervisorIds.length > 0) {
-        const roles = await manager.find(RoleAssignment, {
-          where: { personId: In(after.supervisorIds), role: 'alliance_supervisor', organisationId: row.alliance_id },
-        });
-        const found = new Set(roles.map((r) => r.personId));
-        for (const personId of after.supervisorIds.filter((p) => !found.has(p)))
-          errors.push({ field: 'supervisorIds', reason: `${personId} is not an Alliance supervisor of this Alliance` });
-      }
-      if (errors.length > 0) throw validationFailed(errors);
-      await manager.update(Cohort, { id }, { name: after.name, startDate: after.startDate, version: row.version + 1 });
-      if (supervisorsChange) {
-        await manager.query('DELETE FROM cohort_supervisor WHERE cohort_id = $1', [id]);
-        if (after.supervisorIds.length > 0)
-          await manager.query('INSERT INTO cohort_supervisor (cohort_id, person_id) SELECT $1, unnest($2::uuid[])', [
-            id,
-            after.supervisorIds,
-          ]);
-      }
-      const [booked] = (await manager.query(
-        `SELECT count(*)::int AS n FROM session WHERE cohort_id = $1 AND starts_at IS NOT NULL AND status <> 'cancelled'`,
-        [id],
-      )) as { n: number }[];
-      await this.audit.record(manager, {
+        if (errors.length > 0) throw new Invalid(errors);
+        await manager.update(
+          Cohort,
+          { id },
+          { name: after.name, startDate: after.startDate, version: row.version + 1 },
+        );
+        if (supervisorsChange) {
+          await manager.query('DELETE FROM cohort_supervisor WHERE cohort_id = $1', [id]);
+          if (after.supervisorIds.length > 0)
+            await manager.query('INSERT INTO cohort_supervisor (cohort_id, person_id) SELECT $1, unnest($2::uuid[])', [
+              id,
+              after.supervisorIds,
+            ]);
+        }
+        const [booked] = (await manager.query(
+          `SELECT count(*)::int AS n FROM session WHERE cohort_id = $1 AND starts_at IS NOT NULL AND status <> 'cancelled'`,
+          [id],
+        )) as { n: number }[];
+        return { before, after, bookedSessionsKept: datesChange ? booked!.n : 0 };
+      },
+      audit: (_, detail) => ({
         actorId: user.id,
         action: 'cohort.updated',
         entityType: 'cohort',
         entityId: id,
-        detail: { before, after, bookedSessionsKept: datesChange ? booked!.n : 0 },
-      });
+        detail,
+      }),
     });
     return this.get(user, id);
   }
 
   /** Administrators close a cohort: its records stay, it takes no new enrolments and no more corrections. */
   async close(user: AuthUser, id: string, dto: CohortVersionDto): Promise<CohortResponse> {
-    await this.db.transaction(async (manager) => {
-      const row = await this.lockForChange(manager, user, id, dto.version);
-      if (row.closed_at) throw new ConflictException('This cohort is already closed');
-      const closedAt = new Date();
-      await manager.update(Cohort, { id }, { closedAt, version: row.version + 1 });
-      await this.audit.record(manager, {
+    await this.commands.run({
+      ...this.change(user, id, dto.version),
+      apply: async ({ manager }, row) => {
+        if (row.closed_at) throw new Conflict('This cohort is already closed');
+        const closedAt = new Date();
+        await manager.update(Cohort, { id }, { closedAt, version: row.version + 1 });
+        return closedAt;
+      },
+      audit: (_, closedAt) => ({
         actorId: user.id,
         action: 'cohort.closed',
         entityType: 'cohort',
         entityId: id,
         detail: { before: { closedAt: null }, after: { closedAt: closedAt.toISOString() } },
-      });
+      }),
     });
     return this.get(user, id);
   }
@@ -218,27 +239,30 @@ export class CohortsService {
    */
   async remove(user: AuthUser, id: string, dto: CohortVersionDto): Promise<void> {
     try {
-      await this.db.transaction(async (manager) => {
-        const row = await this.lockForChange(manager, user, id, dto.version);
-        const [activity] = (await manager.query(
-          `SELECT count(*)::int AS n FROM session WHERE cohort_id = $1 AND (status <> 'planned' OR starts_at IS NOT NULL)`,
-          [id],
-        )) as { n: number }[];
-        if (activity!.n > 0) throw new ConflictException(ACTIVITY);
-        const enrolments: { id: string; ccc_id: string }[] = await manager.query(
-          'SELECT id, ccc_id FROM enrolment WHERE cohort_id = $1 ORDER BY id',
-          [id],
-        );
-        const supervisorIds = await this.supervisorsOf(manager, id);
-        await manager.query(
-          'DELETE FROM session_attendance WHERE session_id IN (SELECT id FROM session WHERE cohort_id = $1)',
-          [id],
-        );
-        await manager.query('DELETE FROM session WHERE cohort_id = $1', [id]);
-        await manager.query('DELETE FROM enrolment WHERE cohort_id = $1', [id]);
-        await manager.query('DELETE FROM cohort_supervisor WHERE cohort_id = $1', [id]);
-        await manager.query('DELETE FROM cohort WHERE id = $1', [id]);
-        await this.audit.record(manager, {
+      await this.commands.run({
+        ...this.change(user, id, dto.version),
+        apply: async ({ manager }) => {
+          const [activity] = (await manager.query(
+            `SELECT count(*)::int AS n FROM session WHERE cohort_id = $1 AND (status <> 'planned' OR starts_at IS NOT NULL)`,
+            [id],
+          )) as { n: number }[];
+          if (activity!.n > 0) throw new Conflict(ACTIVITY);
+          const enrolments: { id: string; ccc_id: string }[] = await manager.query(
+            'SELECT id, ccc_id FROM enrolment WHERE cohort_id = $1 ORDER BY id',
+            [id],
+          );
+          const supervisorIds = await this.supervisorsOf(manager, id);
+          await manager.query(
+            'DELETE FROM session_attendance WHERE session_id IN (SELECT id FROM session WHERE cohort_id = $1)',
+            [id],
+          );
+          await manager.query('DELETE FROM session WHERE cohort_id = $1', [id]);
+          await manager.query('DELETE FROM enrolment WHERE cohort_id = $1', [id]);
+          await manager.query('DELETE FROM cohort_supervisor WHERE cohort_id = $1', [id]);
+          await manager.query('DELETE FROM cohort WHERE id = $1', [id]);
+          return { supervisorIds, enrolments };
+        },
+        audit: (row, { supervisorIds, enrolments }) => ({
           actorId: user.id,
           action: 'cohort.deleted',
           entityType: 'cohort',
@@ -247,10 +271,10 @@ export class CohortsService {
             before: { name: row.name, startDate: row.start_date, supervisorIds, enrolments },
             after: null,
           },
-        });
+        }),
       });
     } catch (error) {
-      if (isStillReferenced(error)) throw new ConflictException(ACTIVITY);
+      if (isStillReferenced(error)) throw new Conflict(ACTIVITY);
       throw error;
     }
   }

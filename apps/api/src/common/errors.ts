@@ -14,9 +14,10 @@ import {
 import type { Request, Response } from 'express';
 import type { ApiError } from '@ccc/contracts';
 import { isDatabaseUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from '../database/outage';
+import { DomainError, type FieldError } from './domain-errors';
 import { allowedMethods } from './method-not-allowed';
 
-export type FieldError = { field: string; reason: string };
+export type { FieldError } from './domain-errors';
 
 /** Constraints on a value's type: when one fails, the others (ranges, lengths) say nothing useful about the value. */
 const TYPE_CONSTRAINTS = new Set([
@@ -70,6 +71,30 @@ const CLIENT_ERROR_MESSAGES: Record<string, string> = {
   'charset.unsupported': 'The request body has an unsupported character set',
 };
 
+/** An HTTP status's reason phrase, sentence-cased ("Not found"). */
+function statusTitle(status: number): string {
+  return (
+    HttpStatus[status]
+      ?.replaceAll('_', ' ')
+      .toLowerCase()
+      .replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error'
+  );
+}
+
+/**
+ * The one mapping of the domain's refusals to HTTP: the status is the error's kind, never its wording; an
+ * Invalid names its fields; a Conflict's details (the other session of a clash) pass through.
+ */
+export function domainErrorBody(error: DomainError): ApiError {
+  const body: ApiError = { statusCode: error.status, error: statusTitle(error.status), message: error.message };
+  if ('errors' in error && Array.isArray(error.errors)) body.errors = error.errors as FieldError[];
+  for (const [key, value] of Object.entries(error.details)) {
+    if (!['statusCode', 'error', 'message', 'errors'].includes(key))
+      (body as unknown as Record<string, unknown>)[key] = value;
+  }
+  return body;
+}
+
 function isClientError(error: unknown): error is { status: number; type?: string } {
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status === 'number' && status >= 400 && status < 500;
@@ -80,11 +105,7 @@ export function clientErrorBody(error: unknown): ApiError | null {
   if (!isClientError(error)) return null;
   return {
     statusCode: error.status,
-    error:
-      HttpStatus[error.status]
-        ?.replaceAll('_', ' ')
-        .toLowerCase()
-        .replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error',
+    error: statusTitle(error.status),
     message: CLIENT_ERROR_MESSAGES[error.type ?? ''] ?? 'The request could not be read',
   };
 }
@@ -118,18 +139,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     let body: ApiError;
-    if (exception instanceof HttpException) {
+    if (exception instanceof DomainError) {
+      body = domainErrorBody(exception);
+    } else if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();
       const details = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
       const message = typeof raw === 'string' ? raw : details['message'];
       body = {
         statusCode: status,
-        error:
-          HttpStatus[status]
-            ?.replaceAll('_', ' ')
-            .toLowerCase()
-            .replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error',
+        error: statusTitle(status),
         message: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
       };
       if (Array.isArray(details['errors'])) body.errors = details['errors'] as FieldError[];
@@ -143,11 +162,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const status = exception.status;
       body = {
         statusCode: status,
-        error:
-          HttpStatus[status]
-            ?.replaceAll('_', ' ')
-            .toLowerCase()
-            .replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error',
+        error: statusTitle(status),
         message: CLIENT_ERROR_MESSAGES[exception.type ?? ''] ?? 'The request could not be read',
       };
     } else {

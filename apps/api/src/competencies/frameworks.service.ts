@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CohortFrameworkResponse,
@@ -20,10 +20,11 @@ import {
 } from '@ccc/programme';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AccessService, inCallersAlliance } from '../access/access.service';
-import { AuditService } from '../audit/audit.service';
+import type { AuditRecord } from '../audit/audit.service';
 import { Cohort } from '../cohorts/cohort.entity';
+import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
-import { validationFailed } from '../common/errors';
+import { assertVersion, Conflict, Invalid, NotFound } from '../common/domain-errors';
 import { Person } from '../people/person.entity';
 import { personRef } from '../sessions/session-view';
 import { CompetencyFrameworkVersion, DEFAULT_FRAMEWORK_ID } from './competency-framework.entity';
@@ -34,12 +35,13 @@ import type { UploadedFile } from './uploads';
 export const MAX_FRAMEWORK_FILE_BYTES = 1024 * 1024;
 
 /** A 400 that names each place in the file at fault. */
-function malformed(problems: FrameworkImportProblem[]): BadRequestException {
-  return new BadRequestException({
-    message: `The file was not imported: ${problems.length} problem${problems.length === 1 ? '' : 's'}, first at ${problems[0]!.at}: ${problems[0]!.reason}`,
-    errors: problems.map((p) => ({ field: p.at, reason: p.reason })),
-    problems,
-  });
+function malformed(problems: FrameworkImportProblem[]): Invalid {
+  const error = new Invalid(
+    problems.map((p) => ({ field: p.at, reason: p.reason })),
+    `The file was not imported: ${problems.length} problem${problems.length === 1 ? '' : 's'}, first at ${problems[0]!.at}: ${problems[0]!.reason}`,
+  );
+  error.details['problems'] = problems;
+  return error;
 }
 
 /** The frameworks a caller may see and use: their Alliance's, and the built-in default (of no Alliance). */
@@ -56,7 +58,7 @@ export class FrameworksService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
   ) {}
 
   /** Three queries whatever the number of versions: the versions, who imported them, the cohorts on them. */
@@ -92,13 +94,13 @@ export class FrameworksService {
 
   async get(user: AuthUser, id: string): Promise<FrameworkResponse> {
     const row = await this.db.getRepository(CompetencyFrameworkVersion).findOneBy(visibleFrameworks(user, id));
-    if (!row) throw new NotFoundException('Competency framework not found');
+    if (!row) throw new NotFound('Competency framework not found');
     return (await this.describe(user, [row]))[0]!;
   }
 
   async export(user: AuthUser, id: string, format: FrameworkFormat = 'json') {
     const row = await this.db.getRepository(CompetencyFrameworkVersion).findOneBy(visibleFrameworks(user, id));
-    if (!row) throw new NotFoundException('Competency framework not found');
+    if (!row) throw new NotFound('Competency framework not found');
     const file = frameworkFile(row.definition, format);
     return { ...file, fileName: `${row.key}-v${row.version}.${file.extension}` };
   }
@@ -123,68 +125,74 @@ export class FrameworksService {
     if (!parsed.ok) throw malformed(parsed.problems);
     const incoming = parsed.framework;
 
-    const outcome = await this.db.transaction(async (manager) => {
-      // Imports of one framework key wait for each other: each reads the latest version and adds the next.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-        `competency_framework:${user.allianceId}:${incoming.key}`,
-      ]);
-      // Versions continue from the latest the Alliance can see, its own or the built-in one it started from.
-      const latest = await manager.findOne(CompetencyFrameworkVersion, {
-        where: visibleFrameworks(user).map((where) => ({ ...where, key: incoming.key })),
-        order: { version: 'DESC' },
-      });
-      if (latest && sameFramework(latest.definition, incoming)) return { row: latest, created: false, moved: 0 };
-      const version = (latest?.version ?? 0) + 1;
-      const definition: CompetencyFramework = { ...incoming, version };
-      // Only cohorts not started yet move along; a running or finished one stays on the version it started with
-      // (an administrator may move it explicitly: moveCohort).
-      const today = londonDate(new Date());
-      const cohorts = (
-        (await manager.query(
-          `SELECT c.id, c.version, c.start_date::text AS start_date FROM cohort c
+    const outcome = await this.commands.run({
+      load: async () => incoming,
+      apply: async ({ manager }) => {
+        // Imports of one framework key wait for each other: each reads the latest version and adds the next.
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+          `competency_framework:${user.allianceId}:${incoming.key}`,
+        ]);
+        // Versions continue from the latest the Alliance can see, its own or the built-in one it started from.
+        const latest = await manager.findOne(CompetencyFrameworkVersion, {
+          where: visibleFrameworks(user).map((where) => ({ ...where, key: incoming.key })),
+          order: { version: 'DESC' },
+        });
+        if (latest && sameFramework(latest.definition, incoming))
+          return { row: latest, created: false, moved: 0, audit: null };
+        const version = (latest?.version ?? 0) + 1;
+        const definition: CompetencyFramework = { ...incoming, version };
+        // Only cohorts not started yet move along; a running or finished one stays on the version it started with
+        // (an administrator may move it explicitly: moveCohort).
+        const today = londonDate(new Date());
+        const cohorts = (
+          (await manager.query(
+            `SELECT c.id, c.version, c.start_date::text AS start_date FROM cohort c
              JOIN competency_framework f ON f.id = c.competency_framework_id
             WHERE f.key = $1 AND c.alliance_id = $2 ORDER BY c.id FOR UPDATE OF c`,
-          [incoming.key, user.allianceId],
-        )) as { id: string; version: number; start_date: string }[]
-      ).filter((c) => importMovesCohort(c.start_date, today));
-      await this.refuseLostProgress(
-        manager,
-        cohorts.map((c) => c.id),
-        definition,
-      );
-      const { identifiers } = await manager.insert(CompetencyFrameworkVersion, {
-        allianceId: user.allianceId,
-        key: definition.key,
-        version,
-        name: definition.name,
-        definition,
-        importedById: user.id,
-      });
-      const id = identifiers[0]!['id'] as string;
-      if (cohorts.length > 0)
-        await manager.query(
-          `UPDATE cohort SET competency_framework_id = $1, version = version + 1, updated_at = now() WHERE id = ANY($2::uuid[])`,
-          [id, cohorts.map((c) => c.id)],
+            [incoming.key, user.allianceId],
+          )) as { id: string; version: number; start_date: string }[]
+        ).filter((c) => importMovesCohort(c.start_date, today));
+        await this.refuseLostProgress(
+          manager,
+          cohorts.map((c) => c.id),
+          definition,
         );
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'competency-framework.imported',
-        entityType: 'competency_framework',
-        entityId: id,
-        detail: {
+        const { identifiers } = await manager.insert(CompetencyFrameworkVersion, {
+          allianceId: user.allianceId,
           key: definition.key,
           version,
-          previousVersion: latest?.version ?? null,
-          competencies: competenciesOf(definition).length,
-          cohortsMoved: cohorts.map((c) => c.id),
-          fileName: file.originalname.slice(0, 200),
-        },
-      });
-      return {
-        row: await manager.findOneByOrFail(CompetencyFrameworkVersion, { id }),
-        created: true,
-        moved: cohorts.length,
-      };
+          name: definition.name,
+          definition,
+          importedById: user.id,
+        });
+        const id = identifiers[0]!['id'] as string;
+        if (cohorts.length > 0)
+          await manager.query(
+            `UPDATE cohort SET competency_framework_id = $1, version = version + 1, updated_at = now() WHERE id = ANY($2::uuid[])`,
+            [id, cohorts.map((c) => c.id)],
+          );
+        const audit: AuditRecord = {
+          actorId: user.id,
+          action: 'competency-framework.imported',
+          entityType: 'competency_framework',
+          entityId: id,
+          detail: {
+            key: definition.key,
+            version,
+            previousVersion: latest?.version ?? null,
+            competencies: competenciesOf(definition).length,
+            cohortsMoved: cohorts.map((c) => c.id),
+            fileName: file.originalname.slice(0, 200),
+          },
+        };
+        return {
+          row: await manager.findOneByOrFail(CompetencyFrameworkVersion, { id }),
+          created: true,
+          moved: cohorts.length,
+          audit,
+        };
+      },
+      audit: (_, { audit }) => audit,
     });
     return {
       framework: (await this.describe(user, [outcome.row]))[0]!,
@@ -199,41 +207,41 @@ export class FrameworksService {
     cohortId: string,
     dto: SetCohortFrameworkDto,
   ): Promise<CohortFrameworkResponse> {
-    const saved = await this.db.transaction(async (manager) => {
-      const cohort = await manager.findOne(Cohort, {
-        where: { id: cohortId, ...inCallersAlliance(user) },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!cohort) throw new NotFoundException('Cohort not found');
-      const framework = await manager.findOneBy(CompetencyFrameworkVersion, visibleFrameworks(user, dto.frameworkId));
-      if (!framework) throw validationFailed([{ field: 'frameworkId', reason: 'no competency framework has this id' }]);
-      if (cohort.version !== dto.version)
-        throw new ConflictException('This cohort was changed since you read it; reload it and try again');
-      if (cohort.competencyFrameworkId === framework.id) return { cohort, framework };
-      if (!importMovesCohort(cohort.startDate, londonDate(new Date())))
-        throw new ConflictException(
-          `This cohort started on ${cohort.startDate} and stays on the framework version it started with; move it with ` +
-            'POST /api/cohorts/{id}/competency-framework/move, which lists what changes first (dryRun)',
+    const saved = await this.commands.run({
+      load: ({ manager }) => this.lockCohort(manager, user, cohortId),
+      apply: async ({ manager }, cohort) => {
+        const framework = await manager.findOneBy(CompetencyFrameworkVersion, visibleFrameworks(user, dto.frameworkId));
+        if (!framework) throw new Invalid({ field: 'frameworkId', reason: 'no competency framework has this id' });
+        assertVersion(cohort, dto.version, 'cohort');
+        if (cohort.competencyFrameworkId === framework.id) return { cohort, framework, changed: false };
+        if (!importMovesCohort(cohort.startDate, londonDate(new Date())))
+          throw new Conflict(
+            `This cohort started on ${cohort.startDate} and stays on the framework version it started with; move it with ` +
+              'POST /api/cohorts/{id}/competency-framework/move, which lists what changes first (dryRun)',
+          );
+        await this.refuseLostProgress(manager, [cohort.id], framework.definition);
+        await manager.update(
+          Cohort,
+          { id: cohort.id, version: cohort.version },
+          { competencyFrameworkId: framework.id, version: cohort.version + 1 },
         );
-      await this.refuseLostProgress(manager, [cohort.id], framework.definition);
-      await manager.update(
-        Cohort,
-        { id: cohort.id, version: cohort.version },
-        { competencyFrameworkId: framework.id, version: cohort.version + 1 },
-      );
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'cohort.competency-framework-set',
-        entityType: 'cohort',
-        entityId: cohort.id,
-        detail: {
-          from: cohort.competencyFrameworkId,
-          to: framework.id,
-          key: framework.key,
-          version: framework.version,
-        },
-      });
-      return { cohort: { ...cohort, version: cohort.version + 1 }, framework };
+        return { cohort: { ...cohort, version: cohort.version + 1 }, framework, changed: true };
+      },
+      audit: (cohort, { framework, changed }) =>
+        changed
+          ? {
+              actorId: user.id,
+              action: 'cohort.competency-framework-set',
+              entityType: 'cohort',
+              entityId: cohort.id,
+              detail: {
+                from: cohort.competencyFrameworkId,
+                to: framework.id,
+                key: framework.key,
+                version: framework.version,
+              },
+            }
+          : null,
     });
     const [described] = await this.describe(user, [saved.framework]);
     const { definition: _d, cohorts: _c, ...summary } = described!;
@@ -251,54 +259,53 @@ export class FrameworksService {
     dto: MoveCohortFrameworkDto,
   ): Promise<MoveCohortFrameworkResponse> {
     const dryRun = dto.dryRun === true;
-    const outcome = await this.db.transaction(async (manager) => {
-      const cohort = await manager.findOne(Cohort, {
-        where: { id: cohortId, ...inCallersAlliance(user) },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!cohort) throw new NotFoundException('Cohort not found');
-      const to = await manager.findOneBy(CompetencyFrameworkVersion, visibleFrameworks(user, dto.frameworkId));
-      if (!to) throw validationFailed([{ field: 'frameworkId', reason: 'no competency framework has this id' }]);
-      if (cohort.version !== dto.version)
-        throw new ConflictException('This cohort was changed since you read it; reload it and try again');
-      const from = await manager.findOneByOrFail(CompetencyFrameworkVersion, { id: cohort.competencyFrameworkId });
-      const recorded: RecordedCompetency[] = await manager.query(
-        `SELECT p.enrolment_id AS "enrolmentId", p.competency_code AS code, p.state FROM competency_progress p
+    const outcome = await this.commands.run({
+      load: ({ manager }) => this.lockCohort(manager, user, cohortId),
+      apply: async ({ manager }, cohort) => {
+        const to = await manager.findOneBy(CompetencyFrameworkVersion, visibleFrameworks(user, dto.frameworkId));
+        if (!to) throw new Invalid({ field: 'frameworkId', reason: 'no competency framework has this id' });
+        assertVersion(cohort, dto.version, 'cohort');
+        const from = await manager.findOneByOrFail(CompetencyFrameworkVersion, { id: cohort.competencyFrameworkId });
+        const recorded: RecordedCompetency[] = await manager.query(
+          `SELECT p.enrolment_id AS "enrolmentId", p.competency_code AS code, p.state FROM competency_progress p
            JOIN enrolment e ON e.id = p.enrolment_id WHERE e.cohort_id = $1
          UNION ALL
          SELECT t.enrolment_id, r.competency_code, 'tna_rated' FROM tna_rating r JOIN tna t ON t.id = r.tna_id
            JOIN enrolment e ON e.id = t.enrolment_id WHERE e.cohort_id = $1`,
-        [cohort.id],
-      );
-      const changes = frameworkChanges(from.definition, to.definition, recorded);
-      const same = from.id === to.id;
-      if (dryRun || same) return { cohort, from, to, changes, moved: false };
-      const blocking = blockingRemovals(changes);
-      if (blocking.length > 0)
-        throw new ConflictException({
-          message: `Refused: progress is recorded against ${blocking.map((b) => `${b.code} (${b.recordedFor} CCC${b.recordedFor === 1 ? '' : 's'})`).join(', ')}, which the new framework leaves out.`,
-          lostProgress: blocking.map((b) => ({ code: b.code, enrolments: b.recordedFor })),
-          changes,
-        });
-      await manager.update(
-        Cohort,
-        { id: cohort.id, version: cohort.version },
-        { competencyFrameworkId: to.id, version: cohort.version + 1 },
-      );
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'cohort.competency-framework-moved',
-        entityType: 'cohort',
-        entityId: cohort.id,
-        detail: {
-          from: { id: from.id, key: from.key, version: from.version },
-          to: { id: to.id, key: to.key, version: to.version },
-          added: changes.added.map((c) => c.code),
-          removed: changes.removed.map((c) => c.code),
-          reworded: changes.reworded.map((c) => c.code),
-        },
-      });
-      return { cohort: { ...cohort, version: cohort.version + 1 }, from, to, changes, moved: true };
+          [cohort.id],
+        );
+        const changes = frameworkChanges(from.definition, to.definition, recorded);
+        const same = from.id === to.id;
+        if (dryRun || same) return { cohort, from, to, changes, moved: false };
+        const blocking = blockingRemovals(changes);
+        if (blocking.length > 0)
+          throw new Conflict(
+            `Refused: progress is recorded against ${blocking.map((b) => `${b.code} (${b.recordedFor} CCC${b.recordedFor === 1 ? '' : 's'})`).join(', ')}, which the new framework leaves out.`,
+            { lostProgress: blocking.map((b) => ({ code: b.code, enrolments: b.recordedFor })), changes },
+          );
+        await manager.update(
+          Cohort,
+          { id: cohort.id, version: cohort.version },
+          { competencyFrameworkId: to.id, version: cohort.version + 1 },
+        );
+        return { cohort: { ...cohort, version: cohort.version + 1 }, from, to, changes, moved: true };
+      },
+      audit: (cohort, { from, to, changes, moved }) =>
+        moved
+          ? {
+              actorId: user.id,
+              action: 'cohort.competency-framework-moved',
+              entityType: 'cohort',
+              entityId: cohort.id,
+              detail: {
+                from: { id: from.id, key: from.key, version: from.version },
+                to: { id: to.id, key: to.key, version: to.version },
+                added: changes.added.map((c) => c.code),
+                removed: changes.removed.map((c) => c.code),
+                reworded: changes.reworded.map((c) => c.code),
+              },
+            }
+          : null,
     });
     const [from, to] = await this.describe(user, [outcome.from, outcome.to]);
     const strip = ({ definition: _d, cohorts: _c, ...summary }: FrameworkResponse) => summary;
@@ -311,6 +318,16 @@ export class FrameworksService {
       changes: outcome.changes,
       version: outcome.cohort.version,
     };
+  }
+
+  /** The cohort of the caller's Alliance, locked for the change (404 otherwise). */
+  private async lockCohort(manager: EntityManager, user: AuthUser, cohortId: string): Promise<Cohort> {
+    const cohort = await manager.findOne(Cohort, {
+      where: { id: cohortId, ...inCallersAlliance(user) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!cohort) throw new NotFound('Cohort not found');
+    return cohort;
   }
 
   /**
@@ -338,10 +355,10 @@ export class FrameworksService {
     );
     if (lost.length === 0) return;
     const list = lost.map((l) => `${l.code} (${l.enrolments} CCC${l.enrolments === '1' ? '' : 's'})`).join(', ');
-    throw new ConflictException({
-      message: `Refused: progress is recorded against ${list}, which the new framework leaves out. Keep these codes in the file (their wording may change), or move the cohorts to another framework first.`,
-      lostProgress: lost.map((l) => ({ code: l.code, enrolments: Number(l.enrolments) })),
-    });
+    throw new Conflict(
+      `Refused: progress is recorded against ${list}, which the new framework leaves out. Keep these codes in the file (their wording may change), or move the cohorts to another framework first.`,
+      { lostProgress: lost.map((l) => ({ code: l.code, enrolments: Number(l.enrolments) })) },
+    );
   }
 
   /** The framework versions of these cohorts, by id: one query. */

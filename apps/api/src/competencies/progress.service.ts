@@ -1,4 +1,5 @@
 import { refuseIfClosed } from '../enrolments/enrolment-lock';
+import { Forbidden, NotFound } from '../common/domain-errors';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -691,8 +692,9 @@ export class ProgressService {
       await this.enrolments.readable(user, file.enrolmentId);
     } catch (error) {
       // Another Alliance's file is as unknown as a missing one; one of this Alliance not the caller's is refused.
-      if (error instanceof NotFoundException) throw new NotFoundException('Evidence file not found');
-      if (error instanceof ForbiddenException)
+      if (error instanceof NotFoundException || error instanceof NotFound)
+        throw new NotFoundException('Evidence file not found');
+      if (error instanceof ForbiddenException || error instanceof Forbidden)
         throw new ForbiddenException('You do not have access to this evidence file');
       throw error;
     }

@@ -1,5 +1,4 @@
-import { refuseIfClosed } from '../enrolments/enrolment-lock';
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { draftKeys, type TnaResponse, type TnaRoundView } from '@ccc/contracts';
 import {
@@ -14,16 +13,14 @@ import {
 } from '@ccc/programme';
 import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { AuditService } from '../audit/audit.service';
+import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
-import { type FieldError, validationFailed } from '../common/errors';
+import { assertVersion, Conflict, type FieldError, Forbidden, Invalid, StaleVersion } from '../common/domain-errors';
 import { clearDraft } from '../drafts/drafts.service';
 import { Person } from '../people/person.entity';
 import { personRef } from '../sessions/session-view';
 import { type CompetencyContext, CompetencyContextService, frameworkRef } from './competency-context.service';
 import { Tna, TnaRating } from './tna.entity';
-
-const STALE = 'This TNA was changed since you read it; reload it and try again';
 
 type RatingInput = { code: string; rating: number; text: string | null };
 
@@ -46,7 +43,7 @@ export class TnaService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly context: CompetencyContextService,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
   ) {}
 
   /** Round 1, and round 2 once round 1 is signed by both: four queries. */
@@ -142,12 +139,14 @@ export class TnaService {
           reason: `rating must be a level of the scale, 1 to ${framework.scale.length}`,
         });
     });
-    if (problems.length > 0) throw validationFailed(problems);
+    if (problems.length > 0) throw new Invalid(problems);
   }
 
-  /** The round's row, locked; the previous round must be signed by both before round 2 opens. */
-  private async lockRound(manager: EntityManager, enrolmentId: string, round: number) {
-    await refuseIfClosed(manager, [enrolmentId]);
+  /**
+   * The round's row, locked, at the version read (none yet: version 0); the previous round must be signed by both
+   * before round 2 opens. Called after the pipeline's closed check, which locks the enrolment first.
+   */
+  private async lockRound(manager: EntityManager, enrolmentId: string, round: number, versionRead: number) {
     const rows = await manager.find(Tna, {
       where: { enrolmentId },
       order: { round: 'ASC' },
@@ -157,11 +156,15 @@ export class TnaService {
     if (!tna && round > 1) {
       const before = rows.find((t) => t.round === round - 1);
       if (!before || !tnaSignedByBoth(facts(before, round - 1, [])))
-        throw new ConflictException(
-          `TNA ${round} opens once TNA ${round - 1} is signed by the CCC and the Alliance supervisor`,
-        );
+        throw new Conflict(`TNA ${round} opens once TNA ${round - 1} is signed by the CCC and the Alliance supervisor`);
     }
+    assertVersion({ version: tna?.version ?? 0 }, versionRead, 'TNA');
     return tna;
+  }
+
+  /** A TNA command's first steps: the enrolment (its access already checked) and its closed check. */
+  private round(enrolmentId: string) {
+    return { load: async () => enrolmentId, enrolments: (id: string) => [id] };
   }
 
   async rateSelf(
@@ -207,53 +210,62 @@ export class TnaService {
     const ctx = await this.context.forEnrolment(user, enrolmentId);
     this.access.requireCompetencySide(user, ctx.enrolment, side);
     this.checkRatings(ctx.framework, ratings);
-    await this.db.transaction(async (manager) => {
-      let tna = await this.lockRound(manager, enrolmentId, round);
-      if ((tna?.version ?? 0) !== versionRead) throw new ConflictException(STALE);
-      if (tna && tnaSignedByBoth(facts(tna, round, [])))
-        throw new ConflictException('This TNA is signed by both: it cannot change');
-      if (!tna) {
-        try {
-          const { identifiers } = await manager.insert(Tna, { enrolmentId, round });
-          tna = await manager.findOneByOrFail(Tna, { id: identifiers[0]!['id'] as string });
-        } catch (error) {
-          if (error instanceof QueryFailedError) throw new ConflictException(STALE);
-          throw error;
+    await this.commands.run({
+      ...this.round(enrolmentId),
+      apply: async ({ manager }) => {
+        let tna = await this.lockRound(manager, enrolmentId, round, versionRead);
+        if (tna && tnaSignedByBoth(facts(tna, round, [])))
+          throw new Conflict('This TNA is signed by both: it cannot change');
+        if (!tna) {
+          try {
+            const { identifiers } = await manager.insert(Tna, { enrolmentId, round });
+            tna = await manager.findOneByOrFail(Tna, { id: identifiers[0]!['id'] as string });
+          } catch (error) {
+            // Another first rating of this round got there first.
+            if (error instanceof QueryFailedError) throw new StaleVersion('TNA');
+            throw error;
+          }
         }
-      }
-      const existing = new Map(
-        (await manager.find(TnaRating, { where: { tnaId: tna.id } })).map((r) => [r.competencyCode, r]),
-      );
-      const changed = ratings.filter((r) => {
-        const before = existing.get(r.code);
-        return side === 'ccc'
-          ? before?.selfRating !== r.rating || (before?.selfNote ?? null) !== r.text
-          : before?.agreedRating !== r.rating || (before?.needs ?? null) !== r.text;
-      });
-      const [ratingColumn, textColumn] = side === 'ccc' ? ['self_rating', 'self_note'] : ['agreed_rating', 'needs'];
-      if (changed.length > 0) {
-        // One statement for every competency rated.
-        await manager.query(
-          `INSERT INTO tna_rating (tna_id, competency_code, ${ratingColumn}, ${textColumn})
+        const existing = new Map(
+          (await manager.find(TnaRating, { where: { tnaId: tna.id } })).map((r) => [r.competencyCode, r]),
+        );
+        const changed = ratings.filter((r) => {
+          const before = existing.get(r.code);
+          return side === 'ccc'
+            ? before?.selfRating !== r.rating || (before?.selfNote ?? null) !== r.text
+            : before?.agreedRating !== r.rating || (before?.needs ?? null) !== r.text;
+        });
+        const [ratingColumn, textColumn] = side === 'ccc' ? ['self_rating', 'self_note'] : ['agreed_rating', 'needs'];
+        if (changed.length > 0) {
+          // One statement for every competency rated.
+          await manager.query(
+            `INSERT INTO tna_rating (tna_id, competency_code, ${ratingColumn}, ${textColumn})
              SELECT $1, v.code, v.rating, v.text FROM unnest($2::text[], $3::int[], $4::text[]) AS v(code, rating, text)
            ON CONFLICT (tna_id, competency_code)
              DO UPDATE SET ${ratingColumn} = EXCLUDED.${ratingColumn}, ${textColumn} = EXCLUDED.${textColumn}`,
-          [tna.id, changed.map((r) => r.code), changed.map((r) => r.rating), changed.map((r) => r.text)],
+            [tna.id, changed.map((r) => r.code), changed.map((r) => r.rating), changed.map((r) => r.text)],
+          );
+        }
+        const clearsSignatures = changed.length > 0 && (!!tna.cccSignedAt || !!tna.supervisorSignedAt);
+        const result = await manager.update(
+          Tna,
+          { id: tna.id, version: tna.version },
+          {
+            version: tna.version + 1,
+            ...(clearsSignatures
+              ? { cccSignedAt: null, cccSignedById: null, supervisorSignedAt: null, supervisorSignedById: null }
+              : {}),
+          },
         );
-      }
-      const clearsSignatures = changed.length > 0 && (!!tna.cccSignedAt || !!tna.supervisorSignedAt);
-      const result = await manager.update(
-        Tna,
-        { id: tna.id, version: tna.version },
-        {
-          version: tna.version + 1,
-          ...(clearsSignatures
-            ? { cccSignedAt: null, cccSignedById: null, supervisorSignedAt: null, supervisorSignedById: null }
-            : {}),
-        },
-      );
-      if (result.affected !== 1) throw new ConflictException(STALE);
-      await this.audit.record(manager, {
+        if (result.affected !== 1) throw new StaleVersion('TNA');
+        await clearDraft(
+          manager,
+          user.id,
+          side === 'ccc' ? draftKeys.tnaSelf(enrolmentId, round) : draftKeys.tnaAgreed(enrolmentId, round),
+        );
+        return { tna, changed, clearsSignatures };
+      },
+      audit: (_, { tna, changed, clearsSignatures }) => ({
         actorId: user.id,
         action: side === 'ccc' ? 'tna.self-rated' : 'tna.ratings-agreed',
         entityType: 'tna',
@@ -264,12 +276,7 @@ export class TnaService {
           changed: changed.map((r) => ({ code: r.code, rating: r.rating })),
           signaturesCleared: clearsSignatures,
         },
-      });
-      await clearDraft(
-        manager,
-        user.id,
-        side === 'ccc' ? draftKeys.tnaSelf(enrolmentId, round) : draftKeys.tnaAgreed(enrolmentId, round),
-      );
+      }),
     });
     return this.get(user, enrolmentId);
   }
@@ -278,25 +285,28 @@ export class TnaService {
   async sign(user: AuthUser, enrolmentId: string, round: number, versionRead: number): Promise<TnaResponse> {
     const ctx = await this.context.forEnrolment(user, enrolmentId);
     const side = ctx.side;
-    if (!side) throw new ForbiddenException('Only the CCC and their own Alliance supervisor sign the TNA');
-    await this.db.transaction(async (manager) => {
-      const tna = await this.lockRound(manager, enrolmentId, round);
-      if ((tna?.version ?? 0) !== versionRead) throw new ConflictException(STALE);
-      const ratings = tna ? await manager.find(TnaRating, { where: { tnaId: tna.id } }) : [];
-      const blocker = tnaSignBlocker(ctx.framework, facts(tna, round, ratings), side);
-      if (blocker || !tna) throw new ConflictException(blocker ?? 'Nothing is rated yet');
-      const now = new Date();
-      const signature =
-        side === 'ccc'
-          ? { cccSignedAt: now, cccSignedById: user.id }
-          : { supervisorSignedAt: now, supervisorSignedById: user.id };
-      const result = await manager.update(
-        Tna,
-        { id: tna.id, version: tna.version },
-        { ...signature, version: tna.version + 1 },
-      );
-      if (result.affected !== 1) throw new ConflictException(STALE);
-      await this.audit.record(manager, {
+    if (!side) throw new Forbidden('Only the CCC and their own Alliance supervisor sign the TNA');
+    await this.commands.run({
+      ...this.round(enrolmentId),
+      apply: async ({ manager }) => {
+        const tna = await this.lockRound(manager, enrolmentId, round, versionRead);
+        const ratings = tna ? await manager.find(TnaRating, { where: { tnaId: tna.id } }) : [];
+        const blocker = tnaSignBlocker(ctx.framework, facts(tna, round, ratings), side);
+        if (blocker || !tna) throw new Conflict(blocker ?? 'Nothing is rated yet');
+        const now = new Date();
+        const signature =
+          side === 'ccc'
+            ? { cccSignedAt: now, cccSignedById: user.id }
+            : { supervisorSignedAt: now, supervisorSignedById: user.id };
+        const result = await manager.update(
+          Tna,
+          { id: tna.id, version: tna.version },
+          { ...signature, version: tna.version + 1 },
+        );
+        if (result.affected !== 1) throw new StaleVersion('TNA');
+        return tna;
+      },
+      audit: (_, tna) => ({
         actorId: user.id,
         action: 'tna.signed',
         entityType: 'tna',
@@ -307,7 +317,7 @@ export class TnaService {
           side,
           signedByBoth: side === 'ccc' ? !!tna.supervisorSignedAt : !!tna.cccSignedAt,
         },
-      });
+      }),
     });
     return this.get(user, enrolmentId);
   }

@@ -1,5 +1,4 @@
-import { refuseIfClosed } from '../enrolments/enrolment-lock';
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TrainingPlanItemView, TrainingPlanResponse, TrainingProposalView } from '@ccc/contracts';
 import {
@@ -13,9 +12,9 @@ import {
 } from '@ccc/programme';
 import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { AuditService } from '../audit/audit.service';
+import { type Command, Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
-import { validationFailed } from '../common/errors';
+import { assertVersion, Conflict, Forbidden, Invalid, NotFound } from '../common/domain-errors';
 import { type CompetencyContext, CompetencyContextService } from './competency-context.service';
 import type {
   CompleteTrainingPlanItemDto,
@@ -29,8 +28,8 @@ import { TrainingPlanItem } from './training-plan-item.entity';
 import { TrainingProposalDecision } from './training-proposal-decision.entity';
 import { checkEvidenceFile, storeEvidenceFile, toFileView, type UploadedFile } from './uploads';
 
-const STALE = 'This plan item was changed since you read it; reload it and try again';
-const STALE_TNA = 'This TNA was changed since you read it; reload the training plan and try again';
+/** A plan item locked for a change, with its enrolment's context. */
+type ItemRow = { item: TrainingPlanItem; ctx: CompetencyContext };
 
 /** The facts the proposal rule reads from one TNA round. */
 function needsFacts(ctx: CompetencyContext, tna: Tna, ratings: TnaRating[]): TnaNeedsFacts {
@@ -74,7 +73,7 @@ export class TrainingPlanService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly context: CompetencyContextService,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
   ) {}
 
   /** Two queries: the items and their certificates' details. */
@@ -153,47 +152,55 @@ export class TrainingPlanService {
   ): Promise<TrainingPlanResponse> {
     const ctx = await this.context.forEnrolment(user, enrolmentId);
     this.requireEditor(ctx);
-    await this.db.transaction(async (manager) => {
-      await refuseIfClosed(manager, [enrolmentId]);
-      const proposal = (await this.proposalsOf(manager, ctx, round)).find((p) => p.code === code);
-      if (!proposal) {
-        const decided = await manager
-          .createQueryBuilder(TrainingProposalDecision, 'd')
-          .innerJoin(Tna, 't', 't.id = d.tna_id')
-          .where('t.enrolment_id = :enrolmentId AND t.round = :round AND d.competency_code = :code', {
+    await this.commands.run({
+      load: async () => ctx,
+      enrolments: () => [enrolmentId],
+      apply: async ({ manager }) => {
+        const proposal = (await this.proposalsOf(manager, ctx, round)).find((p) => p.code === code);
+        if (!proposal) {
+          const decided = await manager
+            .createQueryBuilder(TrainingProposalDecision, 'd')
+            .innerJoin(Tna, 't', 't.id = d.tna_id')
+            .where('t.enrolment_id = :enrolmentId AND t.round = :round AND d.competency_code = :code', {
+              enrolmentId,
+              round,
+              code,
+            })
+            .getOne();
+          if (decided) throw new Conflict(`This need was already ${decided.decision}`);
+          throw new NotFound(`No need agreed at TNA ${round} is proposed for ${code.slice(0, 40)}`);
+        }
+        assertVersion(proposal, dto.version, 'TNA');
+        let itemId: string | null = null;
+        let item: ReturnType<TrainingPlanService['check']> | null = null;
+        if (decision === 'accepted') {
+          item = this.check(ctx, {
+            kind: 'free',
+            title: dto.title ?? proposal.title,
+            targetMonth: dto.targetMonth ?? proposal.targetMonth,
+            competencyCodes: dto.competencyCodes ?? proposal.competencyCodes,
+          });
+          const { identifiers } = await manager.insert(TrainingPlanItem, {
+            ...item,
             enrolmentId,
-            round,
-            code,
-          })
-          .getOne();
-        if (decided) throw new ConflictException(`This need was already ${decided.decision}`);
-        throw new NotFoundException(`No need agreed at TNA ${round} is proposed for ${code.slice(0, 40)}`);
-      }
-      if (proposal.version !== dto.version) throw new ConflictException(STALE_TNA);
-      let itemId: string | null = null;
-      let item: ReturnType<TrainingPlanService['check']> | null = null;
-      if (decision === 'accepted') {
-        item = this.check(ctx, {
-          kind: 'free',
-          title: dto.title ?? proposal.title,
-          targetMonth: dto.targetMonth ?? proposal.targetMonth,
-          competencyCodes: dto.competencyCodes ?? proposal.competencyCodes,
-        });
-        const { identifiers } = await manager.insert(TrainingPlanItem, { ...item, enrolmentId, createdById: user.id });
-        itemId = identifiers[0]!['id'] as string;
-      }
-      try {
-        await manager.insert(TrainingProposalDecision, {
-          tnaId: proposal.tnaId,
-          competencyCode: code,
-          decision,
-          trainingPlanItemId: itemId,
-        });
-      } catch (error) {
-        if (error instanceof QueryFailedError) throw new ConflictException('This need was decided meanwhile');
-        throw error;
-      }
-      await this.audit.record(manager, {
+            createdById: user.id,
+          });
+          itemId = identifiers[0]!['id'] as string;
+        }
+        try {
+          await manager.insert(TrainingProposalDecision, {
+            tnaId: proposal.tnaId,
+            competencyCode: code,
+            decision,
+            trainingPlanItemId: itemId,
+          });
+        } catch (error) {
+          if (error instanceof QueryFailedError) throw new Conflict('This need was decided meanwhile');
+          throw error;
+        }
+        return { proposal, item, itemId };
+      },
+      audit: (_, { proposal, item, itemId }) => ({
         actorId: user.id,
         action: decision === 'accepted' ? 'training-plan.proposal-accepted' : 'training-plan.proposal-dropped',
         entityType: 'tna',
@@ -213,14 +220,13 @@ export class TrainingPlanService {
               }
             : {}),
         },
-      });
+      }),
     });
     return this.planOf(ctx);
   }
 
   private requireEditor(ctx: CompetencyContext): void {
-    if (!ctx.side)
-      throw new ForbiddenException('Only the CCC and their own Alliance supervisor change the training plan');
+    if (!ctx.side) throw new Forbidden('Only the CCC and their own Alliance supervisor change the training plan');
   }
 
   private check(ctx: CompetencyContext, input: TrainingItemInput) {
@@ -230,7 +236,7 @@ export class TrainingPlanService {
       teaching: ctx.template.teaching,
       framework: ctx.framework,
     });
-    if (!result.ok) throw validationFailed(result.problems);
+    if (!result.ok) throw new Invalid(result.problems);
     return result.item;
   }
 
@@ -238,53 +244,66 @@ export class TrainingPlanService {
     const ctx = await this.context.forEnrolment(user, enrolmentId);
     this.requireEditor(ctx);
     const item = this.check(ctx, dto);
-    await this.db.transaction(async (manager) => {
-      await refuseIfClosed(manager, [enrolmentId]);
-      const { identifiers } = await manager.insert(TrainingPlanItem, { ...item, enrolmentId, createdById: user.id });
-      await this.audit.record(manager, {
+    await this.commands.run({
+      load: async () => ctx,
+      enrolments: () => [enrolmentId],
+      apply: async ({ manager }) => {
+        const { identifiers } = await manager.insert(TrainingPlanItem, { ...item, enrolmentId, createdById: user.id });
+        return identifiers[0]!['id'] as string;
+      },
+      audit: (_, itemId) => ({
         actorId: user.id,
         action: 'training-plan.item-added',
         entityType: 'training_plan_item',
-        entityId: identifiers[0]!['id'] as string,
+        entityId: itemId,
         detail: { enrolmentId, ...item },
-      });
+      }),
     });
     return this.planOf(ctx);
   }
 
-  /** The item and its enrolment's context, locked, for a change: 404 / 403 as for the enrolment. */
-  private async load(manager: EntityManager, user: AuthUser, id: string) {
-    const item = await manager.findOne(TrainingPlanItem, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!item) throw new NotFoundException('Training plan item not found');
-    const ctx = await this.context.forEnrolment(user, item.enrolmentId);
-    await refuseIfClosed(manager, [item.enrolmentId]);
-    return { item, ctx };
+  /**
+   * A command's first steps on a plan item: the item and its enrolment's context, locked (404 / 403 as for the
+   * enrolment), and its enrolment still open. Who may change it and the version read come next, in that order.
+   */
+  private item(user: AuthUser, id: string): Pick<Command<ItemRow, unknown>, 'load' | 'enrolments'> {
+    return {
+      load: async ({ manager }) => {
+        const item = await manager.findOne(TrainingPlanItem, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!item) throw new NotFound('Training plan item not found');
+        return { item, ctx: await this.context.forEnrolment(user, item.enrolmentId) };
+      },
+      enrolments: ({ item }) => [item.enrolmentId],
+    };
   }
 
   async update(user: AuthUser, id: string, dto: UpdateTrainingPlanItemDto): Promise<TrainingPlanResponse> {
-    const ctx = await this.db.transaction(async (manager) => {
-      const { item, ctx } = await this.load(manager, user, id);
-      this.requireEditor(ctx);
-      if (item.version !== dto.version) throw new ConflictException(STALE);
-      if (item.completedOn) throw new ConflictException('This item is done: it stays as it was done');
-      const next = this.check(ctx, {
-        kind: item.kind,
-        courseKey: item.courseKey,
-        title: dto.title ?? item.title,
-        targetMonth: dto.targetMonth ?? item.targetMonth,
-        competencyCodes: dto.competencyCodes ?? item.competencyCodes,
-      });
-      await manager.update(
-        TrainingPlanItem,
-        { id, version: item.version },
-        {
-          title: next.title,
-          targetMonth: next.targetMonth,
-          competencyCodes: next.competencyCodes,
-          version: item.version + 1,
-        },
-      );
-      await this.audit.record(manager, {
+    const { ctx } = await this.commands.run({
+      ...this.item(user, id),
+      apply: async ({ manager }, { item, ctx }) => {
+        this.requireEditor(ctx);
+        assertVersion(item, dto.version, 'plan item');
+        if (item.completedOn) throw new Conflict('This item is done: it stays as it was done');
+        const next = this.check(ctx, {
+          kind: item.kind,
+          courseKey: item.courseKey,
+          title: dto.title ?? item.title,
+          targetMonth: dto.targetMonth ?? item.targetMonth,
+          competencyCodes: dto.competencyCodes ?? item.competencyCodes,
+        });
+        await manager.update(
+          TrainingPlanItem,
+          { id, version: item.version },
+          {
+            title: next.title,
+            targetMonth: next.targetMonth,
+            competencyCodes: next.competencyCodes,
+            version: item.version + 1,
+          },
+        );
+        return { ctx, next };
+      },
+      audit: ({ item }, { next }) => ({
         actorId: user.id,
         action: 'training-plan.item-changed',
         entityType: 'training_plan_item',
@@ -294,27 +313,28 @@ export class TrainingPlanService {
           before: { title: item.title, targetMonth: item.targetMonth, competencyCodes: item.competencyCodes },
           after: { title: next.title, targetMonth: next.targetMonth, competencyCodes: next.competencyCodes },
         },
-      });
-      return ctx;
+      }),
     });
     return this.planOf(ctx);
   }
 
   async remove(user: AuthUser, id: string, dto: VersionDto): Promise<TrainingPlanResponse> {
-    const ctx = await this.db.transaction(async (manager) => {
-      const { item, ctx } = await this.load(manager, user, id);
-      this.requireEditor(ctx);
-      if (item.version !== dto.version) throw new ConflictException(STALE);
-      if (item.completedOn) throw new ConflictException('This item is done: it stays on the record');
-      await manager.delete(TrainingPlanItem, { id, version: item.version });
-      await this.audit.record(manager, {
+    const ctx = await this.commands.run({
+      ...this.item(user, id),
+      apply: async ({ manager }, { item, ctx }) => {
+        this.requireEditor(ctx);
+        assertVersion(item, dto.version, 'plan item');
+        if (item.completedOn) throw new Conflict('This item is done: it stays on the record');
+        await manager.delete(TrainingPlanItem, { id, version: item.version });
+        return ctx;
+      },
+      audit: ({ item }) => ({
         actorId: user.id,
         action: 'training-plan.item-removed',
         entityType: 'training_plan_item',
         entityId: id,
         detail: { enrolmentId: item.enrolmentId, kind: item.kind, title: item.title, targetMonth: item.targetMonth },
-      });
-      return ctx;
+      }),
     });
     return this.planOf(ctx);
   }
@@ -327,28 +347,31 @@ export class TrainingPlanService {
     certificate: UploadedFile | undefined,
   ): Promise<TrainingPlanResponse> {
     if (dto.completedOn > londonDate(new Date()))
-      throw validationFailed([{ field: 'completedOn', reason: 'completedOn must not be in the future' }]);
+      throw new Invalid({ field: 'completedOn', reason: 'completedOn must not be in the future' });
     const type = certificate && certificate.size > 0 ? checkEvidenceFile(certificate) : null;
-    const ctx = await this.db.transaction(async (manager) => {
-      const { item, ctx } = await this.load(manager, user, id);
-      this.access.requireCompetencySide(user, ctx.enrolment, 'ccc');
-      if (item.version !== dto.version) throw new ConflictException(STALE);
-      if (item.completedOn) throw new ConflictException(`This item is already done (${item.completedOn})`);
-      const stored =
-        certificate && type
-          ? await storeEvidenceFile(manager, certificate, type.contentType, type.extension, item.enrolmentId, user.id)
-          : null;
-      await manager.update(
-        TrainingPlanItem,
-        { id, version: item.version },
-        {
-          completedOn: dto.completedOn,
-          completedVia: 'ccc',
-          certificateFileId: stored?.id ?? null,
-          version: item.version + 1,
-        },
-      );
-      await this.audit.record(manager, {
+    const { ctx } = await this.commands.run({
+      ...this.item(user, id),
+      apply: async ({ manager }, { item, ctx }) => {
+        this.access.requireCompetencySide(user, ctx.enrolment, 'ccc');
+        assertVersion(item, dto.version, 'plan item');
+        if (item.completedOn) throw new Conflict(`This item is already done (${item.completedOn})`);
+        const stored =
+          certificate && type
+            ? await storeEvidenceFile(manager, certificate, type.contentType, type.extension, item.enrolmentId, user.id)
+            : null;
+        await manager.update(
+          TrainingPlanItem,
+          { id, version: item.version },
+          {
+            completedOn: dto.completedOn,
+            completedVia: 'ccc',
+            certificateFileId: stored?.id ?? null,
+            version: item.version + 1,
+          },
+        );
+        return { ctx, stored };
+      },
+      audit: ({ item }, { stored }) => ({
         actorId: user.id,
         action: 'training.done',
         entityType: 'training_plan_item',
@@ -359,8 +382,7 @@ export class TrainingPlanService {
           via: 'ccc',
           certificate: stored ? { id: stored.id, sha256: stored.sha256, sizeBytes: stored.sizeBytes } : null,
         },
-      });
-      return ctx;
+      }),
     });
     return this.planOf(ctx);
   }

@@ -15,7 +15,7 @@ import { hashPassword } from '../auth/auth.service';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
-import type { EnrolmentsService } from '../enrolments/enrolments.service';
+import type { EnrolmentCommands } from '../enrolments/enrolment-commands.service';
 import { recordDemoCompetencies } from './demo-competencies';
 import { GM_DEMO_LOGINS, recordDemoGreaterManchester } from './demo-gm';
 import { recordDemoOutcomes, recordDemoPastCohort } from './demo-month-six';
@@ -113,7 +113,7 @@ function meetingTime(date: string, dayOffset: number, hour = 10): Date {
  */
 export async function seedDemoData(
   db: DataSource,
-  enrolments: EnrolmentsService,
+  enrolments: EnrolmentCommands,
   today = londonDate(new Date()),
 ): Promise<{ created: boolean }> {
   return db.transaction(async (manager) => {
@@ -125,7 +125,7 @@ export async function seedDemoData(
   });
 }
 
-async function seed(manager: EntityManager, enrolments: EnrolmentsService, today: string): Promise<void> {
+async function seed(manager: EntityManager, enrolments: EnrolmentCommands, today: string): Promise<void> {
   const alliance = await manager.save(
     manager.create(Organisation, { kind: 'alliance', name: 'Wessex Cancer Alliance (demo)' }),
   );

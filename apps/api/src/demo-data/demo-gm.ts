@@ -2,7 +2,7 @@ import { addCalendarMonths, GM_TEMPLATE } from '@ccc/programme';
 import { format, parseISO } from 'date-fns';
 import type { EntityManager } from 'typeorm';
 import { Cohort } from '../cohorts/cohort.entity';
-import type { EnrolmentsService } from '../enrolments/enrolments.service';
+import type { EnrolmentCommands } from '../enrolments/enrolment-commands.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { Person } from '../people/person.entity';
 import { RoleAssignment } from '../people/role-assignment.entity';
@@ -22,7 +22,7 @@ export const GM_DEMO_LOGINS = [
  */
 export async function recordDemoGreaterManchester(
   manager: EntityManager,
-  enrolments: EnrolmentsService,
+  enrolments: EnrolmentCommands,
   context: { passwordHash: string; mover: Person; today: string },
 ): Promise<void> {
   const { passwordHash, mover, today } = context;

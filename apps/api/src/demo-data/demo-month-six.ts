@@ -10,7 +10,7 @@ import {
 import { addDays, format, parseISO } from 'date-fns';
 import type { EntityManager } from 'typeorm';
 import { Cohort } from '../cohorts/cohort.entity';
-import type { EnrolmentsService } from '../enrolments/enrolments.service';
+import type { EnrolmentCommands } from '../enrolments/enrolment-commands.service';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { EvaluationResponse } from '../month-six/evaluation-response.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
@@ -117,7 +117,7 @@ function at(date: string, days: number): Date {
 
 export async function recordDemoPastCohort(
   manager: EntityManager,
-  enrolments: EnrolmentsService,
+  enrolments: EnrolmentCommands,
   context: {
     alliance: Organisation;
     template: ProgrammeTemplateVersion;

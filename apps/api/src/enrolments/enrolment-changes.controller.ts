@@ -13,12 +13,18 @@ import {
   ResumeEnrolmentDto,
 } from './dto/change-enrolment.dto';
 import { EnrolmentChangesService } from './enrolment-changes.service';
+import { EnrolmentHistoryService } from './enrolment-history.service';
+import { EnrolmentPausesService } from './enrolment-pauses.service';
 
 @ApiTags('enrolments')
 @ApiBearerAuth()
 @Controller('enrolments')
 export class EnrolmentChangesController {
-  constructor(private readonly changes: EnrolmentChangesService) {}
+  constructor(
+    private readonly changes: EnrolmentChangesService,
+    private readonly pauses: EnrolmentPausesService,
+    private readonly records: EnrolmentHistoryService,
+  ) {}
 
   /** Administrators: another PCN, PCN supervisor or Alliance supervisor from a date; bookings and requests follow. */
   @RequirePermission('enrolment:change')
@@ -77,7 +83,7 @@ export class EnrolmentChangesController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: PauseEnrolmentDto,
   ): Promise<EnrolmentSummary> {
-    return this.changes.pause(user, id, body);
+    return this.pauses.pause(user, id, body);
   }
 
   /** Administrators: what resuming would move (each session with its old and new month), changing nothing. */
@@ -89,7 +95,7 @@ export class EnrolmentChangesController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: ResumeEnrolmentDto,
   ): Promise<ResumePreview> {
-    return this.changes.previewResume(user, id, body);
+    return this.pauses.previewResume(user, id, body);
   }
 
   /** Administrators: the CCC back from a date; the plan after the pause shifted or not, as the preview showed. */
@@ -101,20 +107,20 @@ export class EnrolmentChangesController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: ResumeEnrolmentDto,
   ): Promise<EnrolmentSummary> {
-    return this.changes.resume(user, id, body);
+    return this.pauses.resume(user, id, body);
   }
 
   /** A supervisor replaced on the enrolment: what they signed for it before the change (read-only; 403 others). */
   @RequirePermission('enrolment:read')
   @Get(':id/signed-by-me')
   signedByMe(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<SignedRecords> {
-    return this.changes.signedRecords(user, id);
+    return this.records.signedRecords(user, id);
   }
 
   /** Whoever may read the enrolment: what changed, when, from which date and why. */
   @RequirePermission('enrolment:read')
   @Get(':id/changes')
   history(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<EnrolmentChange[]> {
-    return this.changes.history(user, id);
+    return this.records.history(user, id);
   }
 }

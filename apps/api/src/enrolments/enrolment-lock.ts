@@ -1,9 +1,19 @@
-import { ConflictException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Closed, Conflict } from '../common/domain-errors';
 
 export const COMPLETED_MESSAGE =
   'This enrolment is completed and its record is read-only; record a correction as an amendment with a reason';
 export const WITHDRAWN_MESSAGE = 'This enrolment was withdrawn; its records are kept but can no longer be changed';
+
+/**
+ * The one closed-enrolment check: a completed or withdrawn enrolment's records are read-only (409). Given several
+ * enrolments, a completed one is named before a withdrawn one.
+ */
+export function assertOpen(enrolments: { status: string } | readonly { status: string }[]): void {
+  const rows = Array.isArray(enrolments) ? enrolments : [enrolments as { status: string }];
+  if (rows.some((r) => r.status === 'completed')) throw new Closed(COMPLETED_MESSAGE);
+  if (rows.some((r) => r.status === 'withdrawn')) throw new Closed(WITHDRAWN_MESSAGE);
+}
 
 /**
  * Refuses (409) a change to the records of an enrolment that is no longer active. Locks the enrolment rows for
@@ -16,8 +26,7 @@ export async function refuseIfClosed(manager: EntityManager, enrolmentIds: reado
     `SELECT status FROM enrolment WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE`,
     [[...new Set(enrolmentIds)]],
   );
-  if (rows.some((r) => r.status === 'completed')) throw new ConflictException(COMPLETED_MESSAGE);
-  if (rows.some((r) => r.status === 'withdrawn')) throw new ConflictException(WITHDRAWN_MESSAGE);
+  assertOpen(rows);
 }
 
 /**
@@ -34,7 +43,7 @@ export async function refuseIfPaused(manager: EntityManager, enrolmentIds: reado
   );
   const paused = rows.find((r) => r.paused_from);
   if (paused)
-    throw new ConflictException(
+    throw new Conflict(
       `This CCC is paused from ${paused.paused_from}: nothing new is booked or requested until an administrator resumes the enrolment`,
     );
 }

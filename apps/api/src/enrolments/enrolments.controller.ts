@@ -6,13 +6,17 @@ import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
 import { CreateEnrolmentDto } from './dto/create-enrolment.dto';
 import { WithdrawEnrolmentDto } from './dto/withdraw-enrolment.dto';
+import { EnrolmentCommands } from './enrolment-commands.service';
 import { EnrolmentsService } from './enrolments.service';
 
 @ApiTags('enrolments')
 @ApiBearerAuth()
 @Controller()
 export class EnrolmentsController {
-  constructor(private readonly enrolments: EnrolmentsService) {}
+  constructor(
+    private readonly enrolments: EnrolmentsService,
+    private readonly commands: EnrolmentCommands,
+  ) {}
 
   /** Everyone signed in; each sees only the enrolments in their scope (a CCC: their own). */
   @RequirePermission('enrolment:read')
@@ -48,7 +52,7 @@ export class EnrolmentsController {
     @Param('id', uuidParam('id')) cohortId: string,
     @Body() body: CreateEnrolmentDto,
   ): Promise<EnrolmentSummary> {
-    return this.enrolments.enrol(user, cohortId, body);
+    return this.commands.enrol(user, cohortId, body);
   }
 
   /** Administrators: the CCC leaves the programme early; the reason is kept and the records stay, read-only. */
@@ -60,6 +64,6 @@ export class EnrolmentsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: WithdrawEnrolmentDto,
   ): Promise<EnrolmentSummary> {
-    return this.enrolments.withdraw(user, id, body);
+    return this.commands.withdraw(user, id, body);
   }
 }

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DutiesResponse, ExpectationsResponse, PcnHomeRow } from '@ccc/contracts';
 import {
@@ -21,7 +21,7 @@ import {
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
-import { validationFailed } from '../common/errors';
+import { Closed, Conflict, Forbidden, Invalid, NotFound } from '../common/domain-errors';
 import { groupBy } from '../common/group-by';
 import type { Enrolment } from '../enrolments/enrolment.entity';
 import { refuseIfClosed, WITHDRAWN_MESSAGE } from '../enrolments/enrolment-lock';
@@ -159,19 +159,19 @@ export class ExpectationsService {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
     const expectation = template.expectations.find((x) => x.key === dto.expectationKey);
     if (!expectation)
-      throw validationFailed([{ field: 'expectationKey', reason: 'this programme has no such expectation' }]);
+      throw new Invalid([{ field: 'expectationKey', reason: 'this programme has no such expectation' }]);
     if (expectation.measure.type !== 'attestation') {
-      throw validationFailed([
+      throw new Invalid([
         { field: 'expectationKey', reason: 'this expectation is measured from the data, not attested' },
       ]);
     }
     if (!this.access.speaksFor(user, expectation.party, enrolment)) {
-      throw new ForbiddenException(
+      throw new Forbidden(
         `Only the ${expectation.party === 'pcn' ? 'PCN supervisor' : expectation.party === 'ccc' ? 'CCC' : 'Alliance supervisor'} attests this`,
       );
     }
     if (!isIsoDate(dto.attestedOn) || dto.attestedOn > londonDate(new Date())) {
-      throw validationFailed([{ field: 'attestedOn', reason: 'attestedOn must be a real date, today or earlier' }]);
+      throw new Invalid([{ field: 'attestedOn', reason: 'attestedOn must be a real date, today or earlier' }]);
     }
     try {
       await this.db.transaction(async (manager) => {
@@ -196,7 +196,7 @@ export class ExpectationsService {
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-        throw new ConflictException('This expectation has already been attested');
+        throw new Conflict('This expectation has already been attested');
       }
       throw error;
     }
@@ -246,23 +246,21 @@ export class ExpectationsService {
   async attestDuty(user: AuthUser, enrolmentId: string, key: string, dto: AttestDutyDto): Promise<DutiesResponse> {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
     const duty = dutiesOf(template).find((d) => d.key === key);
-    if (!duty) throw new NotFoundException(`This programme has no Table 2 duty \u201c${key.slice(0, 60)}\u201d`);
+    if (!duty) throw new NotFound(`This programme has no Table 2 duty \u201c${key.slice(0, 60)}\u201d`);
     if (!this.access.speaksFor(user, duty.party, enrolment))
-      throw new ForbiddenException(
-        `Only the ${duty.party === 'pcn' ? 'PCN' : 'Alliance'} supervisor confirms this duty`,
-      );
+      throw new Forbidden(`Only the ${duty.party === 'pcn' ? 'PCN' : 'Alliance'} supervisor confirms this duty`);
     const dates = await dutyDatesOf(this.db, { ...enrolment, cohortStart: enrolment.cohort!.startDate });
     const problem =
       dto.attestedOn > londonDate(new Date())
         ? 'attestedOn must be today or earlier'
         : attestationDateProblem(duty.attestableFrom, dates, dto.attestedOn);
-    if (problem) throw validationFailed([{ field: 'attestedOn', reason: problem }]);
+    if (problem) throw new Invalid([{ field: 'attestedOn', reason: problem }]);
     try {
       await this.db.transaction(async (manager) => {
         const [locked] = (await manager.query(`SELECT status FROM enrolment WHERE id = $1 FOR SHARE`, [
           enrolmentId,
         ])) as { status: string }[];
-        if (locked?.status === 'withdrawn') throw new ConflictException(WITHDRAWN_MESSAGE);
+        if (locked?.status === 'withdrawn') throw new Closed(WITHDRAWN_MESSAGE);
         const row = await manager.save(
           manager.create(Attestation, {
             enrolmentId,
@@ -283,7 +281,7 @@ export class ExpectationsService {
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
-        throw new ConflictException('This duty has already been confirmed');
+        throw new Conflict('This duty has already been confirmed');
       throw error;
     }
     return this.duties(user, enrolmentId);

@@ -13,6 +13,7 @@ import { Person } from '../people/person.entity';
 import { PeopleService } from '../people/people.service';
 import { ReleaseRequest } from '../release-time/release-request.entity';
 import { ReleaseService } from '../release-time/release.service';
+import { BookingCommands } from '../sessions/booking.commands';
 import { SchedulingService } from '../sessions/scheduling.service';
 import { Session } from '../sessions/session.entity';
 import { ActionLink, type LinkPurpose } from './action-link.entity';
@@ -38,6 +39,7 @@ export class LinksService {
     private readonly people: PeopleService,
     private readonly release: ReleaseService,
     private readonly scheduling: SchedulingService,
+    private readonly booking: BookingCommands,
     private readonly audit: AuditService,
   ) {}
 
@@ -197,9 +199,9 @@ export class LinksService {
       } else {
         const session = await this.db.getRepository(Session).findOneByOrFail({ id: link.targetId });
         if (dto.decision === 'confirm')
-          await this.scheduling.pcnResponse(user, session.id, { decision: 'accept', version: session.version }, true);
+          await this.booking.pcnResponse(user, session.id, { decision: 'accept', version: session.version }, true);
         else if (dto.decision === 'propose') {
-          await this.scheduling.pcnResponse(
+          await this.booking.pcnResponse(
             user,
             session.id,
             { decision: 'propose', proposedStartsAt: dto.proposedStartsAt, version: session.version },

@@ -15,17 +15,17 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
+import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
+import { assertVersion, Closed, StaleVersion } from '../common/domain-errors';
 import { validationFailed } from '../common/errors';
-import { COMPLETED_MESSAGE, refuseIfClosed, WITHDRAWN_MESSAGE } from '../enrolments/enrolment-lock';
+import { COMPLETED_MESSAGE, WITHDRAWN_MESSAGE } from '../enrolments/enrolment-lock';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { personRef } from '../sessions/session-view';
 import type { HandoverFieldsDto, SignHandoverDto, UpdateHandoverDto } from './dto/handover.dto';
 import { HandoverInterview } from './handover-interview.entity';
 import { renderMail } from '../notifications/mail-templates';
-
-const STALE = 'The handover record was changed by someone else since you read it; reload it and try again';
 
 export const HANDOVER_PARTIES = ['ccc', 'pcn_supervisor', 'alliance_supervisor'] as const;
 
@@ -154,6 +154,7 @@ export class HandoverService {
     private readonly enrolments: EnrolmentsService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly commands: Commands,
   ) {}
 
   private find(manager: EntityManager, enrolmentId: string, lock = false) {
@@ -216,45 +217,51 @@ export class HandoverService {
   async update(user: AuthUser, enrolmentId: string, dto: UpdateHandoverDto): Promise<HandoverView> {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
     this.requireParty(user, enrolment);
-    await this.db.transaction(async (manager) => {
-      await refuseIfClosed(manager, [enrolmentId]);
-      const row = await this.find(manager, enrolmentId, true);
-      if ((row?.version ?? 0) !== dto.version) throw new ConflictException(STALE);
-      const before = contentOf(row);
-      const after = applyHandoverFields(before, dto, template, enrolment.cohort!.startDate);
-      const changes = changedFields(before, after);
-      if (Object.keys(changes.after).length === 0) return;
-      const signed = row
-        ? (['ccc', 'pcn_supervisor', 'alliance_supervisor'] as const).filter((p) => row[SIGNATURE[p].at])
-        : [];
-      let id = row?.id;
-      if (!row) {
-        const inserted = await manager.insert(HandoverInterview, { enrolmentId, ...after });
-        id = String(inserted.identifiers[0]!['id']);
-      } else {
-        const result = await manager
-          .createQueryBuilder()
-          .update(HandoverInterview)
-          .set({
-            ...after,
-            cccSignedAt: null,
-            cccSignedById: null,
-            pcnSignedAt: null,
-            pcnSignedById: null,
-            allianceSignedAt: null,
-            allianceSignedById: null,
-          })
-          .where('id = :id AND version = :version', { id: row.id, version: dto.version })
-          .execute();
-        if (result.affected !== 1) throw new ConflictException(STALE);
-      }
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'handover.updated',
-        entityType: 'handover_interview',
-        entityId: id!,
-        detail: { enrolmentId, ...changes, signaturesCleared: signed },
-      });
+    await this.commands.run({
+      // The enrolment's closed check takes its lock before the record's, as signing does (no deadlock).
+      load: async () => enrolmentId,
+      enrolments: (id) => [id],
+      apply: async ({ manager }) => {
+        const row = await this.find(manager, enrolmentId, true);
+        assertVersion({ version: row?.version ?? 0 }, dto.version, 'handover record');
+        const before = contentOf(row);
+        const after = applyHandoverFields(before, dto, template, enrolment.cohort!.startDate);
+        const changes = changedFields(before, after);
+        if (Object.keys(changes.after).length === 0) return null;
+        const signed = row
+          ? (['ccc', 'pcn_supervisor', 'alliance_supervisor'] as const).filter((p) => row[SIGNATURE[p].at])
+          : [];
+        let id = row?.id;
+        if (!row) {
+          const inserted = await manager.insert(HandoverInterview, { enrolmentId, ...after });
+          id = String(inserted.identifiers[0]!['id']);
+        } else {
+          const result = await manager
+            .createQueryBuilder()
+            .update(HandoverInterview)
+            .set({
+              ...after,
+              cccSignedAt: null,
+              cccSignedById: null,
+              pcnSignedAt: null,
+              pcnSignedById: null,
+              allianceSignedAt: null,
+              allianceSignedById: null,
+            })
+            .where('id = :id AND version = :version', { id: row.id, version: dto.version })
+            .execute();
+          if (result.affected !== 1) throw new StaleVersion('handover record');
+        }
+        return { id: id!, changes, signed };
+      },
+      audit: (_, done) =>
+        done && {
+          actorId: user.id,
+          action: 'handover.updated',
+          entityType: 'handover_interview',
+          entityId: done.id,
+          detail: { enrolmentId, ...done.changes, signaturesCleared: done.signed },
+        },
     });
     return this.view(user, enrolmentId);
   }
@@ -270,14 +277,13 @@ export class HandoverService {
       const [locked] = (await manager.query(`SELECT status, version FROM enrolment WHERE id = $1 FOR UPDATE`, [
         enrolmentId,
       ])) as { status: string; version: number }[];
-      if (locked?.status === 'withdrawn') throw new ConflictException(WITHDRAWN_MESSAGE);
+      if (locked?.status === 'withdrawn') throw new Closed(WITHDRAWN_MESSAGE);
       const row = await this.find(manager, enrolmentId, true);
       if (!row) throw new ConflictException('There is no handover record to sign yet');
       // Completed: only a record an amendment left without a signature signs again (#15 item 1).
       const resigning = locked?.status === 'completed';
-      if (resigning && HANDOVER_PARTIES.every((p) => row[SIGNATURE[p].at]))
-        throw new ConflictException(COMPLETED_MESSAGE);
-      if (row.version !== dto.version) throw new ConflictException(STALE);
+      if (resigning && HANDOVER_PARTIES.every((p) => row[SIGNATURE[p].at])) throw new Closed(COMPLETED_MESSAGE);
+      assertVersion(row, dto.version, 'handover record');
       const blocker = handoverSignBlocker(contentOf(row));
       if (blocker) throw new ConflictException(blocker);
       const party = parties.find((p) => !row[SIGNATURE[p].at]);

@@ -4,10 +4,9 @@ import type { OutcomesView } from '@ccc/contracts';
 import { checkOutcomeEntry, londonDate, programmeMonths, type ProgrammeTemplate } from '@ccc/programme';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { AuditService } from '../audit/audit.service';
+import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
 import { type FieldError, validationFailed } from '../common/errors';
-import { refuseIfClosed } from '../enrolments/enrolment-lock';
 import type { Enrolment } from '../enrolments/enrolment.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { personRef } from '../sessions/session-view';
@@ -109,7 +108,7 @@ export class OutcomesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly enrolments: EnrolmentsService,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
     private readonly access: AccessService,
   ) {}
 
@@ -142,17 +141,20 @@ export class OutcomesService {
     this.access.requireOwnEnrolment(user, enrolment, 'records their own outcome counts');
     checkOutcomeEntries(dto.entries, enrolment, template);
     await conflictOnDuplicate(() =>
-      this.db.transaction(async (manager) => {
-        await refuseIfClosed(manager, [enrolmentId]);
-        const { changes } = await upsertOutcomes(manager, enrolmentId, dto.entries, user.id);
-        if (changes.length > 0)
-          await this.audit.record(manager, {
-            actorId: user.id,
-            action: 'outcomes.recorded',
-            entityType: 'enrolment',
-            entityId: enrolmentId,
-            detail: { changes },
-          });
+      this.commands.run({
+        load: async () => enrolmentId,
+        enrolments: (id) => [id],
+        apply: async ({ manager }) => (await upsertOutcomes(manager, enrolmentId, dto.entries, user.id)).changes,
+        audit: (_, changes) =>
+          changes.length > 0
+            ? {
+                actorId: user.id,
+                action: 'outcomes.recorded',
+                entityType: 'enrolment',
+                entityId: enrolmentId,
+                detail: { changes },
+              }
+            : null,
       }),
     );
     return this.get(user, enrolmentId);

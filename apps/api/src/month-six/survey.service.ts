@@ -6,13 +6,12 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
+import { assertVersion, StaleVersion } from '../common/domain-errors';
 import { validationFailed } from '../common/errors';
 import type { Enrolment } from '../enrolments/enrolment.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import type { SaveSurveyDto } from './dto/survey.dto';
 import { EvaluationResponse } from './evaluation-response.entity';
-
-const STALE = 'Your response was saved elsewhere since you opened it; reload it and try again';
 
 /**
  * The evaluation survey: one response per person and enrolment, saved as a draft until submitted. A response is
@@ -82,7 +81,7 @@ export class SurveyService {
           .getOne();
         if (row?.status === 'submitted')
           throw new ConflictException('You have already submitted this survey; a submitted response is final');
-        if ((row?.version ?? 0) !== dto.version) throw new ConflictException(STALE);
+        assertVersion({ version: row?.version ?? 0 }, dto.version, 'survey response');
         const values = {
           likert: answers.likert,
           freeText,
@@ -117,7 +116,7 @@ export class SurveyService {
     } catch (error) {
       // Two first saves at once: the unique (enrolment, person) lets one through.
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
-        throw new ConflictException(STALE);
+        throw new StaleVersion('survey response');
       throw error;
     }
     return this.get(user, enrolmentId);

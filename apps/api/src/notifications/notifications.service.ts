@@ -1,11 +1,12 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { NotificationPreferencesResponse, NotificationsResponse, NotificationView } from '@ccc/contracts';
 import { REMINDER_KIND_LABELS, REMINDER_KINDS, type ReminderKind, reminderKindsFor } from '@ccc/programme';
 import { DataSource, IsNull } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { AuditService } from '../audit/audit.service';
+import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
+import { Conflict, NotFound } from '../common/domain-errors';
 import type { UpdateNotificationPreferencesDto } from './dto/notification-preferences.dto';
 import { NotificationPreference } from './notification-preference.entity';
 import { Notification } from './notification.entity';
@@ -29,7 +30,7 @@ export class NotificationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
   ) {}
 
   async list(user: AuthUser): Promise<NotificationsResponse> {
@@ -53,7 +54,7 @@ export class NotificationsService {
       .scopeNotifications(repo.createQueryBuilder('n'), 'n', user)
       .andWhere('n.id = :id', { id })
       .getOne();
-    if (!found) throw new NotFoundException('Notification not found');
+    if (!found) throw new NotFound('Notification not found');
     if (!found.readAt) {
       await repo.update({ id, readAt: IsNull() }, { readAt: new Date() });
       return toView(await repo.findOneByOrFail({ id }));
@@ -85,51 +86,57 @@ export class NotificationsService {
     user: AuthUser,
     dto: UpdateNotificationPreferencesDto,
   ): Promise<NotificationPreferencesResponse> {
+    // The caller's own choices, not a shared record: the answer says "elsewhere" (another tab), as the SPA expects.
     const stale = () =>
-      new ConflictException(
-        'Your reminder choices were changed elsewhere since you read them; reload them and try again',
-      );
-    return this.db.transaction(async (manager) => {
-      const current = await manager.findOne(NotificationPreference, {
-        where: { personId: user.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if ((current?.version ?? 0) !== dto.version) throw stale();
-      const before = current?.disabledKinds ?? [];
-      // Declared but unset DTO fields are own properties holding undefined: only the kinds given change.
-      const given = new Map(
-        Object.entries(dto.enabled).filter((entry): entry is [ReminderKind, boolean] => typeof entry[1] === 'boolean'),
-      );
-      const disabledKinds = REMINDER_KINDS.filter((kind) =>
-        given.has(kind) ? !given.get(kind) : before.includes(kind),
-      );
-      let version: number;
-      if (!current) {
-        const inserted: { version: number }[] = await manager.query(
-          `INSERT INTO notification_preference (person_id, disabled_kinds) VALUES ($1, $2)
+      new Conflict('Your reminder choices were changed elsewhere since you read them; reload them and try again');
+    return this.commands
+      .run({
+        load: ({ manager }) =>
+          manager.findOne(NotificationPreference, {
+            where: { personId: user.id },
+            lock: { mode: 'pessimistic_write' },
+          }),
+        apply: async ({ manager }, current) => {
+          if ((current?.version ?? 0) !== dto.version) throw stale();
+          const before = current?.disabledKinds ?? [];
+          // Declared but unset DTO fields are own properties holding undefined: only the kinds given change.
+          const given = new Map(
+            Object.entries(dto.enabled).filter(
+              (entry): entry is [ReminderKind, boolean] => typeof entry[1] === 'boolean',
+            ),
+          );
+          const disabledKinds = REMINDER_KINDS.filter((kind) =>
+            given.has(kind) ? !given.get(kind) : before.includes(kind),
+          );
+          let version: number;
+          if (!current) {
+            const inserted: { version: number }[] = await manager.query(
+              `INSERT INTO notification_preference (person_id, disabled_kinds) VALUES ($1, $2)
            ON CONFLICT (person_id) DO NOTHING RETURNING version`,
-          [user.id, disabledKinds],
-        );
-        if (inserted.length === 0) throw stale();
-        version = inserted[0]!.version;
-      } else {
-        // TypeORM answers an UPDATE with [rows, count].
-        const [updated] = (await manager.query(
-          `UPDATE notification_preference SET disabled_kinds = $2, version = version + 1, updated_at = now()
+              [user.id, disabledKinds],
+            );
+            if (inserted.length === 0) throw stale();
+            version = inserted[0]!.version;
+          } else {
+            // TypeORM answers an UPDATE with [rows, count].
+            const [updated] = (await manager.query(
+              `UPDATE notification_preference SET disabled_kinds = $2, version = version + 1, updated_at = now()
             WHERE person_id = $1 AND version = $3 RETURNING version`,
-          [user.id, disabledKinds, dto.version],
-        )) as [{ version: number }[], number];
-        if (updated.length === 0) throw stale();
-        version = updated[0]!.version;
-      }
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'notification-preferences.updated',
-        entityType: 'person',
-        entityId: user.id,
-        detail: { before: { disabledKinds: before }, after: { disabledKinds } },
-      });
-      return this.describe(user, disabledKinds, version);
-    });
+              [user.id, disabledKinds, dto.version],
+            )) as [{ version: number }[], number];
+            if (updated.length === 0) throw stale();
+            version = updated[0]!.version;
+          }
+          return { before, disabledKinds, version };
+        },
+        audit: (_, { before, disabledKinds }) => ({
+          actorId: user.id,
+          action: 'notification-preferences.updated',
+          entityType: 'person',
+          entityId: user.id,
+          detail: { before: { disabledKinds: before }, after: { disabledKinds } },
+        }),
+      })
+      .then(({ disabledKinds, version }) => this.describe(user, disabledKinds, version));
   }
 }

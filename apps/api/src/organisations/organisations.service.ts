@@ -1,14 +1,13 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrganisationView } from '@ccc/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { AuditService } from '../audit/audit.service';
+import { type CommandContext, Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
+import { Conflict, NotFound } from '../common/domain-errors';
 import type { CreateOrganisationDto, OrganisationVersionDto, UpdateOrganisationDto } from './dto/organisation.dto';
 import { Organisation } from './organisation.entity';
-
-const STALE = 'This PCN was changed since you read it; reload it and try again';
 
 function view(o: Organisation): OrganisationView {
   return {
@@ -30,7 +29,7 @@ export class OrganisationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
   ) {}
 
   private async refuseDuplicate(manager: EntityManager, allianceId: string, name: string, except?: string) {
@@ -39,31 +38,41 @@ export class OrganisationsService {
           AND ($3::uuid IS NULL OR id <> $3)`,
       [allianceId, name, except ?? null],
     )) as { id: string }[];
-    if (same) throw new ConflictException(`Your Alliance already has a PCN called \u201c${name}\u201d`);
+    if (same) throw new Conflict(`Your Alliance already has a PCN called \u201c${name}\u201d`);
   }
 
   async create(user: AuthUser, dto: CreateOrganisationDto): Promise<OrganisationView> {
     const allianceId = this.access.actingAlliance(user);
     const name = dto.name.trim();
-    const id = await this.db.transaction(async (manager) => {
-      // One administrator at a time adds a PCN to an Alliance, so that two of one name cannot both pass the check.
-      await manager.query('SELECT id FROM organisation WHERE id = $1 FOR UPDATE', [allianceId]);
-      await this.refuseDuplicate(manager, allianceId, name);
-      const saved = await manager.save(manager.create(Organisation, { kind: 'pcn', name, parentId: allianceId }));
-      await this.audit.record(manager, {
+    const id = await this.commands.run({
+      load: async () => allianceId,
+      apply: async ({ manager }) => {
+        // One administrator at a time adds a PCN to an Alliance, so that two of one name cannot both pass the check.
+        await manager.query('SELECT id FROM organisation WHERE id = $1 FOR UPDATE', [allianceId]);
+        await this.refuseDuplicate(manager, allianceId, name);
+        const saved = await manager.save(manager.create(Organisation, { kind: 'pcn', name, parentId: allianceId }));
+        return saved.id;
+      },
+      audit: (_, pcnId) => ({
         actorId: user.id,
         action: 'organisation.created',
         entityType: 'organisation',
-        entityId: saved.id,
+        entityId: pcnId,
         detail: { before: null, after: { kind: 'pcn', name, parentId: allianceId } },
-      });
-      return saved.id;
+      }),
     });
     return view(await this.db.getRepository(Organisation).findOneByOrFail({ id }));
   }
 
-  /** A PCN of the caller's Alliance, locked, at the version read; another Alliance's (or no PCN) is a 404. */
-  private async lockPcn(manager: EntityManager, user: AuthUser, id: string, version: number) {
+  /** A command's first steps on a PCN of the caller's Alliance: locked (another Alliance's is a 404), version read. */
+  private pcn(user: AuthUser, id: string, version: number) {
+    return {
+      load: ({ manager }: CommandContext) => this.lockPcn(manager, user, id),
+      version: { read: version, of: (pcn: Organisation) => pcn, what: 'PCN' },
+    };
+  }
+
+  private async lockPcn(manager: EntityManager, user: AuthUser, id: string) {
     const pcn = await manager
       .getRepository(Organisation)
       .createQueryBuilder('o')
@@ -71,50 +80,50 @@ export class OrganisationsService {
       .where('o.id = :id AND o.kind = :kind', { id, kind: 'pcn' })
       .andWhere('o.parent_id = :allianceId', { allianceId: this.access.actingAlliance(user) })
       .getOne();
-    if (!pcn) throw new NotFoundException('PCN not found');
-    if (pcn.version !== version) throw new ConflictException(STALE);
+    if (!pcn) throw new NotFound('PCN not found');
     return pcn;
   }
 
   async rename(user: AuthUser, id: string, dto: UpdateOrganisationDto): Promise<OrganisationView> {
     const name = dto.name.trim();
-    await this.db.transaction(async (manager) => {
-      const pcn = await this.lockPcn(manager, user, id, dto.version);
-      await manager.query('SELECT id FROM organisation WHERE id = $1 FOR UPDATE', [pcn.parentId]);
-      await this.refuseDuplicate(manager, pcn.parentId!, name, id);
-      await manager.update(Organisation, { id }, { name, version: pcn.version + 1 });
-      await this.audit.record(manager, {
+    await this.commands.run({
+      ...this.pcn(user, id, dto.version),
+      apply: async ({ manager }, pcn) => {
+        await manager.query('SELECT id FROM organisation WHERE id = $1 FOR UPDATE', [pcn.parentId]);
+        await this.refuseDuplicate(manager, pcn.parentId!, name, id);
+        await manager.update(Organisation, { id }, { name, version: pcn.version + 1 });
+      },
+      audit: (pcn) => ({
         actorId: user.id,
         action: 'organisation.renamed',
         entityType: 'organisation',
         entityId: id,
         detail: { before: { name: pcn.name }, after: { name } },
-      });
+      }),
     });
     return view(await this.db.getRepository(Organisation).findOneByOrFail({ id }));
   }
 
   async close(user: AuthUser, id: string, dto: OrganisationVersionDto): Promise<OrganisationView> {
-    await this.db.transaction(async (manager) => {
-      const pcn = await this.lockPcn(manager, user, id, dto.version);
-      if (pcn.closedAt) throw new ConflictException('This PCN is already closed');
-      const closedAt = new Date();
-      await manager.update(Organisation, { id }, { closedAt, version: pcn.version + 1 });
-      const [active] = (await manager.query(
-        `SELECT count(*)::int AS n FROM enrolment WHERE pcn_id = $1 AND status = 'active'`,
-        [id],
-      )) as { n: number }[];
-      await this.audit.record(manager, {
+    await this.commands.run({
+      ...this.pcn(user, id, dto.version),
+      apply: async ({ manager }, pcn) => {
+        if (pcn.closedAt) throw new Conflict('This PCN is already closed');
+        const closedAt = new Date();
+        await manager.update(Organisation, { id }, { closedAt, version: pcn.version + 1 });
+        const [active] = (await manager.query(
+          `SELECT count(*)::int AS n FROM enrolment WHERE pcn_id = $1 AND status = 'active'`,
+          [id],
+        )) as { n: number }[];
+        return { closedAt, activeEnrolments: active!.n };
+      },
+      audit: (_, { closedAt, activeEnrolments }) => ({
         actorId: user.id,
         action: 'organisation.closed',
         entityType: 'organisation',
         entityId: id,
-        detail: {
-          before: { closedAt: null },
-          after: { closedAt: closedAt.toISOString() },
-          activeEnrolments: active!.n,
-        },
-      });
+        detail: { before: { closedAt: null }, after: { closedAt: closedAt.toISOString() }, activeEnrolments },
+      }),
     });
     return view(await this.db.getRepository(Organisation).findOneByOrFail({ id }));
   }

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReleaseRequestView, ReleaseSummary } from '@ccc/contracts';
 import {
@@ -15,11 +15,12 @@ import {
 } from '@ccc/programme';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { AuditService } from '../audit/audit.service';
+import type { AuditRecord } from '../audit/audit.service';
+import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
-import { validationFailed } from '../common/errors';
+import { assertVersion, Conflict, Forbidden, Invalid, NotFound } from '../common/domain-errors';
 import { Enrolment } from '../enrolments/enrolment.entity';
-import { COMPLETED_MESSAGE, refuseIfClosed, refuseIfPaused, WITHDRAWN_MESSAGE } from '../enrolments/enrolment-lock';
+import { assertOpen, refuseIfPaused } from '../enrolments/enrolment-lock';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { Person } from '../people/person.entity';
 import { personRef } from '../sessions/session-view';
@@ -66,7 +67,7 @@ export class ReleaseService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly enrolments: EnrolmentsService,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
   ) {}
 
   async summary(user: AuthUser, enrolmentId: string): Promise<ReleaseSummary> {
@@ -103,47 +104,52 @@ export class ReleaseService {
     this.access.requireOwnEnrolment(user, enrolment, 'logs their own study time');
     const endsBefore = programmeEndsBefore(enrolment.cohort!.startDate, template.durationMonths);
     if (dto.date < enrolment.cohort!.startDate || dto.date >= endsBefore) {
-      throw validationFailed([
-        {
-          field: 'date',
-          reason: `date must be within the programme (${enrolment.cohort!.startDate} to before ${endsBefore})`,
-        },
-      ]);
+      throw new Invalid({
+        field: 'date',
+        reason: `date must be within the programme (${enrolment.cohort!.startDate} to before ${endsBefore})`,
+      });
     }
     if (dto.date > londonDate(new Date()))
-      throw validationFailed([{ field: 'date', reason: 'study time is logged once taken, not ahead' }]);
-    const saved = await this.db.transaction(async (manager) => {
-      await refuseIfClosed(manager, [enrolmentId]);
-      await refuseIfPaused(manager, [enrolmentId]);
-      const requestKey = dto.requestKey ?? null;
-      // A second submit of the same form (same key) finds the first entry instead of adding another.
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ReleaseRequest)
-        .values({
-          enrolmentId,
-          kind: dto.kind,
-          sessionId: null,
-          date: dto.date,
-          minutes: dto.minutes,
-          description: dto.description.trim(),
-          requestKey,
-        })
-        .orIgnore()
-        .returning('id')
-        .execute();
-      const id = (inserted.raw as { id: string }[])[0]?.id;
-      if (!id) return manager.findOneByOrFail(ReleaseRequest, { enrolmentId, requestKey: requestKey! });
-      const row = await manager.findOneByOrFail(ReleaseRequest, { id });
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'release.logged',
-        entityType: 'release_request',
-        entityId: row.id,
-        detail: { kind: dto.kind, date: dto.date, minutes: dto.minutes },
-      });
-      return row;
+      throw new Invalid({ field: 'date', reason: 'study time is logged once taken, not ahead' });
+    const { row: saved } = await this.commands.run({
+      load: async () => enrolmentId,
+      enrolments: (id) => [id],
+      apply: async ({ manager }) => {
+        await refuseIfPaused(manager, [enrolmentId]);
+        const requestKey = dto.requestKey ?? null;
+        // A second submit of the same form (same key) finds the first entry instead of adding another.
+        const inserted = await manager
+          .createQueryBuilder()
+          .insert()
+          .into(ReleaseRequest)
+          .values({
+            enrolmentId,
+            kind: dto.kind,
+            sessionId: null,
+            date: dto.date,
+            minutes: dto.minutes,
+            description: dto.description.trim(),
+            requestKey,
+          })
+          .orIgnore()
+          .returning('id')
+          .execute();
+        const id = (inserted.raw as { id: string }[])[0]?.id;
+        // A repeat is no new entry, so it has no audit entry either.
+        if (!id)
+          return { row: await manager.findOneByOrFail(ReleaseRequest, { enrolmentId, requestKey: requestKey! }) };
+        return { row: await manager.findOneByOrFail(ReleaseRequest, { id }), added: true };
+      },
+      audit: (_, { row, added }) =>
+        added
+          ? {
+              actorId: user.id,
+              action: 'release.logged',
+              entityType: 'release_request',
+              entityId: row.id,
+              detail: { kind: dto.kind, date: dto.date, minutes: dto.minutes },
+            }
+          : null,
     });
     return toReleaseView(saved, new Map());
   }
@@ -164,11 +170,11 @@ export class ReleaseService {
       .setLock('pessimistic_write', undefined, ['e'])
       .getOneOrFail();
     const allianceId = enrolment.cohort!.allianceId;
-    if (!this.access.inAlliance(user, allianceId)) throw new NotFoundException('Release request not found');
+    if (!this.access.inAlliance(user, allianceId)) throw new NotFound('Release request not found');
     if (!this.access.mayDecideRelease(user, { pcnId: enrolment.pcnId, allianceId }))
-      throw new ForbiddenException('Only a PCN supervisor of the CCC\u2019s PCN confirms release time');
-    if (enrolment.status === 'completed') throw new ConflictException(COMPLETED_MESSAGE);
-    if (enrolment.status === 'withdrawn') throw new ConflictException(WITHDRAWN_MESSAGE);
+      throw new Forbidden('Only a PCN supervisor of the CCC\u2019s PCN confirms release time');
+    // The enrolment row is locked above, so the one closed check reads it rather than locking it again.
+    assertOpen(enrolment);
     return { request, enrolment, template: enrolment.cohort!.template!.definition };
   }
 
@@ -179,13 +185,13 @@ export class ReleaseService {
     template: ProgrammeTemplate,
     overrideReason: string | undefined,
     viaLink: boolean,
-  ): Promise<void> {
+  ): Promise<AuditRecord> {
     const all = await manager.find(ReleaseRequest, { where: { enrolmentId: request.enrolmentId } });
     const rules = releaseRules(template);
     const self = all.find((r) => r.id === request.id)!;
     const cap = rules ? checkCap(all, { ...self, status: 'confirmed' as const }, rules) : null;
     const reason = overrideReason?.trim() || null;
-    if (cap && !cap.withinCap && !reason) throw validationFailed([{ field: 'overrideReason', reason: cap.reason }]);
+    if (cap && !cap.withinCap && !reason) throw new Invalid({ field: 'overrideReason', reason: cap.reason });
     await manager.update(
       ReleaseRequest,
       { id: request.id, version: request.version },
@@ -198,7 +204,7 @@ export class ReleaseService {
         version: request.version + 1,
       },
     );
-    await this.audit.record(manager, {
+    return {
       actorId: user.id,
       action: 'release.confirmed',
       entityType: 'release_request',
@@ -212,52 +218,57 @@ export class ReleaseService {
         overCap: cap ? !cap.withinCap : false,
         reason: cap && !cap.withinCap ? reason : null,
       },
-    });
+    };
   }
 
   /** Confirms; confirming an already confirmed request changes nothing. Past the cap needs a reason. */
   async confirm(user: AuthUser, id: string, dto: ConfirmReleaseDto, viaLink = false): Promise<ReleaseRequestView> {
-    await this.db.transaction(async (manager) => {
-      const { request, template } = await this.loadForDecision(manager, user, id);
-      if (request.status === 'confirmed') return;
-      if (request.status !== 'pending')
-        throw new ConflictException(`This request was ${request.status}; it cannot be confirmed`);
-      if (request.version !== dto.version)
-        throw new ConflictException('This request was changed since you read it; reload it and try again');
-      await this.confirmIn(manager, user, request, template, dto.overrideReason, viaLink);
+    await this.commands.run({
+      load: ({ manager }) => this.loadForDecision(manager, user, id),
+      apply: async ({ manager }, { request, template }) => {
+        // Confirming again changes nothing, whatever version was read.
+        if (request.status === 'confirmed') return null;
+        if (request.status !== 'pending')
+          throw new Conflict(`This request was ${request.status}; it cannot be confirmed`);
+        assertVersion(request, dto.version, 'request');
+        return this.confirmIn(manager, user, request, template, dto.overrideReason, viaLink);
+      },
+      audit: (_, entry) => entry,
     });
     return this.one(id);
   }
 
   /** Declines with a reason; a session's declined release shows on the Alliance supervisor's caseload. */
   async decline(user: AuthUser, id: string, dto: DeclineReleaseDto, viaLink = false): Promise<ReleaseRequestView> {
-    await this.db.transaction(async (manager) => {
-      const { request } = await this.loadForDecision(manager, user, id);
-      if (request.status === 'declined') return;
-      if (request.status !== 'pending')
-        throw new ConflictException(`This request was ${request.status}; it cannot be declined`);
-      if (request.version !== dto.version)
-        throw new ConflictException('This request was changed since you read it; reload it and try again');
-      const reason = dto.reason.trim();
-      await manager.update(
-        ReleaseRequest,
-        { id, version: request.version },
-        {
-          status: 'declined',
-          decidedById: user.id,
-          decidedAt: new Date(),
-          decisionReason: reason,
-          viaLink,
-          version: request.version + 1,
-        },
-      );
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'release.declined',
-        entityType: 'release_request',
-        entityId: id,
-        detail: { from: request.status, to: 'declined', reason, viaLink, sessionId: request.sessionId },
-      });
+    await this.commands.run({
+      load: ({ manager }) => this.loadForDecision(manager, user, id),
+      apply: async ({ manager }, { request }) => {
+        if (request.status === 'declined') return null;
+        if (request.status !== 'pending')
+          throw new Conflict(`This request was ${request.status}; it cannot be declined`);
+        assertVersion(request, dto.version, 'request');
+        const reason = dto.reason.trim();
+        await manager.update(
+          ReleaseRequest,
+          { id, version: request.version },
+          {
+            status: 'declined',
+            decidedById: user.id,
+            decidedAt: new Date(),
+            decisionReason: reason,
+            viaLink,
+            version: request.version + 1,
+          },
+        );
+        return {
+          actorId: user.id,
+          action: 'release.declined',
+          entityType: 'release_request',
+          entityId: id,
+          detail: { from: request.status, to: 'declined', reason, viaLink, sessionId: request.sessionId },
+        };
+      },
+      audit: (_, entry) => entry,
     });
     return this.one(id);
   }
@@ -265,39 +276,49 @@ export class ReleaseService {
   /** Confirms every pending request of one ISO week for a CCC, all or nothing. */
   async confirmWeek(user: AuthUser, enrolmentId: string, dto: ConfirmWeekDto): Promise<ReleaseSummary> {
     await this.enrolments.readable(user, enrolmentId);
-    await this.db.transaction(async (manager) => {
-      const pending = (
-        await manager.find(ReleaseRequest, { where: { enrolmentId, status: 'pending' }, order: { date: 'ASC' } })
-      ).filter((r) => isoWeekOf(r.date) === dto.week);
-      for (const request of pending) {
-        const { template } = await this.loadForDecision(manager, user, request.id);
-        await this.confirmIn(manager, user, request, template, dto.overrideReason, false);
-      }
+    await this.commands.run({
+      load: async ({ manager }) =>
+        (
+          await manager.find(ReleaseRequest, { where: { enrolmentId, status: 'pending' }, order: { date: 'ASC' } })
+        ).filter((r) => isoWeekOf(r.date) === dto.week),
+      apply: async ({ manager }, pending) => {
+        const entries: AuditRecord[] = [];
+        for (const request of pending) {
+          const { template } = await this.loadForDecision(manager, user, request.id);
+          entries.push(await this.confirmIn(manager, user, request, template, dto.overrideReason, false));
+        }
+        return entries;
+      },
+      audit: (_, entries) => entries,
     });
     return this.summary(user, enrolmentId);
   }
 
   /** The CCC takes back study time or a training day the PCN has not decided yet. */
   async withdraw(user: AuthUser, id: string, dto: WithdrawReleaseDto): Promise<ReleaseRequestView> {
-    await this.db.transaction(async (manager) => {
-      const request = await manager.findOne(ReleaseRequest, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!request) return this.access.refuse(user, 'release_request', id, 'Release request');
-      // Another Alliance's entry is unknown here (404); one of this Alliance the caller may not read is 403.
-      const { enrolment } = await this.enrolments
-        .readable(user, request.enrolmentId)
-        .catch(() => this.access.refuse(user, 'release_request', id, 'Release request'));
-      this.access.requireOwnEnrolment(user, enrolment, 'withdraws their own study time');
-      await refuseIfClosed(manager, [request.enrolmentId]);
-      const allowed = releaseWithdrawal(request);
-      if (!allowed.ok) throw new ConflictException(allowed.reason);
-      if (request.version !== dto.version)
-        throw new ConflictException('This entry was changed since you read it; reload it and try again');
-      await manager.update(
-        ReleaseRequest,
-        { id, version: request.version },
-        { status: 'withdrawn', version: request.version + 1 },
-      );
-      await this.audit.record(manager, {
+    await this.commands.run({
+      load: async ({ manager }) => {
+        const request = await manager.findOne(ReleaseRequest, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!request) return this.access.refuse(user, 'release_request', id, 'Release request');
+        // Another Alliance's entry is unknown here (404); one of this Alliance the caller may not read is 403.
+        const { enrolment } = await this.enrolments
+          .readable(user, request.enrolmentId)
+          .catch(() => this.access.refuse(user, 'release_request', id, 'Release request'));
+        this.access.requireOwnEnrolment(user, enrolment, 'withdraws their own study time');
+        return request;
+      },
+      enrolments: (request) => [request.enrolmentId],
+      apply: async ({ manager }, request) => {
+        const allowed = releaseWithdrawal(request);
+        if (!allowed.ok) throw new Conflict(allowed.reason);
+        assertVersion(request, dto.version, 'entry');
+        await manager.update(
+          ReleaseRequest,
+          { id, version: request.version },
+          { status: 'withdrawn', version: request.version + 1 },
+        );
+      },
+      audit: (request) => ({
         actorId: user.id,
         action: 'release.withdrawn',
         entityType: 'release_request',
@@ -309,7 +330,7 @@ export class ReleaseService {
           date: request.date,
           minutes: request.minutes,
         },
-      });
+      }),
     });
     return this.one(id);
   }

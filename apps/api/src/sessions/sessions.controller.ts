@@ -9,6 +9,8 @@ import { AgendaService } from './agenda.service';
 import { BookSessionDto, CancelSessionDto, RescheduleSessionDto } from './dto/book-session.dto';
 import { MarkActionDoneDto, RecordSessionDto } from './dto/record-session.dto';
 import { AllianceResponseDto, PcnResponseDto } from './dto/respond.dto';
+import { BookingCommands } from './booking.commands';
+import { RecordingCommands } from './recording.commands';
 import { SchedulingService } from './scheduling.service';
 
 @ApiTags('sessions')
@@ -17,6 +19,8 @@ import { SchedulingService } from './scheduling.service';
 export class SessionsController {
   constructor(
     private readonly scheduling: SchedulingService,
+    private readonly booking: BookingCommands,
+    private readonly recording: RecordingCommands,
     private readonly agenda: AgendaService,
     private readonly calendar: CalendarService,
   ) {}
@@ -37,7 +41,7 @@ export class SessionsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: BookSessionDto,
   ): Promise<SessionView> {
-    return this.scheduling.bookSession(user, id, body);
+    return this.booking.bookSession(user, id, body);
   }
 
   @RequirePermission('session:book')
@@ -48,7 +52,7 @@ export class SessionsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: RescheduleSessionDto,
   ): Promise<SessionView> {
-    return this.scheduling.reschedule(user, id, body);
+    return this.booking.reschedule(user, id, body);
   }
 
   @RequirePermission('session:book')
@@ -59,7 +63,7 @@ export class SessionsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: CancelSessionDto,
   ): Promise<SessionView> {
-    return this.scheduling.cancel(user, id, body);
+    return this.booking.cancel(user, id, body);
   }
 
   /** The PCN supervisor of a CCC in a joint session or handover interview. */
@@ -71,7 +75,7 @@ export class SessionsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: PcnResponseDto,
   ): Promise<SessionView> {
-    return this.scheduling.pcnResponse(user, id, body);
+    return this.booking.pcnResponse(user, id, body);
   }
 
   @RequirePermission('session:book')
@@ -82,7 +86,7 @@ export class SessionsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: AllianceResponseDto,
   ): Promise<SessionView> {
-    return this.scheduling.allianceResponse(user, id, body);
+    return this.booking.allianceResponse(user, id, body);
   }
 
   @RequirePermission('session:record')
@@ -93,7 +97,7 @@ export class SessionsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: RecordSessionDto,
   ): Promise<SessionView> {
-    return this.scheduling.record(user, id, body);
+    return this.recording.record(user, id, body);
   }
 
   /** One session as an .ics file, for anyone it concerns. */
@@ -119,7 +123,7 @@ export class SessionsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: MarkActionDoneDto,
   ): Promise<OpenActionView> {
-    return this.scheduling.markActionDone(user, id, body);
+    return this.recording.markActionDone(user, id, body);
   }
 
   /** The caller's own open agreed actions, soonest due first. */

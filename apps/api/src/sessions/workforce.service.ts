@@ -1,18 +1,17 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SessionWorkforce, WorkforceAttendeeView } from '@ccc/contracts';
 import type { WiderWorkforceRole } from '@ccc/programme';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AccessService, type SessionAudience } from '../access/access.service';
-import { AuditService } from '../audit/audit.service';
+import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
-import { validationFailed } from '../common/errors';
+import { Conflict, Invalid, NotFound, StaleVersion } from '../common/domain-errors';
 import type { AddWorkforceAttendeeDto, RegisterWorkforceAttendanceDto } from './dto/workforce.dto';
 import { Session } from './session.entity';
 import { WorkforceAttendee } from './workforce-attendee.entity';
 
 const NOT_OPEN = 'This session is not open to the wider workforce';
-const STALE = 'This attendee was changed by someone else since you read them; reload and try again';
 
 const view = (a: WorkforceAttendee): WorkforceAttendeeView => ({
   id: a.id,
@@ -35,7 +34,7 @@ export class WorkforceService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
   ) {}
 
   /** The session and the roles it is open to: 404 outside the caller's Alliance, 403 when it is not theirs. */
@@ -82,34 +81,36 @@ export class WorkforceService {
 
   async add(user: AuthUser, id: string, dto: AddWorkforceAttendeeDto): Promise<WorkforceAttendeeView> {
     try {
-      return await this.db.transaction(async (manager) => {
-        const { session, openTo } = await this.load(manager, user, id);
-        if (openTo.length === 0) throw new ConflictException(NOT_OPEN);
-        if (session.status === 'cancelled') throw new ConflictException('This session is cancelled');
-        if (!openTo.includes(dto.role))
-          throw validationFailed([{ field: 'role', reason: `this session is open to ${openTo.join(', ')}` }]);
-        const row = await manager.save(
-          manager.create(WorkforceAttendee, {
-            sessionId: id,
-            fullName: dto.fullName.trim(),
-            role: dto.role,
-            organisation: dto.organisation.trim(),
-            email: dto.email.trim().toLowerCase(),
-            attendance: 'expected',
-          }),
-        );
-        await this.audit.record(manager, {
+      return await this.commands.run({
+        load: ({ manager }) => this.load(manager, user, id),
+        apply: async ({ manager }, { session, openTo }) => {
+          if (openTo.length === 0) throw new Conflict(NOT_OPEN);
+          if (session.status === 'cancelled') throw new Conflict('This session is cancelled');
+          if (!openTo.includes(dto.role))
+            throw new Invalid({ field: 'role', reason: `this session is open to ${openTo.join(', ')}` });
+          const row = await manager.save(
+            manager.create(WorkforceAttendee, {
+              sessionId: id,
+              fullName: dto.fullName.trim(),
+              role: dto.role,
+              organisation: dto.organisation.trim(),
+              email: dto.email.trim().toLowerCase(),
+              attendance: 'expected',
+            }),
+          );
+          return view(row);
+        },
+        audit: (_, row) => ({
           actorId: user.id,
           action: 'session.workforce_added',
           entityType: 'workforce_attendee',
           entityId: row.id,
           detail: { sessionId: id, role: dto.role },
-        });
-        return view(row);
+        }),
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
-        throw new ConflictException('Someone with this e-mail address is on this session already');
+        throw new Conflict('Someone with this e-mail address is on this session already');
       throw error;
     }
   }
@@ -121,44 +122,51 @@ export class WorkforceService {
     attendeeId: string,
     dto: RegisterWorkforceAttendanceDto,
   ): Promise<WorkforceAttendeeView> {
-    return this.db.transaction(async (manager) => {
-      const { session } = await this.load(manager, user, id);
-      const attendee = await manager.findOneBy(WorkforceAttendee, { id: attendeeId, sessionId: id });
-      if (!attendee) throw new NotFoundException('Attendee not found');
-      if (attendee.version !== dto.version) throw new ConflictException(STALE);
-      if (dto.attendance !== 'expected' && (!session.startsAt || session.startsAt > new Date()))
-        throw new ConflictException('Attendance is registered once the session has begun');
-      if (session.status === 'cancelled') throw new ConflictException('This session is cancelled');
-      const updated = await manager.update(
-        WorkforceAttendee,
-        { id: attendeeId, version: dto.version },
-        { attendance: dto.attendance, version: dto.version + 1 },
-      );
-      if (!updated.affected) throw new ConflictException(STALE);
-      await this.audit.record(manager, {
+    return this.commands.run({
+      load: async ({ manager }) => {
+        const { session } = await this.load(manager, user, id);
+        const attendee = await manager.findOneBy(WorkforceAttendee, { id: attendeeId, sessionId: id });
+        if (!attendee) throw new NotFound('Attendee not found');
+        return { session, attendee };
+      },
+      version: { read: dto.version, of: ({ attendee }) => attendee, what: 'attendee' },
+      apply: async ({ manager }, { session, attendee }) => {
+        if (dto.attendance !== 'expected' && (!session.startsAt || session.startsAt > new Date()))
+          throw new Conflict('Attendance is registered once the session has begun');
+        if (session.status === 'cancelled') throw new Conflict('This session is cancelled');
+        const updated = await manager.update(
+          WorkforceAttendee,
+          { id: attendeeId, version: dto.version },
+          { attendance: dto.attendance, version: dto.version + 1 },
+        );
+        if (!updated.affected) throw new StaleVersion('attendee');
+        return view({ ...attendee, attendance: dto.attendance, version: dto.version + 1 });
+      },
+      audit: ({ attendee }) => ({
         actorId: user.id,
         action: 'session.workforce_attendance',
         entityType: 'workforce_attendee',
         entityId: attendeeId,
         detail: { sessionId: id, before: attendee.attendance, after: dto.attendance },
-      });
-      return view({ ...attendee, attendance: dto.attendance, version: dto.version + 1 });
+      }),
     });
   }
 
   /** Taken off the session (added by mistake, or no longer coming). */
   async remove(user: AuthUser, id: string, attendeeId: string): Promise<void> {
-    await this.db.transaction(async (manager) => {
-      await this.load(manager, user, id);
-      const deleted = await manager.delete(WorkforceAttendee, { id: attendeeId, sessionId: id });
-      if (!deleted.affected) throw new NotFoundException('Attendee not found');
-      await this.audit.record(manager, {
+    await this.commands.run({
+      load: ({ manager }) => this.load(manager, user, id),
+      apply: async ({ manager }) => {
+        const deleted = await manager.delete(WorkforceAttendee, { id: attendeeId, sessionId: id });
+        if (!deleted.affected) throw new NotFound('Attendee not found');
+      },
+      audit: () => ({
         actorId: user.id,
         action: 'session.workforce_removed',
         entityType: 'workforce_attendee',
         entityId: attendeeId,
         detail: { sessionId: id },
-      });
+      }),
     });
   }
 }

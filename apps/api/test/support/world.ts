@@ -4,7 +4,7 @@ import type { Role } from '@ccc/contracts';
 import type { DataSource } from 'typeorm';
 import { AuthService, hashPassword } from '../../src/auth/auth.service';
 import { Cohort } from '../../src/cohorts/cohort.entity';
-import { EnrolmentsService } from '../../src/enrolments/enrolments.service';
+import { EnrolmentCommands } from '../../src/enrolments/enrolment-commands.service';
 import { Organisation } from '../../src/organisations/organisation.entity';
 import { Person } from '../../src/people/person.entity';
 import { RoleAssignment } from '../../src/people/role-assignment.entity';
@@ -104,7 +104,7 @@ export async function createWorld(
     supervisors: [{ id: people.supervisor1.id } as Person],
   });
   cohort.template = templateRow;
-  const service = t.app.get(EnrolmentsService);
+  const service = t.app.get(EnrolmentCommands);
   const enrol = (
     ccc: WorldPerson,
     pcn: Organisation,

@@ -44,14 +44,17 @@ describe('the life of a session', () => {
   it('says who may act and why not', () => {
     expect(transition('book', INDIVIDUAL, 'pcn', NOW)).toEqual({
       allowed: false,
+      refusal: 'party',
       reason: 'Only the Alliance can book this session',
     });
     expect(transition('accept_slot', { ...JOINT, status: 'awaiting_pcn' }, 'alliance', NOW)).toEqual({
       allowed: false,
+      refusal: 'party',
       reason: 'Only the PCN supervisor can accept slot this session',
     });
     expect(transition('book', { ...INDIVIDUAL, status: 'scheduled' }, 'alliance', NOW)).toEqual({
       allowed: false,
+      refusal: 'state',
       reason: 'Cannot book a session that is booked',
     });
     expect(transition('record', { ...INDIVIDUAL, status: 'completed' }, 'alliance', NOW)).toMatchObject({
@@ -63,6 +66,7 @@ describe('the life of a session', () => {
     const booked = { ...INDIVIDUAL, status: 'scheduled' as const, durationMinutes: 60 };
     expect(transition('record', { ...booked, startsAt: at('2026-11-26T10:00:00Z') }, 'alliance', NOW)).toEqual({
       allowed: false,
+      refusal: 'state',
       reason: 'A session can be recorded once it has started',
     });
     expect(transition('record', { ...booked, startsAt: at('2026-11-25T11:00:00Z') }, 'alliance', NOW)).toEqual({

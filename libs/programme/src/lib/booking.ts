@@ -88,7 +88,9 @@ export interface SessionState {
   durationMinutes: number | null;
 }
 
-export type Transition = { allowed: true; to: SessionStatus } | { allowed: false; reason: string };
+/** A refusal says whether it is the wrong party's move (`party`) or the wrong moment for it (`state`). */
+export type Transition =
+  { allowed: true; to: SessionStatus } | { allowed: false; refusal: 'party' | 'state'; reason: string };
 
 /** The state after `action`, or why it cannot happen now. */
 export function transition(action: SessionAction, session: SessionState, actor: SessionActor, now: Date): Transition {
@@ -97,14 +99,19 @@ export function transition(action: SessionAction, session: SessionState, actor: 
   if (rule.actor !== actor) {
     return {
       allowed: false,
+      refusal: 'party',
       reason: `Only the ${rule.actor === 'pcn' ? 'PCN supervisor' : 'Alliance'} can ${words} this session`,
     };
   }
   if (!rule.from.includes(session.status)) {
-    return { allowed: false, reason: `Cannot ${words} a session that is ${STATUS_WORDS[session.status]}` };
+    return {
+      allowed: false,
+      refusal: 'state',
+      reason: `Cannot ${words} a session that is ${STATUS_WORDS[session.status]}`,
+    };
   }
   if (action === 'record' && (!session.startsAt || session.startsAt > now)) {
-    return { allowed: false, reason: 'A session can be recorded once it has started' };
+    return { allowed: false, refusal: 'state', reason: 'A session can be recorded once it has started' };
   }
   const pcn = needsPcnSupervisor(session.participants);
   switch (action) {
