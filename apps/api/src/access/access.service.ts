@@ -96,6 +96,21 @@ export class AccessService {
     );
   }
 
+  /** scopeCohorts (not `runOnly`) as a raw SQL condition on cohorts aliased `alias`, its parameters appended. */
+  cohortScopeSql(user: AuthUser, alias: string, params: unknown[]): string {
+    if (!user.allianceId) return '1 = 0';
+    params.push(user.allianceId);
+    const alliance = `${alias}.alliance_id = $${params.length}`;
+    if (hasRole(user, 'admin')) return alliance;
+    if (!hasRole(user, 'alliance_supervisor')) return '1 = 0';
+    params.push(user.id);
+    const me = `$${params.length}`;
+    return (
+      `${alliance} AND (EXISTS (SELECT 1 FROM cohort_supervisor cs WHERE cs.cohort_id = ${alias}.id AND cs.person_id = ${me})` +
+      ` OR EXISTS (SELECT 1 FROM enrolment e WHERE e.cohort_id = ${alias}.id AND e.alliance_supervisor_id = ${me}))`
+    );
+  }
+
   /**
    * Narrows any query to rows of the caller's acting Alliance, given the SQL expression of a row's Alliance. No
    * Alliance (a national viewer): no rows.

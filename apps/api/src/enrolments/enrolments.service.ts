@@ -30,7 +30,7 @@ import { type FieldError, validationFailed } from '../common/errors';
 import { groupBy } from '../common/group-by';
 import { Organisation } from '../organisations/organisation.entity';
 import { RoleAssignment } from '../people/role-assignment.entity';
-import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
+import { templateVersions } from '../programmes/template.read-model';
 import { personRef } from '../sessions/session-view';
 import { loadSignOffFacts } from '../sign-offs/sign-off-facts';
 import { SessionsService } from '../sessions/sessions.service';
@@ -64,11 +64,10 @@ export class EnrolmentsService {
     return user ? this.access.scopeEnrolments(qb, 'enrolment', user) : qb;
   }
 
-  /** Templates by id, fetched once for a whole list. */
+  /** Templates by id, fetched once for a whole list (their definitions parsed once per process). */
   private async templates(ids: string[]): Promise<Map<string, ProgrammeTemplate>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.db.getRepository(ProgrammeTemplateVersion).find({ where: { id: In([...new Set(ids)]) } });
-    return new Map(rows.map((row) => [row.id, row.definition]));
+    const rows = await templateVersions(this.db, ids);
+    return new Map([...rows.values()].map((row) => [row.id, row.definition]));
   }
 
   /** Each template's length in months, by id: all a summary reads of a template (not its whole definition). */
@@ -207,9 +206,9 @@ export class EnrolmentsService {
     const enrolment =
       (await readableEnrolment(this.db, this.access, user, id)) ??
       (await this.access.refuse(user, 'enrolment', id, 'Enrolment'));
-    const templateRow = await this.db
-      .getRepository(ProgrammeTemplateVersion)
-      .findOneByOrFail({ id: enrolment.cohort!.templateId });
+    const templateRow = (await templateVersions(this.db, [enrolment.cohort.templateId])).get(
+      enrolment.cohort.templateId,
+    )!;
     const template = templateRow.definition;
     const sessions = await timelineSessions(this.db, id);
     const signOffs = await this.signOffs(
