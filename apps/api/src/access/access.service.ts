@@ -48,6 +48,28 @@ export class AccessService {
   }
 
   /**
+   * scopeEnrolments as a raw SQL condition on enrolments aliased `alias`, for the read models that skip the query
+   * builder: the same rule, its parameters appended to `params` (positional, `$n`).
+   */
+  enrolmentScopeSql(user: AuthUser, alias: string, params: unknown[]): string {
+    if (!user.allianceId) return '1 = 0';
+    params.push(user.allianceId);
+    const alliance = `${alias}.cohort_id IN (SELECT c.id FROM cohort c WHERE c.alliance_id = $${params.length})`;
+    if (hasRole(user, 'admin')) return alliance;
+    const reach: string[] = [];
+    const pcnIds = organisationsWhere(user, 'pcn_supervisor');
+    if (hasRole(user, 'ccc') || hasRole(user, 'alliance_supervisor')) params.push(user.id);
+    const userParam = `$${params.length}`;
+    if (hasRole(user, 'ccc')) reach.push(`${alias}.ccc_id = ${userParam}`);
+    if (hasRole(user, 'alliance_supervisor')) reach.push(`${alias}.alliance_supervisor_id = ${userParam}`);
+    if (pcnIds.length > 0) {
+      params.push(pcnIds);
+      reach.push(`${alias}.pcn_id = ANY($${params.length}::uuid[])`);
+    }
+    return reach.length > 0 ? `${alliance} AND (${reach.join(' OR ')})` : '1 = 0';
+  }
+
+  /**
    * Narrows a query on cohorts to those the caller may read: the ones they run or supervise someone in. With
    * `runOnly`, to the ones they run (to enrol CCCs, say).
    */
@@ -72,6 +94,21 @@ export class AccessService {
         }
       }),
       { accessUserId: user.id },
+    );
+  }
+
+  /** scopeCohorts (not `runOnly`) as a raw SQL condition on cohorts aliased `alias`, its parameters appended. */
+  cohortScopeSql(user: AuthUser, alias: string, params: unknown[]): string {
+    if (!user.allianceId) return '1 = 0';
+    params.push(user.allianceId);
+    const alliance = `${alias}.alliance_id = $${params.length}`;
+    if (hasRole(user, 'admin')) return alliance;
+    if (!hasRole(user, 'alliance_supervisor')) return '1 = 0';
+    params.push(user.id);
+    const me = `$${params.length}`;
+    return (
+      `${alliance} AND (EXISTS (SELECT 1 FROM cohort_supervisor cs WHERE cs.cohort_id = ${alias}.id AND cs.person_id = ${me})` +
+      ` OR EXISTS (SELECT 1 FROM enrolment e WHERE e.cohort_id = ${alias}.id AND e.alliance_supervisor_id = ${me}))`
     );
   }
 

@@ -1,22 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  Attendance,
-  CaseloadRow,
-  EnrolmentSummary,
-  SignOff,
-  TimelineResponse,
-  TimelineSession,
-} from '@ccc/contracts';
+import type { CaseloadRow, EnrolmentSummary, SignOff, TimelineResponse, TimelineSession } from '@ccc/contracts';
 import {
   ACTIVE_BOOKING_STATUSES,
   attendeeStatus,
   availableActions,
   displayStatus,
   londonDate,
-  monthOfDate,
   monthState,
-  openPause,
   plannedSessions,
   programmeMonths,
   type ProgrammeTemplate,
@@ -24,85 +15,16 @@ import {
   awaitedSignOffs,
   signOffEvents,
 } from '@ccc/programme';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { groupBy } from '../common/group-by';
-import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
+import { templateVersions } from '../programmes/template.read-model';
 import { personRef } from '../sessions/session-view';
 import { loadSignOffFacts } from '../sign-offs/sign-off-facts';
-import { Session } from '../sessions/session.entity';
 import { Enrolment } from './enrolment.entity';
-
-/** The month a cohort is in today, computed once per cohort however many CCCs a list holds. */
-const currentMonths = new Map<string, number | null>();
-function currentMonthOf(start: string, durationMonths: number, today: string): number | null {
-  const key = `${start}/${durationMonths}/${today}`;
-  if (!currentMonths.has(key)) {
-    if (currentMonths.size > 10_000) currentMonths.clear();
-    currentMonths.set(key, monthOfDate(start, durationMonths, today));
-  }
-  return currentMonths.get(key)!;
-}
-
-/**
- * What a summary (and the PCN home's rules) read of an enrolment and its five joined rows: the lists select only
- * these, not every column of every row (the median caseload: 65 KB of rows for 27 CCCs before).
- */
-const SUMMARY_COLUMNS = [
-  'enrolment.id',
-  'enrolment.cohortId',
-  'enrolment.cccId',
-  'enrolment.pcnId',
-  'enrolment.pcnSupervisorId',
-  'enrolment.allianceSupervisorId',
-  'enrolment.track',
-  'enrolment.employmentStart',
-  'enrolment.status',
-  'enrolment.statusReason',
-  'enrolment.statusChangedAt',
-  'enrolment.version',
-  'enrolment.pauses',
-  'cohort.id',
-  'cohort.name',
-  'cohort.startDate',
-  'cohort.templateId',
-  'cohort.allianceId',
-  'ccc.id',
-  'ccc.fullName',
-  'ccc.email',
-  'pcn.id',
-  'pcn.name',
-  'pcnSupervisor.id',
-  'pcnSupervisor.fullName',
-  'allianceSupervisor.id',
-  'allianceSupervisor.fullName',
-];
-
-function toSummary(
-  enrolment: Enrolment,
-  template: Pick<ProgrammeTemplate, 'durationMonths'>,
-  today: string,
-): EnrolmentSummary {
-  const cohort = enrolment.cohort!;
-  return {
-    id: enrolment.id,
-    cohort: { id: cohort.id, name: cohort.name, startDate: cohort.startDate },
-    ccc: { id: enrolment.ccc!.id, fullName: enrolment.ccc!.fullName, email: enrolment.ccc!.email },
-    pcn: { id: enrolment.pcn!.id, name: enrolment.pcn!.name },
-    pcnSupervisor: personRef(enrolment.pcnSupervisor),
-    allianceSupervisor: personRef(enrolment.allianceSupervisor),
-    track: enrolment.track,
-    employmentStart: enrolment.employmentStart,
-    status: enrolment.status,
-    statusReason: enrolment.statusReason,
-    statusChangedAt: enrolment.statusChangedAt?.toISOString() ?? null,
-    currentMonth: currentMonthOf(cohort.startDate, template.durationMonths, today),
-    pausedFrom: openPause(enrolment.pauses ?? [])?.from ?? null,
-    pauseReason: openPause(enrolment.pauses ?? [])?.reason ?? null,
-    version: enrolment.version,
-  };
-}
+import { type EnrolmentRecord, readableEnrolment, readableEnrolments, toSummary } from './enrolment-summary.read-model';
+import { timelineSessions } from './timeline.read-model';
 
 @Injectable()
 export class EnrolmentsService {
@@ -124,11 +46,10 @@ export class EnrolmentsService {
     return user ? this.access.scopeEnrolments(qb, 'enrolment', user) : qb;
   }
 
-  /** Templates by id, fetched once for a whole list. */
+  /** Templates by id, fetched once for a whole list (their definitions parsed once per process). */
   private async templates(ids: string[]): Promise<Map<string, ProgrammeTemplate>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.db.getRepository(ProgrammeTemplateVersion).find({ where: { id: In([...new Set(ids)]) } });
-    return new Map(rows.map((row) => [row.id, row.definition]));
+    const rows = await templateVersions(this.db, ids);
+    return new Map([...rows.values()].map((row) => [row.id, row.definition]));
   }
 
   /** Each template's length in months, by id: all a summary reads of a template (not its whole definition). */
@@ -142,16 +63,12 @@ export class EnrolmentsService {
     return new Map(rows.map((row) => [row.id, { durationMonths: row.duration_months }]));
   }
 
-  /** The caller's enrolments: two queries whatever their number. */
+  /** The caller's enrolments: two queries whatever their number (enrolment-summary.read-model.ts). */
   async list(user: AuthUser): Promise<EnrolmentSummary[]> {
-    const enrolments = await this.enrolmentQuery(user)
-      .select(SUMMARY_COLUMNS)
-      .orderBy('cohort.start_date', 'DESC')
-      .addOrderBy('ccc.full_name', 'ASC')
-      .getMany();
-    const templates = await this.durations(enrolments.map((e) => e.cohort!.templateId));
+    const enrolments = await readableEnrolments(this.db, this.access, user, 'newest-cohort');
+    const templates = await this.durations(enrolments.map((e) => e.cohort.templateId));
     const today = londonDate(new Date());
-    return enrolments.map((e) => toSummary(e, templates.get(e.cohort!.templateId)!, today));
+    return enrolments.map((e) => toSummary(e, templates.get(e.cohort.templateId)!, today));
   }
 
   /**
@@ -239,16 +156,13 @@ export class EnrolmentsService {
   }
 
   /** Every enrolment in the caller's scope with what a summary reads of it, and its template: two queries. */
-  async readableAll(user: AuthUser): Promise<{ enrolment: Enrolment; template: ProgrammeTemplate }[]> {
-    const enrolments = await this.enrolmentQuery(user)
-      .select(SUMMARY_COLUMNS)
-      .orderBy('ccc.full_name', 'ASC')
-      .getMany();
-    const templates = await this.templates(enrolments.map((e) => e.cohort!.templateId));
-    return enrolments.map((enrolment) => ({ enrolment, template: templates.get(enrolment.cohort!.templateId)! }));
+  async readableAll(user: AuthUser): Promise<{ enrolment: EnrolmentRecord; template: ProgrammeTemplate }[]> {
+    const enrolments = await readableEnrolments(this.db, this.access, user, 'ccc-name');
+    const templates = await this.templates(enrolments.map((e) => e.cohort.templateId));
+    return enrolments.map((enrolment) => ({ enrolment, template: templates.get(enrolment.cohort.templateId)! }));
   }
 
-  summaryOf(enrolment: Enrolment, template: ProgrammeTemplate): EnrolmentSummary {
+  summaryOf(enrolment: EnrolmentRecord, template: ProgrammeTemplate): EnrolmentSummary {
     return toSummary(enrolment, template, londonDate(new Date()));
   }
 
@@ -271,16 +185,14 @@ export class EnrolmentsService {
    * queries whatever the number of sessions and records.
    */
   async timeline(user: AuthUser, id: string): Promise<TimelineResponse> {
-    const enrolment = await this.findReadable(user, id);
-    const templateRow = await this.db
-      .getRepository(ProgrammeTemplateVersion)
-      .findOneByOrFail({ id: enrolment.cohort!.templateId });
+    const enrolment =
+      (await readableEnrolment(this.db, this.access, user, id)) ??
+      (await this.access.refuse(user, 'enrolment', id, 'Enrolment'));
+    const templateRow = (await templateVersions(this.db, [enrolment.cohort.templateId])).get(
+      enrolment.cohort.templateId,
+    )!;
     const template = templateRow.definition;
-    const sessions = await this.db
-      .getRepository(Session)
-      .createQueryBuilder('session')
-      .innerJoinAndSelect('session.attendances', 'attendance', 'attendance.enrolment_id = :id', { id })
-      .getMany();
+    const sessions = await timelineSessions(this.db, id);
     const signOffs = await this.signOffs(
       id,
       sessions.map((s) => s.id),
@@ -352,10 +264,7 @@ export class EnrolmentsService {
             kind: s.kind,
             title: s.title,
             purpose: s.purpose,
-            status: attendeeStatus(
-              displayStatus({ ...state, monthEndsBefore: bounds.endsBefore }, now),
-              s.attendances?.[0]?.attendance,
-            ),
+            status: attendeeStatus(displayStatus({ ...state, monthEndsBefore: bounds.endsBefore }, now), s.attendance),
             startsAt: s.startsAt ? s.startsAt.toISOString() : null,
             durationMinutes: s.durationMinutes,
             durationRange: { min: s.minMinutes, max: s.maxMinutes },
@@ -367,7 +276,7 @@ export class EnrolmentsService {
             cancellationReason: s.cancellationReason,
             sharedByCohort: s.sharedByCohort,
             participants: s.participants.map((role) => ({ role, person: people[role] })),
-            attendance: (s.attendances?.[0]?.attendance ?? 'expected') as Attendance,
+            attendance: s.attendance,
             availableActions: availableActions(state, actor, now),
             signOffs: signOffs.get(s.id) ?? [],
             version: s.version,

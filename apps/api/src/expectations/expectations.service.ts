@@ -46,7 +46,7 @@ export class ExpectationsService {
   ) {}
 
   /** The facts behind the expectations of many enrolments at once: five queries. */
-  async facts(enrolments: Enrolment[]): Promise<
+  async facts(enrolments: (Pick<Enrolment, 'id' | 'track' | 'pauses'> & { cohort?: { startDate: string } })[]): Promise<
     Map<
       string,
       ExpectationFacts & {

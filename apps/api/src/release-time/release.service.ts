@@ -13,7 +13,7 @@ import {
   releaseWithdrawal,
   studyWeeks,
 } from '@ccc/programme';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuditRecord } from '../audit/audit.service';
 import { Commands } from '../common/command';
@@ -22,7 +22,6 @@ import { assertVersion, Conflict, Forbidden, Invalid, NotFound } from '../common
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { assertOpen, refuseIfPaused } from '../enrolments/enrolment-lock';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
-import { Person } from '../people/person.entity';
 import { personRef } from '../sessions/session-view';
 import type {
   ConfirmReleaseDto,
@@ -35,7 +34,10 @@ import { ReleaseRequest } from './release-request.entity';
 
 export const CHART_WEEKS = 8;
 
-export function toReleaseView(r: ReleaseRequest, people: Map<string, Person>): ReleaseRequestView {
+/** Who decided release requests, by id: their name is all a view shows of them. */
+export type Deciders = Map<string, { id: string; fullName: string }>;
+
+export function toReleaseView(r: ReleaseRequest, people: Deciders): ReleaseRequestView {
   return {
     id: r.id,
     enrolmentId: r.enrolmentId,
@@ -54,10 +56,12 @@ export function toReleaseView(r: ReleaseRequest, people: Map<string, Person>): R
   };
 }
 
-/** Who decided, for many requests at once: one query. */
-export async function deciders(manager: EntityManager, requests: ReleaseRequest[]): Promise<Map<string, Person>> {
+/** Who decided, for many requests at once: one query, of their names only (not whole person rows). */
+export async function deciders(manager: EntityManager, requests: ReleaseRequest[]): Promise<Deciders> {
   const ids = [...new Set(requests.map((r) => r.decidedById).filter((v): v is string => !!v))];
-  const people = ids.length ? await manager.find(Person, { where: { id: In(ids) } }) : [];
+  const people: { id: string; fullName: string }[] = ids.length
+    ? await manager.query('SELECT id, full_name AS "fullName" FROM person WHERE id = ANY($1::uuid[])', [ids])
+    : [];
   return new Map(people.map((p) => [p.id, p]));
 }
 

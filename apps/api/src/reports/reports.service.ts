@@ -30,13 +30,12 @@ import {
 } from '@ccc/programme';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { Cohort } from '../cohorts/cohort.entity';
 import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { groupBy } from '../common/group-by';
-import { Enrolment } from '../enrolments/enrolment.entity';
 import { ruleFacts } from '../expectations/rule-facts';
 import { Organisation } from '../organisations/organisation.entity';
+import { type ReportCohort, type ReportEnrolment, reportCohorts, reportEnrolments } from './cohort-report.read-model';
 import type { ReportQueryDto } from './dto/report-query.dto';
 
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
@@ -57,19 +56,8 @@ export class ReportsService {
     if (query.from && query.to && query.from > query.to)
       throw validationFailed([{ field: 'to', reason: 'to must not be before from' }]);
 
-    // 1. The cohorts in the caller's scope that pass the filters, with their templates.
-    const cohortQuery = this.access
-      .scopeCohorts(
-        this.db.getRepository(Cohort).createQueryBuilder('cohort').innerJoinAndSelect('cohort.template', 'template'),
-        'cohort',
-        user,
-      )
-      .orderBy('cohort.start_date', 'ASC')
-      .addOrderBy('cohort.name', 'ASC');
-    if (query.cohortId) cohortQuery.andWhere('cohort.id = :cohortId', { cohortId: query.cohortId });
-    if (query.from) cohortQuery.andWhere('cohort.start_date >= :from', { from: query.from });
-    if (query.to) cohortQuery.andWhere('cohort.start_date <= :to', { to: query.to });
-    const cohorts = await cohortQuery.getMany();
+    // 1. The cohorts in the caller's scope that pass the filters, with their templates (cohort-report.read-model.ts).
+    const cohorts = await reportCohorts(this.db, this.access, user, query);
     if (query.cohortId && cohorts.length === 0 && !query.from && !query.to)
       await this.access.refuse(user, 'cohort', query.cohortId, 'Cohort');
 
@@ -82,29 +70,11 @@ export class ReportsService {
 
     // 3. Their enrolments: the columns the tables read, and the PCN's name.
     const cohortIds = cohorts.map((c) => c.id);
-    const enrolments = cohorts.length
-      ? await this.db
-          .getRepository(Enrolment)
-          .createQueryBuilder('enrolment')
-          .select([
-            'enrolment.id',
-            'enrolment.cohortId',
-            'enrolment.pcnId',
-            'enrolment.track',
-            'enrolment.status',
-            'enrolment.pauses',
-          ])
-          .innerJoin('enrolment.pcn', 'pcn')
-          .addSelect(['pcn.id', 'pcn.name'])
-          .where('enrolment.cohort_id = ANY(CAST(:cohortIds AS uuid[]))', { cohortIds })
-          .andWhere(pcn ? 'enrolment.pcn_id = :pcnId' : '1 = 1', { pcnId: pcn?.id })
-          .orderBy('enrolment.id')
-          .getMany()
-      : [];
+    const enrolments = await reportEnrolments(this.db, cohortIds, pcn?.id ?? null);
     const ids = enrolments.map((e) => e.id);
-    const templateOf = new Map(cohorts.map((c) => [c.id, c.template!.definition]));
+    const templateOf = new Map(cohorts.map((c) => [c.id, c.template]));
     const startOf = new Map(cohorts.map((c) => [c.id, c.startDate]));
-    const templates = [...new Map(cohorts.map((c) => [c.templateId, c.template!.definition])).values()].reverse();
+    const templates = [...new Map(cohorts.map((c) => [c.templateId, c.template])).values()].reverse();
 
     // 4–7. The facts of the expectations, read by the cohorts (four queries), then the rest (three queries).
     const facts = await ruleFacts(
@@ -178,10 +148,10 @@ export class ReportsService {
     };
   }
 
-  private enrolmentTable(cohorts: Cohort[], enrolments: Enrolment[]): CohortReport['enrolment'] {
+  private enrolmentTable(cohorts: ReportCohort[], enrolments: ReportEnrolment[]): CohortReport['enrolment'] {
     const byCohort = groupBy(enrolments, (e) => e.cohortId);
-    const count = (list: Enrolment[]) => {
-      const n = (test: (e: Enrolment) => boolean) => list.filter(test).length;
+    const count = (list: ReportEnrolment[]) => {
+      const n = (test: (e: ReportEnrolment) => boolean) => list.filter(test).length;
       const completed = n((e) => e.status === 'completed');
       return {
         enrolled: list.length,
@@ -202,14 +172,14 @@ export class ReportsService {
     return { cohorts: rows, total: count(enrolments) };
   }
 
-  private releaseTable(enrolments: Enrolment[], facts: Map<string, ExpectationFacts>): ReportReleaseRow[] {
+  private releaseTable(enrolments: ReportEnrolment[], facts: Map<string, ExpectationFacts>): ReportReleaseRow[] {
     const byPcn = groupBy(enrolments, (e) => e.pcnId);
     return [...byPcn.values()]
       .map((list) => {
         const requests = list.flatMap((e) => facts.get(e.id)!.release);
         return {
           pcnId: list[0]!.pcnId,
-          pcnName: list[0]!.pcn!.name,
+          pcnName: list[0]!.pcnName,
           cccs: list.length,
           confirmedHours: hoursOf(
             requests.filter((r) => r.status === 'confirmed').reduce((total, r) => total + r.minutes, 0),

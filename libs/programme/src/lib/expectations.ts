@@ -1,4 +1,4 @@
-import { displayStatus, type SessionStatus } from './booking';
+import { type DisplayStatus, displayStatus, type SessionStatus } from './booking';
 import { addCalendarDays, isoWeeksBetween, type IsoDate, monthBounds, programmeEndsBefore } from './months';
 import { capStanding, hours, type ReleaseEntry, releaseRules, studyWeeks } from './release-time';
 import { type DutyAttestationFact, type DutyDates, dutiesOf, dutyStanding } from './duties';
@@ -99,13 +99,56 @@ export interface ExpectationResult {
   sessions?: { notHeld: number; didNotAttend: number };
 }
 
+/**
+ * What the session measures ask of each session, worked out once per enrolment rather than once per expectation
+ * (a cohort report evaluates every expectation of every CCC): its display status, and whether its month ended
+ * while the CCC was paused.
+ */
+interface SessionJudgements {
+  status(s: SessionFact): DisplayStatus;
+  monthEndedInPause(month: number): boolean;
+}
+
+const NO_PARTICIPANTS: readonly never[] = [];
+
+function sessionJudgements(
+  facts: ExpectationFacts,
+  now: Date,
+  monthEndsBefore: (month: number) => IsoDate,
+): SessionJudgements {
+  const statuses = new Map<SessionFact, DisplayStatus>();
+  const paused = new Map<number, boolean>();
+  return {
+    status(s) {
+      let status = statuses.get(s);
+      if (status === undefined) {
+        const state = {
+          status: s.status,
+          participants: NO_PARTICIPANTS,
+          startsAt: s.startsAt,
+          durationMinutes: s.durationMinutes,
+          monthEndsBefore: monthEndsBefore(s.month),
+        };
+        statuses.set(s, (status = displayStatus(state, now)));
+      }
+      return status;
+    },
+    monthEndedInPause(month) {
+      if (!facts.pauses?.length) return false;
+      let inPause = paused.get(month);
+      if (inPause === undefined)
+        paused.set(month, (inPause = isPausedOn(facts.pauses, addCalendarDays(monthEndsBefore(month), -1))));
+      return inPause;
+    },
+  };
+}
+
 /** The two ways a session of these kinds did not count, never one word "missed" for both. */
 function sessionOutcomes(
   party: Party,
   kinds: readonly SessionKind[],
   facts: ExpectationFacts,
-  now: Date,
-  monthEndsBefore: (month: number) => IsoDate,
+  judged: SessionJudgements,
 ): { sessions?: { notHeld: number; didNotAttend: number } } {
   let notHeld = 0;
   let didNotAttend = 0;
@@ -116,9 +159,8 @@ function sessionOutcomes(
       if (who === 'absent' || who === 'apologies') didNotAttend++;
     } else if (s.status === 'missed' || s.status === 'planned') {
       // A month that ended while the CCC was paused: nobody could book it, so it is nobody's "not held".
-      if (isPausedOn(facts.pauses, addCalendarDays(monthEndsBefore(s.month), -1))) continue;
-      const status = displayStatus({ ...s, participants: [], monthEndsBefore: monthEndsBefore(s.month) }, now);
-      if (status === 'not_held') notHeld++;
+      if (judged.monthEndedInPause(s.month)) continue;
+      if (judged.status(s) === 'not_held') notHeld++;
     }
   }
   return notHeld || didNotAttend ? { sessions: { notHeld, didNotAttend } } : {};
@@ -169,6 +211,7 @@ export function planCountWarning(expectation: Expectation, planned: number, targ
 const ATTENDANCE_ON_TRACK = 0.8;
 
 const live = (s: SessionFact) => s.status !== 'cancelled';
+const STILL_POSSIBLE = new Set<DisplayStatus>(['planned', 'scheduled', 'overdue', 'awaiting_pcn', 'awaiting_alliance']);
 
 function sessionCount(
   expectation: Expectation,
@@ -176,8 +219,7 @@ function sessionCount(
   target: number,
   facts: ExpectationFacts,
   ended: boolean,
-  now: Date,
-  monthEndsBefore: (month: number) => IsoDate,
+  judged: SessionJudgements,
   planned: number,
 ): Omit<ExpectationResult, 'key' | 'party' | 'title'> {
   const ofKind = facts.sessions.filter((s) => kinds.includes(s.kind) && live(s));
@@ -186,11 +228,8 @@ function sessionCount(
     expectation.party === 'pcn'
       ? ofKind.filter((s) => s.status === 'completed' && s.pcnSupervisorAttendance === 'present').length
       : ofKind.filter((s) => s.status === 'completed').length;
-  const stillPossible = ofKind.filter((s) => {
-    const status = displayStatus({ ...s, participants: [], monthEndsBefore: monthEndsBefore(s.month) }, now);
-    // An overdue session was booked and may well have been held: it can still be recorded.
-    return ['planned', 'scheduled', 'overdue', 'awaiting_pcn', 'awaiting_alliance'].includes(status);
-  }).length;
+  // An overdue session was booked and may well have been held: it can still be recorded.
+  const stillPossible = ofKind.filter((s) => STILL_POSSIBLE.has(judged.status(s))).length;
   const evidence = `${done} of ${target} held${stillPossible ? `; ${stillPossible} more planned or booked` : ''}`;
   const progress = { done, target };
   if (done >= target) return { state: 'met', evidence, progress };
@@ -322,6 +361,7 @@ export function evaluateExpectations(
     if (endsOn === undefined) monthEnds.set(month, (endsOn = monthBounds(facts.cohortStart, month).endsBefore));
     return endsOn;
   };
+  const judged = sessionJudgements(facts, now, monthEndsBefore);
   const track = facts.track;
   return template.expectations.map((expectation) => {
     const { key, party, title, measure } = expectation;
@@ -338,15 +378,15 @@ export function evaluateExpectations(
         const planned = plannedSessionCount(template, track ?? 'supervision', measure.kinds);
         return {
           ...base,
-          ...sessionCount(expectation, measure.kinds, measure.target, facts, ended, now, monthEndsBefore, planned),
-          ...sessionOutcomes(party, measure.kinds, facts, now, monthEndsBefore),
+          ...sessionCount(expectation, measure.kinds, measure.target, facts, ended, judged, planned),
+          ...sessionOutcomes(party, measure.kinds, facts, judged),
         };
       }
       case 'attendance':
         return {
           ...base,
           ...attendance(measure.kinds, facts, ended),
-          ...sessionOutcomes(party, measure.kinds, facts, now, monthEndsBefore),
+          ...sessionOutcomes(party, measure.kinds, facts, judged),
         };
       case 'weekly_release': {
         // Complete weeks of the programme so far: the current week is still being filled in.
