@@ -5,6 +5,7 @@ import {
   ACTIVE_BOOKING_STATUSES,
   carriedOverActions,
   checkAgreedActionDates,
+  resolveActionOwners,
   markActionDone,
   PROGRAMME_TIME_ZONE,
   type ParticipantRole,
@@ -143,7 +144,13 @@ export class SchedulingService {
       session.enrolmentId && !session.sharedByCohort
         ? carriedOverActions(
             (
-              await this.openActions(manager, user, session.cohort!.allianceId, 'e.id = $3', [session.enrolmentId])
+              await this.openActions(
+                manager,
+                user,
+                session.cohort!.allianceId,
+                `e.id = $3 AND (a.owner <> 'ccc' OR a.owner_enrolment_id IS NULL OR a.owner_enrolment_id = e.id)`,
+                [session.enrolmentId],
+              )
             ).filter((a) => a.session.id !== id),
             session.startsAt,
           )
@@ -181,11 +188,14 @@ export class SchedulingService {
       enrolment_id: string;
       ccc_id: string;
       ccc_name: string;
+      owner_enrolment_id: string | null;
       mine: boolean;
     }[] = await manager.query(
+      // Of a group session's register, the row of the CCC who owns the action (else the caller's) is the one kept.
       `SELECT DISTINCT ON (a.id) a.id, a.description, a.owner, a.due_date::text AS due_date, a.version,
               s.id AS session_id, s.title, s.starts_at, e.id AS enrolment_id, p.id AS ccc_id, p.full_name AS ccc_name,
-              ((a.owner = 'ccc' AND e.ccc_id = $2)
+              a.owner_enrolment_id,
+              ((a.owner = 'ccc' AND e.ccc_id = $2 AND (a.owner_enrolment_id IS NULL OR a.owner_enrolment_id = e.id))
                 OR (a.owner = 'pcn_supervisor' AND e.pcn_supervisor_id = $2)
                 OR (a.owner = 'alliance_supervisor' AND (e.alliance_supervisor_id = $2 OR s.lead_id = $2))) AS mine
          FROM agreed_action a
@@ -195,13 +205,15 @@ export class SchedulingService {
          JOIN enrolment e ON e.id = sa.enrolment_id
          JOIN person p ON p.id = e.ccc_id
         WHERE a.done = false AND c.alliance_id = $1 AND (${where})
-        ORDER BY a.id, mine DESC`,
+        ORDER BY a.id, (e.id = a.owner_enrolment_id) DESC NULLS LAST, mine DESC`,
       [allianceId, user.id, ...parameters],
     );
     return rows.map((r) => ({
       id: r.id,
       description: r.description,
       owner: r.owner,
+      ownerEnrolmentId: r.owner_enrolment_id,
+      ownerCcc: r.owner_enrolment_id === r.enrolment_id ? { id: r.ccc_id, fullName: r.ccc_name } : null,
       dueDate: r.due_date,
       done: false,
       version: r.version,
@@ -220,7 +232,8 @@ export class SchedulingService {
       this.db.manager,
       user,
       user.allianceId,
-      `e.status = 'active' AND ((a.owner = 'ccc' AND e.ccc_id = $2)
+      `e.status = 'active' AND ((a.owner = 'ccc' AND e.ccc_id = $2
+           AND (a.owner_enrolment_id IS NULL OR a.owner_enrolment_id = e.id))
          OR (a.owner = 'pcn_supervisor' AND e.pcn_supervisor_id = $2)
          OR (a.owner = 'alliance_supervisor' AND (e.alliance_supervisor_id = $2 OR s.lead_id = $2)))`,
       [],
@@ -250,7 +263,9 @@ export class SchedulingService {
       });
       if (!action) throw new NotFoundException('Agreed action not found');
       const loaded = await this.loadForWrite(manager, user, action.sessionId);
-      const decision = markActionDone(action, this.rolesIn(user, loaded));
+      const decision = markActionDone(action, this.rolesIn(user, loaded), (enrolmentId) =>
+        (loaded.session.attendances ?? []).some((a) => a.enrolmentId === enrolmentId && a.enrolment!.cccId === user.id),
+      );
       if (!decision.ok) throw new ForbiddenException(decision.reason);
       if (decision.changed) {
         if (action.version !== dto.version)
@@ -270,11 +285,18 @@ export class SchedulingService {
       }
       const { session } = loaded;
       const attendee = loaded.audience.attendees.find((a) => a.cccId === user.id) ?? loaded.audience.attendees[0];
-      const attendance = (session.attendances ?? []).find((a) => a.enrolment!.cccId === attendee?.cccId);
+      const attendance =
+        (session.attendances ?? []).find((a) => a.enrolmentId === action.ownerEnrolmentId) ??
+        (session.attendances ?? []).find((a) => a.enrolment!.cccId === attendee?.cccId);
+      const ownerAttendance = (session.attendances ?? []).find((a) => a.enrolmentId === action.ownerEnrolmentId);
       return {
         id: action.id,
         description: action.description,
         owner: action.owner,
+        ownerEnrolmentId: action.ownerEnrolmentId,
+        ownerCcc: ownerAttendance?.enrolment?.ccc
+          ? { id: ownerAttendance.enrolment.ccc.id, fullName: ownerAttendance.enrolment.ccc.fullName }
+          : null,
         dueDate: action.dueDate,
         done: true,
         version: decision.changed ? action.version + 1 : action.version,
@@ -671,6 +693,9 @@ export class SchedulingService {
       ];
       // An action agreed in this session cannot fall due before it was held.
       problems.push(...checkAgreedActionDates(dto.actions ?? [], session.startsAt!));
+      // A CCC's action names its CCC: in a group session, one of those on the register.
+      const owners = resolveActionOwners(dto.actions ?? [], [...expected]);
+      problems.push(...owners.problems);
       if (problems.length > 0)
         throw validationFailed([...new Map(problems.map((p) => [p.field + p.reason, p])).values()]);
       if (dto.attendance.length > 0) {
@@ -693,10 +718,11 @@ export class SchedulingService {
       if (dto.actions?.length) {
         await manager.insert(
           AgreedActionEntity,
-          dto.actions.map((a) => ({
+          dto.actions.map((a, i) => ({
             sessionId: id,
             description: a.description.trim(),
             owner: a.owner,
+            ownerEnrolmentId: owners.owners[i] ?? null,
             dueDate: a.dueDate,
           })),
         );

@@ -2591,6 +2591,11 @@ export interface components {
             description: string;
             /** @enum {string} */
             owner: "ccc" | "alliance_supervisor" | "pcn_supervisor";
+            /**
+             * Format: uuid
+             * @description The enrolment of the CCC who owns a CCC’s action: required in a group session, on its register
+             */
+            ownerEnrolmentId?: string;
             /** @example 2026-12-15 */
             dueDate: string;
         };
@@ -3045,7 +3050,7 @@ export interface components {
         CalendarFeedResponse: {
             active: boolean;
             createdAt: string | null;
-            /** @description Only in the answer that creates the feed: the private address is never shown again. */
+            /** @description The private address, to its owner only, whenever the feed is on; absent when it is off, or for an address made before addresses were kept (replacing it shows the new one). */
             url?: string;
         };
         /** @description The Alliance supervisor's caseload: per CCC, what is unbooked, waiting, coming up, overdue. */
@@ -3809,6 +3814,10 @@ export interface components {
             /** @description YYYY-MM-DD */
             dueDate: string;
             id: string;
+            /** @description The enrolment of the CCC who owns a CCC's action; null for a supervisor's (or one recorded before it was kept). */
+            ownerEnrolmentId: string | null;
+            /** @description That CCC, when the reader may see them on the register; null otherwise. */
+            ownerCcc: components["schemas"]["PersonRef"] | null;
             done: boolean;
             version: number;
             session: {
@@ -4239,6 +4248,10 @@ export interface components {
             /** @description YYYY-MM-DD */
             dueDate: string;
             id: string;
+            /** @description The enrolment of the CCC who owns a CCC's action; null for a supervisor's (or one recorded before it was kept). */
+            ownerEnrolmentId: string | null;
+            /** @description That CCC, when the reader may see them on the register; null otherwise. */
+            ownerCcc: components["schemas"]["PersonRef"] | null;
             done: boolean;
             version: number;
         };

@@ -249,6 +249,11 @@ export interface AllianceResponseRequest {
 export interface AgreedAction {
   description: string;
   owner: ParticipantRole;
+  /**
+   * Which CCC owns it, by their enrolment on the session's register: required for a CCC's action in a group session
+   * (a one-to-one session's CCC is filled in), never for a supervisor's.
+   */
+  ownerEnrolmentId?: string;
   /** YYYY-MM-DD */
   dueDate: string;
 }
@@ -263,8 +268,12 @@ export interface RecordSessionRequest {
   version: number;
 }
 
-export interface SessionActionView extends AgreedAction {
+export interface SessionActionView extends Omit<AgreedAction, 'ownerEnrolmentId'> {
   id: string;
+  /** The enrolment of the CCC who owns a CCC's action; null for a supervisor's (or one recorded before it was kept). */
+  ownerEnrolmentId: string | null;
+  /** That CCC, when the reader may see them on the register; null otherwise. */
+  ownerCcc: PersonRef | null;
   done: boolean;
   version: number;
 }
@@ -371,7 +380,10 @@ export interface AgendaItem {
 export interface CalendarFeedResponse {
   active: boolean;
   createdAt: string | null;
-  /** Only in the answer that creates the feed: the private address is never shown again. */
+  /**
+   * The private address, to its owner only, whenever the feed is on; absent when it is off, or for an address made
+   * before addresses were kept (replacing it shows the new one).
+   */
   url?: string;
 }
 
