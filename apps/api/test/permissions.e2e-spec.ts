@@ -174,6 +174,23 @@ const MATRIX: MatrixRow[] = [
     },
   },
   {
+    // Booking a group session from the cohort (#20 item 6): whoever may read the cohort sees its group sessions.
+    name: 'GET /api/cohorts/:id/group-sessions',
+    method: 'get',
+    path: (w) => `/api/cohorts/${w.cohort.id}/group-sessions`,
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 200,
+      pcnSupervisor1: 403,
+      pcnSupervisor2: 403,
+      cccA: 403,
+      cccB: 403,
+      cccC: 403,
+    },
+  },
+  {
     name: 'GET /api/cohorts/:id',
     method: 'get',
     path: (w) => `/api/cohorts/${w.cohort.id}`,

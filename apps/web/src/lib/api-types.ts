@@ -639,6 +639,23 @@ export interface paths {
         patch: operations["CohortsController_update"];
         trace?: never;
     };
+    "/api/cohorts/{id}/group-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Group sessions */
+        get: operations["CohortsController_groupSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cohorts/{id}/close": {
         parameters: {
             query?: never;
@@ -3085,6 +3102,24 @@ export interface components {
             cohortId: string;
             framework: components["schemas"]["FrameworkSummary"];
             /** @description The cohort's new version. */
+            version: number;
+        };
+        /** @description `GET /api/cohorts/:id/group-sessions`: the cohort's own meetings (group supervision, group teaching, the conference), one each for every CCC of the cohort, in plan order: where a group session is booked from. */
+        CohortGroupSession: {
+            id: string;
+            planItemKey: string;
+            kind: components["schemas"]["SessionKind"];
+            title: string;
+            month: number;
+            /** @description YYYY-MM-DD, the plan month's first day and the day after its last */
+            monthStartsOn: string;
+            monthEndsBefore: string;
+            status: components["schemas"]["DisplayStatus"];
+            startsAt: string | null;
+            durationMinutes: number | null;
+            lead: components["schemas"]["PersonRef"] | null;
+            /** @description How many CCCs are on its register (every CCC of the cohort enrolled for it). */
+            registerSize: number;
             version: number;
         };
         CohortReport: {
@@ -6173,6 +6208,33 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    CohortsController_groupSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortGroupSession"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             503: components["responses"]["Problem503"];
         };
     };

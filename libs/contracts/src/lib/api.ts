@@ -171,6 +171,28 @@ export interface CohortResponse {
   version: number;
 }
 
+/**
+ * `GET /api/cohorts/:id/group-sessions`: the cohort's own meetings (group supervision, group teaching, the
+ * conference), one each for every CCC of the cohort, in plan order: where a group session is booked from.
+ */
+export interface CohortGroupSession {
+  id: string;
+  planItemKey: string;
+  kind: SessionKind;
+  title: string;
+  month: number;
+  /** YYYY-MM-DD, the plan month's first day and the day after its last */
+  monthStartsOn: string;
+  monthEndsBefore: string;
+  status: DisplayStatus;
+  startsAt: string | null;
+  durationMinutes: number | null;
+  lead: PersonRef | null;
+  /** How many CCCs are on its register (every CCC of the cohort enrolled for it). */
+  registerSize: number;
+  version: number;
+}
+
 export interface TemplateResponse {
   id: string;
   key: string;
