@@ -7,7 +7,9 @@ import type {
   SignOff,
   TimelineResponse,
   TimelineSession,
+  EnrolmentsPage,
 } from '@ccc/contracts';
+import { LIST_PAGE_SIZE } from '@ccc/contracts';
 import {
   ACTIVE_BOOKING_STATUSES,
   attendeeStatus,
@@ -36,6 +38,7 @@ import { AuditService } from '../audit/audit.service';
 import { Cohort } from '../cohorts/cohort.entity';
 import type { AuthUser } from '../common/auth-user';
 import { type FieldError, validationFailed } from '../common/errors';
+import { type ListPageQueryDto, searchPatterns } from '../common/list-page.dto';
 import { groupBy } from '../common/group-by';
 import { Organisation } from '../organisations/organisation.entity';
 import { RoleAssignment } from '../people/role-assignment.entity';
@@ -170,6 +173,40 @@ export class EnrolmentsService {
     const templates = await this.durations(enrolments.map((e) => e.cohort!.templateId));
     const today = londonDate(new Date());
     return enrolments.map((e) => toSummary(e, templates.get(e.cohort!.templateId)!, today));
+  }
+
+  /**
+   * One page of the enrolments list in its order (newest cohort first, then by CCC), searched by words each in the
+   * CCC's name or e-mail, the PCN or the cohort: the count, the page, the templates' durations: three statements.
+   */
+  async page(user: AuthUser, query: ListPageQueryDto): Promise<EnrolmentsPage> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? LIST_PAGE_SIZE;
+    const scoped = this.enrolmentQuery(user);
+    searchPatterns(query.q).forEach((pattern, i) =>
+      scoped.andWhere(
+        `(ccc.full_name ILIKE :w${i} OR ccc.email ILIKE :w${i} OR pcn.name ILIKE :w${i} OR cohort.name ILIKE :w${i})`,
+        { [`w${i}`]: pattern },
+      ),
+    );
+    const total = await scoped.clone().getCount();
+    // Each join is to one row (cohort, CCC, PCN, supervisors): a plain LIMIT/OFFSET pages the enrolments themselves.
+    const enrolments = await scoped
+      .select(SUMMARY_COLUMNS)
+      .orderBy('cohort.start_date', 'DESC')
+      .addOrderBy('ccc.full_name', 'ASC')
+      .addOrderBy('enrolment.id', 'ASC')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .getMany();
+    const templates = await this.durations(enrolments.map((e) => e.cohort!.templateId));
+    const today = londonDate(new Date());
+    return {
+      items: enrolments.map((e) => toSummary(e, templates.get(e.cohort!.templateId)!, today)),
+      total,
+      page,
+      pageSize,
+    };
   }
 
   /**

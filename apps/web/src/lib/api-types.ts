@@ -90,6 +90,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Page */
+        get: operations["PeopleController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisations": {
         parameters: {
             query?: never;
@@ -716,6 +733,23 @@ export interface paths {
         };
         /** List */
         get: operations["EnrolmentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Page */
+        get: operations["EnrolmentsController_page"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3348,6 +3382,13 @@ export interface components {
                 to: string | null;
             }[];
         };
+        /** @description `GET /api/enrolments/page`: the enrolments list a page at a time, and how many match in all. */
+        EnrolmentsPage: {
+            items: components["schemas"]["EnrolmentSummary"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         /** @enum {string} */
         EnrolmentStatus: "active" | "completed" | "withdrawn";
         EnrolmentSummary: {
@@ -3969,6 +4010,13 @@ export interface components {
             pcn: string | null;
             employmentStart: string | null;
             outcome: components["schemas"]["PeopleImportOutcome"];
+        };
+        /** @description `GET /api/people/page`: the people list a page at a time, with pending invitations, and how many match in all. */
+        PeoplePage: {
+            items: components["schemas"]["PersonListItem"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         /** @description GET /api/people (administrators and Alliance supervisors): people of their Alliance and its PCNs. */
         PersonListItem: {
@@ -5111,6 +5159,35 @@ export interface operations {
                     "application/json": components["schemas"]["PersonListItem"][];
                 };
             };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    PeopleController_page: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Words that must each appear in the name, e-mail or organisation, any case */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeoplePage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             503: components["responses"]["Problem503"];
@@ -6355,6 +6432,35 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentSummary"][];
                 };
             };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    EnrolmentsController_page: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Words that must each appear in the name, e-mail or organisation, any case */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentsPage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             503: components["responses"]["Problem503"];

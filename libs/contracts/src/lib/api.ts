@@ -16,6 +16,7 @@ import type {
 } from '@ccc/programme';
 import type { Role } from './roles';
 import type { AwaitedSignOffView } from './sign-offs';
+import type { PersonListItem } from './reports';
 
 /** Shapes of the API's requests and responses, shared by the API and the SPA. Dates are ISO strings. */
 
@@ -618,4 +619,24 @@ export interface NotificationPreferencesResponse {
 export interface UpdateNotificationPreferencesRequest {
   enabled: Partial<Record<ReminderKind, boolean>>;
   version: number;
+}
+
+/** Rows a page of an administrator's list by default, and at most. */
+export const LIST_PAGE_SIZE = 25;
+export const MAX_LIST_PAGE_SIZE = 200;
+
+/** `GET /api/people/page`: the people list a page at a time, with pending invitations, and how many match in all. */
+export interface PeoplePage {
+  items: PersonListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** `GET /api/enrolments/page`: the enrolments list a page at a time, and how many match in all. */
+export interface EnrolmentsPage {
+  items: EnrolmentSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
