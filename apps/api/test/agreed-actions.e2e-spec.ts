@@ -55,8 +55,12 @@ describe('agreed actions (#15 item 11): the owner marks them done; open ones fol
       session: { id: joint.id },
       enrolmentId: A,
       ccc: { id: world.people.cccA.id },
+      // A session with one CCC: that CCC owns the CCC's action without being named in the request.
+      ownerEnrolmentId: A,
+      ownerCcc: { id: world.people.cccA.id, fullName: world.people.cccA.fullName },
       mine: true,
     });
+    expect(byOwner['pcn_supervisor']).toMatchObject({ ownerEnrolmentId: null, ownerCcc: null });
 
     // The CCC's next session shows all three open actions; the session that agreed them does not carry them.
     const next = await sessionOf(t, tokens.sup1, A, 'm2-individual');
@@ -104,5 +108,75 @@ describe('agreed actions (#15 item 11): the owner marks them done; open ones fol
       ['ccc', true],
       ['pcn_supervisor', true],
     ]);
+  });
+
+  it('names which CCC of a group session owns an action (#20 item 6), and only that CCC marks it done', async () => {
+    const { world, tokens } = await worldWithTokens(t);
+    const { A, C } = world.enrolments;
+    const group = await sessionOf(t, tokens.sup1, A, 'm1-group');
+    const booked = await post(tokens.sup1, `/api/sessions/${group.id}/book`, {
+      startsAt: inMonth(world, 1, 8),
+      durationMinutes: 90,
+      ...virtual,
+      version: group.version,
+    }).expect(200);
+    const attendance = [
+      { enrolmentId: A, attendance: 'present' },
+      { enrolmentId: C, attendance: 'present' },
+    ];
+    const due = '2099-02-01';
+    const record = (actions: object[]) =>
+      post(tokens.sup1, `/api/sessions/${group.id}/record`, { attendance, actions, version: booked.body.version });
+
+    // In a group "the CCC" names nobody: the record must say which, one on the register, and only for a CCC's action.
+    const unnamed = await record([{ description: 'Read the toolkit', owner: 'ccc', dueDate: due }]).expect(400);
+    expect(unnamed.body.errors).toEqual([
+      { field: 'actions.0.ownerEnrolmentId', reason: 'choose which CCC owns the action' },
+    ]);
+    const stranger = await record([
+      { description: 'Read the toolkit', owner: 'ccc', ownerEnrolmentId: randomUUID(), dueDate: due },
+      { description: 'Book the room', owner: 'alliance_supervisor', ownerEnrolmentId: C, dueDate: due },
+    ]).expect(400);
+    expect(stranger.body.errors).toEqual([
+      {
+        field: 'actions.0.ownerEnrolmentId',
+        reason: 'the CCC who owns the action must be on this session’s register',
+      },
+      { field: 'actions.1.ownerEnrolmentId', reason: 'only an action the CCC owns names a CCC' },
+    ]);
+    const notUuid = await record([
+      { description: 'Read the toolkit', owner: 'ccc', ownerEnrolmentId: 'C', dueDate: due },
+    ]).expect(400);
+    expect(notUuid.body.errors).toEqual([expect.objectContaining({ field: 'actions.0.ownerEnrolmentId' })]);
+
+    const res = await record([
+      { description: 'Present a case next month', owner: 'ccc', ownerEnrolmentId: C, dueDate: due },
+    ]).expect(200);
+    const cccC = { id: world.people.cccC.id, fullName: world.people.cccC.fullName };
+    expect((res.body as SessionView).actions).toEqual([
+      expect.objectContaining({ owner: 'ccc', ownerEnrolmentId: C, ownerCcc: cccC }),
+    ]);
+    // CCC A does not see C on the register, so not C's name either; C sees themself as the owner.
+    expect((await view(t, tokens.cccA, group.id)).actions[0]).toMatchObject({ ownerEnrolmentId: C, ownerCcc: null });
+    expect((await view(t, tokens.cccC, group.id)).actions[0]).toMatchObject({ ownerCcc: cccC });
+
+    // It is C's open action, not A's; it is not carried into A's own next session either.
+    expect(await mine(tokens.cccA)).toEqual([]);
+    const [open] = await mine(tokens.cccC);
+    expect(open).toMatchObject({ enrolmentId: C, ccc: cccC, ownerCcc: cccC, mine: true });
+    const aNext = await sessionOf(t, tokens.sup1, A, 'm2-individual');
+    expect((await view(t, tokens.sup1, aNext.id)).carriedActions).toEqual([]);
+    const cNext = await sessionOf(t, tokens.cccC, C, 'm2-individual');
+    expect((await view(t, tokens.cccC, cNext.id)).carriedActions.map((a) => a.id)).toEqual([open!.id]);
+
+    const refused = await post(tokens.cccA, `/api/agreed-actions/${open!.id}/done`, { version: open!.version }).expect(
+      403,
+    );
+    expect(refused.body.message).toBe('Only the CCC who owns this action marks it done');
+    const done = await post(tokens.cccC, `/api/agreed-actions/${open!.id}/done`, { version: open!.version }).expect(
+      200,
+    );
+    expect(done.body).toMatchObject({ done: true, ownerEnrolmentId: C, ownerCcc: cccC, enrolmentId: C });
+    expect(await mine(tokens.cccC)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import ical from 'node-ical';
+import { calendarTokenKey, openToken } from '../src/calendar/calendar.service';
 import { OutboxMessage } from '../src/links/outbox-message.entity';
 import { inMonth, sessionOf, virtual } from './support/scheduling';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -87,7 +88,8 @@ describe('calendar feeds', () => {
     const created = await post(cccA, '/api/calendar-feed').expect(201);
     expect(created.body.url).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
     const status = (await t.http().get('/api/calendar-feed').set('Authorization', cccA).expect(200)).body;
-    expect(status).toEqual({ active: true, createdAt: expect.any(String) });
+    // Shown again later (#20 item 5): the same address, to its owner.
+    expect(status).toEqual({ active: true, createdAt: expect.any(String), url: created.body.url });
 
     const feed = await t.http().get(pathOf(created.body.url)).expect(200);
     expect(feed.headers['content-type']).toContain('text/calendar');
@@ -195,13 +197,44 @@ describe('calendar feeds', () => {
     expect(replaced.headers['content-type']).toContain('application/problem+json');
     expect(replaced.body).toMatchObject({ statusCode: 410, message: expect.stringContaining('replaced') });
     await t.http().get(pathOf(second.body.url)).expect(200);
+    // The address shown later is the replacement, never the stopped one.
+    expect((await t.http().get('/api/calendar-feed').set('Authorization', cccC).expect(200)).body.url).toBe(
+      second.body.url,
+    );
     await t.http().delete('/api/calendar-feed').set('Authorization', cccC).expect(204);
     await t.http().get(pathOf(second.body.url)).expect(410);
     await t
       .http()
       .get(`/api/calendar/${'z'.repeat(43)}.ics`)
       .expect(404);
-    expect((await t.http().get('/api/calendar-feed').set('Authorization', cccC).expect(200)).body.active).toBe(false);
+    expect((await t.http().get('/api/calendar-feed').set('Authorization', cccC).expect(200)).body).toEqual({
+      active: false,
+      createdAt: null,
+    });
+  });
+
+  it('keeps the address only sealed: the row holds a hash and ciphertext, not the token', async () => {
+    const created = await post(cccC, '/api/calendar-feed').expect(201);
+    const token = /\/api\/calendar\/([A-Za-z0-9_-]+)\.ics$/.exec(created.body.url)![1]!;
+    const rows: { token_hash: string; token_sealed: string | null; revoked_at: Date | null }[] = await t.db.query(
+      `SELECT f.token_hash, f.token_sealed, f.revoked_at FROM calendar_feed f
+         JOIN person p ON p.id = f.person_id WHERE p.email = $1 ORDER BY f.created_at`,
+      [world.people.cccC.email],
+    );
+    const live = rows.find((r) => !r.revoked_at)!;
+    expect(live.token_sealed).toBeTruthy();
+    expect(JSON.stringify(rows)).not.toContain(token);
+    // Sealed with the person's id bound in: another person's sealed token does not open as theirs.
+    const key = calendarTokenKey('test-only-secret-never-used-outside-tests');
+    expect(openToken(key, live.token_sealed!, world.people.cccC.id)).toBe(token);
+    expect(openToken(key, live.token_sealed!, world.people.cccA.id)).toBeNull();
+    expect(
+      openToken(
+        calendarTokenKey('another secret of at least 32 characters!'),
+        live.token_sealed!,
+        world.people.cccC.id,
+      ),
+    ).toBeNull();
   });
 
   it('downloads one session as an .ics file for the people it concerns only', async () => {

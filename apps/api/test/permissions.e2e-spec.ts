@@ -94,6 +94,39 @@ const MATRIX: MatrixRow[] = [
     },
   },
   {
+    // The lists a page at a time (#20 item 1): the same callers as the whole lists.
+    name: 'GET /api/enrolments/page',
+    method: 'get',
+    path: () => '/api/enrolments/page?pageSize=5',
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 200,
+      pcnSupervisor1: 200,
+      pcnSupervisor2: 200,
+      cccA: 200,
+      cccB: 200,
+      cccC: 200,
+    },
+  },
+  {
+    name: 'GET /api/people/page',
+    method: 'get',
+    path: () => '/api/people/page?q=a',
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 200,
+      pcnSupervisor1: 403,
+      pcnSupervisor2: 403,
+      cccA: 403,
+      cccB: 403,
+      cccC: 403,
+    },
+  },
+  {
     name: "GET /api/enrolments/:id (CCC A's)",
     method: 'get',
     path: (w) => `/api/enrolments/${w.enrolments.A}`,
@@ -161,6 +194,23 @@ const MATRIX: MatrixRow[] = [
     name: 'GET /api/cohorts',
     method: 'get',
     path: () => '/api/cohorts',
+    expect: {
+      anonymous: 401,
+      admin: 200,
+      supervisor1: 200,
+      supervisor2: 200,
+      pcnSupervisor1: 403,
+      pcnSupervisor2: 403,
+      cccA: 403,
+      cccB: 403,
+      cccC: 403,
+    },
+  },
+  {
+    // Booking a group session from the cohort (#20 item 6): whoever may read the cohort sees its group sessions.
+    name: 'GET /api/cohorts/:id/group-sessions',
+    method: 'get',
+    path: (w) => `/api/cohorts/${w.cohort.id}/group-sessions`,
     expect: {
       anonymous: 401,
       admin: 200,

@@ -9,6 +9,7 @@ import {
   expectNoProblems,
   launchBrowser,
   openPage,
+  saveScreenshot,
   signIn,
   url,
   type TestPage,
@@ -109,6 +110,12 @@ describe('the screens people use every day', () => {
     t = await openPage(browser, DESKTOP);
     const { page } = t;
     await signIn(page, USERS.admin);
+    // The API pages and searches (#20 item 1): the page asks for one page, never the whole list.
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/api/people')) asked.push(`${path}${new URL(request.url()).search}`);
+    });
     await page.goto(url('/admin/people'));
     await page.getByRole('heading', { level: 1, name: /People/ }).waitFor();
     const rows = page.locator('tr[data-person]');
@@ -122,7 +129,10 @@ describe('the screens people use every day', () => {
       await page.getByRole('navigation', { name: 'Pages of people' }).getByRole('link', { name: /^Next/ }).click();
       await page.waitForURL('**/admin/people?page=2');
       await expect(status.textContent()).resolves.toMatch(/^Showing 26 to \d+ of \d+ people\.$/);
+      expect(asked).toContain('/api/people/page?page=2&pageSize=25');
     }
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((path) => !path.startsWith('/api/people/page?'))).toEqual([]);
     await expectNoAxeViolations(page, 'the people list');
 
     // Every word in any of name, e-mail and organisation, in any case; the search goes in the address.
@@ -141,4 +151,38 @@ describe('the screens people use every day', () => {
     await rows.first().waitFor();
     expectNoProblems(t);
   });
+
+  for (const [size, viewport] of [
+    ['1280', DESKTOP],
+    ['375', MOBILE],
+  ] as const) {
+    it(`an Alliance supervisor books a group session from the cohort, reached from the caseload (${size} px)`, async () => {
+      t = await openPage(browser, viewport);
+      const { page } = t;
+      await signIn(page, USERS.allianceSupervisor);
+      await page.getByRole('heading', { level: 1, name: 'Your caseload' }).waitFor();
+      const toCohort = page.getByRole('link', { name: /^Book a group session for / }).first();
+      await toCohort.click();
+      await page.waitForURL('**/admin/cohorts/*#group-sessions');
+      // The reader lands on the list, focus on its heading, once it is in.
+      const heading = page.getByRole('heading', { level: 2, name: 'Group sessions' });
+      await page.waitForFunction(() => document.activeElement?.id === 'group-sessions-heading');
+      await expect(heading.isVisible()).resolves.toBe(true);
+      const table = page.getByRole('table', { name: 'Group sessions of the cohort, by month' });
+      await table.waitFor();
+      // Each row says its status and register; only a planned one offers "Book".
+      const book = table.getByRole('link', { name: /^Book / }).first();
+      await expect(book.count()).resolves.toBe(1);
+      if (size === '375') await expectNoHorizontalScroll(page, 'the cohort’s group sessions at 375px');
+      await expectNoAxeViolations(page, `the cohort’s group sessions at ${size}px`);
+      await heading.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, `cohort-group-sessions-${size}`);
+      const href = (await book.getAttribute('href'))!;
+      await book.click();
+      await page.waitForURL(`**${href}`);
+      await page.getByRole('heading', { level: 2, name: 'Book this session' }).waitFor();
+      await expectNoAxeViolations(page, 'booking a group session from the cohort');
+      expectNoProblems(t);
+    });
+  }
 });

@@ -1,6 +1,6 @@
 /**
  * Scheduling through the browser against the real API: the Alliance supervisor books, the PCN supervisor accepts a
- * joint session, the CCC sees both on their timeline, the agenda lists the week, the calendar link is made once.
+ * joint session, the CCC sees both on their timeline, the agenda lists the week, the calendar link is made and shown again.
  * One database for the whole run, so the tests in this file build on each other in order.
  */
 import { readFile } from 'node:fs/promises';
@@ -507,7 +507,7 @@ describe('scheduling sessions', () => {
     expectNoProblems(t);
   });
 
-  it('a calendar link is shown once, can be replaced, and turned off', async () => {
+  it('a calendar link is shown again on every visit, replaced only after a warning, and turned off', async () => {
     t = await openPage(browser, DESKTOP);
     const { page } = t;
     await signIn(page, USERS.pcnSupervisor);
@@ -531,17 +531,33 @@ describe('scheduling sessions', () => {
     expect(feed.status).toBe(200);
     await expect(feed.text()).resolves.toContain('BEGIN:VCALENDAR');
 
-    // Shown once: after a reload the status remains, the address does not.
+    // Shown again later (#20 item 5): after a reload the same address is there.
     await page.reload();
     await page.getByRole('button', { name: 'Replace link' }).waitFor();
-    await expect(page.getByLabel('Your calendar link').count()).resolves.toBe(0);
+    await expect(page.getByLabel('Your calendar link').inputValue()).resolves.toBe(feedUrl);
+
+    // Replacing is secondary and warns first; "Keep it" keeps the link.
+    await page.getByRole('button', { name: 'Replace link' }).click();
+    const warning = page.getByRole('group', { name: 'Replace your calendar link?' });
+    await warning.getByText('stops working at once').waitFor();
+    await expectNoAxeViolations(page, 'the calendar page asking before replacing the link');
+    await warning.getByRole('button', { name: 'Keep it' }).click();
+    await expect(fetch(feedUrl).then((response) => response.status)).resolves.toBe(200);
+    await page.getByRole('button', { name: 'Replace link' }).click();
+    await page.getByRole('button', { name: 'Yes, replace it' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your new calendar link is ready' }).waitFor();
+    const replacedUrl = await page.getByLabel('Your calendar link').inputValue();
+    expect(replacedUrl).not.toBe(feedUrl);
+    await expect(fetch(feedUrl).then((response) => response.status)).resolves.toBe(410);
+    await page.reload();
+    await expect(page.getByLabel('Your calendar link').inputValue()).resolves.toBe(replacedUrl);
 
     await page.getByRole('button', { name: 'Turn off' }).click();
     await page.getByRole('button', { name: 'Yes, turn it off' }).click();
     await page.getByRole('status').filter({ hasText: 'Calendar link turned off' }).waitFor();
     await page.getByRole('button', { name: 'Create my calendar link' }).waitFor();
     // A revoked feed address is gone for good: 410, not 404 (#21).
-    await expect(fetch(feedUrl).then((response) => response.status)).resolves.toBe(410);
+    await expect(fetch(replacedUrl).then((response) => response.status)).resolves.toBe(410);
     await expectNoAxeViolations(page, 'the calendar page after turning the link off');
     expectNoProblems(t);
   });

@@ -2,8 +2,9 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { Person } from '../people/person.entity';
 
 /**
- * A private calendar address. Only a hash of its token is kept, so a database leak does not leak the feeds;
- * revoking sets revoked_at (the row stays, for the audit trail).
+ * A private calendar address. Looked up by a hash of its token; the token itself is kept only sealed (AES-256-GCM,
+ * key derived from the server's secret) so its owner can see the address again, and a database leak alone does not
+ * leak the feeds. Revoking sets revoked_at (the row stays, for the audit trail).
  */
 @Entity('calendar_feed')
 export class CalendarFeed {
@@ -21,6 +22,10 @@ export class CalendarFeed {
   /** sha256 of the token, hex. */
   @Column({ name: 'token_hash', type: 'text', unique: true })
   tokenHash!: string;
+
+  /** The token sealed for its owner (iv, tag, ciphertext; base64url); null for addresses made before it was kept. */
+  @Column({ name: 'token_sealed', type: 'text', nullable: true })
+  tokenSealed!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,32 +1,17 @@
-import {
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  NotFoundException,
-  Param,
-  Post,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import type { CalendarFeedResponse } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Public, RequirePermission } from '../common/decorators';
-import { API_CONFIG, type ApiConfig } from '../config';
 import { CalendarService } from './calendar.service';
 
 @ApiTags('calendar')
 @Controller()
 export class CalendarController {
-  constructor(
-    private readonly calendar: CalendarService,
-    // Feed addresses are built from PUBLIC_URL (normalised in config.ts), never from the request's Host header.
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {}
+  // Feed addresses are built from PUBLIC_URL (normalised in config.ts) by the service, never from the Host header.
+  constructor(private readonly calendar: CalendarService) {}
 
   @ApiBearerAuth()
   @RequirePermission('calendar:manage')
@@ -35,12 +20,12 @@ export class CalendarController {
     return this.calendar.status(user);
   }
 
-  /** Creates the caller's private feed address, replacing any earlier one; the address is shown only now. */
+  /** Creates the caller's private feed address, replacing any earlier one (which stops working at once). */
   @ApiBearerAuth()
   @RequirePermission('calendar:manage')
   @Post('calendar-feed')
   create(@CurrentUser() user: AuthUser): Promise<CalendarFeedResponse> {
-    return this.calendar.create(user, this.config.publicUrl);
+    return this.calendar.create(user);
   }
 
   @ApiBearerAuth()

@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { GoneException, Injectable, NotFoundException } from '@nestjs/common';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CalendarFeedResponse } from '@ccc/contracts';
 import { PROGRAMME_TIME_ZONE, sessionEnd } from '@ccc/programme';
@@ -16,11 +16,38 @@ import ical, {
 import { DataSource, IsNull, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
+import { API_CONFIG, type ApiConfig } from '../config';
 import { DiaryService } from '../sessions/diary.service';
 import type { Session } from '../sessions/session.entity';
 import { CalendarFeed } from './calendar-feed.entity';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * The token sealed for its owner with AES-256-GCM (key from the server's secret by HKDF; the person's id as associated
+ * data, so a sealed token moved to another row does not open): iv, tag and ciphertext, base64url.
+ */
+export function sealToken(key: Buffer, token: string, personId: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(personId));
+  const sealed = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+}
+
+/** The token, or null when it does not open (another secret since, or tampered with). */
+export function openToken(key: Buffer, sealed: string, personId: string): string | null {
+  try {
+    const bytes = Buffer.from(sealed, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12)).setAAD(Buffer.from(personId));
+    decipher.setAuthTag(bytes.subarray(12, 28));
+    return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+export const calendarTokenKey = (secret: string): Buffer =>
+  Buffer.from(hkdfSync('sha256', secret, 'ccc-calendar-feed', 'calendar feed token v1', 32));
 
 /** Wall-clock time in London; with TZID=Europe/London and the VTIMEZONE, every calendar reads it right. */
 const londonWallClock = (instant: Date) =>
@@ -40,7 +67,16 @@ export class CalendarService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly diary: DiaryService,
     private readonly audit: AuditService,
-  ) {}
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {
+    this.key = calendarTokenKey(config.jwtSecret);
+  }
+
+  private readonly key: Buffer;
+
+  private urlOf(token: string): string {
+    return `${this.config.publicUrl}/api/calendar/${token}.ics`;
+  }
 
   /**
    * iCalendar (RFC 5545) for these sessions: stable UIDs (the session id), SEQUENCE from the row's version so
@@ -121,16 +157,30 @@ export class CalendarService {
     const feed = await this.db
       .getRepository(CalendarFeed)
       .findOne({ where: { personId: user.id, revokedAt: IsNull() } });
-    return { active: !!feed, createdAt: feed?.createdAt.toISOString() ?? null };
+    const token = feed?.tokenSealed ? openToken(this.key, feed.tokenSealed, user.id) : null;
+    return {
+      active: !!feed,
+      createdAt: feed?.createdAt.toISOString() ?? null,
+      ...(token ? { url: this.urlOf(token) } : {}),
+    };
   }
 
-  /** A new private address; any earlier one stops working. The token is shown once and only its hash kept. */
-  async create(user: AuthUser, baseUrl: string): Promise<CalendarFeedResponse> {
+  /** A new private address; any earlier one stops working. Looked up by its hash; kept sealed to be shown again. */
+  async create(user: AuthUser): Promise<CalendarFeedResponse> {
     const token = randomBytes(32).toString('base64url');
     const feed = await this.db.transaction(async (manager) => {
-      await manager.update(CalendarFeed, { personId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await manager.update(
+        CalendarFeed,
+        { personId: user.id, revokedAt: IsNull() },
+        { revokedAt: new Date(), tokenSealed: null },
+      );
       const created = await manager.save(
-        manager.create(CalendarFeed, { personId: user.id, tokenHash: hash(token), revokedAt: null }),
+        manager.create(CalendarFeed, {
+          personId: user.id,
+          tokenHash: hash(token),
+          tokenSealed: sealToken(this.key, token, user.id),
+          revokedAt: null,
+        }),
       );
       await this.audit.record(manager, {
         actorId: user.id,
@@ -140,7 +190,7 @@ export class CalendarService {
       });
       return created;
     });
-    return { active: true, createdAt: feed.createdAt.toISOString(), url: `${baseUrl}/api/calendar/${token}.ics` };
+    return { active: true, createdAt: feed.createdAt.toISOString(), url: this.urlOf(token) };
   }
 
   async revoke(user: AuthUser): Promise<void> {
@@ -148,7 +198,8 @@ export class CalendarService {
       const result = await manager.update(
         CalendarFeed,
         { personId: user.id, revokedAt: IsNull() },
-        { revokedAt: new Date() },
+        // A stopped address is never shown again: its hash stays (for 410 Gone), its sealed token goes.
+        { revokedAt: new Date(), tokenSealed: null },
       );
       if (result.affected) {
         await this.audit.record(manager, {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import type { CohortResponse } from '@ccc/contracts';
+import type { CohortGroupSession, CohortResponse } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
@@ -32,6 +32,19 @@ export class CohortsController {
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<CohortResponse> {
     return this.cohorts.get(user, id);
+  }
+
+  /**
+   * The cohort's group sessions (one meeting for all its CCCs), to book them from the cohort: administrators and the
+   * Alliance supervisors who may read the cohort. Booking itself is `POST /api/sessions/:id/book`.
+   */
+  @RequirePermission('cohort:read')
+  @Get(':id/group-sessions')
+  groupSessions(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<CohortGroupSession[]> {
+    return this.cohorts.groupSessions(user, id);
   }
 
   /** Administrators: the name at any time; the start date and supervisors before the cohort starts. */

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CohortResponse } from '@ccc/contracts';
-import { checkEligibility, londonDate, programmeEndsBefore, type ProgrammeTemplate } from '@ccc/programme';
+import type { CohortGroupSession, CohortResponse } from '@ccc/contracts';
+import {
+  checkEligibility,
+  displayStatus,
+  londonDate,
+  monthBounds,
+  programmeEndsBefore,
+  type ParticipantRole,
+  type ProgrammeTemplate,
+  type SessionKind,
+  type SessionStatus,
+} from '@ccc/programme';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, inCallersAlliance } from '../access/access.service';
 import { type CommandContext, Commands } from '../common/command';
@@ -298,6 +308,68 @@ export class CohortsService {
     const cohort = await this.cohortQuery(user).andWhere('cohort.id = :id', { id }).getOne();
     const [described] = await this.describe([cohort ?? (await this.access.refuse(user, 'cohort', id, 'Cohort'))]);
     return described!;
+  }
+
+  /**
+   * The cohort's group sessions with their register sizes, for booking them from the cohort rather than from one
+   * CCC's timeline: the cohort (with the caller's access) then one statement for the sessions.
+   */
+  async groupSessions(user: AuthUser, id: string): Promise<CohortGroupSession[]> {
+    const cohort =
+      (await this.cohortQuery(user).andWhere('cohort.id = :id', { id }).getOne()) ??
+      (await this.access.refuse(user, 'cohort', id, 'Cohort'));
+    const rows: {
+      id: string;
+      plan_item_key: string;
+      kind: SessionKind;
+      title: string;
+      month: number;
+      status: SessionStatus;
+      starts_at: Date | null;
+      duration_minutes: number | null;
+      participants: ParticipantRole[];
+      lead_id: string | null;
+      lead_name: string | null;
+      register_size: number;
+      version: number;
+    }[] = await this.db.query(
+      `SELECT s.id, s.plan_item_key, s.kind, s.title, s.month, s.status, s.starts_at, s.duration_minutes,
+              s.participants, s.lead_id, l.full_name AS lead_name, s.version,
+              (SELECT count(*)::int FROM session_attendance a WHERE a.session_id = s.id) AS register_size
+         FROM session s
+         LEFT JOIN person l ON l.id = s.lead_id
+        WHERE s.cohort_id = $1 AND s.enrolment_id IS NULL
+        ORDER BY s.month, s.starts_at NULLS LAST, s.title`,
+      [cohort.id],
+    );
+    const now = new Date();
+    return rows.map((r) => {
+      const bounds = monthBounds(cohort.startDate, r.month);
+      return {
+        id: r.id,
+        planItemKey: r.plan_item_key,
+        kind: r.kind,
+        title: r.title,
+        month: r.month,
+        monthStartsOn: bounds.startsOn,
+        monthEndsBefore: bounds.endsBefore,
+        status: displayStatus(
+          {
+            status: r.status,
+            participants: r.participants,
+            startsAt: r.starts_at,
+            durationMinutes: r.duration_minutes,
+            monthEndsBefore: bounds.endsBefore,
+          },
+          now,
+        ),
+        startsAt: r.starts_at?.toISOString() ?? null,
+        durationMinutes: r.duration_minutes,
+        lead: r.lead_id ? { id: r.lead_id, fullName: r.lead_name ?? '' } : null,
+        registerSize: r.register_size,
+        version: r.version,
+      };
+    });
   }
 
   private async describe(cohorts: Cohort[]): Promise<CohortResponse[]> {

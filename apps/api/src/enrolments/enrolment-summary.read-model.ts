@@ -191,3 +191,36 @@ export function toSummary(
     version: enrolment.version,
   };
 }
+
+/**
+ * One page of the enrolments the caller may read, newest cohort first then by CCC, narrowed by words (ILIKE
+ * patterns) each in the CCC's name or e-mail, the PCN or the cohort: the count and the page, two statements.
+ */
+export async function readableEnrolmentsPage(
+  db: DataSource,
+  access: AccessService,
+  user: AuthUser,
+  { patterns, limit, offset }: { patterns: string[]; limit: number; offset: number },
+): Promise<{ records: EnrolmentRecord[]; total: number }> {
+  const params: unknown[] = [];
+  const where = [access.enrolmentScopeSql(user, 'e', params)];
+  for (const pattern of patterns) {
+    params.push(pattern);
+    const p = `$${params.length}`;
+    where.push(`(ccc.full_name ILIKE ${p} OR ccc.email ILIKE ${p} OR pcn.name ILIKE ${p} OR c.name ILIKE ${p})`);
+  }
+  const filter = where.join(' AND ');
+  const [{ total }] = (await db.query(
+    `SELECT count(*)::int AS total
+       FROM enrolment e JOIN cohort c ON c.id = e.cohort_id JOIN person ccc ON ccc.id = e.ccc_id
+       JOIN organisation pcn ON pcn.id = e.pcn_id
+      WHERE ${filter}`,
+    params,
+  )) as [{ total: number }];
+  const rows: SummaryRow[] = await db.query(
+    `${SUMMARY_SELECT} WHERE ${filter} ORDER BY c.start_date DESC, ccc.full_name ASC, e.id ASC
+      LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, limit, offset],
+  );
+  return { records: rows.map(toRecord), total };
+}

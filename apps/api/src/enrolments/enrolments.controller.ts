@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { CaseloadRow, EnrolmentSummary, TimelineResponse } from '@ccc/contracts';
+import type { CaseloadRow, EnrolmentSummary, EnrolmentsPage, TimelineResponse } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
+import { ListPageQueryDto } from '../common/list-page.dto';
 import { CreateEnrolmentDto } from './dto/create-enrolment.dto';
 import { WithdrawEnrolmentDto } from './dto/withdraw-enrolment.dto';
 import { EnrolmentCommands } from './enrolment-commands.service';
@@ -23,6 +24,16 @@ export class EnrolmentsController {
   @Get('enrolments')
   list(@CurrentUser() user: AuthUser): Promise<EnrolmentSummary[]> {
     return this.enrolments.list(user);
+  }
+
+  /**
+   * The same list a page at a time (`page`, `pageSize`, words `q` each in the CCC's name or e-mail, the PCN or the
+   * cohort), with how many match; `GET /api/enrolments` still answers the whole list for its callers.
+   */
+  @RequirePermission('enrolment:read')
+  @Get('enrolments/page')
+  page(@CurrentUser() user: AuthUser, @Query() query: ListPageQueryDto): Promise<EnrolmentsPage> {
+    return this.enrolments.page(user, query);
   }
 
   /** Administrators and Alliance supervisors: each CCC in scope with what is unbooked, waiting, upcoming, overdue. */

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CaseloadRow, EnrolmentSummary, SignOff, TimelineResponse, TimelineSession } from '@ccc/contracts';
+import type {
+  CaseloadRow,
+  EnrolmentSummary,
+  EnrolmentsPage,
+  SignOff,
+  TimelineResponse,
+  TimelineSession,
+} from '@ccc/contracts';
+import { LIST_PAGE_SIZE } from '@ccc/contracts';
 import {
   ACTIVE_BOOKING_STATUSES,
   attendeeStatus,
@@ -19,11 +27,18 @@ import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { groupBy } from '../common/group-by';
+import { type ListPageQueryDto, searchPatterns } from '../common/list-page.dto';
 import { templateVersions } from '../programmes/template.read-model';
 import { personRef } from '../sessions/session-view';
 import { loadSignOffFacts } from '../sign-offs/sign-off-facts';
 import { Enrolment } from './enrolment.entity';
-import { type EnrolmentRecord, readableEnrolment, readableEnrolments, toSummary } from './enrolment-summary.read-model';
+import {
+  type EnrolmentRecord,
+  readableEnrolment,
+  readableEnrolments,
+  readableEnrolmentsPage,
+  toSummary,
+} from './enrolment-summary.read-model';
 import { timelineSessions } from './timeline.read-model';
 
 @Injectable()
@@ -69,6 +84,28 @@ export class EnrolmentsService {
     const templates = await this.durations(enrolments.map((e) => e.cohort.templateId));
     const today = londonDate(new Date());
     return enrolments.map((e) => toSummary(e, templates.get(e.cohort.templateId)!, today));
+  }
+
+  /**
+   * One page of the enrolments list in its order (newest cohort first, then by CCC), searched by words each in the
+   * CCC's name or e-mail, the PCN or the cohort: the count, the page, the templates' durations: three statements.
+   */
+  async page(user: AuthUser, query: ListPageQueryDto): Promise<EnrolmentsPage> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? LIST_PAGE_SIZE;
+    const { records, total } = await readableEnrolmentsPage(this.db, this.access, user, {
+      patterns: searchPatterns(query.q),
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    const templates = await this.durations(records.map((e) => e.cohort.templateId));
+    const today = londonDate(new Date());
+    return {
+      items: records.map((e) => toSummary(e, templates.get(e.cohort.templateId)!, today)),
+      total,
+      page,
+      pageSize,
+    };
   }
 
   /**

@@ -5,10 +5,12 @@ import type {
   InvitationIssued,
   InvitationView,
   OrganisationView,
+  PeoplePage,
   PersonListItem,
   Role,
   RoleOfferView,
 } from '@ccc/contracts';
+import { LIST_PAGE_SIZE } from '@ccc/contracts';
 import { PROGRAMME_TIME_ZONE } from '@ccc/programme';
 import { TZDate } from '@date-fns/tz';
 import { addDays, format } from 'date-fns';
@@ -19,6 +21,7 @@ import { AuthSession } from '../auth/auth-session.entity';
 import { hashPassword } from '../auth/auth.service';
 import { type AuthUser, hasRole, organisationsWhere } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
+import { type ListPageQueryDto, searchPatterns } from '../common/list-page.dto';
 import { ActionLink } from '../links/action-link.entity';
 import { findLiveLink, hashToken, issueActionLink } from '../links/action-links';
 import { OutboxMessage } from '../links/outbox-message.entity';
@@ -100,7 +103,54 @@ export class InvitationsService {
    * People with a role in the caller's Alliance or its PCNs, with those roles only (a person's roles in another
    * Alliance are that Alliance's business): one query.
    */
-  async list(user: AuthUser): Promise<PersonListItem[]> {
+  /**
+   * One page of the people list (people with a role, then unanswered invitations, by name), searched by words each
+   * in the name, e-mail or an organisation's name: two statements whatever the page, plus one for the offers' page.
+   */
+  async page(user: AuthUser, query: ListPageQueryDto): Promise<PeoplePage> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? LIST_PAGE_SIZE;
+    const [found]: { total: number; entries: { id: string; offer: boolean }[] | null }[] = await this.db.query(
+      `WITH entries AS (
+         SELECT p.id, p.full_name, p.email, false AS offer, string_agg(o.name, ' ') AS orgs
+           FROM person p
+           JOIN role_assignment ra ON ra.person_id = p.id
+           JOIN organisation o ON o.id = ra.organisation_id
+          WHERE o.alliance_id = ANY($1::uuid[])
+          GROUP BY p.id
+         UNION ALL
+         SELECT ro.id, ro.full_name, ro.email, true, o.name
+           FROM role_offer ro JOIN organisation o ON o.id = ro.organisation_id
+          WHERE ro.alliance_id = ANY($1::uuid[]) AND ro.accepted_at IS NULL AND ro.declined_at IS NULL
+       ), matching AS (
+         SELECT * FROM entries e
+          WHERE NOT EXISTS (SELECT 1 FROM unnest($2::text[]) w
+                             WHERE NOT (e.full_name ILIKE w OR e.email ILIKE w OR e.orgs ILIKE w))
+       )
+       SELECT (SELECT count(*)::int FROM matching) AS total,
+              (SELECT json_agg(json_build_object('id', m.id, 'offer', m.offer) ORDER BY lower(m.full_name), m.id)
+                 FROM (SELECT * FROM matching ORDER BY lower(full_name), id LIMIT $3 OFFSET $4) m) AS entries`,
+      [this.alliancesOf(user), searchPatterns(query.q), pageSize, (page - 1) * pageSize],
+    );
+    const entries = found?.entries ?? [];
+    const details =
+      entries.length === 0
+        ? []
+        : await this.list(user, {
+            people: entries.filter((e) => !e.offer).map((e) => e.id),
+            offers: entries.filter((e) => e.offer).map((e) => e.id),
+          });
+    const byId = new Map(details.map((d) => [d.id, d]));
+    return {
+      items: entries.map((e) => byId.get(e.id)).filter((d): d is PersonListItem => !!d),
+      total: found?.total ?? 0,
+      page,
+      pageSize,
+    };
+  }
+
+  /** Everyone of the caller's Alliances with their roles, and pending invitations; `only`: just these ids. */
+  async list(user: AuthUser, only?: { people: string[]; offers: string[] }): Promise<PersonListItem[]> {
     const rows: {
       id: string;
       full_name: string;
@@ -118,9 +168,9 @@ export class InvitationsService {
          FROM person p
          JOIN role_assignment ra ON ra.person_id = p.id
          JOIN organisation o ON o.id = ra.organisation_id
-        WHERE o.alliance_id = ANY($1::uuid[])
+        WHERE o.alliance_id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR p.id = ANY($2::uuid[]))
         ORDER BY p.full_name, p.id, ra.role`,
-      [this.alliancesOf(user)],
+      [this.alliancesOf(user), only?.people ?? null],
     );
     const people = new Map<string, PersonListItem>();
     for (const row of rows) {
@@ -153,8 +203,9 @@ export class InvitationsService {
       `SELECT ro.id, ro.full_name, ro.email, ro.role, ro.organisation_id, o.name
            FROM role_offer ro JOIN organisation o ON o.id = ro.organisation_id
           WHERE ro.alliance_id = ANY($1::uuid[]) AND ro.accepted_at IS NULL AND ro.declined_at IS NULL
+            AND ($2::uuid[] IS NULL OR ro.id = ANY($2::uuid[]))
           ORDER BY ro.full_name, ro.id`,
-      [this.alliancesOf(user)],
+      [this.alliancesOf(user), only?.offers ?? null],
     );
     const invited: PersonListItem[] = offers.map((o) => ({
       id: o.id,

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import type { InvitationIssued, InvitationView, OrganisationView, PersonListItem } from '@ccc/contracts';
+import type { InvitationIssued, InvitationView, OrganisationView, PeoplePage, PersonListItem } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Public, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
+import { ListPageQueryDto } from '../common/list-page.dto';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { InvitePersonDto, SetPasswordDto } from './dto/invite-person.dto';
 import { InvitationsService } from './invitations.service';
@@ -24,6 +25,17 @@ export class PeopleController {
   @Get('people')
   list(@CurrentUser() user: AuthUser): Promise<PersonListItem[]> {
     return this.invitations.list(user);
+  }
+
+  /**
+   * The same list a page at a time (`page`, `pageSize`, words `q` each in the name, e-mail or an organisation), with
+   * how many match: for the administrator's people page, whatever the Alliance's size.
+   */
+  @ApiBearerAuth()
+  @RequirePermission('people:read')
+  @Get('people/page')
+  page(@CurrentUser() user: AuthUser, @Query() query: ListPageQueryDto): Promise<PeoplePage> {
+    return this.invitations.page(user, query);
   }
 
   @ApiBearerAuth()

@@ -80,6 +80,11 @@ export const ERASURE_COVERAGE: { column: string; references: Reference | null; d
   { column: 'session_attendance.enrolment_id', references: 'enrolment', decision: 'kept: counted' },
   { column: 'session_attendance.session_id', references: 'session', decision: 'kept: counted' },
   { column: 'agreed_action.session_id', references: 'session', decision: 'descriptions blanked (own sessions)' },
+  {
+    column: 'agreed_action.owner_enrolment_id',
+    references: 'enrolment',
+    decision: 'descriptions blanked (actions the CCC owned in group sessions)',
+  },
   { column: 'release_request.enrolment_id', references: 'enrolment', decision: 'description and reasons blanked' },
   { column: 'release_request.session_id', references: 'session', decision: 'kept: counted' },
   { column: 'attestation.enrolment_id', references: 'enrolment', decision: 'note blanked; counted' },
@@ -172,7 +177,7 @@ function enrolmentSteps(enrolmentId: string): Step[] {
     {
       table: 'agreed_action',
       sql: `UPDATE agreed_action SET description = '${ERASED_TEXT}', version = version + 1, updated_at = now()
-            WHERE session_id IN (${ownSessions}) AND description <> '${ERASED_TEXT}'`,
+            WHERE (session_id IN (${ownSessions}) OR owner_enrolment_id = $1) AND description <> '${ERASED_TEXT}'`,
       params: e,
     },
     {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OpenActionView, SessionView } from '@ccc/contracts';
-import { checkAgreedActionDates, markActionDone } from '@ccc/programme';
+import { checkAgreedActionDates, markActionDone, resolveActionOwners } from '@ccc/programme';
 import { AuditService } from '../audit/audit.service';
 import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
@@ -53,6 +53,9 @@ export class RecordingCommands {
         ];
         // An action agreed in this session cannot fall due before it was held.
         problems.push(...checkAgreedActionDates(dto.actions ?? [], session.startsAt!));
+        // A CCC's action names its CCC: in a group session, one of those on the register.
+        const owners = resolveActionOwners(dto.actions ?? [], [...expected]);
+        problems.push(...owners.problems);
         if (problems.length > 0) throw new Invalid([...new Map(problems.map((p) => [p.field + p.reason, p])).values()]);
         if (dto.attendance.length > 0) {
           // One statement for the whole register, however many CCCs a group session has.
@@ -74,10 +77,11 @@ export class RecordingCommands {
         if (dto.actions?.length) {
           await manager.insert(
             AgreedActionEntity,
-            dto.actions.map((a) => ({
+            dto.actions.map((a, i) => ({
               sessionId: id,
               description: a.description.trim(),
               owner: a.owner,
+              ownerEnrolmentId: owners.owners[i] ?? null,
               dueDate: a.dueDate,
             })),
           );
@@ -111,7 +115,11 @@ export class RecordingCommands {
         },
         enrolments: ({ loaded }) => [loaded.session.enrolmentId],
         apply: async ({ manager }, { action, loaded }) => {
-          const decision = markActionDone(action, this.sessions.rolesIn(user, loaded));
+          const decision = markActionDone(action, this.sessions.rolesIn(user, loaded), (enrolmentId) =>
+            (loaded.session.attendances ?? []).some(
+              (a) => a.enrolmentId === enrolmentId && a.enrolment!.cccId === user.id,
+            ),
+          );
           if (!decision.ok) throw new Forbidden(decision.reason);
           // Done again changes nothing, so only a change checks the version read.
           if (decision.changed) {
@@ -124,13 +132,20 @@ export class RecordingCommands {
           }
           const { session } = loaded;
           const attendee = loaded.audience.attendees.find((a) => a.cccId === user.id) ?? loaded.audience.attendees[0];
-          const attendance = (session.attendances ?? []).find((a) => a.enrolment!.cccId === attendee?.cccId);
+          const attendance =
+            (session.attendances ?? []).find((a) => a.enrolmentId === action.ownerEnrolmentId) ??
+            (session.attendances ?? []).find((a) => a.enrolment!.cccId === attendee?.cccId);
+          const ownerAttendance = (session.attendances ?? []).find((a) => a.enrolmentId === action.ownerEnrolmentId);
           return {
             changed: decision.changed,
             view: {
               id: action.id,
               description: action.description,
               owner: action.owner,
+              ownerEnrolmentId: action.ownerEnrolmentId,
+              ownerCcc: ownerAttendance?.enrolment?.ccc
+                ? { id: ownerAttendance.enrolment.ccc.id, fullName: ownerAttendance.enrolment.ccc.fullName }
+                : null,
               dueDate: action.dueDate,
               done: true,
               version: decision.changed ? action.version + 1 : action.version,

@@ -42,7 +42,13 @@ export class SchedulingService {
       session.enrolmentId && !session.sharedByCohort
         ? carriedOverActions(
             (
-              await this.openActions(manager, user, session.cohort!.allianceId, 'e.id = $3', [session.enrolmentId])
+              await this.openActions(
+                manager,
+                user,
+                session.cohort!.allianceId,
+                `e.id = $3 AND (a.owner <> 'ccc' OR a.owner_enrolment_id IS NULL OR a.owner_enrolment_id = e.id)`,
+                [session.enrolmentId],
+              )
             ).filter((a) => a.session.id !== id),
             session.startsAt,
           )
@@ -80,11 +86,14 @@ export class SchedulingService {
       enrolment_id: string;
       ccc_id: string;
       ccc_name: string;
+      owner_enrolment_id: string | null;
       mine: boolean;
     }[] = await manager.query(
+      // Of a group session's register, the row of the CCC who owns the action (else the caller's) is the one kept.
       `SELECT DISTINCT ON (a.id) a.id, a.description, a.owner, a.due_date::text AS due_date, a.version,
               s.id AS session_id, s.title, s.starts_at, e.id AS enrolment_id, p.id AS ccc_id, p.full_name AS ccc_name,
-              ((a.owner = 'ccc' AND e.ccc_id = $2)
+              a.owner_enrolment_id,
+              ((a.owner = 'ccc' AND e.ccc_id = $2 AND (a.owner_enrolment_id IS NULL OR a.owner_enrolment_id = e.id))
                 OR (a.owner = 'pcn_supervisor' AND e.pcn_supervisor_id = $2)
                 OR (a.owner = 'alliance_supervisor' AND (e.alliance_supervisor_id = $2 OR s.lead_id = $2))) AS mine
          FROM agreed_action a
@@ -94,13 +103,15 @@ export class SchedulingService {
          JOIN enrolment e ON e.id = sa.enrolment_id
          JOIN person p ON p.id = e.ccc_id
         WHERE a.done = false AND c.alliance_id = $1 AND (${where})
-        ORDER BY a.id, mine DESC`,
+        ORDER BY a.id, (e.id = a.owner_enrolment_id) DESC NULLS LAST, mine DESC`,
       [allianceId, user.id, ...parameters],
     );
     return rows.map((r) => ({
       id: r.id,
       description: r.description,
       owner: r.owner,
+      ownerEnrolmentId: r.owner_enrolment_id,
+      ownerCcc: r.owner_enrolment_id === r.enrolment_id ? { id: r.ccc_id, fullName: r.ccc_name } : null,
       dueDate: r.due_date,
       done: false,
       version: r.version,
@@ -119,7 +130,8 @@ export class SchedulingService {
       this.db.manager,
       user,
       user.allianceId,
-      `e.status = 'active' AND ((a.owner = 'ccc' AND e.ccc_id = $2)
+      `e.status = 'active' AND ((a.owner = 'ccc' AND e.ccc_id = $2
+           AND (a.owner_enrolment_id IS NULL OR a.owner_enrolment_id = e.id))
          OR (a.owner = 'pcn_supervisor' AND e.pcn_supervisor_id = $2)
          OR (a.owner = 'alliance_supervisor' AND (e.alliance_supervisor_id = $2 OR s.lead_id = $2)))`,
       [],

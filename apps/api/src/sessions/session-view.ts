@@ -46,6 +46,15 @@ export function toSessionView(
   },
 ): SessionView {
   const bounds = monthBounds(session.cohort!.startDate, session.month);
+  // A CCC's action names its CCC to those who may see that CCC on the register (a PCN supervisor sees their own);
+  // the enrolment id alone names nobody, and tells the other CCCs of a group the action is not theirs.
+  const ownerOf = (enrolmentId: string | null) => {
+    const attendance = (session.attendances ?? []).find((a) => a.enrolmentId === enrolmentId);
+    return {
+      ownerEnrolmentId: enrolmentId,
+      ownerCcc: attendance && parts.visible(attendance) ? personRef(attendance.enrolment!.ccc) : null,
+    };
+  };
   const state = {
     status: session.status,
     participants: session.participants,
@@ -91,6 +100,7 @@ export function toSessionView(
       id: a.id,
       description: a.description,
       owner: a.owner,
+      ...ownerOf(a.ownerEnrolmentId),
       dueDate: a.dueDate,
       done: a.done,
       version: a.version,

@@ -90,6 +90,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Page */
+        get: operations["PeopleController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisations": {
         parameters: {
             query?: never;
@@ -639,6 +656,23 @@ export interface paths {
         patch: operations["CohortsController_update"];
         trace?: never;
     };
+    "/api/cohorts/{id}/group-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Group sessions */
+        get: operations["CohortsController_groupSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cohorts/{id}/close": {
         parameters: {
             query?: never;
@@ -699,6 +733,23 @@ export interface paths {
         };
         /** List */
         get: operations["EnrolmentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrolments/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Page */
+        get: operations["EnrolmentsController_page"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2591,6 +2642,11 @@ export interface components {
             description: string;
             /** @enum {string} */
             owner: "ccc" | "alliance_supervisor" | "pcn_supervisor";
+            /**
+             * Format: uuid
+             * @description The enrolment of the CCC who owns a CCC’s action: required in a group session, on its register
+             */
+            ownerEnrolmentId?: string;
             /** @example 2026-12-15 */
             dueDate: string;
         };
@@ -3045,7 +3101,7 @@ export interface components {
         CalendarFeedResponse: {
             active: boolean;
             createdAt: string | null;
-            /** @description Only in the answer that creates the feed: the private address is never shown again. */
+            /** @description The private address, to its owner only, whenever the feed is on; absent when it is off, or for an address made before addresses were kept (replacing it shows the new one). */
             url?: string;
         };
         /** @description The Alliance supervisor's caseload: per CCC, what is unbooked, waiting, coming up, overdue. */
@@ -3080,6 +3136,24 @@ export interface components {
             cohortId: string;
             framework: components["schemas"]["FrameworkSummary"];
             /** @description The cohort's new version. */
+            version: number;
+        };
+        /** @description `GET /api/cohorts/:id/group-sessions`: the cohort's own meetings (group supervision, group teaching, the conference), one each for every CCC of the cohort, in plan order: where a group session is booked from. */
+        CohortGroupSession: {
+            id: string;
+            planItemKey: string;
+            kind: components["schemas"]["SessionKind"];
+            title: string;
+            month: number;
+            /** @description YYYY-MM-DD, the plan month's first day and the day after its last */
+            monthStartsOn: string;
+            monthEndsBefore: string;
+            status: components["schemas"]["DisplayStatus"];
+            startsAt: string | null;
+            durationMinutes: number | null;
+            lead: components["schemas"]["PersonRef"] | null;
+            /** @description How many CCCs are on its register (every CCC of the cohort enrolled for it). */
+            registerSize: number;
             version: number;
         };
         CohortReport: {
@@ -3307,6 +3381,13 @@ export interface components {
                 from: string | null;
                 to: string | null;
             }[];
+        };
+        /** @description `GET /api/enrolments/page`: the enrolments list a page at a time, and how many match in all. */
+        EnrolmentsPage: {
+            items: components["schemas"]["EnrolmentSummary"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         /** @enum {string} */
         EnrolmentStatus: "active" | "completed" | "withdrawn";
@@ -3809,6 +3890,10 @@ export interface components {
             /** @description YYYY-MM-DD */
             dueDate: string;
             id: string;
+            /** @description The enrolment of the CCC who owns a CCC's action; null for a supervisor's (or one recorded before it was kept). */
+            ownerEnrolmentId: string | null;
+            /** @description That CCC, when the reader may see them on the register; null otherwise. */
+            ownerCcc: components["schemas"]["PersonRef"] | null;
             done: boolean;
             version: number;
             session: {
@@ -3925,6 +4010,13 @@ export interface components {
             pcn: string | null;
             employmentStart: string | null;
             outcome: components["schemas"]["PeopleImportOutcome"];
+        };
+        /** @description `GET /api/people/page`: the people list a page at a time, with pending invitations, and how many match in all. */
+        PeoplePage: {
+            items: components["schemas"]["PersonListItem"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         /** @description GET /api/people (administrators and Alliance supervisors): people of their Alliance and its PCNs. */
         PersonListItem: {
@@ -4239,6 +4331,10 @@ export interface components {
             /** @description YYYY-MM-DD */
             dueDate: string;
             id: string;
+            /** @description The enrolment of the CCC who owns a CCC's action; null for a supervisor's (or one recorded before it was kept). */
+            ownerEnrolmentId: string | null;
+            /** @description That CCC, when the reader may see them on the register; null otherwise. */
+            ownerCcc: components["schemas"]["PersonRef"] | null;
             done: boolean;
             version: number;
         };
@@ -5063,6 +5159,35 @@ export interface operations {
                     "application/json": components["schemas"]["PersonListItem"][];
                 };
             };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    PeopleController_page: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Words that must each appear in the name, e-mail or organisation, any case */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeoplePage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             503: components["responses"]["Problem503"];
@@ -6163,6 +6288,33 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    CohortsController_groupSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortGroupSession"][];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     CohortsController_close: {
         parameters: {
             query?: never;
@@ -6280,6 +6432,35 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentSummary"][];
                 };
             };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    EnrolmentsController_page: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Words that must each appear in the name, e-mail or organisation, any case */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentsPage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             503: components["responses"]["Problem503"];

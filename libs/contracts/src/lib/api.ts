@@ -16,6 +16,7 @@ import type {
 } from '@ccc/programme';
 import type { Role } from './roles';
 import type { AwaitedSignOffView } from './sign-offs';
+import type { PersonListItem } from './reports';
 
 /** Shapes of the API's requests and responses, shared by the API and the SPA. Dates are ISO strings. */
 
@@ -171,6 +172,28 @@ export interface CohortResponse {
   version: number;
 }
 
+/**
+ * `GET /api/cohorts/:id/group-sessions`: the cohort's own meetings (group supervision, group teaching, the
+ * conference), one each for every CCC of the cohort, in plan order: where a group session is booked from.
+ */
+export interface CohortGroupSession {
+  id: string;
+  planItemKey: string;
+  kind: SessionKind;
+  title: string;
+  month: number;
+  /** YYYY-MM-DD, the plan month's first day and the day after its last */
+  monthStartsOn: string;
+  monthEndsBefore: string;
+  status: DisplayStatus;
+  startsAt: string | null;
+  durationMinutes: number | null;
+  lead: PersonRef | null;
+  /** How many CCCs are on its register (every CCC of the cohort enrolled for it). */
+  registerSize: number;
+  version: number;
+}
+
 export interface TemplateResponse {
   id: string;
   key: string;
@@ -249,6 +272,11 @@ export interface AllianceResponseRequest {
 export interface AgreedAction {
   description: string;
   owner: ParticipantRole;
+  /**
+   * Which CCC owns it, by their enrolment on the session's register: required for a CCC's action in a group session
+   * (a one-to-one session's CCC is filled in), never for a supervisor's.
+   */
+  ownerEnrolmentId?: string;
   /** YYYY-MM-DD */
   dueDate: string;
 }
@@ -263,8 +291,12 @@ export interface RecordSessionRequest {
   version: number;
 }
 
-export interface SessionActionView extends AgreedAction {
+export interface SessionActionView extends Omit<AgreedAction, 'ownerEnrolmentId'> {
   id: string;
+  /** The enrolment of the CCC who owns a CCC's action; null for a supervisor's (or one recorded before it was kept). */
+  ownerEnrolmentId: string | null;
+  /** That CCC, when the reader may see them on the register; null otherwise. */
+  ownerCcc: PersonRef | null;
   done: boolean;
   version: number;
 }
@@ -371,7 +403,10 @@ export interface AgendaItem {
 export interface CalendarFeedResponse {
   active: boolean;
   createdAt: string | null;
-  /** Only in the answer that creates the feed: the private address is never shown again. */
+  /**
+   * The private address, to its owner only, whenever the feed is on; absent when it is off, or for an address made
+   * before addresses were kept (replacing it shows the new one).
+   */
   url?: string;
 }
 
@@ -584,4 +619,24 @@ export interface NotificationPreferencesResponse {
 export interface UpdateNotificationPreferencesRequest {
   enabled: Partial<Record<ReminderKind, boolean>>;
   version: number;
+}
+
+/** Rows a page of an administrator's list by default, and at most. */
+export const LIST_PAGE_SIZE = 25;
+export const MAX_LIST_PAGE_SIZE = 200;
+
+/** `GET /api/people/page`: the people list a page at a time, with pending invitations, and how many match in all. */
+export interface PeoplePage {
+  items: PersonListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** `GET /api/enrolments/page`: the enrolments list a page at a time, and how many match in all. */
+export interface EnrolmentsPage {
+  items: EnrolmentSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
 }

@@ -1,4 +1,4 @@
-import { carriedOverActions, checkAgreedActionDates, markActionDone } from './agreed-actions';
+import { carriedOverActions, checkAgreedActionDates, markActionDone, resolveActionOwners } from './agreed-actions';
 
 describe('agreed action dates', () => {
   // 09:30 London on 2 Dec 2026 (GMT).
@@ -34,8 +34,49 @@ describe('marking an agreed action done', () => {
     ).toMatchObject({ ok: true });
   });
 
+  it('in a group session, is for the CCC the action names, not the other CCCs', () => {
+    const action = { owner: 'ccc' as const, done: false, ownerEnrolmentId: 'e2' };
+    expect(markActionDone(action, ['ccc'], (e) => e === 'e2')).toEqual({ ok: true, changed: true });
+    expect(markActionDone(action, ['ccc'], (e) => e === 'e1')).toEqual({
+      ok: false,
+      reason: 'Only the CCC who owns this action marks it done',
+    });
+  });
+
   it('changes nothing when the action is already done', () => {
     expect(markActionDone({ owner: 'ccc', done: true }, ['ccc'])).toEqual({ ok: true, changed: false });
+  });
+});
+
+describe('which CCC owns an action', () => {
+  it('is the only CCC of a one-to-one session when not given', () => {
+    expect(resolveActionOwners([{ owner: 'ccc' }, { owner: 'pcn_supervisor' }], ['e1'])).toEqual({
+      owners: ['e1', null],
+      problems: [],
+    });
+  });
+
+  it('must be named in a group session, and be on its register', () => {
+    const register = ['e1', 'e2', 'e3'];
+    expect(resolveActionOwners([{ owner: 'ccc', ownerEnrolmentId: 'e2' }], register)).toEqual({
+      owners: ['e2'],
+      problems: [],
+    });
+    expect(
+      resolveActionOwners([{ owner: 'ccc' }, { owner: 'ccc', ownerEnrolmentId: 'e9' }], register).problems,
+    ).toEqual([
+      { field: 'actions.0.ownerEnrolmentId', reason: 'choose which CCC owns the action' },
+      {
+        field: 'actions.1.ownerEnrolmentId',
+        reason: 'the CCC who owns the action must be on this session’s register',
+      },
+    ]);
+  });
+
+  it('is not named for a supervisor’s action', () => {
+    expect(resolveActionOwners([{ owner: 'alliance_supervisor', ownerEnrolmentId: 'e1' }], ['e1']).problems).toEqual([
+      { field: 'actions.0.ownerEnrolmentId', reason: 'only an action the CCC owns names a CCC' },
+    ]);
   });
 });
 

@@ -53,6 +53,14 @@ export class AgreedActionDto {
   @IsIn([...PARTICIPANT_ROLES], { message: `owner must be one of ${PARTICIPANT_ROLES.join(', ')}` })
   owner!: ParticipantRole;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The enrolment of the CCC who owns a CCC’s action: required in a group session, on its register',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'ownerEnrolmentId must be the enrolment of a CCC on the register' })
+  ownerEnrolmentId?: string;
+
   @ApiProperty({ example: '2026-12-15' })
   @IsCalendarDate()
   dueDate!: string;

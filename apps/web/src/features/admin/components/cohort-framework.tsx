@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Button } from '../../../components/button';
 import { Details } from '../../../components/details';
 import { ErrorSummary } from '../../../components/error-summary';
-import { FormField, fieldClass } from '../../../components/form-field';
+import { Select } from '../../../components/inputs';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { TableContainer } from '../../../components/table-container';
 import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
@@ -73,31 +73,22 @@ export function CohortFramework({ cohort, onDone, onReload }: CohortFrameworkPro
         {error.stale !== null && <StaleVersionNotice what="cohort" message={error.stale} onReload={onReload} />}
         <ErrorSummary id="move-framework-errors" errors={errors} focusKey={attempt} />
         <form onSubmit={check} noValidate>
-          <FormField
+          <Select
             id={FIELD}
             label="Framework version"
             hint="Nothing moves until you have seen what changes and confirmed."
             error={error.fields['frameworkId']}
-          >
-            {(control) => (
-              <select
-                {...control}
-                className={fieldClass('nhsuk-select', control)}
-                value={frameworkId}
-                onChange={(event) => {
-                  setFrameworkId(event.target.value);
-                  setPreview(null);
-                }}
-              >
-                <option value="">Choose a version</option>
-                {(frameworks.data ?? []).map((f) => (
-                  <option key={f.id} value={f.id}>
-                    {f.name}, version {f.version} ({f.competencyCount} competencies)
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+            value={frameworkId}
+            onChange={(value) => {
+              setFrameworkId(value);
+              setPreview(null);
+            }}
+            placeholder="Choose a version"
+            options={(frameworks.data ?? []).map((f) => ({
+              value: f.id,
+              label: `${f.name}, version ${f.version} (${f.competencyCount} competencies)`,
+            }))}
+          />
           <Button type="submit" variant="secondary" pending={move.isPending && !preview}>
             Check what changes
           </Button>

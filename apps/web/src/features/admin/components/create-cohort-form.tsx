@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { ErrorSummary } from '../../../components/error-summary';
 import { FormField, fieldClass } from '../../../components/form-field';
-import { TextInput } from '../../../components/inputs';
+import { Select, TextInput } from '../../../components/inputs';
 import { useCreateCohort } from '../api/create-cohort';
 import { EMPTY_COHORT, cohortFieldFor, cohortFieldIds, toCreateCohortRequest, validateCohort } from '../utils/forms';
 import { useAdminForm } from './use-admin-form';
@@ -46,28 +46,19 @@ export function CreateCohortForm({ templates, supervisors, onCreated }: CreateCo
         value={values.name}
         onChange={(value) => update('name', value)}
       />
-      <FormField
+      <Select
         id={cohortFieldIds.templateId}
         label="Programme template"
         hint="The version it follows stays fixed, even when a newer version is saved"
         error={errors.templateId}
-      >
-        {(control) => (
-          <select
-            {...control}
-            className={fieldClass('nhsuk-select', control)}
-            value={values.templateId}
-            onChange={(event) => update('templateId', event.target.value)}
-          >
-            <option value="">Choose a template version</option>
-            {templates.map((template) => (
-              <option key={template.id} value={template.id}>
-                {template.name}, version {template.version}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+        value={values.templateId}
+        onChange={(value) => update('templateId', value)}
+        placeholder="Choose a template version"
+        options={templates.map((template) => ({
+          value: template.id,
+          label: `${template.name}, version ${template.version}`,
+        }))}
+      />
       <FormField
         id={cohortFieldIds.startDate}
         label="Start date"

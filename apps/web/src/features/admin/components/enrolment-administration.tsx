@@ -7,6 +7,7 @@ import { Confirmation } from '../../../components/confirmation';
 import { Details } from '../../../components/details';
 import { ErrorSummary } from '../../../components/error-summary';
 import { FormField, fieldClass } from '../../../components/form-field';
+import { Select } from '../../../components/inputs';
 import { ReasonField } from './reason-field';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { formatDate } from '../../../utils/format';
@@ -162,63 +163,35 @@ export function EnrolmentAdministration({ enrolment, onReload }: EnrolmentAdmini
           {enrolment.status === 'active' && (
             <Details summary="Move to another PCN or supervisor">
               <form onSubmit={move} noValidate>
-                <FormField id={FIELDS.pcnId} label="PCN that employs them" error={error.fields['pcnId']}>
-                  {(control) => (
-                    <select
-                      {...control}
-                      className={fieldClass('nhsuk-select', control)}
-                      value={pcnId}
-                      onChange={(event) => {
-                        setPcnId(event.target.value);
-                        setPcnSupervisorId('');
-                      }}
-                    >
-                      {pcns.map((o) => (
-                        <option key={o.id} value={o.id}>
-                          {o.name}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </FormField>
-                <FormField id={FIELDS.pcnSupervisorId} label="PCN supervisor" error={error.fields['pcnSupervisorId']}>
-                  {(control) => (
-                    <select
-                      {...control}
-                      className={fieldClass('nhsuk-select', control)}
-                      value={pcnSupervisorId}
-                      onChange={(event) => setPcnSupervisorId(event.target.value)}
-                    >
-                      <option value="">None yet</option>
-                      {holders('pcn_supervisor', pcnId).map((p) => (
-                        <option key={p.id} value={p.id}>
-                          {p.fullName}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </FormField>
-                <FormField
+                <Select
+                  id={FIELDS.pcnId}
+                  label="PCN that employs them"
+                  error={error.fields['pcnId']}
+                  value={pcnId}
+                  onChange={(value) => {
+                    setPcnId(value);
+                    setPcnSupervisorId('');
+                  }}
+                  options={pcns.map((o) => ({ value: o.id, label: o.name }))}
+                />
+                <Select
+                  id={FIELDS.pcnSupervisorId}
+                  label="PCN supervisor"
+                  error={error.fields['pcnSupervisorId']}
+                  value={pcnSupervisorId}
+                  onChange={setPcnSupervisorId}
+                  placeholder="None yet"
+                  options={holders('pcn_supervisor', pcnId).map((p) => ({ value: p.id, label: p.fullName }))}
+                />
+                <Select
                   id={FIELDS.allianceSupervisorId}
                   label="Alliance supervisor"
                   error={error.fields['allianceSupervisorId']}
-                >
-                  {(control) => (
-                    <select
-                      {...control}
-                      className={fieldClass('nhsuk-select', control)}
-                      value={allianceSupervisorId}
-                      onChange={(event) => setAllianceSupervisorId(event.target.value)}
-                    >
-                      <option value="">None yet</option>
-                      {holders('alliance_supervisor').map((p) => (
-                        <option key={p.id} value={p.id}>
-                          {p.fullName}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </FormField>
+                  value={allianceSupervisorId}
+                  onChange={setAllianceSupervisorId}
+                  placeholder="None yet"
+                  options={holders('alliance_supervisor').map((p) => ({ value: p.id, label: p.fullName }))}
+                />
                 <FormField
                   id={FIELDS.effectiveFrom}
                   label="From"

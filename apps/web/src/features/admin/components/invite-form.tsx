@@ -2,8 +2,8 @@ import { INVITABLE_ROLES, ROLE_LABELS, type InvitationIssued, type OrganisationV
 import type { FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { ErrorSummary } from '../../../components/error-summary';
-import { ChoiceGroup, FormField, fieldClass } from '../../../components/form-field';
-import { TextInput } from '../../../components/inputs';
+import { ChoiceGroup } from '../../../components/form-field';
+import { Select, TextInput } from '../../../components/inputs';
 import { useInvitePerson } from '../api/invite-person';
 import {
   EMPTY_INVITE,
@@ -80,28 +80,16 @@ export function InviteForm({ organisations, onInvited }: InviteFormProps) {
           if (organisationKindFor(role) !== kind) update('organisationId', '');
         }}
       />
-      <FormField
+      <Select
         id={inviteFieldIds.organisationId}
         label={kind === 'pcn' ? 'PCN' : 'Organisation'}
         hint={kind ? undefined : 'Choose the role first'}
         error={errors.organisationId}
-      >
-        {(control) => (
-          <select
-            {...control}
-            className={fieldClass('nhsuk-select', control)}
-            value={values.organisationId}
-            onChange={(event) => update('organisationId', event.target.value)}
-          >
-            <option value="">{kind === 'pcn' ? 'Choose a PCN' : 'Choose an organisation'}</option>
-            {choices.map((organisation) => (
-              <option key={organisation.id} value={organisation.id}>
-                {organisation.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+        value={values.organisationId}
+        onChange={(value) => update('organisationId', value)}
+        placeholder={kind === 'pcn' ? 'Choose a PCN' : 'Choose an organisation'}
+        options={choices.map((organisation) => ({ value: organisation.id, label: organisation.name }))}
+      />
       <Button type="submit" pending={invite.isPending}>
         {invite.isPending ? 'Sending…' : 'Send invitation'}
       </Button>

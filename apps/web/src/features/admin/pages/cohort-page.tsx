@@ -15,6 +15,7 @@ import { useCohort } from '../api/get-cohort';
 import { useOrganisations } from '../api/get-organisations';
 import { usePeople } from '../api/get-people';
 import { CohortCorrections } from '../components/cohort-corrections';
+import { CohortGroupSessions } from '../components/cohort-group-sessions';
 import { CohortFramework } from '../components/cohort-framework';
 import { EnrolForm } from '../components/enrol-form';
 import { QueryPage } from '../components/query-page';
@@ -29,6 +30,7 @@ export function CohortPage() {
   const roles = me.data?.roles.map(({ role }) => role) ?? [];
   const mayEnrol = can(roles, 'enrolment:create') && !cohort.data?.closedAt;
   const mayCorrect = can(roles, 'cohort:edit');
+  const mayBook = can(roles, 'session:book');
   const mayMoveFramework = can(roles, 'framework:manage');
   const navigate = useNavigate();
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
@@ -101,6 +103,8 @@ export function CohortPage() {
                 </TableContainer>
               )}
             </section>
+
+            <CohortGroupSessions cohortId={view.id} mayBook={mayBook} />
 
             {mayEnrol && (
               <section aria-labelledby="enrol-heading" className="app-section">

@@ -1,8 +1,7 @@
 import { ROLE_LABELS, can, type InvitationIssued } from '@ccc/contracts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Pagination } from '../../../components/pagination';
-import { matchesSearch, pageOf } from '../../../utils/paging';
 import { Button } from '../../../components/button';
 import { Confirmation } from '../../../components/confirmation';
 import { Details } from '../../../components/details';
@@ -14,7 +13,7 @@ import { formatDateTime } from '../../../utils/format';
 import { useMe } from '../../auth/api/get-me';
 import { SubjectAccessDownload } from '../../subject-access/components/subject-access-download';
 import { useOrganisations } from '../api/get-organisations';
-import { usePeople } from '../api/get-people';
+import { usePeoplePage } from '../api/get-people';
 import { useReinvitePerson } from '../api/reinvite-person';
 import { InviteForm } from '../components/invite-form';
 import { PeopleImport } from '../components/people-import';
@@ -26,17 +25,25 @@ export const PEOPLE_PAGE_SIZE = 25;
 
 /** The people of the Alliance and its PCNs, with their roles; an administrator invites someone new here. */
 export function PeoplePage() {
-  const people = usePeople();
   // The search and the page are in the address: back, reload and a link to a colleague show the same.
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
-  const pageAsked = Number(params.get('page') ?? '1');
+  const pageParam = Number(params.get('page') ?? '1');
+  const pageAsked = Number.isInteger(pageParam) && pageParam >= 1 ? Math.min(pageParam, 100_000) : 1;
+  // The API pages and searches (#20 item 1): the browser holds one page, whatever the Alliance's size.
+  const people = usePeoplePage(pageAsked, PEOPLE_PAGE_SIZE, search);
   const toPage = (page: number) => {
     const next = new URLSearchParams(params);
     if (page > 1) next.set('page', String(page));
     else next.delete('page');
     return { search: next.toString() ? `?${next.toString()}` : '' };
   };
+  // A page past the end (a bookmark, or people left since): the last page there is, as the browser paging did.
+  const lastPage = people.data ? Math.max(1, Math.ceil(people.data.total / PEOPLE_PAGE_SIZE)) : 1;
+  const pastTheEnd = !people.isPlaceholderData && people.data?.items.length === 0 && people.data.total > 0;
+  useEffect(() => {
+    if (pastTheEnd) setParams(toPage(lastPage).search, { replace: true });
+  });
   const organisations = useOrganisations();
   const me = useMe();
   const roles = me.data?.roles.map(({ role }) => role) ?? [];
@@ -62,16 +69,17 @@ export function PeoplePage() {
   return (
     <QueryPage title="People" what="the people" query={people}>
       {() => {
-        const matching = [...(people.data ?? [])]
-          .sort((a, b) => a.fullName.localeCompare(b.fullName))
-          .filter((person) =>
-            matchesSearch(search, [
-              person.fullName,
-              person.email,
-              ...person.roles.map((role) => role.organisationName),
-            ]),
-          );
-        const shown = pageOf(matching, pageAsked, PEOPLE_PAGE_SIZE);
+        const answer = people.data!;
+        const pages = Math.max(1, Math.ceil(answer.total / PEOPLE_PAGE_SIZE));
+        const from = (answer.page - 1) * PEOPLE_PAGE_SIZE;
+        const shown = {
+          items: answer.items,
+          page: answer.page,
+          pages,
+          total: answer.total,
+          from: answer.items.length > 0 ? from + 1 : 0,
+          to: from + answer.items.length,
+        };
         return (
           <>
             {done && (

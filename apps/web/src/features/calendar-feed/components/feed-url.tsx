@@ -9,7 +9,7 @@ export function webcalUrl(url: string): string {
   return url.replace(/^https?:\/\//, 'webcal://');
 }
 
-/** The private address, shown once: a subscribe link, selectable text and a copy button that says when it has copied. */
+/** The private address: a subscribe link, selectable text and a copy button that says when it has copied. */
 export function FeedUrl({ url }: { url: string }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
 
@@ -37,8 +37,7 @@ export function FeedUrl({ url }: { url: string }) {
         Your calendar link
       </label>
       <div className="nhsuk-hint" id="calendar-feed-url-hint">
-        Copy it now: for your security it will not be shown again. Anyone with this link can see your sessions, so do
-        not share it.
+        Anyone with this link can see your sessions, so do not share it. It is shown here whenever you come back.
       </div>
       <div className="app-copy-row">
         <input

@@ -57,15 +57,18 @@ function Instructions() {
   );
 }
 
-/** The personal calendar feed: make it, replace it, turn it off; its address is shown once. */
+/** The personal calendar feed: make it, see it again, replace it (after a warning), turn it off. */
 export function CalendarFeedPage() {
   useDocumentTitle('Calendar link');
   const feed = useCalendarFeed();
   const create = useCreateCalendarFeed();
   const remove = useDeleteCalendarFeed();
   const [confirmingOff, setConfirmingOff] = useState(false);
+  const [confirmingReplace, setConfirmingReplace] = useState(false);
   const [turnedOff, setTurnedOff] = useState(false);
   const newUrl = create.data?.url ?? null;
+  // Whether the link just made took the place of one (the button said "Yes, replace it"), for the confirmation's words.
+  const [feedWasReplaced, setFeedWasReplaced] = useState(false);
   const busy = create.isPending || remove.isPending;
 
   function makeLink() {
@@ -73,7 +76,8 @@ export function CalendarFeedPage() {
     setTurnedOff(false);
     setConfirmingOff(false);
     remove.reset();
-    create.mutate();
+    setFeedWasReplaced(!!feed.data?.active);
+    create.mutate(undefined, { onSuccess: () => setConfirmingReplace(false) });
   }
 
   function turnOff() {
@@ -110,8 +114,10 @@ export function CalendarFeedPage() {
               <ErrorMessage title="That did not work" error={create.error ?? remove.error} />
             )}
             {newUrl && (
-              <Confirmation title="Your calendar link is ready">
-                <FeedUrl url={newUrl} />
+              <Confirmation title={feedWasReplaced ? 'Your new calendar link is ready' : 'Your calendar link is ready'}>
+                {feedWasReplaced && (
+                  <p>The old link has stopped working: add this one to your calendar app in its place.</p>
+                )}
               </Confirmation>
             )}
             {turnedOff && (
@@ -136,23 +142,41 @@ export function CalendarFeedPage() {
                       ? `Your calendar link was made on ${formatDateTime(feed.data.createdAt)}.`
                       : 'You have a calendar link.'}
                   </p>
-                  {!newUrl && (
+                  {feed.data.url ? (
+                    <FeedUrl url={feed.data.url} />
+                  ) : (
                     <p>
-                      For your security the link was shown only once. If you have lost it, replace it: the old link will
-                      stop working.
+                      This link was made before links were kept to be shown again. To see a link here, replace it: the
+                      old link will stop working.
                     </p>
                   )}
-                  <ButtonGroup>
-                    {/* Not the primary action: replacing breaks the link already in the calendar. */}
-                    <Button variant="secondary" onClick={makeLink} pending={busy}>
-                      {create.isPending ? 'Making a new link…' : 'Replace link'}
-                    </Button>
-                    {!confirmingOff && (
+                  {!confirmingReplace && !confirmingOff && (
+                    <ButtonGroup>
+                      {/* Not the primary action: replacing breaks the link already in the calendar. */}
+                      <Button variant="secondary" onClick={() => setConfirmingReplace(true)}>
+                        Replace link
+                      </Button>
                       <Button variant="secondary" onClick={() => setConfirmingOff(true)}>
                         Turn off
                       </Button>
-                    )}
-                  </ButtonGroup>
+                    </ButtonGroup>
+                  )}
+                  {confirmingReplace && (
+                    <WarningCallout heading="Replace your calendar link?" headingId="replace-title" role="group">
+                      <p>
+                        The link you have now stops working at once: any calendar app using it stops showing your
+                        sessions until you add the new link to it. Replace it only if the link may have been shared.
+                      </p>
+                      <ButtonGroup>
+                        <Button variant="warning" onClick={makeLink} pending={busy}>
+                          {create.isPending ? 'Making a new link…' : 'Yes, replace it'}
+                        </Button>
+                        <Button variant="secondary" onClick={() => setConfirmingReplace(false)}>
+                          Keep it
+                        </Button>
+                      </ButtonGroup>
+                    </WarningCallout>
+                  )}
                   {confirmingOff && (
                     <WarningCallout heading="Turn off your calendar link?" headingId="turn-off-title" role="group">
                       <p>The link will stop working at once, and your calendar app will stop showing your sessions.</p>

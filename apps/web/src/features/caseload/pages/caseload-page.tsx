@@ -58,6 +58,27 @@ function ccCount(n: number): string {
   return n === 1 ? '1 CCC' : `${n} CCCs`;
 }
 
+/** A group session is one meeting for a cohort: it is booked from the cohort's page, one link per cohort here. */
+function GroupSessionLinks({ rows }: { rows: readonly CaseloadRow[] }) {
+  const cohorts = [...new Map(rows.map((row) => [row.enrolment.cohort.id, row.enrolment.cohort])).values()].sort(
+    (a, b) => a.name.localeCompare(b.name),
+  );
+  if (cohorts.length === 0) return null;
+  return (
+    <section aria-labelledby="caseload-group-heading" className="app-section">
+      <h2 id="caseload-group-heading">Group sessions</h2>
+      <p>Group supervision and teaching are one meeting for the whole cohort: book them for every CCC at once.</p>
+      <ul className="nhsuk-list">
+        {cohorts.map((cohort) => (
+          <li key={cohort.id}>
+            <Link to={`/admin/cohorts/${cohort.id}#group-sessions`}>Book a group session for {cohort.name}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The Alliance supervisor's home (and the administrator's, for every CCC): what needs booking, chasing, recording. */
 export function CaseloadPage({ everyone }: { everyone: boolean }) {
   const title = everyone ? 'Caseload: all CCCs' : 'Your caseload';
@@ -135,6 +156,7 @@ export function CaseloadPage({ everyone }: { everyone: boolean }) {
               caption={everyone ? 'Every CCC and their sessions' : 'CCCs you supervise and their sessions'}
             />
           )}
+          <GroupSessionLinks rows={active} />
           {shownFinished.length > 0 && (
             <section aria-labelledby="caseload-finished-heading" className="app-section">
               <h2 id="caseload-finished-heading">Finished or withdrawn</h2>

@@ -5,6 +5,13 @@ import { formatDate } from '../../../utils/format';
 import { participantRoleLabel } from '../../enrolments/utils/labels';
 import { MarkDoneButton } from './mark-done-button';
 
+/** Who owns an action: in a group session, the CCC by name when the reader may see them. */
+export function ownerWords(action: SessionActionView): string {
+  return action.ownerCcc
+    ? `${participantRoleLabel(action.owner)}: ${action.ownerCcc.fullName}`
+    : participantRoleLabel(action.owner);
+}
+
 /** Open actions agreed in earlier sessions with this CCC, to follow up here; the owner can mark each done. */
 export function CarriedActions({ actions }: { actions: OpenActionView[] }) {
   if (actions.length === 0) return null;
@@ -16,8 +23,7 @@ export function CarriedActions({ actions }: { actions: OpenActionView[] }) {
           <li key={action.id} data-action-id={action.id}>
             <strong>{action.description}</strong>{' '}
             <span className="app-secondary-text">
-              {participantRoleLabel(action.owner)} · due by {formatDate(action.dueDate)} · agreed at{' '}
-              {action.session.title}
+              {ownerWords(action)} · due by {formatDate(action.dueDate)} · agreed at {action.session.title}
             </span>{' '}
             {action.mine && <MarkDoneButton action={action} />}
           </li>
@@ -49,7 +55,7 @@ export function AgreedActions({
           rowKey={(action) => action.id}
           columns={[
             { key: 'action', header: 'Action', cell: (action) => action.description },
-            { key: 'owner', header: 'Owner', cell: (action) => participantRoleLabel(action.owner) },
+            { key: 'owner', header: 'Owner', cell: ownerWords },
             { key: 'due', header: 'Due by', cell: (action) => formatDate(action.dueDate) },
             {
               key: 'done',

@@ -3,7 +3,7 @@ import type { ParticipantRole } from '@ccc/programme';
 import { useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../../components/error-summary';
 import { ChoiceGroup, FormField, fieldClass } from '../../../components/form-field';
-import { TextInput, Textarea } from '../../../components/inputs';
+import { Select, TextInput, Textarea } from '../../../components/inputs';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { ATTENDANCE_LABELS, PARTICIPANT_ROLE_LABELS } from '../../enrolments/utils/labels';
 import { useRecordSession } from '../api/record-session';
@@ -16,6 +16,7 @@ import {
   recordFieldIds,
   toRecordRequest,
   validateRecord,
+  type ActionPart,
   type Mark,
   type RecordContext,
   type RecordValues,
@@ -31,6 +32,7 @@ interface RecordFormProps {
 
 const MARK_OPTIONS = MARKS.map((mark) => ({ value: mark, label: ATTENDANCE_LABELS[mark] }));
 const OWNER_ROLES: ParticipantRole[] = ['ccc', 'pcn_supervisor', 'alliance_supervisor'];
+const OWNER_OPTIONS = OWNER_ROLES.map((role) => ({ value: role, label: PARTICIPANT_ROLE_LABELS[role] }));
 
 export function recordContextOf(session: SessionView): RecordContext {
   return {
@@ -83,7 +85,7 @@ export function RecordForm({ session, onDone, onReload, onClose }: RecordFormPro
     change((current) => ({ ...current, staff: { ...current.staff, [role]: mark } }), recordFieldIds.staff(role));
   }
 
-  function updateAction(key: number, part: 'description' | 'owner' | 'dueDate', value: string) {
+  function updateAction(key: number, part: ActionPart, value: string) {
     change(
       (current) => ({
         ...current,
@@ -98,7 +100,7 @@ export function RecordForm({ session, onDone, onReload, onClose }: RecordFormPro
     setNextKey(key + 1);
     change((current) => ({
       ...current,
-      actions: [...current.actions, { key, description: '', owner: '', dueDate: '' }],
+      actions: [...current.actions, { key, description: '', owner: '', ownerEnrolmentId: '', dueDate: '' }],
     }));
   }
 
@@ -220,27 +222,26 @@ export function RecordForm({ session, onDone, onReload, onClose }: RecordFormPro
             onChange={(value) => updateAction(action.key, 'description', value)}
           />
           <div className="app-form-row">
-            <FormField
+            <Select
               id={recordFieldIds.action(action.key, 'owner')}
               label="Who does it"
               error={errors[recordFieldIds.action(action.key, 'owner')]}
-            >
-              {(control) => (
-                <select
-                  {...control}
-                  className={fieldClass('nhsuk-select', control)}
-                  value={action.owner}
-                  onChange={(event) => updateAction(action.key, 'owner', event.target.value)}
-                >
-                  <option value="">Choose</option>
-                  {OWNER_ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {PARTICIPANT_ROLE_LABELS[role]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
+              value={action.owner}
+              placeholder="Choose"
+              options={OWNER_OPTIONS}
+              onChange={(value) => updateAction(action.key, 'owner', value)}
+            />
+            {isGroup && action.owner === 'ccc' && (
+              <Select
+                id={recordFieldIds.action(action.key, 'ownerEnrolmentId')}
+                label="Which CCC"
+                error={errors[recordFieldIds.action(action.key, 'ownerEnrolmentId')]}
+                value={action.ownerEnrolmentId}
+                placeholder="Choose a CCC"
+                options={context.attendees.map((a) => ({ value: a.enrolmentId, label: a.ccc.fullName }))}
+                onChange={(value) => updateAction(action.key, 'ownerEnrolmentId', value)}
+              />
+            )}
             <FormField
               id={recordFieldIds.action(action.key, 'dueDate')}
               label="Due by"

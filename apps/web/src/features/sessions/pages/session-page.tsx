@@ -1,5 +1,4 @@
-import type { SessionView } from '@ccc/contracts';
-import type { ParticipantRole } from '@ccc/programme';
+import type { SessionActionView, SessionView } from '@ccc/contracts';
 import { SESSION_ACTIONS, type SessionAction } from '@ccc/programme';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -107,11 +106,14 @@ function CalendarDownload({ session }: { session: SessionView }) {
 
 /** One session: its details, what the person can do with it now, the register, agreed actions and history. */
 /** Whether the viewer plays the part that owns an action: the session's CCC, PCN supervisor or Alliance supervisor. */
-function ownsAction(view: SessionView, meId: string | undefined, owner: ParticipantRole): boolean {
+function ownsAction(view: SessionView, meId: string | undefined, action: SessionActionView): boolean {
   if (!meId) return false;
-  switch (owner) {
+  switch (action.owner) {
     case 'ccc':
-      return view.attendees.some((a) => a.ccc.id === meId);
+      // In a group session, the CCC the action names (actions recorded before that was kept: any CCC of it).
+      return view.attendees.some(
+        (a) => a.ccc.id === meId && (!action.ownerEnrolmentId || a.enrolmentId === action.ownerEnrolmentId),
+      );
     case 'pcn_supervisor':
       return view.attendees.some((a) => a.pcnSupervisor?.id === meId);
     case 'alliance_supervisor':
@@ -277,7 +279,7 @@ export function SessionPage() {
         </section>
       )}
       <CarriedActions actions={view.carriedActions} />
-      <AgreedActions actions={view.actions} mine={(action) => ownsAction(view, meId, action.owner)} />
+      <AgreedActions actions={view.actions} mine={(action) => ownsAction(view, meId, action)} />
       <SessionHistory history={view.history} />
     </>
   );

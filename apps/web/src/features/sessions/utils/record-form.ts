@@ -14,6 +14,8 @@ export interface ActionRow {
   key: number;
   description: string;
   owner: ParticipantRole | '';
+  /** Which CCC of a group session owns a CCC's action ('' until chosen; unused with one CCC). */
+  ownerEnrolmentId: string;
   dueDate: string;
 }
 
@@ -30,8 +32,10 @@ export const recordFieldIds = {
   attendance: (enrolmentId: string) => `record-attendance-${enrolmentId}`,
   staff: (role: StaffRole) => `record-staff-${role}`,
   notes: 'record-notes',
-  action: (key: number, part: 'description' | 'owner' | 'dueDate') => `record-action-${key}-${part}`,
+  action: (key: number, part: ActionPart) => `record-action-${key}-${part}`,
 };
+
+export type ActionPart = 'description' | 'owner' | 'ownerEnrolmentId' | 'dueDate';
 
 export type RecordErrors = Record<string, string>;
 
@@ -73,6 +77,9 @@ export function validateRecord(values: RecordValues, context: RecordContext): Re
     const n = index + 1;
     if (!action.description.trim()) errors[recordFieldIds.action(action.key, 'description')] = `Describe action ${n}`;
     if (!action.owner) errors[recordFieldIds.action(action.key, 'owner')] = `Choose who owns action ${n}`;
+    else if (action.owner === 'ccc' && context.attendees.length > 1 && !action.ownerEnrolmentId) {
+      errors[recordFieldIds.action(action.key, 'ownerEnrolmentId')] = `Choose which CCC owns action ${n}`;
+    }
     if (!action.dueDate.trim()) errors[recordFieldIds.action(action.key, 'dueDate')] = `Enter when action ${n} is due`;
     else if (!isCalendarDate(action.dueDate.trim())) {
       errors[recordFieldIds.action(action.key, 'dueDate')] = `Enter a real due date for action ${n}`;
@@ -100,9 +107,11 @@ export function toRecordRequest(values: RecordValues, context: RecordContext, ve
   }
   if (values.notes.trim()) request.notes = values.notes.trim();
   if (values.actions.length > 0) {
-    request.actions = values.actions.map(({ description, owner, dueDate }) => ({
+    request.actions = values.actions.map(({ description, owner, ownerEnrolmentId, dueDate }) => ({
       description: description.trim(),
       owner: owner as ParticipantRole,
+      // A group session's CCC action names its CCC; with one CCC the API fills it in.
+      ...(owner === 'ccc' && context.attendees.length > 1 && ownerEnrolmentId ? { ownerEnrolmentId } : {}),
       dueDate: dueDate.trim(),
     }));
   }
@@ -128,7 +137,7 @@ export function recordFieldFor(serverField: string, values: RecordValues, contex
   if (head === 'actions' && Number.isInteger(index)) {
     const action = values.actions[index];
     if (!action) return null;
-    if (part === 'description' || part === 'owner' || part === 'dueDate')
+    if (part === 'description' || part === 'owner' || part === 'ownerEnrolmentId' || part === 'dueDate')
       return recordFieldIds.action(action.key, part);
     return recordFieldIds.action(action.key, 'description');
   }
