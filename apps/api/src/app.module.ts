@@ -9,6 +9,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ClockModule } from './common/clock';
 import { CalendarModule } from './calendar/calendar.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -73,6 +74,7 @@ export class AppModule {
               }),
             ]
           : []),
+        ClockModule,
         IdempotencyModule,
         AccessModule,
         AuditModule,

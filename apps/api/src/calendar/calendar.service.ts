@@ -19,6 +19,7 @@ import type { AuthUser } from '../common/auth-user';
 import { DiaryService } from '../sessions/diary.service';
 import type { Session } from '../sessions/session.entity';
 import { CalendarFeed } from './calendar-feed.entity';
+import { Clock } from '../common/clock';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -40,6 +41,7 @@ export class CalendarService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly diary: DiaryService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -128,7 +130,7 @@ export class CalendarService {
   async create(user: AuthUser, baseUrl: string): Promise<CalendarFeedResponse> {
     const token = randomBytes(32).toString('base64url');
     const feed = await this.db.transaction(async (manager) => {
-      await manager.update(CalendarFeed, { personId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await manager.update(CalendarFeed, { personId: user.id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
       const created = await manager.save(
         manager.create(CalendarFeed, { personId: user.id, tokenHash: hash(token), revokedAt: null }),
       );
@@ -148,7 +150,7 @@ export class CalendarService {
       const result = await manager.update(
         CalendarFeed,
         { personId: user.id, revokedAt: IsNull() },
-        { revokedAt: new Date() },
+        { revokedAt: this.clock.now() },
       );
       if (result.affected) {
         await this.audit.record(manager, {

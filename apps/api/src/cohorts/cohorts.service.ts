@@ -14,6 +14,7 @@ import { Cohort } from './cohort.entity';
 import type { CreateCohortDto } from './dto/create-cohort.dto';
 import type { CohortVersionDto, UpdateCohortDto } from './dto/update-cohort.dto';
 import { isStillReferenced } from '../database/pg-errors';
+import { Clock } from '../common/clock';
 
 const ACTIVITY =
   'Something has already happened in this cohort (a session booked or held, or a record kept); close it instead';
@@ -35,6 +36,7 @@ export class CohortsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** A cohort of a template version of the caller's Alliance, run by Alliance supervisors of that Alliance. */
@@ -116,7 +118,7 @@ export class CohortsService {
     await this.db.transaction(async (manager) => {
       const row = await this.lockForChange(manager, user, id, dto.version);
       if (row.closed_at) throw new ConflictException('This cohort is closed; its details can no longer be changed');
-      const today = londonDate(new Date());
+      const today = londonDate(this.clock.now());
       const started = row.start_date <= today;
       const before = {
         name: row.name,
@@ -198,7 +200,7 @@ export class CohortsService {
     await this.db.transaction(async (manager) => {
       const row = await this.lockForChange(manager, user, id, dto.version);
       if (row.closed_at) throw new ConflictException('This cohort is already closed');
-      const closedAt = new Date();
+      const closedAt = this.clock.now();
       await manager.update(Cohort, { id }, { closedAt, version: row.version + 1 });
       await this.audit.record(manager, {
         actorId: user.id,

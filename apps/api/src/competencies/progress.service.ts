@@ -53,6 +53,7 @@ import { EvidenceFile } from './evidence-file.entity';
 import { FrameworksService } from './frameworks.service';
 import { notifyEvidenceArrived } from './notify';
 import { checkEvidenceFile, storeEvidenceFile, toFileView, type UploadedFile } from './uploads';
+import { Clock } from '../common/clock';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -134,6 +135,7 @@ export class ProgressService {
     private readonly enrolments: EnrolmentsService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** Domains × competencies with their state: five queries whatever the framework's size. */
@@ -274,7 +276,7 @@ export class ProgressService {
       throw new ConflictException(transition.reason);
     }
     const entered = transition.to !== from;
-    const now = new Date();
+    const now = this.clock.now();
     if (!row) {
       try {
         const { identifiers } = await manager.insert(CompetencyProgress, {
@@ -425,7 +427,7 @@ export class ProgressService {
       if (file) await manager.delete(EvidenceFile, { id: file.id });
       const left = await manager.count(CompetencyEvidence, { where: { progressId: progress.id } });
       const to = stateAfterEvidenceRemoved(progress.state, left);
-      const now = new Date();
+      const now = this.clock.now();
       await manager.update(
         CompetencyProgress,
         { id: progress.id, version: progress.version },

@@ -28,6 +28,7 @@ import { Tna, TnaRating } from './tna.entity';
 import { TrainingPlanItem } from './training-plan-item.entity';
 import { TrainingProposalDecision } from './training-proposal-decision.entity';
 import { checkEvidenceFile, storeEvidenceFile, toFileView, type UploadedFile } from './uploads';
+import { Clock } from '../common/clock';
 
 const STALE = 'This plan item was changed since you read it; reload it and try again';
 const STALE_TNA = 'This TNA was changed since you read it; reload the training plan and try again';
@@ -75,6 +76,7 @@ export class TrainingPlanService {
     private readonly context: CompetencyContextService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** Two queries: the items and their certificates' details. */
@@ -326,7 +328,7 @@ export class TrainingPlanService {
     dto: CompleteTrainingPlanItemDto,
     certificate: UploadedFile | undefined,
   ): Promise<TrainingPlanResponse> {
-    if (dto.completedOn > londonDate(new Date()))
+    if (dto.completedOn > londonDate(this.clock.now()))
       throw validationFailed([{ field: 'completedOn', reason: 'completedOn must not be in the future' }]);
     const type = certificate && certificate.size > 0 ? checkEvidenceFile(certificate) : null;
     const ctx = await this.db.transaction(async (manager) => {

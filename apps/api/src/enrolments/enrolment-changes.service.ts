@@ -25,6 +25,7 @@ import type {
 import type { FormerSupervisor } from './enrolment.entity';
 import { EnrolmentsService } from './enrolments.service';
 import { isStillReferenced } from '../database/pg-errors';
+import { Clock } from '../common/clock';
 
 const STALE = 'This enrolment was changed since you read it; reload it and try again';
 const NO_ALLIANCE = '00000000-0000-0000-0000-000000000000';
@@ -71,6 +72,7 @@ export class EnrolmentChangesService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly enrolments: EnrolmentsService,
+    private readonly clock: Clock,
   ) {}
 
   /** The enrolment of the caller's Alliance, locked, at the version read (404 elsewhere, 409 when stale). */
@@ -105,7 +107,7 @@ export class EnrolmentChangesService {
           dto.allianceSupervisorId === undefined ? before.allianceSupervisorId : dto.allianceSupervisorId,
       };
       const reason = dto.reason.trim();
-      const today = londonDate(new Date());
+      const today = londonDate(this.clock.now());
       const errors: FieldError[] = [];
       if (!reason) errors.push({ field: 'reason', reason: 'reason must say why the enrolment changes' });
       if (dto.effectiveFrom > today)
@@ -168,7 +170,7 @@ export class EnrolmentChangesService {
       // A supervisor replaced keeps read access to what they signed before the change (AccessService).
       const former: FormerSupervisor[] = [...row.former_supervisors];
       const until = dto.effectiveFrom;
-      const changedAt = new Date().toISOString();
+      const changedAt = this.clock.now().toISOString();
       if (before.pcnSupervisorId && before.pcnSupervisorId !== after.pcnSupervisorId)
         former.push({ personId: before.pcnSupervisorId, role: 'pcn_supervisor', until, changedAt });
       if (before.allianceSupervisorId && before.allianceSupervisorId !== after.allianceSupervisorId)
@@ -377,7 +379,7 @@ export class EnrolmentChangesService {
       const open = openPause(row.pauses);
       if (open) throw new ConflictException(`This enrolment is already paused from ${open.from}; resume it first`);
       const reason = dto.reason.trim();
-      const today = londonDate(new Date());
+      const today = londonDate(this.clock.now());
       const lastBack = row.pauses.at(-1)?.until ?? null;
       const earliest = lastBack && lastBack > row.cohort_start ? lastBack : row.cohort_start;
       const endsBefore = programmeEndsBefore(row.cohort_start, row.duration_months);
@@ -461,7 +463,7 @@ export class EnrolmentChangesService {
       throw new ConflictException(
         row.status === 'active' ? 'This enrolment is not paused' : `This enrolment is ${row.status}, not paused`,
       );
-    const today = londonDate(new Date());
+    const today = londonDate(this.clock.now());
     if (dto.from <= open.from)
       throw validationFailed([
         { field: 'from', reason: `from must be after the pause began (${open.from}): the first day back` },

@@ -47,6 +47,7 @@ import { SessionsService } from '../sessions/sessions.service';
 import type { CreateEnrolmentDto } from './dto/create-enrolment.dto';
 import type { WithdrawEnrolmentDto } from './dto/withdraw-enrolment.dto';
 import { Enrolment } from './enrolment.entity';
+import { Clock } from '../common/clock';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -127,6 +128,7 @@ export class EnrolmentsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
+    private readonly clock: Clock,
   ) {}
 
   /** `user` null: unscoped, for a summary of what the caller has just been allowed to create. */
@@ -168,7 +170,7 @@ export class EnrolmentsService {
       .addOrderBy('ccc.full_name', 'ASC')
       .getMany();
     const templates = await this.durations(enrolments.map((e) => e.cohort!.templateId));
-    const today = londonDate(new Date());
+    const today = londonDate(this.clock.now());
     return enrolments.map((e) => toSummary(e, templates.get(e.cohort!.templateId)!, today));
   }
 
@@ -229,7 +231,8 @@ export class EnrolmentsService {
       const sum = (test: (c: (typeof mine)[number]) => boolean) =>
         mine.filter(test).reduce((total, c) => total + Number(c.n), 0);
       // Before the start nothing is due; after the end every unbooked session was missed.
-      const current = enrolment.currentMonth ?? (enrolment.cohort.startDate > londonDate(new Date()) ? 0 : Infinity);
+      const current =
+        enrolment.currentMonth ?? (enrolment.cohort.startDate > londonDate(this.clock.now()) ? 0 : Infinity);
       const upcoming = nextOf.get(enrolment.id);
       const toBook = (plannedOf.get(enrolment.id) ?? []).find((p) => p.month >= current);
       return {
@@ -267,7 +270,7 @@ export class EnrolmentsService {
   }
 
   summaryOf(enrolment: Enrolment, template: ProgrammeTemplate): EnrolmentSummary {
-    return toSummary(enrolment, template, londonDate(new Date()));
+    return toSummary(enrolment, template, londonDate(this.clock.now()));
   }
 
   private async findReadable(user: AuthUser, id: string): Promise<Enrolment> {
@@ -281,7 +284,7 @@ export class EnrolmentsService {
 
   private async summarise(enrolment: Enrolment): Promise<EnrolmentSummary> {
     const templates = await this.templates([enrolment.cohort!.templateId]);
-    return toSummary(enrolment, templates.get(enrolment.cohort!.templateId)!, londonDate(new Date()));
+    return toSummary(enrolment, templates.get(enrolment.cohort!.templateId)!, londonDate(this.clock.now()));
   }
 
   /**
@@ -315,7 +318,7 @@ export class EnrolmentsService {
     const events = signOffEvents(facts);
     const parties = this.access.signOffParties(user, enrolment);
 
-    const now = new Date();
+    const now = this.clock.now();
     const today = londonDate(now);
     // Within a month, sessions follow the template's plan order; a cancelled one comes after its replacement.
     const planOrder = new Map(plannedSessions(template, enrolment.track).map((p, i) => [p.planItemKey, i]));
@@ -471,7 +474,7 @@ export class EnrolmentsService {
         {
           status: 'withdrawn',
           statusReason: reason,
-          statusChangedAt: new Date(),
+          statusChangedAt: this.clock.now(),
           statusChangedById: user.id,
           version: row!.version + 1,
         },
@@ -505,7 +508,7 @@ export class EnrolmentsService {
     manager: EntityManager,
     enrolmentId: string,
   ): Promise<{ leftSessionIds: string[]; cancelledReleaseIds: string[] }> {
-    const now = new Date();
+    const now = this.clock.now();
     const places: { id: string; session_id: string; status: SessionStatus; starts_at: Date | null }[] =
       await manager.query(
         `SELECT a.id, s.id AS session_id, s.status, s.starts_at

@@ -13,6 +13,7 @@ import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { personRef } from '../sessions/session-view';
 import type { RecordOutcomesDto } from './dto/outcomes.dto';
 import { OutcomeCount } from './outcome-count.entity';
+import { Clock } from '../common/clock';
 
 export interface OutcomeChange {
   month: number;
@@ -26,13 +27,14 @@ export function checkOutcomeEntries(
   entries: { month: number; measureId: string; count: number }[],
   enrolment: Enrolment,
   template: ProgrammeTemplate,
+  today: string,
   field = 'entries',
 ): void {
   const context = {
     measures: template.outcomeMeasures,
     cohortStart: enrolment.cohort!.startDate,
     durationMonths: template.durationMonths,
-    today: londonDate(new Date()),
+    today,
   };
   const seen = new Set<string>();
   const problems: FieldError[] = entries.flatMap((entry, i) => {
@@ -111,6 +113,7 @@ export class OutcomesService {
     private readonly enrolments: EnrolmentsService,
     private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   async get(user: AuthUser, enrolmentId: string): Promise<OutcomesView> {
@@ -120,7 +123,7 @@ export class OutcomesService {
       relations: { recordedBy: true },
       order: { month: 'ASC', measureId: 'ASC' },
     });
-    const today = londonDate(new Date());
+    const today = londonDate(this.clock.now());
     return {
       enrolmentId,
       measures: template.outcomeMeasures,
@@ -140,7 +143,7 @@ export class OutcomesService {
   async record(user: AuthUser, enrolmentId: string, dto: RecordOutcomesDto): Promise<OutcomesView> {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
     this.access.requireOwnEnrolment(user, enrolment, 'records their own outcome counts');
-    checkOutcomeEntries(dto.entries, enrolment, template);
+    checkOutcomeEntries(dto.entries, enrolment, template, londonDate(this.clock.now()));
     await conflictOnDuplicate(() =>
       this.db.transaction(async (manager) => {
         await refuseIfClosed(manager, [enrolmentId]);

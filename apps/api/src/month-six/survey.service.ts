@@ -11,6 +11,7 @@ import type { Enrolment } from '../enrolments/enrolment.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import type { SaveSurveyDto } from './dto/survey.dto';
 import { EvaluationResponse } from './evaluation-response.entity';
+import { Clock } from '../common/clock';
 
 const STALE = 'Your response was saved elsewhere since you opened it; reload it and try again';
 
@@ -26,6 +27,7 @@ export class SurveyService {
     private readonly enrolments: EnrolmentsService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** The CCC answers for themself; a PCN supervisor of the CCC's PCN answers as the PCN. */
@@ -57,7 +59,7 @@ export class SurveyService {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
     const respondent = this.respondentFor(user, enrolment);
     const opensOn = surveyOpensOn(enrolment.cohort!.startDate, template.durationMonths);
-    if (londonDate(new Date()) < opensOn)
+    if (londonDate(this.clock.now()) < opensOn)
       throw new ConflictException(`The evaluation survey opens on ${opensOn}, when the programme's last month starts`);
     const answers = {
       likert: dto.likert,
@@ -87,7 +89,7 @@ export class SurveyService {
           likert: answers.likert,
           freeText,
           status: submit ? ('submitted' as const) : ('draft' as const),
-          submittedAt: submit ? new Date() : null,
+          submittedAt: submit ? this.clock.now() : null,
         };
         let id = row?.id;
         if (!row) {

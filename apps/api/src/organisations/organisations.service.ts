@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
 import type { CreateOrganisationDto, OrganisationVersionDto, UpdateOrganisationDto } from './dto/organisation.dto';
 import { Organisation } from './organisation.entity';
+import { Clock } from '../common/clock';
 
 const STALE = 'This PCN was changed since you read it; reload it and try again';
 
@@ -31,6 +32,7 @@ export class OrganisationsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   private async refuseDuplicate(manager: EntityManager, allianceId: string, name: string, except?: string) {
@@ -98,7 +100,7 @@ export class OrganisationsService {
     await this.db.transaction(async (manager) => {
       const pcn = await this.lockPcn(manager, user, id, dto.version);
       if (pcn.closedAt) throw new ConflictException('This PCN is already closed');
-      const closedAt = new Date();
+      const closedAt = this.clock.now();
       await manager.update(Organisation, { id }, { closedAt, version: pcn.version + 1 });
       const [active] = (await manager.query(
         `SELECT count(*)::int AS n FROM enrolment WHERE pcn_id = $1 AND status = 'active'`,

@@ -28,6 +28,7 @@ import type { InvitePersonDto } from './dto/invite-person.dto';
 import { Person } from './person.entity';
 import { RoleAssignment } from './role-assignment.entity';
 import { RoleOffer } from './role-offer.entity';
+import { Clock } from '../common/clock';
 
 export const INVITATION_LIFETIME_DAYS = 7;
 const ALREADY_HOLDS = 'This person already holds this role here';
@@ -88,6 +89,7 @@ export class InvitationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** The Alliance the caller works in, where they may see people: an administrator's or an Alliance supervisor's. */
@@ -386,7 +388,7 @@ export class InvitationsService {
       );
       // One offer per person in a batch (the import refuses a second), so the person finds their offer.
       const offerOf = new Map(offers.map((o) => [o.person_id, o.id]));
-      const expiresAt = addDays(new Date(), INVITATION_LIFETIME_DAYS);
+      const expiresAt = addDays(this.clock.now(), INVITATION_LIFETIME_DAYS);
       const links: { token: string; purpose: 'set_password' | 'accept_role'; offerId: string; personId: string }[] =
         offered.map((i) => {
           const person = byEmail.get(i.email)!;
@@ -514,6 +516,7 @@ export class InvitationsService {
       targetId: offer.id,
       personId: offer.personId,
       lifetimeDays: INVITATION_LIFETIME_DAYS,
+      now: this.clock.now(),
     });
     await manager.insert(OutboxMessage, {
       toPersonId: offer.personId,
@@ -582,6 +585,7 @@ export class InvitationsService {
       targetId: offerId ?? person.id,
       personId: person.id,
       lifetimeDays: INVITATION_LIFETIME_DAYS,
+      now: this.clock.now(),
     });
     await manager.insert(OutboxMessage, {
       toPersonId: person.id,
@@ -603,7 +607,7 @@ export class InvitationsService {
   }
 
   private async liveOffer(manager: EntityManager, user: AuthUser, token: string) {
-    const link = await findLiveLink(manager, token, ['accept_role']);
+    const link = await findLiveLink(manager, token, ['accept_role'], this.clock.now());
     if (link.personId !== user.id) throw new NotFoundException('This link is not valid');
     const offer = await manager
       .getRepository(RoleOffer)
@@ -616,10 +620,10 @@ export class InvitationsService {
   async answerOffer(user: AuthUser, token: string, accept: boolean): Promise<void> {
     await this.db.transaction(async (manager) => {
       const { link, offer } = await this.liveOffer(manager, user, token);
-      const claimed = await manager.update(ActionLink, { id: link.id, usedAt: IsNull() }, { usedAt: new Date() });
+      const claimed = await manager.update(ActionLink, { id: link.id, usedAt: IsNull() }, { usedAt: this.clock.now() });
       if (!claimed.affected) throw new GoneException('This link has already been used');
       if (accept) await this.acceptIn(manager, offer);
-      else await manager.update(RoleOffer, { id: offer.id }, { declinedAt: new Date() });
+      else await manager.update(RoleOffer, { id: offer.id }, { declinedAt: this.clock.now() });
       if (!accept)
         await this.audit.record(manager, {
           actorId: user.id,
@@ -633,7 +637,7 @@ export class InvitationsService {
 
   /** The offered role becomes the person's (once: holding it already is fine). */
   private async acceptIn(manager: EntityManager, offer: RoleOffer): Promise<void> {
-    await manager.update(RoleOffer, { id: offer.id }, { acceptedAt: new Date() });
+    await manager.update(RoleOffer, { id: offer.id }, { acceptedAt: this.clock.now() });
     await manager
       .createQueryBuilder()
       .insert()
@@ -651,7 +655,7 @@ export class InvitationsService {
   }
 
   async show(token: string): Promise<InvitationView> {
-    const link = await findLiveLink(this.db.manager, token, ['set_password']);
+    const link = await findLiveLink(this.db.manager, token, ['set_password'], this.clock.now());
     const offer = await this.db.getRepository(RoleOffer).findOneBy({ id: link.targetId });
     // The name as invited: the person's own name only once they are someone's (an invitation of before offers).
     return {
@@ -665,8 +669,8 @@ export class InvitationsService {
   async setPassword(token: string, password: string): Promise<void> {
     const passwordHash = await hashPassword(password);
     await this.db.transaction(async (manager) => {
-      const link = await findLiveLink(manager, token, ['set_password']);
-      const claimed = await manager.update(ActionLink, { id: link.id, usedAt: IsNull() }, { usedAt: new Date() });
+      const link = await findLiveLink(manager, token, ['set_password'], this.clock.now());
+      const claimed = await manager.update(ActionLink, { id: link.id, usedAt: IsNull() }, { usedAt: this.clock.now() });
       if (!claimed.affected) throw new GoneException('This link has already been used');
       const updated = await manager.update(Person, { id: link.personId }, { passwordHash });
       if (!updated.affected) throw new BadRequestException('This link is not valid');

@@ -12,6 +12,7 @@ import { findLiveLink, issueActionLink } from '../links/action-links';
 import { OutboxMessage } from '../links/outbox-message.entity';
 import { renderMail } from '../notifications/mail-templates';
 import type { EndRoleDto, PersonVersionDto, UpdatePersonDto } from './dto/person-admin.dto';
+import { Clock } from '../common/clock';
 
 const NO_ALLIANCE = '00000000-0000-0000-0000-000000000000';
 const STALE = 'This person was changed since you read it; reload and try again';
@@ -38,6 +39,7 @@ export class PeopleAdminService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** A person holding a role in the caller's Alliance, locked; anyone else is unknown here (404). */
@@ -183,7 +185,7 @@ export class PeopleAdminService {
         throw new ConflictException(
           'This person also holds roles in another Alliance; end their roles here instead of deactivating the account',
         );
-      const at = new Date();
+      const at = this.clock.now();
       await manager.query(
         `UPDATE person SET deactivated_at = $2, version = version + 1, updated_at = now() WHERE id = $1`,
         [id, at],
@@ -242,6 +244,7 @@ export class PeopleAdminService {
           targetId: id,
           personId: id,
           lifetimeDays: EMAIL_CONFIRMATION_DAYS,
+          now: this.clock.now(),
         });
         const confirm = renderMail('emailConfirm', {
           name: fullName,
@@ -272,7 +275,7 @@ export class PeopleAdminService {
   /** Open: the link is the credential. The pending address becomes the one the person signs in with. */
   async confirmEmail(token: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const link = await findLiveLink(manager, token, ['confirm_email']);
+      const link = await findLiveLink(manager, token, ['confirm_email'], this.clock.now());
       const [person] = (await manager.query(
         'SELECT email, pending_email, deactivated_at FROM person WHERE id = $1 FOR UPDATE',
         [link.targetId],

@@ -31,6 +31,7 @@ import type {
   WithdrawReleaseDto,
 } from './dto/release.dto';
 import { ReleaseRequest } from './release-request.entity';
+import { Clock } from '../common/clock';
 
 export const CHART_WEEKS = 8;
 
@@ -67,6 +68,7 @@ export class ReleaseService {
     private readonly enrolments: EnrolmentsService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async summary(user: AuthUser, enrolmentId: string): Promise<ReleaseSummary> {
@@ -79,7 +81,7 @@ export class ReleaseService {
     const weeks = programmeChartWeeks(
       enrolment.cohort!.startDate,
       template.durationMonths,
-      londonDate(new Date()),
+      londonDate(this.clock.now()),
       CHART_WEEKS,
     );
     return {
@@ -110,7 +112,7 @@ export class ReleaseService {
         },
       ]);
     }
-    if (dto.date > londonDate(new Date()))
+    if (dto.date > londonDate(this.clock.now()))
       throw validationFailed([{ field: 'date', reason: 'study time is logged once taken, not ahead' }]);
     const saved = await this.db.transaction(async (manager) => {
       await refuseIfClosed(manager, [enrolmentId]);
@@ -192,7 +194,7 @@ export class ReleaseService {
       {
         status: 'confirmed',
         decidedById: user.id,
-        decidedAt: new Date(),
+        decidedAt: this.clock.now(),
         overrideReason: cap && !cap.withinCap ? reason : null,
         viaLink,
         version: request.version + 1,
@@ -245,7 +247,7 @@ export class ReleaseService {
         {
           status: 'declined',
           decidedById: user.id,
-          decidedAt: new Date(),
+          decidedAt: this.clock.now(),
           decisionReason: reason,
           viaLink,
           version: request.version + 1,

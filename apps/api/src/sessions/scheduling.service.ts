@@ -36,6 +36,7 @@ import type { AllianceResponseDto, PcnResponseDto } from './dto/respond.dto';
 import { SessionAttendance } from './session-attendance.entity';
 import { historyOf, toSessionView } from './session-view';
 import { Session } from './session.entity';
+import { Clock } from '../common/clock';
 
 type Loaded = { session: Session; audience: SessionAudience; actor: SessionActor };
 type BookingFields = Pick<
@@ -79,6 +80,7 @@ export class SchedulingService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
+    private readonly clock: Clock,
   ) {}
 
   private sessionQuery(manager: EntityManager) {
@@ -154,7 +156,7 @@ export class SchedulingService {
       visible: (a) => this.access.visibleAttendee(user, actor, attendeeOf.get(a)!),
       actions,
       history: historyOf(entries, new Map(people.map((p) => [p.id, p]))),
-      now: new Date(),
+      now: this.clock.now(),
     });
   }
 
@@ -432,7 +434,7 @@ export class SchedulingService {
     what: 'booked' | 'moved' | 'cancelled',
     reason?: string | null,
   ): Promise<void> {
-    const session = { ...loaded.session, ...changes, updatedAt: new Date() } as Session;
+    const session = { ...loaded.session, ...changes, updatedAt: this.clock.now() } as Session;
     if (!session.startsAt || !session.durationMinutes || !session.leadId) return;
     const organiser = await manager.findOneBy(Person, { id: session.leadId });
     if (!organiser) return;
@@ -504,7 +506,7 @@ export class SchedulingService {
       // A paused CCC's own sessions wait for the resume (a cohort meeting goes ahead for the others).
       if (loaded.session.enrolmentId) await refuseIfPaused(manager, [loaded.session.enrolmentId]);
       this.checkVersion(loaded.session, dto.version);
-      const to = this.decide(loaded, action, new Date());
+      const to = this.decide(loaded, action, this.clock.now());
       const { fields, startsAt } = this.bookingFields(dto, loaded);
       const leadId = this.leadFor(user, loaded);
       const clash = await this.refuseClash(
@@ -549,7 +551,7 @@ export class SchedulingService {
     await this.db.transaction(async (manager) => {
       const loaded = await this.loadForWrite(manager, user, id);
       this.checkVersion(loaded.session, dto.version);
-      const to = this.decide(loaded, 'cancel', new Date());
+      const to = this.decide(loaded, 'cancel', this.clock.now());
       const reason = dto.reason.trim();
       await this.save(manager, user, loaded, dto.version, { status: to, cancellationReason: reason }, 'cancel', reason);
       await this.invite(manager, loaded, { status: to, version: dto.version + 1 }, 'cancelled', reason);
@@ -588,11 +590,11 @@ export class SchedulingService {
       const loaded = await this.loadForWrite(manager, user, id);
       this.checkVersion(loaded.session, dto.version);
       if (dto.decision === 'accept') {
-        const to = this.decide(loaded, 'accept_slot', new Date());
+        const to = this.decide(loaded, 'accept_slot', this.clock.now());
         await this.save(manager, user, loaded, dto.version, { status: to }, 'accept_slot', null, viaLink);
         return;
       }
-      const to = this.decide(loaded, 'propose_slot', new Date());
+      const to = this.decide(loaded, 'propose_slot', this.clock.now());
       const proposed = new Date(dto.proposedStartsAt!);
       await this.refuseClash(manager, loaded, loaded.session.leadId, proposed, loaded.session.durationMinutes!);
       await this.save(
@@ -616,7 +618,7 @@ export class SchedulingService {
       const { session } = loaded;
       this.checkVersion(session, dto.version);
       const accepting = dto.decision === 'accept';
-      const to = this.decide(loaded, accepting ? 'accept_proposal' : 'counter_proposal', new Date());
+      const to = this.decide(loaded, accepting ? 'accept_proposal' : 'counter_proposal', this.clock.now());
       const startsAt = accepting ? session.proposedStartsAt! : new Date(dto.startsAt!);
       const { fields } = this.bookingFields(
         {
@@ -649,7 +651,7 @@ export class SchedulingService {
       const loaded = await this.loadForWrite(manager, user, id);
       const { session } = loaded;
       this.checkVersion(session, dto.version);
-      const to = this.decide(loaded, 'record', new Date());
+      const to = this.decide(loaded, 'record', this.clock.now());
       const expected = new Set((session.attendances ?? []).map((a) => a.enrolmentId));
       const given = new Set(dto.attendance.map((a) => a.enrolmentId));
       const problems = [
@@ -689,6 +691,7 @@ export class SchedulingService {
         session,
         dto.attendance.filter((a) => a.attendance === 'present').map((a) => a.enrolmentId),
         user.id,
+        this.clock.now(),
       );
       if (dto.actions?.length) {
         await manager.insert(
@@ -710,7 +713,7 @@ export class SchedulingService {
           status: to,
           notes: dto.notes?.trim() || null,
           staffAttendance: { ...dto.staffAttendance },
-          recordedAt: new Date(),
+          recordedAt: this.clock.now(),
           recordedById: user.id,
         },
         'record',

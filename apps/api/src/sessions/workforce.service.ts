@@ -10,6 +10,7 @@ import { validationFailed } from '../common/errors';
 import type { AddWorkforceAttendeeDto, RegisterWorkforceAttendanceDto } from './dto/workforce.dto';
 import { Session } from './session.entity';
 import { WorkforceAttendee } from './workforce-attendee.entity';
+import { Clock } from '../common/clock';
 
 const NOT_OPEN = 'This session is not open to the wider workforce';
 const STALE = 'This attendee was changed by someone else since you read them; reload and try again';
@@ -36,6 +37,7 @@ export class WorkforceService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** The session and the roles it is open to: 404 outside the caller's Alliance, 403 when it is not theirs. */
@@ -126,7 +128,7 @@ export class WorkforceService {
       const attendee = await manager.findOneBy(WorkforceAttendee, { id: attendeeId, sessionId: id });
       if (!attendee) throw new NotFoundException('Attendee not found');
       if (attendee.version !== dto.version) throw new ConflictException(STALE);
-      if (dto.attendance !== 'expected' && (!session.startsAt || session.startsAt > new Date()))
+      if (dto.attendance !== 'expected' && (!session.startsAt || session.startsAt > this.clock.now()))
         throw new ConflictException('Attendance is registered once the session has begun');
       if (session.status === 'cancelled') throw new ConflictException('This session is cancelled');
       const updated = await manager.update(

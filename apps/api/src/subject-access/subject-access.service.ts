@@ -26,6 +26,7 @@ import { ReleaseRequest } from '../release-time/release-request.entity';
 import { AgreedActionEntity } from '../sessions/agreed-action.entity';
 import { SessionAttendance } from '../sessions/session-attendance.entity';
 import { Session } from '../sessions/session.entity';
+import { Clock } from '../common/clock';
 
 export const SUBJECT_ACCESS_FORMAT = 'ccc-subject-access/1';
 
@@ -99,6 +100,7 @@ export class SubjectAccessService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   async export(user: AuthUser, personId: string): Promise<{ content: Buffer; fileName: string }> {
@@ -128,7 +130,7 @@ export class SubjectAccessService {
         },
       }),
     );
-    return { content, fileName: `subject-access-${londonDate(new Date())}.zip` };
+    return { content, fileName: `subject-access-${londonDate(this.clock.now())}.zip` };
   }
 
   /** Rows of an entity whose `column` is one of `ids`; a query even for none, so the count stays fixed. */
@@ -592,7 +594,7 @@ export class SubjectAccessService {
 
     const json = {
       format: SUBJECT_ACCESS_FORMAT,
-      generatedAt: new Date(),
+      generatedAt: this.clock.now(),
       requestedBy: { id: requester.id, fullName: requester.fullName, self: requester.id === personId },
       person,
       roleAssignments,
