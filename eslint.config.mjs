@@ -32,6 +32,30 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware checks where a type is known: a promise nobody awaits or hands to a void slot loses its error, and
+    // a switch over a union must name every member (a new state then fails lint, not a user).
+    files: ['apps/api/**/*.ts', 'apps/web/**/*.ts', 'apps/web/**/*.tsx', 'libs/**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: [
+          'apps/api/tsconfig.spec.json',
+          'apps/web/tsconfig.json',
+          'libs/programme/tsconfig.spec.json',
+          'libs/contracts/tsconfig.spec.json',
+        ],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+    },
+  },
+  {
     files: ['apps/web/**/*.tsx', 'apps/web/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

@@ -51,7 +51,7 @@ export function SignInPage() {
           Sign in to see supervision sessions, training and progress in the Cancer Care Coordinator programme.
         </p>
         <SsoSignIn />
-        <SignInForm onSuccess={() => navigate(redirectTo, { replace: true })} />
+        <SignInForm onSuccess={() => void navigate(redirectTo, { replace: true })} />
       </div>
     </div>
   );
