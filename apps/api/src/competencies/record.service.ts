@@ -87,7 +87,7 @@ export class RecordService {
     // The same events the timeline and the sign-offs page read, so the record cannot tell a different story.
     const facts = (
       await loadSignOffFacts(this.db, [
-        { id: enrolmentId, status: enrolment.status, cohortStart: enrolment.cohort!.startDate, template },
+        { id: enrolmentId, status: enrolment.status, cohortStart: enrolment.cohort.startDate, template },
       ])
     ).get(enrolmentId)!;
     const events = signOffEvents(facts);
@@ -106,7 +106,7 @@ export class RecordService {
     const done = items.filter((i) => i.completedOn !== null);
     const cohort = enrolment.cohort!;
     const lastDay = addCalendarDays(programmeEndsBefore(cohort.startDate, template.durationMonths), -1);
-    const name = enrolment.ccc!.fullName;
+    const name = enrolment.ccc.fullName;
     const signedCount = signedIds.length;
     const total = framework.domains.reduce((n, d) => n + d.competencies.length, 0);
 

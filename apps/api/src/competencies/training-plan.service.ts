@@ -42,7 +42,7 @@ function needsFacts(ctx: CompetencyContext, tna: Tna, ratings: TnaRating[]): Tna
     cccSignedAt: tna.cccSignedAt?.toISOString() ?? null,
     supervisorSignedAt: tna.supervisorSignedAt?.toISOString() ?? null,
     signedInMonth: signedAt
-      ? monthOfInstant(ctx.enrolment.cohort!.startDate, ctx.template.durationMonths, signedAt)
+      ? monthOfInstant(ctx.enrolment.cohort.startDate, ctx.template.durationMonths, signedAt)
       : null,
     ratings: ratings
       .filter((r) => r.tnaId === tna.id)

@@ -48,6 +48,8 @@ import type { CreateEnrolmentDto } from './dto/create-enrolment.dto';
 import type { WithdrawEnrolmentDto } from './dto/withdraw-enrolment.dto';
 import { Enrolment } from './enrolment.entity';
 import { Clock } from '../common/clock';
+import { loaded } from '../common/loaded';
+import { SCOPED_RELATIONS, type ScopedEnrolment } from './scoped-enrolment';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -253,20 +255,19 @@ export class EnrolmentsService {
   }
 
   /** An enrolment the caller may read (404/403 otherwise) with its template, for the features built on it. */
-  async readable(user: AuthUser, id: string): Promise<{ enrolment: Enrolment; template: ProgrammeTemplate }> {
-    const enrolment = await this.findReadable(user, id);
-    const templates = await this.templates([enrolment.cohort!.templateId]);
-    return { enrolment, template: templates.get(enrolment.cohort!.templateId)! };
+  async readable(user: AuthUser, id: string): Promise<{ enrolment: ScopedEnrolment; template: ProgrammeTemplate }> {
+    const enrolment = loaded(await this.findReadable(user, id), ...SCOPED_RELATIONS);
+    const templates = await this.templates([enrolment.cohort.templateId]);
+    return { enrolment, template: templates.get(enrolment.cohort.templateId)! };
   }
 
   /** Every enrolment in the caller's scope with what a summary reads of it, and its template: two queries. */
-  async readableAll(user: AuthUser): Promise<{ enrolment: Enrolment; template: ProgrammeTemplate }[]> {
-    const enrolments = await this.enrolmentQuery(user)
-      .select(SUMMARY_COLUMNS)
-      .orderBy('ccc.full_name', 'ASC')
-      .getMany();
-    const templates = await this.templates(enrolments.map((e) => e.cohort!.templateId));
-    return enrolments.map((enrolment) => ({ enrolment, template: templates.get(enrolment.cohort!.templateId)! }));
+  async readableAll(user: AuthUser): Promise<{ enrolment: ScopedEnrolment; template: ProgrammeTemplate }[]> {
+    const enrolments = (
+      await this.enrolmentQuery(user).select(SUMMARY_COLUMNS).orderBy('ccc.full_name', 'ASC').getMany()
+    ).map((e) => loaded(e, ...SCOPED_RELATIONS));
+    const templates = await this.templates(enrolments.map((e) => e.cohort.templateId));
+    return enrolments.map((enrolment) => ({ enrolment, template: templates.get(enrolment.cohort.templateId)! }));
   }
 
   summaryOf(enrolment: Enrolment, template: ProgrammeTemplate): EnrolmentSummary {

@@ -214,7 +214,7 @@ export class ExpectationsService {
         where: { enrolmentId, expectationKey: In(duties.map((d) => d.key)) },
         relations: { attestedBy: true },
       }),
-      dutyDatesOf(this.db, { ...enrolment, cohortStart: enrolment.cohort!.startDate }),
+      dutyDatesOf(this.db, { ...enrolment, cohortStart: enrolment.cohort.startDate }),
     ]);
     const today = londonDate(this.clock.now());
     return {
@@ -253,7 +253,7 @@ export class ExpectationsService {
       throw new ForbiddenException(
         `Only the ${duty.party === 'pcn' ? 'PCN' : 'Alliance'} supervisor confirms this duty`,
       );
-    const dates = await dutyDatesOf(this.db, { ...enrolment, cohortStart: enrolment.cohort!.startDate });
+    const dates = await dutyDatesOf(this.db, { ...enrolment, cohortStart: enrolment.cohort.startDate });
     const problem =
       dto.attestedOn > londonDate(this.clock.now())
         ? 'attestedOn must be today or earlier'
@@ -307,7 +307,7 @@ export class ExpectationsService {
     const today = londonDate(now);
     return scoped.map(({ enrolment, template }) => {
       // Only the programme's weeks: none before the cohort starts or after it ends.
-      const weeks = programmeChartWeeks(enrolment.cohort!.startDate, template.durationMonths, today, CHART_WEEKS);
+      const weeks = programmeChartWeeks(enrolment.cohort.startDate, template.durationMonths, today, CHART_WEEKS);
       const f = facts.get(enrolment.id)!;
       const rules = releaseRules(template);
       const sessions = f.attendanceRows.map((a) => a.session!);
@@ -354,7 +354,7 @@ export class ExpectationsService {
               title: nextJoint.title,
               startsAt: nextJoint.startsAt!.toISOString(),
               status: displayStatus(
-                { ...nextJoint, monthEndsBefore: monthBounds(enrolment.cohort!.startDate, nextJoint.month).endsBefore },
+                { ...nextJoint, monthEndsBefore: monthBounds(enrolment.cohort.startDate, nextJoint.month).endsBefore },
                 now,
               ),
             }

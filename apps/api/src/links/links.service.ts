@@ -84,7 +84,7 @@ export class LinksService {
     return this.db.transaction((manager) =>
       this.issue(manager, user, 'release_request', request.id, to, baseUrl, (expires, url) =>
         renderMail('releaseRequest', {
-          cccName: enrolment.ccc!.fullName,
+          cccName: enrolment.ccc.fullName,
           minutes: request.minutes,
           date: dateWords(request.date),
           description: request.description,
@@ -115,7 +115,7 @@ export class LinksService {
         (expires, url) =>
           renderMail('sessionSlot', {
             title: view.title,
-            cccName: enrolment.ccc!.fullName,
+            cccName: enrolment.ccc.fullName,
             when: londonTime(new Date(view.startsAt!)),
             minutes: view.durationMinutes,
             place: view.mode === 'face_to_face' ? view.place : null,

@@ -9,7 +9,6 @@ import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
-import type { Enrolment } from '../enrolments/enrolment.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { SessionAttendance } from '../sessions/session-attendance.entity';
 import { personRef } from '../sessions/session-view';
@@ -20,6 +19,7 @@ import { applyHandoverFields, askToSignAgain, changedFields, contentOf, SIGNATUR
 import { HandoverInterview } from './handover-interview.entity';
 import { checkOutcomeEntries, conflictOnDuplicate, upsertOutcomes } from './outcomes.service';
 import { Clock } from '../common/clock';
+import type { ScopedEnrolment } from '../enrolments/scoped-enrolment';
 
 type Change = {
   recordId: string;
@@ -71,7 +71,7 @@ export class AmendmentsService {
 
   async create(user: AuthUser, enrolmentId: string, dto: CreateAmendmentDto): Promise<AmendmentView> {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
-    if (!this.access.mayAmend(user, { ...enrolment, allianceId: enrolment.cohort!.allianceId }))
+    if (!this.access.mayAmend(user, { ...enrolment, allianceId: enrolment.cohort.allianceId }))
       throw new ForbiddenException('Only an administrator or the CCC\u2019s Alliance supervisor records an amendment');
     const reason = dto.reason.trim();
     if (!reason) throw validationFailed([{ field: 'reason', reason: 'reason must say why the record is corrected' }]);
@@ -123,7 +123,7 @@ export class AmendmentsService {
   private async apply(
     manager: EntityManager,
     user: AuthUser,
-    enrolment: Enrolment,
+    enrolment: ScopedEnrolment,
     template: ProgrammeTemplate,
     dto: CreateAmendmentDto,
   ): Promise<Change> {
@@ -137,7 +137,7 @@ export class AmendmentsService {
           .getOne();
         if (!row) throw new ConflictException('This enrolment has no handover record to amend');
         const before = contentOf(row);
-        const after = applyHandoverFields(before, dto.handover!, template, enrolment.cohort!.startDate);
+        const after = applyHandoverFields(before, dto.handover!, template, enrolment.cohort.startDate);
         const changes = changedFields(before, after);
         if (Object.keys(changes.after).length === 0) return { recordId: row.id, ...changes };
         if (enrolment.status !== 'completed') {

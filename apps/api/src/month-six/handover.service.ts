@@ -185,7 +185,7 @@ export class HandoverService {
     const notOpen = handoverNotOpenYet(
       template,
       enrolment.track,
-      enrolment.cohort!.startDate,
+      enrolment.cohort.startDate,
       londonDate(this.clock.now()),
     );
     return {
@@ -198,7 +198,7 @@ export class HandoverService {
         signedAt: signedAt(party)?.toISOString() ?? null,
       })),
       signBlocker: notOpen ?? handoverSignBlocker(content),
-      opensOn: handoverOpensOn(template, enrolment.track, enrolment.cohort!.startDate),
+      opensOn: handoverOpensOn(template, enrolment.track, enrolment.cohort.startDate),
       canEdit: active && parties.length > 0,
       // A completed enrolment's record signs again after an amendment cleared signatures.
       canSignAs:
@@ -227,7 +227,7 @@ export class HandoverService {
       const row = await this.find(manager, enrolmentId, true);
       if ((row?.version ?? 0) !== dto.version) throw new ConflictException(STALE);
       const before = contentOf(row);
-      const after = applyHandoverFields(before, dto, template, enrolment.cohort!.startDate);
+      const after = applyHandoverFields(before, dto, template, enrolment.cohort.startDate);
       const changes = changedFields(before, after);
       if (Object.keys(changes.after).length === 0) return;
       const signed = row
@@ -272,7 +272,7 @@ export class HandoverService {
     const notOpen = handoverNotOpenYet(
       template,
       enrolment.track,
-      enrolment.cohort!.startDate,
+      enrolment.cohort.startDate,
       londonDate(this.clock.now()),
     );
     if (notOpen) throw new ConflictException(notOpen);

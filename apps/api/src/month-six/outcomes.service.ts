@@ -8,12 +8,12 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
 import { type FieldError, validationFailed } from '../common/errors';
 import { refuseIfClosed } from '../enrolments/enrolment-lock';
-import type { Enrolment } from '../enrolments/enrolment.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { personRef } from '../sessions/session-view';
 import type { RecordOutcomesDto } from './dto/outcomes.dto';
 import { OutcomeCount } from './outcome-count.entity';
 import { Clock } from '../common/clock';
+import type { ScopedEnrolment } from '../enrolments/scoped-enrolment';
 
 export interface OutcomeChange {
   month: number;
@@ -25,14 +25,14 @@ export interface OutcomeChange {
 /** Problems with entries against the cohort's template and today's date (400 when any). */
 export function checkOutcomeEntries(
   entries: { month: number; measureId: string; count: number }[],
-  enrolment: Enrolment,
+  enrolment: ScopedEnrolment,
   template: ProgrammeTemplate,
   today: string,
   field = 'entries',
 ): void {
   const context = {
     measures: template.outcomeMeasures,
-    cohortStart: enrolment.cohort!.startDate,
+    cohortStart: enrolment.cohort.startDate,
     durationMonths: template.durationMonths,
     today,
   };
@@ -127,7 +127,7 @@ export class OutcomesService {
     return {
       enrolmentId,
       measures: template.outcomeMeasures,
-      months: programmeMonths(enrolment.cohort!.startDate, template.durationMonths).filter((m) => m.startsOn <= today),
+      months: programmeMonths(enrolment.cohort.startDate, template.durationMonths).filter((m) => m.startsOn <= today),
       entries: rows.map((o) => ({
         month: o.month,
         measureId: o.measureId,

@@ -50,7 +50,7 @@ export class SurveyService {
       likert: row?.likert ?? {},
       freeText: row?.freeText ?? {},
       submittedAt: row?.submittedAt?.toISOString() ?? null,
-      opensOn: surveyOpensOn(enrolment.cohort!.startDate, template.durationMonths),
+      opensOn: surveyOpensOn(enrolment.cohort.startDate, template.durationMonths),
       version: row?.version ?? 0,
     };
   }
@@ -58,7 +58,7 @@ export class SurveyService {
   async save(user: AuthUser, enrolmentId: string, dto: SaveSurveyDto, submit: boolean): Promise<SurveyResponseView> {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
     const respondent = this.respondentFor(user, enrolment);
-    const opensOn = surveyOpensOn(enrolment.cohort!.startDate, template.durationMonths);
+    const opensOn = surveyOpensOn(enrolment.cohort.startDate, template.durationMonths);
     if (londonDate(this.clock.now()) < opensOn)
       throw new ConflictException(`The evaluation survey opens on ${opensOn}, when the programme's last month starts`);
     const answers = {
