@@ -1,8 +1,48 @@
+import path from 'node:path';
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+/**
+ * SPA features do not reach into each other: a file under apps/web/src/features/<a>/ imports another feature <b>
+ * only through its public face (features/<b>/index.ts), and shared code (app aside) imports no feature at all.
+ * (eslint-plugin-import's no-restricted-paths is not installed; this is the same check for relative imports.)
+ */
+const FEATURES = path.join(import.meta.dirname, 'apps/web/src/features');
+const featureOf = (file) => {
+  const rel = path.relative(FEATURES, file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? null : rel.split(path.sep)[0];
+};
+const featureBoundaries = {
+  meta: { type: 'problem', schema: [], messages: { internal: '{{why}}' } },
+  create(context) {
+    const file = context.filename;
+    const own = featureOf(file);
+    const sharedCode = own === null && !file.includes(`${path.sep}src${path.sep}app${path.sep}`);
+    const check = (node) => {
+      const spec = node.source?.value;
+      if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+      const target = path.resolve(path.dirname(file), spec);
+      const other = featureOf(target);
+      if (other === null || other === own) return;
+      if (sharedCode)
+        context.report({
+          node,
+          messageId: 'internal',
+          data: { why: `Shared code must not import the ${other} feature` },
+        });
+      else if (path.relative(path.join(FEATURES, other), target) !== '')
+        context.report({
+          node,
+          messageId: 'internal',
+          data: { why: `Import the ${other} feature through its index (features/${other}), not its internals` },
+        });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/tmp', '**/.data', 'apps/api/src/migrations/*-*.ts'] },
@@ -57,8 +97,8 @@ export default tseslint.config(
   },
   {
     files: ['apps/web/**/*.tsx', 'apps/web/**/*.ts'],
-    plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    plugins: { 'react-hooks': reactHooks, ccc: { rules: { 'feature-boundaries': featureBoundaries } } },
+    rules: { ...reactHooks.configs.recommended.rules, 'ccc/feature-boundaries': 'error' },
   },
   {
     files: ['**/*.cjs'],

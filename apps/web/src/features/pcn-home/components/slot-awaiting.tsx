@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import { Button, ButtonGroup, ButtonLink } from '../../../components/button';
 import { ErrorSummary } from '../../../components/error-summary';
 import { formatDateTime, formatMinutes } from '../../../utils/format';
-import { useRespondAsPcn } from '../../sessions/api/respond-as-pcn';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
+import { useRespondAsPcn } from '../../sessions';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../utils/action-error';
 
 type Slot = PcnHomeRow['slotsAwaiting'][number];
 

@@ -2,7 +2,7 @@ import type { OpenActionView, SessionActionView } from '@ccc/contracts';
 import { Table } from '../../../components/table';
 import { Tag } from '../../../components/tag';
 import { formatDate } from '../../../utils/format';
-import { participantRoleLabel } from '../../enrolments/utils/labels';
+import { participantRoleLabel } from '../../enrolments';
 import { MarkDoneButton } from './mark-done-button';
 
 /** Open actions agreed in earlier sessions with this CCC, to follow up here; the owner can mark each done. */
