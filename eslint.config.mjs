@@ -20,7 +20,9 @@ const featureBoundaries = {
   create(context) {
     const file = context.filename;
     const own = featureOf(file);
-    const sharedCode = own === null && !file.includes(`${path.sep}src${path.sep}app${path.sep}`);
+    // The app (routes, layout) composes the features and may reach any page; everything else is checked.
+    if (own === null && file.includes(`${path.sep}src${path.sep}app${path.sep}`)) return {};
+    const sharedCode = own === null;
     const check = (node) => {
       const spec = node.source?.value;
       if (typeof spec !== 'string' || !spec.startsWith('.')) return;
