@@ -10,6 +10,7 @@ import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { CommandsModule } from './common/command';
 import { AuthModule } from './auth/auth.module';
+import { ClockModule } from './common/clock';
 import { CalendarModule } from './calendar/calendar.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -74,6 +75,7 @@ export class AppModule {
               }),
             ]
           : []),
+        ClockModule,
         IdempotencyModule,
         AccessModule,
         AuditModule,

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { londonDate } from '@ccc/programme';
 import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 import { AuditService } from './audit/audit.service';
 import { configureDemoProvider } from './auth/oidc/demo-provider';
 import { loadConfig } from './config';
+import { Clock } from './common/clock';
 import { seedDemoData } from './demo-data/demo-data';
 import { EnrolmentCommands } from './enrolments/enrolment-commands.service';
 
@@ -25,7 +27,7 @@ async function main(): Promise<void> {
     const applied = await db.runMigrations({ transaction: 'each' });
     logger.log(`Database schema up to date (${applied.length} migration(s) applied now)`);
     if (config.seedDemoData) {
-      const result = await seedDemoData(db, app.get(EnrolmentCommands));
+      const result = await seedDemoData(db, app.get(EnrolmentCommands), londonDate(app.get(Clock).now()));
       logger.log(result.created ? 'Demo data loaded' : 'Demo data not loaded: the database already has people in it');
       if (await configureDemoProvider(db, app.get(AuditService)))
         logger.log(`Demo Alliance signs in with the local OpenID provider at ${process.env.DEMO_OIDC_ISSUER}`);

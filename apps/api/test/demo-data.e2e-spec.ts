@@ -1,8 +1,10 @@
 import ical from 'node-ical';
 import 'reflect-metadata';
 import request from 'supertest';
+import { londonDate } from '@ccc/programme';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
+import { Clock } from '../src/common/clock';
 import { loadConfig } from '../src/config';
 import { withDatabase } from './support/test-app';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from '../src/demo-data/demo-data';
@@ -26,10 +28,11 @@ describe('demo data', () => {
       const db = app.get(DataSource);
       await db.runMigrations();
       const service = app.get(EnrolmentCommands);
-      expect(await seedDemoData(db, service)).toEqual({ created: true });
+      const today = londonDate(app.get(Clock).now());
+      expect(await seedDemoData(db, service, today)).toEqual({ created: true });
       const rows = async () => Number((await db.query('SELECT count(*) AS n FROM session_attendance'))[0].n);
       const attendance = await rows();
-      expect(await seedDemoData(db, service)).toEqual({ created: false });
+      expect(await seedDemoData(db, service, today)).toEqual({ created: false });
       expect(await rows()).toBe(attendance);
 
       const http = request(app.getHttpServer());

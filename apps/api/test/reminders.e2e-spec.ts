@@ -8,7 +8,7 @@ import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { loadConfig } from '../src/config';
 import { dataSourceOptions } from '../src/database/data-source';
 import { OutboxMessage } from '../src/links/outbox-message.entity';
-import { Clock } from '../src/notifications/clock';
+import { Clock } from '../src/common/clock';
 import { renderMail } from '../src/notifications/mail-templates';
 import { type Jobs, REMINDER_SCAN_QUEUE, startJobs } from '../src/notifications/jobs';
 import { JobsRunner } from '../src/notifications/jobs.runner';
@@ -76,6 +76,10 @@ describe('reminders: found by a job, e-mailed once through SMTP, listed in the a
   let second: Jobs;
   let offsetMs = 0;
   const now = () => new Date(Date.now() + offsetMs);
+  // The whole API reads this clock (writes as well as the scan), so each test starts at the real time.
+  beforeEach(() => {
+    offsetMs = 0;
+  });
   const quiet = { log: () => undefined, error: () => undefined };
 
   beforeAll(async () => {
@@ -109,10 +113,13 @@ describe('reminders: found by a job, e-mailed once through SMTP, listed in the a
     jest.spyOn(t.app.get(Clock), 'now').mockImplementation(now);
     // Another instance's worker: its own connections, the same code, the same clock.
     // Configured as the API configures its own (MAIL_FROM unset: no-reply at PUBLIC_URL's host).
-    secondMailer = createMailer({
-      ...loadConfig({ ...process.env, DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl, PUBLIC_URL }).mail,
-      dir: '',
-    });
+    secondMailer = createMailer(
+      {
+        ...loadConfig({ ...process.env, DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl, PUBLIC_URL }).mail,
+        dir: '',
+      },
+      now,
+    );
     second = await startJobs({
       databaseUrl,
       db: secondDb,

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { CohortReport, ErasureResult, RetentionList } from '@ccc/contracts';
 import { addCalendarMonths, DEFAULT_TEMPLATE, type LikertLevel } from '@ccc/programme';
 import { EnrolmentCommands } from '../src/enrolments/enrolment-commands.service';
-import { Clock } from '../src/notifications/clock';
+import { Clock } from '../src/common/clock';
 import { ERASED_NAME, ERASURE_COVERAGE, erasedEmail } from '../src/retention/erasure';
 import { RetentionService } from '../src/retention/retention.service';
 import { startTestApp, type TestApp, withDatabase } from './support/test-app';

@@ -116,7 +116,7 @@ export class AuditService implements OnModuleDestroy {
 
   /** Writes the summaries of every event window that left events out (all of them with `force`). */
   async flush(force = false): Promise<void> {
-    const closed = this.limiter.expire(Date.now(), force);
+    const closed = this.limiter.expire(performance.now(), force);
     if (closed.length > 0 && this.db) await this.record(this.db.manager, closed.map(summary));
   }
 
@@ -132,7 +132,7 @@ export class AuditService implements OnModuleDestroy {
    */
   private async event(limitKey: string, entry: AuditRecord): Promise<void> {
     if (!this.db) return;
-    const { write, closed } = this.limiter.take(limitKey, Date.now());
+    const { write, closed } = this.limiter.take(limitKey, performance.now());
     const rows = [...closed.map(summary), ...(write ? [entry] : [])];
     try {
       if (rows.length > 0) await this.record(this.db.manager, rows);

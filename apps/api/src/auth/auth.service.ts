@@ -12,6 +12,7 @@ import { Person } from '../people/person.entity';
 import { PeopleService } from '../people/people.service';
 import { AuthSession } from './auth-session.entity';
 import { RefreshToken } from './refresh-token.entity';
+import { Clock } from '../common/clock';
 
 // Verified when the email is unknown so that a wrong email and a wrong password take the same time.
 const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$IFUKw/MDYvUQL6m2eeJTvg$RplJAirh4qyRFe/ZjkOlPCCV3mKtl37g51/Qh+Ds7EI';
@@ -36,6 +37,7 @@ export class AuthService {
     private readonly audit: AuditService,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly clock: Clock,
   ) {}
 
   async login(email: string, password: string): Promise<IssuedTokens> {
@@ -126,7 +128,7 @@ export class AuthService {
         await this.revokeSessions(manager, token.session.personId, 'refresh_token_reused', token.sessionId);
         return 'reused' as const;
       }
-      if (token.expiresAt.getTime() <= Date.now()) return null;
+      if (token.expiresAt.getTime() <= this.clock.now().getTime()) return null;
       await manager.update(RefreshToken, { id: token.id }, { replacedAt: () => 'now()' });
       return this.issue(manager, token.session.personId, token.sessionId);
     });
@@ -230,7 +232,7 @@ export class AuthService {
     const me = await this.people.describe(personId, manager, sessionId);
     if (!me) throw new UnauthorizedException(SIGNED_OUT);
     const refreshToken = randomBytes(32).toString('base64url');
-    const refreshExpiresAt = new Date(Date.now() + this.config.refreshExpiresInSeconds * 1000);
+    const refreshExpiresAt = new Date(this.clock.now().getTime() + this.config.refreshExpiresInSeconds * 1000);
     await manager.insert(RefreshToken, { sessionId, tokenHash: sha256(refreshToken), expiresAt: refreshExpiresAt });
     const accessToken = await this.jwt.signAsync(
       { sub: personId, sid: sessionId },

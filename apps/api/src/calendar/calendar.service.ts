@@ -20,6 +20,7 @@ import { API_CONFIG, type ApiConfig } from '../config';
 import { DiaryService } from '../sessions/diary.service';
 import type { Session } from '../sessions/session.entity';
 import { CalendarFeed } from './calendar-feed.entity';
+import { Clock } from '../common/clock';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -68,6 +69,7 @@ export class CalendarService {
     private readonly diary: DiaryService,
     private readonly audit: AuditService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly clock: Clock,
   ) {
     this.key = calendarTokenKey(config.jwtSecret);
   }
@@ -172,7 +174,7 @@ export class CalendarService {
       await manager.update(
         CalendarFeed,
         { personId: user.id, revokedAt: IsNull() },
-        { revokedAt: new Date(), tokenSealed: null },
+        { revokedAt: this.clock.now(), tokenSealed: null },
       );
       const created = await manager.save(
         manager.create(CalendarFeed, {
@@ -199,7 +201,7 @@ export class CalendarService {
         CalendarFeed,
         { personId: user.id, revokedAt: IsNull() },
         // A stopped address is never shown again: its hash stays (for 410 Gone), its sealed token goes.
-        { revokedAt: new Date(), tokenSealed: null },
+        { revokedAt: this.clock.now(), tokenSealed: null },
       );
       if (result.affected) {
         await this.audit.record(manager, {

@@ -24,6 +24,7 @@ import { Cohort } from './cohort.entity';
 import type { CreateCohortDto } from './dto/create-cohort.dto';
 import type { CohortVersionDto, UpdateCohortDto } from './dto/update-cohort.dto';
 import { isStillReferenced } from '../database/pg-errors';
+import { Clock } from '../common/clock';
 
 const ACTIVITY =
   'Something has already happened in this cohort (a session booked or held, or a record kept); close it instead';
@@ -44,6 +45,7 @@ export class CohortsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly commands: Commands,
+    private readonly clock: Clock,
   ) {}
 
   /** A cohort of a template version of the caller's Alliance, run by Alliance supervisors of that Alliance. */
@@ -135,7 +137,7 @@ export class CohortsService {
       ...this.change(user, id, dto.version),
       apply: async ({ manager }, row) => {
         if (row.closed_at) throw new Conflict('This cohort is closed; its details can no longer be changed');
-        const today = londonDate(new Date());
+        const today = londonDate(this.clock.now());
         const started = row.start_date <= today;
         const before = {
           name: row.name,
@@ -227,7 +229,7 @@ export class CohortsService {
       ...this.change(user, id, dto.version),
       apply: async ({ manager }, row) => {
         if (row.closed_at) throw new Conflict('This cohort is already closed');
-        const closedAt = new Date();
+        const closedAt = this.clock.now();
         await manager.update(Cohort, { id }, { closedAt, version: row.version + 1 });
         return closedAt;
       },
@@ -342,7 +344,7 @@ export class CohortsService {
         ORDER BY s.month, s.starts_at NULLS LAST, s.title`,
       [cohort.id],
     );
-    const now = new Date();
+    const now = this.clock.now();
     return rows.map((r) => {
       const bounds = monthBounds(cohort.startDate, r.month);
       return {

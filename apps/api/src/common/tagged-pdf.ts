@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { cellRuns, isNumeric, longestWord, type PdfCellValue, type PdfRun } from './pdf-cells';
 
 /*
  * Accessible printable PDFs (WCAG 2.2 1.3.1 and 3.1.1, the Public Sector Bodies Accessibility Regulations), written
@@ -28,18 +29,7 @@ const RULE = '#aeb7bd';
 const HEADER_FILL = '#e8edee';
 const TEXT = '#212b32';
 
-/** A piece of text with its style; a cell or a paragraph is one or more of these. */
-export interface PdfRun {
-  text: string;
-  bold?: boolean;
-  italic?: boolean;
-  /** Smaller and grey: a date, a code, a reason under a line. */
-  small?: boolean;
-}
-/** A plain cell value, as the report's tables hold them for every export. */
-export type PdfCell = string | number | null;
-/** A table cell: a value, or lines one under another (a sign-off: its level, who and when, the comment). */
-export type PdfCellValue = string | number | null | PdfRun[];
+export type { PdfCell, PdfCellValue, PdfRun } from './pdf-cells';
 
 export interface TaggedPdfOptions {
   title: string;
@@ -388,15 +378,3 @@ export class TaggedPdf {
     });
   }
 }
-
-function cellRuns(cell: PdfCellValue): PdfRun[] {
-  if (Array.isArray(cell)) return cell.length ? cell : [{ text: '\u2013' }];
-  return [{ text: cell === null || cell === '' ? '\u2013' : String(cell) }];
-}
-
-/** Numbers and shares ("83%") are right-aligned, as figures are read down a column. */
-function isNumeric(cell: PdfCellValue): boolean {
-  return typeof cell === 'number' || (typeof cell === 'string' && /^\d+(\.\d+)?%$/.test(cell));
-}
-
-const longestWord = (text: string) => text.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');

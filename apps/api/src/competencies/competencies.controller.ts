@@ -25,6 +25,7 @@ import {
   WithdrawSignOffDto,
 } from './dto/competencies.dto';
 import { ProgressService } from './progress.service';
+import { CompetencyReadsService } from './competency-reads.service';
 import { RecordService } from './record.service';
 import { requireFile, singleFileUpload, type UploadedFile as Upload } from './uploads';
 
@@ -45,6 +46,7 @@ const FILE_BODY = {
 export class CompetenciesController {
   constructor(
     private readonly progress: ProgressService,
+    private readonly reads: CompetencyReadsService,
     private readonly record: RecordService,
   ) {}
 
@@ -52,14 +54,14 @@ export class CompetenciesController {
   @RequirePermission('competency:read')
   @Get('competencies/inbox')
   inbox(@CurrentUser() user: AuthUser): Promise<SignOffInboxResponse> {
-    return this.progress.inbox(user);
+    return this.reads.inbox(user);
   }
 
   /** The grid: domains × competencies with each one's state. Anyone who may read the enrolment. */
   @RequirePermission('competency:read')
   @Get('enrolments/:id/competencies')
   grid(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<CompetencyGridResponse> {
-    return this.progress.grid(user, id);
+    return this.reads.grid(user, id);
   }
 
   @RequirePermission('competency:read')
@@ -69,7 +71,7 @@ export class CompetenciesController {
     @Param('id', uuidParam('id')) id: string,
     @Param('code') code: string,
   ): Promise<CompetencyDetailResponse> {
-    return this.progress.detail(user, id, code);
+    return this.reads.detail(user, id, code);
   }
 
   /** The CCC starts working towards a competency. */
@@ -169,7 +171,7 @@ export class CompetenciesController {
   @Get('evidence-files/:id')
   @ApiProduces('application/octet-stream')
   async download(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<StreamableFile> {
-    const { file, content } = await this.progress.download(user, id);
+    const { file, content } = await this.reads.download(user, id);
     return new StreamableFile(content, {
       type: file.contentType,
       length: content.length,

@@ -5,6 +5,7 @@ import { CompetencyContextService } from './competency-context.service';
 import { FrameworksController } from './frameworks.controller';
 import { FrameworksService } from './frameworks.service';
 import { ProgressService } from './progress.service';
+import { CompetencyReadsService } from './competency-reads.service';
 import { RecordService } from './record.service';
 import { TnaController } from './tna.controller';
 import { TnaService } from './tna.service';
@@ -17,6 +18,7 @@ import { TrainingPlanService } from './training-plan.service';
     CompetencyContextService,
     FrameworksService,
     ProgressService,
+    CompetencyReadsService,
     TnaService,
     TrainingPlanService,
     RecordService,

@@ -5,12 +5,12 @@ import { type CompetencyFramework, findCompetency, type ProgrammeTemplate } from
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
-import type { Enrolment } from '../enrolments/enrolment.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { CompetencyFrameworkVersion } from './competency-framework.entity';
+import type { ScopedEnrolment } from '../enrolments/scoped-enrolment';
 
 export interface CompetencyContext {
-  enrolment: Enrolment;
+  enrolment: ScopedEnrolment;
   template: ProgrammeTemplate;
   frameworkRow: CompetencyFrameworkVersion;
   framework: CompetencyFramework;
@@ -35,7 +35,7 @@ export class CompetencyContextService {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
     const frameworkRow = await this.db
       .getRepository(CompetencyFrameworkVersion)
-      .findOneByOrFail({ id: enrolment.cohort!.competencyFrameworkId });
+      .findOneByOrFail({ id: enrolment.cohort.competencyFrameworkId });
     return {
       enrolment,
       template,

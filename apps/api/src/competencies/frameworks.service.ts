@@ -31,6 +31,7 @@ import { CompetencyFrameworkVersion, DEFAULT_FRAMEWORK_ID } from './competency-f
 import type { MoveCohortFrameworkDto, SetCohortFrameworkDto } from './dto/competencies.dto';
 import { type FrameworkFormat, formatOf, frameworkFile, parseFrameworkFile } from './framework-files';
 import type { UploadedFile } from './uploads';
+import { Clock } from '../common/clock';
 
 export const MAX_FRAMEWORK_FILE_BYTES = 1024 * 1024;
 
@@ -59,6 +60,7 @@ export class FrameworksService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly commands: Commands,
+    private readonly clock: Clock,
   ) {}
 
   /** Three queries whatever the number of versions: the versions, who imported them, the cohorts on them. */
@@ -143,7 +145,7 @@ export class FrameworksService {
         const definition: CompetencyFramework = { ...incoming, version };
         // Only cohorts not started yet move along; a running or finished one stays on the version it started with
         // (an administrator may move it explicitly: moveCohort).
-        const today = londonDate(new Date());
+        const today = londonDate(this.clock.now());
         const cohorts = (
           (await manager.query(
             `SELECT c.id, c.version, c.start_date::text AS start_date FROM cohort c
@@ -214,7 +216,7 @@ export class FrameworksService {
         if (!framework) throw new Invalid({ field: 'frameworkId', reason: 'no competency framework has this id' });
         assertVersion(cohort, dto.version, 'cohort');
         if (cohort.competencyFrameworkId === framework.id) return { cohort, framework, changed: false };
-        if (!importMovesCohort(cohort.startDate, londonDate(new Date())))
+        if (!importMovesCohort(cohort.startDate, londonDate(this.clock.now())))
           throw new Conflict(
             `This cohort started on ${cohort.startDate} and stays on the framework version it started with; move it with ` +
               'POST /api/cohorts/{id}/competency-framework/move, which lists what changes first (dryRun)',

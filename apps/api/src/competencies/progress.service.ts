@@ -1,45 +1,24 @@
 import { refuseIfClosed } from '../enrolments/enrolment-lock';
-import { Forbidden, NotFound } from '../common/domain-errors';
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type CompetencyDetailResponse, draftKeys } from '@ccc/contracts';
 import {
-  type CompetencyDetailResponse,
-  type CompetencyGridResponse,
-  type CompetencyProgressView,
-  draftKeys,
-  type EvidenceView,
-  type InboxItem,
-  type ReviewView,
-  type SignOffInboxResponse,
-} from '@ccc/contracts';
-import {
-  type Competency,
-  COMPETENCY_STATES,
-  competencyActions,
   type CompetencyEvent,
-  type CompetencyFramework,
   type CompetencyState,
   competencyTransition,
   type CompetencyTransitionInput,
-  type CompetencyWording,
   evidenceRemoval,
-  findCompetency,
   isRatingOnScale,
   stateAfterEvidenceRemoved,
   wordingOf,
-  wordingShown,
 } from '@ccc/programme';
-import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type AuthUser, hasRole } from '../common/auth-user';
+import { type AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
-import { groupBy } from '../common/group-by';
 import { clearDraft } from '../drafts/drafts.service';
-import { EnrolmentsService } from '../enrolments/enrolments.service';
-import { Person } from '../people/person.entity';
-import { personRef } from '../sessions/session-view';
 import { AccessService } from '../access/access.service';
-import { type CompetencyContext, CompetencyContextService, frameworkRef } from './competency-context.service';
+import { type CompetencyContext, CompetencyContextService } from './competency-context.service';
 import { CompetencyEvidence } from './competency-evidence.entity';
 import { CompetencyProgress } from './competency-progress.entity';
 import { CompetencyReview } from './competency-review.entity';
@@ -51,74 +30,14 @@ import type {
   WithdrawSignOffDto,
 } from './dto/competencies.dto';
 import { EvidenceFile } from './evidence-file.entity';
-import { FrameworksService } from './frameworks.service';
 import { notifyEvidenceArrived } from './notify';
-import { checkEvidenceFile, storeEvidenceFile, toFileView, type UploadedFile } from './uploads';
+import { checkEvidenceFile, storeEvidenceFile, type UploadedFile } from './uploads';
+import { Clock } from '../common/clock';
+import { CompetencyReadsService } from './competency-reads.service';
 
 const UNIQUE_VIOLATION = '23505';
 
 const STALE = 'This competency was changed since you read it; reload it and try again';
-
-/** People by id, for many rows at once: one query. */
-async function peopleById(manager: EntityManager, ids: (string | null | undefined)[]): Promise<Map<string, Person>> {
-  const unique = [...new Set(ids.filter((id): id is string => !!id))];
-  if (unique.length === 0) return new Map();
-  const people = await manager.find(Person, { where: { id: In(unique) } });
-  return new Map(people.map((p) => [p.id, p]));
-}
-
-function toReviewView(
-  review: CompetencyReview,
-  framework: CompetencyFramework,
-  people: Map<string, Person>,
-): ReviewView {
-  return {
-    id: review.id,
-    outcome: review.outcome,
-    rating: review.rating,
-    ratingLabel: framework.scale.find((l) => l.value === review.rating)?.label ?? null,
-    comment: review.comment,
-    reviewer: personRef(people.get(review.reviewerId)),
-    at: review.createdAt.toISOString(),
-  };
-}
-
-/**
- * A signed-off competency shows the wording signed; where the framework now words it differently, that wording
- * comes alongside (`frameworkWording`).
- */
-function signedWordingView(
-  competency: Competency,
-  progress: CompetencyProgress | undefined,
-  reviews: readonly CompetencyReview[],
-): CompetencyWording & { frameworkWording?: CompetencyWording } {
-  const latest = reviews.at(-1);
-  const signed = progress?.state === 'signed_off' && latest?.outcome === 'signed_off' ? latest.signedWording : null;
-  const shown = wordingShown(competency, signed);
-  const current = wordingOf(competency);
-  return shown.title === current.title && shown.description === current.description
-    ? shown
-    : { ...shown, frameworkWording: current };
-}
-
-function toProgressView(
-  progress: CompetencyProgress | undefined,
-  reviews: ReviewView[],
-  evidenceCount: number,
-  side: CompetencyContext['side'],
-): CompetencyProgressView {
-  const state = progress?.state ?? 'not_started';
-  const latestReview = reviews.at(-1) ?? null;
-  return {
-    state,
-    version: progress?.version ?? 0,
-    since: progress ? progress.stateChangedAt.toISOString() : null,
-    evidenceCount,
-    signOff: state === 'signed_off' && latestReview?.outcome === 'signed_off' ? latestReview : null,
-    latestReview,
-    availableActions: competencyActions(state, side),
-  };
-}
 
 /**
  * A CCC's progress with each competency: the grid, one competency's evidence and reviews, the CCC's steps
@@ -131,118 +50,11 @@ export class ProgressService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly context: CompetencyContextService,
-    private readonly frameworks: FrameworksService,
-    private readonly enrolments: EnrolmentsService,
+    private readonly reads: CompetencyReadsService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
-
-  /** Domains × competencies with their state: five queries whatever the framework's size. */
-  async grid(user: AuthUser, enrolmentId: string): Promise<CompetencyGridResponse> {
-    const ctx = await this.context.forEnrolment(user, enrolmentId);
-    const progress = await this.db.getRepository(CompetencyProgress).find({ where: { enrolmentId } });
-    const ids = progress.map((p) => p.id);
-    const counts: { progress_id: string; n: string }[] = ids.length
-      ? await this.db.query(
-          `SELECT progress_id, count(*) AS n FROM competency_evidence WHERE progress_id = ANY($1::uuid[]) GROUP BY 1`,
-          [ids],
-        )
-      : [];
-    const reviews = ids.length
-      ? await this.db
-          .getRepository(CompetencyReview)
-          .find({ where: { progressId: In(ids) }, order: { createdAt: 'ASC' } })
-      : [];
-    const people = await peopleById(
-      this.db.manager,
-      reviews.map((r) => r.reviewerId),
-    );
-    const byCode = new Map(progress.map((p) => [p.competencyCode, p]));
-    const countOf = new Map(counts.map((c) => [c.progress_id, Number(c.n)]));
-    const reviewsOf = groupBy(reviews, (r) => r.progressId);
-    const tally = Object.fromEntries(COMPETENCY_STATES.map((s) => [s, 0])) as Record<CompetencyState, number>;
-    const domains = ctx.framework.domains.map((domain) => ({
-      key: domain.key,
-      title: domain.title,
-      description: domain.description,
-      competencies: domain.competencies.map((competency) => {
-        const row = byCode.get(competency.code);
-        const rowReviews = row ? (reviewsOf.get(row.id) ?? []) : [];
-        const views = rowReviews.map((r) => toReviewView(r, ctx.framework, people));
-        const cell = {
-          ...competency,
-          ...signedWordingView(competency, row, rowReviews),
-          progress: toProgressView(row, views, row ? (countOf.get(row.id) ?? 0) : 0, ctx.side),
-        };
-        tally[cell.progress.state]++;
-        return cell;
-      }),
-    }));
-    return {
-      enrolmentId,
-      ccc: personRef(ctx.enrolment.ccc)!,
-      allianceSupervisor: personRef(ctx.enrolment.allianceSupervisor),
-      framework: frameworkRef(ctx.frameworkRow),
-      scale: ctx.framework.scale,
-      domains,
-      counts: tally,
-    };
-  }
-
-  /** One competency with all its evidence and reviews, oldest first. */
-  async detail(user: AuthUser, enrolmentId: string, code: string): Promise<CompetencyDetailResponse> {
-    const ctx = await this.context.forEnrolment(user, enrolmentId);
-    return this.detailOf(ctx, code);
-  }
-
-  private async detailOf(ctx: CompetencyContext, code: string): Promise<CompetencyDetailResponse> {
-    const { competency, domain } = this.context.competency(ctx, code);
-    const progress = await this.db
-      .getRepository(CompetencyProgress)
-      .findOneBy({ enrolmentId: ctx.enrolment.id, competencyCode: competency.code });
-    const evidence = progress
-      ? await this.db.getRepository(CompetencyEvidence).find({
-          where: { progressId: progress.id },
-          relations: { file: true },
-          order: { createdAt: 'ASC' },
-        })
-      : [];
-    const reviews = progress
-      ? await this.db
-          .getRepository(CompetencyReview)
-          .find({ where: { progressId: progress.id }, order: { createdAt: 'ASC' } })
-      : [];
-    const people = await peopleById(this.db.manager, [
-      ...reviews.map((r) => r.reviewerId),
-      ...evidence.map((e) => e.submittedById),
-    ]);
-    const reviewViews = reviews.map((r) => toReviewView(r, ctx.framework, people));
-    return {
-      enrolmentId: ctx.enrolment.id,
-      framework: frameworkRef(ctx.frameworkRow),
-      scale: ctx.framework.scale,
-      domain: { key: domain.key, title: domain.title },
-      competency: { ...competency, ...signedWordingView(competency, progress ?? undefined, reviews) },
-      progress: toProgressView(progress ?? undefined, reviewViews, evidence.length, ctx.side),
-      evidence: evidence.map((e): EvidenceView => ({
-        id: e.id,
-        kind: e.kind,
-        text: e.text,
-        url: e.url,
-        file: e.file ? toFileView(e.file) : null,
-        submittedBy: personRef(people.get(e.submittedById)),
-        submittedAt: e.createdAt.toISOString(),
-        removable:
-          ctx.side === 'ccc' &&
-          evidenceRemoval(
-            e,
-            progress!.state,
-            reviews.map((r) => r.createdAt),
-          ).ok,
-      })),
-      reviews: reviewViews,
-    };
-  }
 
   /**
    * Moves one competency of the enrolment by `event`: locks its progress row (or finds none: not started, version
@@ -275,7 +87,7 @@ export class ProgressService {
       throw new ConflictException(transition.reason);
     }
     const entered = transition.to !== from;
-    const now = new Date();
+    const now = this.clock.now();
     if (!row) {
       try {
         const { identifiers } = await manager.insert(CompetencyProgress, {
@@ -326,7 +138,7 @@ export class ProgressService {
         detail: { enrolmentId, code: competency.code, from, to: progress.state },
       });
     });
-    return this.detailOf(ctx, competency.code);
+    return this.reads.detailOf(ctx, competency.code);
   }
 
   /** The CCC adds a reflection or a link. Evidence is an addition: no version needed, nothing overwritten. */
@@ -350,7 +162,7 @@ export class ProgressService {
         fileId: null,
       }),
     );
-    return this.detailOf(ctx, competency.code);
+    return this.reads.detailOf(ctx, competency.code);
   }
 
   /** The CCC adds a file: recognised by its content (415 otherwise) and kept with its checksum. */
@@ -387,7 +199,7 @@ export class ProgressService {
         },
       });
     });
-    return this.detailOf(ctx, competency.code);
+    return this.reads.detailOf(ctx, competency.code);
   }
 
   /**
@@ -426,7 +238,7 @@ export class ProgressService {
       if (file) await manager.delete(EvidenceFile, { id: file.id });
       const left = await manager.count(CompetencyEvidence, { where: { progressId: progress.id } });
       const to = stateAfterEvidenceRemoved(progress.state, left);
-      const now = new Date();
+      const now = this.clock.now();
       await manager.update(
         CompetencyProgress,
         { id: progress.id, version: progress.version },
@@ -463,7 +275,7 @@ export class ProgressService {
         },
       });
     });
-    return this.detailOf(ctx, competency.code);
+    return this.reads.detailOf(ctx, competency.code);
   }
 
   private async addEvidence(
@@ -608,103 +420,6 @@ export class ProgressService {
       }
       await clearDraft(manager, user.id, draftKeys.review(enrolmentId, competency.code));
     });
-    return this.detailOf(ctx, competency.code);
-  }
-
-  /**
-   * The Alliance supervisor's evidence waiting for review across their caseload (oldest first), and the CCC's
-   * competencies returned to them (newest first). Four queries whatever the caseload.
-   */
-  /** Personal lists, but only of the Alliance the caller acts in (a supervisor who moved keeps them apart). */
-  async inbox(user: AuthUser): Promise<SignOffInboxResponse> {
-    type Row = {
-      progress_id: string;
-      enrolment_id: string;
-      competency_code: string;
-      state: CompetencyState;
-      state_changed_at: Date;
-      version: number;
-      ccc_id: string;
-      ccc_name: string;
-      framework_id: string;
-      evidence_count: string;
-      outcome: CompetencyReview['outcome'] | null;
-      comment: string | null;
-      reviewer_id: string | null;
-      reviewer_name: string | null;
-    };
-    const select = `SELECT p.id AS progress_id, p.enrolment_id, p.competency_code, p.state, p.state_changed_at, p.version,
-              e.ccc_id, ccc.full_name AS ccc_name, c.competency_framework_id AS framework_id,
-              (SELECT count(*) FROM competency_evidence ev WHERE ev.progress_id = p.id) AS evidence_count`;
-    const from = `FROM competency_progress p JOIN enrolment e ON e.id = p.enrolment_id
-              JOIN person ccc ON ccc.id = e.ccc_id JOIN cohort c ON c.id = e.cohort_id`;
-    const waiting: Row[] = hasRole(user, 'alliance_supervisor')
-      ? await this.db.query(
-          `${select}, NULL AS outcome, NULL AS comment, NULL AS reviewer_id, NULL AS reviewer_name ${from}
-            WHERE p.state = 'evidence_submitted' AND e.alliance_supervisor_id = $1 AND e.status = 'active'
-              AND c.alliance_id = $2
-            ORDER BY p.state_changed_at ASC, p.id`,
-          [user.id, user.allianceId],
-        )
-      : [];
-    const returned: Row[] = hasRole(user, 'ccc')
-      ? ((await this.db.query(
-          `SELECT * FROM (
-               SELECT DISTINCT ON (p.id) ${select.slice('SELECT '.length)}, r.outcome, r.comment, r.reviewer_id,
-                      reviewer.full_name AS reviewer_name
-                 ${from} JOIN competency_review r ON r.progress_id = p.id JOIN person reviewer ON reviewer.id = r.reviewer_id
-                WHERE p.state = 'working_towards' AND e.ccc_id = $1 AND c.alliance_id = $2
-                ORDER BY p.id, r.created_at DESC) latest
-             WHERE outcome IN ('returned', 'withdrawn')
-             ORDER BY state_changed_at DESC`,
-          [user.id, user.allianceId],
-        )) as Row[])
-      : [];
-    const frameworks = await this.frameworks.forFrameworkIds(
-      this.db.manager,
-      [...waiting, ...returned].map((r) => r.framework_id),
-    );
-    const item = (row: Row): InboxItem => {
-      const framework = frameworks.get(row.framework_id)?.definition;
-      const found = framework ? findCompetency(framework, row.competency_code) : null;
-      return {
-        enrolmentId: row.enrolment_id,
-        ccc: { id: row.ccc_id, fullName: row.ccc_name },
-        competency: { code: row.competency_code, title: found?.competency.title ?? row.competency_code },
-        domainTitle: found?.domain.title ?? '',
-        state: row.state,
-        since: new Date(row.state_changed_at).toISOString(),
-        evidenceCount: Number(row.evidence_count),
-        outcome: row.outcome,
-        comment: row.comment,
-        reviewer: row.reviewer_id ? { id: row.reviewer_id, fullName: row.reviewer_name ?? '' } : null,
-        version: row.version,
-      };
-    };
-    return { awaitingReview: waiting.map(item), returned: returned.map(item) };
-  }
-
-  /** An evidence file, to anyone who may read the CCC's record. */
-  async download(user: AuthUser, fileId: string): Promise<{ file: EvidenceFile; content: Buffer }> {
-    const file = await this.db.getRepository(EvidenceFile).findOneBy({ id: fileId });
-    if (!file) throw new NotFoundException('Evidence file not found');
-    try {
-      await this.enrolments.readable(user, file.enrolmentId);
-    } catch (error) {
-      // Another Alliance's file is as unknown as a missing one; one of this Alliance not the caller's is refused.
-      if (error instanceof NotFoundException || error instanceof NotFound)
-        throw new NotFoundException('Evidence file not found');
-      if (error instanceof ForbiddenException || error instanceof Forbidden)
-        throw new ForbiddenException('You do not have access to this evidence file');
-      throw error;
-    }
-    const row = await this.db
-      .getRepository(EvidenceFile)
-      .createQueryBuilder('f')
-      .select('f.id')
-      .addSelect('f.content')
-      .where('f.id = :id', { id: fileId })
-      .getOneOrFail();
-    return { file, content: row.content };
+    return this.reads.detailOf(ctx, competency.code);
   }
 }

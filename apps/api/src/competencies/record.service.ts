@@ -20,6 +20,7 @@ import { CompetencyProgress } from './competency-progress.entity';
 import { CompetencyReview } from './competency-review.entity';
 import { Tna } from './tna.entity';
 import { TrainingPlanItem } from './training-plan-item.entity';
+import { Clock } from '../common/clock';
 
 const KIND_WORDS: Record<SessionKind, string> = {
   individual: 'Individual supervision',
@@ -59,6 +60,7 @@ export class RecordService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly context: CompetencyContextService,
+    private readonly clock: Clock,
   ) {}
 
   async pdf(user: AuthUser, enrolmentId: string): Promise<{ content: Buffer; fileName: string }> {
@@ -85,7 +87,7 @@ export class RecordService {
     // The same events the timeline and the sign-offs page read, so the record cannot tell a different story.
     const facts = (
       await loadSignOffFacts(this.db, [
-        { id: enrolmentId, status: enrolment.status, cohortStart: enrolment.cohort!.startDate, template },
+        { id: enrolmentId, status: enrolment.status, cohortStart: enrolment.cohort.startDate, template },
       ])
     ).get(enrolmentId)!;
     const events = signOffEvents(facts);
@@ -104,7 +106,7 @@ export class RecordService {
     const done = items.filter((i) => i.completedOn !== null);
     const cohort = enrolment.cohort!;
     const lastDay = addCalendarDays(programmeEndsBefore(cohort.startDate, template.durationMonths), -1);
-    const name = enrolment.ccc!.fullName;
+    const name = enrolment.ccc.fullName;
     const signedCount = signedIds.length;
     const total = framework.domains.reduce((n, d) => n + d.competencies.length, 0);
 
@@ -120,7 +122,7 @@ export class RecordService {
       title: `Training and competency record: ${name}`,
       subject: `${framework.name}, version ${frameworkRow.version}`,
       runningHeader: `${name}: training and competency record`,
-      footerLeft: `Produced ${dateWords(londonDate(new Date()))}`,
+      footerLeft: `Produced ${dateWords(londonDate(this.clock.now()))}`,
     });
     pdf
       .paragraph('Training and competency record', { small: true, gap: 2 })
@@ -264,6 +266,6 @@ export class RecordService {
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '') || 'ccc';
-    return { content: doc, fileName: `record-${slug}-${londonDate(new Date())}.pdf` };
+    return { content: doc, fileName: `record-${slug}-${londonDate(this.clock.now())}.pdf` };
   }
 }

@@ -21,6 +21,7 @@ import { Person } from '../people/person.entity';
 import { personRef } from '../sessions/session-view';
 import { type CompetencyContext, CompetencyContextService, frameworkRef } from './competency-context.service';
 import { Tna, TnaRating } from './tna.entity';
+import { Clock } from '../common/clock';
 
 type RatingInput = { code: string; rating: number; text: string | null };
 
@@ -44,6 +45,7 @@ export class TnaService {
     private readonly context: CompetencyContextService,
     private readonly access: AccessService,
     private readonly commands: Commands,
+    private readonly clock: Clock,
   ) {}
 
   /** Round 1, and round 2 once round 1 is signed by both: four queries. */
@@ -293,7 +295,7 @@ export class TnaService {
         const ratings = tna ? await manager.find(TnaRating, { where: { tnaId: tna.id } }) : [];
         const blocker = tnaSignBlocker(ctx.framework, facts(tna, round, ratings), side);
         if (blocker || !tna) throw new Conflict(blocker ?? 'Nothing is rated yet');
-        const now = new Date();
+        const now = this.clock.now();
         const signature =
           side === 'ccc'
             ? { cccSignedAt: now, cccSignedById: user.id }

@@ -17,10 +17,12 @@ export async function markGroupTeachingAttended(
   session: Pick<Session, 'id' | 'kind' | 'month' | 'startsAt'>,
   presentEnrolmentIds: string[],
   actorId: string,
+  /** The clock's time, for a session recorded without a start. */
+  now: Date,
 ): Promise<void> {
   const itemKind = trainingItemCompletedBy(session.kind);
   if (!itemKind || presentEnrolmentIds.length === 0) return;
-  const completedOn = londonDate(session.startsAt ?? new Date());
+  const completedOn = londonDate(session.startsAt ?? now);
   const marked: { id: string; enrolment_id: string }[] = await manager.query(
     `UPDATE training_plan_item SET completed_on = $1, completed_via = 'attendance', session_id = $2,
             version = version + 1, updated_at = now()

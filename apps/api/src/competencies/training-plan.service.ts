@@ -27,6 +27,7 @@ import { Tna, TnaRating } from './tna.entity';
 import { TrainingPlanItem } from './training-plan-item.entity';
 import { TrainingProposalDecision } from './training-proposal-decision.entity';
 import { checkEvidenceFile, storeEvidenceFile, toFileView, type UploadedFile } from './uploads';
+import { Clock } from '../common/clock';
 
 /** A plan item locked for a change, with its enrolment's context. */
 type ItemRow = { item: TrainingPlanItem; ctx: CompetencyContext };
@@ -40,7 +41,7 @@ function needsFacts(ctx: CompetencyContext, tna: Tna, ratings: TnaRating[]): Tna
     cccSignedAt: tna.cccSignedAt?.toISOString() ?? null,
     supervisorSignedAt: tna.supervisorSignedAt?.toISOString() ?? null,
     signedInMonth: signedAt
-      ? monthOfInstant(ctx.enrolment.cohort!.startDate, ctx.template.durationMonths, signedAt)
+      ? monthOfInstant(ctx.enrolment.cohort.startDate, ctx.template.durationMonths, signedAt)
       : null,
     ratings: ratings
       .filter((r) => r.tnaId === tna.id)
@@ -74,6 +75,7 @@ export class TrainingPlanService {
     private readonly context: CompetencyContextService,
     private readonly access: AccessService,
     private readonly commands: Commands,
+    private readonly clock: Clock,
   ) {}
 
   /** Two queries: the items and their certificates' details. */
@@ -346,7 +348,7 @@ export class TrainingPlanService {
     dto: CompleteTrainingPlanItemDto,
     certificate: UploadedFile | undefined,
   ): Promise<TrainingPlanResponse> {
-    if (dto.completedOn > londonDate(new Date()))
+    if (dto.completedOn > londonDate(this.clock.now()))
       throw new Invalid({ field: 'completedOn', reason: 'completedOn must not be in the future' });
     const type = certificate && certificate.size > 0 ? checkEvidenceFile(certificate) : null;
     const { ctx } = await this.commands.run({

@@ -108,8 +108,9 @@ export async function storeEvidenceFile(
     content: file.buffer,
     uploadedById,
   });
-  const { identifiers } = await manager.insert(EvidenceFile, row);
-  return { ...row, id: identifiers[0]!['id'] as string, createdAt: new Date() };
+  // The database's own id and time of creation, as returned by the insert.
+  const { identifiers, generatedMaps } = await manager.insert(EvidenceFile, row);
+  return { ...row, id: identifiers[0]!['id'] as string, createdAt: generatedMaps[0]!['createdAt'] as Date };
 }
 
 export function toFileView(

@@ -100,7 +100,7 @@ export class DatabaseOutage implements OnApplicationShutdown {
   private noteOutage(error: unknown): void {
     this.refused += 1;
     if (this.since !== null) return;
-    this.since = Date.now();
+    this.since = performance.now();
     this.refused = 1;
     const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     this.logger.error(`Database unreachable (${cause}): answering 503 with Retry-After until it is back`);
@@ -120,7 +120,7 @@ export class DatabaseOutage implements OnApplicationShutdown {
       this.probing = false;
     }
     if (this.since === null) return;
-    const seconds = ((Date.now() - this.since) / 1000).toFixed(1);
+    const seconds = ((performance.now() - this.since) / 1000).toFixed(1);
     this.logger.log(`Database reachable again after ${seconds} s; ${this.refused} request(s) were answered 503`);
     this.since = null;
     this.stopProbe();

@@ -4,13 +4,13 @@ import {
   addCalendarDays,
   addCalendarMonths,
   DEFAULT_TEMPLATE,
-  londonDate,
   monthBounds,
   PROGRAMME_TIME_ZONE,
   type Track,
 } from '@ccc/programme';
 import { addDays, format, parseISO } from 'date-fns';
 import { type DataSource, type EntityManager, In } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { hashPassword } from '../auth/auth.service';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Cohort } from '../cohorts/cohort.entity';
@@ -114,7 +114,8 @@ function meetingTime(date: string, dayOffset: number, hour = 10): Date {
 export async function seedDemoData(
   db: DataSource,
   enrolments: EnrolmentCommands,
-  today = londonDate(new Date()),
+  /** Today in London (the clock's), from which the demo's dates are laid out. */
+  today: string,
 ): Promise<{ created: boolean }> {
   return db.transaction(async (manager) => {
     // Two starts at once must not both seed: the advisory lock serialises them until this transaction ends.
@@ -303,7 +304,7 @@ async function recordDemoRelease(manager: EntityManager, sessions: Session[], to
        FROM session s, enrolment e
       WHERE r.session_id = s.id AND s.status = 'completed' AND e.id = r.enrolment_id`,
   );
-  const rows: Partial<ReleaseRequest>[] = [];
+  const rows: QueryDeepPartialEntity<ReleaseRequest>[] = [];
   for (const enrolment of enrolments) {
     for (let week = 7; week >= 0; week--) {
       const date = addCalendarDays(today, -7 * week);
@@ -318,7 +319,7 @@ async function recordDemoRelease(manager: EntityManager, sessions: Session[], to
         description: ['e-LfH ACCEND module', 'Macmillan Explore', 'Personalised Care Institute course'][week % 3]!,
         status: week === 0 ? 'pending' : 'confirmed',
         decidedById: week === 0 ? null : enrolment.pcnSupervisorId,
-        decidedAt: week === 0 ? null : new Date(),
+        decidedAt: week === 0 ? null : () => 'now()',
       });
     }
   }

@@ -4,6 +4,7 @@ import { londonDate } from '@ccc/programme';
 import { AccessService } from '../access/access.service';
 import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
+import { Clock } from '../common/clock';
 import { Closed, Conflict, type FieldError, Invalid } from '../common/domain-errors';
 import { isStillReferenced } from '../database/pg-errors';
 import type { ChangeEnrolmentDto, EnrolmentVersionDto, ReopenEnrolmentDto } from './dto/change-enrolment.dto';
@@ -24,6 +25,7 @@ export class EnrolmentChangesService {
     private readonly access: AccessService,
     private readonly commands: Commands,
     private readonly enrolments: EnrolmentsService,
+    private readonly clock: Clock,
   ) {}
 
   async change(user: AuthUser, id: string, dto: ChangeEnrolmentDto): Promise<EnrolmentSummary> {
@@ -44,7 +46,7 @@ export class EnrolmentChangesService {
             dto.allianceSupervisorId === undefined ? before.allianceSupervisorId : dto.allianceSupervisorId,
         };
         const reason = dto.reason.trim();
-        const today = londonDate(new Date());
+        const today = londonDate(this.clock.now());
         const errors: FieldError[] = [];
         if (!reason) errors.push({ field: 'reason', reason: 'reason must say why the enrolment changes' });
         if (dto.effectiveFrom > today)
@@ -107,7 +109,7 @@ export class EnrolmentChangesService {
         // A supervisor replaced keeps read access to what they signed before the change (AccessService).
         const former: FormerSupervisor[] = [...row.former_supervisors];
         const until = dto.effectiveFrom;
-        const changedAt = new Date().toISOString();
+        const changedAt = this.clock.now().toISOString();
         if (before.pcnSupervisorId && before.pcnSupervisorId !== after.pcnSupervisorId)
           former.push({ personId: before.pcnSupervisorId, role: 'pcn_supervisor', until, changedAt });
         if (before.allianceSupervisorId && before.allianceSupervisorId !== after.allianceSupervisorId)

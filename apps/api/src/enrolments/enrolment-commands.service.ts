@@ -23,6 +23,7 @@ import type { CreateEnrolmentDto } from './dto/create-enrolment.dto';
 import type { WithdrawEnrolmentDto } from './dto/withdraw-enrolment.dto';
 import { Enrolment } from './enrolment.entity';
 import { EnrolmentsService } from './enrolments.service';
+import { Clock } from '../common/clock';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -36,6 +37,7 @@ export class EnrolmentCommands {
     private readonly commands: Commands,
     private readonly enrolments: EnrolmentsService,
     private readonly sessions: SessionsService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -65,7 +67,7 @@ export class EnrolmentCommands {
           {
             status: 'withdrawn',
             statusReason: reason,
-            statusChangedAt: new Date(),
+            statusChangedAt: this.clock.now(),
             statusChangedById: user.id,
             version: row.version + 1,
           },
@@ -100,7 +102,7 @@ export class EnrolmentCommands {
     manager: EntityManager,
     enrolmentId: string,
   ): Promise<{ leftSessionIds: string[]; cancelledReleaseIds: string[] }> {
-    const now = new Date();
+    const now = this.clock.now();
     const places: { id: string; session_id: string; status: SessionStatus; starts_at: Date | null }[] =
       await manager.query(
         `SELECT a.id, s.id AS session_id, s.status, s.starts_at

@@ -16,6 +16,7 @@ import { Closed, Conflict, type FieldError, Invalid } from '../common/domain-err
 import type { PauseEnrolmentDto, ResumeEnrolmentDto } from './dto/change-enrolment.dto';
 import { EnrolmentsService } from './enrolments.service';
 import { enrolmentChange, type LockedEnrolment } from './locked-enrolment';
+import { Clock } from '../common/clock';
 
 /** Pausing an enrolment (leave, sickness) and resuming it, by the Alliance's administrator (#16 item 4). */
 @Injectable()
@@ -24,6 +25,7 @@ export class EnrolmentPausesService {
     private readonly access: AccessService,
     private readonly commands: Commands,
     private readonly enrolments: EnrolmentsService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -40,7 +42,7 @@ export class EnrolmentPausesService {
         const open = openPause(row.pauses);
         if (open) throw new Conflict(`This enrolment is already paused from ${open.from}; resume it first`);
         const reason = dto.reason.trim();
-        const today = londonDate(new Date());
+        const today = londonDate(this.clock.now());
         const lastBack = row.pauses.at(-1)?.until ?? null;
         const earliest = lastBack && lastBack > row.cohort_start ? lastBack : row.cohort_start;
         const endsBefore = programmeEndsBefore(row.cohort_start, row.duration_months);
@@ -134,7 +136,7 @@ export class EnrolmentPausesService {
       throw new Conflict(
         row.status === 'active' ? 'This enrolment is not paused' : `This enrolment is ${row.status}, not paused`,
       );
-    const today = londonDate(new Date());
+    const today = londonDate(this.clock.now());
     if (dto.from <= open.from)
       throw new Invalid({
         field: 'from',

@@ -40,12 +40,16 @@ import {
   toSummary,
 } from './enrolment-summary.read-model';
 import { timelineSessions } from './timeline.read-model';
+import { Clock } from '../common/clock';
+import { loaded } from '../common/loaded';
+import { SCOPED_RELATIONS, type ScopedEnrolment } from './scoped-enrolment';
 
 @Injectable()
 export class EnrolmentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   /** `user` null: unscoped, for a summary of what the caller has just been allowed to create. */
@@ -82,7 +86,7 @@ export class EnrolmentsService {
   async list(user: AuthUser): Promise<EnrolmentSummary[]> {
     const enrolments = await readableEnrolments(this.db, this.access, user, 'newest-cohort');
     const templates = await this.durations(enrolments.map((e) => e.cohort.templateId));
-    const today = londonDate(new Date());
+    const today = londonDate(this.clock.now());
     return enrolments.map((e) => toSummary(e, templates.get(e.cohort.templateId)!, today));
   }
 
@@ -99,7 +103,7 @@ export class EnrolmentsService {
       offset: (page - 1) * pageSize,
     });
     const templates = await this.durations(records.map((e) => e.cohort.templateId));
-    const today = londonDate(new Date());
+    const today = londonDate(this.clock.now());
     return {
       items: records.map((e) => toSummary(e, templates.get(e.cohort.templateId)!, today)),
       total,
@@ -165,7 +169,8 @@ export class EnrolmentsService {
       const sum = (test: (c: (typeof mine)[number]) => boolean) =>
         mine.filter(test).reduce((total, c) => total + Number(c.n), 0);
       // Before the start nothing is due; after the end every unbooked session was missed.
-      const current = enrolment.currentMonth ?? (enrolment.cohort.startDate > londonDate(new Date()) ? 0 : Infinity);
+      const current =
+        enrolment.currentMonth ?? (enrolment.cohort.startDate > londonDate(this.clock.now()) ? 0 : Infinity);
       const upcoming = nextOf.get(enrolment.id);
       const toBook = (plannedOf.get(enrolment.id) ?? []).find((p) => p.month >= current);
       return {
@@ -186,10 +191,10 @@ export class EnrolmentsService {
   }
 
   /** An enrolment the caller may read (404/403 otherwise) with its template, for the features built on it. */
-  async readable(user: AuthUser, id: string): Promise<{ enrolment: Enrolment; template: ProgrammeTemplate }> {
-    const enrolment = await this.findReadable(user, id);
-    const templates = await this.templates([enrolment.cohort!.templateId]);
-    return { enrolment, template: templates.get(enrolment.cohort!.templateId)! };
+  async readable(user: AuthUser, id: string): Promise<{ enrolment: ScopedEnrolment; template: ProgrammeTemplate }> {
+    const enrolment = loaded(await this.findReadable(user, id), ...SCOPED_RELATIONS);
+    const templates = await this.templates([enrolment.cohort.templateId]);
+    return { enrolment, template: templates.get(enrolment.cohort.templateId)! };
   }
 
   /** Every enrolment in the caller's scope with what a summary reads of it, and its template: two queries. */
@@ -200,7 +205,7 @@ export class EnrolmentsService {
   }
 
   summaryOf(enrolment: EnrolmentRecord, template: ProgrammeTemplate): EnrolmentSummary {
-    return toSummary(enrolment, template, londonDate(new Date()));
+    return toSummary(enrolment, template, londonDate(this.clock.now()));
   }
 
   async findReadable(user: AuthUser, id: string): Promise<Enrolment> {
@@ -214,7 +219,7 @@ export class EnrolmentsService {
 
   async summarise(enrolment: Enrolment): Promise<EnrolmentSummary> {
     const templates = await this.templates([enrolment.cohort!.templateId]);
-    return toSummary(enrolment, templates.get(enrolment.cohort!.templateId)!, londonDate(new Date()));
+    return toSummary(enrolment, templates.get(enrolment.cohort!.templateId)!, londonDate(this.clock.now()));
   }
 
   /**
@@ -246,7 +251,7 @@ export class EnrolmentsService {
     const events = signOffEvents(facts);
     const parties = this.access.signOffParties(user, enrolment);
 
-    const now = new Date();
+    const now = this.clock.now();
     const today = londonDate(now);
     // Within a month, sessions follow the template's plan order; a cancelled one comes after its replacement.
     const planOrder = new Map(plannedSessions(template, enrolment.track).map((p, i) => [p.planItemKey, i]));

@@ -35,6 +35,7 @@ import type { AttestDto, AttestDutyDto } from './dto/attest.dto';
 import { Attestation } from './attestation.entity';
 import { dutyDatesOf, type ProgressFacts, progressFacts, withProgress } from './rule-facts';
 import { EvaluationResponse } from '../month-six/evaluation-response.entity';
+import { Clock } from '../common/clock';
 
 @Injectable()
 export class ExpectationsService {
@@ -43,6 +44,7 @@ export class ExpectationsService {
     private readonly enrolments: EnrolmentsService,
     private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   /** The facts behind the expectations of many enrolments at once: five queries. */
@@ -136,7 +138,7 @@ export class ExpectationsService {
   async forEnrolment(user: AuthUser, enrolmentId: string): Promise<ExpectationsResponse> {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
     const facts = (await this.facts([enrolment])).get(enrolment.id)!;
-    const now = new Date();
+    const now = this.clock.now();
     const results = evaluateExpectations(template, facts, now, londonDate(now));
     return {
       enrolmentId,
@@ -170,7 +172,7 @@ export class ExpectationsService {
         `Only the ${expectation.party === 'pcn' ? 'PCN supervisor' : expectation.party === 'ccc' ? 'CCC' : 'Alliance supervisor'} attests this`,
       );
     }
-    if (!isIsoDate(dto.attestedOn) || dto.attestedOn > londonDate(new Date())) {
+    if (!isIsoDate(dto.attestedOn) || dto.attestedOn > londonDate(this.clock.now())) {
       throw new Invalid([{ field: 'attestedOn', reason: 'attestedOn must be a real date, today or earlier' }]);
     }
     try {
@@ -212,9 +214,9 @@ export class ExpectationsService {
         where: { enrolmentId, expectationKey: In(duties.map((d) => d.key)) },
         relations: { attestedBy: true },
       }),
-      dutyDatesOf(this.db, { ...enrolment, cohortStart: enrolment.cohort!.startDate }),
+      dutyDatesOf(this.db, { ...enrolment, cohortStart: enrolment.cohort.startDate }),
     ]);
-    const today = londonDate(new Date());
+    const today = londonDate(this.clock.now());
     return {
       enrolmentId,
       duties: duties.map((duty) => {
@@ -251,7 +253,7 @@ export class ExpectationsService {
       throw new Forbidden(`Only the ${duty.party === 'pcn' ? 'PCN' : 'Alliance'} supervisor confirms this duty`);
     const dates = await dutyDatesOf(this.db, { ...enrolment, cohortStart: enrolment.cohort!.startDate });
     const problem =
-      dto.attestedOn > londonDate(new Date())
+      dto.attestedOn > londonDate(this.clock.now())
         ? 'attestedOn must be today or earlier'
         : attestationDateProblem(duty.attestableFrom, dates, dto.attestedOn);
     if (problem) throw new Invalid([{ field: 'attestedOn', reason: problem }]);
@@ -299,11 +301,11 @@ export class ExpectationsService {
       this.db.manager,
       [...facts.values()].flatMap((f) => f.releaseRows),
     );
-    const now = new Date();
+    const now = this.clock.now();
     const today = londonDate(now);
     return scoped.map(({ enrolment, template }) => {
       // Only the programme's weeks: none before the cohort starts or after it ends.
-      const weeks = programmeChartWeeks(enrolment.cohort!.startDate, template.durationMonths, today, CHART_WEEKS);
+      const weeks = programmeChartWeeks(enrolment.cohort.startDate, template.durationMonths, today, CHART_WEEKS);
       const f = facts.get(enrolment.id)!;
       const rules = releaseRules(template);
       const sessions = f.attendanceRows.map((a) => a.session!);
@@ -350,7 +352,7 @@ export class ExpectationsService {
               title: nextJoint.title,
               startsAt: nextJoint.startsAt!.toISOString(),
               status: displayStatus(
-                { ...nextJoint, monthEndsBefore: monthBounds(enrolment.cohort!.startDate, nextJoint.month).endsBefore },
+                { ...nextJoint, monthEndsBefore: monthBounds(enrolment.cohort.startDate, nextJoint.month).endsBefore },
                 now,
               ),
             }

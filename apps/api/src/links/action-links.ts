@@ -12,14 +12,14 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
  */
 export async function issueActionLink(
   manager: EntityManager,
-  params: { purpose: LinkPurpose; targetId: string; personId: string; lifetimeDays: number },
+  params: { purpose: LinkPurpose; targetId: string; personId: string; lifetimeDays: number; now: Date },
 ): Promise<{ token: string; link: ActionLink; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = addDays(new Date(), params.lifetimeDays);
+  const expiresAt = addDays(params.now, params.lifetimeDays);
   await manager.update(
     ActionLink,
     { targetId: params.targetId, purpose: params.purpose, usedAt: IsNull(), revokedAt: IsNull() },
-    { revokedAt: new Date() },
+    { revokedAt: params.now },
   );
   const link = await manager.save(
     manager.create(ActionLink, {
@@ -43,6 +43,7 @@ export async function findLiveLink(
   manager: EntityManager,
   token: string,
   purposes: readonly LinkPurpose[],
+  now: Date,
 ): Promise<ActionLink> {
   const link = await manager
     .getRepository(ActionLink)
@@ -50,6 +51,6 @@ export async function findLiveLink(
   if (!link || !purposes.includes(link.purpose)) throw new NotFoundException('This link is not valid');
   if (link.usedAt) throw new GoneException('This link has already been used');
   if (link.revokedAt) throw new GoneException('A newer link replaced this one; use the latest e-mail');
-  if (link.expiresAt < new Date()) throw new GoneException('This link has expired; ask for a new one');
+  if (link.expiresAt < now) throw new GoneException('This link has expired; ask for a new one');
   return link;
 }

@@ -21,6 +21,7 @@ import { findLiveLink, issueActionLink } from './action-links';
 import type { LinkAnswerDto } from './dto/link-answer.dto';
 import { renderMail, type RenderedMail } from '../notifications/mail-templates';
 import { OutboxMessage } from './outbox-message.entity';
+import { Clock } from '../common/clock';
 
 export const LINK_LIFETIME_DAYS = 14;
 const ANSWER_PURPOSES: LinkPurpose[] = ['release_request', 'session_slot'];
@@ -41,6 +42,7 @@ export class LinksService {
     private readonly scheduling: SchedulingService,
     private readonly booking: BookingCommands,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   private async issue(
@@ -58,6 +60,7 @@ export class LinksService {
       targetId,
       personId: to.id,
       lifetimeDays: LINK_LIFETIME_DAYS,
+      now: this.clock.now(),
     });
     const { subject, text, html } = mail(londonTime(expiresAt), `${baseUrl}/respond/${token}`);
     await manager.insert(OutboxMessage, { toPersonId: to.id, toEmail: to.email, subject, body: text, html });
@@ -83,7 +86,7 @@ export class LinksService {
     return this.db.transaction((manager) =>
       this.issue(manager, user, 'release_request', request.id, to, baseUrl, (expires, url) =>
         renderMail('releaseRequest', {
-          cccName: enrolment.ccc!.fullName,
+          cccName: enrolment.ccc.fullName,
           minutes: request.minutes,
           date: dateWords(request.date),
           description: request.description,
@@ -114,7 +117,7 @@ export class LinksService {
         (expires, url) =>
           renderMail('sessionSlot', {
             title: view.title,
-            cccName: enrolment.ccc!.fullName,
+            cccName: enrolment.ccc.fullName,
             when: londonTime(new Date(view.startsAt!)),
             minutes: view.durationMinutes,
             place: view.mode === 'face_to_face' ? view.place : null,
@@ -129,7 +132,7 @@ export class LinksService {
   /** The link, or 404 for one that never existed and 410 for one used, replaced or expired. */
   private find(token: string): Promise<ActionLink> {
     // An invitation's set-password link is not answered here (see people/invitations.service.ts).
-    return findLiveLink(this.db.manager, token, ANSWER_PURPOSES);
+    return findLiveLink(this.db.manager, token, ANSWER_PURPOSES, this.clock.now());
   }
 
   async show(token: string): Promise<LinkView> {
@@ -179,7 +182,7 @@ export class LinksService {
     const link = await this.find(token);
     const claimed = await this.db
       .getRepository(ActionLink)
-      .update({ id: link.id, usedAt: IsNull() }, { usedAt: new Date() });
+      .update({ id: link.id, usedAt: IsNull() }, { usedAt: this.clock.now() });
     if (!claimed.affected) throw new GoneException('This link has already been used');
     try {
       const user = await this.people.loadAuthUser(link.personId);

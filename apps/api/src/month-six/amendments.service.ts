@@ -2,29 +2,24 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable 
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AmendmentView } from '@ccc/contracts';
 import type { HandoverParty, ProgrammeTemplate } from '@ccc/programme';
+import { HANDOVER_PARTIES, londonDate } from '@ccc/programme';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
-import type { Enrolment } from '../enrolments/enrolment.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { SessionAttendance } from '../sessions/session-attendance.entity';
 import { personRef } from '../sessions/session-view';
 import { Session } from '../sessions/session.entity';
 import type { CreateAmendmentDto } from './dto/amendment.dto';
 import { EnrolmentAmendment } from './enrolment-amendment.entity';
-import {
-  applyHandoverFields,
-  askToSignAgain,
-  changedFields,
-  contentOf,
-  HANDOVER_PARTIES,
-  SIGNATURE,
-} from './handover.service';
+import { applyHandoverFields, askToSignAgain, changedFields, contentOf, SIGNATURE } from './handover.service';
 import { HandoverInterview } from './handover-interview.entity';
 import { checkOutcomeEntries, conflictOnDuplicate, upsertOutcomes } from './outcomes.service';
+import { Clock } from '../common/clock';
+import type { ScopedEnrolment } from '../enrolments/scoped-enrolment';
 
 type Change = {
   recordId: string;
@@ -61,6 +56,7 @@ export class AmendmentsService {
     private readonly enrolments: EnrolmentsService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(user: AuthUser, enrolmentId: string): Promise<AmendmentView[]> {
@@ -75,13 +71,14 @@ export class AmendmentsService {
 
   async create(user: AuthUser, enrolmentId: string, dto: CreateAmendmentDto): Promise<AmendmentView> {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
-    if (!this.access.mayAmend(user, { ...enrolment, allianceId: enrolment.cohort!.allianceId }))
+    if (!this.access.mayAmend(user, { ...enrolment, allianceId: enrolment.cohort.allianceId }))
       throw new ForbiddenException('Only an administrator or the CCC\u2019s Alliance supervisor records an amendment');
     const reason = dto.reason.trim();
     if (!reason) throw validationFailed([{ field: 'reason', reason: 'reason must say why the record is corrected' }]);
     if (!dto[dto.record])
       throw validationFailed([{ field: dto.record, reason: `an amendment of the ${dto.record} gives its change` }]);
-    if (dto.record === 'outcome') checkOutcomeEntries([dto.outcome!], enrolment, template, 'outcome');
+    if (dto.record === 'outcome')
+      checkOutcomeEntries([dto.outcome!], enrolment, template, londonDate(this.clock.now()), 'outcome');
     const id = await conflictOnDuplicate(() =>
       this.db.transaction(async (manager) => {
         const [locked] = (await manager.query(`SELECT status, erased_at FROM enrolment WHERE id = $1 FOR UPDATE`, [
@@ -126,7 +123,7 @@ export class AmendmentsService {
   private async apply(
     manager: EntityManager,
     user: AuthUser,
-    enrolment: Enrolment,
+    enrolment: ScopedEnrolment,
     template: ProgrammeTemplate,
     dto: CreateAmendmentDto,
   ): Promise<Change> {
@@ -140,7 +137,7 @@ export class AmendmentsService {
           .getOne();
         if (!row) throw new ConflictException('This enrolment has no handover record to amend');
         const before = contentOf(row);
-        const after = applyHandoverFields(before, dto.handover!, template, enrolment.cohort!.startDate);
+        const after = applyHandoverFields(before, dto.handover!, template, enrolment.cohort.startDate);
         const changes = changedFields(before, after);
         if (Object.keys(changes.after).length === 0) return { recordId: row.id, ...changes };
         if (enrolment.status !== 'completed') {
@@ -151,7 +148,7 @@ export class AmendmentsService {
         // The parties signed the record as it was: the amended one asks them to sign again (#15 item 1). An
         // amender who is a party (the Alliance supervisor) signs by amending; the others are told.
         const amenderParties = this.access.handoverParties(user, enrolment);
-        const now = new Date();
+        const now = this.clock.now();
         const signatures = Object.fromEntries(
           HANDOVER_PARTIES.flatMap((party) => {
             const { at, by } = SIGNATURE[party];

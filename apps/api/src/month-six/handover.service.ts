@@ -6,6 +6,7 @@ import {
   type HandoverContent,
   handoverNotOpenYet,
   handoverOpensOn,
+  HANDOVER_PARTIES,
   type HandoverParty,
   handoverSignBlocker,
   londonDate,
@@ -26,8 +27,7 @@ import { personRef } from '../sessions/session-view';
 import type { HandoverFieldsDto, SignHandoverDto, UpdateHandoverDto } from './dto/handover.dto';
 import { HandoverInterview } from './handover-interview.entity';
 import { renderMail } from '../notifications/mail-templates';
-
-export const HANDOVER_PARTIES = ['ccc', 'pcn_supervisor', 'alliance_supervisor'] as const;
+import { Clock } from '../common/clock';
 
 /** The signature columns of each party. */
 export const SIGNATURE: Record<HandoverParty, { at: 'cccSignedAt' | 'pcnSignedAt' | 'allianceSignedAt'; by: string }> =
@@ -155,6 +155,7 @@ export class HandoverService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly commands: Commands,
+    private readonly clock: Clock,
   ) {}
 
   private find(manager: EntityManager, enrolmentId: string, lock = false) {
@@ -182,7 +183,12 @@ export class HandoverService {
       alliance_supervisor: row?.allianceSignedBy,
     };
     const active = enrolment.status === 'active';
-    const notOpen = handoverNotOpenYet(template, enrolment.track, enrolment.cohort!.startDate, londonDate(new Date()));
+    const notOpen = handoverNotOpenYet(
+      template,
+      enrolment.track,
+      enrolment.cohort.startDate,
+      londonDate(this.clock.now()),
+    );
     return {
       enrolmentId,
       enrolmentStatus: enrolment.status,
@@ -193,7 +199,7 @@ export class HandoverService {
         signedAt: signedAt(party)?.toISOString() ?? null,
       })),
       signBlocker: notOpen ?? handoverSignBlocker(content),
-      opensOn: handoverOpensOn(template, enrolment.track, enrolment.cohort!.startDate),
+      opensOn: handoverOpensOn(template, enrolment.track, enrolment.cohort.startDate),
       canEdit: active && parties.length > 0,
       // A completed enrolment's record signs again after an amendment cleared signatures.
       canSignAs:
@@ -270,7 +276,12 @@ export class HandoverService {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
     const parties = this.requireParty(user, enrolment);
     // Signing completes and locks the enrolment: never before the interview's plan month (template data).
-    const notOpen = handoverNotOpenYet(template, enrolment.track, enrolment.cohort!.startDate, londonDate(new Date()));
+    const notOpen = handoverNotOpenYet(
+      template,
+      enrolment.track,
+      enrolment.cohort.startDate,
+      londonDate(this.clock.now()),
+    );
     if (notOpen) throw new ConflictException(notOpen);
     await this.db.transaction(async (manager) => {
       // Locked for update first: two parties signing at once are decided one after the other.
@@ -288,7 +299,7 @@ export class HandoverService {
       if (blocker) throw new ConflictException(blocker);
       const party = parties.find((p) => !row[SIGNATURE[p].at]);
       if (!party) throw new ConflictException('You have already signed this handover record');
-      const now = new Date();
+      const now = this.clock.now();
       const { at, by } = SIGNATURE[party];
       await manager
         .createQueryBuilder()

@@ -7,11 +7,12 @@ import { AccessService } from '../access/access.service';
 import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
 import { type FieldError, validationFailed } from '../common/errors';
-import type { Enrolment } from '../enrolments/enrolment.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { personRef } from '../sessions/session-view';
 import type { RecordOutcomesDto } from './dto/outcomes.dto';
 import { OutcomeCount } from './outcome-count.entity';
+import { Clock } from '../common/clock';
+import type { ScopedEnrolment } from '../enrolments/scoped-enrolment';
 
 export interface OutcomeChange {
   month: number;
@@ -23,15 +24,16 @@ export interface OutcomeChange {
 /** Problems with entries against the cohort's template and today's date (400 when any). */
 export function checkOutcomeEntries(
   entries: { month: number; measureId: string; count: number }[],
-  enrolment: Enrolment,
+  enrolment: ScopedEnrolment,
   template: ProgrammeTemplate,
+  today: string,
   field = 'entries',
 ): void {
   const context = {
     measures: template.outcomeMeasures,
-    cohortStart: enrolment.cohort!.startDate,
+    cohortStart: enrolment.cohort.startDate,
     durationMonths: template.durationMonths,
-    today: londonDate(new Date()),
+    today,
   };
   const seen = new Set<string>();
   const problems: FieldError[] = entries.flatMap((entry, i) => {
@@ -110,6 +112,7 @@ export class OutcomesService {
     private readonly enrolments: EnrolmentsService,
     private readonly commands: Commands,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   async get(user: AuthUser, enrolmentId: string): Promise<OutcomesView> {
@@ -119,11 +122,11 @@ export class OutcomesService {
       relations: { recordedBy: true },
       order: { month: 'ASC', measureId: 'ASC' },
     });
-    const today = londonDate(new Date());
+    const today = londonDate(this.clock.now());
     return {
       enrolmentId,
       measures: template.outcomeMeasures,
-      months: programmeMonths(enrolment.cohort!.startDate, template.durationMonths).filter((m) => m.startsOn <= today),
+      months: programmeMonths(enrolment.cohort.startDate, template.durationMonths).filter((m) => m.startsOn <= today),
       entries: rows.map((o) => ({
         month: o.month,
         measureId: o.measureId,
@@ -139,7 +142,7 @@ export class OutcomesService {
   async record(user: AuthUser, enrolmentId: string, dto: RecordOutcomesDto): Promise<OutcomesView> {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
     this.access.requireOwnEnrolment(user, enrolment, 'records their own outcome counts');
-    checkOutcomeEntries(dto.entries, enrolment, template);
+    checkOutcomeEntries(dto.entries, enrolment, template, londonDate(this.clock.now()));
     await conflictOnDuplicate(() =>
       this.commands.run({
         load: async () => enrolmentId,

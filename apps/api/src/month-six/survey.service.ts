@@ -12,6 +12,7 @@ import type { Enrolment } from '../enrolments/enrolment.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import type { SaveSurveyDto } from './dto/survey.dto';
 import { EvaluationResponse } from './evaluation-response.entity';
+import { Clock } from '../common/clock';
 
 /**
  * The evaluation survey: one response per person and enrolment, saved as a draft until submitted. A response is
@@ -25,6 +26,7 @@ export class SurveyService {
     private readonly enrolments: EnrolmentsService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** The CCC answers for themself; a PCN supervisor of the CCC's PCN answers as the PCN. */
@@ -47,7 +49,7 @@ export class SurveyService {
       likert: row?.likert ?? {},
       freeText: row?.freeText ?? {},
       submittedAt: row?.submittedAt?.toISOString() ?? null,
-      opensOn: surveyOpensOn(enrolment.cohort!.startDate, template.durationMonths),
+      opensOn: surveyOpensOn(enrolment.cohort.startDate, template.durationMonths),
       version: row?.version ?? 0,
     };
   }
@@ -55,8 +57,8 @@ export class SurveyService {
   async save(user: AuthUser, enrolmentId: string, dto: SaveSurveyDto, submit: boolean): Promise<SurveyResponseView> {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
     const respondent = this.respondentFor(user, enrolment);
-    const opensOn = surveyOpensOn(enrolment.cohort!.startDate, template.durationMonths);
-    if (londonDate(new Date()) < opensOn)
+    const opensOn = surveyOpensOn(enrolment.cohort.startDate, template.durationMonths);
+    if (londonDate(this.clock.now()) < opensOn)
       throw new ConflictException(`The evaluation survey opens on ${opensOn}, when the programme's last month starts`);
     const answers = {
       likert: dto.likert,
@@ -86,7 +88,7 @@ export class SurveyService {
           likert: answers.likert,
           freeText,
           status: submit ? ('submitted' as const) : ('draft' as const),
-          submittedAt: submit ? new Date() : null,
+          submittedAt: submit ? this.clock.now() : null,
         };
         let id = row?.id;
         if (!row) {

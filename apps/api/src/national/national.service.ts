@@ -12,6 +12,7 @@ import {
 } from '@ccc/programme';
 import { DataSource } from 'typeorm';
 import { Cohort } from '../cohorts/cohort.entity';
+import { Clock } from '../common/clock';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { ruleFacts } from '../expectations/rule-facts';
 
@@ -39,16 +40,18 @@ export class NationalService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly clock: Clock,
   ) {}
 
   async summary(): Promise<NationalSummary> {
     const maxAgeMs = this.config.nationalSnapshotSeconds * 1000;
-    if (this.snapshot && Date.now() - this.snapshot.madeAt < maxAgeMs) return this.snapshot.summary;
+    // The snapshot's age is a duration (monotonic); its time of day comes from the clock.
+    if (this.snapshot && performance.now() - this.snapshot.madeAt < maxAgeMs) return this.snapshot.summary;
     if (!this.making) {
-      const now = new Date();
-      this.making = this.make(now)
+      const madeAt = performance.now();
+      this.making = this.make(this.clock.now())
         .then((summary) => {
-          this.snapshot = { madeAt: now.getTime(), summary };
+          this.snapshot = { madeAt, summary };
           return summary;
         })
         .finally(() => {

@@ -8,7 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { API_CONFIG, type ApiConfig } from '../config';
-import { Clock } from './clock';
+import { Clock } from '../common/clock';
 import { type Jobs, startJobs } from './jobs';
 import { createMailer, type Mailer } from './mailer';
 
@@ -36,7 +36,7 @@ export class JobsRunner implements OnApplicationBootstrap, BeforeApplicationShut
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.jobsEnabled) return;
-    this.mailer = createMailer(this.config.mail);
+    this.mailer = createMailer(this.config.mail, () => this.clock.now());
     this.running = await startJobs({
       databaseUrl: this.config.databaseUrl,
       db: this.db,

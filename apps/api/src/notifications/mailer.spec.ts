@@ -14,7 +14,7 @@ describe('the mailer without an SMTP server', () => {
   afterEach(() => rm(path.dirname(dir), { recursive: true, force: true }));
 
   it('writes each message as an .eml file in the mail folder, making the folder if need be', async () => {
-    const mailer = createMailer({ smtpUrl: null, from: 'CCC Programme <no-reply@localhost>', dir });
+    const mailer = createMailer({ smtpUrl: null, from: 'CCC Programme <no-reply@localhost>', dir }, () => new Date());
     expect(mailer.describe).toContain(dir);
     await mailer.send({
       id: '2f1c7a52-0000-4000-8000-000000000001',
@@ -36,7 +36,7 @@ describe('the mailer without an SMTP server', () => {
   });
 
   it('sends an invitation as the text/calendar alternative with its iTIP method, as Outlook expects (iMIP)', async () => {
-    const mailer = createMailer({ smtpUrl: null, from: 'CCC Programme <no-reply@localhost>', dir });
+    const mailer = createMailer({ smtpUrl: null, from: 'CCC Programme <no-reply@localhost>', dir }, () => new Date());
     const calendar = [
       'BEGIN:VCALENDAR',
       'VERSION:2.0',

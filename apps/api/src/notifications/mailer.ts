@@ -52,7 +52,7 @@ const message = (from: string, mail: OutgoingMail) => ({
  * SMTP when a server is configured; otherwise each message is written as an .eml file (open it in any mail
  * program) into the mail folder, so that a laptop or a demo needs no mail server and nothing fails.
  */
-export function createMailer(config: MailConfig): Mailer {
+export function createMailer(config: MailConfig, now: () => Date): Mailer {
   if (config.smtpUrl) {
     const url = new URL(config.smtpUrl);
     const transport = createTransport(config.smtpUrl);
@@ -72,7 +72,7 @@ export function createMailer(config: MailConfig): Mailer {
       const info = await transport.sendMail(message(config.from, mail));
       await mkdir(config.dir, { recursive: true });
       // Sortable by time, unique by outbox id.
-      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.id}.eml`;
+      const name = `${now().toISOString().replace(/[:.]/g, '-')}-${mail.id}.eml`;
       await writeFile(path.join(config.dir, name), info.message as Buffer);
     },
     close: () => transport.close(),

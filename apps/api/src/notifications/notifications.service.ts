@@ -10,6 +10,7 @@ import { Conflict, NotFound } from '../common/domain-errors';
 import type { UpdateNotificationPreferencesDto } from './dto/notification-preferences.dto';
 import { NotificationPreference } from './notification-preference.entity';
 import { Notification } from './notification.entity';
+import { Clock } from '../common/clock';
 
 /** How many of the newest items the in-app list shows. */
 export const NOTIFICATION_LIST_LIMIT = 50;
@@ -31,6 +32,7 @@ export class NotificationsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly commands: Commands,
+    private readonly clock: Clock,
   ) {}
 
   async list(user: AuthUser): Promise<NotificationsResponse> {
@@ -56,7 +58,7 @@ export class NotificationsService {
       .getOne();
     if (!found) throw new NotFound('Notification not found');
     if (!found.readAt) {
-      await repo.update({ id, readAt: IsNull() }, { readAt: new Date() });
+      await repo.update({ id, readAt: IsNull() }, { readAt: this.clock.now() });
       return toView(await repo.findOneByOrFail({ id }));
     }
     return toView(found);

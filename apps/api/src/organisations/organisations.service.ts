@@ -8,6 +8,7 @@ import type { AuthUser } from '../common/auth-user';
 import { Conflict, NotFound } from '../common/domain-errors';
 import type { CreateOrganisationDto, OrganisationVersionDto, UpdateOrganisationDto } from './dto/organisation.dto';
 import { Organisation } from './organisation.entity';
+import { Clock } from '../common/clock';
 
 function view(o: Organisation): OrganisationView {
   return {
@@ -30,6 +31,7 @@ export class OrganisationsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly commands: Commands,
+    private readonly clock: Clock,
   ) {}
 
   private async refuseDuplicate(manager: EntityManager, allianceId: string, name: string, except?: string) {
@@ -109,7 +111,7 @@ export class OrganisationsService {
       ...this.pcn(user, id, dto.version),
       apply: async ({ manager }, pcn) => {
         if (pcn.closedAt) throw new Conflict('This PCN is already closed');
-        const closedAt = new Date();
+        const closedAt = this.clock.now();
         await manager.update(Organisation, { id }, { closedAt, version: pcn.version + 1 });
         const [active] = (await manager.query(
           `SELECT count(*)::int AS n FROM enrolment WHERE pcn_id = $1 AND status = 'active'`,

@@ -1,29 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { BadRequestException, ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  InvitationIssued,
-  InvitationView,
-  OrganisationView,
-  PeoplePage,
-  PersonListItem,
-  Role,
-  RoleOfferView,
-} from '@ccc/contracts';
-import { LIST_PAGE_SIZE } from '@ccc/contracts';
+import type { InvitationIssued, Role } from '@ccc/contracts';
 import { PROGRAMME_TIME_ZONE } from '@ccc/programme';
 import { TZDate } from '@date-fns/tz';
 import { addDays, format } from 'date-fns';
 import { DataSource, type EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { NO_ALLIANCE } from '../access/access.service';
 import { type AuditRecord, AuditService } from '../audit/audit.service';
-import { AuthSession } from '../auth/auth-session.entity';
-import { hashPassword } from '../auth/auth.service';
-import { type AuthUser, hasRole, organisationsWhere } from '../common/auth-user';
+import { type AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
-import { type ListPageQueryDto, searchPatterns } from '../common/list-page.dto';
-import { ActionLink } from '../links/action-link.entity';
-import { findLiveLink, hashToken, issueActionLink } from '../links/action-links';
+import { hashToken, issueActionLink } from '../links/action-links';
 import { OutboxMessage } from '../links/outbox-message.entity';
 import { renderMail, type RenderedMail } from '../notifications/mail-templates';
 import { Organisation } from '../organisations/organisation.entity';
@@ -31,6 +18,8 @@ import type { InvitePersonDto } from './dto/invite-person.dto';
 import { Person } from './person.entity';
 import { RoleAssignment } from './role-assignment.entity';
 import { RoleOffer } from './role-offer.entity';
+import { Clock } from '../common/clock';
+import { PeopleDirectoryService } from './people-directory.service';
 
 export const INVITATION_LIFETIME_DAYS = 7;
 const ALREADY_HOLDS = 'This person already holds this role here';
@@ -91,161 +80,9 @@ export class InvitationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly directory: PeopleDirectoryService,
   ) {}
-
-  /** The Alliance the caller works in, where they may see people: an administrator's or an Alliance supervisor's. */
-  private alliancesOf(user: AuthUser): string[] {
-    if (!user.allianceId) return [];
-    return hasRole(user, 'admin') ? [user.allianceId] : organisationsWhere(user, 'alliance_supervisor');
-  }
-
-  /**
-   * People with a role in the caller's Alliance or its PCNs, with those roles only (a person's roles in another
-   * Alliance are that Alliance's business): one query.
-   */
-  /**
-   * One page of the people list (people with a role, then unanswered invitations, by name), searched by words each
-   * in the name, e-mail or an organisation's name: two statements whatever the page, plus one for the offers' page.
-   */
-  async page(user: AuthUser, query: ListPageQueryDto): Promise<PeoplePage> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? LIST_PAGE_SIZE;
-    const [found]: { total: number; entries: { id: string; offer: boolean }[] | null }[] = await this.db.query(
-      `WITH entries AS (
-         SELECT p.id, p.full_name, p.email, false AS offer, string_agg(o.name, ' ') AS orgs
-           FROM person p
-           JOIN role_assignment ra ON ra.person_id = p.id
-           JOIN organisation o ON o.id = ra.organisation_id
-          WHERE o.alliance_id = ANY($1::uuid[])
-          GROUP BY p.id
-         UNION ALL
-         SELECT ro.id, ro.full_name, ro.email, true, o.name
-           FROM role_offer ro JOIN organisation o ON o.id = ro.organisation_id
-          WHERE ro.alliance_id = ANY($1::uuid[]) AND ro.accepted_at IS NULL AND ro.declined_at IS NULL
-       ), matching AS (
-         SELECT * FROM entries e
-          WHERE NOT EXISTS (SELECT 1 FROM unnest($2::text[]) w
-                             WHERE NOT (e.full_name ILIKE w OR e.email ILIKE w OR e.orgs ILIKE w))
-       )
-       SELECT (SELECT count(*)::int FROM matching) AS total,
-              (SELECT json_agg(json_build_object('id', m.id, 'offer', m.offer) ORDER BY lower(m.full_name), m.id)
-                 FROM (SELECT * FROM matching ORDER BY lower(full_name), id LIMIT $3 OFFSET $4) m) AS entries`,
-      [this.alliancesOf(user), searchPatterns(query.q), pageSize, (page - 1) * pageSize],
-    );
-    const entries = found?.entries ?? [];
-    const details =
-      entries.length === 0
-        ? []
-        : await this.list(user, {
-            people: entries.filter((e) => !e.offer).map((e) => e.id),
-            offers: entries.filter((e) => e.offer).map((e) => e.id),
-          });
-    const byId = new Map(details.map((d) => [d.id, d]));
-    return {
-      items: entries.map((e) => byId.get(e.id)).filter((d): d is PersonListItem => !!d),
-      total: found?.total ?? 0,
-      page,
-      pageSize,
-    };
-  }
-
-  /** Everyone of the caller's Alliances with their roles, and pending invitations; `only`: just these ids. */
-  async list(user: AuthUser, only?: { people: string[]; offers: string[] }): Promise<PersonListItem[]> {
-    const rows: {
-      id: string;
-      full_name: string;
-      email: string;
-      pending: boolean;
-      pending_email: string | null;
-      deactivated_at: Date | null;
-      version: number;
-      role: Role;
-      organisation_id: string;
-      organisation_name: string;
-    }[] = await this.db.query(
-      `SELECT p.id, p.full_name, p.email, p.password_hash IS NULL AS pending,
-              p.pending_email, p.deactivated_at, p.version, ra.role, ra.organisation_id, o.name AS organisation_name
-         FROM person p
-         JOIN role_assignment ra ON ra.person_id = p.id
-         JOIN organisation o ON o.id = ra.organisation_id
-        WHERE o.alliance_id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR p.id = ANY($2::uuid[]))
-        ORDER BY p.full_name, p.id, ra.role`,
-      [this.alliancesOf(user), only?.people ?? null],
-    );
-    const people = new Map<string, PersonListItem>();
-    for (const row of rows) {
-      const person = people.get(row.id) ?? {
-        id: row.id,
-        fullName: row.full_name,
-        email: row.email,
-        roles: [],
-        invitationPending: row.pending,
-        pendingEmail: row.pending_email,
-        deactivatedAt: row.deactivated_at?.toISOString() ?? null,
-        version: row.version,
-      };
-      person.roles.push({
-        role: row.role,
-        organisationId: row.organisation_id,
-        organisationName: row.organisation_name,
-      });
-      people.set(row.id, person);
-    }
-    // Invitations not answered yet, as their administrator typed them: nobody holds these roles until accepted.
-    const offers: {
-      id: string;
-      full_name: string;
-      email: string;
-      role: Role;
-      organisation_id: string;
-      name: string;
-    }[] = await this.db.query(
-      `SELECT ro.id, ro.full_name, ro.email, ro.role, ro.organisation_id, o.name
-           FROM role_offer ro JOIN organisation o ON o.id = ro.organisation_id
-          WHERE ro.alliance_id = ANY($1::uuid[]) AND ro.accepted_at IS NULL AND ro.declined_at IS NULL
-            AND ($2::uuid[] IS NULL OR ro.id = ANY($2::uuid[]))
-          ORDER BY ro.full_name, ro.id`,
-      [this.alliancesOf(user), only?.offers ?? null],
-    );
-    const invited: PersonListItem[] = offers.map((o) => ({
-      id: o.id,
-      fullName: o.full_name,
-      email: o.email,
-      roles: [{ role: o.role, organisationId: o.organisation_id, organisationName: o.name }],
-      invitationPending: true,
-      // An offer, not an account: nothing of it is edited but by a new invitation.
-      pendingEmail: null,
-      deactivatedAt: null,
-      version: 0,
-    }));
-    return [...people.values(), ...invited].sort(
-      (a, b) => a.fullName.localeCompare(b.fullName) || a.id.localeCompare(b.id),
-    );
-  }
-
-  async organisations(user: AuthUser): Promise<OrganisationView[]> {
-    const rows: {
-      id: string;
-      name: string;
-      kind: 'alliance' | 'pcn';
-      parent_id: string | null;
-      closed_at: Date | null;
-      version: number;
-    }[] = await this.db.query(
-      `SELECT id, name, kind, parent_id, closed_at, version FROM organisation
-        WHERE alliance_id = ANY($1::uuid[]) AND kind IN ('alliance', 'pcn')
-        ORDER BY kind, name`,
-      [this.alliancesOf(user)],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      kind: r.kind,
-      parentId: r.parent_id,
-      closedAt: r.closed_at?.toISOString() ?? null,
-      version: r.version,
-    }));
-  }
 
   async invite(user: AuthUser, dto: InvitePersonDto, baseUrl: string): Promise<InvitationIssued> {
     const email = dto.email.trim().toLowerCase();
@@ -437,7 +274,7 @@ export class InvitationsService {
       );
       // One offer per person in a batch (the import refuses a second), so the person finds their offer.
       const offerOf = new Map(offers.map((o) => [o.person_id, o.id]));
-      const expiresAt = addDays(new Date(), INVITATION_LIFETIME_DAYS);
+      const expiresAt = addDays(this.clock.now(), INVITATION_LIFETIME_DAYS);
       const links: { token: string; purpose: 'set_password' | 'accept_role'; offerId: string; personId: string }[] =
         offered.map((i) => {
           const person = byEmail.get(i.email)!;
@@ -565,6 +402,7 @@ export class InvitationsService {
       targetId: offer.id,
       personId: offer.personId,
       lifetimeDays: INVITATION_LIFETIME_DAYS,
+      now: this.clock.now(),
     });
     await manager.insert(OutboxMessage, {
       toPersonId: offer.personId,
@@ -600,7 +438,7 @@ export class InvitationsService {
         };
       });
     }
-    const people = await this.list(user);
+    const people = await this.directory.list(user);
     const person = people.find((p) => p.id === id);
     if (!person) throw new NotFoundException('Person not found');
     if (!person.invitationPending)
@@ -633,6 +471,7 @@ export class InvitationsService {
       targetId: offerId ?? person.id,
       personId: person.id,
       lifetimeDays: INVITATION_LIFETIME_DAYS,
+      now: this.clock.now(),
     });
     await manager.insert(OutboxMessage, {
       toPersonId: person.id,
@@ -640,102 +479,5 @@ export class InvitationsService {
       ...EMAILS.invitation(person.fullName, user.fullName, where, expiresAt, `${baseUrl}/set-password/${token}`),
     });
     return expiresAt;
-  }
-
-  /** An offer waiting for the signed-in person, by its link: 404 for anyone else's (or no) link. */
-  async offer(user: AuthUser, token: string): Promise<RoleOfferView> {
-    const { link, offer } = await this.liveOffer(this.db.manager, user, token);
-    return {
-      role: offer.role,
-      organisationName: offer.organisation!.name,
-      allianceId: offer.allianceId,
-      expiresAt: link.expiresAt.toISOString(),
-    };
-  }
-
-  private async liveOffer(manager: EntityManager, user: AuthUser, token: string) {
-    const link = await findLiveLink(manager, token, ['accept_role']);
-    if (link.personId !== user.id) throw new NotFoundException('This link is not valid');
-    const offer = await manager
-      .getRepository(RoleOffer)
-      .findOne({ where: { id: link.targetId }, relations: { organisation: true } });
-    if (!offer) throw new NotFoundException('This link is not valid');
-    return { link, offer };
-  }
-
-  /** The person accepts (or declines) the role, signed in: the link is claimed and the answer audited together. */
-  async answerOffer(user: AuthUser, token: string, accept: boolean): Promise<void> {
-    await this.db.transaction(async (manager) => {
-      const { link, offer } = await this.liveOffer(manager, user, token);
-      const claimed = await manager.update(ActionLink, { id: link.id, usedAt: IsNull() }, { usedAt: new Date() });
-      if (!claimed.affected) throw new GoneException('This link has already been used');
-      if (accept) await this.acceptIn(manager, offer);
-      else await manager.update(RoleOffer, { id: offer.id }, { declinedAt: new Date() });
-      if (!accept)
-        await this.audit.record(manager, {
-          actorId: user.id,
-          action: 'person.role_declined',
-          entityType: 'role_offer',
-          entityId: offer.id,
-          detail: { role: offer.role, organisationId: offer.organisationId },
-        });
-    });
-  }
-
-  /** The offered role becomes the person's (once: holding it already is fine). */
-  private async acceptIn(manager: EntityManager, offer: RoleOffer): Promise<void> {
-    await manager.update(RoleOffer, { id: offer.id }, { acceptedAt: new Date() });
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(RoleAssignment)
-      .values({ personId: offer.personId, role: offer.role, organisationId: offer.organisationId })
-      .orIgnore()
-      .execute();
-    await this.audit.record(manager, {
-      actorId: offer.personId,
-      action: 'person.role_accepted',
-      entityType: 'role_offer',
-      entityId: offer.id,
-      detail: { role: offer.role, organisationId: offer.organisationId },
-    });
-  }
-
-  async show(token: string): Promise<InvitationView> {
-    const link = await findLiveLink(this.db.manager, token, ['set_password']);
-    const offer = await this.db.getRepository(RoleOffer).findOneBy({ id: link.targetId });
-    // The name as invited: the person's own name only once they are someone's (an invitation of before offers).
-    return {
-      fullName: offer?.fullName ?? link.person!.fullName,
-      email: link.person!.email,
-      expiresAt: link.expiresAt.toISOString(),
-    };
-  }
-
-  /** Sets the password once: the link is claimed, the password stored and any session ended, all together. */
-  async setPassword(token: string, password: string): Promise<void> {
-    const passwordHash = await hashPassword(password);
-    await this.db.transaction(async (manager) => {
-      const link = await findLiveLink(manager, token, ['set_password']);
-      const claimed = await manager.update(ActionLink, { id: link.id, usedAt: IsNull() }, { usedAt: new Date() });
-      if (!claimed.affected) throw new GoneException('This link has already been used');
-      const updated = await manager.update(Person, { id: link.personId }, { passwordHash });
-      if (!updated.affected) throw new BadRequestException('This link is not valid');
-      // Choosing a password from an invitation accepts the role it offered.
-      const offer = await manager.getRepository(RoleOffer).findOneBy({ id: link.targetId, acceptedAt: IsNull() });
-      if (offer) await this.acceptIn(manager, offer);
-      await manager.update(
-        AuthSession,
-        { personId: link.personId, revokedAt: IsNull() },
-        { revokedAt: () => 'now()', revokedReason: 'password_changed' },
-      );
-      await this.audit.record(manager, {
-        actorId: link.personId,
-        action: 'person.password_set',
-        entityType: 'person',
-        entityId: link.personId,
-        detail: { viaLink: true, linkId: link.id },
-      });
-    });
   }
 }

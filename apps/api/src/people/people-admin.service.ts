@@ -12,6 +12,7 @@ import { findLiveLink, issueActionLink } from '../links/action-links';
 import { OutboxMessage } from '../links/outbox-message.entity';
 import { renderMail } from '../notifications/mail-templates';
 import type { EndRoleDto, PersonVersionDto, UpdatePersonDto } from './dto/person-admin.dto';
+import { Clock } from '../common/clock';
 
 const NO_ALLIANCE = '00000000-0000-0000-0000-000000000000';
 export const EMAIL_CONFIRMATION_DAYS = 7;
@@ -37,6 +38,7 @@ export class PeopleAdminService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly commands: Commands,
+    private readonly clock: Clock,
   ) {}
 
   /** A person holding a role in the caller's Alliance, locked; anyone else is unknown here (404). */
@@ -192,7 +194,7 @@ export class PeopleAdminService {
           throw new Conflict(
             'This person also holds roles in another Alliance; end their roles here instead of deactivating the account',
           );
-        const at = new Date();
+        const at = this.clock.now();
         await manager.query(
           `UPDATE person SET deactivated_at = $2, version = version + 1, updated_at = now() WHERE id = $1`,
           [id, at],
@@ -248,6 +250,7 @@ export class PeopleAdminService {
           const { token, expiresAt } = await issueActionLink(manager, {
             purpose: 'confirm_email',
             targetId: id,
+            now: this.clock.now(),
             personId: id,
             lifetimeDays: EMAIL_CONFIRMATION_DAYS,
           });
@@ -280,7 +283,7 @@ export class PeopleAdminService {
   async confirmEmail(token: string): Promise<void> {
     await this.commands.run({
       // The link is the credential: it is the scoped load.
-      load: ({ manager }) => findLiveLink(manager, token, ['confirm_email']),
+      load: ({ manager }) => findLiveLink(manager, token, ['confirm_email'], this.clock.now()),
       apply: async ({ manager }, link) => {
         const [person] = (await manager.query(
           'SELECT email, pending_email, deactivated_at FROM person WHERE id = $1 FOR UPDATE',

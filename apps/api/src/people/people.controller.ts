@@ -9,12 +9,16 @@ import { ListPageQueryDto } from '../common/list-page.dto';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { InvitePersonDto, SetPasswordDto } from './dto/invite-person.dto';
 import { InvitationsService } from './invitations.service';
+import { PeopleDirectoryService } from './people-directory.service';
+import { InvitationAnswersService } from './invitation-answers.service';
 
 @ApiTags('people')
 @Controller()
 export class PeopleController {
   constructor(
     private readonly invitations: InvitationsService,
+    private readonly directory: PeopleDirectoryService,
+    private readonly answers: InvitationAnswersService,
     // Links are built from PUBLIC_URL (normalised in config.ts), never from the request's Host header.
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
@@ -24,7 +28,7 @@ export class PeopleController {
   @RequirePermission('people:read')
   @Get('people')
   list(@CurrentUser() user: AuthUser): Promise<PersonListItem[]> {
-    return this.invitations.list(user);
+    return this.directory.list(user);
   }
 
   /**
@@ -35,14 +39,14 @@ export class PeopleController {
   @RequirePermission('people:read')
   @Get('people/page')
   page(@CurrentUser() user: AuthUser, @Query() query: ListPageQueryDto): Promise<PeoplePage> {
-    return this.invitations.page(user, query);
+    return this.directory.page(user, query);
   }
 
   @ApiBearerAuth()
   @RequirePermission('people:read')
   @Get('organisations')
   organisations(@CurrentUser() user: AuthUser): Promise<OrganisationView[]> {
-    return this.invitations.organisations(user);
+    return this.directory.organisations(user);
   }
 
   /** Administrators: the person, their role, and a one-time link to set a password, e-mailed. */
@@ -68,7 +72,7 @@ export class PeopleController {
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @Get('invitations/:token')
   show(@Param('token') token: string): Promise<InvitationView> {
-    return this.invitations.show(token);
+    return this.answers.show(token);
   }
 
   @Public()
@@ -79,6 +83,6 @@ export class PeopleController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Password set; sign in with it' })
   async setPassword(@Param('token') token: string, @Body() body: SetPasswordDto): Promise<void> {
-    await this.invitations.setPassword(token, body.password);
+    await this.answers.setPassword(token, body.password);
   }
 }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { InvitationsService } from './invitations.service';
+import { PeopleDirectoryService } from './people-directory.service';
+import { InvitationAnswersService } from './invitation-answers.service';
 import { PeopleAdminController } from './people-admin.controller';
 import { PeopleAdminService } from './people-admin.service';
 import { PeopleController } from './people.controller';
@@ -10,7 +12,14 @@ import { PeopleService } from './people.service';
 
 @Module({
   controllers: [PeopleController, PeopleImportController, RoleOffersController, PeopleAdminController],
-  providers: [PeopleService, InvitationsService, PeopleImportService, PeopleAdminService],
+  providers: [
+    PeopleService,
+    InvitationsService,
+    PeopleDirectoryService,
+    InvitationAnswersService,
+    PeopleImportService,
+    PeopleAdminService,
+  ],
   exports: [PeopleService],
 })
 export class PeopleModule {}

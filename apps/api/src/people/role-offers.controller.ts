@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { RoleOfferView } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators';
-import { InvitationsService } from './invitations.service';
+import { InvitationAnswersService } from './invitation-answers.service';
 
 /**
  * A role offered to someone who already has an account: they see it, and accept or decline it, signed in as
@@ -14,12 +14,12 @@ import { InvitationsService } from './invitations.service';
 @ApiBearerAuth()
 @Controller('role-offers')
 export class RoleOffersController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(private readonly answers: InvitationAnswersService) {}
 
   @RequirePermission('me:read')
   @Get(':token')
   show(@CurrentUser() user: AuthUser, @Param('token') token: string): Promise<RoleOfferView> {
-    return this.invitations.offer(user, token);
+    return this.answers.offer(user, token);
   }
 
   @RequirePermission('me:read')
@@ -27,7 +27,7 @@ export class RoleOffersController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The role is yours; choose its Alliance to act in it' })
   async accept(@CurrentUser() user: AuthUser, @Param('token') token: string): Promise<void> {
-    await this.invitations.answerOffer(user, token, true);
+    await this.answers.answerOffer(user, token, true);
   }
 
   @RequirePermission('me:read')
@@ -35,6 +35,6 @@ export class RoleOffersController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Declined; nothing changes' })
   async decline(@CurrentUser() user: AuthUser, @Param('token') token: string): Promise<void> {
-    await this.invitations.answerOffer(user, token, false);
+    await this.answers.answerOffer(user, token, false);
   }
 }

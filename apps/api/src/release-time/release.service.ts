@@ -31,6 +31,7 @@ import type {
   WithdrawReleaseDto,
 } from './dto/release.dto';
 import { ReleaseRequest } from './release-request.entity';
+import { Clock } from '../common/clock';
 
 export const CHART_WEEKS = 8;
 
@@ -72,6 +73,7 @@ export class ReleaseService {
     private readonly enrolments: EnrolmentsService,
     private readonly access: AccessService,
     private readonly commands: Commands,
+    private readonly clock: Clock,
   ) {}
 
   async summary(user: AuthUser, enrolmentId: string): Promise<ReleaseSummary> {
@@ -84,7 +86,7 @@ export class ReleaseService {
     const weeks = programmeChartWeeks(
       enrolment.cohort!.startDate,
       template.durationMonths,
-      londonDate(new Date()),
+      londonDate(this.clock.now()),
       CHART_WEEKS,
     );
     return {
@@ -113,7 +115,7 @@ export class ReleaseService {
         reason: `date must be within the programme (${enrolment.cohort!.startDate} to before ${endsBefore})`,
       });
     }
-    if (dto.date > londonDate(new Date()))
+    if (dto.date > londonDate(this.clock.now()))
       throw new Invalid({ field: 'date', reason: 'study time is logged once taken, not ahead' });
     const { row: saved } = await this.commands.run({
       load: async () => enrolmentId,
@@ -202,7 +204,7 @@ export class ReleaseService {
       {
         status: 'confirmed',
         decidedById: user.id,
-        decidedAt: new Date(),
+        decidedAt: this.clock.now(),
         overrideReason: cap && !cap.withinCap ? reason : null,
         viaLink,
         version: request.version + 1,
@@ -258,7 +260,7 @@ export class ReleaseService {
           {
             status: 'declined',
             decidedById: user.id,
-            decidedAt: new Date(),
+            decidedAt: this.clock.now(),
             decisionReason: reason,
             viaLink,
             version: request.version + 1,

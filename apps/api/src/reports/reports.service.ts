@@ -37,6 +37,7 @@ import { ruleFacts } from '../expectations/rule-facts';
 import { Organisation } from '../organisations/organisation.entity';
 import { type ReportCohort, type ReportEnrolment, reportCohorts, reportEnrolments } from './cohort-report.read-model';
 import type { ReportQueryDto } from './dto/report-query.dto';
+import { Clock } from '../common/clock';
 
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
@@ -50,9 +51,10 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
-  async cohortReport(user: AuthUser, query: ReportQueryDto, now = new Date()): Promise<CohortReport> {
+  async cohortReport(user: AuthUser, query: ReportQueryDto, now = this.clock.now()): Promise<CohortReport> {
     if (query.from && query.to && query.from > query.to)
       throw validationFailed([{ field: 'to', reason: 'to must not be before from' }]);
 

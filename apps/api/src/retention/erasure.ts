@@ -1,7 +1,6 @@
 import Handlebars from 'handlebars';
 import { ConflictException, NotFoundException } from '@nestjs/common';
 import {
-  DEFAULT_RETENTION_YEARS,
   ERASED_TEXT,
   erasureRefusal,
   londonDate,
@@ -11,6 +10,9 @@ import {
 } from '@ccc/programme';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
+import { retentionCandidates } from './retention-candidates';
+
+export { type CandidateRow, type RetentionCandidate, retentionCandidates } from './retention-candidates';
 
 /*
  * Erasure of one enrolment's personal data, free of Nest so that the retention job (notifications/jobs.ts) runs the
@@ -33,91 +35,7 @@ export interface ErasureOutcome {
   erased: Record<string, number>;
 }
 
-type Reference = 'person' | 'enrolment' | 'competency_progress' | 'tna' | 'session' | 'evidence_file' | 'auth_session';
-
-/**
- * Every column that points at a person or an enrolment (or at a table holding an enrolment's records), with what
- * erasure does to it. retention.e2e-spec.ts compares the foreign keys in the database with this list, so a new
- * table that references a person or an enrolment fails the test until a decision is written here.
- */
-export const ERASURE_COVERAGE: { column: string; references: Reference | null; decision: string }[] = [
-  // The person's own rows, when they are anonymised.
-  { column: 'role_assignment.person_id', references: 'person', decision: 'removed' },
-  { column: 'role_offer.person_id', references: 'person', decision: 'removed (it holds the name and e-mail)' },
-  { column: 'auth_session.person_id', references: 'person', decision: 'revoked' },
-  { column: 'refresh_token.session_id', references: 'auth_session', decision: 'kept: hashes only, session revoked' },
-  { column: 'sso_identity.person_id', references: 'person', decision: 'removed (the NHS account it names)' },
-  { column: 'sso_required_person.person_id', references: 'person', decision: 'removed' },
-  { column: 'calendar_feed.person_id', references: 'person', decision: 'revoked (the row is the feed’s audit trail)' },
-  { column: 'action_link.person_id', references: 'person', decision: 'removed' },
-  { column: 'notification.person_id', references: 'person', decision: 'removed' },
-  { column: 'notification_preference.person_id', references: 'person', decision: 'removed' },
-  { column: 'draft.person_id', references: 'person', decision: 'removed' },
-  { column: 'cohort_supervisor.person_id', references: 'person', decision: 'removed (a CCC runs no cohort)' },
-  { column: 'outbox_message.to_person_id', references: null, decision: 'removed; the name scrubbed from others' },
-  // Other people acting on records: staff stay as they are, the CCC's own actions point at the anonymised person.
-  { column: 'enrolment.ccc_id', references: 'person', decision: 'kept: points at the anonymised person' },
-  { column: 'enrolment.pcn_supervisor_id', references: 'person', decision: 'kept: staff' },
-  { column: 'enrolment.alliance_supervisor_id', references: 'person', decision: 'kept: staff' },
-  { column: 'enrolment.status_changed_by_id', references: 'person', decision: 'kept: staff' },
-  { column: 'session.lead_id', references: 'person', decision: 'kept: staff' },
-  { column: 'attestation.attested_by_id', references: 'person', decision: 'kept: counted (who attested)' },
-  { column: 'competency_framework.imported_by_id', references: 'person', decision: 'kept: staff' },
-  { column: 'evidence_file.uploaded_by_id', references: 'person', decision: 'kept' },
-  { column: 'competency_evidence.submitted_by_id', references: 'person', decision: 'kept' },
-  { column: 'competency_review.reviewer_id', references: 'person', decision: 'kept: staff' },
-  { column: 'tna.ccc_signed_by_id', references: 'person', decision: 'kept' },
-  { column: 'tna.supervisor_signed_by_id', references: 'person', decision: 'kept: staff' },
-  { column: 'training_plan_item.created_by_id', references: 'person', decision: 'kept' },
-  { column: 'handover_interview.ccc_signed_by_id', references: 'person', decision: 'kept' },
-  { column: 'handover_interview.pcn_signed_by_id', references: 'person', decision: 'kept: staff' },
-  { column: 'handover_interview.alliance_signed_by_id', references: 'person', decision: 'kept: staff' },
-  { column: 'evaluation_response.person_id', references: 'person', decision: 'kept: Likert answers are counted' },
-  { column: 'outcome_count.recorded_by_id', references: 'person', decision: 'kept' },
-  { column: 'enrolment_amendment.amended_by_id', references: 'person', decision: 'kept: staff' },
-  // The enrolment's records.
-  { column: 'session.enrolment_id', references: 'enrolment', decision: 'notes, links, places and reasons blanked' },
-  { column: 'session_attendance.enrolment_id', references: 'enrolment', decision: 'kept: counted' },
-  { column: 'session_attendance.session_id', references: 'session', decision: 'kept: counted' },
-  { column: 'agreed_action.session_id', references: 'session', decision: 'descriptions blanked (own sessions)' },
-  {
-    column: 'agreed_action.owner_enrolment_id',
-    references: 'enrolment',
-    decision: 'descriptions blanked (actions the CCC owned in group sessions)',
-  },
-  { column: 'release_request.enrolment_id', references: 'enrolment', decision: 'description and reasons blanked' },
-  { column: 'release_request.session_id', references: 'session', decision: 'kept: counted' },
-  { column: 'attestation.enrolment_id', references: 'enrolment', decision: 'note blanked; counted' },
-  { column: 'competency_progress.enrolment_id', references: 'enrolment', decision: 'kept: states are counted' },
-  { column: 'competency_evidence.progress_id', references: 'competency_progress', decision: 'text and link blanked' },
-  { column: 'competency_review.progress_id', references: 'competency_progress', decision: 'comment blanked' },
-  { column: 'evidence_file.enrolment_id', references: 'enrolment', decision: 'bytes, name and checksum blanked' },
-  { column: 'competency_evidence.file_id', references: 'evidence_file', decision: 'kept (the file is blanked)' },
-  { column: 'training_plan_item.certificate_file_id', references: 'evidence_file', decision: 'kept (blanked)' },
-  { column: 'tna.enrolment_id', references: 'enrolment', decision: 'kept: signature dates' },
-  { column: 'tna_rating.tna_id', references: 'tna', decision: 'notes and needs blanked; ratings kept' },
-  { column: 'training_proposal_decision.tna_id', references: 'tna', decision: 'kept: a decision, no text' },
-  { column: 'training_plan_item.enrolment_id', references: 'enrolment', decision: 'free titles blanked; counted' },
-  { column: 'training_plan_item.session_id', references: 'session', decision: 'kept' },
-  {
-    column: 'workforce_attendee.session_id',
-    references: 'session',
-    decision: 'kept: the wider workforce at a cohort-wide session, not the erased person’s',
-  },
-  {
-    column: 'handover_interview.enrolment_id',
-    references: 'enrolment',
-    decision: 'free text blanked; signatures kept',
-  },
-  { column: 'evaluation_response.enrolment_id', references: 'enrolment', decision: 'free text blanked; Likert kept' },
-  { column: 'outcome_count.enrolment_id', references: 'enrolment', decision: 'kept: counted' },
-  { column: 'enrolment_amendment.enrolment_id', references: 'enrolment', decision: 'reason and changed text blanked' },
-  // Without a foreign key.
-  { column: 'notification.subject_id', references: null, decision: 'removed when about the enrolment' },
-  { column: 'action_link.target_id', references: null, decision: 'removed when for the enrolment' },
-  { column: 'draft.key', references: null, decision: 'removed when naming the enrolment' },
-  { column: 'audit_entry.entity_id', references: null, decision: 'kept: append-only and hash-chained' },
-];
+export { ERASURE_COVERAGE } from './erasure-coverage';
 
 interface Step {
   table: string;
@@ -371,71 +289,6 @@ export async function eraseEnrolment(
       : []),
   ]);
   return { enrolmentId, personId: row.ccc_id, erasedAt: now, reason, personAnonymised: anonymise, erased };
-}
-
-export interface RetentionCandidate {
-  id: string;
-  allianceId: string;
-  retentionYears: number;
-  facts: RetentionFacts;
-}
-
-/**
- * The enrolments with their retention facts, the Alliance's period read from its policy (6 years when it has
- * none): one query. `allianceIds` null: every Alliance (the retention job); `endedOnly`: completed or withdrawn and
- * not erased.
- */
-export async function retentionCandidates(
-  db: DataSource | EntityManager,
-  { allianceIds, endedOnly }: { allianceIds: string[] | null; endedOnly: boolean },
-): Promise<(RetentionCandidate & { row: CandidateRow })[]> {
-  const rows = (await db.query(
-    `SELECT e.id, e.status, e.status_changed_at, e.erased_at, e.erased_reason, c.id AS cohort_id, c.name AS cohort_name,
-            c.start_date, c.alliance_id, (t.definition ->> 'durationMonths')::int AS duration_months,
-            COALESCE(ap.retention_years, $3)::int AS retention_years,
-            p.id AS ccc_id, p.full_name AS ccc_name, o.id AS pcn_id, o.name AS pcn_name
-       FROM enrolment e
-       JOIN cohort c ON c.id = e.cohort_id
-       JOIN programme_template t ON t.id = c.template_id
-       LEFT JOIN alliance_policy ap ON ap.alliance_id = c.alliance_id
-       JOIN person p ON p.id = e.ccc_id
-       JOIN organisation o ON o.id = e.pcn_id
-      WHERE ($1::uuid[] IS NULL OR c.alliance_id = ANY($1::uuid[]))
-        AND (NOT $2::boolean OR (e.status <> 'active' AND e.erased_at IS NULL))
-      ORDER BY c.start_date, c.name, p.full_name, e.id`,
-    [allianceIds, endedOnly, DEFAULT_RETENTION_YEARS],
-  )) as CandidateRow[];
-  return rows.map((row) => ({
-    id: row.id,
-    allianceId: row.alliance_id,
-    retentionYears: row.retention_years,
-    facts: {
-      status: row.status,
-      statusChangedAt: row.status_changed_at,
-      cohortStart: row.start_date,
-      durationMonths: row.duration_months,
-      erasedAt: row.erased_at,
-    },
-    row,
-  }));
-}
-
-export interface CandidateRow {
-  id: string;
-  status: RetentionFacts['status'];
-  status_changed_at: Date | null;
-  erased_at: Date | null;
-  erased_reason: string | null;
-  cohort_id: string;
-  cohort_name: string;
-  start_date: string;
-  alliance_id: string;
-  duration_months: number;
-  retention_years: number;
-  ccc_id: string;
-  ccc_name: string;
-  pcn_id: string;
-  pcn_name: string;
 }
 
 export interface RetentionRunResult {

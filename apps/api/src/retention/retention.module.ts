@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { RetentionController } from './retention.controller';
 import { RetentionService } from './retention.service';
 
 /** Retention of ended enrolments and erasure of their personal data (on request, or by the job when due). */
 @Module({
-  imports: [NotificationsModule],
   controllers: [RetentionController],
   providers: [RetentionService],
   exports: [RetentionService],

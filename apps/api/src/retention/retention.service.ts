@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
-import { Clock } from '../notifications/clock';
+import { Clock } from '../common/clock';
 import type { RequestErasureDto } from './dto/erasure.dto';
 import { eraseDueEnrolments, eraseEnrolment, retentionCandidates, type RetentionRunResult } from './erasure';
 

@@ -8,12 +8,14 @@ import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { DiaryService } from './diary.service';
 import { personRef } from './session-view';
+import { Clock } from '../common/clock';
 
 @Injectable()
 export class AgendaService {
   constructor(
     private readonly diary: DiaryService,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   /** The caller's sessions from `from` (a London date) for `days` days: two queries. */
@@ -26,7 +28,7 @@ export class AgendaService {
       to: new Date(addDays(start, days).getTime()),
     });
     const registers = await this.diary.registers(sessions.map((s) => s.id));
-    const now = new Date();
+    const now = this.clock.now();
     return sessions.map((s) => {
       const register = registers.get(s.id) ?? [];
       const attendees = register.map((a) => ({

@@ -10,6 +10,7 @@ import { SessionAttendance } from './session-attendance.entity';
 import { type LoadedSession, SessionLoader } from './session-loader';
 import { SessionWriter } from './session-writes';
 import { Session } from './session.entity';
+import { Clock } from '../common/clock';
 
 /**
  * Booking, the PCN supervisor's answer, the Alliance's answer to a proposal, rescheduling and cancelling. Each
@@ -23,6 +24,7 @@ export class BookingCommands {
     private readonly sessions: SessionLoader,
     private readonly writer: SessionWriter,
     private readonly scheduling: SchedulingService,
+    private readonly clock: Clock,
   ) {}
 
   /** The steps every session command shares: load, closed enrolment, version read. */
@@ -40,7 +42,7 @@ export class BookingCommands {
       apply: async ({ manager }, loaded) => {
         // A paused CCC's own sessions wait for the resume (a cohort meeting goes ahead for the others).
         if (loaded.session.enrolmentId) await refuseIfPaused(manager, [loaded.session.enrolmentId]);
-        const to = this.writer.decide(loaded, action, new Date());
+        const to = this.writer.decide(loaded, action, this.clock.now());
         const { fields, startsAt } = this.writer.bookingFields(dto, loaded);
         const leadId = this.writer.leadFor(user, loaded);
         const clash = await this.writer.refuseClash(
@@ -83,7 +85,7 @@ export class BookingCommands {
     await this.commands.run({
       ...this.session(user, id, dto.version),
       apply: async ({ manager }, loaded) => {
-        const to = this.writer.decide(loaded, 'cancel', new Date());
+        const to = this.writer.decide(loaded, 'cancel', this.clock.now());
         const changes = { status: to, cancellationReason: reason };
         await this.writer.update(manager, loaded, dto.version, changes);
         await this.writer.invite(manager, loaded, { status: to, version: dto.version + 1 }, 'cancelled', reason);
@@ -127,7 +129,7 @@ export class BookingCommands {
     await this.commands.run({
       ...this.session(user, id, dto.version),
       apply: async ({ manager }, loaded) => {
-        const to = this.writer.decide(loaded, action, new Date());
+        const to = this.writer.decide(loaded, action, this.clock.now());
         if (action === 'accept_slot') {
           await this.writer.update(manager, loaded, dto.version, { status: to });
           return { status: to };
@@ -156,7 +158,7 @@ export class BookingCommands {
       ...this.session(user, id, dto.version),
       apply: async ({ manager }, loaded) => {
         const { session } = loaded;
-        const to = this.writer.decide(loaded, action, new Date());
+        const to = this.writer.decide(loaded, action, this.clock.now());
         const startsAt = action === 'accept_proposal' ? session.proposedStartsAt! : new Date(dto.startsAt!);
         const { fields } = this.writer.bookingFields(
           {

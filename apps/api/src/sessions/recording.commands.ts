@@ -11,6 +11,7 @@ import type { MarkActionDoneDto, RecordSessionDto } from './dto/record-session.d
 import { SchedulingService } from './scheduling.service';
 import { SessionLoader } from './session-loader';
 import { SessionWriter } from './session-writes';
+import { Clock } from '../common/clock';
 
 /** Recording a held session (register, supervisors, notes, agreed actions) and marking an agreed action done. */
 @Injectable()
@@ -21,6 +22,7 @@ export class RecordingCommands {
     private readonly writer: SessionWriter,
     private readonly scheduling: SchedulingService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** Records a held session: the whole register at once, the supervisors' attendance, notes and actions. */
@@ -31,7 +33,7 @@ export class RecordingCommands {
       version: { read: dto.version, of: ({ session }) => session, what: 'session' },
       apply: async ({ manager }, loaded) => {
         const { session } = loaded;
-        const to = this.writer.decide(loaded, 'record', new Date());
+        const to = this.writer.decide(loaded, 'record', this.clock.now());
         const expected = new Set((session.attendances ?? []).map((a) => a.enrolmentId));
         const given = new Set(dto.attendance.map((a) => a.enrolmentId));
         const problems = [
@@ -73,6 +75,7 @@ export class RecordingCommands {
           session,
           dto.attendance.filter((a) => a.attendance === 'present').map((a) => a.enrolmentId),
           user.id,
+          this.clock.now(),
         );
         if (dto.actions?.length) {
           await manager.insert(
@@ -90,7 +93,7 @@ export class RecordingCommands {
           status: to,
           notes: dto.notes?.trim() || null,
           staffAttendance: { ...dto.staffAttendance },
-          recordedAt: new Date(),
+          recordedAt: this.clock.now(),
           recordedById: user.id,
         };
         await this.writer.update(manager, loaded, dto.version, changes);

@@ -6,6 +6,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import type { AuthUser } from '../common/auth-user';
+import { Clock } from '../common/clock';
 import { Person } from '../people/person.entity';
 import { AgreedActionEntity } from './agreed-action.entity';
 import { historyOf, toSessionView } from './session-view';
@@ -22,6 +23,7 @@ export class SchedulingService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly sessions: SessionLoader,
+    private readonly clock: Clock,
   ) {}
 
   async view(user: AuthUser, id: string, manager: EntityManager = this.db.manager): Promise<SessionView> {
@@ -59,7 +61,7 @@ export class SchedulingService {
       visible: (a) => this.access.visibleAttendee(user, actor, attendeeOf.get(a)!),
       actions,
       history: historyOf(entries, new Map(people.map((p) => [p.id, p]))),
-      now: new Date(),
+      now: this.clock.now(),
     });
   }
 

@@ -21,6 +21,7 @@ import { syncReleaseForSession } from '../release-time/release-sync';
 import type { BookSessionDto } from './dto/book-session.dto';
 import type { LoadedSession } from './session-loader';
 import { Session } from './session.entity';
+import { Clock } from '../common/clock';
 
 type Loaded = LoadedSession;
 export type BookingFields = Pick<
@@ -58,7 +59,10 @@ function londonTime(instant: Date): string {
  */
 @Injectable()
 export class SessionWriter {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+  ) {}
 
   /** The transition for this caller, or 403 (another party's move) / 409 (not now) saying why. */
   decide(loaded: Loaded, action: SessionAction, now: Date): SessionStatus {
@@ -193,7 +197,7 @@ export class SessionWriter {
     what: 'booked' | 'moved' | 'cancelled',
     reason?: string | null,
   ): Promise<void> {
-    const session = { ...loaded.session, ...changes, updatedAt: new Date() } as Session;
+    const session = { ...loaded.session, ...changes, updatedAt: this.clock.now() } as Session;
     if (!session.startsAt || !session.durationMinutes || !session.leadId) return;
     const organiser = await manager.findOneBy(Person, { id: session.leadId });
     if (!organiser) return;

@@ -10,6 +10,7 @@ import { Conflict, Invalid, NotFound, StaleVersion } from '../common/domain-erro
 import type { AddWorkforceAttendeeDto, RegisterWorkforceAttendanceDto } from './dto/workforce.dto';
 import { Session } from './session.entity';
 import { WorkforceAttendee } from './workforce-attendee.entity';
+import { Clock } from '../common/clock';
 
 const NOT_OPEN = 'This session is not open to the wider workforce';
 
@@ -35,6 +36,7 @@ export class WorkforceService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly commands: Commands,
+    private readonly clock: Clock,
   ) {}
 
   /** The session and the roles it is open to: 404 outside the caller's Alliance, 403 when it is not theirs. */
@@ -131,7 +133,7 @@ export class WorkforceService {
       },
       version: { read: dto.version, of: ({ attendee }) => attendee, what: 'attendee' },
       apply: async ({ manager }, { session, attendee }) => {
-        if (dto.attendance !== 'expected' && (!session.startsAt || session.startsAt > new Date()))
+        if (dto.attendance !== 'expected' && (!session.startsAt || session.startsAt > this.clock.now()))
           throw new Conflict('Attendance is registered once the session has begun');
         if (session.status === 'cancelled') throw new Conflict('This session is cancelled');
         const updated = await manager.update(

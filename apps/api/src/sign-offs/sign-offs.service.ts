@@ -26,12 +26,14 @@ import { ProgrammeTemplateVersion } from '../programmes/programme-template.entit
 import { personRef } from '../sessions/session-view';
 import type { SignOffsQueryDto } from './dto/sign-offs-query.dto';
 import { loadSignOffFacts } from './sign-off-facts';
+import { Clock } from '../common/clock';
 
 @Injectable()
 export class SignOffsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -145,7 +147,7 @@ export class SignOffsService {
       })),
     );
 
-    const today = londonDate(new Date());
+    const today = londonDate(this.clock.now());
     const parties = new Set<Party>();
     const mineOf = new Map<string, Party[]>();
     const awaitedOf = new Map<string, AwaitedSignOff[]>();

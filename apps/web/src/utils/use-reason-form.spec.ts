@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { NO_ACTION_ERROR } from '../features/sessions/utils/action-error';
+import { NO_ACTION_ERROR } from './action-error';
 import { reasonError, reasonSummary } from './use-reason-form';
 
 describe('reasonError', () => {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { SummaryError } from '../components/error-summary';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../features/sessions/utils/action-error';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from './action-error';
 
 interface ReasonFormOptions {
   /** The id of the reason's field, which the error summary links to. */

@@ -3,7 +3,9 @@ import {
   availableActions,
   checkBooking,
   displayStatus,
+  HELD_ATTENDANCE,
   humanMinutes,
+  NOT_ATTENDED,
   overlaps,
   SESSION_STATUSES,
   type SessionState,
@@ -210,5 +212,18 @@ describe('clashes and durations', () => {
     expect(humanMinutes(90)).toBe('1 hour 30 minutes');
     expect(humanMinutes(120)).toBe('2 hours');
     expect(humanMinutes(1)).toBe('1 minute');
+  });
+});
+
+describe('the register of a held session', () => {
+  it('says present, apologies or absent of each person, never still expected', () => {
+    expect(HELD_ATTENDANCE).toEqual(['present', 'apologies', 'absent']);
+    expect(HELD_ATTENDANCE).not.toContain('expected');
+  });
+
+  it('counts as not attended exactly the held answers other than present', () => {
+    expect([...NOT_ATTENDED].sort()).toEqual(HELD_ATTENDANCE.filter((a) => a !== 'present').sort());
+    expect(attendeeStatus('completed', 'apologies')).toBe('did_not_attend');
+    expect(attendeeStatus('completed', 'present')).toBe('completed');
   });
 });

@@ -168,6 +168,10 @@ export function displayStatus(session: SessionState & { monthEndsBefore: IsoDate
 /** The absences of the register: the person did not attend (with or without apologies). */
 export const NOT_ATTENDED = ['absent', 'apologies'] as const;
 
+/** What the register of a held session may say of each person (no longer `expected`). */
+export const HELD_ATTENDANCE = ['present', 'apologies', 'absent'] as const;
+export type HeldAttendance = (typeof HELD_ATTENDANCE)[number];
+
 /**
  * The status on one CCC's own record: a held session they were absent from (or sent apologies for) is
  * `did_not_attend`, told apart from one nobody booked (`not_held`).

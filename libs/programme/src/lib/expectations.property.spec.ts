@@ -222,8 +222,10 @@ function oldEvaluateExpectations(
           progress: null,
         };
       }
+      // Not measured by the reference, which came before these.
       case 'competencies':
       case 'training':
+      case 'duties':
         break;
     }
     return {

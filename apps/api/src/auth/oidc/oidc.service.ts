@@ -251,7 +251,7 @@ export class OidcService {
     const secret = this.secretOf(provider);
     const key = JSON.stringify([provider.issuer, provider.clientId, provider.version, Boolean(secret)]);
     const known = this.discovered.get(key);
-    if (known && known.until > Date.now()) return known.config;
+    if (known && known.until > performance.now()) return known.config;
     const config = await client.discovery(
       new URL(provider.issuer),
       provider.clientId,
@@ -263,7 +263,7 @@ export class OidcService {
       },
     );
     config.timeout = PROVIDER_TIMEOUT_SECONDS;
-    this.discovered.set(key, { config, until: Date.now() + DISCOVERY_SECONDS * 1000 });
+    this.discovered.set(key, { config, until: performance.now() + DISCOVERY_SECONDS * 1000 });
     return config;
   }
 }

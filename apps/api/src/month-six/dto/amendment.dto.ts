@@ -2,10 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { AMENDMENT_RECORDS, type AmendmentRecord } from '@ccc/contracts';
+import { HELD_ATTENDANCE, type HeldAttendance } from '@ccc/programme';
 import { HandoverFieldsDto } from './handover.dto';
 import { MultiLine, SingleLine, RequiredText } from '../../common/validators';
-
-const HELD = ['present', 'apologies', 'absent'] as const;
 
 export class OutcomeAmendmentDto {
   @ApiProperty()
@@ -35,10 +34,10 @@ export class SessionAmendmentDto {
   @MultiLine()
   notes?: string;
 
-  @ApiPropertyOptional({ enum: HELD })
+  @ApiPropertyOptional({ enum: HELD_ATTENDANCE })
   @IsOptional()
-  @IsIn([...HELD], { message: 'attendance must be present, apologies or absent' })
-  attendance?: (typeof HELD)[number];
+  @IsIn([...HELD_ATTENDANCE], { message: 'attendance must be present, apologies or absent' })
+  attendance?: HeldAttendance;
 }
 
 export class CreateAmendmentDto {

@@ -14,30 +14,27 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, MultiLine, SingleLine } from '../../common/validators';
-import { PARTICIPANT_ROLES, type ParticipantRole } from '@ccc/programme';
-
-const HELD = ['present', 'apologies', 'absent'] as const;
-type Held = (typeof HELD)[number];
+import { HELD_ATTENDANCE, PARTICIPANT_ROLES, type HeldAttendance as Held, type ParticipantRole } from '@ccc/programme';
 
 export class AttendanceEntryDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'enrolmentId must be a UUID' })
   enrolmentId!: string;
 
-  @ApiProperty({ enum: HELD })
-  @IsIn([...HELD], { message: 'attendance must be present, apologies or absent' })
+  @ApiProperty({ enum: HELD_ATTENDANCE })
+  @IsIn([...HELD_ATTENDANCE], { message: 'attendance must be present, apologies or absent' })
   attendance!: Held;
 }
 
 export class StaffAttendanceDto {
-  @ApiPropertyOptional({ enum: HELD })
+  @ApiPropertyOptional({ enum: HELD_ATTENDANCE })
   @IsOptional()
-  @IsIn([...HELD], { message: 'attendance must be present, apologies or absent' })
+  @IsIn([...HELD_ATTENDANCE], { message: 'attendance must be present, apologies or absent' })
   pcn_supervisor?: Held;
 
-  @ApiPropertyOptional({ enum: HELD })
+  @ApiPropertyOptional({ enum: HELD_ATTENDANCE })
   @IsOptional()
-  @IsIn([...HELD], { message: 'attendance must be present, apologies or absent' })
+  @IsIn([...HELD_ATTENDANCE], { message: 'attendance must be present, apologies or absent' })
   alliance_supervisor?: Held;
 }
 

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { answer, contract, done } from '../../../lib/contract-client';
 import { cohortQueryKey } from './get-cohort';
 import { cohortsQueryKey } from './get-cohorts';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Administrators: the name at any time; the start date and supervisors before the cohort starts. */
 export function updateCohort(cohortId: string, body: UpdateCohortRequest): Promise<CohortResponse> {
@@ -26,7 +27,7 @@ function useCohortMutation<B>(cohortId: string, send: (cohortId: string, body: B
     onSuccess: (cohort) => {
       queryClient.setQueryData(cohortQueryKey(cohort.id), cohort);
       void queryClient.invalidateQueries({ queryKey: cohortsQueryKey, exact: true });
-      void queryClient.invalidateQueries({ queryKey: ['enrolments'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.enrolments.all });
     },
   });
 }
@@ -41,7 +42,7 @@ export function useDeleteCohort(cohortId: string) {
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: cohortQueryKey(cohortId) });
       void queryClient.invalidateQueries({ queryKey: cohortsQueryKey, exact: true });
-      void queryClient.invalidateQueries({ queryKey: ['enrolments'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.enrolments.all });
     },
   });
 }

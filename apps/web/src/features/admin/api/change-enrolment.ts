@@ -1,6 +1,7 @@
 import type { ChangeEnrolmentRequest, EnrolmentChange, EnrolmentSummary, VersionRequest } from '@ccc/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { answer, contract, done } from '../../../lib/contract-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 const params = (enrolmentId: string) => ({ path: { id: enrolmentId } });
 
@@ -34,7 +35,7 @@ export function getEnrolmentChanges(enrolmentId: string, signal?: AbortSignal): 
 
 export function getEnrolmentChangesQueryOptions(enrolmentId: string) {
   return queryOptions({
-    queryKey: ['enrolments', enrolmentId, 'changes'] as const,
+    queryKey: queryKeys.enrolments.changes(enrolmentId),
     queryFn: ({ signal }) => getEnrolmentChanges(enrolmentId, signal),
   });
 }
@@ -48,9 +49,9 @@ export function useEnrolmentMutation<B, R>(enrolmentId: string, send: (enrolment
   return useMutation({
     mutationFn: (body: B) => send(enrolmentId, body),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['enrolments'] });
-      void queryClient.invalidateQueries({ queryKey: ['cohorts'] });
-      void queryClient.invalidateQueries({ queryKey: ['caseload'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.enrolments.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.cohorts.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.caseload });
     },
   });
 }

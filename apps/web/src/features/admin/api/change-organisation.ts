@@ -6,6 +6,7 @@ import type {
 } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { answer, contract } from '../../../lib/contract-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Administrators: a PCN of their Alliance. */
 export function createOrganisation(body: CreateOrganisationRequest): Promise<OrganisationView> {
@@ -25,7 +26,7 @@ function useOrganisationMutation<V>(send: (variables: V) => Promise<Organisation
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: send,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['organisations'] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.organisations }),
   });
 }
 

@@ -2,6 +2,7 @@ import type { FrameworkSummary, MoveCohortFrameworkRequest, MoveCohortFrameworkR
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { answer, contract } from '../../../lib/contract-client';
 import { cohortQueryKey } from './get-cohort';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Every version of every competency framework of the Alliance, newest version first within a key. */
 export function getFrameworks(signal?: AbortSignal): Promise<FrameworkSummary[]> {
@@ -9,7 +10,7 @@ export function getFrameworks(signal?: AbortSignal): Promise<FrameworkSummary[]>
 }
 
 export function getFrameworksQueryOptions() {
-  return queryOptions({ queryKey: ['competency-frameworks'] as const, queryFn: ({ signal }) => getFrameworks(signal) });
+  return queryOptions({ queryKey: queryKeys.competencyFrameworks, queryFn: ({ signal }) => getFrameworks(signal) });
 }
 
 export function useFrameworks(enabled = true) {
@@ -33,8 +34,8 @@ export function useMoveCohortFramework(cohortId: string) {
     onSuccess: (result) => {
       if (!result.moved) return;
       void queryClient.invalidateQueries({ queryKey: cohortQueryKey(cohortId) });
-      void queryClient.invalidateQueries({ queryKey: ['competency-frameworks'] });
-      void queryClient.invalidateQueries({ queryKey: ['enrolments'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.competencyFrameworks });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.enrolments.all });
     },
   });
 }

@@ -2,6 +2,7 @@ import type { CreateEnrolmentRequest, EnrolmentSummary } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { answer, contract } from '../../../lib/contract-client';
 import { cohortsQueryKey } from './get-cohorts';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Enrols a CCC into a cohort; the API checks eligibility (track against employment start) and says why not. */
 export function enrolCcc(cohortId: string, body: CreateEnrolmentRequest): Promise<EnrolmentSummary> {
@@ -13,9 +14,9 @@ export function useEnrolCcc(cohortId: string) {
   return useMutation({
     mutationFn: (body: CreateEnrolmentRequest) => enrolCcc(cohortId, body),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['enrolments'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.enrolments.all });
       void queryClient.invalidateQueries({ queryKey: cohortsQueryKey });
-      void queryClient.invalidateQueries({ queryKey: ['caseload'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.caseload });
     },
   });
 }

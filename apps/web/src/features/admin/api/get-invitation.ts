@@ -1,6 +1,7 @@
 import type { InvitationView } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { answer, publicContract } from '../../../lib/contract-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Opened from the e-mail without signing in: the token is the credential. 410 once used or expired. */
 export function getInvitation(token: string, signal?: AbortSignal): Promise<InvitationView> {
@@ -9,7 +10,7 @@ export function getInvitation(token: string, signal?: AbortSignal): Promise<Invi
 
 export function getInvitationQueryOptions(token: string) {
   return queryOptions({
-    queryKey: ['invitations', token] as const,
+    queryKey: queryKeys.invitation(token),
     queryFn: ({ signal }) => getInvitation(token, signal),
     retry: false,
   });

@@ -1,6 +1,7 @@
 import type { OrganisationView } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { answer, contract } from '../../../lib/contract-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** The Alliance and its PCNs. */
 export function getOrganisations(signal?: AbortSignal): Promise<OrganisationView[]> {
@@ -9,7 +10,7 @@ export function getOrganisations(signal?: AbortSignal): Promise<OrganisationView
 
 export function getOrganisationsQueryOptions() {
   return queryOptions({
-    queryKey: ['organisations'] as const,
+    queryKey: queryKeys.organisations,
     queryFn: ({ signal }) => getOrganisations(signal),
     staleTime: 5 * 60_000,
   });

@@ -1,7 +1,7 @@
 import type { PeopleImportReport } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiDownload, apiUpload } from '../../../lib/api-client';
-import { saveBlob } from '../../competencies/utils/save-blob';
+import { saveBlob } from '../../competencies';
 import { peopleQueryKey } from './get-people';
 
 export const PEOPLE_TEMPLATE_FILE = 'people-import-template.csv';

@@ -1,6 +1,7 @@
 import type { RoleOfferView } from '@ccc/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { answer, contract, done } from '../../../lib/contract-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** A role offered to the signed-in person, from the e-mailed link: 404 for a link that is not theirs. */
 export function getRoleOffer(token: string, signal?: AbortSignal): Promise<RoleOfferView> {
@@ -9,7 +10,7 @@ export function getRoleOffer(token: string, signal?: AbortSignal): Promise<RoleO
 
 export function getRoleOfferQueryOptions(token: string) {
   return queryOptions({
-    queryKey: ['role-offers', token] as const,
+    queryKey: queryKeys.roleOffer(token),
     queryFn: ({ signal }) => getRoleOffer(token, signal),
     retry: false,
   });

@@ -1,6 +1,7 @@
 import type { EnrolmentSummary, WithdrawEnrolmentRequest } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { answer, contract } from '../../../lib/contract-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Administrators: the CCC leaves the programme early; the reason is kept and the records stay, read-only. */
 export function withdrawEnrolment(enrolmentId: string, body: WithdrawEnrolmentRequest): Promise<EnrolmentSummary> {
@@ -12,8 +13,8 @@ export function useWithdrawEnrolment(enrolmentId: string) {
   return useMutation({
     mutationFn: (body: WithdrawEnrolmentRequest) => withdrawEnrolment(enrolmentId, body),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['enrolments'] });
-      void queryClient.invalidateQueries({ queryKey: ['cohorts'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.enrolments.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.cohorts.all });
     },
   });
 }

@@ -6,7 +6,7 @@ import { ErrorSummary } from '../../../components/error-summary';
 import { FormField, fieldClass } from '../../../components/form-field';
 import { TextInput } from '../../../components/inputs';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../utils/action-error';
 import { useCloseCohort, useDeleteCohort, useUpdateCohort } from '../api/change-cohort';
 
 interface CohortCorrectionsProps {

@@ -6,7 +6,7 @@ import { ErrorSummary } from '../../../components/error-summary';
 import { Select } from '../../../components/inputs';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { TableContainer } from '../../../components/table-container';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../utils/action-error';
 import { useFrameworks, useMoveCohortFramework } from '../api/cohort-framework';
 
 interface CohortFrameworkProps {

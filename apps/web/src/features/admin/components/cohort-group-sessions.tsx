@@ -6,7 +6,7 @@ import { Loading } from '../../../components/loading';
 import { Table } from '../../../components/table';
 import { Tag } from '../../../components/tag';
 import { formatDateTime } from '../../../utils/format';
-import { SESSION_STATUS_TONES, sessionKindLabel, sessionStatusLabel } from '../../enrolments/utils/labels';
+import { SESSION_STATUS_TONES, sessionKindLabel, sessionStatusLabel } from '../../enrolments';
 import { useCohortGroupSessions } from '../api/get-cohort-group-sessions';
 
 const ccCount = (n: number) => (n === 1 ? '1 CCC' : `${n} CCCs`);

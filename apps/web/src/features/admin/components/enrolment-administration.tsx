@@ -11,8 +11,8 @@ import { Select } from '../../../components/inputs';
 import { ReasonField } from './reason-field';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { formatDate } from '../../../utils/format';
-import { useMe } from '../../auth/api/get-me';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
+import { useMe } from '../../auth';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../utils/action-error';
 import {
   useChangeEnrolment,
   useDeleteEnrolment,

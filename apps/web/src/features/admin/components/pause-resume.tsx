@@ -10,7 +10,7 @@ import { ReasonField } from './reason-field';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { TableContainer } from '../../../components/table-container';
 import { formatDate, formatDateRange } from '../../../utils/format';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../utils/action-error';
 import { usePauseEnrolment } from '../api/pause-enrolment';
 import { usePreviewResume } from '../api/preview-resume';
 import { useResumeEnrolment } from '../api/resume-enrolment';

@@ -4,7 +4,7 @@ import { Button } from '../../../components/button';
 import { Details } from '../../../components/details';
 import { ErrorSummary } from '../../../components/error-summary';
 import { TextInput } from '../../../components/inputs';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../utils/action-error';
 import { useDeactivatePerson, useEndRole, useUpdatePerson } from '../api/change-person';
 
 interface PersonAdministrationProps {

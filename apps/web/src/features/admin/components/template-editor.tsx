@@ -19,12 +19,7 @@ import { FormField, InlineError, fieldClass } from '../../../components/form-fie
 import { TextInput } from '../../../components/inputs';
 import { WarningCallout } from '../../../components/warning-callout';
 import { isApiClientError } from '../../../lib/api-client';
-import {
-  PARTICIPANT_ROLE_LABELS,
-  SESSION_KIND_LABELS,
-  SESSION_MODE_LABELS,
-  TRACK_LABELS,
-} from '../../enrolments/utils/labels';
+import { PARTICIPANT_ROLE_LABELS, SESSION_KIND_LABELS, SESSION_MODE_LABELS, TRACK_LABELS } from '../../enrolments';
 import { useCreateTemplateVersion } from '../api/create-template-version';
 import { useValidateTemplateVersion } from '../api/validate-template-version';
 import {

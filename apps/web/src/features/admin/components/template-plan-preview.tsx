@@ -2,7 +2,7 @@ import { plannedSessions, type ProgrammeTemplate, type Track, TRACKS } from '@cc
 import { useState } from 'react';
 import { ChoiceGroup } from '../../../components/form-field';
 import { InsetText } from '../../../components/inset-text';
-import { SESSION_KIND_LABELS, SESSION_MODE_LABELS, TRACK_LABELS } from '../../enrolments/utils/labels';
+import { SESSION_KIND_LABELS, SESSION_MODE_LABELS, TRACK_LABELS } from '../../enrolments';
 
 /**
  * The plan as a CCC on a track would see it, month by month, from the form as it is (the same rule the API uses

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SummaryError } from '../../../components/error-summary';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../utils/action-error';
 import type { Errors } from '../utils/forms';
 
 /**

@@ -6,7 +6,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { PageHeading } from '../../../components/page-heading';
 import { TableContainer } from '../../../components/table-container';
 import { formatDate, formatDateRange } from '../../../utils/format';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../auth';
 import { useCohorts } from '../api/get-cohorts';
 import { usePeople } from '../api/get-people';
 import { useTemplates } from '../api/get-templates';

@@ -8,7 +8,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { SummaryList, SummaryRow } from '../../../components/summary-list';
 import { WarningCallout } from '../../../components/warning-callout';
 import { formatDateTime } from '../../../utils/format';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../auth';
 import { useTemplate } from '../api/get-template';
 import { useTemplates } from '../api/get-templates';
 import { QueryPage } from '../components/query-page';

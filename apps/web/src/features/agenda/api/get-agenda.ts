@@ -1,6 +1,7 @@
 import type { AgendaItem } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { answer, contract } from '../../../lib/contract-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** The caller's sessions in the `days` days from `from` (YYYY-MM-DD, a London calendar date). */
 export function getAgenda(from: string, days: number, signal?: AbortSignal): Promise<AgendaItem[]> {
@@ -9,7 +10,7 @@ export function getAgenda(from: string, days: number, signal?: AbortSignal): Pro
 
 export function getAgendaQueryOptions(from: string, days = 7) {
   return queryOptions({
-    queryKey: ['agenda', from, days],
+    queryKey: queryKeys.agenda.range(from, days),
     queryFn: ({ signal }) => getAgenda(from, days, signal),
   });
 }

@@ -9,8 +9,8 @@ import { Tag } from '../../../components/tag';
 import { todayInLondon } from '../../../utils/format';
 import { addDays, formatEndTime, formatTime } from '../../../utils/london-time';
 import { useDocumentTitle } from '../../../utils/use-document-title';
-import { StatusBadge } from '../../enrolments/components/status-badge';
-import { SESSION_MODE_LABELS, sessionKindLabel } from '../../enrolments/utils/labels';
+import { StatusBadge } from '../../enrolments';
+import { SESSION_MODE_LABELS, sessionKindLabel } from '../../enrolments';
 import { useAgenda } from '../api/get-agenda';
 import { groupByDay, weekFromParam, weekLabel } from '../utils/agenda-week';
 

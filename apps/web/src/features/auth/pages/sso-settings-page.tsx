@@ -8,8 +8,8 @@ import { FormField, fieldClass } from '../../../components/form-field';
 import { PageHeading } from '../../../components/page-heading';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { SummaryList, SummaryRow } from '../../../components/summary-list';
-import { QueryPage } from '../../admin/components/query-page';
-import { useAdminForm } from '../../admin/components/use-admin-form';
+import { QueryPage } from '../../admin';
+import { useAdminForm } from '../../admin';
 import { usePeopleForSso, useSaveSsoProvider, useSetSsoRequired, useSsoSettings } from '../api/sso-settings';
 import { ssoFieldFor, ssoFieldIds, ssoValues, toSsoRequest, validateSso, type SsoValues } from '../utils/sso-form';
 

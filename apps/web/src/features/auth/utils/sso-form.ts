@@ -1,6 +1,6 @@
 /** The single sign-on form's pure parts: its values, what it checks before sending, and the request it sends. */
 import type { SaveSsoProviderRequest, SsoSettingsView } from '@ccc/contracts';
-import type { Errors } from '../../admin/utils/forms';
+import type { Errors } from '../../admin';
 
 export interface SsoValues {
   label: string;

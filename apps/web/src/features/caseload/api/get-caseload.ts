@@ -1,6 +1,7 @@
 import type { CaseloadRow } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { answer, contract } from '../../../lib/contract-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Per CCC, what is unbooked, waiting, coming up, overdue and missed: the Alliance supervisor's (admin: all). */
 export function getCaseload(signal?: AbortSignal): Promise<CaseloadRow[]> {
@@ -9,7 +10,7 @@ export function getCaseload(signal?: AbortSignal): Promise<CaseloadRow[]> {
 
 export function getCaseloadQueryOptions() {
   return queryOptions({
-    queryKey: ['caseload'],
+    queryKey: queryKeys.caseload,
     queryFn: ({ signal }) => getCaseload(signal),
   });
 }

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Tag, type Tone } from '../../../components/tag';
 import { formatDateTime, todayInLondon } from '../../../utils/format';
-import { currentMonthLabel } from '../../enrolments/utils/labels';
+import { currentMonthLabel } from '../../enrolments';
 
 /** A count that needs attention is a tag in the colour of its meaning; nought is just "0". */
 function Count({ value, tone }: { value: number; tone?: Extract<Tone, 'danger' | 'warning'> }) {

@@ -1,9 +1,10 @@
 import type { CompetencyDetailResponse } from '@ccc/contracts';
 import type { QueryClient } from '@tanstack/react-query';
-import { signOffsQueryKeyRoot } from '../../sign-offs/api/get-my-sign-offs';
+import { signOffsQueryKeyRoot } from '../../sign-offs';
 import { inboxQueryKey } from '../inbox/api/get-inbox';
 import { competencyQueryKey } from './get-competency';
 import { competencyGridQueryKey } from './get-competency-grid';
+import { queryKeys } from '../../../lib/query-keys';
 
 /**
  * After any write to a competency: the answer is the competency as it now is, so it goes straight into the cache;
@@ -20,6 +21,6 @@ export async function onCompetencyChanged(queryClient: QueryClient, view: Compet
     queryClient.invalidateQueries({ queryKey: inboxQueryKey, refetchType: 'all' }),
     // Each party's sign-offs and the CCC's timeline list the sign-off and what awaits whom (#24).
     queryClient.invalidateQueries({ queryKey: signOffsQueryKeyRoot, refetchType: 'all' }),
-    queryClient.invalidateQueries({ queryKey: ['enrolments', view.enrolmentId, 'timeline'], exact: true }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.enrolments.timeline(view.enrolmentId), exact: true }),
   ]);
 }

@@ -5,7 +5,7 @@ import { ErrorSummary } from '../../../components/error-summary';
 import { ChoiceGroup } from '../../../components/form-field';
 import { Textarea } from '../../../components/inputs';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../utils/action-error';
 import { useReturnEvidence } from '../api/return-evidence';
 import { useSignOffCompetency } from '../api/sign-off-competency';
 import type { StartingDraft } from '../drafts/draft-store';

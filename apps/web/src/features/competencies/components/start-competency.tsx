@@ -12,7 +12,7 @@ export function StartCompetency({ detail, onDone }: { detail: CompetencyDetailRe
       <Button
         variant="secondary"
         pending={start.isPending}
-        onClick={() => start.mutateAsync({ version: detail.progress.version }).then(onDone, () => undefined)}
+        onClick={() => void start.mutateAsync({ version: detail.progress.version }).then(onDone, () => undefined)}
       >
         {start.isPending ? 'Saving…' : 'I am working towards this'}
       </Button>

@@ -5,7 +5,7 @@ import { ErrorSummary } from '../../../components/error-summary';
 import { ChoiceGroup, FormField } from '../../../components/form-field';
 import { TextInput, Textarea } from '../../../components/inputs';
 import { isApiClientError, type UploadProgress } from '../../../lib/api-client';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../utils/action-error';
 import { useSubmitEvidence } from '../api/submit-evidence';
 import { useUploadEvidenceFile } from '../api/upload-evidence-file';
 import type { StartingDraft } from '../drafts/draft-store';

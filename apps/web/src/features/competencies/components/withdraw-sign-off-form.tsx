@@ -25,7 +25,8 @@ export function WithdrawSignOffForm({ detail, onDone, onReload }: WithdrawSignOf
     validate: validateWithdrawal,
     pending: withdraw.isPending,
     // mutateAsync: once withdrawn, this form leaves the page before mutate's callbacks would run.
-    send: (reason, fail) => withdraw.mutateAsync({ reason, version: detail.progress.version }).then(withdrawn, fail),
+    send: (reason, fail) =>
+      void withdraw.mutateAsync({ reason, version: detail.progress.version }).then(withdrawn, fail),
   });
 
   return (

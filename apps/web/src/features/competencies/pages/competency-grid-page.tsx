@@ -6,7 +6,7 @@ import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { isApiClientError } from '../../../lib/api-client';
 import { useDocumentTitle } from '../../../utils/use-document-title';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../auth';
 import { useCompetencyGrid } from '../api/get-competency-grid';
 import { CompetencyGrid } from '../components/competency-grid';
 import { RecordDownload } from '../components/record-download';

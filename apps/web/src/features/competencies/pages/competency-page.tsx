@@ -15,7 +15,7 @@ import { WarningCallout } from '../../../components/warning-callout';
 import { isApiClientError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../utils/format';
 import { useDocumentTitle } from '../../../utils/use-document-title';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../auth';
 import { useCompetency } from '../api/get-competency';
 import { useCompetencyGrid } from '../api/get-competency-grid';
 import { CompetencyStateTag } from '../components/competency-state-tag';

@@ -1,6 +1,7 @@
 import type { EnrolmentSummary } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { answer, contract } from '../../../lib/contract-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** The enrolments the caller may see: a CCC gets only their own. */
 export function getEnrolments(signal?: AbortSignal): Promise<EnrolmentSummary[]> {
@@ -9,7 +10,7 @@ export function getEnrolments(signal?: AbortSignal): Promise<EnrolmentSummary[]>
 
 export function getEnrolmentsQueryOptions() {
   return queryOptions({
-    queryKey: ['enrolments'],
+    queryKey: queryKeys.enrolments.all,
     queryFn: ({ signal }) => getEnrolments(signal),
   });
 }

@@ -1,6 +1,7 @@
 import type { TimelineResponse } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { answer, contract } from '../../../lib/contract-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 export function getTimeline(enrolmentId: string, signal?: AbortSignal): Promise<TimelineResponse> {
   return answer(contract.GET('/api/enrolments/{id}/timeline', { params: { path: { id: enrolmentId } }, signal }));
@@ -8,7 +9,7 @@ export function getTimeline(enrolmentId: string, signal?: AbortSignal): Promise<
 
 export function getTimelineQueryOptions(enrolmentId: string) {
   return queryOptions({
-    queryKey: ['enrolments', enrolmentId, 'timeline'],
+    queryKey: queryKeys.enrolments.timeline(enrolmentId),
     queryFn: ({ signal }) => getTimeline(enrolmentId, signal),
   });
 }

@@ -2,7 +2,7 @@ import type { TimelineMonth } from '@ccc/contracts';
 import { Tag } from '../../../components/tag';
 import { dayBefore, formatDate } from '../../../utils/format';
 import { MONTH_STATE_LABELS, monthSessionsSummary } from '../utils/labels';
-import { MonthSignOffs } from '../../sign-offs/components/timeline-sign-offs';
+import { MonthSignOffs } from '../../sign-offs';
 import { SessionItem } from './session-item';
 
 interface MonthSectionProps {

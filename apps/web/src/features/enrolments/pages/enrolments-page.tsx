@@ -3,8 +3,8 @@ import { ErrorMessage } from '../../../components/error-message';
 import { EmptyState } from '../../../components/empty-state';
 import { Loading } from '../../../components/loading';
 import { useDocumentTitle } from '../../../utils/use-document-title';
-import { WaitingForYou } from '../../sessions/components/waiting-for-you';
-import { SignOffsCount } from '../../sign-offs/components/sign-offs-count';
+import { WaitingForYou } from '../../sessions';
+import { SignOffsCount } from '../../sign-offs';
 import { useEnrolments } from '../api/get-enrolments';
 import { EnrolmentsTable } from '../components/enrolments-table';
 

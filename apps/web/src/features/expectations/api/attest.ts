@@ -1,6 +1,7 @@
 import type { AttestRequest, DutiesResponse, ExpectationsResponse } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { answer, contract } from '../../../lib/contract-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** The responsible party says an expectation that data cannot show has been met, and when. */
 export function attest(enrolmentId: string, body: AttestRequest): Promise<ExpectationsResponse> {
@@ -32,12 +33,12 @@ export function useAttest(enrolmentId: string) {
     },
     onSuccess: async (response) => {
       if (response.expectations)
-        queryClient.setQueryData(['enrolments', enrolmentId, 'expectations'], response.expectations);
+        queryClient.setQueryData(queryKeys.enrolments.expectations(enrolmentId), response.expectations);
       if (response.duties) {
-        queryClient.setQueryData(['enrolments', enrolmentId, 'duties'], response.duties);
-        await queryClient.invalidateQueries({ queryKey: ['enrolments', enrolmentId, 'expectations'] });
+        queryClient.setQueryData(queryKeys.enrolments.duties(enrolmentId), response.duties);
+        await queryClient.invalidateQueries({ queryKey: queryKeys.enrolments.expectations(enrolmentId) });
       }
-      await queryClient.invalidateQueries({ queryKey: ['pcn-home'], refetchType: 'all' });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.pcnHome, refetchType: 'all' });
     },
   });
 }

@@ -1,6 +1,7 @@
 import type { ExpectationsResponse } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { answer, contract } from '../../../lib/contract-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Each party's expectations for one CCC, with their state and evidence, and what the caller may attest. */
 export function getExpectations(enrolmentId: string, signal?: AbortSignal): Promise<ExpectationsResponse> {
@@ -9,7 +10,7 @@ export function getExpectations(enrolmentId: string, signal?: AbortSignal): Prom
 
 export function getExpectationsQueryOptions(enrolmentId: string) {
   return queryOptions({
-    queryKey: ['enrolments', enrolmentId, 'expectations'],
+    queryKey: queryKeys.enrolments.expectations(enrolmentId),
     queryFn: ({ signal }) => getExpectations(enrolmentId, signal),
   });
 }

@@ -5,8 +5,8 @@ import { Confirmation } from '../../../components/confirmation';
 import { Details } from '../../../components/details';
 import { InsetText } from '../../../components/inset-text';
 import { formatDate } from '../../../utils/format';
-import { useMe } from '../../auth/api/get-me';
-import { WithdrawForm } from '../../admin/components/withdraw-form';
+import { useMe } from '../../auth';
+import { WithdrawForm } from '../../admin';
 
 interface MonthSixSectionProps {
   enrolment: EnrolmentSummary;

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiDownload } from '../../../lib/api-client';
-import { saveBlob } from '../../competencies/utils/save-blob';
+import { saveBlob } from '../../competencies';
 
 /** "national-figures-2026-05-01.csv": the API's name, which takes the day of the figures' (UTC) timestamp. */
 export function nationalFileName(today = new Date().toISOString().slice(0, 10)): string {

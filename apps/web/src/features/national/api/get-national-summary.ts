@@ -1,6 +1,7 @@
 import type { NationalSummary } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { answer, contract } from '../../../lib/contract-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** The national figures: per Alliance and for the nation, anonymous, small numbers suppressed. */
 export function getNationalSummary(signal?: AbortSignal): Promise<NationalSummary> {
@@ -9,7 +10,7 @@ export function getNationalSummary(signal?: AbortSignal): Promise<NationalSummar
 
 export function getNationalSummaryQueryOptions() {
   return queryOptions({
-    queryKey: ['national', 'summary'] as const,
+    queryKey: queryKeys.nationalSummary,
     queryFn: ({ signal }) => getNationalSummary(signal),
   });
 }

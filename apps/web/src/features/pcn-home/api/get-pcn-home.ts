@@ -1,6 +1,7 @@
 import type { PcnHomeRow } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { answer, contract } from '../../../lib/contract-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** The PCN supervisor's one screen: per CCC, what waits for them. */
 export function getPcnHome(signal?: AbortSignal): Promise<PcnHomeRow[]> {
@@ -9,7 +10,7 @@ export function getPcnHome(signal?: AbortSignal): Promise<PcnHomeRow[]> {
 
 export function getPcnHomeQueryOptions() {
   return queryOptions({
-    queryKey: ['pcn-home'],
+    queryKey: queryKeys.pcnHome,
     queryFn: ({ signal }) => getPcnHome(signal),
   });
 }

@@ -5,13 +5,13 @@ import { Confirmation } from '../../../components/confirmation';
 import { Details } from '../../../components/details';
 import { Tag } from '../../../components/tag';
 import { formatDate, formatDateTime } from '../../../utils/format';
-import { StatusBadge } from '../../enrolments/components/status-badge';
-import { TRACK_LABELS } from '../../enrolments/utils/labels';
-import { AttestForm } from '../../expectations/components/attest-form';
-import { ExpectationsChecklist } from '../../expectations/components/expectations-checklist';
-import { PendingRelease } from '../../release/components/pending-release';
-import { ReleaseCounter } from '../../release/components/release-counter';
-import { StudyChart } from '../../release/components/study-chart';
+import { StatusBadge } from '../../enrolments';
+import { TRACK_LABELS } from '../../enrolments';
+import { AttestForm } from '../../expectations';
+import { ExpectationsChecklist } from '../../expectations';
+import { PendingRelease } from '../../release';
+import { ReleaseCounter } from '../../release';
+import { StudyChart } from '../../release';
 import { SlotAwaiting } from './slot-awaiting';
 
 /** The id of a CCC's section on the page, for links to it. */

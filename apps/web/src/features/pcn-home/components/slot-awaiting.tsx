@@ -5,8 +5,8 @@ import { Button, ButtonGroup } from '../../../components/button';
 import { ButtonLink } from '../../../components/button-link';
 import { ErrorSummary } from '../../../components/error-summary';
 import { formatDateTime, formatMinutes } from '../../../utils/format';
-import { useRespondAsPcn } from '../../sessions/api/respond-as-pcn';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
+import { useRespondAsPcn } from '../../sessions';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../utils/action-error';
 
 type Slot = PcnHomeRow['slotsAwaiting'][number];
 

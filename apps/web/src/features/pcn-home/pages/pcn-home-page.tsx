@@ -5,8 +5,8 @@ import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { TaskList, type TaskListItem } from '../../../components/task-list';
 import { useDocumentTitle } from '../../../utils/use-document-title';
-import { MyOpenActions } from '../../sessions/components/my-open-actions';
-import { SignOffsCount } from '../../sign-offs/components/sign-offs-count';
+import { MyOpenActions } from '../../sessions';
+import { SignOffsCount } from '../../sign-offs';
 import { usePcnHome } from '../api/get-pcn-home';
 import { CccSection, cccSectionId, waitingCount } from '../components/ccc-section';
 

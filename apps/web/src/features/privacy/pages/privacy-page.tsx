@@ -11,7 +11,7 @@ import { isApiClientError } from '../../../lib/api-client';
 import { useAuthToken } from '../../../lib/auth-store';
 import { formatDateTime } from '../../../utils/format';
 import { useDocumentTitle } from '../../../utils/use-document-title';
-import { getMeQueryOptions } from '../../auth/api/get-me';
+import { getMeQueryOptions } from '../../auth';
 import { usePrivacyNotice } from '../api/get-privacy-notice';
 import { usePrivacyNotices } from '../api/get-privacy-notices';
 import { NoticeSections } from '../components/notice-sections';

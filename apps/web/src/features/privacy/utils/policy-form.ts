@@ -1,7 +1,7 @@
 /** The policy form's pure parts: its values, what it checks before sending, and the request it sends. */
 import type { AlliancePolicyView, UpdateAlliancePolicyRequest } from '@ccc/contracts';
 import { MAX_NOTICE_TEXT, MAX_RETENTION_YEARS, MIN_RETENTION_YEARS } from '@ccc/programme';
-import type { Errors } from '../../admin/utils/forms';
+import type { Errors } from '../../admin';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -1,6 +1,7 @@
 import type { ReleaseSummary } from '@ccc/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { answer, contract } from '../../../lib/contract-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** A CCC's release requests (newest first), the 8-week study chart and the 5-day counter. */
 export function getReleaseSummary(enrolmentId: string, signal?: AbortSignal): Promise<ReleaseSummary> {
@@ -9,7 +10,7 @@ export function getReleaseSummary(enrolmentId: string, signal?: AbortSignal): Pr
 
 export function getReleaseSummaryQueryOptions(enrolmentId: string) {
   return queryOptions({
-    queryKey: ['enrolments', enrolmentId, 'release'],
+    queryKey: queryKeys.enrolments.release(enrolmentId),
     queryFn: ({ signal }) => getReleaseSummary(enrolmentId, signal),
   });
 }

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../../lib/query-keys';
 
 /**
  * After any release write: the CCC's release summary, their expectations (the PCN's release measures) and the PCN
@@ -6,7 +7,7 @@ import type { QueryClient } from '@tanstack/react-query';
  */
 export async function onReleaseChanged(queryClient: QueryClient, enrolmentId: string): Promise<void> {
   await Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['enrolments', enrolmentId], refetchType: 'all' }),
-    queryClient.invalidateQueries({ queryKey: ['pcn-home'], refetchType: 'all' }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.enrolments.one(enrolmentId), refetchType: 'all' }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.pcnHome, refetchType: 'all' }),
   ]);
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { ErrorSummary } from '../../../components/error-summary';
 import { Textarea } from '../../../components/inputs';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../sessions/utils/action-error';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../utils/action-error';
 import { useConfirmWeek } from '../api/confirm-week';
 import { weekLongLabel, weekNumber } from '../utils/weeks';
 

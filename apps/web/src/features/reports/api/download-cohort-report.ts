@@ -1,7 +1,7 @@
 import type { CohortReportQuery, ReportFormat } from '@ccc/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { apiDownload } from '../../../lib/api-client';
-import { saveBlob } from '../../competencies/utils/save-blob';
+import { saveBlob } from '../../competencies';
 import { reportQueryString } from '../utils/report';
 
 const ACCEPT: Record<ReportFormat, string> = {

@@ -1,6 +1,7 @@
 import type { CohortReport, CohortReportQuery } from '@ccc/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { answer, contract } from '../../../lib/contract-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** The Alliance's cohort report for the filters: enrolment, sessions, development, release, survey, outcomes. */
 export function getCohortReport(query: CohortReportQuery, signal?: AbortSignal): Promise<CohortReport> {
@@ -17,7 +18,7 @@ export function getCohortReport(query: CohortReportQuery, signal?: AbortSignal):
 
 export function getCohortReportQueryOptions(query: CohortReportQuery) {
   return queryOptions({
-    queryKey: ['reports', 'cohort', query] as const,
+    queryKey: queryKeys.cohortReport(query),
     queryFn: ({ signal }) => getCohortReport(query, signal),
     placeholderData: keepPreviousData,
   });

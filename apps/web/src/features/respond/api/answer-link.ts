@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { answer, publicContract } from '../../../lib/contract-client';
 import type { LinkAnswerRequest, LinkView } from '@ccc/contracts';
+import { queryKeys } from '../../../lib/query-keys';
 
 export type LinkAnswer = LinkAnswerRequest;
 
@@ -14,7 +15,7 @@ export function useAnswerLink(token: string) {
   return useMutation({
     mutationFn: (body: LinkAnswer) => answerLink(token, body),
     onSuccess: (view) => {
-      queryClient.setQueryData(['links', token], view);
+      queryClient.setQueryData(queryKeys.link(token), view);
     },
   });
 }

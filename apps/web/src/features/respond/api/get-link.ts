@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { LinkView } from '@ccc/contracts';
 import { answer, publicContract } from '../../../lib/contract-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 export type { LinkView };
 
@@ -11,7 +12,7 @@ export function getLink(token: string, signal?: AbortSignal): Promise<LinkView> 
 
 export function getLinkQueryOptions(token: string) {
   return queryOptions({
-    queryKey: ['links', token],
+    queryKey: queryKeys.link(token),
     queryFn: ({ signal }) => getLink(token, signal),
     staleTime: 0,
   });

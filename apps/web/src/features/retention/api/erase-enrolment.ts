@@ -2,6 +2,7 @@ import type { ErasureRequest, ErasureResult } from '@ccc/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { answer, contract } from '../../../lib/contract-client';
 import { retentionQueryKey } from './get-retention';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** The Alliance's administrator erases a completed or withdrawn enrolment's personal data, with the reason. */
 export function eraseEnrolment(enrolmentId: string, body: ErasureRequest): Promise<ErasureResult> {
@@ -15,8 +16,8 @@ export function useEraseEnrolment(enrolmentId: string) {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: retentionQueryKey });
       // Names and records shown elsewhere have changed too.
-      void queryClient.invalidateQueries({ queryKey: ['enrolments'] });
-      void queryClient.invalidateQueries({ queryKey: ['people'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.enrolments.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.people.all });
     },
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { answer, contract } from '../../../lib/contract-client';
-import type { LinkIssued } from '../../release/api/send-release-link';
+import type { LinkIssued } from '../../release';
 
 /** E-mails the PCN supervisor a one-time link to accept the offered time, or propose another, without signing in. */
 export function sendSessionLink(sessionId: string): Promise<LinkIssued> {

@@ -1,6 +1,7 @@
 import type { SessionView } from '@ccc/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { sessionQueryKey, sessionsQueryKey } from './get-session';
+import { queryKeys } from '../../../lib/query-keys';
 
 /**
  * After any session write: the answer is the session as it now is, so it goes straight into the cache; every view
@@ -10,13 +11,13 @@ export async function onSessionChanged(queryClient: QueryClient, view: SessionVi
   queryClient.setQueryData(sessionQueryKey(view.id), view);
   await Promise.all([
     // Refetched even when not on screen, so going back to the timeline shows the change at once.
-    queryClient.invalidateQueries({ queryKey: ['enrolments'], refetchType: 'all' }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.enrolments.all, refetchType: 'all' }),
     queryClient.invalidateQueries({
       queryKey: sessionsQueryKey,
       predicate: (query) => query.queryKey[1] !== view.id,
     }),
-    queryClient.invalidateQueries({ queryKey: ['caseload'], refetchType: 'all' }),
-    queryClient.invalidateQueries({ queryKey: ['pcn-home'], refetchType: 'all' }),
-    queryClient.invalidateQueries({ queryKey: ['agenda'] }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.caseload, refetchType: 'all' }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.pcnHome, refetchType: 'all' }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.agenda.all }),
   ]);
 }

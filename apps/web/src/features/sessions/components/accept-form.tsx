@@ -5,7 +5,7 @@ import { StaleVersionNotice } from '../../../components/stale-version-notice';
 import { formatDateTime, formatMinutes } from '../../../utils/format';
 import { useRespondAsAlliance } from '../api/respond-as-alliance';
 import { useRespondAsPcn } from '../api/respond-as-pcn';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../utils/action-error';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../utils/action-error';
 import { ConflictNotice } from './conflict-notice';
 
 interface AcceptFormProps {

@@ -2,7 +2,7 @@ import type { OpenActionView, SessionActionView } from '@ccc/contracts';
 import { Table } from '../../../components/table';
 import { Tag } from '../../../components/tag';
 import { formatDate } from '../../../utils/format';
-import { participantRoleLabel } from '../../enrolments/utils/labels';
+import { participantRoleLabel } from '../../enrolments';
 import { MarkDoneButton } from './mark-done-button';
 
 /** Who owns an action: in a group session, the CCC by name when the reader may see them. */

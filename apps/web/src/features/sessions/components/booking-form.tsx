@@ -21,10 +21,10 @@ import {
   type BookingRules,
   type BookingValues,
   clockTime,
-} from '../utils/booking-form';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../utils/action-error';
+} from '../../../utils/booking-form';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../utils/action-error';
 import { ConflictNotice } from './conflict-notice';
-import { DateTimeFields } from './date-time-fields';
+import { DateTimeFields } from '../../../components/date-time-fields';
 
 interface BookingFormProps {
   session: SessionView;

@@ -1,5 +1,5 @@
 import type { SessionView } from '@ccc/contracts';
-import { SendLinkButton } from '../../release/components/send-link-button';
+import { SendLinkButton } from '../../release';
 import { useSendSessionLink } from '../api/send-session-link';
 
 /**

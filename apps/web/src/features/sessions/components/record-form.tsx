@@ -5,9 +5,9 @@ import { ErrorSummary } from '../../../components/error-summary';
 import { ChoiceGroup, FormField, fieldClass } from '../../../components/form-field';
 import { Select, TextInput, Textarea } from '../../../components/inputs';
 import { StaleVersionNotice } from '../../../components/stale-version-notice';
-import { ATTENDANCE_LABELS, PARTICIPANT_ROLE_LABELS } from '../../enrolments/utils/labels';
+import { ATTENDANCE_LABELS, PARTICIPANT_ROLE_LABELS } from '../../enrolments';
 import { useRecordSession } from '../api/record-session';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../utils/action-error';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../utils/action-error';
 import {
   MARKS,
   STAFF_ROLES,

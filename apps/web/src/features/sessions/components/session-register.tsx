@@ -1,6 +1,6 @@
 import type { SessionView } from '@ccc/contracts';
 import { TableContainer } from '../../../components/table-container';
-import { PARTICIPANT_ROLE_LABELS, attendanceLabel } from '../../enrolments/utils/labels';
+import { PARTICIPANT_ROLE_LABELS, attendanceLabel } from '../../enrolments';
 import { STAFF_ROLES } from '../utils/record-form';
 
 /** Every CCC on the register with their supervisors and attendance, then the supervisors' own attendance. */

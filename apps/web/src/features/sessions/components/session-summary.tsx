@@ -2,7 +2,7 @@ import type { SessionView } from '@ccc/contracts';
 import { SummaryList, SummaryRow } from '../../../components/summary-list';
 import { formatDate, formatDateTime, formatDuration, dayBefore } from '../../../utils/format';
 import { termsIn } from '../../../utils/glossary';
-import { SESSION_MODE_LABELS } from '../../enrolments/utils/labels';
+import { SESSION_MODE_LABELS } from '../../enrolments';
 
 const Row = SummaryRow;
 

@@ -6,10 +6,10 @@ import { formatDateTime } from '../../../utils/format';
 import { londonDateTime } from '../../../utils/london-time';
 import { useRespondAsAlliance } from '../api/respond-as-alliance';
 import { useRespondAsPcn } from '../api/respond-as-pcn';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../utils/action-error';
-import { checkSlot, type SlotValues } from '../utils/booking-form';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../utils/action-error';
+import { checkSlot, type SlotValues } from '../../../utils/booking-form';
 import { ConflictNotice } from './conflict-notice';
-import { DateTimeFields } from './date-time-fields';
+import { DateTimeFields } from '../../../components/date-time-fields';
 
 interface SlotFormProps {
   session: SessionView;

@@ -3,8 +3,8 @@ import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Loading } from '../../../components/loading';
 import { formatDateTime } from '../../../utils/format';
-import { getTimelineQueryOptions } from '../../enrolments/api/get-timeline';
-import { SESSION_ACTION_LABELS } from '../../enrolments/utils/labels';
+import { getTimelineQueryOptions } from '../../enrolments';
+import { SESSION_ACTION_LABELS } from '../../enrolments';
 
 const RESPONSES = ['accept_slot', 'propose_slot'] as const;
 

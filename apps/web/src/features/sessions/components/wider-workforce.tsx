@@ -8,7 +8,7 @@ import { FormField, fieldClass } from '../../../components/form-field';
 import { TextInput } from '../../../components/inputs';
 import { TableContainer } from '../../../components/table-container';
 import { isApiClientError } from '../../../lib/api-client';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../auth';
 import { useAddWorkforceAttendee, useRegisterWorkforceAttendance, useSessionWorkforce } from '../api/session-workforce';
 
 const ATTENDANCE_LABELS: Record<WorkforceAttendance, string> = {

@@ -1,5 +1,5 @@
 import type { SessionHistoryEntry } from '@ccc/contracts';
-import { sessionStatusLabel } from '../../enrolments/utils/labels';
+import { sessionStatusLabel } from '../../enrolments';
 
 const HISTORY_WORDS: Record<string, string> = {
   created: 'Added to the plan',

@@ -1,6 +1,6 @@
 import { can } from '@ccc/contracts';
 import { Link } from 'react-router';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../auth';
 import { useSignOffsSummary } from '../api/get-sign-offs-summary';
 
 /**

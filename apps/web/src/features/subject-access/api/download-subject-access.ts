@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiDownload } from '../../../lib/api-client';
-import { saveBlob } from '../../competencies/utils/save-blob';
+import { saveBlob } from '../../competencies';
 
 /** Everything the service holds about a person, as a ZIP (the person themself, or an administrator of their Alliance). */
 export function downloadSubjectAccess(personId: string): Promise<Blob> {

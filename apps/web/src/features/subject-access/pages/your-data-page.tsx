@@ -2,7 +2,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { useDocumentTitle } from '../../../utils/use-document-title';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../auth';
 import { SubjectAccessDownload } from '../components/subject-access-download';
 
 /** The signed-in person's own data: what the export holds, and the button to download it (right of access). */

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Button } from '../../../../components/button';
 import { ErrorMessage } from '../../../../components/error-message';
 import { Loading } from '../../../../components/loading';
-import { useMe } from '../../../auth/api/get-me';
+import { useMe } from '../../../auth';
 import { useInbox } from '../api/get-inbox';
 import { AwaitingReviewTable } from './awaiting-review-table';
 

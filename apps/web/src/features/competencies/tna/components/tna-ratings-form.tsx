@@ -5,7 +5,7 @@ import { ErrorSummary } from '../../../../components/error-summary';
 import { ChoiceGroup } from '../../../../components/form-field';
 import { Textarea } from '../../../../components/inputs';
 import { StaleVersionNotice } from '../../../../components/stale-version-notice';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../sessions/utils/action-error';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../../utils/action-error';
 import type { StartingDraft } from '../../drafts/draft-store';
 import { DraftStatus, RestoredDraftNotice } from '../../drafts/draft-status';
 import { useAutosave } from '../../drafts/use-autosave';

@@ -36,7 +36,7 @@ export function TnaSignatures({ enrolmentId, round, onDone, onReload }: TnaSigna
           <Button
             pending={sign.isPending}
             onClick={() =>
-              sign.mutateAsync({ version: round.version }).then(
+              void sign.mutateAsync({ version: round.version }).then(
                 () => onDone(`TNA ${round.round} signed`, null),
                 () => undefined,
               )

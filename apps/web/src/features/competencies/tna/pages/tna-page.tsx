@@ -11,7 +11,7 @@ import { Tag } from '../../../../components/tag';
 import { WarningCallout } from '../../../../components/warning-callout';
 import { isApiClientError } from '../../../../lib/api-client';
 import { useDocumentTitle } from '../../../../utils/use-document-title';
-import { useMe } from '../../../auth/api/get-me';
+import { useMe } from '../../../auth';
 import { useCompetencyGrid } from '../../api/get-competency-grid';
 import { ScaleDetails } from '../../components/scale-details';
 import { DraftGate } from '../../drafts/draft-gate';

@@ -5,7 +5,7 @@ import { Button } from '../../../../components/button';
 import { ErrorSummary } from '../../../../components/error-summary';
 import { ChoiceGroup, FormField, fieldClass } from '../../../../components/form-field';
 import { TextInput } from '../../../../components/inputs';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../sessions/utils/action-error';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../../utils/action-error';
 import { TRAINING_ITEM_KIND_LABELS } from '../../utils/labels';
 import { useAddTrainingItem } from '../api/add-training-item';
 import {

@@ -6,7 +6,7 @@ import { FormField, fieldClass } from '../../../../components/form-field';
 import { StaleVersionNotice } from '../../../../components/stale-version-notice';
 import { isApiClientError, type UploadProgress } from '../../../../lib/api-client';
 import { todayInLondon } from '../../../../utils/format';
-import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../sessions/utils/action-error';
+import { NO_ACTION_ERROR, readActionError, type ActionErrorState } from '../../../../utils/action-error';
 import { UploadProgressBar } from '../../components/upload-progress-bar';
 import { checkEvidenceFile, uploadErrorMessage } from '../../utils/evidence-file-check';
 import { useCompleteTrainingItem } from '../api/complete-training-item';

@@ -70,7 +70,7 @@ export function PlanItem({ plan, item, canComplete, titles, onDone, onReload }: 
             pending={remove.isPending}
             onClick={() =>
               // mutateAsync: the removed item leaves the list before mutate's callbacks would run.
-              remove.mutateAsync({ itemId: item.id, version: item.version }).then(
+              void remove.mutateAsync({ itemId: item.id, version: item.version }).then(
                 () => onDone('Item removed from the training plan', item.title),
                 () => undefined,
               )

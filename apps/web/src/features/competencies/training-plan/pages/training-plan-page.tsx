@@ -10,7 +10,7 @@ import { Loading } from '../../../../components/loading';
 import { PageHeading } from '../../../../components/page-heading';
 import { isApiClientError } from '../../../../lib/api-client';
 import { useDocumentTitle } from '../../../../utils/use-document-title';
-import { useMe } from '../../../auth/api/get-me';
+import { useMe } from '../../../auth';
 import { useCompetencyGrid } from '../../api/get-competency-grid';
 import { monthLabel } from '../../utils/labels';
 import { useTrainingPlan } from '../api/get-training-plan';

@@ -1,6 +1,6 @@
-import { describeError } from '../../../components/error-message';
-import { isApiClientError, isStaleVersion, type SessionConflict } from '../../../lib/api-client';
-import { plainReason, readableDates } from '../../../utils/plain-messages';
+import { describeError } from '../components/error-message';
+import { isApiClientError, isStaleVersion, type SessionConflict } from '../lib/api-client';
+import { plainReason, readableDates } from './plain-messages';
 
 /** What a failed session write means for the form that sent it. */
 export interface ActionErrorState {

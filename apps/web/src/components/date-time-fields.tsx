@@ -1,4 +1,4 @@
-import { DateInput, TextInput } from '../../../components/inputs';
+import { DateInput, TextInput } from './inputs';
 
 /**
  * A date (the NHS date input) and a start time, in UK time: the booking form and the slot (propose / counter) form ask

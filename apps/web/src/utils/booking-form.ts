@@ -4,11 +4,11 @@
  */
 import type { BookSessionRequest, RescheduleSessionRequest } from '@ccc/contracts';
 import { checkBooking, type SessionMode } from '@ccc/programme';
-import { dateProblem } from '../../../utils/date-parts';
-import { formatDate, dayBefore } from '../../../utils/format';
-import { isCalendarDate, isClockTime, londonDateTime, londonInstant } from '../../../utils/london-time';
+import { dateProblem } from './date-parts';
+import { formatDate, dayBefore } from './format';
+import { isCalendarDate, isClockTime, londonDateTime, londonInstant } from './london-time';
 import { TEXT_RULES } from '@ccc/contracts';
-import { requiredTextError } from '../../../utils/text-rules';
+import { requiredTextError } from './text-rules';
 
 export interface SlotValues {
   /** YYYY-MM-DD, a London calendar date */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ApiClientError, toApiClientError } from '../../../lib/api-client';
+import { ApiClientError, toApiClientError } from '../lib/api-client';
 import { readActionError } from './action-error';
 
 const fieldFor = (field: string) => (field === 'reason' ? 'reason' : null);

@@ -1,0 +1,85 @@
+type Reference = 'person' | 'enrolment' | 'competency_progress' | 'tna' | 'session' | 'evidence_file' | 'auth_session';
+
+/**
+ * Every column that points at a person or an enrolment (or at a table holding an enrolment's records), with what
+ * erasure does to it. retention.e2e-spec.ts compares the foreign keys in the database with this list, so a new
+ * table that references a person or an enrolment fails the test until a decision is written here.
+ */
+export const ERASURE_COVERAGE: { column: string; references: Reference | null; decision: string }[] = [
+  // The person's own rows, when they are anonymised.
+  { column: 'role_assignment.person_id', references: 'person', decision: 'removed' },
+  { column: 'role_offer.person_id', references: 'person', decision: 'removed (it holds the name and e-mail)' },
+  { column: 'auth_session.person_id', references: 'person', decision: 'revoked' },
+  { column: 'refresh_token.session_id', references: 'auth_session', decision: 'kept: hashes only, session revoked' },
+  { column: 'sso_identity.person_id', references: 'person', decision: 'removed (the NHS account it names)' },
+  { column: 'sso_required_person.person_id', references: 'person', decision: 'removed' },
+  { column: 'calendar_feed.person_id', references: 'person', decision: 'revoked (the row is the feed’s audit trail)' },
+  { column: 'action_link.person_id', references: 'person', decision: 'removed' },
+  { column: 'notification.person_id', references: 'person', decision: 'removed' },
+  { column: 'notification_preference.person_id', references: 'person', decision: 'removed' },
+  { column: 'draft.person_id', references: 'person', decision: 'removed' },
+  { column: 'cohort_supervisor.person_id', references: 'person', decision: 'removed (a CCC runs no cohort)' },
+  { column: 'outbox_message.to_person_id', references: null, decision: 'removed; the name scrubbed from others' },
+  // Other people acting on records: staff stay as they are, the CCC's own actions point at the anonymised person.
+  { column: 'enrolment.ccc_id', references: 'person', decision: 'kept: points at the anonymised person' },
+  { column: 'enrolment.pcn_supervisor_id', references: 'person', decision: 'kept: staff' },
+  { column: 'enrolment.alliance_supervisor_id', references: 'person', decision: 'kept: staff' },
+  { column: 'enrolment.status_changed_by_id', references: 'person', decision: 'kept: staff' },
+  { column: 'session.lead_id', references: 'person', decision: 'kept: staff' },
+  { column: 'attestation.attested_by_id', references: 'person', decision: 'kept: counted (who attested)' },
+  { column: 'competency_framework.imported_by_id', references: 'person', decision: 'kept: staff' },
+  { column: 'evidence_file.uploaded_by_id', references: 'person', decision: 'kept' },
+  { column: 'competency_evidence.submitted_by_id', references: 'person', decision: 'kept' },
+  { column: 'competency_review.reviewer_id', references: 'person', decision: 'kept: staff' },
+  { column: 'tna.ccc_signed_by_id', references: 'person', decision: 'kept' },
+  { column: 'tna.supervisor_signed_by_id', references: 'person', decision: 'kept: staff' },
+  { column: 'training_plan_item.created_by_id', references: 'person', decision: 'kept' },
+  { column: 'handover_interview.ccc_signed_by_id', references: 'person', decision: 'kept' },
+  { column: 'handover_interview.pcn_signed_by_id', references: 'person', decision: 'kept: staff' },
+  { column: 'handover_interview.alliance_signed_by_id', references: 'person', decision: 'kept: staff' },
+  { column: 'evaluation_response.person_id', references: 'person', decision: 'kept: Likert answers are counted' },
+  { column: 'outcome_count.recorded_by_id', references: 'person', decision: 'kept' },
+  { column: 'enrolment_amendment.amended_by_id', references: 'person', decision: 'kept: staff' },
+  // The enrolment's records.
+  { column: 'session.enrolment_id', references: 'enrolment', decision: 'notes, links, places and reasons blanked' },
+  { column: 'session_attendance.enrolment_id', references: 'enrolment', decision: 'kept: counted' },
+  { column: 'session_attendance.session_id', references: 'session', decision: 'kept: counted' },
+  { column: 'agreed_action.session_id', references: 'session', decision: 'descriptions blanked (own sessions)' },
+  {
+    column: 'agreed_action.owner_enrolment_id',
+    references: 'enrolment',
+    decision: 'descriptions blanked (actions the CCC owned in group sessions)',
+  },
+  { column: 'release_request.enrolment_id', references: 'enrolment', decision: 'description and reasons blanked' },
+  { column: 'release_request.session_id', references: 'session', decision: 'kept: counted' },
+  { column: 'attestation.enrolment_id', references: 'enrolment', decision: 'note blanked; counted' },
+  { column: 'competency_progress.enrolment_id', references: 'enrolment', decision: 'kept: states are counted' },
+  { column: 'competency_evidence.progress_id', references: 'competency_progress', decision: 'text and link blanked' },
+  { column: 'competency_review.progress_id', references: 'competency_progress', decision: 'comment blanked' },
+  { column: 'evidence_file.enrolment_id', references: 'enrolment', decision: 'bytes, name and checksum blanked' },
+  { column: 'competency_evidence.file_id', references: 'evidence_file', decision: 'kept (the file is blanked)' },
+  { column: 'training_plan_item.certificate_file_id', references: 'evidence_file', decision: 'kept (blanked)' },
+  { column: 'tna.enrolment_id', references: 'enrolment', decision: 'kept: signature dates' },
+  { column: 'tna_rating.tna_id', references: 'tna', decision: 'notes and needs blanked; ratings kept' },
+  { column: 'training_proposal_decision.tna_id', references: 'tna', decision: 'kept: a decision, no text' },
+  { column: 'training_plan_item.enrolment_id', references: 'enrolment', decision: 'free titles blanked; counted' },
+  { column: 'training_plan_item.session_id', references: 'session', decision: 'kept' },
+  {
+    column: 'workforce_attendee.session_id',
+    references: 'session',
+    decision: 'kept: the wider workforce at a cohort-wide session, not the erased person’s',
+  },
+  {
+    column: 'handover_interview.enrolment_id',
+    references: 'enrolment',
+    decision: 'free text blanked; signatures kept',
+  },
+  { column: 'evaluation_response.enrolment_id', references: 'enrolment', decision: 'free text blanked; Likert kept' },
+  { column: 'outcome_count.enrolment_id', references: 'enrolment', decision: 'kept: counted' },
+  { column: 'enrolment_amendment.enrolment_id', references: 'enrolment', decision: 'reason and changed text blanked' },
+  // Without a foreign key.
+  { column: 'notification.subject_id', references: null, decision: 'removed when about the enrolment' },
+  { column: 'action_link.target_id', references: null, decision: 'removed when for the enrolment' },
+  { column: 'draft.key', references: null, decision: 'removed when naming the enrolment' },
+  { column: 'audit_entry.entity_id', references: null, decision: 'kept: append-only and hash-chained' },
+];
