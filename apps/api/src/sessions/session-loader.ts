@@ -8,6 +8,23 @@ import { Session } from './session.entity';
 /** A session with who it concerns and the side the caller acts for in it. */
 export type LoadedSession = { session: Session; audience: SessionAudience; actor: SessionActor };
 
+/** Who a session (loaded with its cohort's supervisors and its register's enrolments) concerns, for the access rules. */
+export function audienceOf(session: Session): SessionAudience {
+  return {
+    allianceId: session.cohort!.allianceId,
+    participants: session.participants,
+    sharedByCohort: session.sharedByCohort,
+    leadId: session.leadId,
+    cohortSupervisorIds: (session.cohort!.supervisors ?? []).map((p) => p.id),
+    attendees: (session.attendances ?? []).map((a) => ({
+      cccId: a.enrolment!.cccId,
+      pcnId: a.enrolment!.pcnId,
+      pcnSupervisorId: a.enrolment!.pcnSupervisorId,
+      allianceSupervisorId: a.enrolment!.allianceSupervisorId,
+    })),
+  };
+}
+
 /** The scoped load of a session, shared by its reads and its commands. */
 @Injectable()
 export class SessionLoader {
@@ -32,19 +49,7 @@ export class SessionLoader {
   async load(manager: EntityManager, user: AuthUser, id: string): Promise<LoadedSession> {
     const session = await this.sessionQuery(manager).where('session.id = :id', { id }).getOne();
     if (!session) return this.access.refuse(user, 'session', id, 'Session');
-    const audience: SessionAudience = {
-      allianceId: session.cohort!.allianceId,
-      participants: session.participants,
-      sharedByCohort: session.sharedByCohort,
-      leadId: session.leadId,
-      cohortSupervisorIds: (session.cohort!.supervisors ?? []).map((p) => p.id),
-      attendees: (session.attendances ?? []).map((a) => ({
-        cccId: a.enrolment!.cccId,
-        pcnId: a.enrolment!.pcnId,
-        pcnSupervisorId: a.enrolment!.pcnSupervisorId,
-        allianceSupervisorId: a.enrolment!.allianceSupervisorId,
-      })),
-    };
+    const audience = audienceOf(session);
     const actor = this.access.sessionActor(user, audience);
     if (!actor) return this.access.refuse(user, 'session', id, 'Session');
     return { session, audience, actor };

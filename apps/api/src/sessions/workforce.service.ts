@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { SessionWorkforce, WorkforceAttendeeView } from '@ccc/contracts';
 import type { WiderWorkforceRole } from '@ccc/programme';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { AccessService, type SessionAudience } from '../access/access.service';
+import { AccessService } from '../access/access.service';
 import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
 import { Conflict, Invalid, NotFound, StaleVersion } from '../common/domain-errors';
 import type { AddWorkforceAttendeeDto, RegisterWorkforceAttendanceDto } from './dto/workforce.dto';
+import { audienceOf } from './session-loader';
 import { Session } from './session.entity';
 import { WorkforceAttendee } from './workforce-attendee.entity';
 import { Clock } from '../common/clock';
@@ -52,19 +53,7 @@ export class WorkforceService {
       .where('session.id = :id', { id })
       .getOne();
     if (!session) return this.access.refuse(user, 'session', id, 'Session');
-    const audience: SessionAudience = {
-      allianceId: session.cohort!.allianceId,
-      participants: session.participants,
-      sharedByCohort: session.sharedByCohort,
-      leadId: session.leadId,
-      cohortSupervisorIds: (session.cohort!.supervisors ?? []).map((p) => p.id),
-      attendees: (session.attendances ?? []).map((a) => ({
-        cccId: a.enrolment!.cccId,
-        pcnId: a.enrolment!.pcnId,
-        pcnSupervisorId: a.enrolment!.pcnSupervisorId,
-        allianceSupervisorId: a.enrolment!.allianceSupervisorId,
-      })),
-    };
+    const audience = audienceOf(session);
     // As for recording the session: only the Alliance's side registers who came.
     if (this.access.sessionActor(user, audience) !== 'alliance')
       return this.access.refuse(user, 'session', id, 'Session');
