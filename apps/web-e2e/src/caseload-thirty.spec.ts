@@ -20,6 +20,7 @@ import {
   openPage,
   signIn,
   type TestPage,
+  url,
 } from './support/e2e';
 import { expectNoHorizontalScroll, fillDate, statusTag, waitUntilLoaded } from './support/pages';
 
@@ -67,7 +68,7 @@ function shownDate(date: string): string {
 
 /** Test set-up only: a write through the API. */
 async function apiPost<T>(pathname: string, token: string, body: object): Promise<T> {
-  const response = await fetch(new URL(`/api${pathname}`, process.env.WEB_E2E_BASE_URL).toString(), {
+  const response = await fetch(url(`/api${pathname}`), {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
@@ -136,6 +137,7 @@ async function rowNames(page: TestPage['page']): Promise<string[]> {
 describe('a caseload of 30 CCCs', () => {
   let browser: Browser;
   let t: TestPage;
+  let cohortId: string;
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -152,6 +154,7 @@ describe('a caseload of 30 CCCs', () => {
       startDate: start,
       supervisorIds: [supervisorId],
     });
+    cohortId = cohort.id;
     const enrolments = new Map<string, string>();
     let i = 0;
     for (const [name, cccId] of cccIds) {
@@ -272,6 +275,51 @@ describe('a caseload of 30 CCCs', () => {
     );
     expect(inView).toBeGreaterThanOrEqual(9);
     await expectNoAxeViolations(page, 'a caseload of 30 CCCs at 375px');
+    expectNoProblems(t);
+  });
+
+  it('records a group session of the 30 with an action owned by one CCC, named on the session page', async () => {
+    const today = londonToday();
+    const sessions = await apiGet<{ id: string; kind: string; status: string; monthStartsOn: string }[]>(
+      `/cohorts/${cohortId}/group-sessions`,
+      await apiToken(SUPERVISOR),
+    );
+    // One of this month's, still to book: booked for the early hours of today, it is held and recorded next.
+    const group = sessions.find((s) => s.monthStartsOn <= today && s.status === 'planned');
+    if (!group) throw new Error(`No group session to book this month: ${JSON.stringify(sessions)}`);
+    const owner = NAMES[7]!;
+    t = await openPage(browser, DESKTOP);
+    const { page } = t;
+    await signIn(page, SUPERVISOR);
+    await page.goto(url(`/sessions/${group.id}?action=book`));
+    await page.getByRole('heading', { level: 2, name: 'Book this session' }).waitFor();
+    await fillDate(page, 'Date', today);
+    await page.getByLabel('Start time').fill('00:00');
+    await page.getByLabel('Virtual (online meeting)').check();
+    await page.getByLabel('Meeting link').fill('https://meet.example.org/thirty-group');
+    await page.getByTestId('booking-in-the-past').waitFor();
+    await page.getByRole('button', { name: 'Book as held, then record' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Record this session' }).waitFor();
+    await expect(page.getByRole('heading', { level: 3, name: 'Register' }).count()).resolves.toBe(1);
+
+    await page.getByRole('button', { name: 'Mark everyone present' }).click();
+    await page.getByRole('button', { name: 'Add an action' }).click();
+    await page.getByLabel('What is to be done').fill('Bring a case study to the next group');
+    await page.getByLabel('Who does it').selectOption('ccc');
+    // In a group of thirty, "the CCC" says nobody: the form asks which one.
+    const which = page.getByLabel('Which CCC');
+    await expect(which.locator('option').allTextContents()).resolves.toEqual(expect.arrayContaining(NAMES));
+    await which.selectOption({ label: owner });
+    await page.getByLabel('Due by').fill(addDays(today, 14));
+    await expectNoAxeViolations(page, 'recording a group session of 30 with an action for one CCC');
+    await page.getByRole('button', { name: 'Save the record' }).click();
+    await page.getByRole('status').filter({ hasText: 'Session recorded' }).waitFor();
+    await expect(statusTag(page.getByRole('main')).textContent()).resolves.toContain('Completed');
+
+    const actions = page.getByRole('table', { name: 'Actions agreed at the session' });
+    const row = actions.getByRole('row').filter({ hasText: 'Bring a case study to the next group' });
+    await expect(row.textContent()).resolves.toContain(`CCC: ${owner}`);
+    await expectNoAxeViolations(page, 'a recorded group session with an action for one CCC');
     expectNoProblems(t);
   });
 });
