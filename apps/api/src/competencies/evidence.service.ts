@@ -1,15 +1,15 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { type CompetencyDetailResponse, draftKeys } from '@ccc/contracts';
 import { competencyTransition, evidenceRemoval, stateAfterEvidenceRemoved } from '@ccc/programme';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { AuditService } from '../audit/audit.service';
+import { type AuditRecord } from '../audit/audit.service';
+import { Commands } from '../common/command';
+import { Conflict, Invalid, NotFound } from '../common/domain-errors';
+import { refuseIfClosed } from '../enrolments/enrolment-lock';
 import { type AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
-import { validationFailed } from '../common/errors';
 import { clearDraft } from '../drafts/drafts.service';
-import { refuseIfClosed } from '../enrolments/enrolment-lock';
 import { type CompetencyContext, CompetencyContextService } from './competency-context.service';
 import { CompetencyEvidence } from './competency-evidence.entity';
 import { CompetencyProgress } from './competency-progress.entity';
@@ -29,11 +29,10 @@ import { checkEvidenceFile, storeEvidenceFile, type UploadedFile } from './uploa
 @Injectable()
 export class EvidenceService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly context: CompetencyContextService,
     private readonly reads: CompetencyReadsService,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
     private readonly stepper: CompetencyStepper,
     private readonly clock: Clock,
   ) {}
@@ -50,15 +49,18 @@ export class EvidenceService {
     const { competency } = this.context.competency(ctx, code);
     const text = dto.text?.trim() || null;
     if (dto.kind === 'reflection' && !text)
-      throw validationFailed([{ field: 'text', reason: 'text must be a reflection of at least 10 characters' }]);
-    await this.db.transaction((manager) =>
-      this.addEvidence(manager, user, ctx, competency.code, competency.title, {
-        kind: dto.kind,
-        text,
-        url: dto.kind === 'link' ? dto.url!.trim() : null,
-        fileId: null,
-      }),
-    );
+      throw new Invalid({ field: 'text', reason: 'text must be a reflection of at least 10 characters' });
+    await this.commands.run({
+      load: async () => ctx,
+      apply: ({ manager }) =>
+        this.addEvidence(manager, user, ctx, competency.code, competency.title, {
+          kind: dto.kind,
+          text,
+          url: dto.kind === 'link' ? dto.url!.trim() : null,
+          fileId: null,
+        }),
+      audit: (_, entry) => entry,
+    });
     return this.reads.detailOf(ctx, competency.code);
   }
 
@@ -74,27 +76,29 @@ export class EvidenceService {
     this.access.requireCompetencySide(user, ctx.enrolment, 'ccc');
     const { competency } = this.context.competency(ctx, code);
     const type = checkEvidenceFile(file);
-    await this.db.transaction(async (manager) => {
+    await this.commands.run({
       // The state is checked before the file is written, so that a refused step stores nothing.
-      await refuseIfClosed(manager, [enrolmentId]);
-      const current = await manager.findOne(CompetencyProgress, {
-        where: { enrolmentId, competencyCode: competency.code },
-      });
-      const allowed = competencyTransition(current?.state ?? 'not_started', 'submit_evidence');
-      if (!allowed.ok) throw new ConflictException(allowed.reason);
-      const stored = await storeEvidenceFile(manager, file, type.contentType, type.extension, enrolmentId, user.id);
-      await this.addEvidence(manager, user, ctx, competency.code, competency.title, {
-        kind: 'file',
-        text: note?.trim() || null,
-        url: null,
-        fileId: stored.id,
-        file: {
-          name: stored.fileName,
-          sha256: stored.sha256,
-          sizeBytes: stored.sizeBytes,
-          contentType: stored.contentType,
-        },
-      });
+      load: ({ manager }) =>
+        manager.findOne(CompetencyProgress, { where: { enrolmentId, competencyCode: competency.code } }),
+      enrolments: () => [enrolmentId],
+      apply: async ({ manager }, current) => {
+        const allowed = competencyTransition(current?.state ?? 'not_started', 'submit_evidence');
+        if (!allowed.ok) throw new Conflict(allowed.reason);
+        const stored = await storeEvidenceFile(manager, file, type.contentType, type.extension, enrolmentId, user.id);
+        return this.addEvidence(manager, user, ctx, competency.code, competency.title, {
+          kind: 'file',
+          text: note?.trim() || null,
+          url: null,
+          fileId: stored.id,
+          file: {
+            name: stored.fileName,
+            sha256: stored.sha256,
+            sizeBytes: stored.sizeBytes,
+            contentType: stored.contentType,
+          },
+        });
+      },
+      audit: (_, entry) => entry,
     });
     return this.reads.detailOf(ctx, competency.code);
   }
@@ -113,39 +117,46 @@ export class EvidenceService {
     const ctx = await this.context.forEnrolment(user, enrolmentId);
     this.access.requireCompetencySide(user, ctx.enrolment, 'ccc');
     const { competency } = this.context.competency(ctx, code);
-    await this.db.transaction(async (manager) => {
-      await refuseIfClosed(manager, [enrolmentId]);
-      const progress = await manager.findOne(CompetencyProgress, {
-        where: { enrolmentId, competencyCode: competency.code },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const evidence = progress
-        ? await manager.findOne(CompetencyEvidence, { where: { id: evidenceId, progressId: progress.id } })
-        : null;
-      if (!progress || !evidence) throw new NotFoundException('Evidence not found');
-      const reviews = await manager.find(CompetencyReview, { where: { progressId: progress.id } });
-      const allowed = evidenceRemoval(
-        evidence,
-        progress.state,
-        reviews.map((r) => r.createdAt),
-      );
-      if (!allowed.ok) throw new ConflictException(allowed.reason);
-      const file = evidence.fileId ? await manager.findOneBy(EvidenceFile, { id: evidence.fileId }) : null;
-      await manager.delete(CompetencyEvidence, { id: evidence.id });
-      if (file) await manager.delete(EvidenceFile, { id: file.id });
-      const left = await manager.count(CompetencyEvidence, { where: { progressId: progress.id } });
-      const to = stateAfterEvidenceRemoved(progress.state, left);
-      const now = this.clock.now();
-      await manager.update(
-        CompetencyProgress,
-        { id: progress.id, version: progress.version },
-        {
-          state: to,
-          stateChangedAt: to !== progress.state ? now : progress.stateChangedAt,
-          version: progress.version + 1,
-        },
-      );
-      await this.audit.record(manager, {
+    await this.commands.run({
+      load: async ({ manager }) => {
+        // Closed before unknown, as every write of a completed or withdrawn enrolment answers.
+        await refuseIfClosed(manager, [enrolmentId]);
+        const progress = await manager.findOne(CompetencyProgress, {
+          where: { enrolmentId, competencyCode: competency.code },
+          lock: { mode: 'pessimistic_write' },
+        });
+        const evidence = progress
+          ? await manager.findOne(CompetencyEvidence, { where: { id: evidenceId, progressId: progress.id } })
+          : null;
+        if (!progress || !evidence) throw new NotFound('Evidence not found');
+        return { progress, evidence };
+      },
+      apply: async ({ manager }, { progress, evidence }) => {
+        const reviews = await manager.find(CompetencyReview, { where: { progressId: progress.id } });
+        const allowed = evidenceRemoval(
+          evidence,
+          progress.state,
+          reviews.map((r) => r.createdAt),
+        );
+        if (!allowed.ok) throw new Conflict(allowed.reason);
+        const file = evidence.fileId ? await manager.findOneBy(EvidenceFile, { id: evidence.fileId }) : null;
+        await manager.delete(CompetencyEvidence, { id: evidence.id });
+        if (file) await manager.delete(EvidenceFile, { id: file.id });
+        const left = await manager.count(CompetencyEvidence, { where: { progressId: progress.id } });
+        const to = stateAfterEvidenceRemoved(progress.state, left);
+        const now = this.clock.now();
+        await manager.update(
+          CompetencyProgress,
+          { id: progress.id, version: progress.version },
+          {
+            state: to,
+            stateChangedAt: to !== progress.state ? now : progress.stateChangedAt,
+            version: progress.version + 1,
+          },
+        );
+        return { to, file };
+      },
+      audit: ({ progress, evidence }, { to, file }) => ({
         actorId: user.id,
         action: 'competency.evidence-removed',
         entityType: 'competency_progress',
@@ -170,7 +181,7 @@ export class EvidenceService {
               }
             : {}),
         },
-      });
+      }),
     });
     return this.reads.detailOf(ctx, competency.code);
   }
@@ -188,7 +199,7 @@ export class EvidenceService {
       fileId: string | null;
       file?: Record<string, unknown>;
     },
-  ): Promise<void> {
+  ): Promise<AuditRecord> {
     const { progress, from, entered } = await this.stepper.step(manager, ctx, code, 'submit_evidence', null);
     const { identifiers } = await manager.insert(CompetencyEvidence, {
       progressId: progress.id,
@@ -199,7 +210,7 @@ export class EvidenceService {
       submittedById: user.id,
     });
     const evidenceId = identifiers[0]!['id'] as string;
-    await this.audit.record(manager, {
+    const entry: AuditRecord = {
       actorId: user.id,
       action: 'competency.evidence-submitted',
       entityType: 'competency_progress',
@@ -214,7 +225,7 @@ export class EvidenceService {
         ...(evidence.url ? { url: evidence.url } : {}),
         ...(evidence.file ? { file: evidence.file } : {}),
       },
-    });
+    };
     await clearDraft(manager, user.id, draftKeys.evidence(ctx.enrolment.id, code));
     // The reviewer hears the moment a competency starts waiting for them (more evidence while it waits joins it).
     if (entered && ctx.enrolment.allianceSupervisorId)
@@ -226,5 +237,6 @@ export class EvidenceService {
         competencyTitle: title,
         cccName: ctx.enrolment.ccc?.fullName ?? 'A CCC',
       });
+    return entry;
   }
 }

@@ -1,12 +1,10 @@
-import { ConflictException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { type CompetencyDetailResponse, draftKeys } from '@ccc/contracts';
 import { isRatingOnScale, wordingOf } from '@ccc/programme';
-import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { AuditService } from '../audit/audit.service';
+import { Commands } from '../common/command';
+import { Conflict, Invalid } from '../common/domain-errors';
 import { type AuthUser } from '../common/auth-user';
-import { validationFailed } from '../common/errors';
 import { clearDraft } from '../drafts/drafts.service';
 import { CompetencyContextService } from './competency-context.service';
 import { CompetencyReadsService } from './competency-reads.service';
@@ -22,11 +20,10 @@ import type { ReturnEvidenceDto, SignOffDto, VersionDto, WithdrawSignOffDto } fr
 @Injectable()
 export class ProgressService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly context: CompetencyContextService,
     private readonly reads: CompetencyReadsService,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
     private readonly stepper: CompetencyStepper,
   ) {}
 
@@ -35,15 +32,17 @@ export class ProgressService {
     const ctx = await this.context.forEnrolment(user, enrolmentId);
     this.access.requireCompetencySide(user, ctx.enrolment, 'ccc');
     const { competency } = this.context.competency(ctx, code);
-    await this.db.transaction(async (manager) => {
-      const { progress, from } = await this.stepper.step(manager, ctx, competency.code, 'start', dto.version);
-      await this.audit.record(manager, {
+    // The step does the closed-enrolment check and the version guard under the progress row's lock.
+    await this.commands.run({
+      load: async () => ctx,
+      apply: ({ manager }) => this.stepper.step(manager, ctx, competency.code, 'start', dto.version),
+      audit: (_, { progress, from }) => ({
         actorId: user.id,
         action: 'competency.started',
         entityType: 'competency_progress',
         entityId: progress.id,
         detail: { enrolmentId, code: competency.code, from, to: progress.state },
-      });
+      }),
     });
     return this.reads.detailOf(ctx, competency.code);
   }
@@ -95,49 +94,53 @@ export class ProgressService {
     this.access.requireCompetencySide(user, ctx.enrolment, 'supervisor');
     const { competency } = this.context.competency(ctx, code);
     if (review.rating !== null && !isRatingOnScale(ctx.framework, review.rating))
-      throw validationFailed([
+      throw new Invalid([
         {
           field: 'rating',
           reason: `rating must be a level of the scale: ${ctx.framework.scale.map((l) => `${l.value} (${l.label})`).join(', ')}`,
         },
       ]);
     const comment = review.comment.trim();
-    await this.db.transaction(async (manager) => {
-      const step = await this.stepper.step(manager, ctx, competency.code, event, versionRead, {
-        comment,
-        reason: comment,
-      });
-      try {
-        const { identifiers } = await manager.insert(CompetencyReview, {
-          progressId: step.progress.id,
-          progressVersion: step.versionRead,
-          outcome: review.outcome,
-          rating: review.rating,
+    await this.commands.run({
+      load: async () => ctx,
+      apply: async ({ manager }) => {
+        const step = await this.stepper.step(manager, ctx, competency.code, event, versionRead, {
           comment,
-          // What was signed keeps its words when a later framework version rewords the competency.
-          signedWording: review.outcome === 'signed_off' ? wordingOf(competency) : null,
-          reviewerId: user.id,
+          reason: comment,
         });
-        await this.audit.record(manager, {
-          actorId: user.id,
-          action: `competency.${review.outcome === 'signed_off' ? 'signed-off' : review.outcome === 'returned' ? 'returned' : 'sign-off-withdrawn'}`,
-          entityType: 'competency_progress',
-          entityId: step.progress.id,
-          detail: {
-            enrolmentId,
-            code: competency.code,
-            reviewId: identifiers[0]!['id'],
-            from: step.from,
-            to: step.progress.state,
+        try {
+          const { identifiers } = await manager.insert(CompetencyReview, {
+            progressId: step.progress.id,
+            progressVersion: step.versionRead,
+            outcome: review.outcome,
             rating: review.rating,
             comment,
-          },
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictException(STALE);
-        throw error;
-      }
-      await clearDraft(manager, user.id, draftKeys.review(enrolmentId, competency.code));
+            // What was signed keeps its words when a later framework version rewords the competency.
+            signedWording: review.outcome === 'signed_off' ? wordingOf(competency) : null,
+            reviewerId: user.id,
+          });
+          await clearDraft(manager, user.id, draftKeys.review(enrolmentId, competency.code));
+          return { step, reviewId: identifiers[0]!['id'] as string };
+        } catch (error) {
+          if (isUniqueViolation(error)) throw new Conflict(STALE);
+          throw error;
+        }
+      },
+      audit: (_, { step, reviewId }) => ({
+        actorId: user.id,
+        action: `competency.${review.outcome === 'signed_off' ? 'signed-off' : review.outcome === 'returned' ? 'returned' : 'sign-off-withdrawn'}`,
+        entityType: 'competency_progress',
+        entityId: step.progress.id,
+        detail: {
+          enrolmentId,
+          code: competency.code,
+          reviewId,
+          from: step.from,
+          to: step.progress.state,
+          rating: review.rating,
+          comment,
+        },
+      }),
     });
     return this.reads.detailOf(ctx, competency.code);
   }
