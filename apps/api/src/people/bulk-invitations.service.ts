@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Role } from '@ccc/contracts';
 import { addDays } from 'date-fns';
 import { type EntityManager } from 'typeorm';
@@ -7,6 +7,7 @@ import { NO_ALLIANCE } from '../access/access.service';
 import { type AuditRecord } from '../audit/audit.service';
 import { type AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
+import { Conflict } from '../common/domain-errors';
 import { hashToken } from '../links/action-links';
 import { type Organisation } from '../organisations/organisation.entity';
 import { EMAILS, INVITATION_LIFETIME_DAYS, OFFER_WAITING } from './invitation-mail';
@@ -62,7 +63,7 @@ export class BulkInvitationsService {
           AND accepted_at IS NULL AND declined_at IS NULL`,
       [allianceId, offered.map((i) => byEmail.get(i.email)?.id).filter((id): id is string => !!id)],
     );
-    if ((waiting?.n ?? 0) > 0) throw new ConflictException(OFFER_WAITING);
+    if ((waiting?.n ?? 0) > 0) throw new Conflict(OFFER_WAITING);
 
     // New people, with no password: the name as invited until they accept.
     const fresh = offered.filter((i) => !byEmail.has(i.email));

@@ -1,11 +1,12 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { InvitationIssued, Role } from '@ccc/contracts';
 import { DataSource, type EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { NO_ALLIANCE } from '../access/access.service';
-import { type AuditRecord, AuditService } from '../audit/audit.service';
+import { type AuditRecord } from '../audit/audit.service';
 import { type AuthUser } from '../common/auth-user';
-import { validationFailed } from '../common/errors';
+import { Commands } from '../common/command';
+import { Conflict, Invalid, NotFound } from '../common/domain-errors';
 import { issueActionLink } from '../links/action-links';
 import { OutboxMessage } from '../links/outbox-message.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -28,7 +29,7 @@ const ALREADY_HOLDS = 'This person already holds this role here';
 export class InvitationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
     private readonly clock: Clock,
     private readonly directory: PeopleDirectoryService,
   ) {}
@@ -39,7 +40,7 @@ export class InvitationsService {
     const organisation = await this.db.getRepository(Organisation).findOneBy({ id: dto.organisationId });
     const kind = ORGANISATION_KIND[dto.role as Exclude<Role, 'national_viewer'>];
     if (!organisation || organisation.kind !== kind || organisation.allianceId !== user.allianceId)
-      throw validationFailed([
+      throw new Invalid([
         {
           field: 'organisationId',
           reason:
@@ -49,24 +50,29 @@ export class InvitationsService {
         },
       ]);
     if (organisation.closedAt)
-      throw validationFailed([{ field: 'organisationId', reason: 'this PCN is closed and takes no one new' }]);
+      throw new Invalid({ field: 'organisationId', reason: 'this PCN is closed and takes no one new' });
     try {
-      return await this.db.transaction(async (manager) => {
-        // Serialises invitations of one address, so two at once make one person.
-        await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`invite:${email}`]);
-        const { issued, audit } = await this.inviteIn(
-          manager,
-          user,
-          { email, fullName, role: dto.role, employmentStart: null },
-          organisation,
-          baseUrl,
-        );
-        await this.audit.record(manager, audit);
-        return issued;
-      });
+      return await this.commands
+        .run({
+          // Serialises invitations of one address, so two at once make one person.
+          load: async ({ manager }) => {
+            await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`invite:${email}`]);
+            return organisation;
+          },
+          apply: ({ manager }) =>
+            this.inviteIn(
+              manager,
+              user,
+              { email, fullName, role: dto.role, employmentStart: null },
+              organisation,
+              baseUrl,
+            ),
+          audit: (_, { audit }) => audit,
+        })
+        .then(({ issued }) => issued);
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
-        throw new ConflictException(ALREADY_HOLDS);
+        throw new Conflict(ALREADY_HOLDS);
       throw error;
     }
   }
@@ -93,7 +99,7 @@ export class InvitationsService {
       const pending = await manager.getRepository(RoleOffer).exists({
         where: { personId: existing.id, allianceId, acceptedAt: IsNull(), declinedAt: IsNull() },
       });
-      if (pending) throw new ConflictException(OFFER_WAITING);
+      if (pending) throw new Conflict(OFFER_WAITING);
     }
     // Anyone else, known elsewhere or not, gets the same: an offer of the role, e-mailed, and the same answer.
     const personId =
@@ -207,38 +213,33 @@ export class InvitationsService {
     });
     if (offer) {
       if (offer.acceptedAt || offer.declinedAt)
-        throw new ConflictException('This invitation has been answered already; the person can sign in');
-      return this.db.transaction(async (manager) => {
-        const expiresAt = await this.sendOffer(manager, user, offer, offer.organisation!.name, baseUrl);
-        await this.audit.record(manager, {
-          actorId: user.id,
-          action: 'person.reinvited',
-          entityType: 'role_offer',
-          entityId: offer.id,
-        });
-        return {
-          person: { id: offer.id, email: offer.email, fullName: offer.fullName },
-          expiresAt: expiresAt.toISOString(),
-        };
+        throw new Conflict('This invitation has been answered already; the person can sign in');
+      return this.commands.run({
+        load: async () => offer,
+        apply: async ({ manager }) => {
+          const expiresAt = await this.sendOffer(manager, user, offer, offer.organisation!.name, baseUrl);
+          return {
+            person: { id: offer.id, email: offer.email, fullName: offer.fullName },
+            expiresAt: expiresAt.toISOString(),
+          };
+        },
+        audit: () => ({ actorId: user.id, action: 'person.reinvited', entityType: 'role_offer', entityId: offer.id }),
       });
     }
     const people = await this.directory.list(user);
     const person = people.find((p) => p.id === id);
-    if (!person) throw new NotFoundException('Person not found');
-    if (!person.invitationPending)
-      throw new ConflictException('This person has already set a password; they can sign in');
-    return this.db.transaction(async (manager) => {
-      const expiresAt = await this.sendLink(manager, user, person, baseUrl, person.roles[0]?.organisationName ?? '');
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'person.reinvited',
-        entityType: 'person',
-        entityId: person.id,
-      });
-      return {
-        person: { id: person.id, email: person.email, fullName: person.fullName },
-        expiresAt: expiresAt.toISOString(),
-      };
+    if (!person) throw new NotFound('Person not found');
+    if (!person.invitationPending) throw new Conflict('This person has already set a password; they can sign in');
+    return this.commands.run({
+      load: async () => person,
+      apply: async ({ manager }) => {
+        const expiresAt = await this.sendLink(manager, user, person, baseUrl, person.roles[0]?.organisationName ?? '');
+        return {
+          person: { id: person.id, email: person.email, fullName: person.fullName },
+          expiresAt: expiresAt.toISOString(),
+        };
+      },
+      audit: () => ({ actorId: user.id, action: 'person.reinvited', entityType: 'person', entityId: person.id }),
     });
   }
 
