@@ -14,7 +14,7 @@ import ical, {
   type ICalCalendar,
 } from 'ical-generator';
 import { DataSource, IsNull, Not } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { DiaryService } from '../sessions/diary.service';
@@ -67,7 +67,7 @@ export class CalendarService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly diary: DiaryService,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly clock: Clock,
   ) {
@@ -170,47 +170,47 @@ export class CalendarService {
   /** A new private address; any earlier one stops working. Looked up by its hash; kept sealed to be shown again. */
   async create(user: AuthUser): Promise<CalendarFeedResponse> {
     const token = randomBytes(32).toString('base64url');
-    const feed = await this.db.transaction(async (manager) => {
-      await manager.update(
-        CalendarFeed,
-        { personId: user.id, revokedAt: IsNull() },
-        { revokedAt: this.clock.now(), tokenSealed: null },
-      );
-      const created = await manager.save(
-        manager.create(CalendarFeed, {
-          personId: user.id,
-          tokenHash: hash(token),
-          tokenSealed: sealToken(this.key, token, user.id),
-          revokedAt: null,
-        }),
-      );
-      await this.audit.record(manager, {
+    const feed = await this.commands.run({
+      load: async () => user,
+      apply: async ({ manager }) => {
+        await manager.update(
+          CalendarFeed,
+          { personId: user.id, revokedAt: IsNull() },
+          { revokedAt: this.clock.now(), tokenSealed: null },
+        );
+        return manager.save(
+          manager.create(CalendarFeed, {
+            personId: user.id,
+            tokenHash: hash(token),
+            tokenSealed: sealToken(this.key, token, user.id),
+            revokedAt: null,
+          }),
+        );
+      },
+      audit: (_, created) => ({
         actorId: user.id,
         action: 'calendar_feed.created',
         entityType: 'calendar_feed',
         entityId: created.id,
-      });
-      return created;
+      }),
     });
     return { active: true, createdAt: feed.createdAt.toISOString(), url: this.urlOf(token) };
   }
 
   async revoke(user: AuthUser): Promise<void> {
-    await this.db.transaction(async (manager) => {
-      const result = await manager.update(
-        CalendarFeed,
-        { personId: user.id, revokedAt: IsNull() },
-        // A stopped address is never shown again: its hash stays (for 410 Gone), its sealed token goes.
-        { revokedAt: this.clock.now(), tokenSealed: null },
-      );
-      if (result.affected) {
-        await this.audit.record(manager, {
-          actorId: user.id,
-          action: 'calendar_feed.revoked',
-          entityType: 'person',
-          entityId: user.id,
-        });
-      }
+    await this.commands.run({
+      load: async () => user,
+      apply: async ({ manager }) => {
+        const result = await manager.update(
+          CalendarFeed,
+          { personId: user.id, revokedAt: IsNull() },
+          // A stopped address is never shown again: its hash stays (for 410 Gone), its sealed token goes.
+          { revokedAt: this.clock.now(), tokenSealed: null },
+        );
+        return !!result.affected;
+      },
+      audit: (_, revoked) =>
+        revoked ? { actorId: user.id, action: 'calendar_feed.revoked', entityType: 'person', entityId: user.id } : null,
     });
   }
 

@@ -4,6 +4,7 @@ import type { CohortGroupSession, CohortResponse } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
+import { CohortReadsService } from './cohort-reads.service';
 import { CohortsService } from './cohorts.service';
 import { CreateCohortDto } from './dto/create-cohort.dto';
 import { CohortVersionDto, UpdateCohortDto } from './dto/update-cohort.dto';
@@ -12,13 +13,16 @@ import { CohortVersionDto, UpdateCohortDto } from './dto/update-cohort.dto';
 @ApiBearerAuth()
 @Controller('cohorts')
 export class CohortsController {
-  constructor(private readonly cohorts: CohortsService) {}
+  constructor(
+    private readonly cohorts: CohortsService,
+    private readonly reads: CohortReadsService,
+  ) {}
 
   /** Administrators; Alliance supervisors for the cohorts they run or supervise CCCs in. */
   @RequirePermission('cohort:read')
   @Get()
   list(@CurrentUser() user: AuthUser): Promise<CohortResponse[]> {
-    return this.cohorts.list(user);
+    return this.reads.list(user);
   }
 
   /** Administrators: a new cohort of a template version, with the Alliance supervisors who run it. */
@@ -31,7 +35,7 @@ export class CohortsController {
   @RequirePermission('cohort:read')
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<CohortResponse> {
-    return this.cohorts.get(user, id);
+    return this.reads.get(user, id);
   }
 
   /**
@@ -44,7 +48,7 @@ export class CohortsController {
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam('id')) id: string,
   ): Promise<CohortGroupSession[]> {
-    return this.cohorts.groupSessions(user, id);
+    return this.reads.groupSessions(user, id);
   }
 
   /** Administrators: the name at any time; the start date and supervisors before the cohort starts. */

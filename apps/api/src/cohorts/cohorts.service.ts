@@ -1,17 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CohortGroupSession, CohortResponse } from '@ccc/contracts';
-import {
-  checkEligibility,
-  displayStatus,
-  londonDate,
-  monthBounds,
-  programmeEndsBefore,
-  type ParticipantRole,
-  type ProgrammeTemplate,
-  type SessionKind,
-  type SessionStatus,
-} from '@ccc/programme';
+import type { CohortResponse } from '@ccc/contracts';
+import { checkEligibility, londonDate, type ProgrammeTemplate } from '@ccc/programme';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessService, inCallersAlliance } from '../access/access.service';
 import { type CommandContext, Commands } from '../common/command';
@@ -19,12 +9,12 @@ import type { AuthUser } from '../common/auth-user';
 import { Conflict, type FieldError, Invalid } from '../common/domain-errors';
 import { RoleAssignment } from '../people/role-assignment.entity';
 import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
-import { Enrolment } from '../enrolments/enrolment.entity';
 import { Cohort } from './cohort.entity';
 import type { CreateCohortDto } from './dto/create-cohort.dto';
 import type { CohortVersionDto, UpdateCohortDto } from './dto/update-cohort.dto';
 import { isStillReferenced } from '../database/pg-errors';
 import { Clock } from '../common/clock';
+import { CohortReadsService } from './cohort-reads.service';
 
 const ACTIVITY =
   'Something has already happened in this cohort (a session booked or held, or a record kept); close it instead';
@@ -39,6 +29,7 @@ interface LockedCohort {
   definition: ProgrammeTemplate;
 }
 
+/** The cohort's commands: create, correct, close, delete (reads: CohortReadsService). */
 @Injectable()
 export class CohortsService {
   constructor(
@@ -46,6 +37,7 @@ export class CohortsService {
     private readonly access: AccessService,
     private readonly commands: Commands,
     private readonly clock: Clock,
+    private readonly reads: CohortReadsService,
   ) {}
 
   /** A cohort of a template version of the caller's Alliance, run by Alliance supervisors of that Alliance. */
@@ -93,7 +85,7 @@ export class CohortsService {
         detail: { templateId: template.id, startDate: dto.startDate, supervisorIds },
       }),
     });
-    return this.get(user, id);
+    return this.reads.get(user, id);
   }
 
   /**
@@ -220,7 +212,7 @@ export class CohortsService {
         detail,
       }),
     });
-    return this.get(user, id);
+    return this.reads.get(user, id);
   }
 
   /** Administrators close a cohort: its records stay, it takes no new enrolments and no more corrections. */
@@ -241,7 +233,7 @@ export class CohortsService {
         detail: { before: { closedAt: null }, after: { closedAt: closedAt.toISOString() } },
       }),
     });
-    return this.get(user, id);
+    return this.reads.get(user, id);
   }
 
   /**
@@ -289,120 +281,5 @@ export class CohortsService {
       if (isStillReferenced(error)) throw new Conflict(ACTIVITY);
       throw error;
     }
-  }
-
-  private cohortQuery(user: AuthUser) {
-    const qb = this.db
-      .getRepository(Cohort)
-      .createQueryBuilder('cohort')
-      .innerJoinAndSelect('cohort.template', 'template')
-      .leftJoinAndSelect('cohort.supervisors', 'supervisor');
-    return this.access.scopeCohorts(qb, 'cohort', user);
-  }
-
-  /** Two queries whatever the number of cohorts: the cohorts, then their enrolment counts. */
-  async list(user: AuthUser): Promise<CohortResponse[]> {
-    const cohorts = await this.cohortQuery(user).orderBy('cohort.start_date', 'DESC').getMany();
-    return this.describe(cohorts);
-  }
-
-  async get(user: AuthUser, id: string): Promise<CohortResponse> {
-    const cohort = await this.cohortQuery(user).andWhere('cohort.id = :id', { id }).getOne();
-    const [described] = await this.describe([cohort ?? (await this.access.refuse(user, 'cohort', id, 'Cohort'))]);
-    return described!;
-  }
-
-  /**
-   * The cohort's group sessions with their register sizes, for booking them from the cohort rather than from one
-   * CCC's timeline: the cohort (with the caller's access) then one statement for the sessions.
-   */
-  async groupSessions(user: AuthUser, id: string): Promise<CohortGroupSession[]> {
-    const cohort =
-      (await this.cohortQuery(user).andWhere('cohort.id = :id', { id }).getOne()) ??
-      (await this.access.refuse(user, 'cohort', id, 'Cohort'));
-    const rows: {
-      id: string;
-      plan_item_key: string;
-      kind: SessionKind;
-      title: string;
-      month: number;
-      status: SessionStatus;
-      starts_at: Date | null;
-      duration_minutes: number | null;
-      participants: ParticipantRole[];
-      lead_id: string | null;
-      lead_name: string | null;
-      register_size: number;
-      version: number;
-    }[] = await this.db.query(
-      `SELECT s.id, s.plan_item_key, s.kind, s.title, s.month, s.status, s.starts_at, s.duration_minutes,
-              s.participants, s.lead_id, l.full_name AS lead_name, s.version,
-              (SELECT count(*)::int FROM session_attendance a WHERE a.session_id = s.id) AS register_size
-         FROM session s
-         LEFT JOIN person l ON l.id = s.lead_id
-        WHERE s.cohort_id = $1 AND s.enrolment_id IS NULL
-        ORDER BY s.month, s.starts_at NULLS LAST, s.title`,
-      [cohort.id],
-    );
-    const now = this.clock.now();
-    return rows.map((r) => {
-      const bounds = monthBounds(cohort.startDate, r.month);
-      return {
-        id: r.id,
-        planItemKey: r.plan_item_key,
-        kind: r.kind,
-        title: r.title,
-        month: r.month,
-        monthStartsOn: bounds.startsOn,
-        monthEndsBefore: bounds.endsBefore,
-        status: displayStatus(
-          {
-            status: r.status,
-            participants: r.participants,
-            startsAt: r.starts_at,
-            durationMinutes: r.duration_minutes,
-            monthEndsBefore: bounds.endsBefore,
-          },
-          now,
-        ),
-        startsAt: r.starts_at?.toISOString() ?? null,
-        durationMinutes: r.duration_minutes,
-        lead: r.lead_id ? { id: r.lead_id, fullName: r.lead_name ?? '' } : null,
-        registerSize: r.register_size,
-        version: r.version,
-      };
-    });
-  }
-
-  private async describe(cohorts: Cohort[]): Promise<CohortResponse[]> {
-    if (cohorts.length === 0) return [];
-    const counts: { cohortId: string; track: string; n: string }[] = await this.db
-      .getRepository(Enrolment)
-      .createQueryBuilder('e')
-      .select('e.cohort_id', 'cohortId')
-      .addSelect('e.track', 'track')
-      .addSelect('COUNT(*)', 'n')
-      .where('e.cohort_id IN (:...ids)', { ids: cohorts.map((c) => c.id) })
-      .groupBy('e.cohort_id')
-      .addGroupBy('e.track')
-      .getRawMany();
-    const count = (cohortId: string, track: string) =>
-      Number(counts.find((c) => c.cohortId === cohortId && c.track === track)?.n ?? 0);
-    return cohorts.map((cohort) => {
-      const template = cohort.template!;
-      const supervision = count(cohort.id, 'supervision');
-      const training = count(cohort.id, 'training');
-      return {
-        id: cohort.id,
-        name: cohort.name,
-        startDate: cohort.startDate,
-        endsBefore: programmeEndsBefore(cohort.startDate, template.definition.durationMonths),
-        template: { id: template.id, name: template.name, version: template.version },
-        allianceSupervisors: (cohort.supervisors ?? []).map((p) => ({ id: p.id, fullName: p.fullName })),
-        enrolments: { total: supervision + training, supervision, training },
-        closedAt: cohort.closedAt?.toISOString() ?? null,
-        version: cohort.version,
-      };
-    });
   }
 }

@@ -24,6 +24,7 @@ import {
   VersionDto,
   WithdrawSignOffDto,
 } from './dto/competencies.dto';
+import { EvidenceService } from './evidence.service';
 import { ProgressService } from './progress.service';
 import { CompetencyReadsService } from './competency-reads.service';
 import { RecordService } from './record.service';
@@ -46,6 +47,7 @@ const FILE_BODY = {
 export class CompetenciesController {
   constructor(
     private readonly progress: ProgressService,
+    private readonly evidence: EvidenceService,
     private readonly reads: CompetencyReadsService,
     private readonly record: RecordService,
   ) {}
@@ -96,7 +98,7 @@ export class CompetenciesController {
     @Param('code') code: string,
     @Body() body: SubmitEvidenceDto,
   ): Promise<CompetencyDetailResponse> {
-    return this.progress.submitEvidence(user, id, code, body);
+    return this.evidence.submitEvidence(user, id, code, body);
   }
 
   /** The CCC adds a file (PDF, image or Office document, at most 10 MB: 413 above, 415 for another type). */
@@ -112,7 +114,7 @@ export class CompetenciesController {
     @UploadedFile() file: Upload | undefined,
     @Body() fields: EvidenceFileFieldsDto,
   ): Promise<CompetencyDetailResponse> {
-    return this.progress.submitEvidenceFile(user, id, code, requireFile(file, 'file'), fields.text);
+    return this.evidence.submitEvidenceFile(user, id, code, requireFile(file, 'file'), fields.text);
   }
 
   /** The CCC removes evidence no reviewer has decided on yet (a file's content is erased). */
@@ -124,7 +126,7 @@ export class CompetenciesController {
     @Param('code') code: string,
     @Param('evidenceId', uuidParam('evidenceId')) evidenceId: string,
   ): Promise<CompetencyDetailResponse> {
-    return this.progress.removeEvidence(user, id, code, evidenceId);
+    return this.evidence.removeEvidence(user, id, code, evidenceId);
   }
 
   /** The CCC's own Alliance supervisor signs off: a rating on the scale and a comment. */

@@ -4,6 +4,8 @@ import { CompetenciesController } from './competencies.controller';
 import { CompetencyContextService } from './competency-context.service';
 import { FrameworksController } from './frameworks.controller';
 import { FrameworksService } from './frameworks.service';
+import { CompetencyStepper } from './competency-step';
+import { EvidenceService } from './evidence.service';
 import { ProgressService } from './progress.service';
 import { CompetencyReadsService } from './competency-reads.service';
 import { RecordService } from './record.service';
@@ -17,7 +19,9 @@ import { TrainingPlanService } from './training-plan.service';
   providers: [
     CompetencyContextService,
     FrameworksService,
+    CompetencyStepper,
     ProgressService,
+    EvidenceService,
     CompetencyReadsService,
     TnaService,
     TrainingPlanService,

@@ -19,12 +19,12 @@ import {
   studyWeeks,
 } from '@ccc/programme';
 import { DataSource, In, QueryFailedError } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
+import { Commands } from '../common/command';
 import { Closed, Conflict, Forbidden, Invalid, NotFound } from '../common/domain-errors';
 import { groupBy } from '../common/group-by';
 import type { Enrolment } from '../enrolments/enrolment.entity';
-import { refuseIfClosed, WITHDRAWN_MESSAGE } from '../enrolments/enrolment-lock';
+import { WITHDRAWN_MESSAGE } from '../enrolments/enrolment-lock';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { AccessService } from '../access/access.service';
 import { ReleaseRequest } from '../release-time/release-request.entity';
@@ -42,7 +42,7 @@ export class ExpectationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly enrolments: EnrolmentsService,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
     private readonly access: AccessService,
     private readonly clock: Clock,
   ) {}
@@ -176,25 +176,27 @@ export class ExpectationsService {
       throw new Invalid([{ field: 'attestedOn', reason: 'attestedOn must be a real date, today or earlier' }]);
     }
     try {
-      await this.db.transaction(async (manager) => {
-        await refuseIfClosed(manager, [enrolmentId]);
-        const row = await manager.save(
-          manager.create(Attestation, {
-            enrolmentId,
-            expectationKey: expectation.key,
-            party: expectation.party,
-            attestedById: user.id,
-            attestedOn: dto.attestedOn,
-            note: dto.note?.trim() || null,
-          }),
-        );
-        await this.audit.record(manager, {
+      await this.commands.run({
+        load: async () => expectation,
+        enrolments: () => [enrolmentId],
+        apply: ({ manager }) =>
+          manager.save(
+            manager.create(Attestation, {
+              enrolmentId,
+              expectationKey: expectation.key,
+              party: expectation.party,
+              attestedById: user.id,
+              attestedOn: dto.attestedOn,
+              note: dto.note?.trim() || null,
+            }),
+          ),
+        audit: (_, row) => ({
           actorId: user.id,
           action: 'expectation.attested',
           entityType: 'enrolment',
           entityId: enrolmentId,
           detail: { attestationId: row.id, expectationKey: expectation.key, attestedOn: dto.attestedOn },
-        });
+        }),
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
@@ -258,28 +260,33 @@ export class ExpectationsService {
         : attestationDateProblem(duty.attestableFrom, dates, dto.attestedOn);
     if (problem) throw new Invalid([{ field: 'attestedOn', reason: problem }]);
     try {
-      await this.db.transaction(async (manager) => {
-        const [locked] = (await manager.query(`SELECT status FROM enrolment WHERE id = $1 FOR SHARE`, [
-          enrolmentId,
-        ])) as { status: string }[];
-        if (locked?.status === 'withdrawn') throw new Closed(WITHDRAWN_MESSAGE);
-        const row = await manager.save(
-          manager.create(Attestation, {
+      await this.commands.run({
+        // A completed enrolment still takes the later duties, so only withdrawn refuses (not the pipeline's check).
+        load: async ({ manager }) => {
+          const [locked] = (await manager.query(`SELECT status FROM enrolment WHERE id = $1 FOR SHARE`, [
             enrolmentId,
-            expectationKey: duty.key,
-            party: duty.party,
-            attestedById: user.id,
-            attestedOn: dto.attestedOn,
-            note: dto.note?.trim() || null,
-          }),
-        );
-        await this.audit.record(manager, {
+          ])) as { status: string }[];
+          if (locked?.status === 'withdrawn') throw new Closed(WITHDRAWN_MESSAGE);
+          return duty;
+        },
+        apply: ({ manager }) =>
+          manager.save(
+            manager.create(Attestation, {
+              enrolmentId,
+              expectationKey: duty.key,
+              party: duty.party,
+              attestedById: user.id,
+              attestedOn: dto.attestedOn,
+              note: dto.note?.trim() || null,
+            }),
+          ),
+        audit: (_, row) => ({
           actorId: user.id,
           action: 'duty.attested',
           entityType: 'enrolment',
           entityId: enrolmentId,
           detail: { attestationId: row.id, dutyKey: duty.key, party: duty.party, attestedOn: dto.attestedOn },
-        });
+        }),
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')

@@ -1,11 +1,12 @@
-import { ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
+import { GoneException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LinkIssued, LinkView } from '@ccc/contracts';
 import { dateWords, PROGRAMME_TIME_ZONE } from '@ccc/programme';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { DataSource, IsNull } from 'typeorm';
+import { Commands } from '../common/command';
+import { Conflict, NotFound } from '../common/domain-errors';
 import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
@@ -41,12 +42,12 @@ export class LinksService {
     private readonly release: ReleaseService,
     private readonly scheduling: SchedulingService,
     private readonly booking: BookingCommands,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
     private readonly clock: Clock,
   ) {}
 
+  /** The link, its e-mail through the outbox and the audit entry, as one command. */
   private async issue(
-    manager: EntityManager,
     actor: AuthUser,
     purpose: LinkPurpose,
     targetId: string,
@@ -55,77 +56,82 @@ export class LinksService {
     /** The message, from its template, given the link's expiry (UK time in words) and address. */
     mail: (expires: string, url: string) => RenderedMail,
   ): Promise<LinkIssued> {
-    const { token, link, expiresAt } = await issueActionLink(manager, {
-      purpose,
-      targetId,
-      personId: to.id,
-      lifetimeDays: LINK_LIFETIME_DAYS,
-      now: this.clock.now(),
+    const { issued } = await this.commands.run({
+      load: async () => to,
+      apply: async ({ manager }) => {
+        const { token, link, expiresAt } = await issueActionLink(manager, {
+          purpose,
+          targetId,
+          personId: to.id,
+          lifetimeDays: LINK_LIFETIME_DAYS,
+          now: this.clock.now(),
+        });
+        const { subject, text, html } = mail(londonTime(expiresAt), `${baseUrl}/respond/${token}`);
+        await manager.insert(OutboxMessage, { toPersonId: to.id, toEmail: to.email, subject, body: text, html });
+        const issued: LinkIssued = {
+          sentTo: { id: to.id, fullName: to.fullName },
+          expiresAt: expiresAt.toISOString(),
+        };
+        return { linkId: link.id, issued };
+      },
+      audit: (_, { linkId }) => ({
+        actorId: actor.id,
+        action: 'link.issued',
+        entityType: purpose,
+        entityId: targetId,
+        detail: { linkId, to: to.id },
+      }),
     });
-    const { subject, text, html } = mail(londonTime(expiresAt), `${baseUrl}/respond/${token}`);
-    await manager.insert(OutboxMessage, { toPersonId: to.id, toEmail: to.email, subject, body: text, html });
-    await this.audit.record(manager, {
-      actorId: actor.id,
-      action: 'link.issued',
-      entityType: purpose,
-      entityId: targetId,
-      detail: { linkId: link.id, to: to.id },
-    });
-    return { sentTo: { id: to.id, fullName: to.fullName }, expiresAt: expiresAt.toISOString() };
+    return issued;
   }
 
   /** Any party who can read the CCC's record may ask; the link always goes to the CCC's PCN supervisor. */
   async issueForRelease(user: AuthUser, requestId: string, baseUrl: string): Promise<LinkIssued> {
     const request = await this.db.getRepository(ReleaseRequest).findOneBy({ id: requestId });
-    if (!request) throw new NotFoundException('Release request not found');
+    if (!request) throw new NotFound('Release request not found');
     const { enrolment } = await this.enrolments.readable(user, request.enrolmentId);
     if (request.status !== 'pending')
-      throw new ConflictException(`This request was ${request.status}; there is nothing to answer`);
-    if (!enrolment.pcnSupervisor) throw new ConflictException('This CCC has no PCN supervisor to send the link to');
+      throw new Conflict(`This request was ${request.status}; there is nothing to answer`);
+    if (!enrolment.pcnSupervisor) throw new Conflict('This CCC has no PCN supervisor to send the link to');
     const to = enrolment.pcnSupervisor;
-    return this.db.transaction((manager) =>
-      this.issue(manager, user, 'release_request', request.id, to, baseUrl, (expires, url) =>
-        renderMail('releaseRequest', {
-          cccName: enrolment.ccc.fullName,
-          minutes: request.minutes,
-          date: dateWords(request.date),
-          description: request.description,
-          expires,
-          url,
-        }),
-      ),
+    return this.issue(user, 'release_request', request.id, to, baseUrl, (expires, url) =>
+      renderMail('releaseRequest', {
+        cccName: enrolment.ccc.fullName,
+        minutes: request.minutes,
+        date: dateWords(request.date),
+        description: request.description,
+        expires,
+        url,
+      }),
     );
   }
 
   async issueForSession(user: AuthUser, sessionId: string, baseUrl: string): Promise<LinkIssued> {
     const view = await this.scheduling.view(user, sessionId);
     if (view.status !== 'awaiting_pcn' || !view.enrolmentId || !view.startsAt) {
-      throw new ConflictException('Only a joint session waiting for the PCN supervisor can be answered by link');
+      throw new Conflict('Only a joint session waiting for the PCN supervisor can be answered by link');
     }
     const { enrolment } = await this.enrolments.readable(user, view.enrolmentId);
-    if (!enrolment.pcnSupervisor) throw new ConflictException('This CCC has no PCN supervisor to send the link to');
+    if (!enrolment.pcnSupervisor) throw new Conflict('This CCC has no PCN supervisor to send the link to');
     const to = enrolment.pcnSupervisor;
-    return this.db.transaction((manager) =>
-      this.issue(
-        manager,
-        user,
-        'session_slot',
-        sessionId,
-        to,
-        baseUrl,
-        // Where or how it is held, so the PCN supervisor can judge whether they can make it.
-        (expires, url) =>
-          renderMail('sessionSlot', {
-            title: view.title,
-            cccName: enrolment.ccc.fullName,
-            when: londonTime(new Date(view.startsAt!)),
-            minutes: view.durationMinutes,
-            place: view.mode === 'face_to_face' ? view.place : null,
-            meetingLink: view.mode === 'virtual' ? view.meetingLink : null,
-            expires,
-            url,
-          }),
-      ),
+    return this.issue(
+      user,
+      'session_slot',
+      sessionId,
+      to,
+      baseUrl,
+      // Where or how it is held, so the PCN supervisor can judge whether they can make it.
+      (expires, url) =>
+        renderMail('sessionSlot', {
+          title: view.title,
+          cccName: enrolment.ccc.fullName,
+          when: londonTime(new Date(view.startsAt!)),
+          minutes: view.durationMinutes,
+          place: view.mode === 'face_to_face' ? view.place : null,
+          meetingLink: view.mode === 'virtual' ? view.meetingLink : null,
+          expires,
+          url,
+        }),
     );
   }
 
@@ -186,7 +192,7 @@ export class LinksService {
     if (!claimed.affected) throw new GoneException('This link has already been used');
     try {
       const user = await this.people.loadAuthUser(link.personId);
-      if (!user) throw new NotFoundException('This link is not valid');
+      if (!user) throw new NotFound('This link is not valid');
       if (link.purpose === 'release_request') {
         const request = await this.db.getRepository(ReleaseRequest).findOneByOrFail({ id: link.targetId });
         if (dto.decision === 'confirm')

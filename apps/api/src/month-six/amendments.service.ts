@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AmendmentView } from '@ccc/contracts';
 import type { HandoverParty, ProgrammeTemplate } from '@ccc/programme';
@@ -6,8 +6,9 @@ import { HANDOVER_PARTIES, londonDate } from '@ccc/programme';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AccessService } from '../access/access.service';
-import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
+import { Commands } from '../common/command';
+import { Conflict, Forbidden, Invalid } from '../common/domain-errors';
 import { validationFailed } from '../common/errors';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { SessionAttendance } from '../sessions/session-attendance.entity';
@@ -55,7 +56,7 @@ export class AmendmentsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly enrolments: EnrolmentsService,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
     private readonly clock: Clock,
   ) {}
 
@@ -72,51 +73,58 @@ export class AmendmentsService {
   async create(user: AuthUser, enrolmentId: string, dto: CreateAmendmentDto): Promise<AmendmentView> {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
     if (!this.access.mayAmend(user, { ...enrolment, allianceId: enrolment.cohort.allianceId }))
-      throw new ForbiddenException('Only an administrator or the CCC\u2019s Alliance supervisor records an amendment');
+      throw new Forbidden('Only an administrator or the CCC\u2019s Alliance supervisor records an amendment');
     const reason = dto.reason.trim();
     if (!reason) throw validationFailed([{ field: 'reason', reason: 'reason must say why the record is corrected' }]);
     if (!dto[dto.record])
       throw validationFailed([{ field: dto.record, reason: `an amendment of the ${dto.record} gives its change` }]);
     if (dto.record === 'outcome')
       checkOutcomeEntries([dto.outcome!], enrolment, template, londonDate(this.clock.now()), 'outcome');
-    const id = await conflictOnDuplicate(() =>
-      this.db.transaction(async (manager) => {
-        const [locked] = (await manager.query(`SELECT status, erased_at FROM enrolment WHERE id = $1 FOR UPDATE`, [
-          enrolmentId,
-        ])) as { status: string; erased_at: Date | null }[];
-        // An erased record takes no new words about the person (apps/api/src/retention).
-        if (locked?.erased_at)
-          throw new ConflictException("This enrolment's personal data was erased; its record can no longer be amended");
-        if (locked?.status === 'active')
-          throw new ConflictException(
-            'This enrolment is still active: change the record itself; amendments are for completed or withdrawn enrolments',
-          );
-        const change = await this.apply(manager, user, enrolment, template, dto);
-        if (Object.keys(change.after).length === 0) throw new BadRequestException(NOTHING_CHANGES);
-        // jsonb before/after: TypeORM's deep-partial type cannot describe `unknown` values, hence the cast.
-        const inserted = await manager.insert(EnrolmentAmendment, {
-          enrolmentId,
-          record: dto.record,
-          recordId: change.recordId,
-          reason,
-          before: change.before,
-          after: change.after,
-          amendedById: user.id,
-        } as QueryDeepPartialEntity<EnrolmentAmendment>);
-        const amendmentId = String(inserted.identifiers[0]!['id']);
-        await this.audit.record(manager, {
+    const { amendmentId } = await conflictOnDuplicate(() =>
+      this.commands.run({
+        load: async ({ manager }) => {
+          const [locked] = (await manager.query(`SELECT status, erased_at FROM enrolment WHERE id = $1 FOR UPDATE`, [
+            enrolmentId,
+          ])) as { status: string; erased_at: Date | null }[];
+          // An erased record takes no new words about the person (apps/api/src/retention).
+          if (locked?.erased_at)
+            throw new Conflict("This enrolment's personal data was erased; its record can no longer be amended");
+          if (locked?.status === 'active')
+            throw new Conflict(
+              'This enrolment is still active: change the record itself; amendments are for completed or withdrawn enrolments',
+            );
+        },
+        apply: async ({ manager }) => {
+          const change = await this.apply(manager, user, enrolment, template, dto);
+          if (Object.keys(change.after).length === 0)
+            throw new Invalid(
+              { field: dto.record, reason: 'the amendment changes nothing in the record' },
+              NOTHING_CHANGES,
+            );
+          // jsonb before/after: TypeORM's deep-partial type cannot describe `unknown` values, hence the cast.
+          const inserted = await manager.insert(EnrolmentAmendment, {
+            enrolmentId,
+            record: dto.record,
+            recordId: change.recordId,
+            reason,
+            before: change.before,
+            after: change.after,
+            amendedById: user.id,
+          } as QueryDeepPartialEntity<EnrolmentAmendment>);
+          return { amendmentId: String(inserted.identifiers[0]!['id']), change };
+        },
+        audit: (_, { amendmentId, change }) => ({
           actorId: user.id,
           action: 'enrolment.amended',
           entityType: 'enrolment',
           entityId: enrolmentId,
           detail: { amendmentId, record: dto.record, reason, ...change },
-        });
-        return amendmentId;
+        }),
       }),
     );
     const row = await this.db
       .getRepository(EnrolmentAmendment)
-      .findOneOrFail({ where: { id }, relations: { amendedBy: true } });
+      .findOneOrFail({ where: { id: amendmentId }, relations: { amendedBy: true } });
     return toView(row);
   }
 
@@ -135,7 +143,7 @@ export class AmendmentsService {
           .where('h.enrolment_id = :id', { id: enrolment.id })
           .setLock('pessimistic_write')
           .getOne();
-        if (!row) throw new ConflictException('This enrolment has no handover record to amend');
+        if (!row) throw new Conflict('This enrolment has no handover record to amend');
         const before = contentOf(row);
         const after = applyHandoverFields(before, dto.handover!, template, enrolment.cohort.startDate);
         const changes = changedFields(before, after);

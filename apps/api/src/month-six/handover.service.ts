@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HandoverView } from '@ccc/contracts';
 import {
@@ -15,10 +15,9 @@ import {
 } from '@ccc/programme';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { AuditService } from '../audit/audit.service';
 import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
-import { assertVersion, Closed, StaleVersion } from '../common/domain-errors';
+import { assertVersion, Closed, Conflict, Forbidden, StaleVersion } from '../common/domain-errors';
 import { validationFailed } from '../common/errors';
 import { COMPLETED_MESSAGE, WITHDRAWN_MESSAGE } from '../enrolments/enrolment-lock';
 import { Enrolment } from '../enrolments/enrolment.entity';
@@ -153,7 +152,6 @@ export class HandoverService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly enrolments: EnrolmentsService,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
     private readonly commands: Commands,
     private readonly clock: Clock,
   ) {}
@@ -214,7 +212,7 @@ export class HandoverService {
   private requireParty(user: AuthUser, enrolment: Enrolment): HandoverParty[] {
     const parties = this.access.handoverParties(user, enrolment);
     if (parties.length === 0)
-      throw new ForbiddenException(
+      throw new Forbidden(
         'Only the CCC, their PCN supervisor and their Alliance supervisor write and sign the handover record',
       );
     return parties;
@@ -282,63 +280,75 @@ export class HandoverService {
       enrolment.cohort.startDate,
       londonDate(this.clock.now()),
     );
-    if (notOpen) throw new ConflictException(notOpen);
-    await this.db.transaction(async (manager) => {
-      // Locked for update first: two parties signing at once are decided one after the other.
-      const [locked] = (await manager.query(`SELECT status, version FROM enrolment WHERE id = $1 FOR UPDATE`, [
-        enrolmentId,
-      ])) as { status: string; version: number }[];
-      if (locked?.status === 'withdrawn') throw new Closed(WITHDRAWN_MESSAGE);
-      const row = await this.find(manager, enrolmentId, true);
-      if (!row) throw new ConflictException('There is no handover record to sign yet');
-      // Completed: only a record an amendment left without a signature signs again (#15 item 1).
-      const resigning = locked?.status === 'completed';
-      if (resigning && HANDOVER_PARTIES.every((p) => row[SIGNATURE[p].at])) throw new Closed(COMPLETED_MESSAGE);
-      assertVersion(row, dto.version, 'handover record');
-      const blocker = handoverSignBlocker(contentOf(row));
-      if (blocker) throw new ConflictException(blocker);
-      const party = parties.find((p) => !row[SIGNATURE[p].at]);
-      if (!party) throw new ConflictException('You have already signed this handover record');
-      const now = this.clock.now();
-      const { at, by } = SIGNATURE[party];
-      await manager
-        .createQueryBuilder()
-        .update(HandoverInterview)
-        .set({ [at]: now, [by]: user.id })
-        .where('id = :id AND version = :version', { id: row.id, version: dto.version })
-        .execute();
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'handover.signed',
-        entityType: 'handover_interview',
-        entityId: row.id,
-        detail: { enrolmentId, party, ...(resigning ? { afterAmendment: true } : {}) },
-      });
-      const signatures = {
-        ccc: row.cccSignedAt,
-        pcn_supervisor: row.pcnSignedAt,
-        alliance_supervisor: row.allianceSignedAt,
-        [party]: now,
-      };
-      if (resigning || !signedByAll(signatures)) return;
-      await manager.update(
-        Enrolment,
-        { id: enrolmentId },
+    if (notOpen) throw new Conflict(notOpen);
+    await this.commands.run({
+      load: async ({ manager }) => {
+        // Locked for update first: two parties signing at once are decided one after the other.
+        const [locked] = (await manager.query(`SELECT status, version FROM enrolment WHERE id = $1 FOR UPDATE`, [
+          enrolmentId,
+        ])) as { status: string; version: number }[];
+        if (locked?.status === 'withdrawn') throw new Closed(WITHDRAWN_MESSAGE);
+        const row = await this.find(manager, enrolmentId, true);
+        if (!row) throw new Conflict('There is no handover record to sign yet');
+        // Completed: only a record an amendment left without a signature signs again (#15 item 1).
+        const resigning = locked?.status === 'completed';
+        if (resigning && HANDOVER_PARTIES.every((p) => row[SIGNATURE[p].at])) throw new Closed(COMPLETED_MESSAGE);
+        return { row, resigning, enrolmentVersion: locked?.version ?? 0 };
+      },
+      version: { read: dto.version, of: ({ row }) => row, what: 'handover record' },
+      apply: async ({ manager }, { row, resigning, enrolmentVersion }) => {
+        const blocker = handoverSignBlocker(contentOf(row));
+        if (blocker) throw new Conflict(blocker);
+        const party = parties.find((p) => !row[SIGNATURE[p].at]);
+        if (!party) throw new Conflict('You have already signed this handover record');
+        const now = this.clock.now();
+        const { at, by } = SIGNATURE[party];
+        await manager
+          .createQueryBuilder()
+          .update(HandoverInterview)
+          .set({ [at]: now, [by]: user.id })
+          .where('id = :id AND version = :version', { id: row.id, version: dto.version })
+          .execute();
+        const signatures = {
+          ccc: row.cccSignedAt,
+          pcn_supervisor: row.pcnSignedAt,
+          alliance_supervisor: row.allianceSignedAt,
+          [party]: now,
+        };
+        if (resigning || !signedByAll(signatures)) return { party, completed: false };
+        await manager.update(
+          Enrolment,
+          { id: enrolmentId },
+          {
+            status: 'completed',
+            statusReason: null,
+            statusChangedAt: now,
+            statusChangedById: user.id,
+            version: enrolmentVersion + 1,
+          },
+        );
+        return { party, completed: true };
+      },
+      audit: ({ row, resigning }, { party, completed }) => [
         {
-          status: 'completed',
-          statusReason: null,
-          statusChangedAt: now,
-          statusChangedById: user.id,
-          version: locked!.version + 1,
+          actorId: user.id,
+          action: 'handover.signed',
+          entityType: 'handover_interview',
+          entityId: row.id,
+          detail: { enrolmentId, party, ...(resigning ? { afterAmendment: true } : {}) },
         },
-      );
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'enrolment.completed',
-        entityType: 'enrolment',
-        entityId: enrolmentId,
-        detail: { from: 'active', to: 'completed', handoverId: row.id },
-      });
+        ...(completed
+          ? [
+              {
+                actorId: user.id,
+                action: 'enrolment.completed',
+                entityType: 'enrolment',
+                entityId: enrolmentId,
+                detail: { from: 'active', to: 'completed', handoverId: row.id },
+              },
+            ]
+          : []),
+      ],
     });
     return this.view(user, enrolmentId);
   }

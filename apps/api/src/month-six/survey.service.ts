@@ -1,13 +1,12 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SurveyResponseView } from '@ccc/contracts';
 import { checkSurveyAnswers, londonDate, type SurveyRespondent, surveyFor, surveyOpensOn } from '@ccc/programme';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { AuditService } from '../audit/audit.service';
+import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
-import { assertVersion, StaleVersion } from '../common/domain-errors';
-import { validationFailed } from '../common/errors';
+import { Conflict, Forbidden, Invalid, StaleVersion } from '../common/domain-errors';
 import type { Enrolment } from '../enrolments/enrolment.entity';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import type { SaveSurveyDto } from './dto/survey.dto';
@@ -25,7 +24,7 @@ export class SurveyService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly enrolments: EnrolmentsService,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
     private readonly clock: Clock,
   ) {}
 
@@ -34,7 +33,7 @@ export class SurveyService {
     const parties = this.access.handoverParties(user, enrolment);
     if (parties.includes('ccc')) return 'ccc';
     if (parties.includes('pcn_supervisor')) return 'pcn_supervisor';
-    throw new ForbiddenException('Only the CCC and their PCN supervisor answer this evaluation survey');
+    throw new Forbidden('Only the CCC and their PCN supervisor answer this evaluation survey');
   }
 
   async get(user: AuthUser, enrolmentId: string): Promise<SurveyResponseView> {
@@ -59,7 +58,7 @@ export class SurveyService {
     const respondent = this.respondentFor(user, enrolment);
     const opensOn = surveyOpensOn(enrolment.cohort.startDate, template.durationMonths);
     if (londonDate(this.clock.now()) < opensOn)
-      throw new ConflictException(`The evaluation survey opens on ${opensOn}, when the programme's last month starts`);
+      throw new Conflict(`The evaluation survey opens on ${opensOn}, when the programme's last month starts`);
     const answers = {
       likert: dto.likert,
       freeText: Object.fromEntries(
@@ -70,50 +69,54 @@ export class SurveyService {
       ),
     };
     const problems = checkSurveyAnswers(template.evaluation, respondent, answers, submit);
-    if (problems.length > 0) throw validationFailed(problems);
+    if (problems.length > 0) throw new Invalid(problems);
     // Empty answers are dropped: an unanswered question is not a quote.
     const freeText = Object.fromEntries(Object.entries(answers.freeText).filter(([, a]) => a.text !== ''));
     try {
-      await this.db.transaction(async (manager) => {
-        const row = await manager
-          .getRepository(EvaluationResponse)
-          .createQueryBuilder('r')
-          .where('r.enrolment_id = :enrolmentId AND r.person_id = :personId', { enrolmentId, personId: user.id })
-          .setLock('pessimistic_write')
-          .getOne();
-        if (row?.status === 'submitted')
-          throw new ConflictException('You have already submitted this survey; a submitted response is final');
-        assertVersion({ version: row?.version ?? 0 }, dto.version, 'survey response');
-        const values = {
-          likert: answers.likert,
-          freeText,
-          status: submit ? ('submitted' as const) : ('draft' as const),
-          submittedAt: submit ? this.clock.now() : null,
-        };
-        let id = row?.id;
-        if (!row) {
+      await this.commands.run({
+        load: async ({ manager }) => {
+          const row = await manager
+            .getRepository(EvaluationResponse)
+            .createQueryBuilder('r')
+            .where('r.enrolment_id = :enrolmentId AND r.person_id = :personId', { enrolmentId, personId: user.id })
+            .setLock('pessimistic_write')
+            .getOne();
+          if (row?.status === 'submitted')
+            throw new Conflict('You have already submitted this survey; a submitted response is final');
+          return row;
+        },
+        version: { read: dto.version, of: (row) => ({ version: row?.version ?? 0 }), what: 'survey response' },
+        apply: async ({ manager }, row) => {
+          const values = {
+            likert: answers.likert,
+            freeText,
+            status: submit ? ('submitted' as const) : ('draft' as const),
+            submittedAt: submit ? this.clock.now() : null,
+          };
+          if (row) {
+            await manager
+              .createQueryBuilder()
+              .update(EvaluationResponse)
+              .set(values)
+              .where('id = :id AND version = :version', { id: row.id, version: dto.version })
+              .execute();
+            return row.id;
+          }
           const inserted = await manager.insert(EvaluationResponse, {
             enrolmentId,
             personId: user.id,
             respondent,
             ...values,
           });
-          id = String(inserted.identifiers[0]!['id']);
-        } else {
-          await manager
-            .createQueryBuilder()
-            .update(EvaluationResponse)
-            .set(values)
-            .where('id = :id AND version = :version', { id: row.id, version: dto.version })
-            .execute();
-        }
-        await this.audit.record(manager, {
+          return String(inserted.identifiers[0]!['id']);
+        },
+        audit: (_, id) => ({
           actorId: user.id,
           action: submit ? 'survey.submitted' : 'survey.saved',
           entityType: 'evaluation_response',
-          entityId: id!,
+          entityId: id,
           detail: { enrolmentId, respondent },
-        });
+        }),
       });
     } catch (error) {
       // Two first saves at once: the unique (enrolment, person) lets one through.

@@ -1,4 +1,4 @@
-import { BadRequestException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, GoneException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { InvitationView, RoleOfferView } from '@ccc/contracts';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
@@ -6,6 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import { AuthSession } from '../auth/auth-session.entity';
 import { hashPassword } from '../auth/auth.service';
 import { type AuthUser } from '../common/auth-user';
+import { Commands } from '../common/command';
+import { NotFound } from '../common/domain-errors';
 import { ActionLink } from '../links/action-link.entity';
 import { findLiveLink } from '../links/action-links';
 import { Person } from './person.entity';
@@ -22,6 +24,7 @@ export class InvitationAnswersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly commands: Commands,
     private readonly clock: Clock,
   ) {}
 
@@ -38,30 +41,39 @@ export class InvitationAnswersService {
 
   private async liveOffer(manager: EntityManager, user: AuthUser, token: string) {
     const link = await findLiveLink(manager, token, ['accept_role'], this.clock.now());
-    if (link.personId !== user.id) throw new NotFoundException('This link is not valid');
+    if (link.personId !== user.id) throw new NotFound('This link is not valid');
     const offer = await manager
       .getRepository(RoleOffer)
       .findOne({ where: { id: link.targetId }, relations: { organisation: true } });
-    if (!offer) throw new NotFoundException('This link is not valid');
+    if (!offer) throw new NotFound('This link is not valid');
     return { link, offer };
   }
 
   /** The person accepts (or declines) the role, signed in: the link is claimed and the answer audited together. */
   async answerOffer(user: AuthUser, token: string, accept: boolean): Promise<void> {
-    await this.db.transaction(async (manager) => {
-      const { link, offer } = await this.liveOffer(manager, user, token);
-      const claimed = await manager.update(ActionLink, { id: link.id, usedAt: IsNull() }, { usedAt: this.clock.now() });
-      if (!claimed.affected) throw new GoneException('This link has already been used');
-      if (accept) await this.acceptIn(manager, offer);
-      else await manager.update(RoleOffer, { id: offer.id }, { declinedAt: this.clock.now() });
-      if (!accept)
-        await this.audit.record(manager, {
-          actorId: user.id,
-          action: 'person.role_declined',
-          entityType: 'role_offer',
-          entityId: offer.id,
-          detail: { role: offer.role, organisationId: offer.organisationId },
-        });
+    await this.commands.run({
+      load: ({ manager }) => this.liveOffer(manager, user, token),
+      apply: async ({ manager }, { link, offer }) => {
+        const claimed = await manager.update(
+          ActionLink,
+          { id: link.id, usedAt: IsNull() },
+          { usedAt: this.clock.now() },
+        );
+        if (!claimed.affected) throw new GoneException('This link has already been used');
+        if (accept) await this.acceptIn(manager, offer);
+        else await manager.update(RoleOffer, { id: offer.id }, { declinedAt: this.clock.now() });
+      },
+      // Accepting is audited by acceptIn, as when a password chosen from an invitation accepts the role.
+      audit: ({ offer }) =>
+        accept
+          ? null
+          : {
+              actorId: user.id,
+              action: 'person.role_declined',
+              entityType: 'role_offer',
+              entityId: offer.id,
+              detail: { role: offer.role, organisationId: offer.organisationId },
+            },
     });
   }
 
@@ -98,27 +110,33 @@ export class InvitationAnswersService {
   /** Sets the password once: the link is claimed, the password stored and any session ended, all together. */
   async setPassword(token: string, password: string): Promise<void> {
     const passwordHash = await hashPassword(password);
-    await this.db.transaction(async (manager) => {
-      const link = await findLiveLink(manager, token, ['set_password'], this.clock.now());
-      const claimed = await manager.update(ActionLink, { id: link.id, usedAt: IsNull() }, { usedAt: this.clock.now() });
-      if (!claimed.affected) throw new GoneException('This link has already been used');
-      const updated = await manager.update(Person, { id: link.personId }, { passwordHash });
-      if (!updated.affected) throw new BadRequestException('This link is not valid');
-      // Choosing a password from an invitation accepts the role it offered.
-      const offer = await manager.getRepository(RoleOffer).findOneBy({ id: link.targetId, acceptedAt: IsNull() });
-      if (offer) await this.acceptIn(manager, offer);
-      await manager.update(
-        AuthSession,
-        { personId: link.personId, revokedAt: IsNull() },
-        { revokedAt: () => 'now()', revokedReason: 'password_changed' },
-      );
-      await this.audit.record(manager, {
+    await this.commands.run({
+      load: ({ manager }) => findLiveLink(manager, token, ['set_password'], this.clock.now()),
+      apply: async ({ manager }, link) => {
+        const claimed = await manager.update(
+          ActionLink,
+          { id: link.id, usedAt: IsNull() },
+          { usedAt: this.clock.now() },
+        );
+        if (!claimed.affected) throw new GoneException('This link has already been used');
+        const updated = await manager.update(Person, { id: link.personId }, { passwordHash });
+        if (!updated.affected) throw new BadRequestException('This link is not valid');
+        // Choosing a password from an invitation accepts the role it offered.
+        const offer = await manager.getRepository(RoleOffer).findOneBy({ id: link.targetId, acceptedAt: IsNull() });
+        if (offer) await this.acceptIn(manager, offer);
+        await manager.update(
+          AuthSession,
+          { personId: link.personId, revokedAt: IsNull() },
+          { revokedAt: () => 'now()', revokedReason: 'password_changed' },
+        );
+      },
+      audit: (link) => ({
         actorId: link.personId,
         action: 'person.password_set',
         entityType: 'person',
         entityId: link.personId,
         detail: { viaLink: true, linkId: link.id },
-      });
+      }),
     });
   }
 }

@@ -1,18 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { InvitationIssued, Role } from '@ccc/contracts';
-import { PROGRAMME_TIME_ZONE } from '@ccc/programme';
-import { TZDate } from '@date-fns/tz';
-import { addDays, format } from 'date-fns';
 import { DataSource, type EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { NO_ALLIANCE } from '../access/access.service';
-import { type AuditRecord, AuditService } from '../audit/audit.service';
+import { type AuditRecord } from '../audit/audit.service';
 import { type AuthUser } from '../common/auth-user';
-import { validationFailed } from '../common/errors';
-import { hashToken, issueActionLink } from '../links/action-links';
+import { Commands } from '../common/command';
+import { Conflict, Invalid, NotFound } from '../common/domain-errors';
+import { issueActionLink } from '../links/action-links';
 import { OutboxMessage } from '../links/outbox-message.entity';
-import { renderMail, type RenderedMail } from '../notifications/mail-templates';
 import { Organisation } from '../organisations/organisation.entity';
 import type { InvitePersonDto } from './dto/invite-person.dto';
 import { Person } from './person.entity';
@@ -20,55 +16,9 @@ import { RoleAssignment } from './role-assignment.entity';
 import { RoleOffer } from './role-offer.entity';
 import { Clock } from '../common/clock';
 import { PeopleDirectoryService } from './people-directory.service';
+import { EMAILS, INVITATION_LIFETIME_DAYS, OFFER_WAITING, ORGANISATION_KIND } from './invitation-mail';
 
-export const INVITATION_LIFETIME_DAYS = 7;
 const ALREADY_HOLDS = 'This person already holds this role here';
-const OFFER_WAITING =
-  'An invitation to this e-mail address is waiting for an answer; send it again from the people list';
-const ROLE_NAMES: Record<Role, string> = {
-  admin: 'programme administrator',
-  alliance_supervisor: 'Alliance supervisor',
-  pcn_supervisor: 'PCN supervisor',
-  ccc: 'Cancer Care Coordinator',
-  national_viewer: 'national viewer',
-};
-
-/**
- * Admins and Alliance supervisors work in an Alliance; PCN supervisors and CCCs in one of its PCNs. National
- * viewers are not invited by an Alliance.
- */
-const ORGANISATION_KIND: Record<Exclude<Role, 'national_viewer'>, 'alliance' | 'pcn'> = {
-  admin: 'alliance',
-  alliance_supervisor: 'alliance',
-  pcn_supervisor: 'pcn',
-  ccc: 'pcn',
-};
-
-const londonTime = (instant: Date) =>
-  format(new TZDate(instant.getTime(), PROGRAMME_TIME_ZONE), "EEEE d MMMM yyyy 'at' HH:mm");
-
-/** The e-mails of an invitation: one wording whether sent one at a time or by a bulk import. */
-/** The messages of this feature, each from its template (text and HTML), as outbox columns. */
-const asOutbox = ({ subject, text, html }: RenderedMail) => ({ subject, body: text, html });
-const EMAILS = {
-  roleAdded: (name: string, inviter: string, where: string) =>
-    asOutbox(renderMail('roleAdded', { name, inviter, where })),
-  offer: (name: string, inviter: string, role: Role, where: string, expiresAt: Date, url: string) =>
-    asOutbox(
-      renderMail('offer', { name, inviter, role: ROLE_NAMES[role], where, expires: londonTime(expiresAt), url }),
-    ),
-  invitation: (name: string, inviter: string, where: string, expiresAt: Date, url: string) =>
-    asOutbox(renderMail('invitation', { name, inviter, where: where || null, expires: londonTime(expiresAt), url })),
-};
-
-/** One row of a bulk invitation: an organisation of the caller's Alliance, of the role's kind. */
-export interface InviteManyInput {
-  email: string;
-  fullName: string;
-  role: Role;
-  employmentStart: string | null;
-  organisation: Organisation;
-}
 
 /**
  * People and their invitations. An administrator invites a person: the person and their role are created with
@@ -79,7 +29,7 @@ export interface InviteManyInput {
 export class InvitationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
     private readonly clock: Clock,
     private readonly directory: PeopleDirectoryService,
   ) {}
@@ -90,7 +40,7 @@ export class InvitationsService {
     const organisation = await this.db.getRepository(Organisation).findOneBy({ id: dto.organisationId });
     const kind = ORGANISATION_KIND[dto.role as Exclude<Role, 'national_viewer'>];
     if (!organisation || organisation.kind !== kind || organisation.allianceId !== user.allianceId)
-      throw validationFailed([
+      throw new Invalid([
         {
           field: 'organisationId',
           reason:
@@ -100,24 +50,29 @@ export class InvitationsService {
         },
       ]);
     if (organisation.closedAt)
-      throw validationFailed([{ field: 'organisationId', reason: 'this PCN is closed and takes no one new' }]);
+      throw new Invalid({ field: 'organisationId', reason: 'this PCN is closed and takes no one new' });
     try {
-      return await this.db.transaction(async (manager) => {
-        // Serialises invitations of one address, so two at once make one person.
-        await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`invite:${email}`]);
-        const { issued, audit } = await this.inviteIn(
-          manager,
-          user,
-          { email, fullName, role: dto.role, employmentStart: null },
-          organisation,
-          baseUrl,
-        );
-        await this.audit.record(manager, audit);
-        return issued;
-      });
+      return await this.commands
+        .run({
+          // Serialises invitations of one address, so two at once make one person.
+          load: async ({ manager }) => {
+            await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`invite:${email}`]);
+            return organisation;
+          },
+          apply: ({ manager }) =>
+            this.inviteIn(
+              manager,
+              user,
+              { email, fullName, role: dto.role, employmentStart: null },
+              organisation,
+              baseUrl,
+            ),
+          audit: (_, { audit }) => audit,
+        })
+        .then(({ issued }) => issued);
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
-        throw new ConflictException(ALREADY_HOLDS);
+        throw new Conflict(ALREADY_HOLDS);
       throw error;
     }
   }
@@ -144,7 +99,7 @@ export class InvitationsService {
       const pending = await manager.getRepository(RoleOffer).exists({
         where: { personId: existing.id, allianceId, acceptedAt: IsNull(), declinedAt: IsNull() },
       });
-      if (pending) throw new ConflictException(OFFER_WAITING);
+      if (pending) throw new Conflict(OFFER_WAITING);
     }
     // Anyone else, known elsewhere or not, gets the same: an offer of the role, e-mailed, and the same answer.
     const personId =
@@ -176,171 +131,6 @@ export class InvitationsService {
       },
       outcome: 'invited',
     };
-  }
-
-  /**
-   * Many invitations at once, inside the caller's transaction (which holds every address's advisory lock), by the
-   * same rules and with the same e-mails as {@link inviteIn}, in a fixed number of statements however many rows:
-   * someone already on this Alliance's people list is given the role directly, anyone else (known elsewhere or
-   * not) is offered it with a one-time link. 409 if an offer here waits for one of them (the bulk import checks
-   * that first, row by row). The audit entries are returned for the caller to record with its own.
-   */
-  async inviteMany(
-    manager: EntityManager,
-    user: AuthUser,
-    inputs: InviteManyInput[],
-    baseUrl: string,
-  ): Promise<{ audits: AuditRecord[]; outcomes: ('invited' | 'role_added')[] }> {
-    const allianceId = user.allianceId ?? NO_ALLIANCE;
-    const emails = [...new Set(inputs.map((i) => i.email))];
-    const known: { id: string; email: string; full_name: string; has_password: boolean }[] = await manager.query(
-      `SELECT id, email, full_name, password_hash IS NOT NULL AS has_password FROM person WHERE email = ANY($1::text[])`,
-      [emails],
-    );
-    const byEmail = new Map(known.map((p) => [p.email, p]));
-    const ids = known.map((p) => p.id);
-    const holders = new Set(
-      (
-        await manager.query<{ person_id: string }[]>(
-          `SELECT DISTINCT ra.person_id FROM role_assignment ra JOIN organisation o ON o.id = ra.organisation_id
-            WHERE o.alliance_id = $1 AND ra.person_id = ANY($2::uuid[])`,
-          [allianceId, ids],
-        )
-      ).map((r) => r.person_id),
-    );
-    const onList = (input: InviteManyInput) => holders.has(byEmail.get(input.email)?.id ?? '');
-    const offered = inputs.filter((i) => !onList(i));
-    const [waiting] = await manager.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM role_offer WHERE alliance_id = $1 AND person_id = ANY($2::uuid[])
-          AND accepted_at IS NULL AND declined_at IS NULL`,
-      [allianceId, offered.map((i) => byEmail.get(i.email)?.id).filter((id): id is string => !!id)],
-    );
-    if ((waiting?.n ?? 0) > 0) throw new ConflictException(OFFER_WAITING);
-
-    // New people, with no password: the name as invited until they accept.
-    const fresh = offered.filter((i) => !byEmail.has(i.email));
-    if (fresh.length) {
-      const made: { id: string; email: string; full_name: string }[] = await manager.query(
-        `INSERT INTO person (email, full_name) SELECT * FROM unnest($1::text[], $2::text[])
-         RETURNING id, email, full_name`,
-        [fresh.map((i) => i.email), fresh.map((i) => i.fullName)],
-      );
-      for (const p of made) byEmail.set(p.email, { ...p, has_password: false });
-    }
-    const audits: AuditRecord[] = [];
-    const mail: { personId: string; email: string; subject: string; body: string; html: string }[] = [];
-
-    const added = inputs.filter(onList);
-    if (added.length) {
-      await manager.query(
-        `INSERT INTO role_assignment (person_id, role, organisation_id)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[])`,
-        [added.map((i) => byEmail.get(i.email)!.id), added.map((i) => i.role), added.map((i) => i.organisation.id)],
-      );
-      for (const i of added) {
-        const person = byEmail.get(i.email)!;
-        mail.push({
-          personId: person.id,
-          email: person.email,
-          ...EMAILS.roleAdded(person.full_name, user.fullName, i.organisation.name),
-        });
-        audits.push({
-          actorId: user.id,
-          action: 'person.role_added',
-          entityType: 'person',
-          entityId: person.id,
-          detail: { role: i.role, organisationId: i.organisation.id },
-        });
-      }
-    }
-
-    if (offered.length) {
-      const offers: { id: string; person_id: string }[] = await manager.query(
-        `INSERT INTO role_offer (person_id, role, organisation_id, alliance_id, full_name, email, invited_by_id,
-                                 employment_start)
-         SELECT p, r, o, $4::uuid, n, e, $7::uuid, d
-           FROM unnest($1::uuid[], $2::text[], $3::uuid[], $5::text[], $6::text[], $8::date[]) AS x (p, r, o, n, e, d)
-         RETURNING id, person_id`,
-        [
-          offered.map((i) => byEmail.get(i.email)!.id),
-          offered.map((i) => i.role),
-          offered.map((i) => i.organisation.id),
-          allianceId,
-          offered.map((i) => i.fullName),
-          offered.map((i) => i.email),
-          user.id,
-          offered.map((i) => i.employmentStart),
-        ],
-      );
-      // One offer per person in a batch (the import refuses a second), so the person finds their offer.
-      const offerOf = new Map(offers.map((o) => [o.person_id, o.id]));
-      const expiresAt = addDays(this.clock.now(), INVITATION_LIFETIME_DAYS);
-      const links: { token: string; purpose: 'set_password' | 'accept_role'; offerId: string; personId: string }[] =
-        offered.map((i) => {
-          const person = byEmail.get(i.email)!;
-          return {
-            token: randomBytes(32).toString('base64url'),
-            purpose: person.has_password ? 'accept_role' : 'set_password',
-            offerId: offerOf.get(person.id)!,
-            personId: person.id,
-          };
-        });
-      await manager.query(
-        `INSERT INTO action_link (token_hash, purpose, target_id, person_id, expires_at)
-         SELECT h, p, t, w, $5::timestamptz FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[]) AS x (h, p, t, w)`,
-        [
-          links.map((l) => hashToken(l.token)),
-          links.map((l) => l.purpose),
-          links.map((l) => l.offerId),
-          links.map((l) => l.personId),
-          expiresAt,
-        ],
-      );
-      offered.forEach((i, n) => {
-        const person = byEmail.get(i.email)!;
-        const link = links[n]!;
-        mail.push({
-          personId: person.id,
-          email: i.email,
-          ...(link.purpose === 'accept_role'
-            ? EMAILS.offer(
-                person.full_name,
-                user.fullName,
-                i.role,
-                i.organisation.name,
-                expiresAt,
-                `${baseUrl}/accept-role/${link.token}`,
-              )
-            : EMAILS.invitation(
-                i.fullName,
-                user.fullName,
-                i.organisation.name,
-                expiresAt,
-                `${baseUrl}/set-password/${link.token}`,
-              )),
-        });
-        audits.push({
-          actorId: user.id,
-          action: 'person.invited',
-          entityType: 'role_offer',
-          entityId: link.offerId,
-          detail: { role: i.role, organisationId: i.organisation.id },
-        });
-      });
-    }
-    if (mail.length)
-      await manager.query(
-        `INSERT INTO outbox_message (to_person_id, to_email, subject, body, html)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])`,
-        [
-          mail.map((m) => m.personId),
-          mail.map((m) => m.email),
-          mail.map((m) => m.subject),
-          mail.map((m) => m.body),
-          mail.map((m) => m.html),
-        ],
-      );
-    return { audits, outcomes: inputs.map((i) => (onList(i) ? 'role_added' : 'invited')) };
   }
 
   private async holdsRoleIn(manager: EntityManager, personId: string, allianceId: string): Promise<boolean> {
@@ -423,38 +213,33 @@ export class InvitationsService {
     });
     if (offer) {
       if (offer.acceptedAt || offer.declinedAt)
-        throw new ConflictException('This invitation has been answered already; the person can sign in');
-      return this.db.transaction(async (manager) => {
-        const expiresAt = await this.sendOffer(manager, user, offer, offer.organisation!.name, baseUrl);
-        await this.audit.record(manager, {
-          actorId: user.id,
-          action: 'person.reinvited',
-          entityType: 'role_offer',
-          entityId: offer.id,
-        });
-        return {
-          person: { id: offer.id, email: offer.email, fullName: offer.fullName },
-          expiresAt: expiresAt.toISOString(),
-        };
+        throw new Conflict('This invitation has been answered already; the person can sign in');
+      return this.commands.run({
+        load: async () => offer,
+        apply: async ({ manager }) => {
+          const expiresAt = await this.sendOffer(manager, user, offer, offer.organisation!.name, baseUrl);
+          return {
+            person: { id: offer.id, email: offer.email, fullName: offer.fullName },
+            expiresAt: expiresAt.toISOString(),
+          };
+        },
+        audit: () => ({ actorId: user.id, action: 'person.reinvited', entityType: 'role_offer', entityId: offer.id }),
       });
     }
     const people = await this.directory.list(user);
     const person = people.find((p) => p.id === id);
-    if (!person) throw new NotFoundException('Person not found');
-    if (!person.invitationPending)
-      throw new ConflictException('This person has already set a password; they can sign in');
-    return this.db.transaction(async (manager) => {
-      const expiresAt = await this.sendLink(manager, user, person, baseUrl, person.roles[0]?.organisationName ?? '');
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'person.reinvited',
-        entityType: 'person',
-        entityId: person.id,
-      });
-      return {
-        person: { id: person.id, email: person.email, fullName: person.fullName },
-        expiresAt: expiresAt.toISOString(),
-      };
+    if (!person) throw new NotFound('Person not found');
+    if (!person.invitationPending) throw new Conflict('This person has already set a password; they can sign in');
+    return this.commands.run({
+      load: async () => person,
+      apply: async ({ manager }) => {
+        const expiresAt = await this.sendLink(manager, user, person, baseUrl, person.roles[0]?.organisationName ?? '');
+        return {
+          person: { id: person.id, email: person.email, fullName: person.fullName },
+          expiresAt: expiresAt.toISOString(),
+        };
+      },
+      audit: () => ({ actorId: user.id, action: 'person.reinvited', entityType: 'person', entityId: person.id }),
     });
   }
 

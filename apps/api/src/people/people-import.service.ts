@@ -9,7 +9,7 @@ import { writeCsv } from '../common/csv';
 import { validationFailed } from '../common/errors';
 import type { UploadedFile } from '../competencies/uploads';
 import { Organisation } from '../organisations/organisation.entity';
-import { InvitationsService } from './invitations.service';
+import { BulkInvitationsService } from './bulk-invitations.service';
 import { readPeopleFile } from './people-import-files';
 
 interface PlannedRow extends PeopleImportRow {
@@ -28,7 +28,7 @@ const byRowThenColumn = (a: PeopleImportProblem, b: PeopleImportProblem) => a.ro
 
 /**
  * Bulk import of an Alliance's people from a CSV or XLSX file. Each row goes by the invitation's own rules and
- * e-mails (InvitationsService.inviteMany): an e-mailed role offer that the person accepts, or, for someone on the
+ * e-mails (BulkInvitationsService.inviteMany): an e-mailed role offer that the person accepts, or, for someone on the
  * Alliance's people list, the role given directly; so an import says no more than an invitation does about an
  * e-mail address known elsewhere. The import does not enrol: a CCC holds no role until they accept, and enrolment
  * (cohort, track, supervisors) stays the enrolment form's; the employment start is kept on the offer for it.
@@ -37,7 +37,7 @@ const byRowThenColumn = (a: PeopleImportProblem, b: PeopleImportProblem) => a.ro
 export class PeopleImportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly invitations: InvitationsService,
+    private readonly invitations: BulkInvitationsService,
     private readonly audit: AuditService,
   ) {}
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BulkInvitationsService } from './bulk-invitations.service';
 import { InvitationsService } from './invitations.service';
 import { PeopleDirectoryService } from './people-directory.service';
 import { InvitationAnswersService } from './invitation-answers.service';
@@ -15,6 +16,7 @@ import { PeopleService } from './people.service';
   providers: [
     PeopleService,
     InvitationsService,
+    BulkInvitationsService,
     PeopleDirectoryService,
     InvitationAnswersService,
     PeopleImportService,

@@ -1,10 +1,12 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AlliancePolicyFields, AlliancePolicyView, PrivacyNoticeRef, PrivacyNoticeView } from '@ccc/contracts';
 import { buildPrivacyNotice, defaultPolicy } from '@ccc/programme';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { AuditService } from '../audit/audit.service';
+import { type AuditRecord } from '../audit/audit.service';
+import { Commands } from '../common/command';
+import { Forbidden, StaleVersion } from '../common/domain-errors';
 import type { AuthUser } from '../common/auth-user';
 import type { UpdateAlliancePolicyDto } from './dto/alliance-policy.dto';
 
@@ -34,6 +36,13 @@ function fieldsOf(row: PolicyRow): AlliancePolicyFields {
   };
 }
 
+/** What the stale-version message names: "This Alliance's policy was changed by someone else since you read it…". */
+const WHAT = "Alliance's policy";
+
+const forbid = (): never => {
+  throw new Forbidden('You are not acting for an Alliance');
+};
+
 /** Blank text is "not set"; a field left out keeps its value. */
 const textOr = (given: string | null | undefined, current: string | null) =>
   given === undefined ? current : given === null || given === '' ? null : given;
@@ -46,7 +55,7 @@ const textOr = (given: string | null | undefined, current: string | null) =>
 export class PrivacyService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
     private readonly access: AccessService,
   ) {}
 
@@ -81,76 +90,76 @@ export class PrivacyService {
   /** Saves the whole policy against the version read: a stale version is a 409. Audited with before and after. */
   async update(user: AuthUser, dto: UpdateAlliancePolicyDto): Promise<AlliancePolicyView> {
     const allianceId = this.access.actingAlliance(user);
-    const stale = () =>
-      new ConflictException(
-        "The Alliance's policy was changed by someone else since you read it; reload it and make your change again",
-      );
-    return this.db.transaction(async (manager) => {
+    const { view } = await this.commands.run({
       // No lock needed: the write below is conditional on the version read, so a concurrent save makes it a 409.
-      const current = await this.policyRow(manager, allianceId);
-      if (!current) throw new ForbiddenException('You are not acting for an Alliance');
-      if ((current.version ?? 0) !== dto.version) throw stale();
-      const before = fieldsOf(current);
-      const after: AlliancePolicyFields = {
-        retentionYears: dto.retentionYears,
-        controllerName: textOr(dto.controllerName, before.controllerName),
-        contactEmail: textOr(dto.contactEmail, before.contactEmail),
-        contactAddress: textOr(dto.contactAddress, before.contactAddress),
-        noticeText: textOr(dto.noticeText, before.noticeText),
-      };
-      // Nothing changed: no new version, no audit entry.
-      if (FIELDS.every((f) => before[f] === after[f])) return this.view(current);
-      const values = [
-        allianceId,
-        after.retentionYears,
-        after.controllerName,
-        after.contactEmail,
-        after.contactAddress,
-        after.noticeText,
-      ];
-      // Two first saves at once: the primary key lets one in, the other finds no row inserted (a 409).
-      const [saved] = (
-        current.version === null
-          ? await manager.query(
-              `INSERT INTO alliance_policy
-                 (alliance_id, retention_years, controller_name, contact_email, contact_address, notice_text)
-               VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (alliance_id) DO NOTHING RETURNING version, updated_at`,
-              values,
-            )
-          : // TypeORM answers an UPDATE with [rows, count].
-            (
-              await manager.query(
-                `UPDATE alliance_policy SET retention_years = $2, controller_name = $3, contact_email = $4,
-                   contact_address = $5, notice_text = $6, version = version + 1, updated_at = now()
-                 WHERE alliance_id = $1 AND version = $7 RETURNING version, updated_at`,
-                [...values, dto.version],
+      load: async ({ manager }) => (await this.policyRow(manager, allianceId)) ?? forbid(),
+      version: { read: dto.version, of: (current) => ({ version: current.version ?? 0 }), what: WHAT },
+      apply: async ({ manager }, current) => {
+        const before = fieldsOf(current);
+        const after: AlliancePolicyFields = {
+          retentionYears: dto.retentionYears,
+          controllerName: textOr(dto.controllerName, before.controllerName),
+          contactEmail: textOr(dto.contactEmail, before.contactEmail),
+          contactAddress: textOr(dto.contactAddress, before.contactAddress),
+          noticeText: textOr(dto.noticeText, before.noticeText),
+        };
+        // Nothing changed: no new version, no audit entry.
+        if (FIELDS.every((f) => before[f] === after[f])) return { view: this.view(current), entry: null };
+        const values = [
+          allianceId,
+          after.retentionYears,
+          after.controllerName,
+          after.contactEmail,
+          after.contactAddress,
+          after.noticeText,
+        ];
+        // Two first saves at once: the primary key lets one in, the other finds no row inserted (a 409).
+        const [saved] = (
+          current.version === null
+            ? await manager.query(
+                `INSERT INTO alliance_policy
+                   (alliance_id, retention_years, controller_name, contact_email, contact_address, notice_text)
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (alliance_id) DO NOTHING RETURNING version, updated_at`,
+                values,
               )
-            )[0]
-      ) as { version: number; updated_at: Date }[];
-      if (!saved) throw stale();
-      const changed = FIELDS.filter((f) => before[f] !== after[f]);
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'alliance_policy.updated',
-        entityType: 'alliance_policy',
-        entityId: allianceId,
-        detail: {
-          changed,
-          before: Object.fromEntries(changed.map((f) => [f, before[f]])),
-          after: Object.fromEntries(changed.map((f) => [f, after[f]])),
-        },
-      });
-      return this.view({
-        ...current,
-        retention_years: after.retentionYears,
-        controller_name: after.controllerName,
-        contact_email: after.contactEmail,
-        contact_address: after.contactAddress,
-        notice_text: after.noticeText,
-        version: saved.version,
-        updated_at: saved.updated_at,
-      });
+            : // TypeORM answers an UPDATE with [rows, count].
+              (
+                await manager.query(
+                  `UPDATE alliance_policy SET retention_years = $2, controller_name = $3, contact_email = $4,
+                     contact_address = $5, notice_text = $6, version = version + 1, updated_at = now()
+                   WHERE alliance_id = $1 AND version = $7 RETURNING version, updated_at`,
+                  [...values, dto.version],
+                )
+              )[0]
+        ) as { version: number; updated_at: Date }[];
+        if (!saved) throw new StaleVersion(WHAT);
+        const changed = FIELDS.filter((f) => before[f] !== after[f]);
+        const entry: AuditRecord = {
+          actorId: user.id,
+          action: 'alliance_policy.updated',
+          entityType: 'alliance_policy',
+          entityId: allianceId,
+          detail: {
+            changed,
+            before: Object.fromEntries(changed.map((f) => [f, before[f]])),
+            after: Object.fromEntries(changed.map((f) => [f, after[f]])),
+          },
+        };
+        const view = this.view({
+          ...current,
+          retention_years: after.retentionYears,
+          controller_name: after.controllerName,
+          contact_email: after.contactEmail,
+          contact_address: after.contactAddress,
+          notice_text: after.noticeText,
+          version: saved.version,
+          updated_at: saved.updated_at,
+        });
+        return { view, entry };
+      },
+      audit: (_, { entry }) => entry,
     });
+    return view;
   }
 
   /** The Alliance and its policy (null columns: none saved yet); null when the id is no Alliance. */

@@ -1,13 +1,22 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TemplateResponse, TemplateValidationResponse } from '@ccc/contracts';
 import { validateTemplate } from '@ccc/programme';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import { inCallersAlliance } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
+import { Commands } from '../common/command';
+import { Conflict, type FieldError, Invalid, NotFound } from '../common/domain-errors';
 import type { TemplateVersionDto } from './dto/template-version.dto';
 import { ProgrammeTemplateVersion } from './programme-template.entity';
+
+/** A definition the programme's rules refuse (400): the fields at fault, with every warning beside them. */
+class TemplateRefused extends Invalid {
+  constructor(message: string, errors: FieldError[], warnings: unknown[]) {
+    super(errors, message);
+    this.details['warnings'] = warnings;
+  }
+}
 
 function describe(row: ProgrammeTemplateVersion): TemplateResponse {
   const validation = validateTemplate(row.definition);
@@ -26,7 +35,7 @@ function describe(row: ProgrammeTemplateVersion): TemplateResponse {
 export class TemplatesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
   ) {}
 
   /** The templates of the caller's Alliance (each Alliance keeps its own programme). */
@@ -39,7 +48,7 @@ export class TemplatesService {
 
   async get(user: AuthUser, id: string): Promise<TemplateResponse> {
     const row = await this.db.getRepository(ProgrammeTemplateVersion).findOneBy({ id, ...inCallersAlliance(user) });
-    if (!row) throw new NotFoundException('Template not found');
+    if (!row) throw new NotFound('Template not found');
     return describe(row);
   }
 
@@ -49,7 +58,7 @@ export class TemplatesService {
    */
   private async nextVersion(manager: EntityManager, user: AuthUser, id: string, definition: unknown) {
     const base = await manager.getRepository(ProgrammeTemplateVersion).findOneBy({ id, ...inCallersAlliance(user) });
-    if (!base) throw new NotFoundException('Template not found');
+    if (!base) throw new NotFound('Template not found');
     const [{ latest }] = (await manager.query(
       'SELECT max(version)::int AS latest FROM programme_template WHERE alliance_id = $1 AND key = $2',
       [base.allianceId, base.key],
@@ -57,7 +66,7 @@ export class TemplatesService {
     // A version written from an older one would silently undo what the newer ones changed (#24): refused, as a
     // stale edit is, for the administrator to make the change on the latest.
     if (base.version !== latest)
-      throw new ConflictException(
+      throw new Conflict(
         `This is version ${base.version} of the template, and version ${latest} has been saved since: open version ${latest} and make the change there, so that nothing it changed is undone`,
       );
     const version = latest + 1;
@@ -86,48 +95,47 @@ export class TemplatesService {
    */
   async createVersion(user: AuthUser, id: string, dto: TemplateVersionDto): Promise<TemplateResponse> {
     try {
-      const row = await this.db.transaction(async (manager) => {
-        const { base, version, validation } = await this.nextVersion(manager, user, id, dto.definition);
-        if (!validation.valid)
-          throw new BadRequestException({
-            message: 'The template has errors',
-            errors: validation.errors.map((e) => ({
-              field: `definition${e.path ? `.${e.path}` : ''}`,
-              reason: e.message,
-            })),
-            warnings: validation.warnings,
-          });
-        if (validation.warnings.length > 0 && dto.acknowledgedWarnings !== true)
-          throw new BadRequestException({
-            message: 'The template has warnings: read them, then save again acknowledging them',
-            errors: [
-              { field: 'acknowledgedWarnings', reason: `the template has ${validation.warnings.length} warning(s)` },
-            ],
-            warnings: validation.warnings,
-          });
-        const saved = await manager.save(
-          manager.create(ProgrammeTemplateVersion, {
-            allianceId: base.allianceId,
-            key: base.key,
-            version,
-            name: validation.template.name,
-            definition: validation.template,
-          }),
-        );
-        await this.audit.record(manager, {
+      const saved = await this.commands.run({
+        load: ({ manager }) => this.nextVersion(manager, user, id, dto.definition),
+        apply: async ({ manager }, { base, version, validation }) => {
+          if (!validation.valid)
+            throw new TemplateRefused(
+              'The template has errors',
+              validation.errors.map((e) => ({
+                field: `definition${e.path ? `.${e.path}` : ''}`,
+                reason: e.message,
+              })),
+              validation.warnings,
+            );
+          if (validation.warnings.length > 0 && dto.acknowledgedWarnings !== true)
+            throw new TemplateRefused(
+              'The template has warnings: read them, then save again acknowledging them',
+              [{ field: 'acknowledgedWarnings', reason: `the template has ${validation.warnings.length} warning(s)` }],
+              validation.warnings,
+            );
+          return manager.save(
+            manager.create(ProgrammeTemplateVersion, {
+              allianceId: base.allianceId,
+              key: base.key,
+              version,
+              name: validation.template.name,
+              definition: validation.template,
+            }),
+          );
+        },
+        audit: ({ base, version, validation }, row) => ({
           actorId: user.id,
           action: 'template.version_created',
           entityType: 'programme_template',
-          entityId: saved.id,
+          entityId: row.id,
           detail: { key: base.key, version, from: base.id, warnings: validation.warnings },
-        });
-        return saved;
+        }),
       });
-      return this.get(user, row.id);
+      return this.get(user, saved.id);
     } catch (error) {
       // Two administrators saving at once: the unique (alliance, key, version) lets one through.
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
-        throw new ConflictException('Another version of this template was saved meanwhile; reload and try again');
+        throw new Conflict('Another version of this template was saved meanwhile; reload and try again');
       throw error;
     }
   }
