@@ -128,6 +128,8 @@ describe('the screens people use every day', () => {
       await expect(status.textContent()).resolves.toBe(`Showing 1 to 25 of ${everyone.length} people.`);
       await page.getByRole('navigation', { name: 'Pages of people' }).getByRole('link', { name: /^Next/ }).click();
       await page.waitForURL('**/admin/people?page=2');
+      // The first page stays on screen until the second has come: wait for the second's line.
+      await status.filter({ hasText: /^Showing 26 to/ }).waitFor();
       await expect(status.textContent()).resolves.toMatch(/^Showing 26 to \d+ of \d+ people\.$/);
       expect(asked).toContain('/api/people/page?page=2&pageSize=25');
     }
