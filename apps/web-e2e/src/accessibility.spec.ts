@@ -20,7 +20,9 @@ import {
   signIn,
   url,
   type TestPage,
+  apiPost,
 } from './support/e2e';
+import { addDays } from './support/dates';
 import { newestMessageTo, respondToken } from './support/outbox';
 import {
   NARROW,
@@ -196,21 +198,6 @@ function elevenInLondon(date: string): string {
     new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(guess),
   );
   return new Date(guess.getTime() - (hour - 11) * 3_600_000).toISOString();
-}
-
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-async function apiPost<T>(pathname: string, token: string, body: unknown): Promise<T> {
-  const response = await fetch(url(`/api${pathname}`), {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST /api${pathname} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 async function prepare(): Promise<Fixtures> {

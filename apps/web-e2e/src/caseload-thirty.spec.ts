@@ -21,7 +21,9 @@ import {
   signIn,
   type TestPage,
   url,
+  apiPost,
 } from './support/e2e';
+import { addDays, shownDate } from './support/dates';
 import { expectNoHorizontalScroll, fillDate, statusTag, waitUntilLoaded } from './support/pages';
 
 jest.setTimeout(120_000);
@@ -29,20 +31,6 @@ jest.setTimeout(120_000);
 const RUN = Date.now();
 const SUPERVISOR = `alliance.supervisor.thirty.${RUN}@example.org`;
 const TABLE = 'CCCs you supervise and their sessions';
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const FIRST = ['Avery', 'Blake', 'Casey', 'Devon', 'Ellis', 'Frankie', 'Gray', 'Harper', 'Indy', 'Jules'];
 const LAST = ['Marsh', 'Okafor', 'Pryce'];
 /** Thirty distinct names, e.g. "Avery Marsh", sorted as the caseload sorts them. */
@@ -54,27 +42,6 @@ const WITH_EVIDENCE = [NAMES[3]!, NAMES[14]!, NAMES[26]!].sort((a, b) => a.local
 
 function londonToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-}
-
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-function shownDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
-/** Test set-up only: a write through the API. */
-async function apiPost<T>(pathname: string, token: string, body: object): Promise<T> {
-  const response = await fetch(url(`/api${pathname}`), {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST /api${pathname} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 interface Lite {

@@ -20,6 +20,7 @@ import {
   url,
   type TestPage,
 } from './support/e2e';
+import { addDays, shownDate } from './support/dates';
 import { dateInput, expectFocusOnErrorSummary, expectNoHorizontalScroll, fillDate, statusTag } from './support/pages';
 
 interface TimelineSessionLite {
@@ -35,37 +36,10 @@ interface TimelineLite {
   months: { month: number; startsOn: string; endsBefore: string; sessions: TimelineSessionLite[] }[];
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** Calendar arithmetic on YYYY-MM-DD strings, free of any time zone. */
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 function mondayOf(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
   return addDays(date, weekday === 0 ? -6 : 1 - weekday);
-}
-
-/** How the app writes a date: "24 December 2026". */
-function shownDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
 function month(page: Page, n: number): Locator {

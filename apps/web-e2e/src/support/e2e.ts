@@ -141,6 +141,17 @@ export async function apiGet<T>(pathname: string, token: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** Test set-up only: a write through the API. */
+export async function apiPost<T>(pathname: string, token: string, body: unknown): Promise<T> {
+  const response = await fetch(url(`/api${pathname}`), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST /api${pathname} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
 export function expectNoProblems(testPage: TestPage): void {
   if (testPage.problems.length) throw new Error(`Problems in the page:\n${testPage.problems.join('\n')}`);
 }
