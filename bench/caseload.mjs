@@ -59,7 +59,7 @@ async function main({ db, app, call, login, counted, log, drained, base, postgre
   await db.query('ANALYZE');
   const seedCheck = await checkSeedMatchesApp(
     db,
-    app.get(builtApi('enrolments/enrolments.service').EnrolmentsService),
+    app.get(builtApi('enrolments/enrolment-commands.service').EnrolmentCommands),
     builtApi('cohorts/cohort.entity').Cohort,
     programme,
     seeded.check,

@@ -140,7 +140,7 @@ async function main({
   const check = seedCheckSample(sampleCohort, seeded.cccRows);
   const seedCheck = await checkSeedMatchesApp(
     db,
-    app.get(builtApi('enrolments/enrolments.service').EnrolmentsService),
+    app.get(builtApi('enrolments/enrolment-commands.service').EnrolmentCommands),
     builtApi('cohorts/cohort.entity').Cohort,
     programme,
     check,

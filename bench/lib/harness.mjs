@@ -82,7 +82,7 @@ export async function runBench({ limitSeconds }, body) {
   const { loadConfig } = builtApi('config');
   const { QueryCounter } = builtApi('database/query-counter');
   const { seedDemoData } = builtApi('demo-data/demo-data');
-  const { EnrolmentsService } = builtApi('enrolments/enrolments.service');
+  const { EnrolmentCommands } = builtApi('enrolments/enrolment-commands.service');
   const { Clock } = builtApi('common/clock');
   const { londonDate } = builtProgramme();
   const { DataSource } = require('typeorm');
@@ -141,7 +141,7 @@ export async function runBench({ limitSeconds }, body) {
     };
     const drained = trackInFlight(app.getHttpServer());
     await db.runMigrations({ transaction: 'each' });
-    const { created } = await seedDemoData(db, app.get(EnrolmentsService), londonDate(app.get(Clock).now()));
+    const { created } = await seedDemoData(db, app.get(EnrolmentCommands), londonDate(app.get(Clock).now()));
     if (!created) throw new Error('the scratch database was not empty');
     const [{ server_version: version }] = await db.query('SHOW server_version');
     log(`API listening on ${base}; migrated; demo data loaded`);

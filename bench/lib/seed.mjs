@@ -1,4 +1,4 @@
-// Enrolments at scale: what `EnrolmentsService.enrolInCohort` and `SessionsService.createPlannedSessions` would
+// Enrolments at scale: what `EnrolmentCommands.enrolInCohort` and `SessionsService.createPlannedSessions` would
 // make for each CCC, with their history (sessions held, booked, waiting; release time), written with a handful of
 // set-based statements. The plan comes from the app's own `plannedSessions` on each cohort's template, and
 // `checkSeedMatchesApp` proves, by asking the app to enrol one more CCC per track, that the rows are the same.
@@ -286,7 +286,7 @@ export function seedCheckSample(cohort, cccs) {
 
 /**
  * The seed must make what the app makes. In a transaction that is rolled back, the app's own
- * `EnrolmentsService.enrolInCohort` enrols one more CCC per track into a seeded cohort; their sessions (each plan
+ * `EnrolmentCommands.enrolInCohort` enrols one more CCC per track into a seeded cohort; their sessions (each plan
  * item's words, duration, mode, participants, own or shared) must equal a seeded CCC's, and the app must find
  * every shared session it needs already there.
  */
