@@ -31,7 +31,7 @@
 // per Alliance (3); BENCH_AUDIT (1: seed the year of audit entries; 0: skip); BENCH_ONLY, a regular expression
 // naming the rows to load (timeline, caseload, pcn-home, enrolments, sign-offs, cohort-report, national, sign-off);
 // BENCH_TIME_LIMIT, seconds for the whole run (420); DATABASE_URL, to use that server instead of the embedded one;
-// DATABASE_POOL_SIZE, the API's pool (and so the baseline's).
+// DATABASE_POOL_SIZE, the API's pool (and so the baseline's); BENCH_KEEP_DATABASE=1 keeps the seeded database (DATABASE_URL only).
 import { builtApi, builtProgramme, httpJson, machine, runBench } from './lib/harness.mjs';
 import { measureRow } from './lib/load.mjs';
 import { hasCompetencies, seedAuditHistory, seedCompetencies, seedNational } from './lib/national-seed.mjs';

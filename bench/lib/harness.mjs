@@ -100,7 +100,11 @@ export async function runBench({ limitSeconds }, body) {
     for (const close of closers.splice(0).reverse()) await close().catch((e) => console.error('cleanup:', e.message));
     if (app) await app.close().catch((e) => console.error('closing the app:', e.message));
     app = undefined;
-    if (databaseUrl) await dropDatabase(databaseUrl).catch((e) => console.error('dropping the database:', e.message));
+    // BENCH_KEEP_DATABASE=1 leaves the seeded scratch database on DATABASE_URL's server, to EXPLAIN its statements.
+    if (databaseUrl && process.env.BENCH_KEEP_DATABASE === '1' && !server?.embedded)
+      console.log(`kept the scratch database: ${databaseUrl}`);
+    else if (databaseUrl)
+      await dropDatabase(databaseUrl).catch((e) => console.error('dropping the database:', e.message));
     databaseUrl = undefined;
     if (server) await server.stop().catch((e) => console.error('stopping PostgreSQL:', e.message));
     server = undefined;

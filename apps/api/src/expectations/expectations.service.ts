@@ -28,12 +28,13 @@ import { WITHDRAWN_MESSAGE } from '../enrolments/enrolment-lock';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { AccessService } from '../access/access.service';
 import { ReleaseRequest } from '../release-time/release-request.entity';
-import { CHART_WEEKS, deciders, toReleaseView } from '../release-time/release.service';
+import { CHART_WEEKS, toReleaseView } from '../release-time/release.service';
 import { SessionAttendance } from '../sessions/session-attendance.entity';
 import { personRef } from '../sessions/session-view';
 import type { AttestDto, AttestDutyDto } from './dto/attest.dto';
 import { Attestation } from './attestation.entity';
 import { dutyDatesOf, type ProgressFacts, progressFacts, withProgress } from './rule-facts';
+import { type PcnHomeSession, pcnHomeFacts } from './pcn-home.read-model';
 import { EvaluationResponse } from '../month-six/evaluation-response.entity';
 import { Clock } from '../common/clock';
 
@@ -303,41 +304,54 @@ export class ExpectationsService {
   async pcnHome(user: AuthUser): Promise<PcnHomeRow[]> {
     // Withdrawn and completed CCCs ask nothing more of the PCN supervisor: they drop off the list.
     const scoped = (await this.enrolments.readableAll(user)).filter((s) => onPcnToDoList(s.enrolment.status));
-    const facts = await this.facts(scoped.map((s) => s.enrolment));
-    const people = await deciders(
-      this.db.manager,
-      [...facts.values()].flatMap((f) => f.releaseRows),
+    const { facts, deciders: people } = await pcnHomeFacts(
+      this.db,
+      scoped.map((s) => s.enrolment.id),
     );
     const now = this.clock.now();
     const today = londonDate(now);
     return scoped.map(({ enrolment, template }) => {
       // Only the programme's weeks: none before the cohort starts or after it ends.
       const weeks = programmeChartWeeks(enrolment.cohort.startDate, template.durationMonths, today, CHART_WEEKS);
-      const f = facts.get(enrolment.id)!;
+      const f = facts.get(enrolment.id) ?? {
+        sessions: [],
+        release: [],
+        attested: new Set<string>(),
+        appraisalDate: null,
+      };
+      const dutyDates = {
+        cohortStart: enrolment.cohort.startDate,
+        employmentStart: enrolment.employmentStart,
+        appraisalDate: f.appraisalDate,
+      };
       const rules = releaseRules(template);
-      const sessions = f.attendanceRows.map((a) => a.session!);
-      const nextJoint = sessions
+      const nextJoint = f.sessions
         .filter(
-          (s) =>
+          (s): s is PcnHomeSession & { startsAt: Date } =>
             s.participants.includes('pcn_supervisor') &&
             ACTIVE_BOOKING_STATUSES.includes(s.status) &&
-            s.startsAt &&
+            s.startsAt !== null &&
             s.startsAt >= now,
         )
-        .sort((a, b) => a.startsAt!.getTime() - b.startsAt!.getTime())[0];
+        .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
       return {
         enrolment: this.enrolments.summaryOf(enrolment, template),
         rules,
-        slotsAwaiting: sessions
-          .filter((s) => s.status === 'awaiting_pcn' && s.startsAt)
-          .map((s) => ({
-            id: s.id,
-            title: s.title,
-            startsAt: s.startsAt!.toISOString(),
-            durationMinutes: s.durationMinutes!,
-            version: s.version,
-          })),
-        releaseToConfirm: f.releaseRows.filter((r) => r.status === 'pending').map((r) => toReleaseView(r, people)),
+        slotsAwaiting: f.sessions.flatMap((s) =>
+          s.status === 'awaiting_pcn' && s.startsAt
+            ? [
+                {
+                  id: s.id,
+                  title: s.title,
+                  startsAt: s.startsAt.toISOString(),
+                  // A slot offered always has its length (the booking sets both).
+                  durationMinutes: s.durationMinutes ?? 0,
+                  version: s.version,
+                },
+              ]
+            : [],
+        ),
+        releaseToConfirm: f.release.filter((r) => r.status === 'pending').map((r) => toReleaseView(r, people)),
         attestationsDue: [
           ...template.expectations
             .filter((x) => x.party === 'pcn' && x.measure.type === 'attestation')
@@ -345,19 +359,19 @@ export class ExpectationsService {
           // The PCN's Table 2 duties that can be confirmed by now.
           ...dutiesOf(template, 'pcn')
             .filter((d) => {
-              const from = f.duties && attestableFromDate(d.attestableFrom, f.duties.dates);
+              const from = attestableFromDate(d.attestableFrom, dutyDates);
               return !from || from <= today;
             })
             .map((d) => ({ key: d.key, title: d.title, duty: true })),
-        ].filter((x) => !f.attestationRows.some((a) => a.expectationKey === x.key)),
-        weeks: rules ? studyWeeks(f.releaseRows, weeks, rules) : [],
-        confirmedReleaseMinutes: confirmedReleaseMinutes(f.releaseRows),
+        ].filter((x) => !f.attested.has(x.key)),
+        weeks: rules ? studyWeeks(f.release, weeks, rules) : [],
+        confirmedReleaseMinutes: confirmedReleaseMinutes(f.release),
         totalReleaseMinutes: rules && Number.isFinite(rules.totalReleaseMinutes) ? rules.totalReleaseMinutes : null,
         nextJoint: nextJoint
           ? {
               id: nextJoint.id,
               title: nextJoint.title,
-              startsAt: nextJoint.startsAt!.toISOString(),
+              startsAt: nextJoint.startsAt.toISOString(),
               status: displayStatus(
                 { ...nextJoint, monthEndsBefore: monthBounds(enrolment.cohort.startDate, nextJoint.month).endsBefore },
                 now,

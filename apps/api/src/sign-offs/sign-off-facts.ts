@@ -21,14 +21,17 @@ const person = (id: unknown, name: unknown): SignOffPerson | null =>
 /**
  * The records behind every kind of sign-off, each a SELECT over the enrolments in $1. They run as one statement (see
  * loadSignOffFacts), so a timeline or a caseload's page costs one round trip and one pooled connection for all.
+ * Each is driven by its enrolment index, and its people and titles looked up row by row (LATERAL): joined plainly,
+ * the planner hashed every review, person and release row in the country and started parallel workers for a
+ * caseload's few hundred rows (the benchmark's 28 CCCs: 80–100 ms a statement before, 12–30 ms after).
  */
 const FACT_QUERIES = {
   // Reviews (sign-offs, returns, withdrawals) and the evidence awaiting review, in one pass over the progress rows.
   competencies: `SELECT p.enrolment_id, p.competency_code AS code, r.id, r.outcome, r.rating, r.comment, r.created_at AS at,
               pe.id AS by_id, pe.full_name AS by_name, p.state, p.state_changed_at
          FROM competency_progress p
-         LEFT JOIN competency_review r ON r.progress_id = p.id
-         LEFT JOIN person pe ON pe.id = r.reviewer_id
+         LEFT JOIN LATERAL (SELECT * FROM competency_review r WHERE r.progress_id = p.id) r ON true
+         LEFT JOIN LATERAL (SELECT pe.id, pe.full_name FROM person pe WHERE pe.id = r.reviewer_id) pe ON true
         WHERE p.enrolment_id = ANY($1::uuid[]) AND (r.id IS NOT NULL OR p.state = 'evidence_submitted')`,
   tnas: `SELECT t.enrolment_id, t.round, t.ccc_signed_at, c.id AS ccc_id, c.full_name AS ccc_name,
               t.supervisor_signed_at, s.id AS sup_id, s.full_name AS sup_name
@@ -60,30 +63,32 @@ const FACT_QUERIES = {
          FROM enrolment_amendment m LEFT JOIN person p ON p.id = m.amended_by_id
         WHERE m.enrolment_id = ANY($1::uuid[])`,
   // The sessions' marks (from the audit trail, as the timeline always read them), the release decisions and what
-  // the PCN has still to answer, told apart by `source`.
-  sessions: `SELECT 'mark' AS source, sa.enrolment_id, s.id AS session_id, s.title,
+  // the PCN has still to answer, told apart by `source`. The CCCs' sessions are read once, through the attendance's
+  // enrolment index, for both the marks and the slots.
+  sessions: `WITH sa AS MATERIALIZED (
+              SELECT sa.enrolment_id, s.id AS session_id, s.title, s.status, s.updated_at
+                FROM session_attendance sa JOIN session s ON s.id = sa.session_id
+               WHERE sa.enrolment_id = ANY($1::uuid[]))
+       SELECT 'mark' AS source, sa.enrolment_id, sa.session_id, sa.title,
               CASE a.action WHEN 'session.record' THEN 'recorded' ELSE 'slot_accepted' END AS mark,
               p.id AS by_id, p.full_name AS by_name, a.at, COALESCE((a.detail->>'viaLink')::boolean, false) AS via_link,
               NULL::uuid AS id, NULL::text AS description, NULL::text AS status, NULL::date AS date,
               NULL::int AS minutes, NULL::text AS reason
-         FROM session_attendance sa
-         JOIN session s ON s.id = sa.session_id
-         JOIN audit_entry a ON a.entity_type = 'session' AND a.entity_id = s.id::text
+         FROM sa
+         JOIN audit_entry a ON a.entity_type = 'session' AND a.entity_id = sa.session_id::text
               AND a.action IN ('session.accept_slot', 'session.accept_proposal', 'session.record')
-         LEFT JOIN person p ON p.id = a.actor_id
-        WHERE sa.enrolment_id = ANY($1::uuid[])
+         LEFT JOIN LATERAL (SELECT p.id, p.full_name FROM person p WHERE p.id = a.actor_id) p ON true
        UNION ALL
-       SELECT 'slot', sa.enrolment_id, s.id, s.title, NULL, NULL, NULL, s.updated_at, false,
+       SELECT 'slot', sa.enrolment_id, sa.session_id, sa.title, NULL, NULL, NULL, sa.updated_at, false,
               NULL, NULL, NULL, NULL, NULL, NULL
-         FROM session_attendance sa JOIN session s ON s.id = sa.session_id
-        WHERE sa.enrolment_id = ANY($1::uuid[]) AND s.status = 'awaiting_pcn'
+         FROM sa WHERE sa.status = 'awaiting_pcn'
        UNION ALL
        SELECT 'release', r.enrolment_id, r.session_id, s.title, NULL, p.id, p.full_name,
               COALESCE(r.decided_at, r.created_at), r.via_link,
               r.id, r.description, r.status, r.date, r.minutes, r.decision_reason
          FROM release_request r
-         LEFT JOIN session s ON s.id = r.session_id
-         LEFT JOIN person p ON p.id = r.decided_by_id
+         LEFT JOIN LATERAL (SELECT s.title FROM session s WHERE s.id = r.session_id) s ON true
+         LEFT JOIN LATERAL (SELECT p.id, p.full_name FROM person p WHERE p.id = r.decided_by_id) p ON true
         WHERE r.enrolment_id = ANY($1::uuid[]) AND r.status IN ('pending', 'confirmed', 'declined')`,
 } as const;
 
