@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import {
   addCalendarDays,
   addCalendarMonths,
@@ -121,6 +123,27 @@ describe('London calendar dates of instants', () => {
     ['2026-12-31T23:30:00Z', '2026-12-31'], // GMT: still New Year's Eve
   ])('reads %s as %s in London', (instant, date) => {
     expect(londonDate(new Date(instant))).toBe(date);
+  });
+
+  it('agrees with date-fns in the London zone at every quarter hour of three years, DST changes included', () => {
+    // Kept per UTC hour: a quarter past and a minute before each hour must read as the hour itself does.
+    const from = Date.UTC(2025, 0, 1);
+    const to = Date.UTC(2028, 0, 1);
+    const wrong: string[] = [];
+    for (let t = from; t < to; t += 15 * 60_000) {
+      const expected = format(new TZDate(t, 'Europe/London'), 'yyyy-MM-dd');
+      if (londonDate(new Date(t)) !== expected) wrong.push(new Date(t).toISOString());
+      if (
+        londonDate(new Date(t + 14 * 60_000 + 59_999)) !==
+        format(new TZDate(t + 14 * 60_000 + 59_999, 'Europe/London'), 'yyyy-MM-dd')
+      )
+        wrong.push(new Date(t + 14 * 60_000 + 59_999).toISOString());
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('refuses an invalid instant rather than caching a date for it', () => {
+    expect(() => londonDate(new Date('not a date'))).toThrow(RangeError);
   });
 
   it('places a session at 00:30 BST on 1 May 2023 in month 2, not month 1', () => {

@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, format, isValid } from 'date-fns';
 
 /** The programme runs on English calendar dates; instants are read in this zone. */
@@ -121,15 +120,44 @@ export function monthOfDate(start: IsoDate, durationMonths: number, date: IsoDat
   return programmeMonths(start, durationMonths).find((m) => m.startsOn <= date && date < m.endsBefore)?.month ?? null;
 }
 
-/** The calendar date of an instant in Europe/London (a session at 00:30 BST on 1 May is on 1 May). */
+const HOUR_MS = 3_600_000;
+/** Day, month and year of an instant in the programme's zone: the platform's time-zone data, formatter made once. */
+const LONDON_DAY = new Intl.DateTimeFormat('en-GB', {
+  timeZone: PROGRAMME_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+/** London dates by UTC hour (bounded, then started again). */
+const londonDays = new Map<number, IsoDate>();
+const LONDON_DAYS_SIZE = 100_000;
+
+/**
+ * The calendar date of an instant in Europe/London (a session at 00:30 BST on 1 May is on 1 May). London is a whole
+ * number of hours from UTC, so the date is the same all through a UTC hour and is kept per hour: reports and caseloads
+ * read thousands of instants, and formatting each in its zone (tens of microseconds) was a visible share of their
+ * time (issue #17).
+ */
 export function londonDate(instant: Date): IsoDate {
   const time = instant.getTime();
-  // The rules ask for the same instant (now) once per session: the last answer is kept.
-  if (time !== lastLondon.time)
-    lastLondon = { time, date: format(new TZDate(time, PROGRAMME_TIME_ZONE), 'yyyy-MM-dd') };
-  return lastLondon.date;
+  if (!Number.isFinite(time)) throw new RangeError('Invalid time value');
+  const hour = Math.floor(time / HOUR_MS);
+  let date = londonDays.get(hour);
+  if (date === undefined) {
+    if (londonDays.size >= LONDON_DAYS_SIZE) londonDays.clear();
+    let year = '';
+    let month = '';
+    let day = '';
+    for (const part of LONDON_DAY.formatToParts(hour * HOUR_MS)) {
+      if (part.type === 'year') year = part.value;
+      else if (part.type === 'month') month = part.value;
+      else if (part.type === 'day') day = part.value;
+    }
+    date = `${year.padStart(4, '0')}-${month}-${day}`;
+    londonDays.set(hour, date);
+  }
+  return date;
 }
-let lastLondon = { time: Number.NaN, date: '' };
 
 export function monthOfInstant(start: IsoDate, durationMonths: number, instant: Date): number | null {
   return monthOfDate(start, durationMonths, londonDate(instant));

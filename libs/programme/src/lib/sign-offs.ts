@@ -210,29 +210,12 @@ function duration(minutes: number): string {
 /** Plain code-unit order (ISO instants and keys), without the locale rules localeCompare applies. */
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const HOUR_MS = 3_600_000;
-const londonDays = new Map<number, IsoDate>();
+/** The plan months of each start and length: a caseload's sign-offs ask for the same few thousands of times. */
 const planMonths = new Map<string, MonthBounds[]>();
-
-/**
- * The London date of an instant, kept per UTC hour: London is a whole number of hours from UTC, so the date is the
- * same all through the hour. A caseload's sign-offs read thousands of instants; formatting each in its zone cost
- * most of the page's time (bench row sign-offs).
- */
-function londonDay(at: Date): IsoDate {
-  const hour = Math.floor(at.getTime() / HOUR_MS);
-  let date = londonDays.get(hour);
-  if (date === undefined) {
-    if (londonDays.size > 100_000) londonDays.clear();
-    date = londonDate(new Date(hour * HOUR_MS));
-    londonDays.set(hour, date);
-  }
-  return date;
-}
 
 /** The plan month of an instant, kept within the plan: a record made before the start or after the end still shows. */
 export function planMonthOf(start: IsoDate, durationMonths: number, at: Date): number {
-  const date = londonDay(at);
+  const date = londonDate(at);
   const key = `${start}/${durationMonths}`;
   let months = planMonths.get(key);
   if (!months) {
@@ -248,7 +231,7 @@ export function planMonthOf(start: IsoDate, durationMonths: number, at: Date): n
 
 /** Whole days from an instant to today, by London calendar dates (never negative). */
 export function daysWaited(since: Date, today: IsoDate): number {
-  return Math.max(0, dayNumber(today) - dayNumber(londonDay(since)));
+  return Math.max(0, dayNumber(today) - dayNumber(londonDate(since)));
 }
 
 /** Every sign-off of one enrolment, oldest first. */
