@@ -15,11 +15,10 @@ import { Cohort } from '../cohorts/cohort.entity';
 import { Clock } from '../common/clock';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { ruleFacts } from '../expectations/rule-facts';
+import { nextTurn } from '../common/next-turn';
 
 /** Enrolments evaluated between two turns of the event loop, so that other requests are answered meanwhile. */
 const EVALUATED_PER_TURN = 250;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The national view: the cohort report's figures (enrolment, expectations met, the survey's share agreed) for

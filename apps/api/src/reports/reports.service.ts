@@ -38,6 +38,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { type ReportCohort, type ReportEnrolment, reportCohorts, reportEnrolments } from './cohort-report.read-model';
 import type { ReportQueryDto } from './dto/report-query.dto';
 import { Clock } from '../common/clock';
+import { CCCS_PER_TURN, nextTurn } from '../common/next-turn';
 
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
@@ -89,10 +90,16 @@ export class ReportsService {
     const outcomes = await this.outcomeCounts(ids);
 
     const today = londonDate(now);
-    const evaluated = enrolments.map((e) => {
+    const evaluated = [];
+    for (const [i, e] of enrolments.entries()) {
+      if (i > 0 && i % CCCS_PER_TURN === 0) await nextTurn();
       const template = templateOf.get(e.cohortId)!;
-      return { template, track: e.track, results: evaluateExpectations(template, facts.get(e.id)!, now, today) };
-    });
+      evaluated.push({
+        template,
+        track: e.track,
+        results: evaluateExpectations(template, facts.get(e.id)!, now, today),
+      });
+    }
 
     return {
       generatedAt: now.toISOString(),

@@ -27,6 +27,7 @@ import { personRef } from '../sessions/session-view';
 import type { SignOffsQueryDto } from './dto/sign-offs-query.dto';
 import { loadSignOffFacts } from './sign-off-facts';
 import { Clock } from '../common/clock';
+import { CCCS_PER_TURN, nextTurn } from '../common/next-turn';
 
 @Injectable()
 export class SignOffsService {
@@ -47,7 +48,8 @@ export class SignOffsService {
     const waitingOn: AwaitedSignOffRow[] = [];
     const signedByMe: SignOffRow[] = [];
     const cccs = new Map<string, PersonRef>();
-    for (const enrolment of enrolments) {
+    for (const [i, enrolment] of enrolments.entries()) {
+      if (i > 0 && i % CCCS_PER_TURN === 0) await nextTurn();
       const ccc = personRef(enrolment.ccc)!;
       cccs.set(ccc.id, ccc);
       if (query.ccc && query.ccc !== ccc.id) continue;
@@ -153,7 +155,8 @@ export class SignOffsService {
     const awaitedOf = new Map<string, AwaitedSignOff[]>();
     let awaitingCount = 0;
     let waitingOnCount = 0;
-    for (const enrolment of enrolments) {
+    for (const [i, enrolment] of enrolments.entries()) {
+      if (i > 0 && i % CCCS_PER_TURN === 0) await nextTurn();
       const mine = this.access.signOffParties(user, enrolment);
       mineOf.set(enrolment.id, mine);
       mine.forEach((p) => parties.add(p));
