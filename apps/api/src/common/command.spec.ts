@@ -3,6 +3,7 @@ import type { AuditRecord, AuditService } from '../audit/audit.service';
 import { COMPLETED_MESSAGE } from '../enrolments/enrolment-lock';
 import { type Command, Commands } from './command';
 import { Closed, StaleVersion } from './domain-errors';
+import { DomainEvents } from './domain-events';
 
 /** A pipeline over a fake transaction: `steps` says what ran, in order; `status` is every enrolment's. */
 function pipeline(status = 'active') {
@@ -26,7 +27,7 @@ function pipeline(status = 'active') {
       steps.push(`audit ${(Array.isArray(entries) ? entries : [entries]).map((e) => e.action).join(',')}`);
     },
   } as unknown as AuditService;
-  return { steps, commands: new Commands(db, audit) };
+  return { steps, commands: new Commands(db, audit, new DomainEvents()) };
 }
 
 const cancel = (steps: string[], read: number): Command<{ version: number; enrolmentId: string }, string> => ({

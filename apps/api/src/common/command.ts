@@ -4,12 +4,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type AuditRecord, AuditService } from '../audit/audit.service';
 import { refuseIfClosed } from '../enrolments/enrolment-lock';
 import { assertVersion } from './domain-errors';
+import { type DomainEvent, DomainEvents } from './domain-events';
 
 /** What a command's steps get: the transaction, and a way to say what happened once it commits. */
 export interface CommandContext {
   manager: EntityManager;
-  /** A domain event: runs after the transaction commits (an e-mail to send, a cache to drop); never on rollback. */
+  /** An effect for after the transaction commits (a cache to drop, a process to wake); never on rollback. */
   afterCommit(effect: () => void | Promise<void>): void;
+  /** What happened, for the features that care: their handlers run now, in this transaction (see DomainEvents). */
+  publish(event: DomainEvent): Promise<void>;
 }
 
 /**
@@ -34,6 +37,7 @@ export class Commands {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Runs `command` in a transaction of its own. */
@@ -50,7 +54,11 @@ export class Commands {
     command: Command<Row, Result>,
     effects: (() => void | Promise<void>)[] = [],
   ): Promise<Result> {
-    const ctx: CommandContext = { manager, afterCommit: (effect) => effects.push(effect) };
+    const ctx: CommandContext = {
+      manager,
+      afterCommit: (effect) => effects.push(effect),
+      publish: (event) => this.events.publish(manager, event),
+    };
     const row = await command.load(ctx);
     const enrolmentIds = (command.enrolments?.(row) ?? []).filter((id): id is string => !!id);
     await refuseIfClosed(manager, enrolmentIds);
@@ -63,5 +71,5 @@ export class Commands {
 }
 
 @Global()
-@Module({ providers: [Commands], exports: [Commands] })
+@Module({ providers: [Commands, DomainEvents], exports: [Commands, DomainEvents] })
 export class CommandsModule {}

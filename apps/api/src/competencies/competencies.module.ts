@@ -12,6 +12,7 @@ import { RecordService } from './record.service';
 import { TnaController } from './tna.controller';
 import { TnaService } from './tna.service';
 import { TrainingPlanService } from './training-plan.service';
+import { TrainingHooks } from './training-hooks';
 
 @Module({
   imports: [EnrolmentsModule],
@@ -26,6 +27,7 @@ import { TrainingPlanService } from './training-plan.service';
     TnaService,
     TrainingPlanService,
     RecordService,
+    TrainingHooks,
   ],
 })
 export class CompetenciesModule {}

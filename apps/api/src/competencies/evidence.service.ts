@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { type CompetencyDetailResponse, draftKeys } from '@ccc/contracts';
+import { type CompetencyDetailResponse } from '@ccc/contracts';
 import { competencyTransition, evidenceRemoval, stateAfterEvidenceRemoved } from '@ccc/programme';
-import { type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { type AuditRecord } from '../audit/audit.service';
-import { Commands } from '../common/command';
+import { type CommandContext, Commands } from '../common/command';
 import { Conflict, Invalid, NotFound } from '../common/domain-errors';
 import { refuseIfClosed } from '../enrolments/enrolment-lock';
 import { type AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
-import { clearDraft } from '../drafts/drafts.service';
 import { type CompetencyContext, CompetencyContextService } from './competency-context.service';
 import { CompetencyEvidence } from './competency-evidence.entity';
 import { CompetencyProgress } from './competency-progress.entity';
@@ -18,7 +16,6 @@ import { CompetencyReview } from './competency-review.entity';
 import { CompetencyStepper } from './competency-step';
 import type { SubmitEvidenceDto } from './dto/competencies.dto';
 import { EvidenceFile } from './evidence-file.entity';
-import { notifyEvidenceArrived } from './notify';
 import { checkEvidenceFile, storeEvidenceFile, type UploadedFile } from './uploads';
 
 /**
@@ -52,8 +49,8 @@ export class EvidenceService {
       throw new Invalid({ field: 'text', reason: 'text must be a reflection of at least 10 characters' });
     await this.commands.run({
       load: async () => ctx,
-      apply: ({ manager }) =>
-        this.addEvidence(manager, user, ctx, competency.code, competency.title, {
+      apply: (command) =>
+        this.addEvidence(command, user, ctx, competency.code, competency.title, {
           kind: dto.kind,
           text,
           url: dto.kind === 'link' ? dto.url!.trim() : null,
@@ -81,11 +78,12 @@ export class EvidenceService {
       load: ({ manager }) =>
         manager.findOne(CompetencyProgress, { where: { enrolmentId, competencyCode: competency.code } }),
       enrolments: () => [enrolmentId],
-      apply: async ({ manager }, current) => {
+      apply: async (command, current) => {
+        const { manager } = command;
         const allowed = competencyTransition(current?.state ?? 'not_started', 'submit_evidence');
         if (!allowed.ok) throw new Conflict(allowed.reason);
         const stored = await storeEvidenceFile(manager, file, type.contentType, type.extension, enrolmentId, user.id);
-        return this.addEvidence(manager, user, ctx, competency.code, competency.title, {
+        return this.addEvidence(command, user, ctx, competency.code, competency.title, {
           kind: 'file',
           text: note?.trim() || null,
           url: null,
@@ -187,7 +185,7 @@ export class EvidenceService {
   }
 
   private async addEvidence(
-    manager: EntityManager,
+    { manager, publish }: CommandContext,
     user: AuthUser,
     ctx: CompetencyContext,
     code: string,
@@ -226,17 +224,18 @@ export class EvidenceService {
         ...(evidence.file ? { file: evidence.file } : {}),
       },
     };
-    await clearDraft(manager, user.id, draftKeys.evidence(ctx.enrolment.id, code));
-    // The reviewer hears the moment a competency starts waiting for them (more evidence while it waits joins it).
-    if (entered && ctx.enrolment.allianceSupervisorId)
-      await notifyEvidenceArrived(manager, {
-        reviewerId: ctx.enrolment.allianceSupervisorId,
-        evidenceId,
-        enrolmentId: ctx.enrolment.id,
-        code,
-        competencyTitle: title,
-        cccName: ctx.enrolment.ccc?.fullName ?? 'A CCC',
-      });
+    // Drafts drop the CCC's draft; notifications tell the reviewer when the competency starts waiting for them.
+    await publish({
+      type: 'evidence.submitted',
+      evidenceId,
+      enrolmentId: ctx.enrolment.id,
+      code,
+      competencyTitle: title,
+      submittedById: user.id,
+      cccName: ctx.enrolment.ccc?.fullName ?? 'A CCC',
+      reviewerId: ctx.enrolment.allianceSupervisorId ?? null,
+      startedWaiting: entered,
+    });
     return entry;
   }
 }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type CompetencyDetailResponse, draftKeys } from '@ccc/contracts';
+import { type CompetencyDetailResponse } from '@ccc/contracts';
 import { isRatingOnScale, wordingOf } from '@ccc/programme';
 import { AccessService } from '../access/access.service';
 import { Commands } from '../common/command';
 import { Conflict, Invalid } from '../common/domain-errors';
 import { type AuthUser } from '../common/auth-user';
-import { clearDraft } from '../drafts/drafts.service';
 import { CompetencyContextService } from './competency-context.service';
 import { CompetencyReadsService } from './competency-reads.service';
 import { CompetencyReview } from './competency-review.entity';
@@ -103,7 +102,7 @@ export class ProgressService {
     const comment = review.comment.trim();
     await this.commands.run({
       load: async () => ctx,
-      apply: async ({ manager }) => {
+      apply: async ({ manager, publish }) => {
         const step = await this.stepper.step(manager, ctx, competency.code, event, versionRead, {
           comment,
           reason: comment,
@@ -119,8 +118,15 @@ export class ProgressService {
             signedWording: review.outcome === 'signed_off' ? wordingOf(competency) : null,
             reviewerId: user.id,
           });
-          await clearDraft(manager, user.id, draftKeys.review(enrolmentId, competency.code));
-          return { step, reviewId: identifiers[0]!['id'] as string };
+          const reviewId = identifiers[0]!['id'] as string;
+          await publish({
+            type: 'competency.reviewed',
+            reviewId,
+            enrolmentId,
+            code: competency.code,
+            reviewerId: user.id,
+          });
+          return { step, reviewId };
         } catch (error) {
           if (isUniqueViolation(error)) throw new Conflict(STALE);
           throw error;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { draftKeys, type TnaResponse, type TnaRoundView } from '@ccc/contracts';
+import { type TnaResponse, type TnaRoundView } from '@ccc/contracts';
 import {
   competenciesOf,
   type CompetencyFramework,
@@ -16,7 +16,6 @@ import { AccessService } from '../access/access.service';
 import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
 import { assertVersion, Conflict, type FieldError, Forbidden, Invalid, StaleVersion } from '../common/domain-errors';
-import { clearDraft } from '../drafts/drafts.service';
 import { Person } from '../people/person.entity';
 import { personRef } from '../sessions/session-view';
 import { type CompetencyContext, CompetencyContextService, frameworkRef } from './competency-context.service';
@@ -214,7 +213,7 @@ export class TnaService {
     this.checkRatings(ctx.framework, ratings);
     await this.commands.run({
       ...this.round(enrolmentId),
-      apply: async ({ manager }) => {
+      apply: async ({ manager, publish }) => {
         let tna = await this.lockRound(manager, enrolmentId, round, versionRead);
         if (tna && tnaSignedByBoth(facts(tna, round, [])))
           throw new Conflict('This TNA is signed by both: it cannot change');
@@ -260,11 +259,7 @@ export class TnaService {
           },
         );
         if (result.affected !== 1) throw new StaleVersion('TNA');
-        await clearDraft(
-          manager,
-          user.id,
-          side === 'ccc' ? draftKeys.tnaSelf(enrolmentId, round) : draftKeys.tnaAgreed(enrolmentId, round),
-        );
+        await publish({ type: 'tna.rated', enrolmentId, round, side, ratedById: user.id });
         return { tna, changed, clearsSignatures };
       },
       audit: (_, { tna, changed, clearsSignatures }) => ({

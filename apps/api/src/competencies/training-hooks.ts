@@ -1,10 +1,31 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { londonDate, trainingItemCompletedBy } from '@ccc/programme';
 import type { EntityManager } from 'typeorm';
-import type { AuditRecord, AuditService } from '../audit/audit.service';
+import { type AuditRecord, AuditService } from '../audit/audit.service';
+import { DomainEvents } from '../common/domain-events';
 import type { Session } from '../sessions/session.entity';
 
-// Kept apart from the training plan service, with type-only imports, so that the sessions feature can call it
-// without loading the competencies module.
+/** The training plan follows the sessions: a recorded register marks the teaching it covered done. */
+@Injectable()
+export class TrainingHooks implements OnModuleInit {
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('session.recorded', (e, manager) =>
+      markGroupTeachingAttended(
+        manager,
+        this.audit,
+        { id: e.sessionId, kind: e.kind, month: e.month, startsAt: e.startsAt },
+        e.presentEnrolmentIds,
+        e.recordedById,
+        e.recordedAt,
+      ),
+    );
+  }
+}
 
 /**
  * When a group teaching session's attendance is recorded, each CCC present has the plan's group teaching item for

@@ -11,7 +11,7 @@ import type { Cohort } from '../cohorts/cohort.entity';
 import { CompetencyEvidence } from '../competencies/competency-evidence.entity';
 import { CompetencyProgress } from '../competencies/competency-progress.entity';
 import { CompetencyReview } from '../competencies/competency-review.entity';
-import { notifyEvidenceArrived } from '../competencies/notify';
+import { notifyEvidenceArrived } from '../notifications/evidence-arrived';
 import { Tna, TnaRating } from '../competencies/tna.entity';
 import { TrainingPlanItem } from '../competencies/training-plan-item.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';

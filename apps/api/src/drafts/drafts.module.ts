@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { DraftsCleanup } from './drafts-cleanup';
 import { DraftsController } from './drafts.controller';
 import { DraftsService } from './drafts.service';
 
-@Module({ controllers: [DraftsController], providers: [DraftsService] })
+/** Each person's drafts over HTTP; a draft goes when what it drafted is submitted (DraftsCleanup). */
+@Module({ controllers: [DraftsController], providers: [DraftsService, DraftsCleanup] })
 export class DraftsModule {}

@@ -14,7 +14,7 @@ export function checkDraftKey(key: string): string {
   return key;
 }
 
-/** Called by the feature that takes the real thing, in its transaction: the draft has served its purpose. */
+/** In the transaction that takes the real thing (DraftsCleanup) or that deletes it: the draft has served its purpose. */
 export async function clearDraft(manager: EntityManager, personId: string, key: string): Promise<void> {
   await manager.delete(Draft, { personId, key });
 }

@@ -1,6 +1,31 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { londonDate, releaseKindOfSession } from '@ccc/programme';
 import type { EntityManager } from 'typeorm';
+import { DomainEvents } from '../common/domain-events';
 import type { Session } from '../sessions/session.entity';
+
+/** Release time follows the sessions: every change of a session's time or status (`session.changed`). */
+@Injectable()
+export class ReleaseSync implements OnModuleInit {
+  constructor(private readonly events: DomainEvents) {}
+
+  onModuleInit(): void {
+    this.events.on('session.changed', (e, manager) =>
+      syncReleaseForSession(
+        manager,
+        {
+          id: e.sessionId,
+          status: e.status,
+          startsAt: e.startsAt,
+          durationMinutes: e.durationMinutes,
+          kind: e.kind,
+          title: e.title,
+        },
+        e.enrolmentIds,
+      ),
+    );
+  }
+}
 
 /**
  * Keeps each attendee's release request in step with a session: created when the session is booked, moved with

@@ -55,7 +55,7 @@ export class BookingCommands {
         );
         fields.conflictOverrideReason = clash ? dto.conflictOverrideReason!.trim() : null;
         const changes = { ...fields, status: to, leadId, proposedStartsAt: null };
-        await this.writer.update(manager, loaded, dto.version, changes);
+        await this.writer.update(manager, loaded, dto.version, changes, action);
         await this.writer.invite(
           manager,
           loaded,
@@ -87,7 +87,7 @@ export class BookingCommands {
       apply: async ({ manager }, loaded) => {
         const to = this.writer.decide(loaded, 'cancel', this.clock.now());
         const changes = { status: to, cancellationReason: reason };
-        await this.writer.update(manager, loaded, dto.version, changes);
+        await this.writer.update(manager, loaded, dto.version, changes, 'cancel');
         await this.writer.invite(manager, loaded, { status: to, version: dto.version + 1 }, 'cancelled', reason);
         const s = loaded.session;
         const replacement = await manager.insert(Session, {
@@ -131,7 +131,7 @@ export class BookingCommands {
       apply: async ({ manager }, loaded) => {
         const to = this.writer.decide(loaded, action, this.clock.now());
         if (action === 'accept_slot') {
-          await this.writer.update(manager, loaded, dto.version, { status: to });
+          await this.writer.update(manager, loaded, dto.version, { status: to }, action);
           return { status: to };
         }
         const proposed = new Date(dto.proposedStartsAt!);
@@ -143,7 +143,7 @@ export class BookingCommands {
           loaded.session.durationMinutes!,
         );
         const changes = { status: to, proposedStartsAt: proposed };
-        await this.writer.update(manager, loaded, dto.version, changes);
+        await this.writer.update(manager, loaded, dto.version, changes, action);
         return changes;
       },
       audit: (loaded, changes) => this.writer.auditEntry(user, loaded, changes, action, null, viaLink),
@@ -174,7 +174,7 @@ export class BookingCommands {
         );
         await this.writer.refuseClash(manager, loaded, session.leadId, startsAt, session.durationMinutes!);
         const changes = { ...fields, status: to, proposedStartsAt: null };
-        await this.writer.update(manager, loaded, dto.version, changes);
+        await this.writer.update(manager, loaded, dto.version, changes, action);
         return changes;
       },
       audit: (loaded, changes) => this.writer.auditEntry(user, loaded, changes, action),

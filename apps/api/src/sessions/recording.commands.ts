@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { OpenActionView, SessionView } from '@ccc/contracts';
 import { checkAgreedActionDates, markActionDone, resolveActionOwners } from '@ccc/programme';
-import { AuditService } from '../audit/audit.service';
 import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
 import { assertVersion, Forbidden, Invalid, NotFound } from '../common/domain-errors';
-import { markGroupTeachingAttended } from '../competencies/training-hooks';
 import { AgreedActionEntity } from './agreed-action.entity';
 import type { MarkActionDoneDto, RecordSessionDto } from './dto/record-session.dto';
 import { SchedulingService } from './scheduling.service';
@@ -21,7 +19,6 @@ export class RecordingCommands {
     private readonly sessions: SessionLoader,
     private readonly writer: SessionWriter,
     private readonly scheduling: SchedulingService,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -31,7 +28,7 @@ export class RecordingCommands {
       load: ({ manager }) => this.sessions.load(manager, user, id),
       enrolments: ({ session }) => [session.enrolmentId],
       version: { read: dto.version, of: ({ session }) => session, what: 'session' },
-      apply: async ({ manager }, loaded) => {
+      apply: async ({ manager, publish }, loaded) => {
         const { session } = loaded;
         const to = this.writer.decide(loaded, 'record', this.clock.now());
         const expected = new Set((session.attendances ?? []).map((a) => a.enrolmentId));
@@ -68,15 +65,17 @@ export class RecordingCommands {
             [id, dto.attendance.map((a) => a.enrolmentId), dto.attendance.map((a) => a.attendance)],
           );
         }
-        // Presence at a month's group teaching marks that month's teaching item of the CCC's training plan done.
-        await markGroupTeachingAttended(
-          manager,
-          this.audit,
-          session,
-          dto.attendance.filter((a) => a.attendance === 'present').map((a) => a.enrolmentId),
-          user.id,
-          this.clock.now(),
-        );
+        // The training plan marks the teaching a CCC was present at done (competencies' TrainingHooks).
+        await publish({
+          type: 'session.recorded',
+          sessionId: id,
+          kind: session.kind,
+          month: session.month,
+          startsAt: session.startsAt,
+          presentEnrolmentIds: dto.attendance.filter((a) => a.attendance === 'present').map((a) => a.enrolmentId),
+          recordedById: user.id,
+          recordedAt: this.clock.now(),
+        });
         if (dto.actions?.length) {
           await manager.insert(
             AgreedActionEntity,
@@ -96,7 +95,7 @@ export class RecordingCommands {
           recordedAt: this.clock.now(),
           recordedById: user.id,
         };
-        await this.writer.update(manager, loaded, dto.version, changes);
+        await this.writer.update(manager, loaded, dto.version, changes, 'record');
         return changes;
       },
       audit: (loaded, changes) => this.writer.auditEntry(user, loaded, changes, 'record'),

@@ -14,10 +14,10 @@ import type { AuditRecord } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import type { AuthUser } from '../common/auth-user';
 import { Conflict, Forbidden, Invalid, StaleVersion } from '../common/domain-errors';
+import { DomainEvents } from '../common/domain-events';
 import { OutboxMessage } from '../links/outbox-message.entity';
 import { renderMail } from '../notifications/mail-templates';
 import { Person } from '../people/person.entity';
-import { syncReleaseForSession } from '../release-time/release-sync';
 import type { BookSessionDto } from './dto/book-session.dto';
 import type { LoadedSession } from './session-loader';
 import { Session } from './session.entity';
@@ -62,6 +62,7 @@ export class SessionWriter {
   constructor(
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
+    private readonly events: DomainEvents,
   ) {}
 
   /** The transition for this caller, or 403 (another party's move) / 409 (not now) saying why. */
@@ -142,8 +143,17 @@ export class SessionWriter {
     );
   }
 
-  /** Update guarded by the version read (409 when someone got there first), then the release time it implies. */
-  async update(manager: EntityManager, loaded: Loaded, version: number, changes: Partial<Session>): Promise<void> {
+  /**
+   * Update guarded by the version read (409 when someone got there first), then `session.changed` for the features
+   * that follow sessions (release time).
+   */
+  async update(
+    manager: EntityManager,
+    loaded: Loaded,
+    version: number,
+    changes: Partial<Session>,
+    action: SessionAction,
+  ): Promise<void> {
     const { session } = loaded;
     const result = await manager
       .createQueryBuilder()
@@ -152,11 +162,18 @@ export class SessionWriter {
       .where('id = :id AND version = :version', { id: session.id, version })
       .execute();
     if (result.affected !== 1) throw new StaleVersion('session');
-    await syncReleaseForSession(
-      manager,
-      { ...session, ...changes },
-      (session.attendances ?? []).map((a) => a.enrolmentId),
-    );
+    const after = { ...session, ...changes };
+    await this.events.publish(manager, {
+      type: 'session.changed',
+      sessionId: session.id,
+      action,
+      status: after.status,
+      kind: after.kind,
+      title: after.title,
+      startsAt: after.startsAt,
+      durationMinutes: after.durationMinutes,
+      enrolmentIds: (session.attendances ?? []).map((a) => a.enrolmentId),
+    });
   }
 
   /** The audit entry of a change: from/to status, the reason, and the booking fields before and after. */

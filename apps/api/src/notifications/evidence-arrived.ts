@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { Notification } from '../notifications/notification.entity';
+import { Notification } from './notification.entity';
 
 /**
- * Tells the reviewer the moment evidence arrives: a row in their in-app list (apps/api/src/notifications), in the
- * caller's transaction. The occasion `submitted` keeps it apart from the reminder sent after a week's wait,
+ * Tells the reviewer the moment evidence arrives: a row in their in-app list, in the caller's transaction (on
+ * `evidence.submitted`, NotificationEvents; the demo data calls it directly). The occasion `submitted` keeps it apart from the reminder sent after a week's wait,
  * which uses the same kind and subject with the time of submission as its occasion.
  */
 export async function notifyEvidenceArrived(
