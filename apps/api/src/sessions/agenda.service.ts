@@ -7,7 +7,6 @@ import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { DiaryService } from './diary.service';
-import { personRef } from './session-view';
 import { Clock } from '../common/clock';
 
 @Injectable()
@@ -34,28 +33,28 @@ export class AgendaService {
       const attendees = register.map((a) => ({
         row: a,
         who: {
-          cccId: a.enrolment!.cccId,
-          pcnId: a.enrolment!.pcnId,
-          pcnSupervisorId: a.enrolment!.pcnSupervisorId,
-          allianceSupervisorId: a.enrolment!.allianceSupervisorId,
+          cccId: a.enrolment.cccId,
+          pcnId: a.enrolment.pcnId,
+          pcnSupervisorId: a.enrolment.pcnSupervisorId,
+          allianceSupervisorId: a.enrolment.allianceSupervisorId,
         },
       }));
       const actor =
         this.access.sessionActor(user, {
-          allianceId: s.cohort!.allianceId,
+          allianceId: s.cohort.allianceId,
           participants: s.participants,
           sharedByCohort: s.sharedByCohort,
           leadId: s.leadId,
           cohortSupervisorIds: [],
           attendees: attendees.map((a) => a.who),
         }) ?? 'ccc';
-      const bounds = monthBounds(s.cohort!.startDate, s.month);
+      const bounds = monthBounds(s.cohort.startDate, s.month);
       return {
         id: s.id,
         title: s.title,
         kind: s.kind,
         status: displayStatus({ ...s, monthEndsBefore: bounds.endsBefore }, now),
-        startsAt: s.startsAt!.toISOString(),
+        startsAt: s.startsAt.toISOString(),
         durationMinutes: s.durationMinutes!,
         mode: s.mode,
         meetingLink: s.meetingLink,
@@ -63,7 +62,7 @@ export class AgendaService {
         sharedByCohort: s.sharedByCohort,
         cccs: attendees
           .filter((a) => this.access.visibleAttendee(user, actor, a.who))
-          .map((a) => personRef(a.row.enrolment!.ccc)!),
+          .map((a) => ({ id: a.row.enrolment.ccc.id, fullName: a.row.enrolment.ccc.fullName })),
         enrolmentId: s.enrolmentId,
       };
     });

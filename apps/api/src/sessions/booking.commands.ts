@@ -53,7 +53,8 @@ export class BookingCommands {
           dto.durationMinutes,
           dto.conflictOverrideReason,
         );
-        fields.conflictOverrideReason = clash ? dto.conflictOverrideReason!.trim() : null;
+        // refuseClash refuses a clash without a reason (409), so a clash here always has one.
+        fields.conflictOverrideReason = clash ? (dto.conflictOverrideReason ?? '').trim() : null;
         const changes = { ...fields, status: to, leadId, proposedStartsAt: null };
         await this.writer.update(manager, loaded, dto.version, changes, action);
         await this.writer.invite(

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import type { Loaded } from '../common/loaded';
+import type { RegisterRow } from './session-loader';
 import { SessionAttendance } from './session-attendance.entity';
 import { Session } from './session.entity';
+
+/** A booked session of a diary, with its cohort. */
+export type DiarySession = Loaded<Session, 'cohort'> & { startsAt: Date };
 
 /**
  * A person's diary: the booked sessions they take part in, as a CCC attending, as the Alliance supervisor who
@@ -12,7 +17,7 @@ import { Session } from './session.entity';
 export class DiaryService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async sessionsOf(personId: string, range?: { from: Date; to: Date }): Promise<Session[]> {
+  async sessionsOf(personId: string, range?: { from: Date; to: Date }): Promise<DiarySession[]> {
     const qb = this.db
       .getRepository(Session)
       .createQueryBuilder('s')
@@ -30,18 +35,20 @@ export class DiaryService {
       )
       .orderBy('s.starts_at', 'ASC');
     if (range) qb.andWhere('s.starts_at >= :from AND s.starts_at < :to', range);
-    return qb.getMany();
+    // Joined and filtered in the query: the cohort is there and every session has its time.
+    return (await qb.getMany()) as DiarySession[];
   }
 
   /** The register of many sessions at once, with each CCC: one query for a whole agenda. */
-  async registers(sessionIds: string[]): Promise<Map<string, SessionAttendance[]>> {
+  async registers(sessionIds: string[]): Promise<Map<string, RegisterRow[]>> {
     const rows = sessionIds.length
-      ? await this.db.getRepository(SessionAttendance).find({
+      ? // Joined in the query: each row's enrolment and its CCC are there.
+        ((await this.db.getRepository(SessionAttendance).find({
           where: { sessionId: In(sessionIds) },
           relations: { enrolment: { ccc: true } },
-        })
+        })) as RegisterRow[])
       : [];
-    const bySession = new Map<string, SessionAttendance[]>();
+    const bySession = new Map<string, RegisterRow[]>();
     for (const row of rows) bySession.set(row.sessionId, [...(bySession.get(row.sessionId) ?? []), row]);
     return bySession;
   }

@@ -118,9 +118,7 @@ export class RecordingCommands {
         enrolments: ({ loaded }) => [loaded.session.enrolmentId],
         apply: async ({ manager }, { action, loaded }) => {
           const decision = markActionDone(action, this.sessions.rolesIn(user, loaded), (enrolmentId) =>
-            (loaded.session.attendances ?? []).some(
-              (a) => a.enrolmentId === enrolmentId && a.enrolment!.cccId === user.id,
-            ),
+            loaded.session.attendances.some((a) => a.enrolmentId === enrolmentId && a.enrolment.cccId === user.id),
           );
           if (!decision.ok) throw new Forbidden(decision.reason);
           // Done again changes nothing, so only a change checks the version read.
@@ -135,9 +133,9 @@ export class RecordingCommands {
           const { session } = loaded;
           const attendee = loaded.audience.attendees.find((a) => a.cccId === user.id) ?? loaded.audience.attendees[0];
           const attendance =
-            (session.attendances ?? []).find((a) => a.enrolmentId === action.ownerEnrolmentId) ??
-            (session.attendances ?? []).find((a) => a.enrolment!.cccId === attendee?.cccId);
-          const ownerAttendance = (session.attendances ?? []).find((a) => a.enrolmentId === action.ownerEnrolmentId);
+            session.attendances.find((a) => a.enrolmentId === action.ownerEnrolmentId) ??
+            session.attendances.find((a) => a.enrolment.cccId === attendee?.cccId);
+          const ownerAttendance = session.attendances.find((a) => a.enrolmentId === action.ownerEnrolmentId);
           return {
             changed: decision.changed,
             view: {

@@ -38,7 +38,7 @@ export class SchedulingService {
     });
     const actorIds = [...new Set(entries.map((e) => e.actorId).filter((v): v is string => !!v))];
     const people = actorIds.length ? await manager.find(Person, { where: { id: In(actorIds) } }) : [];
-    const attendeeOf = new Map((session.attendances ?? []).map((a, i) => [a, audience.attendees[i]!]));
+    const attendeeOf = new Map(session.attendances.map((a, i) => [a, audience.attendees[i]!]));
     // A one-to-one session (its CCC's, not a cohort's meeting) brings that CCC's open actions from before it.
     const carried =
       session.enrolmentId && !session.sharedByCohort
@@ -47,7 +47,7 @@ export class SchedulingService {
               await this.openActions(
                 manager,
                 user,
-                session.cohort!.allianceId,
+                session.cohort.allianceId,
                 `e.id = $3 AND (a.owner <> 'ccc' OR a.owner_enrolment_id IS NULL OR a.owner_enrolment_id = e.id)`,
                 [session.enrolmentId],
               )

@@ -3,7 +3,7 @@ import { availableActions, displayStatus, monthBounds, type SessionActor, type S
 import type { AuditEntry } from '../audit/audit-entry.entity';
 import type { Person } from '../people/person.entity';
 import type { AgreedActionEntity } from './agreed-action.entity';
-import type { Session } from './session.entity';
+import type { FullSession, RegisterRow } from './session-loader';
 
 export const personRef = (p: { id: string; fullName: string } | null | undefined): PersonRef | null =>
   p ? { id: p.id, fullName: p.fullName } : null;
@@ -35,24 +35,24 @@ export function historyOf(entries: AuditEntry[], people: Map<string, Person>): S
 
 /** A loaded session (with cohort, lead, attendances and their enrolments) as the API answers it. */
 export function toSessionView(
-  session: Session,
+  session: FullSession,
   parts: {
     actor: SessionActor;
-    visible: (attendance: NonNullable<Session['attendances']>[number]) => boolean;
+    visible: (attendance: RegisterRow) => boolean;
     actions: AgreedActionEntity[];
     carriedActions: SessionView['carriedActions'];
     history: SessionHistoryEntry[];
     now: Date;
   },
 ): SessionView {
-  const bounds = monthBounds(session.cohort!.startDate, session.month);
+  const bounds = monthBounds(session.cohort.startDate, session.month);
   // A CCC's action names its CCC to those who may see that CCC on the register (a PCN supervisor sees their own);
   // the enrolment id alone names nobody, and tells the other CCCs of a group the action is not theirs.
   const ownerOf = (enrolmentId: string | null) => {
-    const attendance = (session.attendances ?? []).find((a) => a.enrolmentId === enrolmentId);
+    const attendance = session.attendances.find((a) => a.enrolmentId === enrolmentId);
     return {
       ownerEnrolmentId: enrolmentId,
-      ownerCcc: attendance && parts.visible(attendance) ? personRef(attendance.enrolment!.ccc) : null,
+      ownerCcc: attendance && parts.visible(attendance) ? personRef(attendance.enrolment.ccc) : null,
     };
   };
   const state = {
@@ -85,11 +85,11 @@ export function toSessionView(
     sharedByCohort: session.sharedByCohort,
     participants: session.participants,
     lead: personRef(session.lead),
-    attendees: (session.attendances ?? []).filter(parts.visible).map((a) => ({
+    attendees: session.attendances.filter(parts.visible).map((a) => ({
       enrolmentId: a.enrolmentId,
-      ccc: personRef(a.enrolment!.ccc)!,
-      pcnSupervisor: personRef(a.enrolment!.pcnSupervisor),
-      allianceSupervisor: personRef(a.enrolment!.allianceSupervisor),
+      ccc: { id: a.enrolment.ccc.id, fullName: a.enrolment.ccc.fullName },
+      pcnSupervisor: personRef(a.enrolment.pcnSupervisor),
+      allianceSupervisor: personRef(a.enrolment.allianceSupervisor),
       attendance: a.attendance as Attendance,
     })),
     staffAttendance: (session.staffAttendance ?? {}) as SessionView['staffAttendance'],

@@ -100,7 +100,7 @@ export class SessionWriter {
    */
   private async findClash(manager: EntityManager, loaded: Loaded, people: string[], startsAt: Date, minutes: number) {
     await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `booking:${loaded.session.cohort!.allianceId}`,
+      `booking:${loaded.session.cohort.allianceId}`,
     ]);
     const endsAt = new Date(startsAt.getTime() + minutes * 60_000);
     const rows: { id: string; title: string; starts_at: Date; duration_minutes: number }[] = await manager.query(
@@ -260,7 +260,7 @@ export class SessionWriter {
     const { problems, outOfMonth } = checkBooking(
       { ...dto, startsAt },
       {
-        cohortStart: session.cohort!.startDate,
+        cohortStart: session.cohort.startDate,
         month: session.month,
         durationRange: { min: session.minMinutes, max: session.maxMinutes },
       },
@@ -274,7 +274,7 @@ export class SessionWriter {
         mode: dto.mode,
         meetingLink: dto.mode === 'virtual' ? (dto.meetingLink ?? null) : null,
         place: dto.mode === 'face_to_face' ? (dto.place ?? null) : null,
-        outOfMonthReason: outOfMonth ? dto.outOfMonthReason!.trim() : null,
+        outOfMonthReason: outOfMonth ? (dto.outOfMonthReason ?? '').trim() : null, // checkBooking asked for it
         conflictOverrideReason: null,
       },
     };

@@ -12,6 +12,7 @@ import { audienceOf } from './session-loader';
 import { Session } from './session.entity';
 import { WorkforceAttendee } from './workforce-attendee.entity';
 import { Clock } from '../common/clock';
+import { loaded } from '../common/loaded';
 
 const NOT_OPEN = 'This session is not open to the wider workforce';
 
@@ -53,11 +54,16 @@ export class WorkforceService {
       .where('session.id = :id', { id })
       .getOne();
     if (!session) return this.access.refuse(user, 'session', id, 'Session');
-    const audience = audienceOf(session);
+    const cohort = loaded(loaded(session, 'cohort').cohort, 'template');
+    const audience = audienceOf({
+      ...session,
+      cohort,
+      attendances: loaded(session, 'attendances').attendances.map((a) => loaded(a, 'enrolment')),
+    });
     // As for recording the session: only the Alliance's side registers who came.
     if (this.access.sessionActor(user, audience) !== 'alliance')
       return this.access.refuse(user, 'session', id, 'Session');
-    const item = session.cohort!.template!.definition.plan.find((p) => p.key === session.planItemKey);
+    const item = cohort.template.definition.plan.find((p) => p.key === session.planItemKey);
     const openTo: WiderWorkforceRole[] = session.sharedByCohort ? (item?.openTo ?? []) : [];
     return { session, openTo };
   }
