@@ -32,6 +32,7 @@ import type {
 } from './dto/release.dto';
 import { ReleaseRequest } from './release-request.entity';
 import { Clock } from '../common/clock';
+import { loaded } from '../common/loaded';
 
 export const CHART_WEEKS = 8;
 
@@ -84,7 +85,7 @@ export class ReleaseService {
     const rules = releaseRules(template);
     // Only the programme's weeks are judged: none before the cohort starts or after it ends.
     const weeks = programmeChartWeeks(
-      enrolment.cohort!.startDate,
+      enrolment.cohort.startDate,
       template.durationMonths,
       londonDate(this.clock.now()),
       CHART_WEEKS,
@@ -108,11 +109,11 @@ export class ReleaseService {
   async log(user: AuthUser, enrolmentId: string, dto: LogReleaseDto): Promise<ReleaseRequestView> {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
     this.access.requireOwnEnrolment(user, enrolment, 'logs their own study time');
-    const endsBefore = programmeEndsBefore(enrolment.cohort!.startDate, template.durationMonths);
-    if (dto.date < enrolment.cohort!.startDate || dto.date >= endsBefore) {
+    const endsBefore = programmeEndsBefore(enrolment.cohort.startDate, template.durationMonths);
+    if (dto.date < enrolment.cohort.startDate || dto.date >= endsBefore) {
       throw new Invalid({
         field: 'date',
-        reason: `date must be within the programme (${enrolment.cohort!.startDate} to before ${endsBefore})`,
+        reason: `date must be within the programme (${enrolment.cohort.startDate} to before ${endsBefore})`,
       });
     }
     if (dto.date > londonDate(this.clock.now()))
@@ -175,13 +176,14 @@ export class ReleaseService {
       .where('e.id = :id', { id: request.enrolmentId })
       .setLock('pessimistic_write', undefined, ['e'])
       .getOneOrFail();
-    const allianceId = enrolment.cohort!.allianceId;
+    const cohort = loaded(loaded(enrolment, 'cohort').cohort, 'template');
+    const allianceId = cohort.allianceId;
     if (!this.access.inAlliance(user, allianceId)) throw new NotFound('Release request not found');
     if (!this.access.mayDecideRelease(user, { pcnId: enrolment.pcnId, allianceId }))
       throw new Forbidden('Only a PCN supervisor of the CCC\u2019s PCN confirms release time');
     // The enrolment row is locked above, so the one closed check reads it rather than locking it again.
     assertOpen(enrolment);
-    return { request, enrolment, template: enrolment.cohort!.template!.definition };
+    return { request, enrolment, template: cohort.template.definition };
   }
 
   private async confirmIn(
