@@ -27,6 +27,8 @@ import { personRef } from '../sessions/session-view';
 import type { SignOffsQueryDto } from './dto/sign-offs-query.dto';
 import { loadSignOffFacts } from './sign-off-facts';
 import { Clock } from '../common/clock';
+import { loaded } from '../common/loaded';
+import { lookup } from '../common/lookup';
 
 @Injectable()
 export class SignOffsService {
@@ -48,17 +50,17 @@ export class SignOffsService {
     const signedByMe: SignOffRow[] = [];
     const cccs = new Map<string, PersonRef>();
     for (const enrolment of enrolments) {
-      const ccc = personRef(enrolment.ccc)!;
+      const ccc = { id: enrolment.ccc.id, fullName: enrolment.ccc.fullName };
       cccs.set(ccc.id, ccc);
       if (query.ccc && query.ccc !== ccc.id) continue;
-      const mine = mineOf.get(enrolment.id)!;
-      const f = facts.get(enrolment.id)!;
+      const mine = lookup(mineOf, enrolment.id);
+      const f = lookup(facts, enrolment.id);
       const from: Record<Party, PersonRef | null> = {
         ccc,
         pcn: personRef(enrolment.pcnSupervisor),
         alliance: personRef(enrolment.allianceSupervisor),
       };
-      for (const a of filterSignOffs(awaitedOf.get(enrolment.id)!, filter)) {
+      for (const a of filterSignOffs(lookup(awaitedOf, enrolment.id), filter)) {
         const row = { ...a, ccc, from: from[a.awaiting] };
         if (mine.includes(a.awaiting)) awaitingMe.push(row);
         // The CCC's own view: what others still have to sign for them.
@@ -97,7 +99,7 @@ export class SignOffsService {
 
   /** The caller's enrolments with their sign-off facts, the parties they sign for in each, and the counts. */
   private async load(user: AuthUser) {
-    const enrolments = await this.access
+    const found = await this.access
       .scopeSignOffEnrolments(
         this.db
           .getRepository(Enrolment)
@@ -128,7 +130,8 @@ export class SignOffsService {
       )
       .orderBy('ccc.full_name', 'ASC')
       .getMany();
-    const templateIds = [...new Set(enrolments.map((e) => e.cohort!.templateId))];
+    const enrolments = found.map((e) => loaded(e, 'cohort', 'ccc'));
+    const templateIds = [...new Set(enrolments.map((e) => e.cohort.templateId))];
     const templates = new Map<string, ProgrammeTemplate>(
       templateIds.length === 0
         ? []
@@ -142,8 +145,8 @@ export class SignOffsService {
       enrolments.map((e) => ({
         id: e.id,
         status: e.status,
-        cohortStart: e.cohort!.startDate,
-        template: templates.get(e.cohort!.templateId)!,
+        cohortStart: e.cohort.startDate,
+        template: lookup(templates, e.cohort.templateId),
       })),
     );
 
@@ -157,7 +160,7 @@ export class SignOffsService {
       const mine = this.access.signOffParties(user, enrolment);
       mineOf.set(enrolment.id, mine);
       mine.forEach((p) => parties.add(p));
-      const awaited = awaitedSignOffs(facts.get(enrolment.id)!, today);
+      const awaited = awaitedSignOffs(lookup(facts, enrolment.id), today);
       awaitedOf.set(enrolment.id, awaited);
       for (const a of awaited) {
         if (mine.includes(a.awaiting)) awaitingCount += 1;
