@@ -12,7 +12,7 @@ export function lookup<K, V>(map: ReadonlyMap<K, V>, key: K): V {
 }
 
 /** The id of the one row an `insert` wrote (a database default, a uuid). */
-export function insertedId(inserted: InsertResult): string {
+export function insertedId(inserted: Pick<InsertResult, 'identifiers'>): string {
   const id = inserted.identifiers[0]?.['id'] as unknown;
   if (id === undefined || id === null) throw new Error('The insert answered with no id');
   return String(id);

@@ -11,6 +11,7 @@ import { CompetencyReadsService } from './competency-reads.service';
 import { CompetencyReview } from './competency-review.entity';
 import { CompetencyStepper, isUniqueViolation, STALE } from './competency-step';
 import type { ReturnEvidenceDto, SignOffDto, VersionDto, WithdrawSignOffDto } from './dto/competencies.dto';
+import { insertedId } from '../common/lookup';
 
 /**
  * A CCC's progress with each competency: the CCC's start and the Alliance supervisor's reviews (sign off, return,
@@ -120,7 +121,7 @@ export class ProgressService {
             reviewerId: user.id,
           });
           await clearDraft(manager, user.id, draftKeys.review(enrolmentId, competency.code));
-          return { step, reviewId: identifiers[0]!['id'] as string };
+          return { step, reviewId: insertedId({ identifiers }) };
         } catch (error) {
           if (isUniqueViolation(error)) throw new Conflict(STALE);
           throw error;
