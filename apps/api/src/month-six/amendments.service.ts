@@ -88,7 +88,7 @@ export class AmendmentsService {
       throw new Forbidden('Only an administrator or the CCC\u2019s Alliance supervisor records an amendment');
     const reason = dto.reason.trim();
     if (!reason) throw validationFailed([{ field: 'reason', reason: 'reason must say why the record is corrected' }]);
-    changeOf(dto, dto.record);
+    changeOf(dto, dto.record); // 400 when the change of the record named is not given
     if (dto.record === 'outcome')
       checkOutcomeEntries([changeOf(dto, 'outcome')], enrolment, template, londonDate(this.clock.now()), 'outcome');
     const { amendmentId } = await conflictOnDuplicate(() =>
