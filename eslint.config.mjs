@@ -98,6 +98,21 @@ export default tseslint.config(
     },
   },
   {
+    // No non-null assertions in the API (#23): a relation its loader joined is in the loader's type
+    // (`Loaded<T, K>`), and a row or an entry that is always there is checked once where it is read (`oneRow`,
+    // `lookup`, `itemAt`, `insertedId`: common/one-row.ts, common/lookup.ts), a 500 if it is not.
+    files: ['apps/api/src/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
+  },
+  {
+    // Not clean yet: take a folder (or file) off this list in the change that brings it to zero.
+    files: [
+      'apps/api/src/{auth,demo-data,drafts,links,notifications,people,privacy,release-time,retention,sessions,subject-access}/**/*.ts',
+      'apps/api/src/competencies/evidence.service.ts',
+    ],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     files: ['apps/web/**/*.tsx', 'apps/web/**/*.ts'],
     plugins: { 'react-hooks': reactHooks, ccc: { rules: { 'feature-boundaries': featureBoundaries } } },
     rules: { ...reactHooks.configs.recommended.rules, 'ccc/feature-boundaries': 'error' },

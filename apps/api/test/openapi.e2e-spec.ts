@@ -203,7 +203,7 @@ describe('the OpenAPI document', () => {
       expect(typeof answer.body.statusCode).toBe('number');
       expect(typeof answer.body.message).toBe('string');
     }
-    expect(answers[0].body.errors).toEqual(
+    expect(answers[0]?.body.errors).toEqual(
       expect.arrayContaining([
         { field: 'from', reason: expect.any(String) },
         { field: 'days', reason: expect.any(String) },

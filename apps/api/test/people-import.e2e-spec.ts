@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
+import { oneRow } from '../src/common/one-row';
 import { OutboxMessage } from '../src/links/outbox-message.entity';
 import { RoleOffer } from '../src/people/role-offer.entity';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -29,12 +30,13 @@ describe('people import: dry run, import in one transaction, invitations after c
   const send = (path: string, file: Buffer, name = 'people.csv', token = admin) =>
     t.http().post(path).set('Authorization', token).attach('file', file, name);
   const counts = async () => {
-    const [row] = await t.db.query(
-      `SELECT (SELECT count(*) FROM person)::int AS people, (SELECT count(*) FROM role_offer)::int AS offers,
+    return oneRow(
+      (await t.db.query(
+        `SELECT (SELECT count(*) FROM person)::int AS people, (SELECT count(*) FROM role_offer)::int AS offers,
               (SELECT count(*) FROM role_assignment)::int AS roles, (SELECT count(*) FROM outbox_message)::int AS mail,
               (SELECT count(*) FROM audit_entry)::int AS audit`,
+      )) as { people: number; offers: number; roles: number; mail: number; audit: number }[],
     );
-    return row as Record<string, number>;
   };
 
   it('offers a template whose header row is the one the reader expects', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
+import { oneRow } from '../src/common/one-row';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source';
 import { MIGRATIONS } from '../src/migrations';
@@ -156,10 +157,12 @@ describe('the platform: health, the OpenAPI document, the schema and the audit t
           await runner.query(
             `ALTER TABLE "${entity.tablePath}" ADD CONSTRAINT "${probe}" CHECK (${check.expression}) NOT VALID`,
           );
-          const [declared] = (await runner.query(
-            `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1 AND conrelid = $2::regclass`,
-            [probe, entity.tablePath],
-          )) as { def: string }[];
+          const declared = oneRow(
+            (await runner.query(
+              `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1 AND conrelid = $2::regclass`,
+              [probe, entity.tablePath],
+            )) as { def: string }[],
+          );
           const entityDefinition = declared.def.replace(/ NOT VALID$/, '');
           if (entityDefinition !== migrated?.def)
             differ.push({ table: entity.tablePath, name, entity: entityDefinition, database: migrated?.def ?? null });

@@ -6,7 +6,7 @@ import { createPerson, createWorld, PASSWORD, type World, type WorldPerson } fro
 function refreshCookie(res: Response): { pair: string; attributes: string } {
   const header = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('ccc_refresh='));
   if (!header) throw new Error(`no refresh cookie in ${res.status} ${JSON.stringify(res.headers['set-cookie'])}`);
-  const [pair, ...attributes] = header.split(';');
+  const [pair = '', ...attributes] = header.split(';');
   return { pair: pair.trim(), attributes: attributes.join(';') };
 }
 

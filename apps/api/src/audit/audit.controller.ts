@@ -6,6 +6,7 @@ import type { AuditVerification } from '@ccc/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Public, RequirePermission } from '../common/decorators';
+import { oneRow } from '../common/one-row';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { checkpointMacMatches } from './audit-keys';
 
@@ -99,12 +100,14 @@ export class AuditController {
         : `actor_id IN (SELECT ra.person_id FROM role_assignment ra JOIN organisation o ON o.id = ra.organisation_id
                           WHERE o.alliance_id = $1)`;
     const params = allianceId === null ? [] : [allianceId];
-    const [{ n, head_seq, head_hash }] = (await this.db.query(
-      `WITH scoped AS (SELECT count(*)::int AS n, max(chain_seq) AS head_seq FROM audit_entry WHERE ${inScope})
+    const { n, head_seq, head_hash } = oneRow(
+      (await this.db.query(
+        `WITH scoped AS (SELECT count(*)::int AS n, max(chain_seq) AS head_seq FROM audit_entry WHERE ${inScope})
        SELECT n, head_seq::text, (SELECT hash FROM audit_entry WHERE chain_seq = scoped.head_seq) AS head_hash
          FROM scoped`,
-      params,
-    )) as { n: number; head_seq: string | null; head_hash: string | null }[];
+        params,
+      )) as { n: number; head_seq: string | null; head_hash: string | null }[],
+    );
     // An Alliance sees the checkpoint that covers its head; the operator, the newest.
     const covering =
       allianceId === null
@@ -120,10 +123,12 @@ export class AuditController {
     let firstBroken: AuditVerification['firstBroken'] = first ?? null;
     if (first && allianceId !== null && first.id !== null) {
       // Another Alliance's entry is not named to this one; that the trail is broken is.
-      const [{ mine }] = (await this.db.query(
-        `SELECT EXISTS (SELECT 1 FROM audit_entry WHERE id = $2 AND ${inScope}) AS mine`,
-        [allianceId, first.id],
-      )) as { mine: boolean }[];
+      const { mine } = oneRow(
+        (await this.db.query(`SELECT EXISTS (SELECT 1 FROM audit_entry WHERE id = $2 AND ${inScope}) AS mine`, [
+          allianceId,
+          first.id,
+        ])) as { mine: boolean }[],
+      );
       if (!mine) firstBroken = { chainSeq: null, id: null, reason: `${first.reason} (an entry outside your Alliance)` };
     }
     return {

@@ -13,8 +13,12 @@ import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
+import { type Loaded, loaded } from '../common/loaded';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { Cohort } from './cohort.entity';
+
+/** A cohort as the reads find it: with its template version (an inner join). */
+type FoundCohort = Loaded<Cohort, 'template'>;
 
 /** What the caller may see of cohorts: the list, one cohort, its group sessions (the commands: CohortsService). */
 @Injectable()
@@ -37,13 +41,15 @@ export class CohortReadsService {
   /** Two queries whatever the number of cohorts: the cohorts, then their enrolment counts. */
   async list(user: AuthUser): Promise<CohortResponse[]> {
     const cohorts = await this.cohortQuery(user).orderBy('cohort.start_date', 'DESC').getMany();
-    return this.describe(cohorts);
+    const counts = await this.enrolmentCounts(cohorts.map((c) => c.id));
+    return cohorts.map((cohort) => describe(loaded(cohort, 'template'), counts));
   }
 
   async get(user: AuthUser, id: string): Promise<CohortResponse> {
-    const cohort = await this.cohortQuery(user).andWhere('cohort.id = :id', { id }).getOne();
-    const [described] = await this.describe([cohort ?? (await this.access.refuse(user, 'cohort', id, 'Cohort'))]);
-    return described!;
+    const cohort =
+      (await this.cohortQuery(user).andWhere('cohort.id = :id', { id }).getOne()) ??
+      (await this.access.refuse(user, 'cohort', id, 'Cohort'));
+    return describe(loaded(cohort, 'template'), await this.enrolmentCounts([cohort.id]));
   }
 
   /**
@@ -108,35 +114,38 @@ export class CohortReadsService {
     });
   }
 
-  private async describe(cohorts: Cohort[]): Promise<CohortResponse[]> {
-    if (cohorts.length === 0) return [];
-    const counts: { cohortId: string; track: string; n: string }[] = await this.db
+  /** The cohorts' enrolments counted by track: one query. */
+  private async enrolmentCounts(ids: string[]): Promise<EnrolmentCount[]> {
+    if (ids.length === 0) return [];
+    return this.db
       .getRepository(Enrolment)
       .createQueryBuilder('e')
       .select('e.cohort_id', 'cohortId')
       .addSelect('e.track', 'track')
       .addSelect('COUNT(*)', 'n')
-      .where('e.cohort_id IN (:...ids)', { ids: cohorts.map((c) => c.id) })
+      .where('e.cohort_id IN (:...ids)', { ids })
       .groupBy('e.cohort_id')
       .addGroupBy('e.track')
       .getRawMany();
-    const count = (cohortId: string, track: string) =>
-      Number(counts.find((c) => c.cohortId === cohortId && c.track === track)?.n ?? 0);
-    return cohorts.map((cohort) => {
-      const template = cohort.template!;
-      const supervision = count(cohort.id, 'supervision');
-      const training = count(cohort.id, 'training');
-      return {
-        id: cohort.id,
-        name: cohort.name,
-        startDate: cohort.startDate,
-        endsBefore: programmeEndsBefore(cohort.startDate, template.definition.durationMonths),
-        template: { id: template.id, name: template.name, version: template.version },
-        allianceSupervisors: (cohort.supervisors ?? []).map((p) => ({ id: p.id, fullName: p.fullName })),
-        enrolments: { total: supervision + training, supervision, training },
-        closedAt: cohort.closedAt?.toISOString() ?? null,
-        version: cohort.version,
-      };
-    });
   }
+}
+
+type EnrolmentCount = { cohortId: string; track: string; n: string };
+
+function describe(cohort: FoundCohort, counts: EnrolmentCount[]): CohortResponse {
+  const count = (track: string) => Number(counts.find((c) => c.cohortId === cohort.id && c.track === track)?.n ?? 0);
+  const { template } = cohort;
+  const supervision = count('supervision');
+  const training = count('training');
+  return {
+    id: cohort.id,
+    name: cohort.name,
+    startDate: cohort.startDate,
+    endsBefore: programmeEndsBefore(cohort.startDate, template.definition.durationMonths),
+    template: { id: template.id, name: template.name, version: template.version },
+    allianceSupervisors: (cohort.supervisors ?? []).map((p) => ({ id: p.id, fullName: p.fullName })),
+    enrolments: { total: supervision + training, supervision, training },
+    closedAt: cohort.closedAt?.toISOString() ?? null,
+    version: cohort.version,
+  };
 }

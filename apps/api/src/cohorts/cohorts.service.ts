@@ -7,6 +7,7 @@ import { AccessService, inCallersAlliance } from '../access/access.service';
 import { type CommandContext, Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
 import { Conflict, type FieldError, Invalid } from '../common/domain-errors';
+import { oneRow } from '../common/one-row';
 import { RoleAssignment } from '../people/role-assignment.entity';
 import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
 import { Cohort } from './cohort.entity';
@@ -62,15 +63,16 @@ export class CohortsService {
           }),
         );
     }
-    if (errors.length > 0) throw new Invalid(errors);
+    // No template is the first of the errors.
+    if (!template || errors.length > 0) throw new Invalid(errors);
     const id = await this.commands.run({
-      load: async () => template!,
+      load: async () => template,
       apply: async ({ manager }) => {
         const cohort = await manager.save(
           manager.create(Cohort, {
             name: dto.name.trim(),
-            allianceId: template!.allianceId,
-            templateId: template!.id,
+            allianceId: template.allianceId,
+            templateId: template.id,
             startDate: dto.startDate,
             supervisors: supervisorIds.map((personId) => ({ id: personId })),
           }),
@@ -198,11 +200,13 @@ export class CohortsService {
               after.supervisorIds,
             ]);
         }
-        const [booked] = (await manager.query(
-          `SELECT count(*)::int AS n FROM session WHERE cohort_id = $1 AND starts_at IS NOT NULL AND status <> 'cancelled'`,
-          [id],
-        )) as { n: number }[];
-        return { before, after, bookedSessionsKept: datesChange ? booked!.n : 0 };
+        const booked = oneRow(
+          (await manager.query(
+            `SELECT count(*)::int AS n FROM session WHERE cohort_id = $1 AND starts_at IS NOT NULL AND status <> 'cancelled'`,
+            [id],
+          )) as { n: number }[],
+        );
+        return { before, after, bookedSessionsKept: datesChange ? booked.n : 0 };
       },
       audit: (_, detail) => ({
         actorId: user.id,
@@ -246,11 +250,13 @@ export class CohortsService {
       await this.commands.run({
         ...this.change(user, id, dto.version),
         apply: async ({ manager }) => {
-          const [activity] = (await manager.query(
-            `SELECT count(*)::int AS n FROM session WHERE cohort_id = $1 AND (status <> 'planned' OR starts_at IS NOT NULL)`,
-            [id],
-          )) as { n: number }[];
-          if (activity!.n > 0) throw new Conflict(ACTIVITY);
+          const activity = oneRow(
+            (await manager.query(
+              `SELECT count(*)::int AS n FROM session WHERE cohort_id = $1 AND (status <> 'planned' OR starts_at IS NOT NULL)`,
+              [id],
+            )) as { n: number }[],
+          );
+          if (activity.n > 0) throw new Conflict(ACTIVITY);
           const enrolments: { id: string; ccc_id: string }[] = await manager.query(
             'SELECT id, ccc_id FROM enrolment WHERE cohort_id = $1 ORDER BY id',
             [id],

@@ -9,7 +9,7 @@ describe('groupBy', () => {
     ];
     const groups = groupBy(rows, (r) => r.ccc);
     expect([...groups.keys()]).toEqual(['a', 'b']);
-    expect(groups.get('a')!.map((r) => r.n)).toEqual([1, 3]);
+    expect(groups.get('a')?.map((r) => r.n)).toEqual([1, 3]);
     expect(groups.get('c')).toBeUndefined();
   });
 });

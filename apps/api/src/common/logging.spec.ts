@@ -33,7 +33,7 @@ describe('no personal data in the logs', () => {
     expect(text).not.toContain('example.org');
     expect(text).not.toContain('Sam Taylor');
     expect(text).toContain('[email]');
-    const entry = JSON.parse(lines[0]);
+    const entry = JSON.parse(lines[0] ?? '');
     expect(entry.err).toEqual(
       expect.objectContaining({ type: 'QueryFailedError', message: 'duplicate key value violates unique constraint' }),
     );
@@ -43,7 +43,7 @@ describe('no personal data in the logs', () => {
   it('keeps the message of a plain error object (as pino-http passes for an error answer), scrubbed', () => {
     const { logger, lines } = capturedLogger();
     logger.error({ err: { message: 'No invitation for sam@example.org', statusCode: 404 } });
-    expect(JSON.parse(lines[0]).err).toEqual({ message: 'No invitation for [email]' });
+    expect(JSON.parse(lines[0] ?? '').err).toEqual({ message: 'No invitation for [email]' });
   });
 
   it('redacts credentials in headers and query values in addresses', () => {
@@ -59,7 +59,7 @@ describe('no personal data in the logs', () => {
     const text = lines.join('');
     expect(text).not.toContain('Sam');
     expect(text).not.toContain('secret');
-    expect(JSON.parse(lines[0]).req.url).toBe('/api/people?search=[redacted]&email=[redacted]');
+    expect(JSON.parse(lines[0] ?? '').req.url).toBe('/api/people?search=[redacted]&email=[redacted]');
   });
 
   it('keeps ids in paths, hides credentials in calendar and link paths', () => {

@@ -15,7 +15,7 @@ export function scrubPersonalData(text: string): string {
 
 /** The path as is (ids are not personal data), query values replaced: a search term may be a name. */
 export function loggableUrl(url: string): string {
-  const [pathname, query] = url.split('?', 2);
+  const [pathname = '', query] = url.split('?', 2);
   const safePath = pathname.replace(SECRET_IN_PATH, '/api/$1/[redacted]');
   if (query === undefined) return safePath;
   const keys = query

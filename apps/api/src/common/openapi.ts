@@ -55,16 +55,16 @@ const ERROR_REF = { $ref: '#/components/schemas/ApiError' };
 /** `components/responses` name of the usual answer of an error status: `Problem404`. */
 export const problemName = (code: string) => `Problem${code}`;
 
-function sharedProblem(code: string): ResponseObject {
-  return { description: ERROR_DESCRIPTIONS[code]!, content: { [PROBLEM_JSON]: { schema: ERROR_REF } } };
+function sharedProblem(code: ErrorCode): ResponseObject {
+  return { description: ERROR_DESCRIPTIONS[code], content: { [PROBLEM_JSON]: { schema: ERROR_REF } } };
 }
 
 /** An error answer that says nothing of its own beyond the usual for its status. */
-function isSharedProblem(code: string, answer: ResponseObject): boolean {
-  return ERROR_DESCRIPTIONS[code] !== undefined && JSON.stringify(answer) === JSON.stringify(sharedProblem(code));
+function isSharedProblem(code: string, answer: ResponseObject): code is ErrorCode {
+  return isErrorCode(code) && JSON.stringify(answer) === JSON.stringify(sharedProblem(code));
 }
 
-const ERROR_DESCRIPTIONS: Record<string, string> = {
+const ERROR_DESCRIPTIONS = {
   '400': 'The request is not valid: `errors` names each field at fault and why; nothing was changed',
   '401': 'No valid access token (sign in, or refresh the session)',
   '403': 'Your roles do not permit this',
@@ -75,7 +75,11 @@ const ERROR_DESCRIPTIONS: Record<string, string> = {
   '422': 'The Idempotency-Key was used before with another body',
   '429': 'Too many requests: wait Retry-After seconds',
   '503': 'The database cannot be reached or the instance is shutting down: retry after Retry-After seconds',
-};
+} satisfies Record<string, string>;
+
+/** An error status the document describes the same way wherever it is answered. */
+type ErrorCode = keyof typeof ERROR_DESCRIPTIONS;
+const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ERROR_DESCRIPTIONS, code);
 
 // The metadata key `@ApiProduces` writes (DECORATORS.API_PRODUCES, not exported by the package).
 const API_PRODUCES = 'swagger/apiProduces';
@@ -152,7 +156,7 @@ export function documentContract(app: INestApplication, document: OpenAPIObject)
       const parameters = (operation.parameters ?? []) as ParameterObject[];
       const secured = (operation.security ?? []).length > 0;
       const hasBody = Boolean(operation.requestBody);
-      const codes = new Set<string>(['503']);
+      const codes = new Set<ErrorCode>(['503']);
       if (
         hasBody ||
         parameters.some((p) => p.in === 'query' || p.in === 'header' || (p.in === 'path' && ID_PARAMETER.test(p.name)))
@@ -174,7 +178,7 @@ export function documentContract(app: INestApplication, document: OpenAPIObject)
       for (const [code, response] of Object.entries(operation.responses)) {
         if (!/^[45]\d\d$/.test(code)) continue;
         const answer = response as ResponseObject;
-        answer.description ||= ERROR_DESCRIPTIONS[code] ?? 'Refused';
+        answer.description ||= isErrorCode(code) ? ERROR_DESCRIPTIONS[code] : 'Refused';
         answer.content ??= { [PROBLEM_JSON]: { schema: ERROR_REF } };
         // The usual answer for its status is written once, under components, and referred to: the same hundred
         // words repeated on every operation made the document, and the SPA's types generated from it, 3 times longer.

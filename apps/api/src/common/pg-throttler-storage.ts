@@ -1,5 +1,6 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { DataSource } from 'typeorm';
+import { oneRow } from './one-row';
 
 /** What @nestjs/throttler expects back from a storage (its ThrottlerStorageRecord). */
 interface ThrottlerRecord {
@@ -47,7 +48,7 @@ export class PgThrottlerStorage implements ThrottlerStorage {
          FROM hit`,
       [throttlerName, key, ttl, limit, blockDuration],
     )) as { hits: number; timeToExpire: number; timeToBlockExpire: number }[];
-    const [row] = rows;
+    const row = oneRow(rows);
     // Now and then, forget counters long over, so the table stays the size of the recent traffic.
     if (Math.random() < 0.01)
       void this.db

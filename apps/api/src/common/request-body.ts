@@ -21,8 +21,8 @@ export function bodyReadErrors() {
 function tooDeep(value: unknown, limit: number): boolean {
   // Iterative: a recursive walk is what a deeply nested body would overflow.
   const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [node, depth] = next;
     if (node === null || typeof node !== 'object') continue;
     if (depth > limit) return true;
     for (const child of Object.values(node))

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { cellRuns, isNumeric, longestWord, type PdfCellValue, type PdfRun } from './pdf-cells';
+import { itemAt } from './lookup';
 
 /*
  * Accessible printable PDFs (WCAG 2.2 1.3.1 and 3.1.1, the Public Sector Bodies Accessibility Regulations), written
@@ -208,13 +209,14 @@ export class TaggedPdf {
     const body = rows.map((row) =>
       row.map((cell, i) => ({
         runs: cellRuns(cell),
-        numeric: isNumeric(cell) || (figures[i]! && (cell === null || cell === '')),
+        numeric: isNumeric(cell) || ((figures[i] ?? false) && (cell === null || cell === '')),
       })),
     );
     const rowHeight = (cells: PdfRun[][]) =>
-      Math.max(...cells.map((runs, i) => this.stackHeight(runs, widths[i]! - 2 * CELL_PAD, size))) + 2 * CELL_PAD;
+      Math.max(...cells.map((runs, i) => this.stackHeight(runs, itemAt(widths, i) - 2 * CELL_PAD, size))) +
+      2 * CELL_PAD;
     const headerHeight = rowHeight(header);
-    const firstHeight = rowHeight(body[0]!.map((c) => c.runs));
+    const firstHeight = rowHeight(itemAt(body, 0).map((c) => c.runs));
     this.flushHeadings(headerHeight + firstHeight);
     this.ensure(headerHeight + firstHeight);
 
@@ -235,7 +237,7 @@ export class TaggedPdf {
       if (row) table.add(row);
       let x = this.left;
       cells.forEach((cell, i) => {
-        const width = widths[i]! - 2 * CELL_PAD;
+        const width = itemAt(widths, i) - 2 * CELL_PAD;
         const cellX = x;
         let y = top + CELL_PAD;
         const drawLine = (line: PdfRun) => () => {
@@ -245,7 +247,7 @@ export class TaggedPdf {
         };
         const options = (kind === 'TH' ? { scope: 'Column' } : {}) as StructOptions;
         if (!row) this.artifact(() => cell.runs.forEach((line) => drawLine(line)()));
-        else if (cell.runs.length === 1) row.add(this.doc.struct(kind, options, drawLine(cell.runs[0]!)));
+        else if (cell.runs.length === 1) row.add(this.doc.struct(kind, options, drawLine(itemAt(cell.runs, 0))));
         // Lines one under another are paragraphs of the cell, so they read as separate phrases.
         else
           row.add(
@@ -255,14 +257,14 @@ export class TaggedPdf {
               cell.runs.map((line) => this.doc.struct('P', {}, drawLine(line))),
             ),
           );
-        x += widths[i]!;
+        x += itemAt(widths, i);
       });
       row?.end();
       this.doc.x = this.left;
       this.doc.y = top + height;
     };
     // A column of figures has its heading over the figures, on the right.
-    const headerCells = header.map((runs, i) => ({ runs, numeric: figures[i]! }));
+    const headerCells = header.map((runs, i) => ({ runs, numeric: itemAt(figures, i) }));
     drawRow(headerCells, 'TH', headerHeight);
     for (const cells of body) {
       const height = rowHeight(cells.map((c) => c.runs));
@@ -312,7 +314,7 @@ export class TaggedPdf {
     const pad = 2 * CELL_PAD + 2;
     const measure = (i: number) => {
       const texts = [
-        columns[i]!,
+        itemAt(columns, i),
         ...rows.map((r) =>
           cellRuns(r[i] ?? null)
             .map((run) => run.text)
@@ -323,7 +325,7 @@ export class TaggedPdf {
       const longest = Math.max(...texts.map((text) => this.doc.widthOfString(text)));
       const word = Math.max(...texts.slice(1).map((text) => this.doc.widthOfString(longestWord(text))), 0);
       this.doc.font('bold');
-      const min = Math.max(word, this.doc.widthOfString(longestWord(columns[i]!))) + pad;
+      const min = Math.max(word, this.doc.widthOfString(longestWord(itemAt(columns, i)))) + pad;
       return { min, want: Math.max(min, Math.min(longest + pad, 260)) };
     };
     const kinds = columns.map((_, i) => given?.[i] ?? 'auto');
@@ -340,7 +342,7 @@ export class TaggedPdf {
     const squeeze = sumMin > room ? room / sumMin : 1;
     const used = autoWidths.reduce((n, w) => n + w * squeeze, 0);
     const star = stars ? (free - used) / stars : 0;
-    return kinds.map((k, i) => (typeof k === 'number' ? k : k === '*' ? star : autoWidths[i]! * squeeze));
+    return kinds.map((k, i) => (typeof k === 'number' ? k : k === '*' ? star : itemAt(autoWidths, i) * squeeze));
   }
 
   /** Finishes the pages (running header, "Page n of m", as artifacts) and returns the file. */

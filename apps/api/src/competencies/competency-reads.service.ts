@@ -156,7 +156,7 @@ export class CompetencyReadsService {
     }));
     return {
       enrolmentId,
-      ccc: personRef(ctx.enrolment.ccc)!,
+      ccc: { id: ctx.enrolment.ccc.id, fullName: ctx.enrolment.ccc.fullName },
       allianceSupervisor: personRef(ctx.enrolment.allianceSupervisor),
       framework: frameworkRef(ctx.frameworkRow),
       scale: ctx.framework.scale,
@@ -211,9 +211,11 @@ export class CompetencyReadsService {
         submittedAt: e.createdAt.toISOString(),
         removable:
           ctx.side === 'ccc' &&
+          // Evidence hangs on a progress row: there is none to remove without one.
+          progress !== null &&
           evidenceRemoval(
             e,
-            progress!.state,
+            progress.state,
             reviews.map((r) => r.createdAt),
           ).ok,
       })),

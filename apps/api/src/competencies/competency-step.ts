@@ -7,6 +7,7 @@ import {
 } from '@ccc/programme';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import { Clock } from '../common/clock';
+import { insertedId } from '../common/lookup';
 import { validationFailed } from '../common/errors';
 import { refuseIfClosed } from '../enrolments/enrolment-lock';
 import { type CompetencyContext } from './competency-context.service';
@@ -66,7 +67,7 @@ export class CompetencyStepper {
           state: transition.to,
           stateChangedAt: now,
         });
-        const progress = await manager.findOneByOrFail(CompetencyProgress, { id: identifiers[0]!['id'] as string });
+        const progress = await manager.findOneByOrFail(CompetencyProgress, { id: insertedId({ identifiers }) });
         return { progress, from, versionRead: current, entered };
       } catch (error) {
         if (isUniqueViolation(error)) throw new ConflictException(STALE);

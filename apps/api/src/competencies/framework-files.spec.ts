@@ -1,6 +1,7 @@
 import { DEFAULT_FRAMEWORK } from '@ccc/programme';
 import defaultFrameworkAtV1 from '../migrations/data/ccc-core-framework-v1.json';
 import { formatOf, frameworkFromCsv, frameworkToCsv, parseFrameworkFile } from './framework-files';
+import { itemAt } from '../common/lookup';
 
 describe('framework files', () => {
   it('reads back its own CSV export, quotes, commas and line breaks included', () => {
@@ -8,7 +9,7 @@ describe('framework files', () => {
       ...DEFAULT_FRAMEWORK,
       domains: [
         {
-          ...DEFAULT_FRAMEWORK.domains[0]!,
+          ...itemAt(DEFAULT_FRAMEWORK.domains, 0),
           competencies: [
             {
               code: 'Q-1',
@@ -27,7 +28,7 @@ describe('framework files', () => {
   it('counts rows as a spreadsheet does, a blank line included', () => {
     // Records end in CRLF (RFC 4180), as the export writes them.
     const csv = frameworkToCsv(DEFAULT_FRAMEWORK).split('\r\n');
-    const lines = [csv[0], csv[1], '', csv[2]!.replace(/,PREV-02,/, ',bad code,'), ...csv.slice(3)];
+    const lines = [csv[0], csv[1], '', itemAt(csv, 2).replace(/,PREV-02,/, ',bad code,'), ...csv.slice(3)];
     const result = frameworkFromCsv(lines.join('\r\n'));
     expect(result.ok ? [] : result.problems.map((p) => p.at)).toEqual(['row 4, column H (code)']);
   });

@@ -32,6 +32,7 @@ import type { MoveCohortFrameworkDto, SetCohortFrameworkDto } from './dto/compet
 import { type FrameworkFormat, formatOf, frameworkFile, parseFrameworkFile } from './framework-files';
 import type { UploadedFile } from './uploads';
 import { Clock } from '../common/clock';
+import { insertedId, itemAt } from '../common/lookup';
 
 export const MAX_FRAMEWORK_FILE_BYTES = 1024 * 1024;
 
@@ -39,7 +40,7 @@ export const MAX_FRAMEWORK_FILE_BYTES = 1024 * 1024;
 function malformed(problems: FrameworkImportProblem[]): Invalid {
   const error = new Invalid(
     problems.map((p) => ({ field: p.at, reason: p.reason })),
-    `The file was not imported: ${problems.length} problem${problems.length === 1 ? '' : 's'}, first at ${problems[0]!.at}: ${problems[0]!.reason}`,
+    `The file was not imported: ${problems.length} problem${problems.length === 1 ? '' : 's'}, first at ${itemAt(problems, 0).at}: ${itemAt(problems, 0).reason}`,
   );
   error.details['problems'] = problems;
   return error;
@@ -97,7 +98,7 @@ export class FrameworksService {
   async get(user: AuthUser, id: string): Promise<FrameworkResponse> {
     const row = await this.db.getRepository(CompetencyFrameworkVersion).findOneBy(visibleFrameworks(user, id));
     if (!row) throw new NotFound('Competency framework not found');
-    return (await this.describe(user, [row]))[0]!;
+    return itemAt(await this.describe(user, [row]), 0);
   }
 
   async export(user: AuthUser, id: string, format: FrameworkFormat = 'json') {
@@ -167,7 +168,7 @@ export class FrameworksService {
           definition,
           importedById: user.id,
         });
-        const id = identifiers[0]!['id'] as string;
+        const id = insertedId({ identifiers });
         if (cohorts.length > 0)
           await manager.query(
             `UPDATE cohort SET competency_framework_id = $1, version = version + 1, updated_at = now() WHERE id = ANY($2::uuid[])`,
@@ -197,7 +198,7 @@ export class FrameworksService {
       audit: (_, { audit }) => audit,
     });
     return {
-      framework: (await this.describe(user, [outcome.row]))[0]!,
+      framework: itemAt(await this.describe(user, [outcome.row]), 0),
       created: outcome.created,
       cohortsMoved: outcome.moved,
     };
@@ -245,8 +246,7 @@ export class FrameworksService {
             }
           : null,
     });
-    const [described] = await this.describe(user, [saved.framework]);
-    const { definition: _d, cohorts: _c, ...summary } = described!;
+    const { definition: _d, cohorts: _c, ...summary } = itemAt(await this.describe(user, [saved.framework]), 0);
     return { cohortId, framework: summary, version: saved.cohort.version };
   }
 
@@ -309,14 +309,16 @@ export class FrameworksService {
             }
           : null,
     });
-    const [from, to] = await this.describe(user, [outcome.from, outcome.to]);
+    const described = await this.describe(user, [outcome.from, outcome.to]);
+    const from = itemAt(described, 0);
+    const to = described[1] ?? from;
     const strip = ({ definition: _d, cohorts: _c, ...summary }: FrameworkResponse) => summary;
     return {
       cohortId,
       dryRun,
       moved: outcome.moved,
-      from: strip(from!),
-      to: strip(to ?? from!),
+      from: strip(from),
+      to: strip(to),
       changes: outcome.changes,
       version: outcome.cohort.version,
     };

@@ -10,6 +10,7 @@ import { CompetencyReadsService } from './competency-reads.service';
 import { CompetencyReview } from './competency-review.entity';
 import { CompetencyStepper, isUniqueViolation, STALE } from './competency-step';
 import type { ReturnEvidenceDto, SignOffDto, VersionDto, WithdrawSignOffDto } from './dto/competencies.dto';
+import { insertedId } from '../common/lookup';
 
 /**
  * A CCC's progress with each competency: the CCC's start and the Alliance supervisor's reviews (sign off, return,
@@ -118,7 +119,7 @@ export class ProgressService {
             signedWording: review.outcome === 'signed_off' ? wordingOf(competency) : null,
             reviewerId: user.id,
           });
-          const reviewId = identifiers[0]!['id'] as string;
+          const reviewId = insertedId({ identifiers });
           await publish({
             type: 'competency.reviewed',
             reviewId,

@@ -21,6 +21,7 @@ import { CompetencyReview } from './competency-review.entity';
 import { Tna } from './tna.entity';
 import { TrainingPlanItem } from './training-plan-item.entity';
 import { Clock } from '../common/clock';
+import { lookup } from '../common/lookup';
 
 const KIND_WORDS: Record<SessionKind, string> = {
   individual: 'Individual supervision',
@@ -85,11 +86,12 @@ export class RecordService {
       [enrolmentId],
     );
     // The same events the timeline and the sign-offs page read, so the record cannot tell a different story.
-    const facts = (
+    const facts = lookup(
       await loadSignOffFacts(this.db, [
         { id: enrolmentId, status: enrolment.status, cohortStart: enrolment.cohort.startDate, template },
-      ])
-    ).get(enrolmentId)!;
+      ]),
+      enrolmentId,
+    );
     const events = signOffEvents(facts);
     const handover = await this.db.getRepository(HandoverInterview).findOne({ where: { enrolmentId } });
     const personIds = [
@@ -103,8 +105,8 @@ export class RecordService {
     const byCode = new Map(progress.map((p) => [p.competencyCode, p]));
     const signOffOf = new Map<string, CompetencyReview>();
     for (const review of reviews) if (review.outcome === 'signed_off') signOffOf.set(review.progressId, review);
-    const done = items.filter((i) => i.completedOn !== null);
-    const cohort = enrolment.cohort!;
+    const done = items.filter((i): i is typeof i & { completedOn: string } => i.completedOn !== null);
+    const { cohort } = enrolment;
     const lastDay = addCalendarDays(programmeEndsBefore(cohort.startDate, template.durationMonths), -1);
     const name = enrolment.ccc.fullName;
     const signedCount = signedIds.length;
@@ -127,7 +129,7 @@ export class RecordService {
     pdf
       .paragraph('Training and competency record', { small: true, gap: 2 })
       .heading(1, name)
-      .paragraph(`Cancer Care Coordinator, ${enrolment.pcn!.name}`, { gap: 0 })
+      .paragraph(`Cancer Care Coordinator, ${enrolment.pcn.name}`, { gap: 0 })
       .paragraph(`${cohort.name}: ${day(cohort.startDate)} to ${day(lastDay)} (${enrolment.track} track)`, { gap: 0 })
       .paragraph(`Alliance supervisor: ${enrolment.allianceSupervisor?.fullName ?? 'not assigned'}`, { gap: 0 })
       .paragraph(`PCN supervisor: ${enrolment.pcnSupervisor?.fullName ?? 'not assigned'}`, { gap: 8 })
@@ -179,7 +181,7 @@ export class RecordService {
     pdf.table(
       ['Date', 'Training', 'Kind', 'Competencies'],
       done.map((item) => [
-        day(item.completedOn!),
+        day(item.completedOn),
         item.completedVia === 'attendance' ? `${item.title} (attendance recorded)` : item.title,
         ITEM_WORDS[item.kind],
         [{ text: item.competencyCodes.join(', '), small: true }],
@@ -206,7 +208,7 @@ export class RecordService {
       .table(
         ['Date', 'For', 'Time', 'Decision', 'Decided by'],
         releases.map((r) => [
-          day(r.date!),
+          r.date ? day(r.date) : '',
           r.reason ? [{ text: r.description ?? '' }, { text: r.reason, small: true }] : (r.description ?? ''),
           hours(r.minutes ?? 0),
           r.decision === 'confirmed' ? 'Confirmed' : 'Declined',

@@ -21,6 +21,7 @@ import { personRef } from '../sessions/session-view';
 import { type CompetencyContext, CompetencyContextService, frameworkRef } from './competency-context.service';
 import { Tna, TnaRating } from './tna.entity';
 import { Clock } from '../common/clock';
+import { insertedId } from '../common/lookup';
 
 type RatingInput = { code: string; rating: number; text: string | null };
 
@@ -220,7 +221,7 @@ export class TnaService {
         if (!tna) {
           try {
             const { identifiers } = await manager.insert(Tna, { enrolmentId, round });
-            tna = await manager.findOneByOrFail(Tna, { id: identifiers[0]!['id'] as string });
+            tna = await manager.findOneByOrFail(Tna, { id: insertedId({ identifiers }) });
           } catch (error) {
             // Another first rating of this round got there first.
             if (error instanceof QueryFailedError) throw new StaleVersion('TNA');

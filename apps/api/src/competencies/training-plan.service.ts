@@ -28,14 +28,16 @@ import { TrainingPlanItem } from './training-plan-item.entity';
 import { TrainingProposalDecision } from './training-proposal-decision.entity';
 import { checkEvidenceFile, storeEvidenceFile, toFileView, type UploadedFile } from './uploads';
 import { Clock } from '../common/clock';
+import { insertedId, lookup } from '../common/lookup';
 
 /** A plan item locked for a change, with its enrolment's context. */
 type ItemRow = { item: TrainingPlanItem; ctx: CompetencyContext };
 
 /** The facts the proposal rule reads from one TNA round. */
 function needsFacts(ctx: CompetencyContext, tna: Tna, ratings: TnaRating[]): TnaNeedsFacts {
-  const both = tna.cccSignedAt && tna.supervisorSignedAt;
-  const signedAt = both ? new Date(Math.max(tna.cccSignedAt!.getTime(), tna.supervisorSignedAt!.getTime())) : null;
+  const { cccSignedAt, supervisorSignedAt } = tna;
+  const signedAt =
+    cccSignedAt && supervisorSignedAt ? new Date(Math.max(cccSignedAt.getTime(), supervisorSignedAt.getTime())) : null;
   return {
     round: tna.round,
     cccSignedAt: tna.cccSignedAt?.toISOString() ?? null,
@@ -127,15 +129,15 @@ export class TrainingPlanService {
     const ratings = await manager.find(TnaRating, { where: { tnaId: In(ids) } });
     const decisions = await manager.find(TrainingProposalDecision, { where: { tnaId: In(ids) } });
     const roundOf = new Map(signed.map((t) => [t.id, t.round]));
-    const versionOf = new Map(signed.map((t) => [t.round, t.version]));
+    const tnaOf = new Map(signed.map((t) => [t.round, t]));
     return trainingProposals(
       signed.map((t) => needsFacts(ctx, t, ratings)),
-      decisions.map((d) => ({ round: roundOf.get(d.tnaId)!, code: d.competencyCode })),
+      decisions.map((d) => ({ round: lookup(roundOf, d.tnaId), code: d.competencyCode })),
       { framework: ctx.framework, durationMonths: ctx.template.durationMonths },
     ).map((p): TrainingProposalView & { tnaId: string } => ({
       ...p,
-      version: versionOf.get(p.round)!,
-      tnaId: signed.find((t) => t.round === p.round)!.id,
+      version: lookup(tnaOf, p.round).version,
+      tnaId: lookup(tnaOf, p.round).id,
     }));
   }
 
@@ -187,7 +189,7 @@ export class TrainingPlanService {
             enrolmentId,
             createdById: user.id,
           });
-          itemId = identifiers[0]!['id'] as string;
+          itemId = insertedId({ identifiers });
         }
         try {
           await manager.insert(TrainingProposalDecision, {
@@ -251,7 +253,7 @@ export class TrainingPlanService {
       enrolments: () => [enrolmentId],
       apply: async ({ manager }) => {
         const { identifiers } = await manager.insert(TrainingPlanItem, { ...item, enrolmentId, createdById: user.id });
-        return identifiers[0]!['id'] as string;
+        return insertedId({ identifiers });
       },
       audit: (_, itemId) => ({
         actorId: user.id,

@@ -16,6 +16,7 @@ import type { EntityManager } from 'typeorm';
 import type { EvidenceFileView } from '@ccc/contracts';
 import { IdempotencyInterceptor, markUploadRead } from '../idempotency/idempotency.interceptor';
 import { EvidenceFile } from './evidence-file.entity';
+import { insertedId } from '../common/lookup';
 
 /** What multer hands over for one file (kept in memory: the file goes to PostgreSQL, never to disk). */
 export interface UploadedFile {
@@ -110,7 +111,9 @@ export async function storeEvidenceFile(
   });
   // The database's own id and time of creation, as returned by the insert.
   const { identifiers, generatedMaps } = await manager.insert(EvidenceFile, row);
-  return { ...row, id: identifiers[0]!['id'] as string, createdAt: generatedMaps[0]!['createdAt'] as Date };
+  const createdAt = generatedMaps[0]?.['createdAt'];
+  if (!(createdAt instanceof Date)) throw new Error('The insert answered with no time of creation');
+  return { ...row, id: insertedId({ identifiers }), createdAt };
 }
 
 export function toFileView(

@@ -6,6 +6,7 @@ import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { Closed, Conflict, type FieldError, Invalid } from '../common/domain-errors';
+import { oneRow } from '../common/one-row';
 import { isStillReferenced } from '../database/pg-errors';
 import type { ChangeEnrolmentDto, EnrolmentVersionDto, ReopenEnrolmentDto } from './dto/change-enrolment.dto';
 import type { FormerSupervisor } from './enrolment.entity';
@@ -276,14 +277,16 @@ export class EnrolmentChangesService {
       await this.commands.run({
         ...enrolmentChange(this.access, user, id, dto.version),
         apply: async ({ manager }) => {
-          const [booked] = (await manager.query(
-            `SELECT count(*)::int AS n FROM session s
+          const booked = oneRow(
+            (await manager.query(
+              `SELECT count(*)::int AS n FROM session s
             WHERE (s.enrolment_id = $1 AND (s.status <> 'planned' OR s.starts_at IS NOT NULL))
                OR EXISTS (SELECT 1 FROM session_attendance a WHERE a.session_id = s.id AND a.enrolment_id = $1
                            AND a.attendance <> 'expected')`,
-            [id],
-          )) as { n: number }[];
-          if (booked!.n > 0) throw new Conflict(activity);
+              [id],
+            )) as { n: number }[],
+          );
+          if (booked.n > 0) throw new Conflict(activity);
           await manager.query('DELETE FROM session_attendance WHERE enrolment_id = $1', [id]);
           await manager.query('DELETE FROM session WHERE enrolment_id = $1', [id]);
           await manager.query('DELETE FROM enrolment WHERE id = $1', [id]);

@@ -15,7 +15,10 @@ import { AuditService } from '../audit/audit.service';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
-import { assertVersion, Closed, Conflict, type FieldError, Invalid } from '../common/domain-errors';
+import { assertVersion, Closed, Conflict, type FieldError, Invalid, NotFound } from '../common/domain-errors';
+import { loaded } from '../common/loaded';
+import { SCOPED_RELATIONS } from './scoped-enrolment';
+import { insertedId } from '../common/lookup';
 import { Organisation } from '../organisations/organisation.entity';
 import { RoleAssignment } from '../people/role-assignment.entity';
 import { SessionsService } from '../sessions/sessions.service';
@@ -55,7 +58,9 @@ export class EnrolmentCommands {
           status: string;
           version: number;
         }[];
-        return row!;
+        // Read above; gone since only if it was deleted meanwhile.
+        if (!row) throw new NotFound('Enrolment not found');
+        return row;
       },
       apply: async ({ manager }, row) => {
         // Withdrawing a completed or withdrawn enrolment says which it is (not the closed check's read-only message).
@@ -146,7 +151,10 @@ export class EnrolmentCommands {
     });
     // The cohort's supervisor may enrol a CCC into a colleague's caseload: they see what they made, once.
     return this.enrolments.summarise(
-      await this.enrolments.enrolmentQuery(null).andWhere('enrolment.id = :id', { id }).getOneOrFail(),
+      loaded(
+        await this.enrolments.enrolmentQuery(null).andWhere('enrolment.id = :id', { id }).getOneOrFail(),
+        ...SCOPED_RELATIONS,
+      ),
     );
   }
 
@@ -157,7 +165,7 @@ export class EnrolmentCommands {
     input: CreateEnrolmentDto,
     actorId: string | null,
   ): Promise<string> {
-    const template = cohort.template!.definition;
+    const template = loaded(cohort, 'template').template.definition;
     if (cohort.closedAt) throw new Conflict('This cohort is closed and takes no new enrolments');
     await this.checkReferences(manager, cohort, input);
     await this.refuseSecondActiveEnrolment(manager, cohort, input.cccId);
@@ -180,7 +188,7 @@ export class EnrolmentCommands {
         track: input.track,
         employmentStart: input.employmentStart,
       });
-      enrolmentId = String(inserted.identifiers[0]!['id']);
+      enrolmentId = insertedId(inserted);
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
         throw new Conflict('This CCC is already enrolled in this cohort');

@@ -75,6 +75,11 @@ SELECT e.id, e.cohort_id, e.ccc_id, e.pcn_id, e.pcn_supervisor_id, e.alliance_su
   LEFT JOIN person ps ON ps.id = e.pcn_supervisor_id
   LEFT JOIN person asup ON asup.id = e.alliance_supervisor_id`;
 
+/** A supervisor read through a left join: both columns or, with no supervisor, neither (full_name is NOT NULL). */
+function joinedPerson(id: string | null, fullName: string | null): { id: string; fullName: string } | null {
+  return id !== null && fullName !== null ? { id, fullName } : null;
+}
+
 function toRecord(row: SummaryRow): EnrolmentRecord {
   return {
     id: row.id,
@@ -99,10 +104,8 @@ function toRecord(row: SummaryRow): EnrolmentRecord {
     },
     ccc: { id: row.ccc_id, fullName: row.ccc_name, email: row.ccc_email },
     pcn: { id: row.pcn_id, name: row.pcn_name },
-    pcnSupervisor: row.pcn_supervisor_id ? { id: row.pcn_supervisor_id, fullName: row.pcn_supervisor_name! } : null,
-    allianceSupervisor: row.alliance_supervisor_id
-      ? { id: row.alliance_supervisor_id, fullName: row.alliance_supervisor_name! }
-      : null,
+    pcnSupervisor: joinedPerson(row.pcn_supervisor_id, row.pcn_supervisor_name),
+    allianceSupervisor: joinedPerson(row.alliance_supervisor_id, row.alliance_supervisor_name),
   };
 }
 
@@ -154,9 +157,9 @@ function currentMonthOf(start: string, durationMonths: number, today: string): n
 
 /** What a summary reads: an EnrolmentRecord, or an Enrolment entity loaded with its five joined rows (writes). */
 export type Summarisable = Omit<EnrolmentRecord, 'cohort' | 'ccc' | 'pcn' | 'pcnSupervisor' | 'allianceSupervisor'> & {
-  cohort?: Pick<EnrolmentRecord['cohort'], 'id' | 'name' | 'startDate'>;
-  ccc?: EnrolmentRecord['ccc'];
-  pcn?: EnrolmentRecord['pcn'];
+  cohort: Pick<EnrolmentRecord['cohort'], 'id' | 'name' | 'startDate'>;
+  ccc: EnrolmentRecord['ccc'];
+  pcn: EnrolmentRecord['pcn'];
   pcnSupervisor?: EnrolmentRecord['pcnSupervisor'];
   allianceSupervisor?: EnrolmentRecord['allianceSupervisor'];
 };
@@ -166,10 +169,7 @@ export function toSummary(
   template: Pick<ProgrammeTemplate, 'durationMonths'>,
   today: string,
 ): EnrolmentSummary {
-  const { pcnSupervisor, allianceSupervisor } = enrolment;
-  const cohort = enrolment.cohort!;
-  const ccc = enrolment.ccc!;
-  const pcn = enrolment.pcn!;
+  const { cohort, ccc, pcn, pcnSupervisor, allianceSupervisor } = enrolment;
   const pause = openPause(enrolment.pauses ?? []);
   return {
     id: enrolment.id,

@@ -42,6 +42,7 @@ import {
 import { timelineSessions } from './timeline.read-model';
 import { Clock } from '../common/clock';
 import { loaded } from '../common/loaded';
+import { lookup } from '../common/lookup';
 import { SCOPED_RELATIONS, type ScopedEnrolment } from './scoped-enrolment';
 
 @Injectable()
@@ -87,7 +88,7 @@ export class EnrolmentsService {
     const enrolments = await readableEnrolments(this.db, this.access, user, 'newest-cohort');
     const templates = await this.durations(enrolments.map((e) => e.cohort.templateId));
     const today = londonDate(this.clock.now());
-    return enrolments.map((e) => toSummary(e, templates.get(e.cohort.templateId)!, today));
+    return enrolments.map((e) => toSummary(e, lookup(templates, e.cohort.templateId), today));
   }
 
   /**
@@ -105,7 +106,7 @@ export class EnrolmentsService {
     const templates = await this.durations(records.map((e) => e.cohort.templateId));
     const today = londonDate(this.clock.now());
     return {
-      items: records.map((e) => toSummary(e, templates.get(e.cohort.templateId)!, today)),
+      items: records.map((e) => toSummary(e, lookup(templates, e.cohort.templateId), today)),
       total,
       page,
       pageSize,
@@ -192,34 +193,36 @@ export class EnrolmentsService {
 
   /** An enrolment the caller may read (404/403 otherwise) with its template, for the features built on it. */
   async readable(user: AuthUser, id: string): Promise<{ enrolment: ScopedEnrolment; template: ProgrammeTemplate }> {
-    const enrolment = loaded(await this.findReadable(user, id), ...SCOPED_RELATIONS);
+    const enrolment = await this.findReadable(user, id);
     const templates = await this.templates([enrolment.cohort.templateId]);
-    return { enrolment, template: templates.get(enrolment.cohort.templateId)! };
+    return { enrolment, template: lookup(templates, enrolment.cohort.templateId) };
   }
 
   /** Every enrolment in the caller's scope with what a summary reads of it, and its template: two queries. */
   async readableAll(user: AuthUser): Promise<{ enrolment: EnrolmentRecord; template: ProgrammeTemplate }[]> {
     const enrolments = await readableEnrolments(this.db, this.access, user, 'ccc-name');
     const templates = await this.templates(enrolments.map((e) => e.cohort.templateId));
-    return enrolments.map((enrolment) => ({ enrolment, template: templates.get(enrolment.cohort.templateId)! }));
+    return enrolments.map((enrolment) => ({ enrolment, template: lookup(templates, enrolment.cohort.templateId) }));
   }
 
   summaryOf(enrolment: EnrolmentRecord, template: ProgrammeTemplate): EnrolmentSummary {
     return toSummary(enrolment, template, londonDate(this.clock.now()));
   }
 
-  async findReadable(user: AuthUser, id: string): Promise<Enrolment> {
-    const enrolment = await this.enrolmentQuery(user).andWhere('enrolment.id = :id', { id }).getOne();
-    return enrolment ?? this.access.refuse(user, 'enrolment', id, 'Enrolment');
+  async findReadable(user: AuthUser, id: string): Promise<ScopedEnrolment> {
+    const enrolment =
+      (await this.enrolmentQuery(user).andWhere('enrolment.id = :id', { id }).getOne()) ??
+      (await this.access.refuse(user, 'enrolment', id, 'Enrolment'));
+    return loaded(enrolment, ...SCOPED_RELATIONS);
   }
 
   async get(user: AuthUser, id: string): Promise<EnrolmentSummary> {
     return this.summarise(await this.findReadable(user, id));
   }
 
-  async summarise(enrolment: Enrolment): Promise<EnrolmentSummary> {
-    const templates = await this.templates([enrolment.cohort!.templateId]);
-    return toSummary(enrolment, templates.get(enrolment.cohort!.templateId)!, londonDate(this.clock.now()));
+  async summarise(enrolment: ScopedEnrolment): Promise<EnrolmentSummary> {
+    const templates = await this.templates([enrolment.cohort.templateId]);
+    return toSummary(enrolment, lookup(templates, enrolment.cohort.templateId), londonDate(this.clock.now()));
   }
 
   /**
@@ -230,9 +233,10 @@ export class EnrolmentsService {
     const enrolment =
       (await readableEnrolment(this.db, this.access, user, id)) ??
       (await this.access.refuse(user, 'enrolment', id, 'Enrolment'));
-    const templateRow = (await templateVersions(this.db, [enrolment.cohort.templateId])).get(
+    const templateRow = lookup(
+      await templateVersions(this.db, [enrolment.cohort.templateId]),
       enrolment.cohort.templateId,
-    )!;
+    );
     const template = templateRow.definition;
     const sessions = await timelineSessions(this.db, id);
     const signOffs = await this.signOffs(
@@ -243,11 +247,12 @@ export class EnrolmentsService {
       'SELECT person_id FROM cohort_supervisor WHERE cohort_id = $1',
       [enrolment.cohortId],
     );
-    const facts = (
+    const facts = lookup(
       await loadSignOffFacts(this.db, [
-        { id, status: enrolment.status, cohortStart: enrolment.cohort!.startDate, template },
-      ])
-    ).get(id)!;
+        { id, status: enrolment.status, cohortStart: enrolment.cohort.startDate, template },
+      ]),
+      id,
+    );
     const events = signOffEvents(facts);
     const parties = this.access.signOffParties(user, enrolment);
 
@@ -269,7 +274,7 @@ export class EnrolmentsService {
     const supervisorIds = cohortSupervisorIds.map((r) => r.person_id);
     // A pause resumed with the plan shifted can move sessions past the programme's last month: shown there.
     const lastMonth = Math.max(template.durationMonths, ...sessions.map((s) => s.month));
-    const months = programmeMonths(enrolment.cohort!.startDate, lastMonth).map((bounds) => {
+    const months = programmeMonths(enrolment.cohort.startDate, lastMonth).map((bounds) => {
       const inMonth = sessions
         .filter((s) => s.month === bounds.month)
         .sort(
@@ -293,7 +298,7 @@ export class EnrolmentsService {
           };
           const actor =
             this.access.sessionActor(user, {
-              allianceId: enrolment.cohort!.allianceId,
+              allianceId: enrolment.cohort.allianceId,
               participants: s.participants,
               sharedByCohort: s.sharedByCohort,
               leadId: s.leadId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DutiesResponse, ExpectationsResponse, PcnHomeRow } from '@ccc/contracts';
+import type { DutiesResponse, ExpectationsResponse, PcnHomeRow, PersonRef } from '@ccc/contracts';
 import {
   ACTIVE_BOOKING_STATUSES,
   attestableFromDate,
@@ -30,13 +30,17 @@ import { AccessService } from '../access/access.service';
 import { ReleaseRequest } from '../release-time/release-request.entity';
 import { CHART_WEEKS, toReleaseView } from '../release-time/release.service';
 import { SessionAttendance } from '../sessions/session-attendance.entity';
-import { personRef } from '../sessions/session-view';
 import type { AttestDto, AttestDutyDto } from './dto/attest.dto';
 import { Attestation } from './attestation.entity';
 import { dutyDatesOf, type ProgressFacts, progressFacts, withProgress } from './rule-facts';
 import { type PcnHomeSession, pcnHomeFacts } from './pcn-home.read-model';
 import { EvaluationResponse } from '../month-six/evaluation-response.entity';
 import { Clock } from '../common/clock';
+import { type Loaded, loaded } from '../common/loaded';
+import { lookup } from '../common/lookup';
+
+/** A person as the answers name them. */
+const refOf = (p: { id: string; fullName: string }): PersonRef => ({ id: p.id, fullName: p.fullName });
 
 @Injectable()
 export class ExpectationsService {
@@ -49,12 +53,12 @@ export class ExpectationsService {
   ) {}
 
   /** The facts behind the expectations of many enrolments at once: five queries. */
-  async facts(enrolments: (Pick<Enrolment, 'id' | 'track' | 'pauses'> & { cohort?: { startDate: string } })[]): Promise<
+  async facts(enrolments: (Pick<Enrolment, 'id' | 'track' | 'pauses'> & { cohort: { startDate: string } })[]): Promise<
     Map<
       string,
       ExpectationFacts & {
-        attestationRows: Attestation[];
-        attendanceRows: SessionAttendance[];
+        attestationRows: Loaded<Attestation, 'attestedBy'>[];
+        attendanceRows: Loaded<SessionAttendance, 'session'>[];
         releaseRows: ReleaseRequest[];
       }
     >
@@ -96,35 +100,44 @@ export class ExpectationsService {
           progressFacts(this.db, { enrolmentIds: ids }),
         ])
       : [[], [], [], [], new Map<string, ProgressFacts>()];
-    const surveyOf = new Map(surveys.map((r) => [r.enrolmentId, londonDate(r.submittedAt!)]));
+    // A submitted response has its submission's instant.
+    const surveyOf = new Map(
+      surveys.flatMap((r) => (r.submittedAt ? [[r.enrolmentId, londonDate(r.submittedAt)] as const] : [])),
+    );
     // Grouped once by CCC, so that a PCN (or Alliance) with many CCCs is not a search per CCC.
-    const attendanceOf = groupBy(attendance, (a) => a.enrolmentId);
+    const attendanceOf = groupBy(
+      attendance.map((a) => loaded(a, 'session')),
+      (a) => a.enrolmentId,
+    );
     const releaseOf = groupBy(release, (r) => r.enrolmentId);
-    const attestationsOf = groupBy(attestations, (a) => a.enrolmentId);
+    const attestationsOf = groupBy(
+      attestations.map((a) => loaded(a, 'attestedBy')),
+      (a) => a.enrolmentId,
+    );
     return new Map(
       enrolments.map((e) => {
         const mine = attestationsOf.get(e.id) ?? [];
         const attendanceRows = attendanceOf.get(e.id) ?? [];
         const releaseRows = releaseOf.get(e.id) ?? [];
         const facts = {
-          cohortStart: e.cohort!.startDate,
+          cohortStart: e.cohort.startDate,
           track: e.track,
           pauses: e.pauses ?? [],
           surveySubmittedOn: surveyOf.get(e.id) ?? null,
           sessions: attendanceRows.map((a) => ({
-            kind: a.session!.kind,
-            month: a.session!.month,
-            status: a.session!.status,
-            startsAt: a.session!.startsAt,
-            durationMinutes: a.session!.durationMinutes,
+            kind: a.session.kind,
+            month: a.session.month,
+            status: a.session.status,
+            startsAt: a.session.startsAt,
+            durationMinutes: a.session.durationMinutes,
             attendance: a.attendance,
-            pcnSupervisorAttendance: (a.session!.staffAttendance?.pcn_supervisor as 'present' | undefined) ?? null,
+            pcnSupervisorAttendance: (a.session.staffAttendance?.pcn_supervisor as 'present' | undefined) ?? null,
           })),
           release: releaseRows,
           attestations: mine.map((a) => ({
             expectationKey: a.expectationKey,
             attestedOn: a.attestedOn,
-            attestedBy: a.attestedBy?.fullName ?? '',
+            attestedBy: a.attestedBy.fullName,
           })),
           attestationRows: mine,
           attendanceRows,
@@ -138,7 +151,7 @@ export class ExpectationsService {
 
   async forEnrolment(user: AuthUser, enrolmentId: string): Promise<ExpectationsResponse> {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
-    const facts = (await this.facts([enrolment])).get(enrolment.id)!;
+    const facts = lookup(await this.facts([enrolment]), enrolment.id);
     const now = this.clock.now();
     const results = evaluateExpectations(template, facts, now, londonDate(now));
     return {
@@ -147,7 +160,7 @@ export class ExpectationsService {
       attestations: facts.attestationRows.map((a) => ({
         expectationKey: a.expectationKey,
         attestedOn: a.attestedOn,
-        attestedBy: personRef(a.attestedBy)!,
+        attestedBy: refOf(a.attestedBy),
         note: a.note,
       })),
       canAttest: template.expectations
@@ -213,10 +226,10 @@ export class ExpectationsService {
     const { enrolment, template } = await this.enrolments.readable(user, enrolmentId);
     const duties = dutiesOf(template);
     const [rows, dutyDates] = await Promise.all([
-      this.db.getRepository(Attestation).find({
-        where: { enrolmentId, expectationKey: In(duties.map((d) => d.key)) },
-        relations: { attestedBy: true },
-      }),
+      this.db
+        .getRepository(Attestation)
+        .find({ where: { enrolmentId, expectationKey: In(duties.map((d) => d.key)) }, relations: { attestedBy: true } })
+        .then((found) => found.map((a) => loaded(a, 'attestedBy'))),
       dutyDatesOf(this.db, { ...enrolment, cohortStart: enrolment.cohort.startDate }),
     ]);
     const today = londonDate(this.clock.now());
@@ -230,9 +243,7 @@ export class ExpectationsService {
           party: duty.party,
           title: duty.title,
           attestableFrom: from,
-          attestation: row
-            ? { attestedOn: row.attestedOn, attestedBy: personRef(row.attestedBy)!, note: row.note }
-            : null,
+          attestation: row ? { attestedOn: row.attestedOn, attestedBy: refOf(row.attestedBy), note: row.note } : null,
           canAttest:
             !row &&
             enrolment.status !== 'withdrawn' &&
@@ -254,7 +265,7 @@ export class ExpectationsService {
     if (!duty) throw new NotFound(`This programme has no Table 2 duty \u201c${key.slice(0, 60)}\u201d`);
     if (!this.access.speaksFor(user, duty.party, enrolment))
       throw new Forbidden(`Only the ${duty.party === 'pcn' ? 'PCN' : 'Alliance'} supervisor confirms this duty`);
-    const dates = await dutyDatesOf(this.db, { ...enrolment, cohortStart: enrolment.cohort!.startDate });
+    const dates = await dutyDatesOf(this.db, { ...enrolment, cohortStart: enrolment.cohort.startDate });
     const problem =
       dto.attestedOn > londonDate(this.clock.now())
         ? 'attestedOn must be today or earlier'
@@ -313,12 +324,8 @@ export class ExpectationsService {
     return scoped.map(({ enrolment, template }) => {
       // Only the programme's weeks: none before the cohort starts or after it ends.
       const weeks = programmeChartWeeks(enrolment.cohort.startDate, template.durationMonths, today, CHART_WEEKS);
-      const f = facts.get(enrolment.id) ?? {
-        sessions: [],
-        release: [],
-        attested: new Set<string>(),
-        appraisalDate: null,
-      };
+      // pcnHomeFacts holds every enrolment asked for.
+      const f = lookup(facts, enrolment.id);
       const dutyDates = {
         cohortStart: enrolment.cohort.startDate,
         employmentStart: enrolment.employmentStart,
@@ -337,15 +344,15 @@ export class ExpectationsService {
       return {
         enrolment: this.enrolments.summaryOf(enrolment, template),
         rules,
+        // A slot offered has its start and its length, which a booking sets together.
         slotsAwaiting: f.sessions.flatMap((s) =>
-          s.status === 'awaiting_pcn' && s.startsAt
+          s.status === 'awaiting_pcn' && s.startsAt && s.durationMinutes !== null
             ? [
                 {
                   id: s.id,
                   title: s.title,
                   startsAt: s.startsAt.toISOString(),
-                  // A slot offered always has its length (the booking sets both).
-                  durationMinutes: s.durationMinutes ?? 0,
+                  durationMinutes: s.durationMinutes,
                   version: s.version,
                 },
               ]

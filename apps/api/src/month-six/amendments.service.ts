@@ -20,6 +20,8 @@ import { applyHandoverFields, askToSignAgain, changedFields, contentOf, SIGNATUR
 import { HandoverInterview } from './handover-interview.entity';
 import { checkOutcomeEntries, conflictOnDuplicate, upsertOutcomes } from './outcomes.service';
 import { Clock } from '../common/clock';
+import { loaded } from '../common/loaded';
+import { insertedId, itemAt } from '../common/lookup';
 import type { ScopedEnrolment } from '../enrolments/scoped-enrolment';
 
 type Change = {
@@ -44,6 +46,16 @@ function toView(row: EnrolmentAmendment): AmendmentView {
 }
 
 const NOTHING_CHANGES = 'The amendment changes nothing in the record';
+
+/** The change an amendment of `record` gives: the field named after the record (400 without it). */
+function changeOf<R extends CreateAmendmentDto['record']>(
+  dto: CreateAmendmentDto,
+  record: R,
+): NonNullable<CreateAmendmentDto[R]> {
+  const change = dto[record];
+  if (!change) throw validationFailed([{ field: record, reason: `an amendment of the ${record} gives its change` }]);
+  return change;
+}
 
 /**
  * Corrections to the record of an enrolment that is no longer active (completed or withdrawn), which refuses
@@ -76,10 +88,9 @@ export class AmendmentsService {
       throw new Forbidden('Only an administrator or the CCC\u2019s Alliance supervisor records an amendment');
     const reason = dto.reason.trim();
     if (!reason) throw validationFailed([{ field: 'reason', reason: 'reason must say why the record is corrected' }]);
-    if (!dto[dto.record])
-      throw validationFailed([{ field: dto.record, reason: `an amendment of the ${dto.record} gives its change` }]);
+    changeOf(dto, dto.record); // 400 when the change of the record named is not given
     if (dto.record === 'outcome')
-      checkOutcomeEntries([dto.outcome!], enrolment, template, londonDate(this.clock.now()), 'outcome');
+      checkOutcomeEntries([changeOf(dto, 'outcome')], enrolment, template, londonDate(this.clock.now()), 'outcome');
     const { amendmentId } = await conflictOnDuplicate(() =>
       this.commands.run({
         load: async ({ manager }) => {
@@ -111,7 +122,7 @@ export class AmendmentsService {
             after: change.after,
             amendedById: user.id,
           } as QueryDeepPartialEntity<EnrolmentAmendment>);
-          return { amendmentId: String(inserted.identifiers[0]!['id']), change };
+          return { amendmentId: insertedId(inserted), change };
         },
         audit: (_, { amendmentId, change }) => ({
           actorId: user.id,
@@ -145,7 +156,7 @@ export class AmendmentsService {
           .getOne();
         if (!row) throw new Conflict('This enrolment has no handover record to amend');
         const before = contentOf(row);
-        const after = applyHandoverFields(before, dto.handover!, template, enrolment.cohort.startDate);
+        const after = applyHandoverFields(before, changeOf(dto, 'handover'), template, enrolment.cohort.startDate);
         const changes = changedFields(before, after);
         if (Object.keys(changes.after).length === 0) return { recordId: row.id, ...changes };
         if (enrolment.status !== 'completed') {
@@ -178,24 +189,25 @@ export class AmendmentsService {
         };
       }
       case 'outcome': {
-        const { changes, rows } = await upsertOutcomes(manager, enrolment.id, [dto.outcome!], user.id);
+        const outcome = changeOf(dto, 'outcome');
+        const { changes, rows } = await upsertOutcomes(manager, enrolment.id, [outcome], user.id);
         const [change] = changes;
-        const { month, measureId } = dto.outcome!;
+        const { month, measureId } = outcome;
         return {
-          recordId: rows[0]!.id,
+          recordId: itemAt(rows, 0).id,
           before: change ? { month, measureId, count: change.from } : {},
           after: change ? { month, measureId, count: change.to } : {},
         };
       }
       case 'session': {
-        const given = dto.session!;
+        const given = changeOf(dto, 'session');
         const attendance = await manager.findOne(SessionAttendance, {
           where: { sessionId: given.sessionId, enrolmentId: enrolment.id },
           relations: { session: true },
         });
         if (!attendance)
           throw validationFailed([{ field: 'session.sessionId', reason: 'this CCC has no such session' }]);
-        const session = attendance.session!;
+        const { session } = loaded(attendance, 'session');
         if (given.notes !== undefined && !session.enrolmentId)
           throw validationFailed([
             { field: 'session.notes', reason: 'the notes of a cohort session are not one CCC\u2019s record' },

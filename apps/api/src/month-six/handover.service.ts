@@ -27,6 +27,7 @@ import type { HandoverFieldsDto, SignHandoverDto, UpdateHandoverDto } from './dt
 import { HandoverInterview } from './handover-interview.entity';
 import { renderMail } from '../notifications/mail-templates';
 import { Clock } from '../common/clock';
+import { insertedId } from '../common/lookup';
 
 /** The signature columns of each party. */
 export const SIGNATURE: Record<HandoverParty, { at: 'cccSignedAt' | 'pcnSignedAt' | 'allianceSignedAt'; by: string }> =
@@ -229,17 +230,17 @@ export class HandoverService {
         const row = await this.find(manager, enrolmentId, true);
         assertVersion({ version: row?.version ?? 0 }, dto.version, 'handover record');
         const before = contentOf(row);
-        const after = applyHandoverFields(before, dto, template, enrolment.cohort!.startDate);
+        const after = applyHandoverFields(before, dto, template, enrolment.cohort.startDate);
         const changes = changedFields(before, after);
         if (Object.keys(changes.after).length === 0) return null;
         const signed = row
           ? (['ccc', 'pcn_supervisor', 'alliance_supervisor'] as const).filter((p) => row[SIGNATURE[p].at])
           : [];
-        let id = row?.id;
+        let id: string;
         if (!row) {
-          const inserted = await manager.insert(HandoverInterview, { enrolmentId, ...after });
-          id = String(inserted.identifiers[0]!['id']);
+          id = insertedId(await manager.insert(HandoverInterview, { enrolmentId, ...after }));
         } else {
+          id = row.id;
           const result = await manager
             .createQueryBuilder()
             .update(HandoverInterview)
@@ -256,7 +257,7 @@ export class HandoverService {
             .execute();
           if (result.affected !== 1) throw new StaleVersion('handover record');
         }
-        return { id: id!, changes, signed };
+        return { id, changes, signed };
       },
       audit: (_, done) =>
         done && {

@@ -12,6 +12,7 @@ import { personRef } from '../sessions/session-view';
 import type { RecordOutcomesDto } from './dto/outcomes.dto';
 import { OutcomeCount } from './outcome-count.entity';
 import { Clock } from '../common/clock';
+import { insertedId } from '../common/lookup';
 import type { ScopedEnrolment } from '../enrolments/scoped-enrolment';
 
 export interface OutcomeChange {
@@ -87,7 +88,7 @@ export async function upsertOutcomes(
         count: entry.count,
         recordedById,
       });
-      rows.push({ ...entry, id: String(inserted.identifiers[0]!['id']) } as OutcomeCount);
+      rows.push({ ...entry, id: insertedId(inserted) } as OutcomeCount);
     }
   }
   return { changes, rows };

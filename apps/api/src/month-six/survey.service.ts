@@ -12,6 +12,7 @@ import { EnrolmentsService } from '../enrolments/enrolments.service';
 import type { SaveSurveyDto } from './dto/survey.dto';
 import { EvaluationResponse } from './evaluation-response.entity';
 import { Clock } from '../common/clock';
+import { insertedId } from '../common/lookup';
 
 /**
  * The evaluation survey: one response per person and enrolment, saved as a draft until submitted. A response is
@@ -108,7 +109,7 @@ export class SurveyService {
             respondent,
             ...values,
           });
-          return String(inserted.identifiers[0]!['id']);
+          return insertedId(inserted);
         },
         audit: (_, id) => ({
           actorId: user.id,

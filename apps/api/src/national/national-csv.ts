@@ -1,6 +1,7 @@
 import type { NationalCell, NationalFigures, NationalSummary } from '@ccc/contracts';
 import { FEWER_THAN_FIVE, WITHHELD } from '@ccc/programme';
 import { type CsvTable, writeLongCsv } from '../common/csv';
+import { itemAt } from '../common/lookup';
 
 const PARTY_LABELS = { alliance: 'Alliance', pcn: 'PCN', ccc: 'CCC' } as const;
 const NATION = 'England';
@@ -26,12 +27,18 @@ export function nationalCsv(summary: NationalSummary): string {
     ...summary.expectations.map((x, i) => ({
       title: `Expectation met: ${x.title} (${PARTY_LABELS[x.party]})`,
       columns: ['Alliance', 'CCCs it applies to', 'CCCs meeting it', 'Met %'],
-      rows: rows((f) => [f.expectations[i]!.counted, f.expectations[i]!.met, f.expectations[i]!.metPercent].map(cell)),
+      rows: rows((f) => {
+        const { counted, met, metPercent } = itemAt(f.expectations, i);
+        return [counted, met, metPercent].map(cell);
+      }),
     })),
     ...summary.statements.map((s, i) => ({
       title: `Survey: ${s.text}`,
       columns: ['Alliance', 'Answering', 'Agreed or strongly agreed %'],
-      rows: rows((f) => [f.survey[i]!.answering, f.survey[i]!.agreedPercent].map(cell)),
+      rows: rows((f) => {
+        const { answering, agreedPercent } = itemAt(f.survey, i);
+        return [answering, agreedPercent].map(cell);
+      }),
     })),
     {
       title: 'About these figures',

@@ -13,6 +13,8 @@ import {
 import { DataSource } from 'typeorm';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Clock } from '../common/clock';
+import { loaded } from '../common/loaded';
+import { lookup } from '../common/lookup';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { ruleFacts } from '../expectations/rule-facts';
 import { nextTurn } from '../common/next-turn';
@@ -68,19 +70,21 @@ export class NationalService {
     )) as { id: string; name: string }[];
 
     // 2. Every cohort with its template, newest first (a reworded statement reads as the newest template has it).
-    const cohorts = await this.db.getRepository(Cohort).find({
-      select: {
-        id: true,
-        allianceId: true,
-        startDate: true,
-        templateId: true,
-        template: { id: true, definition: true },
-      },
-      relations: { template: true },
-      order: { startDate: 'DESC', id: 'ASC' },
-    });
+    const cohorts = (
+      await this.db.getRepository(Cohort).find({
+        select: {
+          id: true,
+          allianceId: true,
+          startDate: true,
+          templateId: true,
+          template: { id: true, definition: true },
+        },
+        relations: { template: true },
+        order: { startDate: 'DESC', id: 'ASC' },
+      })
+    ).map((c) => loaded(c, 'template'));
     const cohortOf = new Map(cohorts.map((c) => [c.id, c]));
-    const templates = [...new Map(cohorts.map((c) => [c.templateId, c.template!.definition])).values()];
+    const templates = [...new Map(cohorts.map((c) => [c.templateId, c.template.definition])).values()];
 
     // 3. Every enrolment: no more than the rules read.
     const enrolments = (
@@ -91,7 +95,7 @@ export class NationalService {
         track: NationalEnrolmentInput['track'];
         status: NationalEnrolmentInput['status'];
       }[]
-    ).map((e) => ({ ...e, cohort: cohortOf.get(e.cohort_id)! }));
+    ).map((e) => ({ ...e, cohort: lookup(cohortOf, e.cohort_id) }));
 
     // 4–7. The facts of the expectations, as the cohort report reads them, for every cohort at once.
     const facts = await ruleFacts(
@@ -111,13 +115,13 @@ export class NationalService {
     const evaluated: NationalEnrolmentInput[] = [];
     for (const [i, e] of enrolments.entries()) {
       if (i > 0 && i % EVALUATED_PER_TURN === 0) await nextTurn();
-      const template = e.cohort.template!.definition;
+      const template = e.cohort.template.definition;
       evaluated.push({
         allianceId: e.cohort.allianceId,
         status: e.status,
         template,
         track: e.track,
-        results: evaluateExpectations(template, facts.get(e.id)!, now, today),
+        results: evaluateExpectations(template, lookup(facts, e.id), now, today),
       });
       // Each enrolment's facts are read once: let them go as soon as they are.
       facts.delete(e.id);

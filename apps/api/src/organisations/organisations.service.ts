@@ -6,6 +6,7 @@ import { AccessService } from '../access/access.service';
 import { type CommandContext, Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
 import { Conflict, NotFound } from '../common/domain-errors';
+import { oneRow } from '../common/one-row';
 import type { CreateOrganisationDto, OrganisationVersionDto, UpdateOrganisationDto } from './dto/organisation.dto';
 import { Organisation } from './organisation.entity';
 import { Clock } from '../common/clock';
@@ -91,8 +92,10 @@ export class OrganisationsService {
     await this.commands.run({
       ...this.pcn(user, id, dto.version),
       apply: async ({ manager }, pcn) => {
-        await manager.query('SELECT id FROM organisation WHERE id = $1 FOR UPDATE', [pcn.parentId]);
-        await this.refuseDuplicate(manager, pcn.parentId!, name, id);
+        // The PCN was found under the caller's Alliance (lockPcn): its parent.
+        const allianceId = this.access.actingAlliance(user);
+        await manager.query('SELECT id FROM organisation WHERE id = $1 FOR UPDATE', [allianceId]);
+        await this.refuseDuplicate(manager, allianceId, name, id);
         await manager.update(Organisation, { id }, { name, version: pcn.version + 1 });
       },
       audit: (pcn) => ({
@@ -113,11 +116,12 @@ export class OrganisationsService {
         if (pcn.closedAt) throw new Conflict('This PCN is already closed');
         const closedAt = this.clock.now();
         await manager.update(Organisation, { id }, { closedAt, version: pcn.version + 1 });
-        const [active] = (await manager.query(
-          `SELECT count(*)::int AS n FROM enrolment WHERE pcn_id = $1 AND status = 'active'`,
-          [id],
-        )) as { n: number }[];
-        return { closedAt, activeEnrolments: active!.n };
+        const active = oneRow(
+          (await manager.query(`SELECT count(*)::int AS n FROM enrolment WHERE pcn_id = $1 AND status = 'active'`, [
+            id,
+          ])) as { n: number }[],
+        );
+        return { closedAt, activeEnrolments: active.n };
       },
       audit: (_, { closedAt, activeEnrolments }) => ({
         actorId: user.id,

@@ -7,6 +7,7 @@ import { inCallersAlliance } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { Commands } from '../common/command';
 import { Conflict, type FieldError, Invalid, NotFound } from '../common/domain-errors';
+import { oneRow } from '../common/one-row';
 import type { TemplateVersionDto } from './dto/template-version.dto';
 import { ProgrammeTemplateVersion } from './programme-template.entity';
 
@@ -59,10 +60,12 @@ export class TemplatesService {
   private async nextVersion(manager: EntityManager, user: AuthUser, id: string, definition: unknown) {
     const base = await manager.getRepository(ProgrammeTemplateVersion).findOneBy({ id, ...inCallersAlliance(user) });
     if (!base) throw new NotFound('Template not found');
-    const [{ latest }] = (await manager.query(
-      'SELECT max(version)::int AS latest FROM programme_template WHERE alliance_id = $1 AND key = $2',
-      [base.allianceId, base.key],
-    )) as { latest: number }[];
+    const { latest } = oneRow(
+      (await manager.query(
+        'SELECT max(version)::int AS latest FROM programme_template WHERE alliance_id = $1 AND key = $2',
+        [base.allianceId, base.key],
+      )) as { latest: number }[],
+    );
     // A version written from an older one would silently undo what the newer ones changed (#24): refused, as a
     // stale edit is, for the administrator to make the change on the latest.
     if (base.version !== latest)

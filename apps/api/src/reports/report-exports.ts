@@ -297,7 +297,9 @@ function sessionsChart(pdf: TaggedPdf, report: CohortReport) {
 
 /** One stacked bar per statement with five or more answers, strongly disagree (left) to strongly agree (right). */
 function surveyChart(pdf: TaggedPdf, report: CohortReport) {
-  const rows = report.survey.statements.filter((s) => s.distribution);
+  const rows = report.survey.statements.flatMap(({ text, distribution }) =>
+    distribution ? [{ text, distribution }] : [],
+  );
   if (!rows.length) return;
   const label = 300;
   const bar = 12;
@@ -307,7 +309,7 @@ function surveyChart(pdf: TaggedPdf, report: CohortReport) {
       (s) =>
         `${s.text}: ${[...LIKERT_LEVELS]
           .reverse()
-          .map((l) => `${LIKERT_LABELS[l]} ${s.distribution![l] ?? 0}`)
+          .map((l) => `${LIKERT_LABELS[l]} ${s.distribution[l] ?? 0}`)
           .join(', ')}`,
     )
     .join('; ')}.`;
@@ -322,13 +324,13 @@ function surveyChart(pdf: TaggedPdf, report: CohortReport) {
     }
     rows.forEach((s, i) => {
       const y = box.y + key + i * (bar + 8);
-      const total = LIKERT_LEVELS.reduce((n, l) => n + (s.distribution![l] ?? 0), 0);
+      const total = LIKERT_LEVELS.reduce((n, l) => n + (s.distribution[l] ?? 0), 0);
       doc
         .fillColor('#212b32')
         .text(s.text, box.x, y + 2, { width: label - 8, height: bar, ellipsis: true, lineBreak: false });
       let at = box.x + label;
       for (const level of LIKERT_LEVELS) {
-        const w = total > 0 ? ((s.distribution![level] ?? 0) / total) * width : 0;
+        const w = total > 0 ? ((s.distribution[level] ?? 0) / total) * width : 0;
         if (w > 0) doc.rect(at, y, w, bar).fill(LIKERT_COLOURS[level]);
         at += w;
       }

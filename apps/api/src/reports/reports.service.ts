@@ -33,6 +33,8 @@ import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { groupBy } from '../common/group-by';
+import { lookup } from '../common/lookup';
+import { oneRow } from '../common/one-row';
 import { ruleFacts } from '../expectations/rule-facts';
 import { Organisation } from '../organisations/organisation.entity';
 import { type ReportCohort, type ReportEnrolment, reportCohorts, reportEnrolments } from './cohort-report.read-model';
@@ -82,7 +84,7 @@ export class ReportsService {
     // 4–7. The facts of the expectations, read by the cohorts (four queries), then the rest (three queries).
     const facts = await ruleFacts(
       this.db,
-      enrolments.map((e) => ({ id: e.id, cohortStart: startOf.get(e.cohortId)!, track: e.track, pauses: e.pauses })),
+      enrolments.map((e) => ({ id: e.id, cohortStart: lookup(startOf, e.cohortId), track: e.track, pauses: e.pauses })),
       cohortIds,
     );
     const development = await this.development(ids);
@@ -93,11 +95,11 @@ export class ReportsService {
     const evaluated = [];
     for (const [i, e] of enrolments.entries()) {
       if (i > 0 && i % CCCS_PER_TURN === 0) await nextTurn();
-      const template = templateOf.get(e.cohortId)!;
+      const template = lookup(templateOf, e.cohortId);
       evaluated.push({
         template,
         track: e.track,
-        results: evaluateExpectations(template, facts.get(e.id)!, now, today),
+        results: evaluateExpectations(template, lookup(facts, e.id), now, today),
       });
     }
 
@@ -185,10 +187,10 @@ export class ReportsService {
     const byPcn = groupBy(enrolments, (e) => e.pcnId);
     return [...byPcn.values()]
       .map((list) => {
-        const requests = list.flatMap((e) => facts.get(e.id)!.release);
+        const requests = list.flatMap((e) => lookup(facts, e.id).release);
         return {
-          pcnId: list[0]!.pcnId,
-          pcnName: list[0]!.pcnName,
+          pcnId: list[0].pcnId,
+          pcnName: list[0].pcnName,
           cccs: list.length,
           confirmedHours: hoursOf(
             requests.filter((r) => r.status === 'confirmed').reduce((total, r) => total + r.minutes, 0),
@@ -204,18 +206,20 @@ export class ReportsService {
   private async development(ids: string[]) {
     if (ids.length === 0)
       return { competenciesSignedOff: 0, cccsWithASignOff: 0, trainingItems: 0, trainingCompleted: 0 };
-    const [row] = (await this.db.query(
-      `SELECT (SELECT count(*) FROM competency_progress WHERE enrolment_id = ANY($1::uuid[]) AND state = 'signed_off')::int AS signed_off,
+    const row = oneRow(
+      (await this.db.query(
+        `SELECT (SELECT count(*) FROM competency_progress WHERE enrolment_id = ANY($1::uuid[]) AND state = 'signed_off')::int AS signed_off,
               (SELECT count(DISTINCT enrolment_id) FROM competency_progress WHERE enrolment_id = ANY($1::uuid[]) AND state = 'signed_off')::int AS cccs_with,
               (SELECT count(*) FROM training_plan_item WHERE enrolment_id = ANY($1::uuid[]))::int AS items,
               (SELECT count(*) FROM training_plan_item WHERE enrolment_id = ANY($1::uuid[]) AND completed_on IS NOT NULL)::int AS completed`,
-      [ids],
-    )) as { signed_off: number; cccs_with: number; items: number; completed: number }[];
+        [ids],
+      )) as { signed_off: number; cccs_with: number; items: number; completed: number }[],
+    );
     return {
-      competenciesSignedOff: row!.signed_off,
-      cccsWithASignOff: row!.cccs_with,
-      trainingItems: row!.items,
-      trainingCompleted: row!.completed,
+      competenciesSignedOff: row.signed_off,
+      cccsWithASignOff: row.cccs_with,
+      trainingItems: row.items,
+      trainingCompleted: row.completed,
     };
   }
 

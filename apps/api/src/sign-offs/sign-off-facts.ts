@@ -1,5 +1,7 @@
 import type { IsoDate, ProgrammeTemplate, SignOffFacts, SignOffPerson } from '@ccc/programme';
 import type { DataSource, EntityManager } from 'typeorm';
+import { lookup } from '../common/lookup';
+import { oneRow } from '../common/one-row';
 
 /** What the loader needs of each enrolment: its id, status, and the cohort's start and template. */
 export interface SignOffEnrolment {
@@ -14,6 +16,13 @@ type Row = Record<string, unknown>;
 /** An instant from the JSON the statement answers (an ISO string), or null. */
 const instant = (value: unknown): Date | null =>
   value === null || value === undefined ? null : new Date(value as string);
+
+/** An instant of a NOT NULL column (when a record was made or last changed). */
+function instantOf(value: unknown): Date {
+  const at = instant(value);
+  if (at === null) throw new Error('An instant the statement always answers with is missing');
+  return at;
+}
 
 const person = (id: unknown, name: unknown): SignOffPerson | null =>
   typeof id === 'string' ? { id, fullName: typeof name === 'string' ? name : '' } : null;
@@ -124,16 +133,18 @@ export async function loadSignOffFacts(
   );
   if (enrolments.length === 0) return facts;
   const ids = enrolments.map((e) => e.id);
-  const of = (row: Row) => facts.get(row.enrolment_id as string)!;
+  const of = (row: Row) => lookup(facts, row.enrolment_id as string);
 
   // One statement: each kind's rows as a JSON array (instants come back as ISO strings, dates as YYYY-MM-DD).
-  const [result] = (await db.query(
-    `SELECT ${Object.entries(FACT_QUERIES)
-      .map(([name, sql]) => `(SELECT coalesce(json_agg(q), '[]'::json) FROM (${sql}) q) AS ${name}`)
-      .join(',\n')}`,
-    [ids],
-  )) as Record<keyof typeof FACT_QUERIES, Row[]>[];
-  const { competencies, tnas, training, attestations, handovers, amendments, sessions } = result!;
+  const result = oneRow(
+    (await db.query(
+      `SELECT ${Object.entries(FACT_QUERIES)
+        .map(([name, sql]) => `(SELECT coalesce(json_agg(q), '[]'::json) FROM (${sql}) q) AS ${name}`)
+        .join(',\n')}`,
+      [ids],
+    )) as Record<keyof typeof FACT_QUERIES, Row[]>[],
+  );
+  const { competencies, tnas, training, attestations, handovers, amendments, sessions } = result;
 
   const titles = new Map(
     // Expectations and Table 2 duties share the attestation store, keyed apart by the template.
@@ -155,7 +166,7 @@ export async function loadSignOffFacts(
         rating: (row.rating as number | null) ?? null,
         comment: row.comment as string,
         by: person(row.by_id, row.by_name),
-        at: instant(row.at)!,
+        at: instantOf(row.at),
       });
     }
   }
@@ -165,7 +176,7 @@ export async function loadSignOffFacts(
     const key = `${row.enrolment_id}/${row.code}`;
     if (row.state !== 'evidence_submitted' || submitted.has(key)) continue;
     submitted.add(key);
-    of(row).submitted.push({ code: row.code as string, since: instant(row.state_changed_at)! });
+    of(row).submitted.push({ code: row.code as string, since: instantOf(row.state_changed_at) });
   }
   for (const row of tnas) {
     of(row).tnas.push({
@@ -182,7 +193,7 @@ export async function loadSignOffFacts(
       title: row.title as string,
       completedOn: row.completed_on as string,
       completedVia: row.completed_via as 'ccc' | 'attendance',
-      at: instant(row.at)!,
+      at: instantOf(row.at),
       by: person(row.by_id, row.by_name),
     });
   }
@@ -196,7 +207,7 @@ export async function loadSignOffFacts(
       attestedOn: row.attested_on as string,
       note: (row.note as string | null) ?? null,
       by: person(row.by_id, row.by_name),
-      at: instant(row.at)!,
+      at: instantOf(row.at),
     });
   }
   for (const row of handovers) {
@@ -223,7 +234,7 @@ export async function loadSignOffFacts(
       record: row.record as string,
       reason: row.reason as string,
       by: person(row.by_id, row.by_name),
-      at: instant(row.at)!,
+      at: instantOf(row.at),
     });
   }
   for (const row of sessions) {
@@ -234,21 +245,21 @@ export async function loadSignOffFacts(
         title: row.title as string,
         mark: row.mark as 'slot_accepted' | 'recorded',
         by: person(row.by_id, row.by_name),
-        at: instant(row.at)!,
+        at: instantOf(row.at),
         viaLink: row.via_link as boolean,
       });
     } else if (row.source === 'slot') {
       f.slotsAwaitingPcn.push({
         sessionId: row.session_id as string,
         title: row.title as string,
-        since: instant(row.at)!,
+        since: instantOf(row.at),
       });
     } else if (row.status === 'pending') {
       f.releasesPending.push({
         id: row.id as string,
         sessionId: (row.session_id as string | null) ?? null,
         description: row.description as string,
-        since: instant(row.at)!,
+        since: instantOf(row.at),
       });
     } else {
       f.releases.push({
@@ -260,7 +271,7 @@ export async function loadSignOffFacts(
         minutes: row.minutes as number,
         reason: (row.reason as string | null) ?? null,
         by: person(row.by_id, row.by_name),
-        at: instant(row.at)!,
+        at: instantOf(row.at),
         viaLink: row.via_link as boolean,
       });
     }

@@ -28,6 +28,8 @@ import type { SignOffsQueryDto } from './dto/sign-offs-query.dto';
 import { loadSignOffFacts } from './sign-off-facts';
 import { Clock } from '../common/clock';
 import { CCCS_PER_TURN, nextTurn } from '../common/next-turn';
+import { loaded } from '../common/loaded';
+import { lookup } from '../common/lookup';
 
 @Injectable()
 export class SignOffsService {
@@ -50,17 +52,17 @@ export class SignOffsService {
     const cccs = new Map<string, PersonRef>();
     for (const [i, enrolment] of enrolments.entries()) {
       if (i > 0 && i % CCCS_PER_TURN === 0) await nextTurn();
-      const ccc = personRef(enrolment.ccc)!;
+      const ccc = { id: enrolment.ccc.id, fullName: enrolment.ccc.fullName };
       cccs.set(ccc.id, ccc);
       if (query.ccc && query.ccc !== ccc.id) continue;
-      const mine = mineOf.get(enrolment.id)!;
-      const f = facts.get(enrolment.id)!;
+      const mine = lookup(mineOf, enrolment.id);
+      const f = lookup(facts, enrolment.id);
       const from: Record<Party, PersonRef | null> = {
         ccc,
         pcn: personRef(enrolment.pcnSupervisor),
         alliance: personRef(enrolment.allianceSupervisor),
       };
-      for (const a of filterSignOffs(awaitedOf.get(enrolment.id)!, filter)) {
+      for (const a of filterSignOffs(lookup(awaitedOf, enrolment.id), filter)) {
         const row = { ...a, ccc, from: from[a.awaiting] };
         if (mine.includes(a.awaiting)) awaitingMe.push(row);
         // The CCC's own view: what others still have to sign for them.
@@ -99,7 +101,7 @@ export class SignOffsService {
 
   /** The caller's enrolments with their sign-off facts, the parties they sign for in each, and the counts. */
   private async load(user: AuthUser) {
-    const enrolments = await this.access
+    const found = await this.access
       .scopeSignOffEnrolments(
         this.db
           .getRepository(Enrolment)
@@ -130,7 +132,8 @@ export class SignOffsService {
       )
       .orderBy('ccc.full_name', 'ASC')
       .getMany();
-    const templateIds = [...new Set(enrolments.map((e) => e.cohort!.templateId))];
+    const enrolments = found.map((e) => loaded(e, 'cohort', 'ccc'));
+    const templateIds = [...new Set(enrolments.map((e) => e.cohort.templateId))];
     const templates = new Map<string, ProgrammeTemplate>(
       templateIds.length === 0
         ? []
@@ -144,8 +147,8 @@ export class SignOffsService {
       enrolments.map((e) => ({
         id: e.id,
         status: e.status,
-        cohortStart: e.cohort!.startDate,
-        template: templates.get(e.cohort!.templateId)!,
+        cohortStart: e.cohort.startDate,
+        template: lookup(templates, e.cohort.templateId),
       })),
     );
 
@@ -160,7 +163,7 @@ export class SignOffsService {
       const mine = this.access.signOffParties(user, enrolment);
       mineOf.set(enrolment.id, mine);
       mine.forEach((p) => parties.add(p));
-      const awaited = awaitedSignOffs(facts.get(enrolment.id)!, today);
+      const awaited = awaitedSignOffs(lookup(facts, enrolment.id), today);
       awaitedOf.set(enrolment.id, awaited);
       for (const a of awaited) {
         if (mine.includes(a.awaiting)) awaitingCount += 1;

@@ -75,6 +75,7 @@ function answerTypes(program: ts.Program, files: string[]): { operations: Map<st
   const written = (type: ts.Type, at: ts.Node): string => {
     if (checker.isArrayType(type)) {
       const [item] = checker.getTypeArguments(type as ts.TypeReference);
+      if (!item) throw new Error(`An array type without its item type at ${at.getText()}`);
       return `${written(item, at)}[]`;
     }
     const named = nameOf(type, at);

@@ -8,7 +8,7 @@ export class CookieJar {
 
   keep(setCookies: string[] | undefined): void {
     for (const line of setCookies ?? []) {
-      const [pair, ...attributes] = line.split(';');
+      const [pair = '', ...attributes] = line.split(';');
       const at = pair.indexOf('=');
       const name = pair.slice(0, at).trim();
       const expired = attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a) || /^\s*max-age=0\b/i.test(a));
