@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { BadRequestException, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
@@ -13,6 +13,7 @@ import { PeopleService } from '../people/people.service';
 import { AuthSession } from './auth-session.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { Clock } from '../common/clock';
+import { Forbidden, Invalid, Unauthorized } from '../common/domain-errors';
 
 // Verified when the email is unknown so that a wrong email and a wrong password take the same time.
 const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$IFUKw/MDYvUQL6m2eeJTvg$RplJAirh4qyRFe/ZjkOlPCCV3mKtl37g51/Qh+Ds7EI';
@@ -46,7 +47,7 @@ export class AuthService {
     const ok = await argon2.verify(hash, password).catch(() => false);
     if (!person || !person.passwordHash || !ok || person.deactivatedAt) {
       await this.audit.signInFailed(email, person?.id ?? null);
-      throw new UnauthorizedException('Email or password is incorrect');
+      throw new Unauthorized('Email or password is incorrect');
     }
     // Told only after the right password, so it reveals nothing to someone guessing.
     const label = await this.ssoRequiredBy(person.id);
@@ -58,10 +59,10 @@ export class AuthService {
         entityId: person.id,
         detail: { reason: 'sso_required' },
       });
-      throw new UnauthorizedException({
-        message: `Your Alliance asks you to sign in with your NHS account: choose "${label}" instead of a password`,
-        reason: SSO_REQUIRED,
-      });
+      throw new Unauthorized(
+        `Your Alliance asks you to sign in with your NHS account: choose "${label}" instead of a password`,
+        { reason: SSO_REQUIRED },
+      );
     }
     return this.openSession(person.id);
   }
@@ -113,7 +114,7 @@ export class AuthService {
    * or by the person after a thief — so the whole session is revoked, and both must sign in again.
    */
   async refresh(presented: string | undefined): Promise<IssuedTokens> {
-    if (!presented) throw new UnauthorizedException(SIGNED_OUT);
+    if (!presented) throw new Unauthorized(SIGNED_OUT);
     const outcome = await this.db.transaction(async (manager) => {
       // Locked so that two refreshes with one token are decided one after the other.
       const token = await manager
@@ -132,7 +133,7 @@ export class AuthService {
       await manager.update(RefreshToken, { id: token.id }, { replacedAt: () => 'now()' });
       return this.issue(manager, token.session.personId, token.sessionId);
     });
-    if (!outcome || outcome === 'reused') throw new UnauthorizedException(SIGNED_OUT);
+    if (!outcome || outcome === 'reused') throw new Unauthorized(SIGNED_OUT);
     return outcome;
   }
 
@@ -166,15 +167,12 @@ export class AuthService {
       ? await argon2.verify(person.passwordHash, currentPassword).catch(() => false)
       : false;
     if (!person || !ok)
-      throw new BadRequestException({
-        message: 'Your current password is not right',
-        errors: [{ field: 'currentPassword', reason: 'is not right' }],
-      });
+      throw new Invalid({ field: 'currentPassword', reason: 'is not right' }, 'Your current password is not right');
     if (currentPassword === newPassword)
-      throw new BadRequestException({
-        message: 'Choose a password different from your current one',
-        errors: [{ field: 'newPassword', reason: 'must differ from the current password' }],
-      });
+      throw new Invalid(
+        { field: 'newPassword', reason: 'must differ from the current password' },
+        'Choose a password different from your current one',
+      );
     const passwordHash = await hashPassword(newPassword);
     await this.db.transaction(async (manager) => {
       await manager.update(Person, { id: personId }, { passwordHash });
@@ -190,8 +188,8 @@ export class AuthService {
 
   /** Sets the Alliance a session acts in, for a person with roles in more than one. */
   async chooseAlliance(user: AuthUser, allianceId: string): Promise<void> {
-    if (!user.alliances.includes(allianceId)) throw new ForbiddenException('You hold no role in that Alliance');
-    if (!user.sessionId) throw new UnauthorizedException(SIGNED_OUT);
+    if (!user.alliances.includes(allianceId)) throw new Forbidden('You hold no role in that Alliance');
+    if (!user.sessionId) throw new Unauthorized(SIGNED_OUT);
     await this.db.transaction(async (manager) => {
       await manager.update(AuthSession, { id: user.sessionId!, personId: user.id }, { allianceId });
       await this.audit.record(manager, {
@@ -230,7 +228,7 @@ export class AuthService {
 
   private async issue(manager: EntityManager, personId: string, sessionId: string): Promise<IssuedTokens> {
     const me = await this.people.describe(personId, manager, sessionId);
-    if (!me) throw new UnauthorizedException(SIGNED_OUT);
+    if (!me) throw new Unauthorized(SIGNED_OUT);
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(this.clock.now().getTime() + this.config.refreshExpiresInSeconds * 1000);
     await manager.insert(RefreshToken, { sessionId, tokenHash: sha256(refreshToken), expiresAt: refreshExpiresAt });

@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PeopleImportReport, PeopleImportRowView } from '@ccc/contracts';
 import { type PeopleImportProblem, type PeopleImportRow, peopleImportTemplate, readPeopleImport } from '@ccc/programme';
@@ -6,11 +6,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
 import { writeCsv } from '../common/csv';
-import { validationFailed } from '../common/errors';
 import type { UploadedFile } from '../competencies/uploads';
 import { Organisation } from '../organisations/organisation.entity';
 import { BulkInvitationsService } from './bulk-invitations.service';
 import { readPeopleFile } from './people-import-files';
+import { Forbidden, Invalid } from '../common/domain-errors';
 
 interface PlannedRow extends PeopleImportRow {
   outcome: 'invite' | 'add_role';
@@ -94,7 +94,7 @@ export class PeopleImportService {
   }
 
   private allianceOf(user: AuthUser): string {
-    if (!user.allianceId) throw new ForbiddenException('You do not act in an Alliance');
+    if (!user.allianceId) throw new Forbidden('You do not act in an Alliance');
     return user.allianceId;
   }
 
@@ -105,7 +105,7 @@ export class PeopleImportService {
   }
 
   private refusal(problems: PeopleImportProblem[]) {
-    return validationFailed(
+    return new Invalid(
       [...problems].sort(byRowThenColumn).map((p) => ({
         field: p.column ? `row ${p.row}, ${p.column}` : `row ${p.row}`,
         reason: p.reason,

@@ -1,4 +1,4 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ErasureResult, RetentionList, RetentionRow } from '@ccc/contracts';
 import { DEFAULT_RETENTION_YEARS, londonDate, retentionState } from '@ccc/programme';
@@ -6,10 +6,10 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
-import { validationFailed } from '../common/errors';
 import { Clock } from '../common/clock';
 import type { RequestErasureDto } from './dto/erasure.dto';
 import { eraseDueEnrolments, eraseEnrolment, retentionCandidates, type RetentionRunResult } from './erasure';
+import { Invalid, NotFound } from '../common/domain-errors';
 
 /**
  * Retention of ended enrolments and erasure of their personal data, for the administrator of their Alliance.
@@ -63,14 +63,13 @@ export class RetentionService {
   /** Erasure on request: the enrolment's Alliance administrator; 404 unknown, 409 active or already erased. */
   async requestErasure(user: AuthUser, enrolmentId: string, dto: RequestErasureDto): Promise<ErasureResult> {
     const reason = dto.reason.trim();
-    if (!reason)
-      throw validationFailed([{ field: 'reason', reason: 'reason must say why the personal data is erased' }]);
+    if (!reason) throw new Invalid([{ field: 'reason', reason: 'reason must say why the personal data is erased' }]);
     const [row] = (await this.db.query(
       `SELECT c.alliance_id FROM enrolment e JOIN cohort c ON c.id = e.cohort_id WHERE e.id = $1`,
       [enrolmentId],
     )) as { alliance_id: string }[];
     // Another Alliance's enrolment is as unknown as a missing one.
-    if (!row || !this.access.administers(user, row.alliance_id)) throw new NotFoundException('Enrolment not found');
+    if (!row || !this.access.administers(user, row.alliance_id)) throw new NotFound('Enrolment not found');
     const outcome = await this.db.transaction((manager) =>
       eraseEnrolment(manager, this.audit, { enrolmentId, reason, actorId: user.id, now: this.clock.now() }),
     );

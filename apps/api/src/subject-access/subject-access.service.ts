@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { londonDate } from '@ccc/programme';
 import JSZip from 'jszip';
@@ -10,6 +10,7 @@ import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { Person } from '../people/person.entity';
 import { collectSubjectAccess } from './subject-access-read';
+import { NotFound } from '../common/domain-errors';
 
 export { archivePathOf, SUBJECT_ACCESS_FORMAT } from './subject-access-read';
 
@@ -67,7 +68,7 @@ export class SubjectAccessService {
   async export(user: AuthUser, personId: string): Promise<{ content: Buffer; fileName: string }> {
     await this.access.requireSubjectAccess(user, personId);
     const person = await this.db.getRepository(Person).findOneBy({ id: personId });
-    if (!person) throw new NotFoundException('There is no such person');
+    if (!person) throw new NotFound('There is no such person');
 
     const { json, files } = await this.db.transaction('REPEATABLE READ', (m) =>
       collectSubjectAccess(m, personId, user, this.clock.now()),
