@@ -13,6 +13,7 @@ import { PeopleService } from '../people/people.service';
 import { AuthSession } from './auth-session.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { Clock } from '../common/clock';
+import { Commands } from '../common/command';
 import { Forbidden, Invalid, Unauthorized } from '../common/domain-errors';
 
 // Verified when the email is unknown so that a wrong email and a wrong password take the same time.
@@ -39,6 +40,7 @@ export class AuthService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly clock: Clock,
+    private readonly commands: Commands,
   ) {}
 
   async login(email: string, password: string): Promise<IssuedTokens> {
@@ -90,23 +92,27 @@ export class AuthService {
    * that they do not pay an argon2 verification per person.
    */
   async openSession(personId: string, sso?: { allianceId: string; idToken: string | null }): Promise<IssuedTokens> {
-    return this.db.transaction(async (manager) => {
-      const session = await manager.save(
-        manager.create(AuthSession, {
-          personId,
-          // Signed in through an Alliance's provider: acting in that Alliance.
-          ...(sso ? { allianceId: sso.allianceId, ssoAllianceId: sso.allianceId, ssoIdToken: sso.idToken } : {}),
-        }),
-      );
-      await this.audit.record(manager, {
+    const { tokens } = await this.commands.run({
+      load: async () => null,
+      apply: async ({ manager }) => {
+        const session = await manager.save(
+          manager.create(AuthSession, {
+            personId,
+            // Signed in through an Alliance's provider: acting in that Alliance.
+            ...(sso ? { allianceId: sso.allianceId, ssoAllianceId: sso.allianceId, ssoIdToken: sso.idToken } : {}),
+          }),
+        );
+        return { sessionId: session.id, tokens: await this.issue(manager, personId, session.id) };
+      },
+      audit: (_none, { sessionId }) => ({
         actorId: personId,
         action: 'auth.signed_in',
         entityType: 'auth_session',
-        entityId: session.id,
+        entityId: sessionId,
         ...(sso ? { detail: { method: 'oidc', allianceId: sso.allianceId } } : {}),
-      });
-      return this.issue(manager, personId, session.id);
+      }),
     });
+    return tokens;
   }
 
   /**
@@ -115,23 +121,27 @@ export class AuthService {
    */
   async refresh(presented: string | undefined): Promise<IssuedTokens> {
     if (!presented) throw new Unauthorized(SIGNED_OUT);
-    const outcome = await this.db.transaction(async (manager) => {
+    // A replay's revocation (audited by revokeSessions) commits before the 401 it answers with.
+    const outcome = await this.commands.run({
       // Locked so that two refreshes with one token are decided one after the other.
-      const token = await manager
-        .getRepository(RefreshToken)
-        .createQueryBuilder('token')
-        .innerJoinAndSelect('token.session', 'session')
-        .where('token.tokenHash = :hash', { hash: sha256(presented) })
-        .setLock('pessimistic_write')
-        .getOne();
-      if (!token?.session || token.session.revokedAt) return null;
-      if (token.replacedAt) {
-        await this.revokeSessions(manager, token.session.personId, 'refresh_token_reused', token.sessionId);
-        return 'reused' as const;
-      }
-      if (token.expiresAt.getTime() <= this.clock.now().getTime()) return null;
-      await manager.update(RefreshToken, { id: token.id }, { replacedAt: () => 'now()' });
-      return this.issue(manager, token.session.personId, token.sessionId);
+      load: ({ manager }) =>
+        manager
+          .getRepository(RefreshToken)
+          .createQueryBuilder('token')
+          .innerJoinAndSelect('token.session', 'session')
+          .where('token.tokenHash = :hash', { hash: sha256(presented) })
+          .setLock('pessimistic_write')
+          .getOne(),
+      apply: async ({ manager }, token) => {
+        if (!token?.session || token.session.revokedAt) return null;
+        if (token.replacedAt) {
+          await this.revokeSessions(manager, token.session.personId, 'refresh_token_reused', token.sessionId);
+          return 'reused' as const;
+        }
+        if (token.expiresAt.getTime() <= this.clock.now().getTime()) return null;
+        await manager.update(RefreshToken, { id: token.id }, { replacedAt: () => 'now()' });
+        return this.issue(manager, token.session.personId, token.sessionId);
+      },
     });
     if (!outcome || outcome === 'reused') throw new Unauthorized(SIGNED_OUT);
     return outcome;
@@ -146,16 +156,20 @@ export class AuthService {
     access?: { personId: string; sessionId: string },
   ): Promise<{ sessionId: string | null }> {
     if (!presented && !access) return { sessionId: null };
-    return this.db.transaction(async (manager) => {
-      const token = presented
-        ? await manager.findOne(RefreshToken, { where: { tokenHash: sha256(presented) }, relations: { session: true } })
-        : null;
-      if (token?.session && !token.session.revokedAt)
-        await this.revokeSessions(manager, token.session.personId, 'signed_out', token.sessionId);
-      if (access && access.sessionId !== token?.sessionId)
-        await this.revokeSessions(manager, access.personId, 'signed_out', access.sessionId);
-      // The session ended, so that a single sign-on's provider session can be ended too.
-      return { sessionId: token?.session?.personId ? token.sessionId : (access?.sessionId ?? null) };
+    return this.commands.run({
+      load: ({ manager }) =>
+        presented
+          ? manager.findOne(RefreshToken, { where: { tokenHash: sha256(presented) }, relations: { session: true } })
+          : Promise.resolve(null),
+      // Each ended session is audited as it ends (revokeSessions), as when a password change or a replay ends it.
+      apply: async ({ manager }, token) => {
+        if (token?.session && !token.session.revokedAt)
+          await this.revokeSessions(manager, token.session.personId, 'signed_out', token.sessionId);
+        if (access && access.sessionId !== token?.sessionId)
+          await this.revokeSessions(manager, access.personId, 'signed_out', access.sessionId);
+        // The session ended, so that a single sign-on's provider session can be ended too.
+        return { sessionId: token?.session?.personId ? token.sessionId : (access?.sessionId ?? null) };
+      },
     });
   }
 
@@ -174,31 +188,33 @@ export class AuthService {
         'Choose a password different from your current one',
       );
     const passwordHash = await hashPassword(newPassword);
-    await this.db.transaction(async (manager) => {
-      await manager.update(Person, { id: personId }, { passwordHash });
-      await this.audit.record(manager, {
-        actorId: personId,
-        action: 'person.password_changed',
-        entityType: 'person',
-        entityId: personId,
-      });
-      await this.revokeSessions(manager, personId, 'password_changed');
+    await this.commands.run({
+      load: async () => null,
+      apply: async ({ manager }) => {
+        await manager.update(Person, { id: personId }, { passwordHash });
+        await this.revokeSessions(manager, personId, 'password_changed');
+      },
+      audit: () => ({ actorId: personId, action: 'person.password_changed', entityType: 'person', entityId: personId }),
     });
   }
 
   /** Sets the Alliance a session acts in, for a person with roles in more than one. */
   async chooseAlliance(user: AuthUser, allianceId: string): Promise<void> {
     if (!user.alliances.includes(allianceId)) throw new Forbidden('You hold no role in that Alliance');
-    if (!user.sessionId) throw new Unauthorized(SIGNED_OUT);
-    await this.db.transaction(async (manager) => {
-      await manager.update(AuthSession, { id: user.sessionId!, personId: user.id }, { allianceId });
-      await this.audit.record(manager, {
+    const sessionId = user.sessionId;
+    if (!sessionId) throw new Unauthorized(SIGNED_OUT);
+    await this.commands.run({
+      load: async () => null,
+      apply: async ({ manager }) => {
+        await manager.update(AuthSession, { id: sessionId, personId: user.id }, { allianceId });
+      },
+      audit: () => ({
         actorId: user.id,
         action: 'auth_session.alliance_chosen',
         entityType: 'auth_session',
-        entityId: user.sessionId!,
+        entityId: sessionId,
         detail: { allianceId },
-      });
+      }),
     });
   }
 

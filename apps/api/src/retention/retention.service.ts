@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
+import { Commands } from '../common/command';
 import type { RequestErasureDto } from './dto/erasure.dto';
 import { eraseDueEnrolments, eraseEnrolment, retentionCandidates, type RetentionRunResult } from './erasure';
 import { Invalid, NotFound } from '../common/domain-errors';
@@ -25,6 +26,7 @@ export class RetentionService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly access: AccessService,
+    private readonly commands: Commands,
   ) {}
 
   /** The Alliance whose records this administrator manages: the one they act in (none for anyone else). */
@@ -64,15 +66,20 @@ export class RetentionService {
   async requestErasure(user: AuthUser, enrolmentId: string, dto: RequestErasureDto): Promise<ErasureResult> {
     const reason = dto.reason.trim();
     if (!reason) throw new Invalid([{ field: 'reason', reason: 'reason must say why the personal data is erased' }]);
-    const [row] = (await this.db.query(
-      `SELECT c.alliance_id FROM enrolment e JOIN cohort c ON c.id = e.cohort_id WHERE e.id = $1`,
-      [enrolmentId],
-    )) as { alliance_id: string }[];
-    // Another Alliance's enrolment is as unknown as a missing one.
-    if (!row || !this.access.administers(user, row.alliance_id)) throw new NotFound('Enrolment not found');
-    const outcome = await this.db.transaction((manager) =>
-      eraseEnrolment(manager, this.audit, { enrolmentId, reason, actorId: user.id, now: this.clock.now() }),
-    );
+    const outcome = await this.commands.run({
+      load: async ({ manager }) => {
+        const [row] = (await manager.query(
+          `SELECT c.alliance_id FROM enrolment e JOIN cohort c ON c.id = e.cohort_id WHERE e.id = $1`,
+          [enrolmentId],
+        )) as { alliance_id: string }[];
+        // Another Alliance's enrolment is as unknown as a missing one.
+        if (!row || !this.access.administers(user, row.alliance_id)) throw new NotFound('Enrolment not found');
+        return row;
+      },
+      // Audited by eraseEnrolment itself, which the retention job shares (404 gone meanwhile, 409 active or erased).
+      apply: ({ manager }) =>
+        eraseEnrolment(manager, this.audit, { enrolmentId, reason, actorId: user.id, now: this.clock.now() }),
+    });
     return {
       enrolmentId,
       erasedAt: outcome.erasedAt.toISOString(),

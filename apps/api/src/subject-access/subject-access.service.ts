@@ -79,21 +79,20 @@ export class SubjectAccessService {
     for (const file of files) zip.file(file.path, file.content, { binary: true });
     const content = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 
-    await this.db.transaction((m) =>
-      this.audit.record(m, {
-        actorId: user.id,
-        action: 'subject_access.exported',
-        entityType: 'person',
-        entityId: personId,
-        detail: {
-          requestedBy: user.id === personId ? 'self' : 'admin',
-          allianceId: user.id === personId ? null : user.allianceId,
-          files: files.length,
-          bytes: content.length,
-          sha256: createHash('sha256').update(content).digest('hex'),
-        },
-      }),
-    );
+    // The export is a read; what is recorded is that it was made (AuditService opens its own transaction).
+    await this.audit.record(this.db.manager, {
+      actorId: user.id,
+      action: 'subject_access.exported',
+      entityType: 'person',
+      entityId: personId,
+      detail: {
+        requestedBy: user.id === personId ? 'self' : 'admin',
+        allianceId: user.id === personId ? null : user.allianceId,
+        files: files.length,
+        bytes: content.length,
+        sha256: createHash('sha256').update(content).digest('hex'),
+      },
+    });
     return { content, fileName: `subject-access-${londonDate(this.clock.now())}.zip` };
   }
 }
