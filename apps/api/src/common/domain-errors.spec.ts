@@ -4,7 +4,7 @@ import {
   ConflictException,
   ForbiddenException,
   GoneException,
-  type HttpException,
+  HttpException,
   NotFoundException,
   UnauthorizedException,
   UnsupportedMediaTypeException,
@@ -20,6 +20,7 @@ import {
   NotFound,
   StaleVersion,
   TooLarge,
+  TooMany,
   Unauthorized,
   UnsupportedType,
 } from './domain-errors';
@@ -174,5 +175,15 @@ describe('domain errors mapped to HTTP', () => {
     ],
   ])('%s answers byte for byte as the HTTP exception it replaces', async (_name, domain, http) => {
     expect(await answer(domain)).toEqual(await answer(http));
+  });
+
+  it('says when to try again after too many attempts, as the sign-in controller used to', async () => {
+    const message = 'Too many sign-in attempts; try again in 7 seconds';
+    const sent = await answer(new TooMany(message, 7));
+    const before = await answer(new HttpException(message, 429));
+    expect(sent.status).toBe(429);
+    expect(sent.headers).toEqual({ 'Retry-After': '7' });
+    expect(sent.body).toEqual(before.body);
+    expect(sent.body).toMatchObject({ title: 'Too many requests', detail: message });
   });
 });

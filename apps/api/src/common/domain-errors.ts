@@ -5,7 +5,7 @@
 export type FieldError = { field: string; reason: string };
 
 export abstract class DomainError extends Error {
-  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 415;
+  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 415 | 429;
   /** Details the answer carries beside the message (a clash names the other session). */
   readonly details: Record<string, unknown>;
 
@@ -80,6 +80,18 @@ export class UnsupportedType extends DomainError {
  */
 export class TooLarge extends DomainError {
   readonly status = 400;
+}
+
+/** Too many attempts just now: 429, and the answer's Retry-After says in how many seconds to try again. */
+export class TooMany extends DomainError {
+  readonly status = 429;
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
 }
 
 /** The one stale-version check: the version the caller read must be the row's. */

@@ -14,7 +14,7 @@ import {
 import type { Request, Response } from 'express';
 import type { ApiError } from '@ccc/contracts';
 import { isDatabaseUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from '../database/outage';
-import { DomainError, type FieldError, Invalid } from './domain-errors';
+import { DomainError, type FieldError, Invalid, TooMany } from './domain-errors';
 import { allowedMethods } from './method-not-allowed';
 
 export type { FieldError } from './domain-errors';
@@ -142,6 +142,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     let body: ApiError;
     if (exception instanceof DomainError) {
       body = domainErrorBody(exception);
+      if (exception instanceof TooMany) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     } else if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();
