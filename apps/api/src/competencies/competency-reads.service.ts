@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Forbidden, NotFound } from '../common/domain-errors';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -302,10 +302,8 @@ export class CompetencyReadsService {
       await this.enrolments.readable(user, file.enrolmentId);
     } catch (error) {
       // Another Alliance's file is as unknown as a missing one; one of this Alliance not the caller's is refused.
-      if (error instanceof NotFoundException || error instanceof NotFound)
-        throw new NotFound('Evidence file not found');
-      if (error instanceof ForbiddenException || error instanceof Forbidden)
-        throw new Forbidden('You do not have access to this evidence file');
+      if (error instanceof NotFound) throw new NotFound('Evidence file not found');
+      if (error instanceof Forbidden) throw new Forbidden('You do not have access to this evidence file');
       throw error;
     }
     const row = await this.db
