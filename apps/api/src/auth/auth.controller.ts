@@ -31,7 +31,7 @@ import { ChangePasswordDto } from './dto/change-password.dto';
 import { ChooseAllianceDto } from './dto/choose-alliance.dto';
 import { LoginDto } from './dto/login.dto';
 import { type AccessClaims, hasSession } from './jwt.strategy';
-import { LoginLimiter, TooManyLoginAttempts } from './login-limiter';
+import { LoginLimiter } from './login-limiter';
 import { OidcService } from './oidc/oidc.service';
 
 /** The refresh token lives only in this cookie: httpOnly (no script reads it), sent only to the auth routes. */
@@ -79,10 +79,8 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<LoginResponse> {
     if (!req.is('application/json')) throw new UnsupportedMediaTypeException('Sign in with a JSON body');
-    const attempt = await this.limiter.reserve(body.email, req.ip ?? '').catch((error: unknown) => {
-      if (error instanceof TooManyLoginAttempts) res.setHeader('Retry-After', String(error.retryAfter));
-      throw error;
-    });
+    // Too many attempts: a 429 whose Retry-After the exception filter sets.
+    const attempt = await this.limiter.reserve(body.email, req.ip ?? '');
     const issued = await this.auth.login(body.email, body.password).catch(async (error: unknown) => {
       await this.limiter.failed(attempt);
       throw error;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { BadRequestException, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
@@ -13,6 +13,8 @@ import { PeopleService } from '../people/people.service';
 import { AuthSession } from './auth-session.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { Clock } from '../common/clock';
+import { Commands } from '../common/command';
+import { Forbidden, Invalid, Unauthorized } from '../common/domain-errors';
 
 // Verified when the email is unknown so that a wrong email and a wrong password take the same time.
 const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$IFUKw/MDYvUQL6m2eeJTvg$RplJAirh4qyRFe/ZjkOlPCCV3mKtl37g51/Qh+Ds7EI';
@@ -38,6 +40,7 @@ export class AuthService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly clock: Clock,
+    private readonly commands: Commands,
   ) {}
 
   async login(email: string, password: string): Promise<IssuedTokens> {
@@ -46,7 +49,7 @@ export class AuthService {
     const ok = await argon2.verify(hash, password).catch(() => false);
     if (!person || !person.passwordHash || !ok || person.deactivatedAt) {
       await this.audit.signInFailed(email, person?.id ?? null);
-      throw new UnauthorizedException('Email or password is incorrect');
+      throw new Unauthorized('Email or password is incorrect');
     }
     // Told only after the right password, so it reveals nothing to someone guessing.
     const label = await this.ssoRequiredBy(person.id);
@@ -58,10 +61,10 @@ export class AuthService {
         entityId: person.id,
         detail: { reason: 'sso_required' },
       });
-      throw new UnauthorizedException({
-        message: `Your Alliance asks you to sign in with your NHS account: choose "${label}" instead of a password`,
-        reason: SSO_REQUIRED,
-      });
+      throw new Unauthorized(
+        `Your Alliance asks you to sign in with your NHS account: choose "${label}" instead of a password`,
+        { reason: SSO_REQUIRED },
+      );
     }
     return this.openSession(person.id);
   }
@@ -89,23 +92,27 @@ export class AuthService {
    * that they do not pay an argon2 verification per person.
    */
   async openSession(personId: string, sso?: { allianceId: string; idToken: string | null }): Promise<IssuedTokens> {
-    return this.db.transaction(async (manager) => {
-      const session = await manager.save(
-        manager.create(AuthSession, {
-          personId,
-          // Signed in through an Alliance's provider: acting in that Alliance.
-          ...(sso ? { allianceId: sso.allianceId, ssoAllianceId: sso.allianceId, ssoIdToken: sso.idToken } : {}),
-        }),
-      );
-      await this.audit.record(manager, {
+    const { tokens } = await this.commands.run({
+      load: async () => null,
+      apply: async ({ manager }) => {
+        const session = await manager.save(
+          manager.create(AuthSession, {
+            personId,
+            // Signed in through an Alliance's provider: acting in that Alliance.
+            ...(sso ? { allianceId: sso.allianceId, ssoAllianceId: sso.allianceId, ssoIdToken: sso.idToken } : {}),
+          }),
+        );
+        return { sessionId: session.id, tokens: await this.issue(manager, personId, session.id) };
+      },
+      audit: (_none, { sessionId }) => ({
         actorId: personId,
         action: 'auth.signed_in',
         entityType: 'auth_session',
-        entityId: session.id,
+        entityId: sessionId,
         ...(sso ? { detail: { method: 'oidc', allianceId: sso.allianceId } } : {}),
-      });
-      return this.issue(manager, personId, session.id);
+      }),
     });
+    return tokens;
   }
 
   /**
@@ -113,26 +120,30 @@ export class AuthService {
    * or by the person after a thief — so the whole session is revoked, and both must sign in again.
    */
   async refresh(presented: string | undefined): Promise<IssuedTokens> {
-    if (!presented) throw new UnauthorizedException(SIGNED_OUT);
-    const outcome = await this.db.transaction(async (manager) => {
+    if (!presented) throw new Unauthorized(SIGNED_OUT);
+    // A replay's revocation (audited by revokeSessions) commits before the 401 it answers with.
+    const outcome = await this.commands.run({
       // Locked so that two refreshes with one token are decided one after the other.
-      const token = await manager
-        .getRepository(RefreshToken)
-        .createQueryBuilder('token')
-        .innerJoinAndSelect('token.session', 'session')
-        .where('token.tokenHash = :hash', { hash: sha256(presented) })
-        .setLock('pessimistic_write')
-        .getOne();
-      if (!token?.session || token.session.revokedAt) return null;
-      if (token.replacedAt) {
-        await this.revokeSessions(manager, token.session.personId, 'refresh_token_reused', token.sessionId);
-        return 'reused' as const;
-      }
-      if (token.expiresAt.getTime() <= this.clock.now().getTime()) return null;
-      await manager.update(RefreshToken, { id: token.id }, { replacedAt: () => 'now()' });
-      return this.issue(manager, token.session.personId, token.sessionId);
+      load: ({ manager }) =>
+        manager
+          .getRepository(RefreshToken)
+          .createQueryBuilder('token')
+          .innerJoinAndSelect('token.session', 'session')
+          .where('token.tokenHash = :hash', { hash: sha256(presented) })
+          .setLock('pessimistic_write')
+          .getOne(),
+      apply: async ({ manager }, token) => {
+        if (!token?.session || token.session.revokedAt) return null;
+        if (token.replacedAt) {
+          await this.revokeSessions(manager, token.session.personId, 'refresh_token_reused', token.sessionId);
+          return 'reused' as const;
+        }
+        if (token.expiresAt.getTime() <= this.clock.now().getTime()) return null;
+        await manager.update(RefreshToken, { id: token.id }, { replacedAt: () => 'now()' });
+        return this.issue(manager, token.session.personId, token.sessionId);
+      },
     });
-    if (!outcome || outcome === 'reused') throw new UnauthorizedException(SIGNED_OUT);
+    if (!outcome || outcome === 'reused') throw new Unauthorized(SIGNED_OUT);
     return outcome;
   }
 
@@ -145,16 +156,20 @@ export class AuthService {
     access?: { personId: string; sessionId: string },
   ): Promise<{ sessionId: string | null }> {
     if (!presented && !access) return { sessionId: null };
-    return this.db.transaction(async (manager) => {
-      const token = presented
-        ? await manager.findOne(RefreshToken, { where: { tokenHash: sha256(presented) }, relations: { session: true } })
-        : null;
-      if (token?.session && !token.session.revokedAt)
-        await this.revokeSessions(manager, token.session.personId, 'signed_out', token.sessionId);
-      if (access && access.sessionId !== token?.sessionId)
-        await this.revokeSessions(manager, access.personId, 'signed_out', access.sessionId);
-      // The session ended, so that a single sign-on's provider session can be ended too.
-      return { sessionId: token?.session?.personId ? token.sessionId : (access?.sessionId ?? null) };
+    return this.commands.run({
+      load: ({ manager }) =>
+        presented
+          ? manager.findOne(RefreshToken, { where: { tokenHash: sha256(presented) }, relations: { session: true } })
+          : Promise.resolve(null),
+      // Each ended session is audited as it ends (revokeSessions), as when a password change or a replay ends it.
+      apply: async ({ manager }, token) => {
+        if (token?.session && !token.session.revokedAt)
+          await this.revokeSessions(manager, token.session.personId, 'signed_out', token.sessionId);
+        if (access && access.sessionId !== token?.sessionId)
+          await this.revokeSessions(manager, access.personId, 'signed_out', access.sessionId);
+        // The session ended, so that a single sign-on's provider session can be ended too.
+        return { sessionId: token?.session?.personId ? token.sessionId : (access?.sessionId ?? null) };
+      },
     });
   }
 
@@ -166,41 +181,40 @@ export class AuthService {
       ? await argon2.verify(person.passwordHash, currentPassword).catch(() => false)
       : false;
     if (!person || !ok)
-      throw new BadRequestException({
-        message: 'Your current password is not right',
-        errors: [{ field: 'currentPassword', reason: 'is not right' }],
-      });
+      throw new Invalid({ field: 'currentPassword', reason: 'is not right' }, 'Your current password is not right');
     if (currentPassword === newPassword)
-      throw new BadRequestException({
-        message: 'Choose a password different from your current one',
-        errors: [{ field: 'newPassword', reason: 'must differ from the current password' }],
-      });
+      throw new Invalid(
+        { field: 'newPassword', reason: 'must differ from the current password' },
+        'Choose a password different from your current one',
+      );
     const passwordHash = await hashPassword(newPassword);
-    await this.db.transaction(async (manager) => {
-      await manager.update(Person, { id: personId }, { passwordHash });
-      await this.audit.record(manager, {
-        actorId: personId,
-        action: 'person.password_changed',
-        entityType: 'person',
-        entityId: personId,
-      });
-      await this.revokeSessions(manager, personId, 'password_changed');
+    await this.commands.run({
+      load: async () => null,
+      apply: async ({ manager }) => {
+        await manager.update(Person, { id: personId }, { passwordHash });
+        await this.revokeSessions(manager, personId, 'password_changed');
+      },
+      audit: () => ({ actorId: personId, action: 'person.password_changed', entityType: 'person', entityId: personId }),
     });
   }
 
   /** Sets the Alliance a session acts in, for a person with roles in more than one. */
   async chooseAlliance(user: AuthUser, allianceId: string): Promise<void> {
-    if (!user.alliances.includes(allianceId)) throw new ForbiddenException('You hold no role in that Alliance');
-    if (!user.sessionId) throw new UnauthorizedException(SIGNED_OUT);
-    await this.db.transaction(async (manager) => {
-      await manager.update(AuthSession, { id: user.sessionId!, personId: user.id }, { allianceId });
-      await this.audit.record(manager, {
+    if (!user.alliances.includes(allianceId)) throw new Forbidden('You hold no role in that Alliance');
+    const sessionId = user.sessionId;
+    if (!sessionId) throw new Unauthorized(SIGNED_OUT);
+    await this.commands.run({
+      load: async () => null,
+      apply: async ({ manager }) => {
+        await manager.update(AuthSession, { id: sessionId, personId: user.id }, { allianceId });
+      },
+      audit: () => ({
         actorId: user.id,
         action: 'auth_session.alliance_chosen',
         entityType: 'auth_session',
-        entityId: user.sessionId!,
+        entityId: sessionId,
         detail: { allianceId },
-      });
+      }),
     });
   }
 
@@ -230,7 +244,7 @@ export class AuthService {
 
   private async issue(manager: EntityManager, personId: string, sessionId: string): Promise<IssuedTokens> {
     const me = await this.people.describe(personId, manager, sessionId);
-    if (!me) throw new UnauthorizedException(SIGNED_OUT);
+    if (!me) throw new Unauthorized(SIGNED_OUT);
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(this.clock.now().getTime() + this.config.refreshExpiresInSeconds * 1000);
     await manager.insert(RefreshToken, { sessionId, tokenHash: sha256(refreshToken), expiresAt: refreshExpiresAt });

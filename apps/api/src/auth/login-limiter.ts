@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { API_CONFIG, type ApiConfig } from '../config';
+import { TooMany } from '../common/domain-errors';
 
 /** Failures are forgotten a day after the last one counted. */
 const FORGET = `interval '1 day'`;
@@ -20,13 +21,10 @@ export interface LoginAttempt {
   counted: Kind[];
 }
 
-/** 429 with the standard Retry-After, set by the controller from `retryAfter`. */
-export class TooManyLoginAttempts extends HttpException {
-  constructor(readonly retryAfter: number) {
-    super(
-      `Too many sign-in attempts; try again in ${retryAfter} second${retryAfter === 1 ? '' : 's'}`,
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
+/** 429 with the standard Retry-After (ApiExceptionFilter sets it from `retryAfterSeconds`). */
+export class TooManyLoginAttempts extends TooMany {
+  constructor(retryAfter: number) {
+    super(`Too many sign-in attempts; try again in ${retryAfter} second${retryAfter === 1 ? '' : 's'}`, retryAfter);
   }
 }
 

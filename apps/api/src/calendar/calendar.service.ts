@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
-import { GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CalendarFeedResponse } from '@ccc/contracts';
 import { PROGRAMME_TIME_ZONE, sessionEnd } from '@ccc/programme';
@@ -21,6 +21,7 @@ import { DiaryService } from '../sessions/diary.service';
 import type { Session } from '../sessions/session.entity';
 import { CalendarFeed } from './calendar-feed.entity';
 import { Clock } from '../common/clock';
+import { Gone, NotFound } from '../common/domain-errors';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -221,9 +222,9 @@ export class CalendarService {
     if (!feed) {
       // Gone tells a calendar program to stop polling; the token is a credential, so nothing else is said.
       if (await feeds.exists({ where: { tokenHash: hash(token), revokedAt: Not(IsNull()) } })) {
-        throw new GoneException('This calendar address has been replaced or turned off');
+        throw new Gone('This calendar address has been replaced or turned off');
       }
-      throw new NotFoundException('No such calendar');
+      throw new NotFound('No such calendar');
     }
     const sessions = await this.diary.sessionsOf(feed.personId);
     // One query for every session's register, for the CCCs' names in the summaries.

@@ -1,13 +1,28 @@
-import type { ArgumentsHost } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  GoneException,
+  HttpException,
+  NotFoundException,
+  UnauthorizedException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import {
   assertVersion,
   Closed,
   Conflict,
   type DomainError,
   Forbidden,
+  Gone,
   Invalid,
   NotFound,
   StaleVersion,
+  TooLarge,
+  TooMany,
+  Unauthorized,
+  UnsupportedType,
 } from './domain-errors';
 import { ApiExceptionFilter } from './errors';
 
@@ -15,13 +30,13 @@ import { ApiExceptionFilter } from './errors';
 async function answer(
   error: unknown,
   onRefused?: (request: object) => Promise<void>,
-): Promise<{ status: number; type: string; body: Record<string, unknown> }> {
-  const sent: { status: number; type: string; body: Record<string, unknown> } = { status: 0, type: '', body: {} };
+): Promise<{ status: number; type: string; body: Record<string, unknown>; headers: Record<string, string> }> {
+  const sent = { status: 0, type: '', body: {} as Record<string, unknown>, headers: {} as Record<string, string> };
   let done!: () => void;
   const finished = new Promise<void>((resolve) => (done = resolve));
   const response = {
-    getHeader: () => undefined,
-    setHeader: () => undefined,
+    getHeader: (name: string) => sent.headers[name],
+    setHeader: (name: string, value: string) => void (sent.headers[name] = value),
     status(code: number) {
       sent.status = code;
       return this;
@@ -35,7 +50,13 @@ async function answer(
       done();
     },
   };
-  const request = { method: 'POST', path: '/api/sessions/x/book', url: '/api/sessions/x/book' };
+  // The route that took it (a service's NotFoundException inside an endpoint was never a 405).
+  const request = {
+    method: 'POST',
+    path: '/api/sessions/x/book',
+    url: '/api/sessions/x/book',
+    route: { path: '/api/sessions/:id/book', methods: { post: true } },
+  };
   const host = {
     switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }),
   } as unknown as ArgumentsHost;
@@ -52,6 +73,10 @@ describe('domain errors mapped to HTTP', () => {
     ['StaleVersion', new StaleVersion('session'), 409, 'Conflict'],
     ['Closed', new Closed('This enrolment was withdrawn'), 409, 'Conflict'],
     ['Invalid', new Invalid({ field: 'startsAt', reason: 'startsAt must be in the plan month' }), 400, 'Bad request'],
+    ['Unauthorized', new Unauthorized('Your session has ended; sign in again'), 401, 'Unauthorized'],
+    ['Gone', new Gone('This link has already been used'), 410, 'Gone'],
+    ['UnsupportedType', new UnsupportedType('This file is neither CSV nor XLSX'), 415, 'Unsupported media type'],
+    ['TooLarge', new TooLarge('The file is over 10 MB'), 400, 'Bad request'],
   ])('%s answers with its status as a problem', async (_name, error, status, title) => {
     const { status: sent, type, body } = await answer(error);
     expect(sent).toBe(status);
@@ -103,5 +128,62 @@ describe('domain errors mapped to HTTP', () => {
     await answer(new NotFound('Session not found'), async (request) => void refused.push(request));
     expect(refused).toHaveLength(1);
     expect((await answer(new NotFound('Session not found'))).status).toBe(404);
+  });
+
+  // The services threw these HTTP exceptions before (#23); the domain's kinds answer exactly as they did.
+  it.each<[string, DomainError, HttpException]>([
+    ['NotFound', new NotFound('This link is not valid'), new NotFoundException('This link is not valid')],
+    [
+      'Forbidden',
+      new Forbidden('You hold no role in that Alliance'),
+      new ForbiddenException('You hold no role in that Alliance'),
+    ],
+    ['Conflict', new Conflict('Recorded by someone else'), new ConflictException('Recorded by someone else')],
+    [
+      'Gone',
+      new Gone('This link has expired; ask for a new one'),
+      new GoneException('This link has expired; ask for a new one'),
+    ],
+    [
+      'Unauthorized',
+      new Unauthorized('Your session has ended; sign in again'),
+      new UnauthorizedException('Your session has ended; sign in again'),
+    ],
+    [
+      'Unauthorized with a reason',
+      new Unauthorized('Sign in with your NHS account', { reason: 'sso_required' }),
+      new UnauthorizedException({ message: 'Sign in with your NHS account', reason: 'sso_required' }),
+    ],
+    [
+      'UnsupportedType',
+      new UnsupportedType('This file is neither CSV nor XLSX: save the sheet as one of them'),
+      new UnsupportedMediaTypeException('This file is neither CSV nor XLSX: save the sheet as one of them'),
+    ],
+    ['TooLarge', new TooLarge('The file is over 10 MB'), new BadRequestException('The file is over 10 MB')],
+    [
+      'Invalid naming no field',
+      new Invalid([], 'This link is not valid'),
+      new BadRequestException('This link is not valid'),
+    ],
+    [
+      'Invalid with its own message',
+      new Invalid({ field: 'newPassword', reason: 'must differ' }, 'Choose a password different from your current one'),
+      new BadRequestException({
+        message: 'Choose a password different from your current one',
+        errors: [{ field: 'newPassword', reason: 'must differ' }],
+      }),
+    ],
+  ])('%s answers byte for byte as the HTTP exception it replaces', async (_name, domain, http) => {
+    expect(await answer(domain)).toEqual(await answer(http));
+  });
+
+  it('says when to try again after too many attempts, as the sign-in controller used to', async () => {
+    const message = 'Too many sign-in attempts; try again in 7 seconds';
+    const sent = await answer(new TooMany(message, 7));
+    const before = await answer(new HttpException(message, 429));
+    expect(sent.status).toBe(429);
+    expect(sent.headers).toEqual({ 'Retry-After': '7' });
+    expect(sent.body).toEqual(before.body);
+    expect(sent.body).toMatchObject({ title: 'Too many requests', detail: message });
   });
 });

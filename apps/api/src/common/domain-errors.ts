@@ -5,7 +5,7 @@
 export type FieldError = { field: string; reason: string };
 
 export abstract class DomainError extends Error {
-  abstract readonly status: 400 | 403 | 404 | 409;
+  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 415 | 429;
   /** Details the answer carries beside the message (a clash names the other session). */
   readonly details: Record<string, unknown>;
 
@@ -45,7 +45,7 @@ export class Closed extends DomainError {
   readonly status = 409;
 }
 
-/** Input the programme's rules refuse: 400 naming each field at fault and why. */
+/** Input the programme's rules refuse: 400 naming each field at fault and why (none when it is the whole request). */
 export class Invalid extends DomainError {
   readonly status = 400;
   readonly errors: FieldError[];
@@ -53,6 +53,44 @@ export class Invalid extends DomainError {
   constructor(errors: FieldError[] | FieldError, message = 'Validation failed') {
     super(message);
     this.errors = Array.isArray(errors) ? errors : [errors];
+  }
+}
+
+/**
+ * Who is asking is not established: a sign-in refused (wrong password, or single sign-on required: `details.reason`
+ * says so to the SPA), or a session that has ended: 401.
+ */
+export class Unauthorized extends DomainError {
+  readonly status = 401;
+}
+
+/** The thing existed but is no more: a used, replaced or expired link, a calendar address turned off: 410. */
+export class Gone extends DomainError {
+  readonly status = 410;
+}
+
+/** A file whose content is not of a kind the programme keeps, whatever its name says: 415. */
+export class UnsupportedType extends DomainError {
+  readonly status = 415;
+}
+
+/**
+ * A file over the programme's limit for it: 400, not 413. The request was read whole (the body parser's own limit
+ * answers 413); it is the file in it that the programme refuses.
+ */
+export class TooLarge extends DomainError {
+  readonly status = 400;
+}
+
+/** Too many attempts just now: 429, and the answer's Retry-After says in how many seconds to try again. */
+export class TooMany extends DomainError {
+  readonly status = 429;
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
   }
 }
 

@@ -14,7 +14,7 @@ import {
 import type { Request, Response } from 'express';
 import type { ApiError } from '@ccc/contracts';
 import { isDatabaseUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from '../database/outage';
-import { DomainError, type FieldError } from './domain-errors';
+import { DomainError, type FieldError, Invalid, TooMany } from './domain-errors';
 import { allowedMethods } from './method-not-allowed';
 
 export type { FieldError } from './domain-errors';
@@ -87,7 +87,8 @@ function statusTitle(status: number): string {
  */
 export function domainErrorBody(error: DomainError): ApiError {
   const body: ApiError = { statusCode: error.status, error: statusTitle(error.status), message: error.message };
-  if ('errors' in error && Array.isArray(error.errors)) body.errors = error.errors as FieldError[];
+  // An Invalid that names no field (a link that is not valid) answers without an empty list.
+  if (error instanceof Invalid && error.errors.length > 0) body.errors = error.errors;
   for (const [key, value] of Object.entries(error.details)) {
     if (!['statusCode', 'error', 'message', 'errors'].includes(key))
       (body as unknown as Record<string, unknown>)[key] = value;
@@ -141,6 +142,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     let body: ApiError;
     if (exception instanceof DomainError) {
       body = domainErrorBody(exception);
+      if (exception instanceof TooMany) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     } else if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FrameworkRef } from '@ccc/contracts';
 import { type CompetencyFramework, findCompetency, type ProgrammeTemplate } from '@ccc/programme';
@@ -8,6 +8,7 @@ import type { AuthUser } from '../common/auth-user';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { CompetencyFrameworkVersion } from './competency-framework.entity';
 import type { ScopedEnrolment } from '../enrolments/scoped-enrolment';
+import { NotFound } from '../common/domain-errors';
 
 export interface CompetencyContext {
   enrolment: ScopedEnrolment;
@@ -48,7 +49,7 @@ export class CompetencyContextService {
   /** The competency of the enrolment's framework with this code: 404 otherwise. */
   competency(context: CompetencyContext, code: string) {
     const found = findCompetency(context.framework, code);
-    if (!found) throw new NotFoundException(`Competency ${code.slice(0, 40)} is not in this CCC's framework`);
+    if (!found) throw new NotFound(`Competency ${code.slice(0, 40)} is not in this CCC's framework`);
     return found;
   }
 }

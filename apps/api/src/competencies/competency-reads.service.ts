@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Forbidden, NotFound } from '../common/domain-errors';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -299,15 +299,13 @@ export class CompetencyReadsService {
   /** An evidence file, to anyone who may read the CCC's record. */
   async download(user: AuthUser, fileId: string): Promise<{ file: EvidenceFile; content: Buffer }> {
     const file = await this.db.getRepository(EvidenceFile).findOneBy({ id: fileId });
-    if (!file) throw new NotFoundException('Evidence file not found');
+    if (!file) throw new NotFound('Evidence file not found');
     try {
       await this.enrolments.readable(user, file.enrolmentId);
     } catch (error) {
       // Another Alliance's file is as unknown as a missing one; one of this Alliance not the caller's is refused.
-      if (error instanceof NotFoundException || error instanceof NotFound)
-        throw new NotFoundException('Evidence file not found');
-      if (error instanceof ForbiddenException || error instanceof Forbidden)
-        throw new ForbiddenException('You do not have access to this evidence file');
+      if (error instanceof NotFound) throw new NotFound('Evidence file not found');
+      if (error instanceof Forbidden) throw new Forbidden('You do not have access to this evidence file');
       throw error;
     }
     const row = await this.db

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   type CompetencyEvent,
   type CompetencyState,
@@ -8,10 +8,10 @@ import {
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import { Clock } from '../common/clock';
 import { insertedId } from '../common/lookup';
-import { validationFailed } from '../common/errors';
 import { refuseIfClosed } from '../enrolments/enrolment-lock';
 import { type CompetencyContext } from './competency-context.service';
 import { CompetencyProgress } from './competency-progress.entity';
+import { Conflict, Invalid } from '../common/domain-errors';
 
 export const UNIQUE_VIOLATION = '23505';
 
@@ -49,13 +49,13 @@ export class CompetencyStepper {
     const current = row?.version ?? 0;
     if (versionRead !== null && versionRead !== current) {
       if (event === 'sign_off' && from === 'signed_off')
-        throw new ConflictException('This competency is already signed off: it was not signed off a second time');
-      throw new ConflictException(STALE);
+        throw new Conflict('This competency is already signed off: it was not signed off a second time');
+      throw new Conflict(STALE);
     }
     const transition = competencyTransition(from, event, input);
     if (!transition.ok) {
-      if (transition.field) throw validationFailed([{ field: transition.field, reason: transition.reason }]);
-      throw new ConflictException(transition.reason);
+      if (transition.field) throw new Invalid([{ field: transition.field, reason: transition.reason }]);
+      throw new Conflict(transition.reason);
     }
     const entered = transition.to !== from;
     const now = this.clock.now();
@@ -70,7 +70,7 @@ export class CompetencyStepper {
         const progress = await manager.findOneByOrFail(CompetencyProgress, { id: insertedId({ identifiers }) });
         return { progress, from, versionRead: current, entered };
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictException(STALE);
+        if (isUniqueViolation(error)) throw new Conflict(STALE);
         throw error;
       }
     }
@@ -79,7 +79,7 @@ export class CompetencyStepper {
       { id: row.id, version: row.version },
       { state: transition.to, stateChangedAt: entered ? now : row.stateChangedAt, version: row.version + 1 },
     );
-    if (result.affected !== 1) throw new ConflictException(STALE);
+    if (result.affected !== 1) throw new Conflict(STALE);
     return {
       progress: {
         ...row,

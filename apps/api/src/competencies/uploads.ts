@@ -1,13 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  BadRequestException,
-  type CallHandler,
-  type ExecutionContext,
-  Injectable,
-  mixin,
-  type NestInterceptor,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, mixin, type NestInterceptor } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
@@ -17,6 +9,7 @@ import type { EvidenceFileView } from '@ccc/contracts';
 import { IdempotencyInterceptor, markUploadRead } from '../idempotency/idempotency.interceptor';
 import { EvidenceFile } from './evidence-file.entity';
 import { insertedId } from '../common/lookup';
+import { Invalid, TooLarge, UnsupportedType } from '../common/domain-errors';
 
 /** What multer hands over for one file (kept in memory: the file goes to PostgreSQL, never to disk). */
 export interface UploadedFile {
@@ -62,10 +55,7 @@ export function singleFileUpload(field: string, maxBytes = MAX_EVIDENCE_BYTES) {
 
 export function requireFile(file: UploadedFile | undefined, field: string): UploadedFile {
   if (!file || file.size === 0)
-    throw new BadRequestException({
-      message: 'Validation failed',
-      errors: [{ field, reason: `${field} must be a file sent as multipart/form-data` }],
-    });
+    throw new Invalid({ field, reason: `${field} must be a file sent as multipart/form-data` });
   return file;
 }
 
@@ -84,10 +74,10 @@ export function safeFileName(name: string, extension: string): string {
 export function checkEvidenceFile(file: UploadedFile) {
   const type = detectEvidenceType(file.buffer, file.originalname);
   if (!type)
-    throw new UnsupportedMediaTypeException(
+    throw new UnsupportedType(
       `This file is not ${ALLOWED_EVIDENCE_DESCRIPTION}: its content says otherwise, whatever its name`,
     );
-  if (file.size > MAX_EVIDENCE_BYTES) throw new BadRequestException('The file is over 10 MB');
+  if (file.size > MAX_EVIDENCE_BYTES) throw new TooLarge('The file is over 10 MB');
   return type;
 }
 

@@ -1,10 +1,11 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DRAFT_KEY_PATTERN, type DraftView } from '@ccc/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { Draft } from './draft.entity';
+import { Invalid } from '../common/domain-errors';
 
 export const MAX_DRAFT_CHARS = 100_000;
 
@@ -38,10 +39,7 @@ export class DraftsService {
     if (content === undefined || content === null || text === undefined)
       throw validationFailed([{ field: 'content', reason: 'content must be given (any JSON but null)' }]);
     if (text.length > MAX_DRAFT_CHARS)
-      throw new BadRequestException({
-        message: 'Validation failed',
-        errors: [{ field: 'content', reason: `content must be at most ${MAX_DRAFT_CHARS} characters as JSON` }],
-      });
+      throw new Invalid({ field: 'content', reason: `content must be at most ${MAX_DRAFT_CHARS} characters as JSON` });
     const rows: { updated_at: Date }[] = await this.db.query(
       `INSERT INTO draft (person_id, key, content, updated_at) VALUES ($1, $2, $3::jsonb, now())
        ON CONFLICT (person_id, key) DO UPDATE SET content = EXCLUDED.content, updated_at = now()

@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { Conflict } from '../common/domain-errors';
 
 /** How long a key and its answer are kept: a retry after that is a new request. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -179,6 +180,6 @@ export class IdempotencyService implements OnModuleInit {
       [claim.scope, claim.method, claim.path, claim.key, claim.owner],
     );
     if (rowCount(result) === 0)
-      throw new ConflictException('A retry of this request took over while it was running: it was not carried out');
+      throw new Conflict('A retry of this request took over while it was running: it was not carried out');
   }
 }

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { GoneException, NotFoundException } from '@nestjs/common';
 import { addDays } from 'date-fns';
 import { type EntityManager, IsNull } from 'typeorm';
 import { ActionLink, type LinkPurpose } from './action-link.entity';
+import { Gone, NotFound } from '../common/domain-errors';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -48,9 +48,9 @@ export async function findLiveLink(
   const link = await manager
     .getRepository(ActionLink)
     .findOne({ where: { tokenHash: hashToken(token) }, relations: { person: true } });
-  if (!link || !purposes.includes(link.purpose)) throw new NotFoundException('This link is not valid');
-  if (link.usedAt) throw new GoneException('This link has already been used');
-  if (link.revokedAt) throw new GoneException('A newer link replaced this one; use the latest e-mail');
-  if (link.expiresAt < now) throw new GoneException('This link has expired; ask for a new one');
+  if (!link || !purposes.includes(link.purpose)) throw new NotFound('This link is not valid');
+  if (link.usedAt) throw new Gone('This link has already been used');
+  if (link.revokedAt) throw new Gone('A newer link replaced this one; use the latest e-mail');
+  if (link.expiresAt < now) throw new Gone('This link has expired; ask for a new one');
   return link;
 }

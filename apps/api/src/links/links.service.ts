@@ -1,4 +1,4 @@
-import { GoneException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LinkIssued, LinkView } from '@ccc/contracts';
 import { dateWords, PROGRAMME_TIME_ZONE } from '@ccc/programme';
@@ -6,9 +6,8 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { DataSource, IsNull } from 'typeorm';
 import { Commands } from '../common/command';
-import { Conflict, NotFound } from '../common/domain-errors';
+import { Conflict, Gone, Invalid, NotFound } from '../common/domain-errors';
 import type { AuthUser } from '../common/auth-user';
-import { validationFailed } from '../common/errors';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { Person } from '../people/person.entity';
 import { PeopleService } from '../people/people.service';
@@ -189,7 +188,7 @@ export class LinksService {
     const claimed = await this.db
       .getRepository(ActionLink)
       .update({ id: link.id, usedAt: IsNull() }, { usedAt: this.clock.now() });
-    if (!claimed.affected) throw new GoneException('This link has already been used');
+    if (!claimed.affected) throw new Gone('This link has already been used');
     try {
       const user = await this.people.loadAuthUser(link.personId);
       if (!user) throw new NotFound('This link is not valid');
@@ -204,7 +203,7 @@ export class LinksService {
           );
         else if (dto.decision === 'decline')
           await this.release.decline(user, request.id, { version: request.version, reason: dto.reason ?? '' }, true);
-        else throw validationFailed([{ field: 'decision', reason: 'a release request is confirmed or declined' }]);
+        else throw new Invalid([{ field: 'decision', reason: 'a release request is confirmed or declined' }]);
       } else {
         const session = await this.db.getRepository(Session).findOneByOrFail({ id: link.targetId });
         if (dto.decision === 'confirm')
@@ -217,9 +216,7 @@ export class LinksService {
             true,
           );
         } else
-          throw validationFailed([
-            { field: 'decision', reason: 'a session slot is confirmed, or another time proposed' },
-          ]);
+          throw new Invalid([{ field: 'decision', reason: 'a session slot is confirmed, or another time proposed' }]);
       }
     } catch (error) {
       await this.db.getRepository(ActionLink).update({ id: link.id }, { usedAt: null });

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OutcomesView } from '@ccc/contracts';
 import { checkOutcomeEntry, londonDate, programmeMonths, type ProgrammeTemplate } from '@ccc/programme';
@@ -6,7 +6,7 @@ import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { Commands } from '../common/command';
 import type { AuthUser } from '../common/auth-user';
-import { type FieldError, validationFailed } from '../common/errors';
+import { type FieldError } from '../common/errors';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { personRef } from '../sessions/session-view';
 import type { RecordOutcomesDto } from './dto/outcomes.dto';
@@ -14,6 +14,7 @@ import { OutcomeCount } from './outcome-count.entity';
 import { Clock } from '../common/clock';
 import { insertedId } from '../common/lookup';
 import type { ScopedEnrolment } from '../enrolments/scoped-enrolment';
+import { Conflict, Invalid } from '../common/domain-errors';
 
 export interface OutcomeChange {
   month: number;
@@ -44,7 +45,7 @@ export function checkOutcomeEntries(
     seen.add(key);
     return [...checkOutcomeEntry(entry, context, at), ...duplicate];
   });
-  if (problems.length > 0) throw validationFailed(problems);
+  if (problems.length > 0) throw new Invalid(problems);
 }
 
 /**
@@ -69,7 +70,7 @@ export async function upsertOutcomes(
   for (const entry of entries) {
     const row = byKey.get(`${entry.month}/${entry.measureId}`);
     if (entry.version !== undefined && row?.version !== entry.version)
-      throw new ConflictException(
+      throw new Conflict(
         `The count for month ${entry.month} (${entry.measureId}) was changed since you read it; reload and try again`,
       );
     if (row && row.count === entry.count) {
@@ -100,7 +101,7 @@ export async function conflictOnDuplicate<T>(write: () => Promise<T>): Promise<T
     return await write();
   } catch (error) {
     if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
-      throw new ConflictException('This count was recorded by someone else at the same moment; reload and try again');
+      throw new Conflict('This count was recorded by someone else at the same moment; reload and try again');
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, GoneException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { InvitationView, RoleOfferView } from '@ccc/contracts';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
@@ -7,7 +7,7 @@ import { AuthSession } from '../auth/auth-session.entity';
 import { hashPassword } from '../auth/auth.service';
 import { type AuthUser } from '../common/auth-user';
 import { Commands } from '../common/command';
-import { NotFound } from '../common/domain-errors';
+import { Gone, Invalid, NotFound } from '../common/domain-errors';
 import { ActionLink } from '../links/action-link.entity';
 import { findLiveLink } from '../links/action-links';
 import { Person } from './person.entity';
@@ -59,7 +59,7 @@ export class InvitationAnswersService {
           { id: link.id, usedAt: IsNull() },
           { usedAt: this.clock.now() },
         );
-        if (!claimed.affected) throw new GoneException('This link has already been used');
+        if (!claimed.affected) throw new Gone('This link has already been used');
         if (accept) await this.acceptIn(manager, offer);
         else await manager.update(RoleOffer, { id: offer.id }, { declinedAt: this.clock.now() });
       },
@@ -118,9 +118,9 @@ export class InvitationAnswersService {
           { id: link.id, usedAt: IsNull() },
           { usedAt: this.clock.now() },
         );
-        if (!claimed.affected) throw new GoneException('This link has already been used');
+        if (!claimed.affected) throw new Gone('This link has already been used');
         const updated = await manager.update(Person, { id: link.personId }, { passwordHash });
-        if (!updated.affected) throw new BadRequestException('This link is not valid');
+        if (!updated.affected) throw new Invalid([], 'This link is not valid');
         // Choosing a password from an invitation accepts the role it offered.
         const offer = await manager.getRepository(RoleOffer).findOneBy({ id: link.targetId, acceptedAt: IsNull() });
         if (offer) await this.acceptIn(manager, offer);

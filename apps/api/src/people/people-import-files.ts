@@ -1,8 +1,8 @@
-import { UnsupportedMediaTypeException } from '@nestjs/common';
 import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { PeopleImportProblem } from '@ccc/programme';
 import type { UploadedFile } from '../competencies/uploads';
+import { UnsupportedType } from '../common/domain-errors';
 
 /** A people file is a spreadsheet of a programme's intake: 2 MB holds tens of thousands of rows. */
 export const MAX_PEOPLE_FILE_BYTES = 2 * 1024 * 1024;
@@ -19,7 +19,7 @@ const isZip = (buffer: Buffer) => buffer.length > 4 && buffer.readUInt32LE(0) ==
 export async function readPeopleFile(file: UploadedFile): Promise<RecordsOrProblem> {
   if (isZip(file.buffer) || /\.xlsx$/i.test(file.originalname)) return readXlsx(file.buffer);
   if (file.buffer.includes(0))
-    throw new UnsupportedMediaTypeException('This file is neither CSV nor XLSX: save the sheet as one of them');
+    throw new UnsupportedType('This file is neither CSV nor XLSX: save the sheet as one of them');
   try {
     // Blank lines are kept (and skipped by the reader) so that record numbers are the spreadsheet's row numbers.
     const records = parse(file.buffer.toString('utf8'), {

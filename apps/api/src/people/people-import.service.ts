@@ -1,16 +1,16 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PeopleImportReport, PeopleImportRowView } from '@ccc/contracts';
 import { type PeopleImportProblem, type PeopleImportRow, peopleImportTemplate, readPeopleImport } from '@ccc/programme';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/auth-user';
+import { Commands } from '../common/command';
 import { writeCsv } from '../common/csv';
-import { validationFailed } from '../common/errors';
 import type { UploadedFile } from '../competencies/uploads';
 import { Organisation } from '../organisations/organisation.entity';
 import { BulkInvitationsService } from './bulk-invitations.service';
 import { readPeopleFile } from './people-import-files';
+import { Forbidden, Invalid } from '../common/domain-errors';
 
 interface PlannedRow extends PeopleImportRow {
   outcome: 'invite' | 'add_role';
@@ -38,7 +38,7 @@ export class PeopleImportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly invitations: BulkInvitationsService,
-    private readonly audit: AuditService,
+    private readonly commands: Commands,
   ) {}
 
   /** The template: its header row is exactly what the reader expects, with one example row per role. */
@@ -58,43 +58,50 @@ export class PeopleImportService {
     const allianceId = this.allianceOf(user);
     const read = await this.read(file);
     if (read.problems.length) throw this.refusal(read.problems);
-    return this.db.transaction(async (manager) => {
-      // The invitation's own lock for every address, in one order (two imports cannot deadlock).
-      await manager.query(
-        `SELECT pg_advisory_xact_lock(hashtextextended('invite:' || e, 0))
-           FROM (SELECT DISTINCT unnest($1::text[]) AS e ORDER BY 1) AS emails`,
-        [read.rows.map((r) => r.email)],
-      );
-      const plan = await this.plan(manager, allianceId, read.rows, []);
-      if (plan.problems.length) throw this.refusal(plan.problems);
+    const { report } = await this.commands.run({
+      load: async ({ manager }) => {
+        // The invitation's own lock for every address, in one order (two imports cannot deadlock).
+        await manager.query(
+          `SELECT pg_advisory_xact_lock(hashtextextended('invite:' || e, 0))
+             FROM (SELECT DISTINCT unnest($1::text[]) AS e ORDER BY 1) AS emails`,
+          [read.rows.map((r) => r.email)],
+        );
+        const plan = await this.plan(manager, allianceId, read.rows, []);
+        if (plan.problems.length) throw this.refusal(plan.problems);
+        return plan;
+      },
       // The invitation's own rules and e-mails, set-based: a fixed number of statements for the whole file.
-      const { audits } = await this.invitations.inviteMany(
-        manager,
-        user,
-        plan.planned.map((row) => ({
-          email: row.email,
-          fullName: row.fullName,
-          role: row.role,
-          employmentStart: row.employmentStart,
-          organisation: row.organisation,
-        })),
-        baseUrl,
-      );
-      const report = this.report(false, plan);
-      audits.push({
-        actorId: user.id,
-        action: 'people.imported',
-        entityType: 'organisation',
-        entityId: allianceId,
-        detail: { fileName: file.originalname.slice(0, 150), ...report.counts },
-      });
-      await this.audit.record(manager, audits);
-      return report;
+      apply: async ({ manager }, plan) => {
+        const { audits } = await this.invitations.inviteMany(
+          manager,
+          user,
+          plan.planned.map((row) => ({
+            email: row.email,
+            fullName: row.fullName,
+            role: row.role,
+            employmentStart: row.employmentStart,
+            organisation: row.organisation,
+          })),
+          baseUrl,
+        );
+        return { report: this.report(false, plan), audits };
+      },
+      audit: (_plan, { report, audits }) => [
+        ...audits,
+        {
+          actorId: user.id,
+          action: 'people.imported',
+          entityType: 'organisation',
+          entityId: allianceId,
+          detail: { fileName: file.originalname.slice(0, 150), ...report.counts },
+        },
+      ],
     });
+    return report;
   }
 
   private allianceOf(user: AuthUser): string {
-    if (!user.allianceId) throw new ForbiddenException('You do not act in an Alliance');
+    if (!user.allianceId) throw new Forbidden('You do not act in an Alliance');
     return user.allianceId;
   }
 
@@ -105,7 +112,7 @@ export class PeopleImportService {
   }
 
   private refusal(problems: PeopleImportProblem[]) {
-    return validationFailed(
+    return new Invalid(
       [...problems].sort(byRowThenColumn).map((p) => ({
         field: p.column ? `row ${p.row}, ${p.column}` : `row ${p.row}`,
         reason: p.reason,

@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AlliancePolicyFields, AlliancePolicyView, PrivacyNoticeRef, PrivacyNoticeView } from '@ccc/contracts';
 import { buildPrivacyNotice, defaultPolicy } from '@ccc/programme';
@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { type AuditRecord } from '../audit/audit.service';
 import { Commands } from '../common/command';
-import { Forbidden, StaleVersion } from '../common/domain-errors';
+import { Forbidden, NotFound, StaleVersion } from '../common/domain-errors';
 import type { AuthUser } from '../common/auth-user';
 import type { UpdateAlliancePolicyDto } from './dto/alliance-policy.dto';
 
@@ -69,7 +69,7 @@ export class PrivacyService {
 
   async notice(allianceId: string): Promise<PrivacyNoticeView> {
     const row = await this.policyRow(this.db.manager, allianceId);
-    if (!row) throw new NotFoundException('There is no Alliance with this id');
+    if (!row) throw new NotFound('There is no Alliance with this id');
     const policy = fieldsOf(row);
     return {
       allianceId: row.alliance_id,
@@ -83,7 +83,7 @@ export class PrivacyService {
   /** The caller's acting Alliance's policy; `version` 0 while it has the defaults. */
   async policy(user: AuthUser): Promise<AlliancePolicyView> {
     const row = await this.policyRow(this.db.manager, this.access.actingAlliance(user));
-    if (!row) throw new ForbiddenException('You are not acting for an Alliance');
+    if (!row) throw new Forbidden('You are not acting for an Alliance');
     return this.view(row);
   }
 

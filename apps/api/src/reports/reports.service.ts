@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CohortReport,
@@ -31,7 +31,6 @@ import {
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
-import { validationFailed } from '../common/errors';
 import { groupBy } from '../common/group-by';
 import { lookup } from '../common/lookup';
 import { oneRow } from '../common/one-row';
@@ -41,6 +40,7 @@ import { type ReportCohort, type ReportEnrolment, reportCohorts, reportEnrolment
 import type { ReportQueryDto } from './dto/report-query.dto';
 import { Clock } from '../common/clock';
 import { CCCS_PER_TURN, nextTurn } from '../common/next-turn';
+import { Invalid, NotFound } from '../common/domain-errors';
 
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
@@ -59,7 +59,7 @@ export class ReportsService {
 
   async cohortReport(user: AuthUser, query: ReportQueryDto, now = this.clock.now()): Promise<CohortReport> {
     if (query.from && query.to && query.from > query.to)
-      throw validationFailed([{ field: 'to', reason: 'to must not be before from' }]);
+      throw new Invalid([{ field: 'to', reason: 'to must not be before from' }]);
 
     // 1. The cohorts in the caller's scope that pass the filters, with their templates (cohort-report.read-model.ts).
     const cohorts = await reportCohorts(this.db, this.access, user, query);
@@ -70,7 +70,7 @@ export class ReportsService {
     let pcn: Organisation | null = null;
     if (query.pcnId) {
       pcn = await this.db.getRepository(Organisation).findOneBy({ id: query.pcnId, kind: 'pcn' });
-      if (!pcn) throw new NotFoundException('PCN not found');
+      if (!pcn) throw new NotFound('PCN not found');
     }
 
     // 3. Their enrolments: the columns the tables read, and the PCN's name.

@@ -1,5 +1,4 @@
 import Handlebars from 'handlebars';
-import { ConflictException, NotFoundException } from '@nestjs/common';
 import {
   ERASED_TEXT,
   erasureRefusal,
@@ -11,6 +10,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import { retentionCandidates } from './retention-candidates';
+import { Conflict, NotFound } from '../common/domain-errors';
 
 export { type CandidateRow, type RetentionCandidate, retentionCandidates } from './retention-candidates';
 
@@ -239,9 +239,9 @@ export async function eraseEnrolment(
       WHERE e.id = $1 FOR UPDATE OF e, p`,
     [enrolmentId],
   )) as { status: RetentionFacts['status']; erased_at: Date | null; ccc_id: string; full_name: string }[];
-  if (!row) throw new NotFoundException('Enrolment not found');
+  if (!row) throw new NotFound('Enrolment not found');
   const refusal = erasureRefusal({ status: row.status, erasedAt: row.erased_at });
-  if (refusal) throw new ConflictException(refusal);
+  if (refusal) throw new Conflict(refusal);
 
   const [needed] = (await manager.query(
     `SELECT (SELECT count(*) FROM enrolment WHERE id <> $2 AND erased_at IS NULL
@@ -326,7 +326,7 @@ export async function eraseDueEnrolments(
       );
       erased++;
     } catch (error) {
-      if (error instanceof ConflictException) continue;
+      if (error instanceof Conflict) continue;
       failed++;
       onError(candidate.id, error);
     }

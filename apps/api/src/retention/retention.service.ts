@@ -1,4 +1,4 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ErasureResult, RetentionList, RetentionRow } from '@ccc/contracts';
 import { DEFAULT_RETENTION_YEARS, londonDate, retentionState } from '@ccc/programme';
@@ -6,10 +6,11 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
-import { validationFailed } from '../common/errors';
 import { Clock } from '../common/clock';
+import { Commands } from '../common/command';
 import type { RequestErasureDto } from './dto/erasure.dto';
 import { eraseDueEnrolments, eraseEnrolment, retentionCandidates, type RetentionRunResult } from './erasure';
+import { Invalid, NotFound } from '../common/domain-errors';
 
 /**
  * Retention of ended enrolments and erasure of their personal data, for the administrator of their Alliance.
@@ -25,6 +26,7 @@ export class RetentionService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly access: AccessService,
+    private readonly commands: Commands,
   ) {}
 
   /** The Alliance whose records this administrator manages: the one they act in (none for anyone else). */
@@ -63,17 +65,21 @@ export class RetentionService {
   /** Erasure on request: the enrolment's Alliance administrator; 404 unknown, 409 active or already erased. */
   async requestErasure(user: AuthUser, enrolmentId: string, dto: RequestErasureDto): Promise<ErasureResult> {
     const reason = dto.reason.trim();
-    if (!reason)
-      throw validationFailed([{ field: 'reason', reason: 'reason must say why the personal data is erased' }]);
-    const [row] = (await this.db.query(
-      `SELECT c.alliance_id FROM enrolment e JOIN cohort c ON c.id = e.cohort_id WHERE e.id = $1`,
-      [enrolmentId],
-    )) as { alliance_id: string }[];
-    // Another Alliance's enrolment is as unknown as a missing one.
-    if (!row || !this.access.administers(user, row.alliance_id)) throw new NotFoundException('Enrolment not found');
-    const outcome = await this.db.transaction((manager) =>
-      eraseEnrolment(manager, this.audit, { enrolmentId, reason, actorId: user.id, now: this.clock.now() }),
-    );
+    if (!reason) throw new Invalid([{ field: 'reason', reason: 'reason must say why the personal data is erased' }]);
+    const outcome = await this.commands.run({
+      load: async ({ manager }) => {
+        const [row] = (await manager.query(
+          `SELECT c.alliance_id FROM enrolment e JOIN cohort c ON c.id = e.cohort_id WHERE e.id = $1`,
+          [enrolmentId],
+        )) as { alliance_id: string }[];
+        // Another Alliance's enrolment is as unknown as a missing one.
+        if (!row || !this.access.administers(user, row.alliance_id)) throw new NotFound('Enrolment not found');
+        return row;
+      },
+      // Audited by eraseEnrolment itself, which the retention job shares (404 gone meanwhile, 409 active or erased).
+      apply: ({ manager }) =>
+        eraseEnrolment(manager, this.audit, { enrolmentId, reason, actorId: user.id, now: this.clock.now() }),
+    });
     return {
       enrolmentId,
       erasedAt: outcome.erasedAt.toISOString(),

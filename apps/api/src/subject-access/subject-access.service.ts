@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { londonDate } from '@ccc/programme';
 import JSZip from 'jszip';
@@ -10,6 +10,7 @@ import type { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
 import { Person } from '../people/person.entity';
 import { collectSubjectAccess } from './subject-access-read';
+import { NotFound } from '../common/domain-errors';
 
 export { archivePathOf, SUBJECT_ACCESS_FORMAT } from './subject-access-read';
 
@@ -67,7 +68,7 @@ export class SubjectAccessService {
   async export(user: AuthUser, personId: string): Promise<{ content: Buffer; fileName: string }> {
     await this.access.requireSubjectAccess(user, personId);
     const person = await this.db.getRepository(Person).findOneBy({ id: personId });
-    if (!person) throw new NotFoundException('There is no such person');
+    if (!person) throw new NotFound('There is no such person');
 
     const { json, files } = await this.db.transaction('REPEATABLE READ', (m) =>
       collectSubjectAccess(m, personId, user, this.clock.now()),
@@ -78,21 +79,20 @@ export class SubjectAccessService {
     for (const file of files) zip.file(file.path, file.content, { binary: true });
     const content = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 
-    await this.db.transaction((m) =>
-      this.audit.record(m, {
-        actorId: user.id,
-        action: 'subject_access.exported',
-        entityType: 'person',
-        entityId: personId,
-        detail: {
-          requestedBy: user.id === personId ? 'self' : 'admin',
-          allianceId: user.id === personId ? null : user.allianceId,
-          files: files.length,
-          bytes: content.length,
-          sha256: createHash('sha256').update(content).digest('hex'),
-        },
-      }),
-    );
+    // The export is a read; what is recorded is that it was made (AuditService opens its own transaction).
+    await this.audit.record(this.db.manager, {
+      actorId: user.id,
+      action: 'subject_access.exported',
+      entityType: 'person',
+      entityId: personId,
+      detail: {
+        requestedBy: user.id === personId ? 'self' : 'admin',
+        allianceId: user.id === personId ? null : user.allianceId,
+        files: files.length,
+        bytes: content.length,
+        sha256: createHash('sha256').update(content).digest('hex'),
+      },
+    });
     return { content, fileName: `subject-access-${londonDate(this.clock.now())}.zip` };
   }
 }

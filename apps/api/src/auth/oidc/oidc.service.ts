@@ -6,6 +6,7 @@ import { type SsoProviderRef, ssoSecretVariable } from '@ccc/contracts';
 import * as client from 'openid-client';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
+import { Commands } from '../../common/command';
 import { API_CONFIG, type ApiConfig } from '../../config';
 import { AuthSession } from '../auth-session.entity';
 import { AuthService, type IssuedTokens } from '../auth.service';
@@ -57,6 +58,7 @@ export class OidcService {
     private readonly audit: AuditService,
     private readonly jwt: JwtService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly commands: Commands,
   ) {}
 
   get redirectUri(): string {
@@ -209,42 +211,54 @@ export class OidcService {
       throw new SsoRefused('claims_missing', `no "${provider.subjectClaim}" claim`);
     const member = `EXISTS (SELECT 1 FROM role_assignment ra JOIN organisation o ON o.id = ra.organisation_id
                      WHERE ra.person_id = p.id AND o.alliance_id = $1)`;
-    return this.db.transaction(async (manager) => {
-      const [linked] = (await manager.query(
-        `SELECT p.id, p.deactivated_at, ${member} AS member FROM sso_identity i JOIN person p ON p.id = i.person_id
+    const { personId } = await this.commands.run({
+      load: async () => null,
+      apply: async ({ manager }): Promise<{ personId: string; identityId?: string }> => {
+        const [linked] = (await manager.query(
+          `SELECT p.id, p.deactivated_at, ${member} AS member FROM sso_identity i JOIN person p ON p.id = i.person_id
           WHERE i.alliance_id = $1 AND i.subject = $2`,
-        [provider.allianceId, subject],
-      )) as { id: string; deactivated_at: Date | null; member: boolean }[];
-      if (linked) {
-        if (!linked.member || linked.deactivated_at)
-          throw new SsoRefused('not_invited', 'the linked person holds no role in the Alliance now', linked.id);
-        return linked.id;
-      }
-      const email = claims[provider.emailClaim];
-      if (typeof email !== 'string' || !email.includes('@'))
-        throw new SsoRefused('claims_missing', `no e-mail in the "${provider.emailClaim}" claim`);
-      if (provider.requireVerifiedEmail && claims.email_verified !== true)
-        throw new SsoRefused('email_unverified', 'email_verified is not true');
-      const [person] = (await manager.query(
-        `SELECT p.id, (SELECT i.subject FROM sso_identity i WHERE i.alliance_id = $1 AND i.person_id = p.id) AS linked
+          [provider.allianceId, subject],
+        )) as { id: string; deactivated_at: Date | null; member: boolean }[];
+        if (linked) {
+          if (!linked.member || linked.deactivated_at)
+            throw new SsoRefused('not_invited', 'the linked person holds no role in the Alliance now', linked.id);
+          return { personId: linked.id };
+        }
+        const email = claims[provider.emailClaim];
+        if (typeof email !== 'string' || !email.includes('@'))
+          throw new SsoRefused('claims_missing', `no e-mail in the "${provider.emailClaim}" claim`);
+        if (provider.requireVerifiedEmail && claims.email_verified !== true)
+          throw new SsoRefused('email_unverified', 'email_verified is not true');
+        const [person] = (await manager.query(
+          `SELECT p.id, (SELECT i.subject FROM sso_identity i WHERE i.alliance_id = $1 AND i.person_id = p.id) AS linked
            FROM person p WHERE lower(p.email) = lower($2) AND p.deactivated_at IS NULL AND ${member}`,
-        [provider.allianceId, email.trim()],
-      )) as { id: string; linked: string | null }[];
-      if (!person) throw new SsoRefused('not_invited', 'no person of the Alliance has this e-mail');
-      if (person.linked)
-        throw new SsoRefused('identity_conflict', 'the person is linked to another account of the provider', person.id);
-      const identity = await manager.save(
-        manager.create(SsoIdentity, { allianceId: provider.allianceId, personId: person.id, subject }),
-      );
-      await this.audit.record(manager, {
-        actorId: person.id,
-        action: 'sso_identity.linked',
-        entityType: 'sso_identity',
-        entityId: identity.id,
-        detail: { allianceId: provider.allianceId, issuer: provider.issuer },
-      });
-      return person.id;
+          [provider.allianceId, email.trim()],
+        )) as { id: string; linked: string | null }[];
+        if (!person) throw new SsoRefused('not_invited', 'no person of the Alliance has this e-mail');
+        if (person.linked)
+          throw new SsoRefused(
+            'identity_conflict',
+            'the person is linked to another account of the provider',
+            person.id,
+          );
+        const identity = await manager.save(
+          manager.create(SsoIdentity, { allianceId: provider.allianceId, personId: person.id, subject }),
+        );
+        return { personId: person.id, identityId: identity.id };
+      },
+      // Linked now: the person's account and the provider's are one from here on.
+      audit: (_none, { personId, identityId }) =>
+        identityId
+          ? {
+              actorId: personId,
+              action: 'sso_identity.linked',
+              entityType: 'sso_identity',
+              entityId: identityId,
+              detail: { allianceId: provider.allianceId, issuer: provider.issuer },
+            }
+          : null,
     });
+    return personId;
   }
 
   private async discover(provider: SsoProvider): Promise<client.Configuration> {

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type SsoProviderFields, type SsoSettingsView, ssoSecretVariable } from '@ccc/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -161,7 +161,7 @@ export class SsoSettingsService {
     const [alliance] = (await manager.query(`SELECT id, name FROM organisation WHERE id = $1 AND kind = 'alliance'`, [
       allianceId,
     ])) as { id: string; name: string }[];
-    if (!alliance) throw new NotFoundException('There is no Alliance with this id');
+    if (!alliance) throw new NotFound('There is no Alliance with this id');
     const provider = await manager.getRepository(SsoProvider).findOneBy({ allianceId });
     const people = (await manager.query(
       `SELECT p.id, p.full_name, p.email FROM sso_required_person r JOIN person p ON p.id = r.person_id
