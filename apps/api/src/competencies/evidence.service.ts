@@ -53,7 +53,7 @@ export class EvidenceService {
         this.addEvidence(command, user, ctx, competency.code, competency.title, {
           kind: dto.kind,
           text,
-          url: dto.kind === 'link' ? dto.url!.trim() : null,
+          url: dto.kind === 'link' ? (dto.url ?? '').trim() : null, // the DTO requires it for a link
           fileId: null,
         }),
       audit: (_, entry) => entry,

@@ -6,6 +6,7 @@ import type { AuthUser } from '../common/auth-user';
 import { validationFailed } from '../common/errors';
 import { Draft } from './draft.entity';
 import { Invalid } from '../common/domain-errors';
+import { oneRow } from '../common/one-row';
 
 export const MAX_DRAFT_CHARS = 100_000;
 
@@ -46,7 +47,7 @@ export class DraftsService {
        RETURNING updated_at`,
       [user.id, key, text],
     );
-    return { key, content: JSON.parse(text) as unknown, updatedAt: rows[0]!.updated_at.toISOString() };
+    return { key, content: JSON.parse(text) as unknown, updatedAt: oneRow(rows).updated_at.toISOString() };
   }
 
   async remove(user: AuthUser, key: string): Promise<void> {

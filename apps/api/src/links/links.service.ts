@@ -22,6 +22,7 @@ import type { LinkAnswerDto } from './dto/link-answer.dto';
 import { renderMail, type RenderedMail } from '../notifications/mail-templates';
 import { OutboxMessage } from './outbox-message.entity';
 import { Clock } from '../common/clock';
+import { loaded } from '../common/loaded';
 
 export const LINK_LIFETIME_DAYS = 14;
 const ANSWER_PURPOSES: LinkPurpose[] = ['release_request', 'session_slot'];
@@ -146,7 +147,7 @@ export class LinksService {
 
   /** The one request behind a link, in the few words its page shows. */
   private async describe(link: ActionLink): Promise<LinkView> {
-    const forPerson = link.person!.fullName;
+    const forPerson = loaded(link, 'person').person.fullName;
     if (link.purpose === 'release_request') {
       const request = await this.db
         .getRepository(ReleaseRequest)
@@ -154,7 +155,7 @@ export class LinksService {
       return {
         purpose: link.purpose,
         forPerson,
-        ccc: request.enrolment!.ccc!.fullName,
+        ccc: loaded(loaded(request, 'enrolment').enrolment, 'ccc').ccc.fullName,
         what: request.description,
         date: request.date,
         startsAt: null,

@@ -11,6 +11,7 @@ import type { UpdateNotificationPreferencesDto } from './dto/notification-prefer
 import { NotificationPreference } from './notification-preference.entity';
 import { Notification } from './notification.entity';
 import { Clock } from '../common/clock';
+import { oneRow } from '../common/one-row';
 
 /** How many of the newest items the in-app list shows. */
 export const NOTIFICATION_LIST_LIMIT = 50;
@@ -118,7 +119,7 @@ export class NotificationsService {
               [user.id, disabledKinds],
             );
             if (inserted.length === 0) throw stale();
-            version = inserted[0]!.version;
+            version = oneRow(inserted).version;
           } else {
             // TypeORM answers an UPDATE with [rows, count].
             const [updated] = (await manager.query(
@@ -127,7 +128,7 @@ export class NotificationsService {
               [user.id, disabledKinds, dto.version],
             )) as [{ version: number }[], number];
             if (updated.length === 0) throw stale();
-            version = updated[0]!.version;
+            version = oneRow(updated).version;
           }
           return { before, disabledKinds, version };
         },

@@ -11,6 +11,7 @@ import { Conflict } from '../common/domain-errors';
 import { hashToken } from '../links/action-links';
 import { type Organisation } from '../organisations/organisation.entity';
 import { EMAILS, INVITATION_LIFETIME_DAYS, OFFER_WAITING } from './invitation-mail';
+import { lookup } from '../common/lookup';
 
 /** One row of a bulk invitation: an organisation of the caller's Alliance, of the role's kind. */
 export interface InviteManyInput {
@@ -83,7 +84,7 @@ export class BulkInvitationsService {
       await manager.query(
         `INSERT INTO role_assignment (person_id, role, organisation_id)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[])`,
-        [added.map((i) => byEmail.get(i.email)!.id), added.map((i) => i.role), added.map((i) => i.organisation.id)],
+        [added.map((i) => lookup(byEmail, i.email).id), added.map((i) => i.role), added.map((i) => i.organisation.id)],
       );
       for (const i of added) {
         const person = byEmail.get(i.email)!;
@@ -110,7 +111,7 @@ export class BulkInvitationsService {
            FROM unnest($1::uuid[], $2::text[], $3::uuid[], $5::text[], $6::text[], $8::date[]) AS x (p, r, o, n, e, d)
          RETURNING id, person_id`,
         [
-          offered.map((i) => byEmail.get(i.email)!.id),
+          offered.map((i) => lookup(byEmail, i.email).id),
           offered.map((i) => i.role),
           offered.map((i) => i.organisation.id),
           allianceId,

@@ -14,6 +14,7 @@ import { Person } from './person.entity';
 import { RoleAssignment } from './role-assignment.entity';
 import { RoleOffer } from './role-offer.entity';
 import { Clock } from '../common/clock';
+import { loaded } from '../common/loaded';
 
 /**
  * The invitee's side of an invitation: the role offer shown and answered, the set-password link shown and used.
@@ -33,7 +34,7 @@ export class InvitationAnswersService {
     const { link, offer } = await this.liveOffer(this.db.manager, user, token);
     return {
       role: offer.role,
-      organisationName: offer.organisation!.name,
+      organisationName: loaded(offer, 'organisation').organisation.name,
       allianceId: offer.allianceId,
       expiresAt: link.expiresAt.toISOString(),
     };
@@ -101,8 +102,8 @@ export class InvitationAnswersService {
     const offer = await this.db.getRepository(RoleOffer).findOneBy({ id: link.targetId });
     // The name as invited: the person's own name only once they are someone's (an invitation of before offers).
     return {
-      fullName: offer?.fullName ?? link.person!.fullName,
-      email: link.person!.email,
+      fullName: offer?.fullName ?? loaded(link, 'person').person.fullName,
+      email: loaded(link, 'person').person.email,
       expiresAt: link.expiresAt.toISOString(),
     };
   }

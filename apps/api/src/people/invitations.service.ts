@@ -17,6 +17,7 @@ import { RoleOffer } from './role-offer.entity';
 import { Clock } from '../common/clock';
 import { PeopleDirectoryService } from './people-directory.service';
 import { EMAILS, INVITATION_LIFETIME_DAYS, OFFER_WAITING, ORGANISATION_KIND } from './invitation-mail';
+import { loaded } from '../common/loaded';
 
 const ALREADY_HOLDS = 'This person already holds this role here';
 
@@ -217,7 +218,13 @@ export class InvitationsService {
       return this.commands.run({
         load: async () => offer,
         apply: async ({ manager }) => {
-          const expiresAt = await this.sendOffer(manager, user, offer, offer.organisation!.name, baseUrl);
+          const expiresAt = await this.sendOffer(
+            manager,
+            user,
+            offer,
+            loaded(offer, 'organisation').organisation.name,
+            baseUrl,
+          );
           return {
             person: { id: offer.id, email: offer.email, fullName: offer.fullName },
             expiresAt: expiresAt.toISOString(),

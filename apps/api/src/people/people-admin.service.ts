@@ -13,6 +13,7 @@ import { OutboxMessage } from '../links/outbox-message.entity';
 import { renderMail } from '../notifications/mail-templates';
 import type { EndRoleDto, PersonVersionDto, UpdatePersonDto } from './dto/person-admin.dto';
 import { Clock } from '../common/clock';
+import { oneRow } from '../common/one-row';
 
 const NO_ALLIANCE = '00000000-0000-0000-0000-000000000000';
 export const EMAIL_CONFIRMATION_DAYS = 7;
@@ -140,7 +141,7 @@ export class PeopleAdminService {
 
   private async refuseWhileInUse(manager: EntityManager, user: AuthUser, person: LockedPerson, dto: EndRoleDto) {
     const count = async (sql: string, params: unknown[]) =>
-      ((await manager.query(sql, params)) as { n: number }[])[0]!.n;
+      oneRow((await manager.query(sql, params)) as { n: number }[]).n;
     const active = `FROM enrolment e JOIN cohort c ON c.id = e.cohort_id WHERE e.status = 'active' AND c.alliance_id = $2`;
     let inUse = 0;
     let what = '';

@@ -174,10 +174,10 @@ export class PeopleImportService {
       let organisation: Organisation | undefined;
       if (row.role === 'alliance_supervisor') organisation = alliance;
       else {
-        const named = pcns.get(row.pcn!.toLowerCase()) ?? [];
+        const named = pcns.get((row.pcn ?? '').toLowerCase()) ?? [];
         if (named.length === 0) problem('pcn', 'no PCN of this name in your Alliance');
         else if (named.length > 1) problem('pcn', 'more than one PCN in your Alliance has this name');
-        else if (named[0]!.closedAt) problem('pcn', 'this PCN is closed and takes no one new');
+        else if (named[0]?.closedAt) problem('pcn', 'this PCN is closed and takes no one new');
         else organisation = named[0];
       }
       const personId = personByEmail.get(row.email);

@@ -11,6 +11,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import { retentionCandidates } from './retention-candidates';
 import { Conflict, NotFound } from '../common/domain-errors';
+import { oneRow } from '../common/one-row';
 
 export { type CandidateRow, type RetentionCandidate, retentionCandidates } from './retention-candidates';
 
@@ -243,13 +244,15 @@ export async function eraseEnrolment(
   const refusal = erasureRefusal({ status: row.status, erasedAt: row.erased_at });
   if (refusal) throw new Conflict(refusal);
 
-  const [needed] = (await manager.query(
-    `SELECT (SELECT count(*) FROM enrolment WHERE id <> $2 AND erased_at IS NULL
+  const needed = oneRow(
+    (await manager.query(
+      `SELECT (SELECT count(*) FROM enrolment WHERE id <> $2 AND erased_at IS NULL
                AND (ccc_id = $1 OR pcn_supervisor_id = $1 OR alliance_supervisor_id = $1))::int AS enrolments,
             (SELECT count(*) FROM role_assignment WHERE person_id = $1 AND role <> 'ccc')::int AS roles`,
-    [row.ccc_id, enrolmentId],
-  )) as { enrolments: number; roles: number }[];
-  const anonymise = needed!.enrolments === 0 && needed!.roles === 0;
+      [row.ccc_id, enrolmentId],
+    )) as { enrolments: number; roles: number }[],
+  );
+  const anonymise = needed.enrolments === 0 && needed.roles === 0;
 
   // Lets this transaction, and only it, blank the free text of the insert-only tables (see the Erasure migration).
   await manager.query(`SELECT set_config('ccc.erasing', 'on', true)`);
