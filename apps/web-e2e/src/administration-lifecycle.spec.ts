@@ -12,6 +12,7 @@ import {
   DESKTOP,
   USERS,
   apiGet,
+  apiPost,
   apiToken,
   expectNoAxeViolations,
   expectNoProblems,
@@ -41,17 +42,6 @@ function daysFromToday(days: number): string {
 function firstOfMonthAhead(months: number): string {
   const [y, m] = londonToday().split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10);
-}
-
-/** Test set-up only: a write through the API as the administrator. */
-async function apiPost<T>(pathname: string, token: string, body: object): Promise<T> {
-  const response = await fetch(url(`/api${pathname}`), {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST /api${pathname} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 /** A CCC of this PCN who never signs in, straight into the scratch database. */
