@@ -85,8 +85,11 @@ async function serve({ kind, databaseUrl, poolSize, plans }) {
 export async function startServerProcess({ kind, databaseUrl, poolSize, plans, env = {} }) {
   const child = fork(self, ['--serve'], {
     env: { ...process.env, ...env },
-    // BENCH_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=tmp/prof") profiles the API measured, not the baseline.
-    execArgv: kind === 'api' && process.env.BENCH_API_NODE_ARGS ? process.env.BENCH_API_NODE_ARGS.split(' ') : [],
+    // BENCH_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=tmp/prof") profiles the API measured,
+    // BENCH_REPLAY_NODE_ARGS the baseline.
+    execArgv: ((kind === 'api' ? process.env.BENCH_API_NODE_ARGS : process.env.BENCH_REPLAY_NODE_ARGS) ?? '')
+      .split(' ')
+      .filter(Boolean),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     // Statement parameters may be Dates.
     serialization: 'advanced',

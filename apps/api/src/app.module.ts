@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -29,8 +29,7 @@ import { ExpectationsModule } from './expectations/expectations.module';
 import { HealthController } from './health/health.controller';
 import { HealthProbe } from './health/health-probe';
 import { HttpDrain } from './health/http-drain';
-import { ClientGoneInterceptor, RequestGate } from './health/request-gate';
-import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { ClientGoneGuard, RequestGate } from './health/request-gate';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LinksModule } from './links/links.module';
 import { MonthSixModule } from './month-six/month-six.module';
@@ -110,12 +109,12 @@ export class AppModule {
         HealthProbe,
         RequestGate,
         DatabaseOutage,
-        { provide: APP_INTERCEPTOR, useClass: ClientGoneInterceptor },
-        // After ClientGone: a request nobody waits for does not claim its key.
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-        // Order matters: authenticate first, then check the permission.
+        // Order matters: authenticate first, then check the permission, then whether the caller still waits (so a
+        // request nobody waits for does not claim its idempotency key either). No global interceptor: see
+        // idempotency/create-route.ts.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },
+        { provide: APP_GUARD, useClass: ClientGoneGuard },
       ],
       global: true,
       exports: [API_CONFIG, QueryCounter],

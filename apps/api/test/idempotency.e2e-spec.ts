@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { INTERCEPTORS_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
+import { ApplicationConfig, ModulesContainer } from '@nestjs/core';
 import type { Request } from 'express';
 import { addCalendarDays } from '@ccc/programme';
 import { EvidenceFile } from '../src/competencies/evidence-file.entity';
-import { requestFingerprint } from '../src/idempotency/idempotency.interceptor';
+import { IdempotencyInterceptor, requestFingerprint } from '../src/idempotency/idempotency.interceptor';
 import { IdempotencyService, purgeExpiredIdempotencyKeys } from '../src/idempotency/idempotency.service';
 import { ReleaseRequest } from '../src/release-time/release-request.entity';
 import { AUDITED_CHANGES_SQL } from './support/audit';
@@ -277,5 +279,33 @@ describe('Idempotency-Key on create routes (#18 item 1)', () => {
     expect(keyed(doc.paths['/api/enrolments/{id}/release-requests']?.['post'])).toBe(true);
     expect(keyed(doc.paths['/api/enrolments/{id}/competencies/{code}/evidence/file']?.['post'])).toBe(true);
     expect(keyed(doc.paths['/api/release-requests/{id}/confirm']?.['post'])).toBe(false);
+  });
+
+  it('binds its interceptor to every create route of the document and to no other route; no interceptor is global', async () => {
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>>;
+    };
+    const creates = new Set(
+      Object.values(doc.paths).flatMap((item) => (item['post']?.responses['201'] ? [item['post'].operationId] : [])),
+    );
+    expect(creates.size).toBeGreaterThan(15);
+    const bound = new Set<string>();
+    const routes = new Set<string>();
+    for (const module of t.app.get(ModulesContainer).values())
+      for (const wrapper of module.controllers.values()) {
+        const prototype = (wrapper.metatype as { prototype: Record<string, unknown> }).prototype;
+        for (const name of Object.getOwnPropertyNames(prototype)) {
+          const handler = prototype[name];
+          if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
+          const id = `${wrapper.name}_${name}`;
+          routes.add(id);
+          const interceptors = (Reflect.getMetadata(INTERCEPTORS_METADATA, handler) ?? []) as unknown[];
+          if (interceptors.includes(IdempotencyInterceptor)) bound.add(id);
+        }
+      }
+    expect(routes.size).toBeGreaterThan(100);
+    expect([...bound].sort()).toEqual([...creates].sort());
+    // Reads go through no interceptor at all: Nest's rxjs pipeline cost about 0.4 ms a request (issue #17).
+    expect(t.app.get(ApplicationConfig).getGlobalInterceptors()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
@@ -6,6 +6,7 @@ import type { CalendarFeedResponse } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser, Public, RequirePermission } from '../common/decorators';
 import { CalendarService } from './calendar.service';
+import { CreateRoute } from '../idempotency/create-route';
 
 @ApiTags('calendar')
 @Controller()
@@ -23,7 +24,7 @@ export class CalendarController {
   /** Creates the caller's private feed address, replacing any earlier one (which stops working at once). */
   @ApiBearerAuth()
   @RequirePermission('calendar:manage')
-  @Post('calendar-feed')
+  @CreateRoute('calendar-feed')
   create(@CurrentUser() user: AuthUser): Promise<CalendarFeedResponse> {
     return this.calendar.create(user);
   }

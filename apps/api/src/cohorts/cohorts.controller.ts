@@ -8,6 +8,7 @@ import { CohortReadsService } from './cohort-reads.service';
 import { CohortsService } from './cohorts.service';
 import { CreateCohortDto } from './dto/create-cohort.dto';
 import { CohortVersionDto, UpdateCohortDto } from './dto/update-cohort.dto';
+import { CreateRoute } from '../idempotency/create-route';
 
 @ApiTags('cohorts')
 @ApiBearerAuth()
@@ -27,7 +28,7 @@ export class CohortsController {
 
   /** Administrators: a new cohort of a template version, with the Alliance supervisors who run it. */
   @RequirePermission('cohort:create')
-  @Post()
+  @CreateRoute()
   create(@CurrentUser() user: AuthUser, @Body() body: CreateCohortDto): Promise<CohortResponse> {
     return this.cohorts.create(user, body);
   }

@@ -29,6 +29,7 @@ import { ProgressService } from './progress.service';
 import { CompetencyReadsService } from './competency-reads.service';
 import { RecordService } from './record.service';
 import { requireFile, singleFileUpload, type UploadedFile as Upload } from './uploads';
+import { CreateRoute } from '../idempotency/create-route';
 
 const BASE = 'enrolments/:id/competencies/:code';
 
@@ -91,7 +92,7 @@ export class CompetenciesController {
 
   /** The CCC adds a reflection or a link; the reviewer is told. */
   @RequirePermission('competency:submit')
-  @Post(`${BASE}/evidence`)
+  @CreateRoute(`${BASE}/evidence`)
   submitEvidence(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam('id')) id: string,
@@ -103,7 +104,7 @@ export class CompetenciesController {
 
   /** The CCC adds a file (PDF, image or Office document, at most 10 MB: 413 above, 415 for another type). */
   @RequirePermission('competency:submit')
-  @Post(`${BASE}/evidence/file`)
+  @CreateRoute(`${BASE}/evidence/file`)
   @UseInterceptors(singleFileUpload('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)

@@ -31,6 +31,7 @@ import {
 } from './dto/competencies.dto';
 import { FrameworksService, MAX_FRAMEWORK_FILE_BYTES } from './frameworks.service';
 import { requireFile, singleFileUpload, type UploadedFile as Upload } from './uploads';
+import { CreateRoute } from '../idempotency/create-route';
 
 @ApiTags('competency frameworks')
 @ApiBearerAuth()
@@ -73,7 +74,7 @@ export class FrameworksController {
    * when progress recorded against a competency would be lost (409).
    */
   @RequirePermission('framework:manage')
-  @Post('competency-frameworks/import')
+  @CreateRoute('competency-frameworks/import')
   @UseInterceptors(singleFileUpload('file', MAX_FRAMEWORK_FILE_BYTES))
   @ApiConsumes('multipart/form-data')
   @ApiBody({

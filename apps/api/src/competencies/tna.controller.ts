@@ -28,6 +28,7 @@ import {
 import { TnaService } from './tna.service';
 import { TrainingPlanService } from './training-plan.service';
 import { singleFileUpload, type UploadedFile as Upload } from './uploads';
+import { CreateRoute } from '../idempotency/create-route';
 
 /** `:round` is 1 or 2: a 400 naming the parameter otherwise. */
 const roundParam = () =>
@@ -100,7 +101,7 @@ export class TnaController {
 
   /** The CCC or their own Alliance supervisor adds an item. */
   @RequirePermission('training-plan:edit')
-  @Post('enrolments/:id/training-plan-items')
+  @CreateRoute('enrolments/:id/training-plan-items')
   addItem(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam('id')) id: string,

@@ -9,6 +9,7 @@ import { CreateEnrolmentDto } from './dto/create-enrolment.dto';
 import { WithdrawEnrolmentDto } from './dto/withdraw-enrolment.dto';
 import { EnrolmentCommands } from './enrolment-commands.service';
 import { EnrolmentsService } from './enrolments.service';
+import { CreateRoute } from '../idempotency/create-route';
 
 @ApiTags('enrolments')
 @ApiBearerAuth()
@@ -57,7 +58,7 @@ export class EnrolmentsController {
 
   /** Administrators, and Alliance supervisors for the cohorts they run. */
   @RequirePermission('enrolment:create')
-  @Post('cohorts/:id/enrolments')
+  @CreateRoute('cohorts/:id/enrolments')
   create(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam('id')) cohortId: string,

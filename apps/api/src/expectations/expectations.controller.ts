@@ -6,6 +6,7 @@ import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
 import { AttestDto, AttestDutyDto } from './dto/attest.dto';
 import { ExpectationsService } from './expectations.service';
+import { CreateRoute } from '../idempotency/create-route';
 
 @ApiTags('expectations')
 @ApiBearerAuth()
@@ -22,7 +23,7 @@ export class ExpectationsController {
 
   /** The responsible party only (the CCC, a PCN supervisor of their PCN, their Alliance supervisor). */
   @RequirePermission('expectations:attest')
-  @Post('enrolments/:id/attestations')
+  @CreateRoute('enrolments/:id/attestations')
   attest(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam('id')) id: string,
@@ -40,7 +41,7 @@ export class ExpectationsController {
 
   /** The duty's party only (a PCN supervisor of the CCC's PCN; their Alliance supervisor), once it can be true. */
   @RequirePermission('expectations:attest')
-  @Post('enrolments/:id/duties/:key/attestation')
+  @CreateRoute('enrolments/:id/duties/:key/attestation')
   attestDuty(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam('id')) id: string,

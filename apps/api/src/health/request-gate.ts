@@ -1,14 +1,5 @@
-import {
-  type CallHandler,
-  type ExecutionContext,
-  HttpException,
-  Inject,
-  Injectable,
-  Logger,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import type { Observable } from 'rxjs';
 import type { ApiError } from '@ccc/contracts';
 import { sendProblem } from '../common/errors';
 import { API_CONFIG, type ApiConfig } from '../config';
@@ -109,16 +100,17 @@ export class RequestGate {
 }
 
 /**
- * A request whose caller went away while it waited (for a connection, behind the guards) is not worked on: the
- * handler does not run, since nobody would read its answer.
+ * A request whose caller went away while it waited (for a connection, behind the other guards) is not worked on:
+ * the handler does not run, since nobody would read its answer. A guard (the last of the global ones), not an
+ * interceptor: a global interceptor puts every request through Nest's rxjs pipeline (issue #17).
  */
 @Injectable()
-export class ClientGoneInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
+export class ClientGoneGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<Request>();
     // 499, as nginx logs it: nobody reads this answer, but the log shows why the work was skipped.
     if (clientGoneSignal(req)?.aborted) throw new HttpException('The client closed the request', 499);
-    return next.handle();
+    return true;
   }
 }

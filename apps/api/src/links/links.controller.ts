@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { AuthUser } from '../common/auth-user';
@@ -8,6 +8,7 @@ import { API_CONFIG, type ApiConfig } from '../config';
 import { LinkAnswerDto } from './dto/link-answer.dto';
 import type { LinkIssued, LinkView } from '@ccc/contracts';
 import { LinksService } from './links.service';
+import { CreateRoute } from '../idempotency/create-route';
 
 @ApiTags('links')
 @Controller()
@@ -21,14 +22,14 @@ export class LinksController {
   /** Anyone who can read the CCC's record asks for the link; it is e-mailed to the CCC's PCN supervisor. */
   @ApiBearerAuth()
   @RequirePermission('release:read')
-  @Post('release-requests/:id/link')
+  @CreateRoute('release-requests/:id/link')
   forRelease(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<LinkIssued> {
     return this.links.issueForRelease(user, id, this.config.publicUrl);
   }
 
   @ApiBearerAuth()
   @RequirePermission('session:read')
-  @Post('sessions/:id/link')
+  @CreateRoute('sessions/:id/link')
   forSession(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<LinkIssued> {
     return this.links.issueForSession(user, id, this.config.publicUrl);
   }
@@ -47,7 +48,7 @@ export class LinksController {
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ login: true })
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
-  @Post('links/:token')
+  @CreateRoute('links/:token')
   answer(@Param('token') token: string, @Body() body: LinkAnswerDto): Promise<LinkView> {
     return this.links.answer(token, body);
   }

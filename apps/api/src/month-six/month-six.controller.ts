@@ -12,6 +12,7 @@ import { SaveSurveyDto } from './dto/survey.dto';
 import { HandoverService } from './handover.service';
 import { OutcomesService } from './outcomes.service';
 import { SurveyService } from './survey.service';
+import { CreateRoute } from '../idempotency/create-route';
 
 @ApiTags('month-six')
 @ApiBearerAuth()
@@ -107,7 +108,7 @@ export class MonthSixController {
 
   /** An administrator or the CCC's Alliance supervisor corrects a completed (or withdrawn) enrolment's record. */
   @RequirePermission('amendment:create')
-  @Post('amendments')
+  @CreateRoute('amendments')
   createAmendment(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam('id')) id: string,

@@ -6,6 +6,7 @@ import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
 import { CreateOrganisationDto, OrganisationVersionDto, UpdateOrganisationDto } from './dto/organisation.dto';
 import { OrganisationsService } from './organisations.service';
+import { CreateRoute } from '../idempotency/create-route';
 
 /** Administrators: the PCNs of their Alliance (GET /api/organisations lists them, in the people module). */
 @ApiTags('organisations')
@@ -15,7 +16,7 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @RequirePermission('organisation:manage')
-  @Post()
+  @CreateRoute()
   create(@CurrentUser() user: AuthUser, @Body() body: CreateOrganisationDto): Promise<OrganisationView> {
     return this.organisations.create(user, body);
   }

@@ -7,6 +7,7 @@ import { requireFile, singleFileUpload, type UploadedFile as Upload } from '../c
 import { API_CONFIG, type ApiConfig } from '../config';
 import { MAX_PEOPLE_FILE_BYTES } from './people-import-files';
 import { PeopleImportService } from './people-import.service';
+import { CreateRoute } from '../idempotency/create-route';
 
 const FILE_BODY = {
   schema: {
@@ -49,7 +50,7 @@ export class PeopleImportController {
 
   /** Every row in one transaction, or nothing (400 naming each row and column); invitations go out after commit. */
   @RequirePermission('people:invite')
-  @Post('people/imports')
+  @CreateRoute('people/imports')
   @UseInterceptors(singleFileUpload('file', MAX_PEOPLE_FILE_BYTES))
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)

@@ -11,6 +11,7 @@ import { InvitePersonDto, SetPasswordDto } from './dto/invite-person.dto';
 import { InvitationsService } from './invitations.service';
 import { PeopleDirectoryService } from './people-directory.service';
 import { InvitationAnswersService } from './invitation-answers.service';
+import { CreateRoute } from '../idempotency/create-route';
 
 @ApiTags('people')
 @Controller()
@@ -52,7 +53,7 @@ export class PeopleController {
   /** Administrators: the person, their role, and a one-time link to set a password, e-mailed. */
   @ApiBearerAuth()
   @RequirePermission('people:invite')
-  @Post('people/invitations')
+  @CreateRoute('people/invitations')
   invite(@CurrentUser() user: AuthUser, @Body() body: InvitePersonDto): Promise<InvitationIssued> {
     return this.invitations.invite(user, body, this.config.publicUrl);
   }
@@ -60,7 +61,7 @@ export class PeopleController {
   /** A new link for someone who has not set their password yet; the earlier one stops working. */
   @ApiBearerAuth()
   @RequirePermission('people:invite')
-  @Post('people/:id/invitation')
+  @CreateRoute('people/:id/invitation')
   reinvite(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string): Promise<InvitationIssued> {
     return this.invitations.reinvite(user, id, this.config.publicUrl);
   }

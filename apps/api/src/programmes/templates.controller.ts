@@ -6,6 +6,7 @@ import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
 import { TemplateVersionDto } from './dto/template-version.dto';
 import { TemplatesService } from './templates.service';
+import { CreateRoute } from '../idempotency/create-route';
 
 @ApiTags('templates')
 @ApiBearerAuth()
@@ -40,7 +41,7 @@ export class TemplatesController {
 
   /** Administrators: saves the next version (key kept, version + 1); with warnings, only once acknowledged. */
   @RequirePermission('template:edit')
-  @Post(':id/versions')
+  @CreateRoute(':id/versions')
   createVersion(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam('id')) id: string,

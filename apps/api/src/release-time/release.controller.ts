@@ -12,6 +12,7 @@ import {
   WithdrawReleaseDto,
 } from './dto/release.dto';
 import { ReleaseService } from './release.service';
+import { CreateRoute } from '../idempotency/create-route';
 
 @ApiTags('release time')
 @ApiBearerAuth()
@@ -28,7 +29,7 @@ export class ReleaseController {
 
   /** The CCC, for their own study time or a training day. */
   @RequirePermission('release:log')
-  @Post('enrolments/:id/release-requests')
+  @CreateRoute('enrolments/:id/release-requests')
   log(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam('id')) id: string,

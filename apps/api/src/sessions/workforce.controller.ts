@@ -6,6 +6,7 @@ import { CurrentUser, RequirePermission } from '../common/decorators';
 import { uuidParam } from '../common/errors';
 import { AddWorkforceAttendeeDto, RegisterWorkforceAttendanceDto } from './dto/workforce.dto';
 import { WorkforceService } from './workforce.service';
+import { CreateRoute } from '../idempotency/create-route';
 
 /** The wider support workforce at a session open to them (issue #16, item 6): the Alliance's side only. */
 @ApiTags('sessions')
@@ -21,7 +22,7 @@ export class WorkforceController {
   }
 
   @RequirePermission('session:record')
-  @Post('sessions/:id/workforce')
+  @CreateRoute('sessions/:id/workforce')
   add(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam('id')) id: string,

@@ -20,7 +20,8 @@ const ROOT = path.resolve(__dirname, '../../../..');
 const API_SRC = path.join(ROOT, 'apps/api/src');
 export const ANSWER_SCHEMAS_FILE = path.join(API_SRC, 'common/answer-schemas.json');
 
-const ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete']);
+// CreateRoute is `@Post` with the idempotency interceptor (idempotency/create-route.ts).
+const ROUTE_DECORATORS = new Set(['Get', 'Post', 'CreateRoute', 'Put', 'Patch', 'Delete']);
 /** Answers that are not JSON bodies: files, calendars, nothing. */
 const NOT_JSON = new Set(['StreamableFile', 'void', 'undefined', 'string', 'Buffer']);
 
