@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DutiesResponse, ExpectationsResponse, PcnHomeRow } from '@ccc/contracts';
 import type { AuthUser } from '../common/auth-user';
