@@ -61,19 +61,22 @@ interface SummaryRow {
   alliance_supervisor_name: string | null;
 }
 
-/** Dates as text: node-postgres would make a `date` a Date at local midnight; the answers carry `YYYY-MM-DD`. */
+/**
+ * Dates as text: node-postgres would make a `date` a Date at local midnight; the answers carry `YYYY-MM-DD`. The PCN
+ * and the supervisors are looked up by scalar subqueries rather than joined: with six relations to order, planning
+ * this statement took PostgreSQL 0.8–1.3 ms against 0.3 ms to run it; looked up, 0.3 ms (issue #17).
+ */
 const SUMMARY_SELECT = `
 SELECT e.id, e.cohort_id, e.ccc_id, e.pcn_id, e.pcn_supervisor_id, e.alliance_supervisor_id, e.track,
        e.employment_start::text AS employment_start, e.status, e.status_reason, e.status_changed_at, e.version,
        e.pauses, c.name AS cohort_name, c.start_date::text AS cohort_start, c.template_id, c.alliance_id,
-       ccc.full_name AS ccc_name, ccc.email AS ccc_email, pcn.name AS pcn_name,
-       ps.full_name AS pcn_supervisor_name, asup.full_name AS alliance_supervisor_name
+       ccc.full_name AS ccc_name, ccc.email AS ccc_email,
+       (SELECT name FROM organisation WHERE id = e.pcn_id) AS pcn_name,
+       (SELECT full_name FROM person WHERE id = e.pcn_supervisor_id) AS pcn_supervisor_name,
+       (SELECT full_name FROM person WHERE id = e.alliance_supervisor_id) AS alliance_supervisor_name
   FROM enrolment e
   JOIN cohort c ON c.id = e.cohort_id
-  JOIN person ccc ON ccc.id = e.ccc_id
-  JOIN organisation pcn ON pcn.id = e.pcn_id
-  LEFT JOIN person ps ON ps.id = e.pcn_supervisor_id
-  LEFT JOIN person asup ON asup.id = e.alliance_supervisor_id`;
+  JOIN person ccc ON ccc.id = e.ccc_id`;
 
 /** A supervisor read through a left join: both columns or, with no supervisor, neither (full_name is NOT NULL). */
 function joinedPerson(id: string | null, fullName: string | null): { id: string; fullName: string } | null {
@@ -218,7 +221,8 @@ export async function readableEnrolmentsPage(
     params,
   )) as [{ total: number }];
   const rows: SummaryRow[] = await db.query(
-    `${SUMMARY_SELECT} WHERE ${filter} ORDER BY c.start_date DESC, ccc.full_name ASC, e.id ASC
+    `${SUMMARY_SELECT} JOIN organisation pcn ON pcn.id = e.pcn_id
+      WHERE ${filter} ORDER BY c.start_date DESC, ccc.full_name ASC, e.id ASC
       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, limit, offset],
   );
