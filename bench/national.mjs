@@ -31,7 +31,9 @@
 // per Alliance (3); BENCH_AUDIT (1: seed the year of audit entries; 0: skip); BENCH_ONLY, a regular expression
 // naming the rows to load (timeline, caseload, pcn-home, enrolments, sign-offs, cohort-report, national, sign-off);
 // BENCH_TIME_LIMIT, seconds for the whole run (420); DATABASE_URL, to use that server instead of the embedded one;
-// DATABASE_POOL_SIZE, the API's pool (and so the baseline's); BENCH_KEEP_DATABASE=1 keeps the seeded database (DATABASE_URL only).
+// DATABASE_POOL_SIZE, the API's pool (and so the baseline's); BENCH_KEEP_DATABASE=1 keeps the seeded database (DATABASE_URL only);
+// BENCH_STATEMENTS_FILE, a file to write each row's statements to (for bench/plans.mjs).
+import { writeFileSync } from 'node:fs';
 import { builtApi, builtProgramme, httpJson, machine, runBench } from './lib/harness.mjs';
 import { measureRow } from './lib/load.mjs';
 import { hasCompetencies, seedAuditHistory, seedCompetencies, seedNational } from './lib/national-seed.mjs';
@@ -282,6 +284,14 @@ async function main({
     e.steps = steps;
     e.statements = steps.flat(2).length;
     e.sized = e.size(body);
+  }
+  // For `node bench/plans.mjs` (with BENCH_KEEP_DATABASE=1): what each row's request runs, to EXPLAIN.
+  if (process.env.BENCH_STATEMENTS_FILE) {
+    writeFileSync(
+      process.env.BENCH_STATEMENTS_FILE,
+      JSON.stringify(Object.fromEntries(endpoints.map((e) => [e.key, e.steps]))),
+    );
+    log(`statements of one request of each row written to ${process.env.BENCH_STATEMENTS_FILE}`);
   }
   const poolSize = db.driver.master.options.max;
   const baseline = await startServerProcess({
