@@ -22,6 +22,7 @@ import {
   RECORD_WITHIN_DAYS,
   awaitedSignOffs,
   signOffEvents,
+  type SignOffFacts,
 } from '@ccc/programme';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
@@ -239,10 +240,6 @@ export class EnrolmentsService {
     );
     const template = templateRow.definition;
     const sessions = await timelineSessions(this.db, id);
-    const signOffs = await this.signOffs(
-      id,
-      sessions.map((s) => s.id),
-    );
     const cohortSupervisorIds: { person_id: string }[] = await this.db.query(
       'SELECT person_id FROM cohort_supervisor WHERE cohort_id = $1',
       [enrolment.cohortId],
@@ -254,6 +251,7 @@ export class EnrolmentsService {
       id,
     );
     const events = signOffEvents(facts);
+    const signOffs = sessionSignOffs(facts);
     const parties = this.access.signOffParties(user, enrolment);
 
     const now = this.clock.now();
@@ -340,48 +338,33 @@ export class EnrolmentsService {
       awaitingSignOffs: awaitedSignOffs(facts, today).map((a) => ({ ...a, yours: parties.includes(a.awaiting) })),
     };
   }
+}
 
-  /**
-   * Who signed what for these sessions of one enrolment, from the audit trail (the slot accepted, the record)
-   * and the release requests (confirmed or declined): one query.
-   */
-  private async signOffs(enrolmentId: string, sessionIds: string[]): Promise<Map<string, SignOff[]>> {
-    const rows: {
-      session_id: string;
-      what: SignOff['what'];
-      person_id: string | null;
-      full_name: string | null;
-      at: Date;
-      via_link: boolean;
-    }[] =
-      sessionIds.length === 0
+/**
+ * Who signed what for each session of one enrolment: the slot accepted and the record (from the audit trail), the
+ * release confirmed or declined, in time order. Read from the sign-off facts the timeline loads anyway, which hold
+ * the same rows (the CCC's sessions through its attendance), rather than by a statement of its own (issue #17).
+ */
+function sessionSignOffs(facts: SignOffFacts): Map<string, SignOff[]> {
+  const entries = [
+    ...facts.sessionMarks.map((m) => ({
+      sessionId: m.sessionId,
+      what: m.mark,
+      by: m.by,
+      at: m.at,
+      viaLink: m.viaLink,
+    })),
+    ...facts.releases.flatMap((r) =>
+      r.sessionId === null
         ? []
-        : await this.db.query(
-            `SELECT a.entity_id AS session_id,
-                    CASE a.action WHEN 'session.record' THEN 'recorded' ELSE 'slot_accepted' END AS what,
-                    p.id AS person_id, p.full_name, a.at, COALESCE((a.detail->>'viaLink')::boolean, false) AS via_link
-               FROM audit_entry a LEFT JOIN person p ON p.id = a.actor_id
-              WHERE a.entity_type = 'session' AND a.entity_id = ANY($1::text[])
-                AND a.action IN ('session.accept_slot', 'session.accept_proposal', 'session.record')
-             UNION ALL
-             SELECT r.session_id::text,
-                    CASE r.status WHEN 'confirmed' THEN 'release_confirmed' ELSE 'release_declined' END,
-                    p.id, p.full_name, r.decided_at, r.via_link
-               FROM release_request r LEFT JOIN person p ON p.id = r.decided_by_id
-              WHERE r.enrolment_id = $2 AND r.session_id IS NOT NULL AND r.status IN ('confirmed', 'declined')
-              ORDER BY at`,
-            [sessionIds, enrolmentId],
-          );
-    const bySession = new Map<string, SignOff[]>();
-    for (const row of rows) {
-      const entry: SignOff = {
-        what: row.what,
-        by: row.person_id ? { id: row.person_id, fullName: row.full_name ?? '' } : null,
-        at: new Date(row.at).toISOString(),
-        viaLink: row.via_link,
-      };
-      bySession.set(row.session_id, [...(bySession.get(row.session_id) ?? []), entry]);
-    }
-    return bySession;
+        : [{ sessionId: r.sessionId, what: `release_${r.decision}` as const, by: r.by, at: r.at, viaLink: r.viaLink }],
+    ),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const bySession = new Map<string, SignOff[]>();
+  for (const { sessionId, what, by, at, viaLink } of entries) {
+    const list = bySession.get(sessionId) ?? [];
+    list.push({ what, by: by ? { id: by.id, fullName: by.fullName } : null, at: at.toISOString(), viaLink });
+    bySession.set(sessionId, list);
   }
+  return bySession;
 }
