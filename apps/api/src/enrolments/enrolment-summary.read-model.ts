@@ -66,17 +66,19 @@ interface SummaryRow {
  * and the supervisors are looked up by scalar subqueries rather than joined: with six relations to order, planning
  * this statement took PostgreSQL 0.8–1.3 ms against 0.3 ms to run it; looked up, 0.3 ms (issue #17).
  */
-const SUMMARY_SELECT = `
-SELECT e.id, e.cohort_id, e.ccc_id, e.pcn_id, e.pcn_supervisor_id, e.alliance_supervisor_id, e.track,
+const SUMMARY_COLUMNS = `
+       e.id, e.cohort_id, e.ccc_id, e.pcn_id, e.pcn_supervisor_id, e.alliance_supervisor_id, e.track,
        e.employment_start::text AS employment_start, e.status, e.status_reason, e.status_changed_at, e.version,
        e.pauses, c.name AS cohort_name, c.start_date::text AS cohort_start, c.template_id, c.alliance_id,
        ccc.full_name AS ccc_name, ccc.email AS ccc_email,
        (SELECT name FROM organisation WHERE id = e.pcn_id) AS pcn_name,
        (SELECT full_name FROM person WHERE id = e.pcn_supervisor_id) AS pcn_supervisor_name,
-       (SELECT full_name FROM person WHERE id = e.alliance_supervisor_id) AS alliance_supervisor_name
+       (SELECT full_name FROM person WHERE id = e.alliance_supervisor_id) AS alliance_supervisor_name`;
+const SUMMARY_FROM = `
   FROM enrolment e
   JOIN cohort c ON c.id = e.cohort_id
   JOIN person ccc ON ccc.id = e.ccc_id`;
+const SUMMARY_SELECT = `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM}`;
 
 /** A supervisor read through a left join: both columns or, with no supervisor, neither (full_name is NOT NULL). */
 function joinedPerson(id: string | null, fullName: string | null): { id: string; fullName: string } | null {
@@ -132,17 +134,25 @@ export async function readableEnrolments(
   return rows.map(toRecord);
 }
 
-/** One enrolment the caller may read, or null (unknown or out of reach alike): one statement. */
+/**
+ * One enrolment the caller may read, or null (unknown or out of reach alike), with who runs its cohort (the
+ * timeline's session actions depend on it): one statement.
+ */
 export async function readableEnrolment(
   db: DataSource,
   access: AccessService,
   user: AuthUser,
   id: string,
-): Promise<EnrolmentRecord | null> {
+): Promise<(EnrolmentRecord & { cohortSupervisorIds: string[] }) | null> {
   const params: unknown[] = [id];
   const scope = access.enrolmentScopeSql(user, 'e', params);
-  const [row] = (await db.query(`${SUMMARY_SELECT} WHERE e.id = $1 AND ${scope}`, params)) as SummaryRow[];
-  return row ? toRecord(row) : null;
+  const [row] = (await db.query(
+    `SELECT ${SUMMARY_COLUMNS},
+            ARRAY(SELECT person_id FROM cohort_supervisor WHERE cohort_id = e.cohort_id) AS cohort_supervisor_ids
+       ${SUMMARY_FROM} WHERE e.id = $1 AND ${scope}`,
+    params,
+  )) as (SummaryRow & { cohort_supervisor_ids: string[] })[];
+  return row ? { ...toRecord(row), cohortSupervisorIds: row.cohort_supervisor_ids } : null;
 }
 
 /** The month a cohort is in today, computed once per cohort however many CCCs a list holds. */

@@ -240,10 +240,6 @@ export class EnrolmentsService {
     );
     const template = templateRow.definition;
     const sessions = await timelineSessions(this.db, id);
-    const cohortSupervisorIds: { person_id: string }[] = await this.db.query(
-      'SELECT person_id FROM cohort_supervisor WHERE cohort_id = $1',
-      [enrolment.cohortId],
-    );
     const facts = lookup(
       await loadSignOffFacts(this.db, [
         { id, status: enrolment.status, cohortStart: enrolment.cohort.startDate, template },
@@ -269,7 +265,6 @@ export class EnrolmentsService {
       pcnSupervisorId: enrolment.pcnSupervisorId,
       allianceSupervisorId: enrolment.allianceSupervisorId,
     };
-    const supervisorIds = cohortSupervisorIds.map((r) => r.person_id);
     // A pause resumed with the plan shifted can move sessions past the programme's last month: shown there.
     const lastMonth = Math.max(template.durationMonths, ...sessions.map((s) => s.month));
     const months = programmeMonths(enrolment.cohort.startDate, lastMonth).map((bounds) => {
@@ -300,7 +295,7 @@ export class EnrolmentsService {
               participants: s.participants,
               sharedByCohort: s.sharedByCohort,
               leadId: s.leadId,
-              cohortSupervisorIds: supervisorIds,
+              cohortSupervisorIds: enrolment.cohortSupervisorIds,
               attendees: [attendee],
             }) ?? 'ccc';
           return {
