@@ -443,4 +443,36 @@ describe('scheduling: book, respond, reschedule, cancel, record', () => {
     const bad = await t.http().get('/api/agenda?from=next-week&days=99').set('Authorization', tokens.cccA).expect(400);
     expect((bad.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['from', 'days']);
   });
+
+  it("shows on the caseload row the CCC's next booked session, the next one to book and the counts", async () => {
+    const { world, tokens } = await setUp();
+    const A = world.enrolments.A;
+    const current = (await timeline(t, tokens.sup1, A)).enrolment.currentMonth!;
+    const individual = await sessionOf(t, tokens.sup1, A, `m${current + 1}-individual`);
+    const startsAt = inMonth(world, current + 1, 3);
+    await post(tokens.sup1, `/api/sessions/${individual.id}/book`, {
+      startsAt,
+      durationMinutes: 45,
+      ...virtual,
+      version: individual.version,
+    }).expect(200);
+    type Row = {
+      enrolment: { id: string };
+      upcoming: number;
+      next: { id: string; title: string; startsAt: string } | null;
+      toBook: { id: string; title: string; month: number } | null;
+    };
+    const rows = (await t.http().get('/api/caseload').set('Authorization', tokens.sup1).expect(200)).body as Row[];
+    const rowA = rows.find((r) => r.enrolment.id === A)!;
+    expect(rowA.next).toEqual({ id: individual.id, title: individual.title, startsAt });
+    expect(rowA.upcoming).toBe(1);
+    // The next to book is one of the CCC's own sessions still planned, from this month on.
+    const planned = (await timeline(t, tokens.sup1, A)).months
+      .flatMap((m) => m.sessions)
+      .filter((s) => s.status === 'planned' && !s.sharedByCohort);
+    expect(rowA.toBook).not.toBeNull();
+    expect(rowA.toBook!.id).not.toBe(individual.id);
+    expect(planned.map((s) => s.id)).toContain(rowA.toBook!.id);
+    expect(rowA.toBook!.month).toBeGreaterThanOrEqual(current);
+  });
 });

@@ -44,6 +44,7 @@ import { timelineSessions } from './timeline.read-model';
 import { Clock } from '../common/clock';
 import { loaded } from '../common/loaded';
 import { lookup } from '../common/lookup';
+import { oneRow } from '../common/one-row';
 import { SCOPED_RELATIONS, type ScopedEnrolment } from './scoped-enrolment';
 
 @Injectable()
@@ -116,51 +117,50 @@ export class EnrolmentsService {
 
   /**
    * Per CCC in the caller's scope: sessions still to book this month, waiting, coming up, overdue for recording,
-   * missed, held; the next one, and the next one to book. Six queries whatever the caseload's size.
+   * missed, held; the next one, and the next one to book. Three queries whatever the caseload's size.
    */
   async caseload(user: AuthUser): Promise<CaseloadRow[]> {
     const enrolments = await this.list(user);
     if (enrolments.length === 0) return [];
     const ids = enrolments.map((e) => e.id);
-    const counts: {
-      enrolment_id: string;
-      month: number;
-      status: string;
-      overdue: boolean;
-      absent: boolean;
-      n: string;
-    }[] = await this.db.query(
-      `SELECT a.enrolment_id, s.month, s.status,
-              (s.status = 'scheduled' AND s.starts_at + make_interval(mins => s.duration_minutes) + make_interval(days => $2) < now()) AS overdue,
-              a.attendance IN ('absent', 'apologies') AS absent,
-              count(*) AS n
-         FROM session_attendance a JOIN session s ON s.id = a.session_id
-        WHERE a.enrolment_id = ANY($1::uuid[])
-        GROUP BY 1, 2, 3, 4, 5`,
-      [ids, RECORD_WITHIN_DAYS],
+    // One statement, each part's rows as a JSON array (a round trip each cost the API more than the SQL, issue #17):
+    // instants come back as ISO strings, counts as numbers.
+    const parts = oneRow(
+      (await this.db.query(
+        `SELECT
+          (SELECT coalesce(json_agg(q), '[]'::json) FROM (
+            SELECT a.enrolment_id, s.month, s.status,
+                   (s.status = 'scheduled' AND s.starts_at + make_interval(mins => s.duration_minutes) + make_interval(days => $2) < now()) AS overdue,
+                   a.attendance IN ('absent', 'apologies') AS absent,
+                   count(*) AS n
+              FROM session_attendance a JOIN session s ON s.id = a.session_id
+             WHERE a.enrolment_id = ANY($1::uuid[])
+             GROUP BY 1, 2, 3, 4, 5) q) AS counts,
+          (SELECT coalesce(json_agg(q), '[]'::json) FROM (
+            SELECT DISTINCT ON (a.enrolment_id) a.enrolment_id, s.id, s.title, s.starts_at
+              FROM session_attendance a JOIN session s ON s.id = a.session_id
+             WHERE a.enrolment_id = ANY($1::uuid[]) AND s.status = ANY($3) AND s.starts_at > now()
+             ORDER BY a.enrolment_id, s.starts_at) q) AS next,
+          (SELECT coalesce(json_agg(q), '[]'::json) FROM (
+            SELECT r.enrolment_id, count(*) AS n
+              FROM release_request r JOIN session s ON s.id = r.session_id
+             WHERE r.enrolment_id = ANY($1::uuid[]) AND r.status = 'declined' AND s.status = ANY($3)
+             GROUP BY 1) q) AS declined,
+          -- The CCCs' own sessions not booked yet, to offer the next one to book from the caseload's row.
+          (SELECT coalesce(json_agg(q ORDER BY q.enrolment_id, q.month, q.starts_at NULLS LAST, q.title, q.id), '[]'::json)
+             FROM (
+            SELECT a.enrolment_id, s.id, s.title, s.month, s.starts_at
+              FROM session_attendance a JOIN session s ON s.id = a.session_id
+             WHERE a.enrolment_id = ANY($1::uuid[]) AND s.status = 'planned' AND NOT s.shared_by_cohort) q) AS planned`,
+        [ids, RECORD_WITHIN_DAYS, ACTIVE_BOOKING_STATUSES],
+      )) as {
+        counts: { enrolment_id: string; month: number; status: string; overdue: boolean; absent: boolean; n: number }[];
+        next: { enrolment_id: string; id: string; title: string; starts_at: string }[];
+        declined: { enrolment_id: string; n: number }[];
+        planned: { enrolment_id: string; id: string; title: string; month: number }[];
+      }[],
     );
-    const next: { enrolment_id: string; id: string; title: string; starts_at: Date }[] = await this.db.query(
-      `SELECT DISTINCT ON (a.enrolment_id) a.enrolment_id, s.id, s.title, s.starts_at
-         FROM session_attendance a JOIN session s ON s.id = a.session_id
-        WHERE a.enrolment_id = ANY($1::uuid[]) AND s.status = ANY($2) AND s.starts_at > now()
-        ORDER BY a.enrolment_id, s.starts_at`,
-      [ids, ACTIVE_BOOKING_STATUSES],
-    );
-    const declined: { enrolment_id: string; n: string }[] = await this.db.query(
-      `SELECT r.enrolment_id, count(*) AS n
-         FROM release_request r JOIN session s ON s.id = r.session_id
-        WHERE r.enrolment_id = ANY($1::uuid[]) AND r.status = 'declined' AND s.status = ANY($2)
-        GROUP BY 1`,
-      [ids, ACTIVE_BOOKING_STATUSES],
-    );
-    // The CCCs' own sessions not booked yet, to offer the next one to book from the caseload's row.
-    const planned: { enrolment_id: string; id: string; title: string; month: number }[] = await this.db.query(
-      `SELECT a.enrolment_id, s.id, s.title, s.month
-         FROM session_attendance a JOIN session s ON s.id = a.session_id
-        WHERE a.enrolment_id = ANY($1::uuid[]) AND s.status = 'planned' AND NOT s.shared_by_cohort
-        ORDER BY a.enrolment_id, s.month, s.starts_at NULLS LAST, s.title, s.id`,
-      [ids],
-    );
+    const { counts, next, declined, planned } = parts;
     // Indexed once, so that a caseload of thousands is not a search per CCC.
     const countsOf = groupBy(counts, (c) => c.enrolment_id);
     const nextOf = new Map(next.map((n) => [n.enrolment_id, n]));
@@ -186,7 +186,9 @@ export class EnrolmentsService {
         didNotAttend: sum((c) => c.status === 'completed' && c.absent),
         completed: sum((c) => c.status === 'completed'),
         releaseDeclined: Number(declinedOf.get(enrolment.id)?.n ?? 0),
-        next: upcoming ? { id: upcoming.id, title: upcoming.title, startsAt: upcoming.starts_at.toISOString() } : null,
+        next: upcoming
+          ? { id: upcoming.id, title: upcoming.title, startsAt: new Date(upcoming.starts_at).toISOString() }
+          : null,
         toBook: toBook ? { id: toBook.id, title: toBook.title, month: Number(toBook.month) } : null,
       };
     });
