@@ -415,8 +415,8 @@ describe("the PCN's part: release time, attestations, expectations", () => {
     }).expect(200);
     const rows = (await get(tokens.pcn1, '/api/pcn-home').expect(200)).body as {
       enrolment: { id: string };
-      slotsAwaiting: { id: string }[];
-      releaseToConfirm: { sessionId: string }[];
+      slotsAwaiting: { id: string; startsAt: string; durationMinutes: number }[];
+      releaseToConfirm: { sessionId: string; status: string; date: string; minutes: number; decidedAt: null }[];
       attestationsDue: { key: string }[];
       weeks: unknown[];
       totalReleaseMinutes: number;
@@ -426,7 +426,14 @@ describe("the PCN's part: release time, attestations, expectations", () => {
     expect(rows.map((r) => r.enrolment.id).sort()).toEqual([world.enrolments.A, world.enrolments.B].sort());
     const rowA = rows.find((r) => r.enrolment.id === world.enrolments.A)!;
     expect(rowA.slotsAwaiting.map((s) => s.id)).toEqual([joint.id]);
+    expect(rowA.slotsAwaiting[0]).toMatchObject({ startsAt: slot, durationMinutes: 30 });
     expect(rowA.releaseToConfirm.map((r) => r.sessionId)).toEqual([joint.id]);
+    expect(rowA.releaseToConfirm[0]).toMatchObject({
+      status: 'pending',
+      date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      minutes: 30,
+      decidedAt: null,
+    });
     // The PCN's Table 2 duties that can be confirmed now: the later two wait for after the programme.
     expect(rowA.attestationsDue.map((a) => a.key)).toEqual([
       'pcn-mandatory-training',

@@ -1,5 +1,6 @@
 import type { IsoDate, ParticipantRole, SessionStatus } from '@ccc/programme';
 import type { DataSource } from 'typeorm';
+import { oneRow } from '../common/one-row';
 import type { ReleaseRequest } from '../release-time/release-request.entity';
 
 /** A session of a CCC as the PCN home reads it: slots to accept and the next joint session. */
@@ -27,8 +28,8 @@ export interface PcnHomeFacts {
 
 /**
  * The records the PCN home reads for these enrolments: their sessions, release requests with who decided them,
- * attested keys and appraisal dates, in four statements run side by side whatever the number of CCCs, each
- * through its enrolment index and selecting only the columns the page answers with.
+ * attested keys and appraisal dates, in one statement whatever the number of CCCs, each part through its enrolment
+ * index and selecting only the columns the page answers with.
  */
 export async function pcnHomeFacts(
   db: DataSource,
@@ -39,27 +40,33 @@ export async function pcnHomeFacts(
   );
   const deciders = new Map<string, { id: string; fullName: string }>();
   if (enrolmentIds.length === 0) return { facts, deciders };
-  const ids = [enrolmentIds];
-  const [sessions, release, attested, handovers] = (await Promise.all([
-    db.query(
-      `SELECT a.enrolment_id, s.id, s.title, s.month, s.participants, s.status, s.starts_at, s.duration_minutes, s.version
-         FROM session_attendance a JOIN session s ON s.id = a.session_id
-        WHERE a.enrolment_id = ANY($1::uuid[])`,
-      ids,
-    ),
-    db.query(
-      `SELECT r.*, p.full_name AS decided_by_name
-         FROM release_request r LEFT JOIN person p ON p.id = r.decided_by_id
-        WHERE r.enrolment_id = ANY($1::uuid[])`,
-      ids,
-    ),
-    db.query(`SELECT enrolment_id, expectation_key FROM attestation WHERE enrolment_id = ANY($1::uuid[])`, ids),
-    db.query(
-      `SELECT enrolment_id, to_char(appraisal_date, 'YYYY-MM-DD') AS appraisal_date
-         FROM handover_interview WHERE enrolment_id = ANY($1::uuid[])`,
-      ids,
-    ),
-  ])) as [SessionRow[], ReleaseRow[], { enrolment_id: string; expectation_key: string }[], HandoverRow[]];
+  // One statement, each part's rows as a JSON array: four statements side by side took four pooled connections and
+  // round trips, each costing the API more than its SQL (issue #17). Instants come back as ISO strings.
+  const { sessions, release, attested, handovers } = oneRow(
+    (await db.query(
+      `SELECT
+         (SELECT coalesce(json_agg(q), '[]'::json) FROM (
+           SELECT a.enrolment_id, s.id, s.title, s.month, s.participants, s.status, s.starts_at, s.duration_minutes,
+                  s.version
+             FROM session_attendance a JOIN session s ON s.id = a.session_id
+            WHERE a.enrolment_id = ANY($1::uuid[])) q) AS sessions,
+         (SELECT coalesce(json_agg(q), '[]'::json) FROM (
+           SELECT r.*, p.full_name AS decided_by_name
+             FROM release_request r LEFT JOIN person p ON p.id = r.decided_by_id
+            WHERE r.enrolment_id = ANY($1::uuid[])) q) AS release,
+         (SELECT coalesce(json_agg(q), '[]'::json) FROM (
+           SELECT enrolment_id, expectation_key FROM attestation WHERE enrolment_id = ANY($1::uuid[])) q) AS attested,
+         (SELECT coalesce(json_agg(q), '[]'::json) FROM (
+           SELECT enrolment_id, to_char(appraisal_date, 'YYYY-MM-DD') AS appraisal_date
+             FROM handover_interview WHERE enrolment_id = ANY($1::uuid[])) q) AS handovers`,
+      [enrolmentIds],
+    )) as {
+      sessions: SessionRow[];
+      release: ReleaseRow[];
+      attested: { enrolment_id: string; expectation_key: string }[];
+      handovers: HandoverRow[];
+    }[],
+  );
   for (const s of sessions)
     facts.get(s.enrolment_id)?.sessions.push({
       id: s.id,
@@ -67,7 +74,7 @@ export async function pcnHomeFacts(
       month: s.month,
       participants: s.participants,
       status: s.status,
-      startsAt: s.starts_at,
+      startsAt: s.starts_at === null ? null : new Date(s.starts_at),
       durationMinutes: s.duration_minutes,
       version: s.version,
     });
@@ -82,14 +89,14 @@ export async function pcnHomeFacts(
       description: r.description,
       status: r.status,
       decidedById: r.decided_by_id,
-      decidedAt: r.decided_at,
+      decidedAt: r.decided_at === null ? null : new Date(r.decided_at),
       decisionReason: r.decision_reason,
       overrideReason: r.override_reason,
       requestKey: r.request_key,
       viaLink: r.via_link,
       version: r.version,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
+      createdAt: new Date(r.created_at),
+      updatedAt: new Date(r.updated_at),
     });
     if (r.decided_by_id && r.decided_by_name !== null)
       deciders.set(r.decided_by_id, { id: r.decided_by_id, fullName: r.decided_by_name });
@@ -109,7 +116,8 @@ interface SessionRow {
   month: number;
   participants: ParticipantRole[];
   status: SessionStatus;
-  starts_at: Date | null;
+  /** ISO instant (JSON) */
+  starts_at: string | null;
   duration_minutes: number | null;
   version: number;
 }
@@ -124,14 +132,14 @@ interface ReleaseRow {
   description: string;
   status: ReleaseRequest['status'];
   decided_by_id: string | null;
-  decided_at: Date | null;
+  decided_at: string | null;
   decision_reason: string | null;
   override_reason: string | null;
   request_key: string | null;
   via_link: boolean;
   version: number;
-  created_at: Date;
-  updated_at: Date;
+  created_at: string;
+  updated_at: string;
   decided_by_name: string | null;
 }
 
