@@ -68,9 +68,7 @@ export class SignOffsService {
         // The CCC's own view: what others still have to sign for them.
         else if (mine.includes('ccc')) waitingOn.push(row);
       }
-      for (const e of filterSignOffs(signOffEvents(f), filter)) {
-        if (e.by?.id === user.id) signedByMe.push({ ...e, ccc });
-      }
+      for (const e of filterSignOffs(signOffEvents(f, user.id), filter)) signedByMe.push({ ...e, ccc });
     }
     const oldestFirst = (a: AwaitedSignOffRow, b: AwaitedSignOffRow) =>
       byText(a.since, b.since) || byText(a.key, b.key);

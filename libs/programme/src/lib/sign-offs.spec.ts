@@ -64,94 +64,93 @@ describe('daysWaited', () => {
 
 describe('signOffEvents', () => {
   it('turns every kind of record into an event in its month, oldest first, with who, what and a link', () => {
-    const events = signOffEvents(
-      facts({
-        reviews: [
-          {
-            id: 'r2',
-            code: 'SN-01',
-            outcome: 'signed_off',
-            rating: 3,
-            comment: 'Good',
-            by: sup,
-            at: at('2026-05-10T10:00:00Z'),
-          },
-          {
-            id: 'r1',
-            code: 'SN-01',
-            outcome: 'returned',
-            rating: null,
-            comment: 'Add a reflection',
-            by: sup,
-            at: at('2026-05-02T10:00:00Z'),
-          },
-        ],
-        tnas: [
-          {
-            round: 1,
-            cccSignedAt: at('2026-04-10T10:00:00Z'),
-            cccSignedBy: ccc,
-            supervisorSignedAt: at('2026-04-11T10:00:00Z'),
-            supervisorSignedBy: sup,
-          },
-        ],
-        training: [
-          {
-            id: 't1',
-            title: 'Macmillan Explore',
-            completedOn: '2026-06-03',
-            completedVia: 'ccc',
-            at: at('2026-06-04T10:00:00Z'),
-            by: ccc,
-          },
-        ],
-        attestations: [
-          {
-            id: 'a1',
-            expectationKey: 'pcn-induction',
-            title: 'Local induction',
-            party: 'pcn',
-            attestedOn: '2026-07-01',
-            note: null,
-            by: pcn,
-            at: at('2026-07-02T10:00:00Z'),
-          },
-        ],
-        handover: {
-          id: 'h1',
-          signatures: [
-            { party: 'ccc', at: at('2026-09-10T10:00:00Z'), by: ccc },
-            { party: 'pcn_supervisor', at: null, by: null },
-            { party: 'alliance_supervisor', at: null, by: null },
-          ],
+    const all = facts({
+      reviews: [
+        {
+          id: 'r2',
+          code: 'SN-01',
+          outcome: 'signed_off',
+          rating: 3,
+          comment: 'Good',
+          by: sup,
+          at: at('2026-05-10T10:00:00Z'),
         },
-        releases: [
-          {
-            id: 'rr9',
-            sessionId: null,
-            description: 'Study week',
-            decision: 'declined',
-            date: '2026-08-20',
-            minutes: 90,
-            reason: 'Clinic cover',
-            by: pcn,
-            at: at('2026-08-18T10:00:00Z'),
-            viaLink: false,
-          },
+        {
+          id: 'r1',
+          code: 'SN-01',
+          outcome: 'returned',
+          rating: null,
+          comment: 'Add a reflection',
+          by: sup,
+          at: at('2026-05-02T10:00:00Z'),
+        },
+      ],
+      tnas: [
+        {
+          round: 1,
+          cccSignedAt: at('2026-04-10T10:00:00Z'),
+          cccSignedBy: ccc,
+          supervisorSignedAt: at('2026-04-11T10:00:00Z'),
+          supervisorSignedBy: sup,
+        },
+      ],
+      training: [
+        {
+          id: 't1',
+          title: 'Macmillan Explore',
+          completedOn: '2026-06-03',
+          completedVia: 'ccc',
+          at: at('2026-06-04T10:00:00Z'),
+          by: ccc,
+        },
+      ],
+      attestations: [
+        {
+          id: 'a1',
+          expectationKey: 'pcn-induction',
+          title: 'Local induction',
+          party: 'pcn',
+          attestedOn: '2026-07-01',
+          note: null,
+          by: pcn,
+          at: at('2026-07-02T10:00:00Z'),
+        },
+      ],
+      handover: {
+        id: 'h1',
+        signatures: [
+          { party: 'ccc', at: at('2026-09-10T10:00:00Z'), by: ccc },
+          { party: 'pcn_supervisor', at: null, by: null },
+          { party: 'alliance_supervisor', at: null, by: null },
         ],
-        amendments: [{ id: 'm1', record: 'handover', reason: 'Typo', by: sup, at: at('2026-11-02T10:00:00Z') }],
-        sessionMarks: [
-          {
-            sessionId: 's1',
-            title: 'Joint session',
-            mark: 'slot_accepted',
-            by: pcn,
-            at: at('2026-04-20T10:00:00Z'),
-            viaLink: true,
-          },
-        ],
-      }),
-    );
+      },
+      releases: [
+        {
+          id: 'rr9',
+          sessionId: null,
+          description: 'Study week',
+          decision: 'declined',
+          date: '2026-08-20',
+          minutes: 90,
+          reason: 'Clinic cover',
+          by: pcn,
+          at: at('2026-08-18T10:00:00Z'),
+          viaLink: false,
+        },
+      ],
+      amendments: [{ id: 'm1', record: 'handover', reason: 'Typo', by: sup, at: at('2026-11-02T10:00:00Z') }],
+      sessionMarks: [
+        {
+          sessionId: 's1',
+          title: 'Joint session',
+          mark: 'slot_accepted',
+          by: pcn,
+          at: at('2026-04-20T10:00:00Z'),
+          viaLink: true,
+        },
+      ],
+    });
+    const events = signOffEvents(all);
     expect(events.map((e) => [e.kind, e.month, e.by?.id, e.summary])).toEqual([
       ['tna', 1, 'ccc', 'Signed TNA round 1 as the CCC'],
       ['tna', 1, 'sup', 'Signed TNA round 1 as the Alliance supervisor'],
@@ -180,6 +179,11 @@ describe('signOffEvents', () => {
       party: 'pcn',
       expectationKey: 'pcn-induction',
     });
+    // One person's sign-offs only (the sign-offs page's "signed by me"): the same events, the others never built.
+    for (const person of ['ccc', 'sup', 'pcn', 'nobody'])
+      expect(signOffEvents(all, person)).toEqual(events.filter((e) => e.by?.id === person));
+    expect(signOffEvents(all, 'sup')).toHaveLength(4);
+    expect(signOffEvents(all, 'nobody')).toEqual([]);
   });
 
   it('gives an empty enrolment no events', () => {

@@ -234,13 +234,18 @@ export function daysWaited(since: Date, today: IsoDate): number {
   return Math.max(0, dayNumber(today) - dayNumber(londonDate(since)));
 }
 
-/** Every sign-off of one enrolment, oldest first. */
-export function signOffEvents(facts: SignOffFacts): SignOffEvent[] {
+/**
+ * Every sign-off of one enrolment, oldest first; with `signedBy`, only that person's (the others are never built: a
+ * caseload's sign-offs page keeps a few of thousands).
+ */
+export function signOffEvents(facts: SignOffFacts, signedBy?: string): SignOffEvent[] {
   const { enrolmentId } = facts;
   const month = (at: Date) => planMonthOf(facts.cohortStart, facts.durationMonths, at);
   const events: SignOffEvent[] = [];
+  const skip = (by: SignOffPerson | null) => signedBy !== undefined && by?.id !== signedBy;
 
   for (const r of facts.reviews) {
+    if (skip(r.by)) continue;
     const summary =
       r.outcome === 'signed_off'
         ? `Signed off ${r.code} at level ${r.rating}`
@@ -275,7 +280,7 @@ export function signOffEvents(facts: SignOffFacts): SignOffEvent[] {
       },
     ];
     for (const side of sides) {
-      if (!side.at) continue;
+      if (!side.at || skip(side.by)) continue;
       events.push({
         key: `tna:${tna.round}:${side.signature}`,
         kind: 'tna',
@@ -293,6 +298,7 @@ export function signOffEvents(facts: SignOffFacts): SignOffEvent[] {
   }
 
   for (const item of facts.training) {
+    if (skip(item.by)) continue;
     events.push({
       key: `training:${item.id}`,
       kind: 'training',
@@ -310,6 +316,7 @@ export function signOffEvents(facts: SignOffFacts): SignOffEvent[] {
   }
 
   for (const a of facts.attestations) {
+    if (skip(a.by)) continue;
     events.push({
       key: `attestation:${a.id}`,
       kind: 'attestation',
@@ -326,7 +333,7 @@ export function signOffEvents(facts: SignOffFacts): SignOffEvent[] {
   }
 
   for (const s of facts.handover?.signatures ?? []) {
-    if (!s.at) continue;
+    if (!s.at || skip(s.by)) continue;
     events.push({
       key: `handover:${s.party}`,
       kind: 'handover',
@@ -342,6 +349,7 @@ export function signOffEvents(facts: SignOffFacts): SignOffEvent[] {
   }
 
   for (const a of facts.amendments) {
+    if (skip(a.by)) continue;
     events.push({
       key: `amendment:${a.id}`,
       kind: 'amendment',
@@ -358,6 +366,7 @@ export function signOffEvents(facts: SignOffFacts): SignOffEvent[] {
   }
 
   for (const m of facts.sessionMarks) {
+    if (skip(m.by)) continue;
     events.push({
       key: `session:${m.sessionId}:${m.mark}:${m.at.toISOString()}`,
       kind: 'session',
@@ -374,6 +383,7 @@ export function signOffEvents(facts: SignOffFacts): SignOffEvent[] {
   }
 
   for (const r of facts.releases) {
+    if (skip(r.by)) continue;
     events.push({
       key: `release:${r.id}`,
       kind: 'release',
