@@ -18,11 +18,11 @@ import {
   type ProgrammeTemplate,
   signOffEvents,
 } from '@ccc/programme';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { Enrolment } from '../enrolments/enrolment.entity';
-import { ProgrammeTemplateVersion } from '../programmes/programme-template.entity';
+import { templateVersions } from '../programmes/template.read-model';
 import { personRef } from '../sessions/session-view';
 import type { SignOffsQueryDto } from './dto/sign-offs-query.dto';
 import { loadSignOffFacts } from './sign-off-facts';
@@ -132,13 +132,9 @@ export class SignOffsService {
       .getMany();
     const enrolments = found.map((e) => loaded(e, 'cohort', 'ccc'));
     const templateIds = [...new Set(enrolments.map((e) => e.cohort.templateId))];
+    // Definitions parsed once per process (template.read-model.ts), as every other read takes them.
     const templates = new Map<string, ProgrammeTemplate>(
-      templateIds.length === 0
-        ? []
-        : (await this.db.getRepository(ProgrammeTemplateVersion).find({ where: { id: In(templateIds) } })).map((t) => [
-            t.id,
-            t.definition,
-          ]),
+      [...(await templateVersions(this.db, templateIds)).values()].map((t) => [t.id, t.definition]),
     );
     const facts = await loadSignOffFacts(
       this.db,
