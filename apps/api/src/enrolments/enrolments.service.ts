@@ -29,7 +29,7 @@ import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { groupBy } from '../common/group-by';
 import { type ListPageQueryDto, searchPatterns } from '../common/list-page.dto';
-import { templateVersions } from '../programmes/template.read-model';
+import { templateDefinitions, templateVersions } from '../programmes/template.read-model';
 import { personRef } from '../sessions/session-view';
 import { loadSignOffFacts } from '../sign-offs/sign-off-facts';
 import { Enrolment } from './enrolment.entity';
@@ -70,8 +70,7 @@ export class EnrolmentsService {
 
   /** Templates by id, fetched once for a whole list (their definitions parsed once per process). */
   private async templates(ids: string[]): Promise<Map<string, ProgrammeTemplate>> {
-    const rows = await templateVersions(this.db, ids);
-    return new Map([...rows.values()].map((row) => [row.id, row.definition]));
+    return templateDefinitions(this.db, ids);
   }
 
   /** Each template's length in months, by id: all a summary reads of a template (not its whole definition). */
@@ -125,7 +124,7 @@ export class EnrolmentsService {
     const ids = enrolments.map((e) => e.id);
     // One statement, each part's rows as a JSON array (a round trip each cost the API more than the SQL, issue #17):
     // instants come back as ISO strings, counts as numbers.
-    const parts = oneRow(
+    const { counts, next, declined, planned } = oneRow(
       (await this.db.query(
         `SELECT
           (SELECT coalesce(json_agg(q), '[]'::json) FROM (
@@ -160,7 +159,6 @@ export class EnrolmentsService {
         planned: { enrolment_id: string; id: string; title: string; month: number }[];
       }[],
     );
-    const { counts, next, declined, planned } = parts;
     // Indexed once, so that a caseload of thousands is not a search per CCC.
     const countsOf = groupBy(counts, (c) => c.enrolment_id);
     const nextOf = new Map(next.map((n) => [n.enrolment_id, n]));

@@ -66,3 +66,11 @@ export async function templateVersions(
     ]),
   );
 }
+
+/** These template versions' definitions by id (the reads that need no name or version): one statement. */
+export async function templateDefinitions(
+  db: DataSource,
+  ids: readonly string[],
+): Promise<Map<string, ProgrammeTemplate>> {
+  return new Map([...(await templateVersions(db, ids)).values()].map((row) => [row.id, row.definition]));
+}

@@ -15,14 +15,13 @@ import {
   filterSignOffs,
   londonDate,
   type Party,
-  type ProgrammeTemplate,
   signOffEvents,
 } from '@ccc/programme';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import type { AuthUser } from '../common/auth-user';
 import { Enrolment } from '../enrolments/enrolment.entity';
-import { templateVersions } from '../programmes/template.read-model';
+import { templateDefinitions } from '../programmes/template.read-model';
 import { personRef } from '../sessions/session-view';
 import type { SignOffsQueryDto } from './dto/sign-offs-query.dto';
 import { loadSignOffFacts } from './sign-off-facts';
@@ -133,9 +132,7 @@ export class SignOffsService {
     const enrolments = found.map((e) => loaded(e, 'cohort', 'ccc'));
     const templateIds = [...new Set(enrolments.map((e) => e.cohort.templateId))];
     // Definitions parsed once per process (template.read-model.ts), as every other read takes them.
-    const templates = new Map<string, ProgrammeTemplate>(
-      [...(await templateVersions(this.db, templateIds)).values()].map((t) => [t.id, t.definition]),
-    );
+    const templates = await templateDefinitions(this.db, templateIds);
     const facts = await loadSignOffFacts(
       this.db,
       enrolments.map((e) => ({
