@@ -143,13 +143,36 @@ function sessionJudgements(
   };
 }
 
+type SessionOutcomes = NonNullable<ExpectationResult['sessions']>;
+
+/** What a measure judged: a result less the expectation's own key, party and title. */
+type Judgement = Omit<ExpectationResult, 'key' | 'party' | 'title'>;
+
+/**
+ * The result of an expectation, its fields set one by one in one order: object spreads of judgements of many
+ * shapes went through V8's slow generic path, a third of a cohort report's rule time (issue #17).
+ */
+function resultOf(expectation: Expectation, judgement: Judgement, outcomes: SessionOutcomes | null = null) {
+  const result: ExpectationResult = {
+    key: expectation.key,
+    party: expectation.party,
+    title: expectation.title,
+    state: judgement.state,
+    evidence: judgement.evidence,
+    progress: judgement.progress,
+  };
+  if (judgement.warning !== undefined) result.warning = judgement.warning;
+  if (outcomes) result.sessions = outcomes;
+  return result;
+}
+
 /** The two ways a session of these kinds did not count, never one word "missed" for both. */
 function sessionOutcomes(
   party: Party,
   kinds: readonly SessionKind[],
   facts: ExpectationFacts,
   judged: SessionJudgements,
-): { sessions?: { notHeld: number; didNotAttend: number } } {
+): SessionOutcomes | null {
   let notHeld = 0;
   let didNotAttend = 0;
   for (const s of facts.sessions) {
@@ -163,7 +186,7 @@ function sessionOutcomes(
       if (judged.status(s) === 'not_held') notHeld++;
     }
   }
-  return notHeld || didNotAttend ? { sessions: { notHeld, didNotAttend } } : {};
+  return notHeld || didNotAttend ? { notHeld, didNotAttend } : null;
 }
 
 /**
@@ -188,16 +211,31 @@ const KIND_WORDS: Record<SessionKind, [string, string]> = {
 };
 const PARTY_WORDS: Record<Party, string> = { ccc: 'CCC', pcn: 'PCN', alliance: 'Alliance' };
 
-/** Each template's planned sessions per track, worked out once (a report evaluates thousands of CCCs). */
-const plannedOf = new WeakMap<ProgrammeTemplate, Map<Track, SessionKind[]>>();
+/**
+ * Each template's planned sessions per track and how many of them each measure's kinds count, worked out once (a
+ * report evaluates thousands of CCCs; a measure's `kinds` is the template's own array, so it keys its count).
+ */
+const plannedOf = new WeakMap<
+  ProgrammeTemplate,
+  Map<Track, { kinds: SessionKind[]; counts: WeakMap<object, number> }>
+>();
 
 /** How many sessions of these kinds the template plans for one CCC on this track (group teaching included). */
 export function plannedSessionCount(template: ProgrammeTemplate, track: Track, kinds: readonly SessionKind[]): number {
   let byTrack = plannedOf.get(template);
   if (!byTrack) plannedOf.set(template, (byTrack = new Map()));
   let planned = byTrack.get(track);
-  if (!planned) byTrack.set(track, (planned = plannedSessions(template, track).map((s) => s.kind)));
-  return planned.filter((kind) => kinds.includes(kind)).length;
+  if (!planned)
+    byTrack.set(
+      track,
+      (planned = { kinds: plannedSessions(template, track).map((s) => s.kind), counts: new WeakMap() }),
+    );
+  let count = planned.counts.get(kinds);
+  if (count === undefined) {
+    count = planned.kinds.filter((kind) => kinds.includes(kind)).length;
+    planned.counts.set(kinds, count);
+  }
+  return count;
 }
 
 /** "The plan holds 5 group sessions but the Alliance expects 6 (“…”)." — the template's warning, in one place. */
@@ -221,7 +259,7 @@ function sessionCount(
   ended: boolean,
   judged: SessionJudgements,
   planned: number,
-): Omit<ExpectationResult, 'key' | 'party' | 'title'> {
+): Judgement {
   const ofKind = facts.sessions.filter((s) => kinds.includes(s.kind) && live(s));
   // The PCN's count is of sessions the PCN supervisor attended; the Alliance's of sessions held.
   const done =
@@ -246,11 +284,7 @@ function sessionCount(
   return { state: done + stillPossible >= target ? 'on_track' : 'at_risk', evidence, progress };
 }
 
-function attendance(
-  kinds: SessionKind[],
-  facts: ExpectationFacts,
-  ended: boolean,
-): Omit<ExpectationResult, 'key' | 'party' | 'title'> {
+function attendance(kinds: SessionKind[], facts: ExpectationFacts, ended: boolean): Judgement {
   const held = facts.sessions.filter((s) => kinds.includes(s.kind) && s.status === 'completed');
   const present = held.filter((s) => s.attendance === 'present').length;
   const evidence = held.length ? `attended ${present} of ${held.length} held` : 'none held yet';
@@ -268,12 +302,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * completes it with them (each signed off by the end). Judged on the framework the cohort is pinned to; in the
  * programme's last month, what is still to do is at risk.
  */
-function competencyProgress(
-  party: Party,
-  c: CompetencyFacts,
-  ended: boolean,
-  lastMonth: boolean,
-): Omit<ExpectationResult, 'key' | 'party' | 'title'> {
+function competencyProgress(party: Party, c: CompetencyFacts, ended: boolean, lastMonth: boolean): Judgement {
   const waiting = c.submitted
     ? `; ${plural(c.submitted, 'competency', 'competencies')} with evidence awaiting review`
     : '';
@@ -295,12 +324,21 @@ function competencyProgress(
   return { state: lastMonth ? 'at_risk' : 'on_track', evidence, progress };
 }
 
+/** Worked out once per template and track, like the planned counts: every CCC's training expectation asks. */
+const firstTnaMonths = new WeakMap<ProgrammeTemplate, Map<Track, number>>();
+
 /** The month of the track's first training needs analysis (where the training plan is agreed); else month 1. */
 export function firstTnaMonth(template: ProgrammeTemplate, track: Track): number {
-  const months = plannedSessions(template, track)
-    .filter((s) => s.kind === 'tna')
-    .map((s) => s.month);
-  return months.length ? Math.min(...months) : 1;
+  let byTrack = firstTnaMonths.get(template);
+  if (!byTrack) firstTnaMonths.set(template, (byTrack = new Map()));
+  let month = byTrack.get(track);
+  if (month === undefined) {
+    const months = plannedSessions(template, track)
+      .filter((s) => s.kind === 'tna')
+      .map((s) => s.month);
+    byTrack.set(track, (month = months.length ? Math.min(...months) : 1));
+  }
+  return month;
 }
 
 /**
@@ -315,7 +353,7 @@ function trainingProgress(
   today: IsoDate,
   monthEndsBefore: (month: number) => IsoDate,
   { planDueBy }: { planDueBy: IsoDate },
-): Omit<ExpectationResult, 'key' | 'party' | 'title'> {
+): Judgement {
   const done = items.filter((i) => i.completedOn).length;
   const noPlan = items.length === 0;
   if (party === 'alliance') {
@@ -361,33 +399,29 @@ export function evaluateExpectations(
     if (endsOn === undefined) monthEnds.set(month, (endsOn = monthBounds(facts.cohortStart, month).endsBefore));
     return endsOn;
   };
-  const judged = sessionJudgements(facts, now, monthEndsBefore);
+  const sessionStatus = sessionJudgements(facts, now, monthEndsBefore);
   const track = facts.track;
   return template.expectations.map((expectation) => {
-    const { key, party, title, measure } = expectation;
-    const base = { key, party, title };
+    const { key, party, measure } = expectation;
+    const judged = (state: ExpectationState, evidence: string, progress: Judgement['progress']) =>
+      resultOf(expectation, { state, evidence, progress });
     if (track && !expectationApplies(template, track, expectation))
-      return {
-        ...base,
-        state: 'not_applicable' as const,
-        evidence: `not expected on the ${track} track`,
-        progress: null,
-      };
+      return judged('not_applicable', `not expected on the ${track} track`, null);
     switch (measure.type) {
       case 'session_count': {
         const planned = plannedSessionCount(template, track ?? 'supervision', measure.kinds);
-        return {
-          ...base,
-          ...sessionCount(expectation, measure.kinds, measure.target, facts, ended, judged, planned),
-          ...sessionOutcomes(party, measure.kinds, facts, judged),
-        };
+        return resultOf(
+          expectation,
+          sessionCount(expectation, measure.kinds, measure.target, facts, ended, sessionStatus, planned),
+          sessionOutcomes(party, measure.kinds, facts, sessionStatus),
+        );
       }
       case 'attendance':
-        return {
-          ...base,
-          ...attendance(measure.kinds, facts, ended),
-          ...sessionOutcomes(party, measure.kinds, facts, judged),
-        };
+        return resultOf(
+          expectation,
+          attendance(measure.kinds, facts, ended),
+          sessionOutcomes(party, measure.kinds, facts, sessionStatus),
+        );
       case 'weekly_release': {
         // Complete weeks of the programme so far: the current week is still being filled in.
         // Up to and including today, less today's week: on a Monday the week that ended yesterday is complete.
@@ -415,14 +449,8 @@ export function evaluateExpectations(
           : `no complete week yet${pausedNote}`;
         const progress = { done: within, target: weeks.length };
         const recentBelow = checked.slice(-2).some((w) => w.state === 'below');
-        if (ended)
-          return {
-            ...base,
-            state: within >= weeks.length * ATTENDANCE_ON_TRACK ? 'met' : 'missed',
-            evidence,
-            progress,
-          };
-        return { ...base, state: weeks.length && recentBelow ? 'at_risk' : 'on_track', evidence, progress };
+        if (ended) return judged(within >= weeks.length * ATTENDANCE_ON_TRACK ? 'met' : 'missed', evidence, progress);
+        return judged(weeks.length && recentBelow ? 'at_risk' : 'on_track', evidence, progress);
       }
       case 'total_release': {
         // A ceiling the PCN agrees to, not a target: going past it with a reason is their decision, never a miss.
@@ -435,45 +463,30 @@ export function evaluateExpectations(
         const evidence = `${hours(used)} of ${hours(cap)} hours of release confirmed${declined}`;
         const progress = { done: used, target: cap };
         if (standing.over && !standing.overWithReason)
-          return {
-            ...base,
-            state: 'at_risk',
-            evidence: `${evidence}: over the agreed ${measure.maxDays} days with no reason recorded`,
+          return judged(
+            'at_risk',
+            `${evidence}: over the agreed ${measure.maxDays} days with no reason recorded`,
             progress,
-          };
+          );
         if (standing.over)
-          return {
-            ...base,
-            state: ended ? 'met' : 'on_track',
-            evidence: `${evidence}: over the agreed ${measure.maxDays} days, with the PCN\u2019s reason`,
+          return judged(
+            ended ? 'met' : 'on_track',
+            `${evidence}: over the agreed ${measure.maxDays} days, with the PCN\u2019s reason`,
             progress,
-          };
-        return { ...base, state: ended ? 'met' : 'on_track', evidence, progress };
+          );
+        return judged(ended ? 'met' : 'on_track', evidence, progress);
       }
       case 'attestation': {
         const attested = facts.attestations.find((a) => a.expectationKey === key);
-        if (attested)
-          return {
-            ...base,
-            state: 'met',
-            evidence: `confirmed by ${attested.attestedBy} on ${attested.attestedOn}`,
-            progress: null,
-          };
-        const state: ExpectationState = ended ? 'missed' : today >= lastMonthStarts ? 'at_risk' : 'on_track';
-        return { ...base, state, evidence: 'not confirmed yet', progress: null };
+        if (attested) return judged('met', `confirmed by ${attested.attestedBy} on ${attested.attestedOn}`, null);
+        return judged(ended ? 'missed' : today >= lastMonthStarts ? 'at_risk' : 'on_track', 'not confirmed yet', null);
       }
       case 'survey': {
         if (facts.surveySubmittedOn === undefined) break;
-        if (facts.surveySubmittedOn)
-          return { ...base, state: 'met', evidence: `submitted on ${facts.surveySubmittedOn}`, progress: null };
+        if (facts.surveySubmittedOn) return judged('met', `submitted on ${facts.surveySubmittedOn}`, null);
         // It opens in the last month and stays open after the end: due, never missed.
         const due = today >= lastMonthStarts;
-        return {
-          ...base,
-          state: due ? 'at_risk' : 'on_track',
-          evidence: due ? 'not submitted yet' : `opens on ${lastMonthStarts}`,
-          progress: null,
-        };
+        return judged(due ? 'at_risk' : 'on_track', due ? 'not submitted yet' : `opens on ${lastMonthStarts}`, null);
       }
       case 'duties': {
         if (!facts.duties || party === 'ccc') break;
@@ -488,27 +501,21 @@ export function evaluateExpectations(
           : '';
         const evidence = `${confirmed.length} of ${plural(due.length, 'duty', 'duties')} confirmed${laterWords}`;
         const progress = { done: confirmed.length, target: due.length };
-        if (confirmed.length >= due.length) return { ...base, state: 'met', evidence, progress };
-        const state: ExpectationState = ended ? 'missed' : today >= lastMonthStarts ? 'at_risk' : 'on_track';
-        return { ...base, state, evidence, progress };
+        if (confirmed.length >= due.length) return judged('met', evidence, progress);
+        return judged(ended ? 'missed' : today >= lastMonthStarts ? 'at_risk' : 'on_track', evidence, progress);
       }
       case 'competencies':
         if (!facts.competencies) break;
-        return { ...base, ...competencyProgress(party, facts.competencies, ended, today >= lastMonthStarts) };
+        return resultOf(expectation, competencyProgress(party, facts.competencies, ended, today >= lastMonthStarts));
       case 'training':
         if (!facts.training) break;
-        return {
-          ...base,
-          ...trainingProgress(party, facts.training, ended, today, (month) => monthEndsBefore(month), {
+        return resultOf(
+          expectation,
+          trainingProgress(party, facts.training, ended, today, (month) => monthEndsBefore(month), {
             planDueBy: monthEndsBefore(firstTnaMonth(template, track ?? 'supervision')),
           }),
-        };
+        );
     }
-    return {
-      ...base,
-      state: 'not_measured' as const,
-      evidence: `the service does not record ${measure.type} yet`,
-      progress: null,
-    };
+    return judged('not_measured', `the service does not record ${measure.type} yet`, null);
   });
 }

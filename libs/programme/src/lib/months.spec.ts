@@ -1,8 +1,11 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
+import fc from 'fast-check';
 import {
   addCalendarDays,
   addCalendarMonths,
+  dateOfDayNumber,
+  dayNumber,
   isIsoDate,
   isoWeekOf,
   isoWeeksBetween,
@@ -422,5 +425,86 @@ describe('day and week arithmetic does not depend on the server time zone', () =
     expect(isoWeeksBetween('2026-03-28', '2026-04-01')).toEqual(['2026-W13', '2026-W14']);
     expect(lastIsoWeeks('2026-10-26', 2)).toEqual(['2026-W43', '2026-W44']);
     expect(isoWeeksBetween('2026-09-01', '2027-03-01')).toHaveLength(26);
+  });
+});
+
+describe('day numbers in whole numbers agree with Date, the calendar they replaced', () => {
+  const DAY = 86_400_000;
+  // Date's own reading, the former implementation: a regular expression, Date.UTC and a check of the parts.
+  const dateDayNumber = (text: string) => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!match) return 'format';
+    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const value = new Date(Date.UTC(y, m - 1, d));
+    if (value.getUTCFullYear() !== y || value.getUTCMonth() !== m - 1 || value.getUTCDate() !== d) return 'invalid';
+    return value.getTime() / DAY;
+  };
+  const outcome = (text: string) => {
+    try {
+      return dayNumber(text);
+    } catch (error) {
+      return (error as Error).message.includes('YYYY-MM-DD') ? 'format' : 'invalid';
+    }
+  };
+  // Every day from the year 100 to 9999.
+  const dayArb = fc.integer({ min: Date.UTC(100, 0, 1) / DAY, max: Date.UTC(9999, 11, 31) / DAY });
+
+  it('reads and writes every date from the year 100 to 9999 as Date does', () => {
+    fc.assert(
+      fc.property(dayArb, (day) => {
+        const text = new Date(day * DAY).toISOString().slice(0, 10);
+        expect(dayNumber(text)).toBe(day);
+        expect(dateOfDayNumber(day)).toBe(text);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('refuses what Date refuses, with the same error: days past the month end, February 29th of common years, month 13, years before 100', () => {
+    const digits = (n: number, width: number) => String(n).padStart(width, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => {
+          const text = `${digits(y, 4)}-${digits(m, 2)}-${digits(d, 2)}`;
+          expect(outcome(text)).toBe(dateDayNumber(text));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    for (const text of [
+      '2026-1-01',
+      '2026-01-1',
+      '2026/01/01',
+      ' 2026-01-01',
+      '2026-01-01 ',
+      '２０２６-01-01',
+      '',
+      '2026-0a-01',
+    ])
+      expect(outcome(text)).toBe('format');
+    for (const text of ['2026-02-29', '2024-02-30', '1900-02-29', '2026-04-31', '0099-01-01'])
+      expect(outcome(text)).toBe('invalid');
+    expect(dayNumber('2000-02-29')).toBe(Date.UTC(2000, 1, 29) / DAY);
+  });
+
+  it('adds calendar months as Date counts them, the day kept or else the shorter month\u2019s last', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1900, 0, 1) / DAY, max: Date.UTC(2200, 11, 31) / DAY }),
+        fc.integer({ min: -240, max: 240 }),
+        (day, months) => {
+          const text = new Date(day * DAY).toISOString().slice(0, 10);
+          const [y, m, d] = [Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))];
+          const noon = new Date(y, m - 1, d, 12);
+          const reference = format(new Date(noon.getFullYear(), noon.getMonth() + months, 1, 12), 'yyyy-MM');
+          const lastDay = new Date(noon.getFullYear(), noon.getMonth() + months + 1, 0, 12).getDate();
+          expect(addCalendarMonths(text, months)).toBe(`${reference}-${String(Math.min(d, lastDay)).padStart(2, '0')}`);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -40,36 +40,98 @@ function toCalendar(date: IsoDate): Date {
 
 const DAY_MS = 86_400_000;
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/*
+ * Day numbers by the proleptic Gregorian calendar in whole numbers (H. Hinnant's days_from_civil and
+ * civil_from_days), the calendar Date uses: no Date, regular expression or string is made per date, and the rules
+ * read thousands of dates a report (issue #17).
+ */
+const isLeapYear = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+const daysInMonth = (y: number, m: number) =>
+  m === 2 ? (isLeapYear(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+
+function daysFromCivil(y: number, m: number, d: number): number {
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The date of a day number as one integer, yyyymmdd (a number, not three: nothing to allocate). */
+function civilOfDay(day: number): number {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return (yearOfEra + era * 400 + (m <= 2 ? 1 : 0)) * 10_000 + m * 100 + d;
+}
+
+/** `count` ASCII digits from `at` as a number, or -1. */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
 
 /**
  * A calendar date as a whole number of days since 1970-01-01: days and weeks are then counted with integers, in
- * no time zone and without formatting. Throws a RangeError for anything but a real `YYYY-MM-DD` date.
+ * no time zone and without formatting. Throws a RangeError for anything but a real `YYYY-MM-DD` date (years
+ * before 100 included: Date reads those as 19xx, and the rules never meet them).
  */
 export function dayNumber(date: IsoDate): number {
-  const match = ISO_DATE.exec(date);
-  if (!match) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const value = new Date(Date.UTC(y, m - 1, d));
-  if (value.getUTCFullYear() !== y || value.getUTCMonth() !== m - 1 || value.getUTCDate() !== d)
-    throw new RangeError(`Not a calendar date: ${date}`);
-  return value.getTime() / DAY_MS;
+  const text = typeof date === 'string' ? date : String(date);
+  const y = text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 ? digitsAt(text, 0, 4) : -1;
+  const m = y < 0 ? -1 : digitsAt(text, 5, 2);
+  const d = m < 0 ? -1 : digitsAt(text, 8, 2);
+  if (d < 0) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${text}`);
+  if (y < 100 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m))
+    throw new RangeError(`Not a calendar date: ${text}`);
+  return daysFromCivil(y, m, d);
 }
 
 /** The calendar date of a day number (dayNumber's inverse). */
 export function dateOfDayNumber(day: number): IsoDate {
-  const value = new Date(day * DAY_MS);
-  return `${pad(value.getUTCFullYear(), 4)}-${pad(value.getUTCMonth() + 1, 2)}-${pad(value.getUTCDate(), 2)}`;
+  const civil = civilOfDay(day);
+  const year = Math.floor(civil / 10_000);
+  if (year < 0 || year > 9999) {
+    const value = new Date(day * DAY_MS);
+    return `${pad(value.getUTCFullYear(), 4)}-${pad(value.getUTCMonth() + 1, 2)}-${pad(value.getUTCDate(), 2)}`;
+  }
+  return `${pad(year, 4)}-${pad2(Math.floor(civil / 100) % 100)}-${pad2(civil % 100)}`;
 }
 
 /** 0 for Monday … 6 for Sunday (1 January 1970, day 0, was a Thursday). */
 const weekdayOf = (day: number) => (((day + 3) % 7) + 7) % 7;
 
+/** ISO weeks by day number (bounded, then started again): release entries of a cohort fall on the same days. */
+const isoWeeksOfDays = new Map<number, string>();
+const ISO_WEEKS_OF_DAYS_SIZE = 100_000;
+
 /** The ISO week of a day number: the week belongs to the year its Thursday falls in. */
 function isoWeekOfDay(day: number): string {
-  const thursday = day - weekdayOf(day) + 3;
-  const year = new Date(thursday * DAY_MS).getUTCFullYear();
-  const week = Math.floor((thursday - Date.UTC(year, 0, 1) / DAY_MS) / 7) + 1;
-  return `${year}-W${pad(week, 2)}`;
+  let week = isoWeeksOfDays.get(day);
+  if (week === undefined) {
+    const thursday = day - weekdayOf(day) + 3;
+    const year = Math.floor(civilOfDay(thursday) / 10_000);
+    const number = Math.floor((thursday - daysFromCivil(year, 1, 1)) / 7) + 1;
+    week = `${year}-W${pad2(number)}`;
+    if (isoWeeksOfDays.size >= ISO_WEEKS_OF_DAYS_SIZE) isoWeeksOfDays.clear();
+    isoWeeksOfDays.set(day, week);
+  }
+  return week;
 }
 
 export function isIsoDate(value: unknown): value is IsoDate {
@@ -88,12 +150,12 @@ export function isIsoDate(value: unknown): value is IsoDate {
 export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
   if (!Number.isInteger(months)) return format(addMonths(toCalendar(date), months), 'yyyy-MM-dd');
   // In whole numbers (this runs for every session the rules read): the day, kept, or the month's last.
-  const start = new Date(dayNumber(date) * DAY_MS);
-  const monthIndex = start.getUTCMonth() + months;
-  const year = start.getUTCFullYear() + Math.floor(monthIndex / 12);
-  const month = ((monthIndex % 12) + 12) % 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return dateOfDayNumber(Date.UTC(year, month, Math.min(start.getUTCDate(), lastDay)) / DAY_MS);
+  const civil = civilOfDay(dayNumber(date));
+  const monthIndex = (Math.floor(civil / 100) % 100) - 1 + months;
+  const year = Math.floor(civil / 10_000) + Math.floor(monthIndex / 12);
+  const month = (((monthIndex % 12) + 12) % 12) + 1;
+  if (year < 100 || year > 9999) return format(addMonths(toCalendar(date), months), 'yyyy-MM-dd');
+  return `${pad(year, 4)}-${pad2(month)}-${pad2(Math.min(civil % 100, daysInMonth(year, month)))}`;
 }
 
 /**

@@ -36,11 +36,12 @@ export function deliveryByParty(
 ): PartyDelivery[] {
   const rows = new Map<string, PartyDelivery>();
   for (const { template, track, results } of enrolments) {
-    for (const expectation of template.expectations) {
+    for (const [i, expectation] of template.expectations.entries()) {
       const { measure } = expectation;
       if (measure.type !== 'session_count' && measure.type !== 'attendance') continue;
       if (!expectationApplies(template, track, expectation)) continue;
-      const result = results.find((r) => r.key === expectation.key);
+      // evaluateExpectations answers in the template's order: the same index, else looked for.
+      const result = results[i]?.key === expectation.key ? results[i] : results.find((r) => r.key === expectation.key);
       if (!result?.progress || result.state === 'not_applicable') continue;
       const row = rows.get(expectation.key) ?? {
         key: expectation.key,
