@@ -15,8 +15,8 @@
 //      production; its national figures a snapshot kept NATIONAL_SNAPSHOT_SECONDS, 300), so that each row's peak RSS,
 //      event-loop delay and CPU time are that server's alone; this process keeps an API of its own to seed, check
 //      and record with, idle under load;
-//   4. prints requests per second, p50/p95/p99, CPU time per request, peak RSS, event-loop delay (p99 and max) and
-//      errors for both, the ratio API/baseline, and the goals (p95 < 50 ms, ratio >= 0.5, no errors) as PASS/MISS;
+//   4. prints requests per second, p50/p95/p99, CPU time per request (the server's, and PostgreSQL's when it runs on
+//      this machine), peak RSS, event-loop delay (p99 and max) and errors for both, the ratio API/baseline, and the goals (p95 < 50 ms, ratio >= 0.5, no errors) as PASS/MISS;
 //      while each API row loads, this process reads /api/health every 100 ms: its p99 (goal under 100 ms) is what
 //      a load balancer's check meets while that row loads the API.
 // Then the competency sign-off, the write path, under the same load (no baseline: a write cannot be replayed).
@@ -340,6 +340,7 @@ async function main({
       server: target,
       'alone ms': Number(r.aloneMs.toFixed(1)),
       'CPU ms/req': Number(r.cpuMsPerRequest.toFixed(2)),
+      'PostgreSQL CPU ms/req': r.postgresCpuMsPerRequest === null ? '' : Number(r.postgresCpuMsPerRequest.toFixed(2)),
       'req/s': perSecond(r.requestsPerSecond),
       'p50 ms': ms(r.p50),
       'p95 ms': ms(r.p95),

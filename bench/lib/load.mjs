@@ -1,6 +1,7 @@
 // The load generator: one autocannon run per child process (so that it never shares the event loop of the server
 // it measures); the result comes back over IPC. This file is both the module the benchmarks import and the child.
 import { fork } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, percentile } from './stats.mjs';
@@ -165,18 +166,21 @@ export async function measureRow({
   // over the run (the warm-up's left out). Otherwise the server runs in this process and the load generator in
   // another: this process's CPU time over the run is the server's (and the little this process does meanwhile).
   const cpuBefore = server ? (await server.stats()).cpuMs : 0;
+  const postgresBefore = postgresTicks();
   const cpu = process.cpuUsage();
   const probing = probe ? probeLatency(probe) : null;
   const result = await runLoad({ url, token, connections, amount, timeout, requests: requests?.() });
   const probed = await probing?.stop();
   await drained();
   const { user, system } = process.cpuUsage(cpu);
+  const postgresCpuMs = postgresCpuMsBetween(postgresBefore, postgresTicks());
   const stats = server ? await server.stats() : null;
   return {
     aloneMs,
     ...result,
     firstMs,
     cpuMsPerRequest: (stats ? stats.cpuMs - cpuBefore : (user + system) / 1000) / result.requests,
+    postgresCpuMsPerRequest: postgresCpuMs === null ? null : postgresCpuMs / result.requests,
     peakRssMb: stats?.peakRssMb ?? null,
     delayP99Ms: stats?.delayP99Ms ?? null,
     delayMaxMs: stats?.delayMaxMs ?? null,
@@ -186,4 +190,40 @@ export async function measureRow({
     probeMax: probed ? (probed.times.at(-1) ?? NaN) : null,
     probeFailed: probed?.failed ?? 0,
   };
+}
+
+/**
+ * CPU time (ticks of 10 ms) of each PostgreSQL process on this machine by pid, from /proc: over a row, what the
+ * server spent on its statements — the other half of a request's cost, which the API's own CPU time leaves out.
+ * Null where /proc cannot tell (another OS; a remote server shows nothing).
+ */
+function postgresTicks() {
+  try {
+    const ticks = new Map();
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+      } catch {
+        continue; // gone meanwhile
+      }
+      const close = stat.lastIndexOf(')');
+      if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+      // After the command: state is field 3; utime and stime are fields 14 and 15.
+      const fields = stat.slice(close + 2).split(' ');
+      ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+    }
+    return ticks;
+  } catch {
+    return null;
+  }
+}
+
+/** PostgreSQL's CPU ms between two readings: processes still there, and those started since (an ended one is lost). */
+function postgresCpuMsBetween(before, after) {
+  if (!before || !after || after.size === 0) return null;
+  let ticks = 0;
+  for (const [pid, t] of after) ticks += t - (before.get(pid) ?? 0);
+  return ticks * 10;
 }
