@@ -10,13 +10,17 @@
 //      parallel), the auth lookup included;
 //   3. loads the API with autocannon from a child process at a fixed concurrency (BENCH_CONNECTIONS, 50), then, the
 //      API idle, a baseline in the same run: a plain node:http server that replays those statements through bare
-//      `pg` (a pg.Pool the size of the API's) and answers with the rows as JSON, loaded the same way. The API
-//      measured and the baseline each run in a process of their own (server-process.mjs; the API started as in
+//      `pg` (a pg.Pool the size of the API's) and answers with the rows as JSON, loaded the same way; and the
+//      framework floor, the same replay served by NestJS with the production middleware and passport-jwt checking
+//      the caller's token (nest-floor.mjs), so that the ratio splits into what the stack costs and what the API's
+//      own work does. The API measured, the
+//      baseline and the floor each run in a process of their own (server-process.mjs; the API started as in
 //      production; its national figures a snapshot kept NATIONAL_SNAPSHOT_SECONDS, 300), so that each row's peak RSS,
 //      event-loop delay and CPU time are that server's alone; this process keeps an API of its own to seed, check
 //      and record with, idle under load;
 //   4. prints requests per second, p50/p95/p99, CPU time per request (the server's, and PostgreSQL's when it runs on
-//      this machine), peak RSS, event-loop delay (p99 and max) and errors for both, the ratio API/baseline, and the goals (p95 < 50 ms, ratio >= 0.5, no errors) as PASS/MISS;
+//      this machine), peak RSS, event-loop delay (p99 and max) and errors for each, the ratio API/baseline, the
+//      floor's ratio and API/floor, and the goals (p95 < 50 ms, ratio >= 0.8, no errors) as PASS/MISS;
 //      while each API row loads, this process reads /api/health every 100 ms: its p99 (goal under 100 ms) is what
 //      a load balancer's check meets while that row loads the API.
 // Then the competency sign-off, the write path, under the same load (no baseline: a write cannot be replayed).
@@ -302,6 +306,17 @@ async function main({
   });
   onCleanup(baseline.close);
   log(`baseline in process ${baseline.pid} on ${baseline.base} (bare pg, a pool of ${poolSize} like the API's)`);
+  const floor = await startServerProcess({
+    kind: 'nest-floor',
+    databaseUrl,
+    poolSize,
+    plans: Object.fromEntries(endpoints.map((e) => [`/replay/${e.key}`, e.steps])),
+  });
+  onCleanup(floor.close);
+  log(
+    `framework floor in process ${floor.pid} on ${floor.base} (the same replay served by NestJS, its middleware ` +
+      'and passport-jwt)',
+  );
   const api = await startServerProcess({
     kind: 'api',
     databaseUrl,
@@ -374,14 +389,26 @@ async function main({
         drained: baseline.drained,
         server: baseline,
       });
-    // In turn API first and baseline first, so that neither always meets what the machine was doing before.
+    const loadFloor = () =>
+      row('framework floor', e, {
+        url: `${floor.base}/replay/${e.key}`,
+        token: e.token,
+        once: () => httpJson(`${floor.base}/replay/${e.key}`, e.token),
+        drained: floor.drained,
+        server: floor,
+      });
+    // In turn API first and baseline first, so that neither always meets what the machine was doing before; the
+    // floor between them.
     let measured;
     let bare;
+    let framework;
     if (i % 2 === 0) {
       measured = await loadApi();
+      framework = await loadFloor();
       bare = await loadBaseline();
     } else {
       bare = await loadBaseline();
+      framework = await loadFloor();
       measured = await loadApi();
     }
     const ratio = measured.requestsPerSecond / bare.requestsPerSecond;
@@ -397,13 +424,16 @@ async function main({
       'baseline req/s': perSecond(bare.requestsPerSecond),
       'baseline p95 ms': ms(bare.p95),
       ratio: Number(ratio.toFixed(2)),
+      // The most a NestJS API could reach against this baseline, and how far the API's own work is from it.
+      'floor ratio': Number((framework.requestsPerSecond / bare.requestsPerSecond).toFixed(2)),
+      'API / floor': Number((measured.requestsPerSecond / framework.requestsPerSecond).toFixed(2)),
       [`p95 < ${GOAL_P95_MS} ms`]: measured.p95 < GOAL_P95_MS ? 'PASS' : 'MISS',
       [`ratio >= ${GOAL_RATIO}`]: ratio >= GOAL_RATIO ? 'PASS' : 'MISS',
       'req/s floor': floorOf(e.endpoint)
         ? `${measured.requestsPerSecond >= floorOf(e.endpoint) ? 'PASS' : 'MISS'} (${floorOf(e.endpoint)})`
         : '',
       [`health p99 < ${GOAL_HEALTH_P99_MS} ms`]: measured.probeP99 < GOAL_HEALTH_P99_MS ? 'PASS' : 'MISS',
-      'no errors': measured.failed + measured.probeFailed + bare.failed === 0 ? 'PASS' : 'FAIL',
+      'no errors': measured.failed + measured.probeFailed + bare.failed + framework.failed === 0 ? 'PASS' : 'FAIL',
     });
   }
   const canSignOff = !!competencies && paths.includes(SIGN_OFF_PATH);

@@ -54,12 +54,8 @@ export function statementRecorder(db, counter) {
   };
 }
 
-/**
- * A plain HTTP server: GET on a path of `plans` runs that plan's steps through a pg.Pool of `poolSize` (a step's
- * chains at once, each chain's statements in turn on one connection) and answers every statement's rows as JSON.
- */
-export async function startReplayServer({ databaseUrl, poolSize, plans }) {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+/** Runs a plan's steps through `pool` (a step's chains at once, each chain's statements in turn on one connection): every statement's rows. */
+export async function replayPlan(pool, steps) {
   const runChain = async (chain) => {
     if (chain.length === 1) return [await pool.query(chain[0].query, chain[0].parameters)];
     const client = await pool.connect();
@@ -71,6 +67,18 @@ export async function startReplayServer({ databaseUrl, poolSize, plans }) {
       client.release();
     }
   };
+  const rows = [];
+  for (const step of steps)
+    for (const results of await Promise.all(step.map(runChain))) rows.push(...results.map((r) => r.rows));
+  return rows;
+}
+
+/**
+ * A plain HTTP server: GET on a path of `plans` runs that plan's steps through a pg.Pool of `poolSize` (a step's
+ * chains at once, each chain's statements in turn on one connection) and answers every statement's rows as JSON.
+ */
+export async function startReplayServer({ databaseUrl, poolSize, plans }) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   const server = http.createServer(async (req, res) => {
     const steps = plans[req.url];
     if (!steps) {
@@ -78,10 +86,7 @@ export async function startReplayServer({ databaseUrl, poolSize, plans }) {
       return;
     }
     try {
-      const rows = [];
-      for (const step of steps)
-        for (const results of await Promise.all(step.map(runChain))) rows.push(...results.map((r) => r.rows));
-      const body = JSON.stringify(rows);
+      const body = JSON.stringify(await replayPlan(pool, steps));
       res.writeHead(200, {
         'content-type': 'application/json; charset=utf-8',
         'content-length': Buffer.byteLength(body),

@@ -1,6 +1,7 @@
 // The servers measured, each in a process of its own, so that the figures of a row are that server's alone: its
-// peak resident memory (RSS), its event-loop delay and its CPU time. Two kinds: `api`, the built API on the
-// benchmark's database, as `node dist/.../main.js` would run it; `replay`, the bare-pg baseline (replay.mjs).
+// peak resident memory (RSS), its event-loop delay and its CPU time. Three kinds: `api`, the built API on the
+// benchmark's database, as `node dist/.../main.js` would run it; `replay`, the bare-pg baseline (replay.mjs);
+// `nest-floor`, the same replay served by NestJS with the production middleware (nest-floor.mjs).
 // This file is both the module the benchmark imports and the child; the parent asks over IPC.
 import { fork } from 'node:child_process';
 import path from 'node:path';
@@ -33,6 +34,11 @@ async function serve({ kind, databaseUrl, poolSize, plans }) {
     base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
     drained = trackInFlight(app.getHttpServer());
     close = () => app.close();
+  } else if (kind === 'nest-floor') {
+    const { builtApi } = await import('./harness.mjs');
+    const { jwtSecret } = builtApi('config').loadConfig({ ...process.env, DATABASE_URL: databaseUrl });
+    const { startNestFloorServer } = await import('./nest-floor.mjs');
+    ({ base, drained, close } = await startNestFloorServer({ databaseUrl, poolSize, plans, jwtSecret }));
   } else {
     const { startReplayServer } = await import('./replay.mjs');
     const replay = await startReplayServer({ databaseUrl, poolSize, plans });
@@ -78,7 +84,7 @@ async function serve({ kind, databaseUrl, poolSize, plans }) {
 
 /**
  * Starts a server in a child process: `{ kind: 'api' }` (the environment is the child's: `env` is added to this
- * process's) or `{ kind: 'replay', poolSize, plans }`. Returns its base URL and pid, and reset() (forget the
+ * process's) or `{ kind: 'replay' | 'nest-floor', poolSize, plans }`. Returns its base URL and pid, and reset() (forget the
  * peaks so far), stats() (peak RSS, event-loop delay p50/p99/max, CPU ms since the reset), drained() (no request
  * in flight) and close().
  */
