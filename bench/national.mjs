@@ -382,21 +382,17 @@ async function main({
         server: api,
         probe: `${api.base}/api/health`,
       });
-    const loadBaseline = () =>
-      row('baseline', e, {
-        url: `${baseline.base}/replay/${e.key}`,
-        once: () => httpJson(`${baseline.base}/replay/${e.key}`),
-        drained: baseline.drained,
-        server: baseline,
+    // The row's recorded statements replayed by `server` (the baseline, or the floor, which checks the caller's token).
+    const loadReplay = (target, server, token) => () =>
+      row(target, e, {
+        url: `${server.base}/replay/${e.key}`,
+        token,
+        once: () => httpJson(`${server.base}/replay/${e.key}`, token),
+        drained: server.drained,
+        server,
       });
-    const loadFloor = () =>
-      row('framework floor', e, {
-        url: `${floor.base}/replay/${e.key}`,
-        token: e.token,
-        once: () => httpJson(`${floor.base}/replay/${e.key}`, e.token),
-        drained: floor.drained,
-        server: floor,
-      });
+    const loadBaseline = loadReplay('baseline', baseline);
+    const loadFloor = loadReplay('framework floor', floor, e.token);
     // In turn API first and baseline first, so that neither always meets what the machine was doing before; the
     // floor between them.
     let measured;

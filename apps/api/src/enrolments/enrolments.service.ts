@@ -68,11 +68,6 @@ export class EnrolmentsService {
     return user ? this.access.scopeEnrolments(qb, 'enrolment', user) : qb;
   }
 
-  /** Templates by id, fetched once for a whole list (their definitions parsed once per process). */
-  private async templates(ids: string[]): Promise<Map<string, ProgrammeTemplate>> {
-    return templateDefinitions(this.db, ids);
-  }
-
   /** Each template's length in months, by id: all a summary reads of a template (not its whole definition). */
   private async durations(ids: string[]): Promise<Map<string, Pick<ProgrammeTemplate, 'durationMonths'>>> {
     if (ids.length === 0) return new Map();
@@ -195,14 +190,17 @@ export class EnrolmentsService {
   /** An enrolment the caller may read (404/403 otherwise) with its template, for the features built on it. */
   async readable(user: AuthUser, id: string): Promise<{ enrolment: ScopedEnrolment; template: ProgrammeTemplate }> {
     const enrolment = await this.findReadable(user, id);
-    const templates = await this.templates([enrolment.cohort.templateId]);
+    const templates = await templateDefinitions(this.db, [enrolment.cohort.templateId]);
     return { enrolment, template: lookup(templates, enrolment.cohort.templateId) };
   }
 
   /** Every enrolment in the caller's scope with what a summary reads of it, and its template: two queries. */
   async readableAll(user: AuthUser): Promise<{ enrolment: EnrolmentRecord; template: ProgrammeTemplate }[]> {
     const enrolments = await readableEnrolments(this.db, this.access, user, 'ccc-name');
-    const templates = await this.templates(enrolments.map((e) => e.cohort.templateId));
+    const templates = await templateDefinitions(
+      this.db,
+      enrolments.map((e) => e.cohort.templateId),
+    );
     return enrolments.map((enrolment) => ({ enrolment, template: lookup(templates, enrolment.cohort.templateId) }));
   }
 
@@ -222,7 +220,7 @@ export class EnrolmentsService {
   }
 
   async summarise(enrolment: ScopedEnrolment): Promise<EnrolmentSummary> {
-    const templates = await this.templates([enrolment.cohort.templateId]);
+    const templates = await templateDefinitions(this.db, [enrolment.cohort.templateId]);
     return toSummary(enrolment, lookup(templates, enrolment.cohort.templateId), londonDate(this.clock.now()));
   }
 

@@ -145,8 +145,8 @@ function sessionJudgements(
 
 type SessionOutcomes = NonNullable<ExpectationResult['sessions']>;
 
-/** What a measure judged: a result less the expectation's own key, party and title. */
-type Judgement = Omit<ExpectationResult, 'key' | 'party' | 'title'>;
+/** What a measure judged: a result less the expectation's own key, party and title and the session outcomes. */
+type Judgement = Omit<ExpectationResult, 'key' | 'party' | 'title' | 'sessions'>;
 
 /**
  * The result of an expectation, its fields set one by one in one order: object spreads of judgements of many
@@ -211,25 +211,32 @@ const KIND_WORDS: Record<SessionKind, [string, string]> = {
 };
 const PARTY_WORDS: Record<Party, string> = { ccc: 'CCC', pcn: 'PCN', alliance: 'Alliance' };
 
+/** `compute` worked out once per template and track: a report evaluates thousands of CCCs against a few templates. */
+function oncePerTemplateAndTrack<T>(
+  compute: (template: ProgrammeTemplate, track: Track) => T,
+): (template: ProgrammeTemplate, track: Track) => T {
+  const memo = new WeakMap<ProgrammeTemplate, Map<Track, T>>();
+  return (template, track) => {
+    let byTrack = memo.get(template);
+    if (!byTrack) memo.set(template, (byTrack = new Map()));
+    let value = byTrack.get(track);
+    if (value === undefined) byTrack.set(track, (value = compute(template, track)));
+    return value;
+  };
+}
+
 /**
- * Each template's planned sessions per track and how many of them each measure's kinds count, worked out once (a
- * report evaluates thousands of CCCs; a measure's `kinds` is the template's own array, so it keys its count).
+ * The kinds of a track's planned sessions, and how many of them each measure's kinds count (a measure's `kinds` is
+ * the template's own array, so it keys its count).
  */
-const plannedOf = new WeakMap<
-  ProgrammeTemplate,
-  Map<Track, { kinds: SessionKind[]; counts: WeakMap<object, number> }>
->();
+const plannedKinds = oncePerTemplateAndTrack((template, track) => ({
+  kinds: plannedSessions(template, track).map((s) => s.kind),
+  counts: new WeakMap<readonly SessionKind[], number>(),
+}));
 
 /** How many sessions of these kinds the template plans for one CCC on this track (group teaching included). */
 export function plannedSessionCount(template: ProgrammeTemplate, track: Track, kinds: readonly SessionKind[]): number {
-  let byTrack = plannedOf.get(template);
-  if (!byTrack) plannedOf.set(template, (byTrack = new Map()));
-  let planned = byTrack.get(track);
-  if (!planned)
-    byTrack.set(
-      track,
-      (planned = { kinds: plannedSessions(template, track).map((s) => s.kind), counts: new WeakMap() }),
-    );
+  const planned = plannedKinds(template, track);
   let count = planned.counts.get(kinds);
   if (count === undefined) {
     count = planned.kinds.filter((kind) => kinds.includes(kind)).length;
@@ -324,21 +331,16 @@ function competencyProgress(party: Party, c: CompetencyFacts, ended: boolean, la
   return { state: lastMonth ? 'at_risk' : 'on_track', evidence, progress };
 }
 
-/** Worked out once per template and track, like the planned counts: every CCC's training expectation asks. */
-const firstTnaMonths = new WeakMap<ProgrammeTemplate, Map<Track, number>>();
+const firstTnaMonths = oncePerTemplateAndTrack((template, track) => {
+  const months = plannedSessions(template, track)
+    .filter((s) => s.kind === 'tna')
+    .map((s) => s.month);
+  return months.length ? Math.min(...months) : 1;
+});
 
 /** The month of the track's first training needs analysis (where the training plan is agreed); else month 1. */
 export function firstTnaMonth(template: ProgrammeTemplate, track: Track): number {
-  let byTrack = firstTnaMonths.get(template);
-  if (!byTrack) firstTnaMonths.set(template, (byTrack = new Map()));
-  let month = byTrack.get(track);
-  if (month === undefined) {
-    const months = plannedSessions(template, track)
-      .filter((s) => s.kind === 'tna')
-      .map((s) => s.month);
-    byTrack.set(track, (month = months.length ? Math.min(...months) : 1));
-  }
-  return month;
+  return firstTnaMonths(template, track);
 }
 
 /**

@@ -148,13 +148,14 @@ export function isIsoDate(value: unknown): value is IsoDate {
  * Adds calendar months the way people count them: 31 January + 1 month is the last day of February.
  */
 export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
-  if (!Number.isInteger(months)) return format(addMonths(toCalendar(date), months), 'yyyy-MM-dd');
+  const byDateFns = () => format(addMonths(toCalendar(date), months), 'yyyy-MM-dd');
+  if (!Number.isInteger(months)) return byDateFns();
   // In whole numbers (this runs for every session the rules read): the day, kept, or the month's last.
   const civil = civilOfDay(dayNumber(date));
   const monthIndex = (Math.floor(civil / 100) % 100) - 1 + months;
   const year = Math.floor(civil / 10_000) + Math.floor(monthIndex / 12);
   const month = (((monthIndex % 12) + 12) % 12) + 1;
-  if (year < 100 || year > 9999) return format(addMonths(toCalendar(date), months), 'yyyy-MM-dd');
+  if (year < 100 || year > 9999) return byDateFns();
   return `${pad(year, 4)}-${pad2(month)}-${pad2(Math.min(civil % 100, daysInMonth(year, month)))}`;
 }
 
